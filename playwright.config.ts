@@ -1,0 +1,20 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
+
+// Browser tests: real Chromium (Debian's, see scripts/ensure-chromium.mjs) against the real local stack,
+// started once for the whole run by e2e/support/global-setup.ts on a free loopback port.
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
+  globalSetup: './e2e/support/global-setup.ts',
+  use: {
+    launchOptions: chromiumLaunchOptions(),
+    permissions: ['camera', 'microphone'],
+    trace: 'retain-on-failure',
+  },
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm test`: every check in one command, in the order that fails fastest:
+// system packages, lint, typecheck, unit + integration tests (Vitest), build, browser tests (Playwright).
+// Ends with one summary line "N passed, N failed" over all test cases, which CI reads.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+
+mkdirSync('.tmp', { recursive: true });
+const run = (cmd, args, opts = {}) => {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
+  return r.status ?? 1;
+};
+const npx = (args) => run('npx', ['--no-install', ...args]);
+const steps = [];
+const step = (name, code) => { steps.push({ name, code }); return code; };
+
+if (step('system packages', run('node', ['scripts/ensure-chromium.mjs'])) !== 0) finish();
+step('lint', npx(['eslint', '.']));
+step('typecheck', npx(['tsc', '--noEmit', '-p', 'tsconfig.json']));
+step('unit and integration', npx(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']));
+if (step('build', run('npm', ['run', 'build'])) === 0) {
+  step('browser', npx(['playwright', 'test']));
+}
+finish();
+
+function finish() {
+  let passed = 0, failed = 0, skipped = 0;
+  if (existsSync('.tmp/vitest.json')) {
+    const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+    passed += v.numPassedTests ?? 0; failed += v.numFailedTests ?? 0; skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  }
+  if (existsSync('.tmp/playwright.json')) {
+    const s = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8')).stats ?? {};
+    passed += (s.expected ?? 0) + (s.flaky ?? 0); failed += s.unexpected ?? 0; skipped += s.skipped ?? 0;
+  }
+  const broken = steps.filter((s) => s.code !== 0);
+  for (const s of steps) console.log(`${s.code === 0 ? 'ok  ' : 'FAIL'} ${s.name}`);
+  // A step that failed without a failing test case (lint, typecheck, build) still counts as a failure.
+  if (broken.length > 0 && failed === 0) failed = broken.length;
+  console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exit(broken.length > 0 ? 1 : 0);
+}

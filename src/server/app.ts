@@ -1,0 +1,52 @@
+/**
+ * createApp(deps): the whole HTTP surface, built from its dependencies with no side effects (no env
+ * reads, no listening, no timers of its own). main.ts wires real dependencies; tests call this
+ * in-process with whatever provider they need.
+ */
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { registerApi, type ApiDeps } from './routes/api-routes';
+import { loggerOptions } from './logging';
+
+/** Handles a WebSocket upgrade it recognises (returns true) or leaves it for the next handler. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+
+export interface AppDeps {
+  api: ApiDeps;
+  /** Extra route plugins, e.g. the local provider's Connect emulator (`/aws`) and agent desk API (`/local`). */
+  plugins?: Array<{ prefix: string; plugin: FastifyPluginAsync }>;
+  /** WebSocket upgrade handlers, e.g. the media server's `/control/<meetingId>` signaling. */
+  upgradeHandlers?: UpgradeHandler[];
+  /** Folder with the built widget (dist/) whose `site/` holds the demo pages; omit in API-only tests. */
+  distDir?: string;
+  /** `false` silences logs (tests); otherwise pino options with secrets redacted. */
+  logger?: FastifyServerOptions['logger'] | false;
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : (deps.logger ?? loggerOptions()),
+    bodyLimit: deps.api.security.bodyLimitBytes,
+    trustProxy: deps.api.security.trustProxy,
+    disableRequestLogging: false,
+  });
+
+  await app.register(async (api) => registerApi(api, deps.api), { prefix: '/api' });
+  for (const { prefix, plugin } of deps.plugins ?? []) await app.register(plugin, { prefix });
+
+  if (deps.distDir && existsSync(join(deps.distDir, 'site'))) {
+    // The widget bundle at the root (/connect-video-call.js, /chunks/...), the demo pages from site/.
+    await app.register(fastifyStatic, { root: [join(deps.distDir, 'site'), deps.distDir], prefix: '/', index: ['index.html'], redirect: true });
+  }
+
+  const handlers = deps.upgradeHandlers ?? [];
+  app.server.on('upgrade', (req, socket, head) => {
+    for (const handle of handlers) if (handle(req, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
+  return app;
+}

@@ -1,0 +1,62 @@
+/**
+ * The one code path to Amazon Connect: the official AWS SDK v3 clients, whatever they point at (AWS's
+ * own endpoints in production, the local emulator's `/aws` otherwise). Routes and the CLI call this;
+ * nothing here knows which backend runs.
+ */
+import {
+  ConnectClient,
+  DescribeContactCommand,
+  StartWebRTCContactCommand,
+  type StartWebRTCContactCommandInput,
+  type StartWebRTCContactCommandOutput,
+  type Contact,
+} from '@aws-sdk/client-connect';
+import {
+  ConnectParticipantClient,
+  CreateParticipantConnectionCommand,
+  DisconnectParticipantCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-connectparticipant';
+
+export interface ParticipantConnection {
+  connectionToken: string;
+  expiry?: string;
+  websocketUrl?: string;
+}
+
+export class ConnectGateway {
+  constructor(
+    readonly connect: ConnectClient,
+    readonly participant: ConnectParticipantClient,
+  ) {}
+
+  startWebRTCContact(input: StartWebRTCContactCommandInput): Promise<StartWebRTCContactCommandOutput> {
+    return this.connect.send(new StartWebRTCContactCommand(input));
+  }
+
+  async describeContact(instanceId: string, contactId: string): Promise<Contact> {
+    const out = await this.connect.send(new DescribeContactCommand({ InstanceId: instanceId, ContactId: contactId }));
+    if (!out.Contact) throw Object.assign(new Error('DescribeContact returned no contact'), { name: 'InternalServiceException' });
+    return out.Contact;
+  }
+
+  /** Trades the ParticipantToken for a ConnectionToken (DTMF, disconnect) and a WebSocket URL for contact events. */
+  async createConnection(participantToken: string): Promise<ParticipantConnection> {
+    const out = await this.participant.send(
+      new CreateParticipantConnectionCommand({ ParticipantToken: participantToken, Type: ['CONNECTION_CREDENTIALS', 'WEBSOCKET'] }),
+    );
+    const token = out.ConnectionCredentials?.ConnectionToken;
+    if (!token) throw Object.assign(new Error('CreateParticipantConnection returned no connection token'), { name: 'InternalServerException' });
+    return { connectionToken: token, expiry: out.ConnectionCredentials?.Expiry, websocketUrl: out.Websocket?.Url };
+  }
+
+  /** Sends DTMF digits the way Connect expects them from WebRTC clients: SendMessage `audio/dtmf`. */
+  async sendDtmf(connectionToken: string, digits: string): Promise<{ id: string; absoluteTime: string }> {
+    const out = await this.participant.send(new SendMessageCommand({ ConnectionToken: connectionToken, ContentType: 'audio/dtmf', Content: digits }));
+    return { id: out.Id ?? '', absoluteTime: out.AbsoluteTime ?? new Date().toISOString() };
+  }
+
+  async disconnect(connectionToken: string): Promise<void> {
+    await this.participant.send(new DisconnectParticipantCommand({ ConnectionToken: connectionToken }));
+  }
+}

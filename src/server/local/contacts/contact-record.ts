@@ -1,0 +1,86 @@
+/**
+ * The local contact center's record of one contact, as persisted in the store. The emulator's
+ * DescribeContact, the flow runner, the router and the agent desk all read and update this one record
+ * (through {@link LocalContacts}), so every step is visible in DescribeContact.
+ */
+import type { MediaAttendee, MediaMeeting } from '../../media/media-service';
+
+export type ContactState =
+  | 'INITIATED' // created, flow not yet running
+  | 'IN_FLOW' // the inbound flow is running
+  | 'QUEUED' // waiting in a queue for an agent
+  | 'RINGING' // offered to an agent
+  | 'CONNECTED' // an agent accepted
+  | 'ENDED';
+
+export interface ContactReference {
+  Value?: string;
+  Type: string;
+  Status?: string;
+  Arn?: string;
+  StatusReason?: string;
+}
+
+export interface SegmentAttributeValue {
+  ValueString?: string;
+  ValueInteger?: number;
+  ValueMap?: Record<string, SegmentAttributeValue>;
+  ValueList?: SegmentAttributeValue[];
+  ValueArn?: string;
+}
+
+/** One participant of the contact (customer or agent) with its Chime attendee. */
+export interface ContactParticipant {
+  participantId: string;
+  role: 'CUSTOMER' | 'AGENT';
+  displayName: string;
+  attendee: MediaAttendee;
+  /** Set once the participant disconnected (left); its tokens stop working. */
+  disconnectedAt?: number;
+}
+
+/** A transcript item: a flow prompt (caption), DTMF, or a participant event. Times in epoch ms. */
+export interface TranscriptItem {
+  id: string;
+  at: number;
+  kind: 'caption' | 'dtmf' | 'event' | 'message';
+  participantRole: 'SYSTEM' | 'CUSTOMER' | 'AGENT';
+  contentType: string;
+  content: string;
+}
+
+/** Every timestamp is epoch milliseconds internally; the emulator converts to Connect's epoch seconds. */
+export interface ContactRecord {
+  id: string;
+  instanceId: string;
+  initialContactId: string;
+  relatedContactId?: string;
+  contactFlowId: string;
+  name: string; // the customer's DisplayName
+  description?: string;
+  attributes: Record<string, string>;
+  references: Record<string, ContactReference>;
+  segmentAttributes: Record<string, SegmentAttributeValue>;
+  allowedCapabilities: {
+    Customer?: { Video?: 'SEND'; ScreenShare?: 'SEND' };
+    Agent?: { Video?: 'SEND'; ScreenShare?: 'SEND' };
+  };
+  state: ContactState;
+  meeting: MediaMeeting;
+  customer: ContactParticipant;
+  agentParticipant?: ContactParticipant;
+  queue?: { id: string; name: string; enqueuedAt: number };
+  agent?: { id: string; ringStartedAt?: number; acceptedAt?: number; connectedAt?: number; afterContactWorkStartedAt?: number; afterContactWorkEndedAt?: number };
+  /** Agents who rejected or missed this contact, so it rings someone else next. */
+  declinedBy?: string[];
+  recordingBehavior?: unknown;
+  eventHooks?: Record<string, string>;
+  /** Each state the contact entered, for DescribeContact and the agent desk. */
+  history: Array<{ state: ContactState; at: number; detail?: string }>;
+  transcript: TranscriptItem[];
+  initiatedAt: number;
+  connectedToSystemAt?: number;
+  disconnectedAt?: number;
+  lastUpdatedAt: number;
+  disconnectReason?: string;
+}

@@ -1,0 +1,35 @@
+/**
+ * The contact operations the flow runner, the router and the agent desk use. The emulator owns the
+ * implementation (store, media meetings, validation); the other parts only see this interface and its
+ * events, so each can be built and tested against a fake.
+ */
+import type { EventEmitter } from 'node:events';
+import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
+
+export interface LocalContactsEvents {
+  /** StartWebRTCContact created a contact: the flow runner starts its flow. */
+  'contact-started': [ContactRecord];
+  /** Anything about the contact changed (state, queue, agent, attributes, transcript). */
+  'contact-updated': [ContactRecord];
+  /** The customer sent DTMF digits through the Participant Service (SendMessage audio/dtmf). */
+  dtmf: [{ contactId: string; digits: string }];
+  /** A transcript item was added (captions from prompts, DTMF, participant events). */
+  transcript: [{ contactId: string; item: TranscriptItem }];
+  /** The contact ended, for any reason (StopContact, customer or agent disconnect, flow disconnect). */
+  'contact-ended': [ContactRecord];
+}
+
+export interface LocalContacts {
+  readonly events: EventEmitter<LocalContactsEvents>;
+  get(contactId: string): ContactRecord | undefined;
+  /** Contacts not yet ended (used on restart and by the router). */
+  listActive(): ContactRecord[];
+  /** Applies a change, persists it, bumps lastUpdatedAt and emits 'contact-updated'. Returns the new record. */
+  update(contactId: string, change: (contact: ContactRecord) => void): ContactRecord;
+  /** Appends to the transcript, persists, and emits 'transcript'. */
+  addTranscript(contactId: string, item: Omit<TranscriptItem, 'id' | 'at'>): TranscriptItem;
+  /** Creates the agent's attendee in the contact's meeting (as Streams' getVideoConnectionInfo gives a real agent). */
+  addAgentParticipant(contactId: string, agent: { id: string; displayName: string }): ContactParticipant;
+  /** Ends the contact and its meeting with a Connect disconnect reason (e.g. CUSTOMER_DISCONNECT). Idempotent. */
+  end(contactId: string, reason: string): ContactRecord | undefined;
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+
+/**
+ * The site build: the demo shop ("/"), the agent desk ("/agent/"), the join page used by the CLI's
+ * --join-url ("/join/"), the snippet page ("/snippet/") and the browser-test harness ("/harness/").
+ * The embeddable widget itself is built by vite.embed.config.ts into dist/ and loaded by the demo
+ * pages through the real <script> snippet, exactly as a customer site would.
+ */
+export default defineConfig({
+  plugins: [react()],
+  publicDir: 'public',
+  build: {
+    outDir: 'dist/site',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      input: {
+        shop: resolve(import.meta.dirname, 'index.html'),
+        agent: resolve(import.meta.dirname, 'agent/index.html'),
+        join: resolve(import.meta.dirname, 'join/index.html'),
+        snippet: resolve(import.meta.dirname, 'snippet/index.html'),
+        harness: resolve(import.meta.dirname, 'e2e/harness/index.html'),
+      },
+    },
+  },
+});

@@ -1,0 +1,2 @@
+/** Script-tag entry (being built in the widget issue). */
+export {};

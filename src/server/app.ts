@@ -3,14 +3,13 @@
  * reads, no listening, no timers of its own). main.ts wires real dependencies; tests call this
  * in-process with whatever provider they need.
  */
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { registerApi, type ApiDeps } from './routes/api-routes';
-import { loggerOptions } from './logging';
 
 /** Handles a WebSocket upgrade it recognises (returns true) or leaves it for the next handler. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -23,17 +22,19 @@ export interface AppDeps {
   upgradeHandlers?: UpgradeHandler[];
   /** Folder with the built widget (dist/) whose `site/` holds the demo pages; omit in API-only tests. */
   distDir?: string;
-  /** `false` silences logs (tests); otherwise pino options with secrets redacted. */
-  logger?: FastifyServerOptions['logger'] | false;
+  /** A pino logger (main.ts builds it with secrets redacted); omit to log nothing (tests). */
+  logger?: FastifyBaseLogger;
+  /** TLS certificate and key: serve HTTPS (needed for cameras on other devices of the LAN). */
+  https?: { cert: Buffer; key: Buffer };
 }
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger === false ? false : (deps.logger ?? loggerOptions()),
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    ...(deps.https ? { https: deps.https } : {}),
     bodyLimit: deps.api.security.bodyLimitBytes,
     trustProxy: deps.api.security.trustProxy,
-    disableRequestLogging: false,
-  });
+  }) as unknown as FastifyInstance;
 
   await app.register(async (api) => registerApi(api, deps.api), { prefix: '/api' });
   for (const { prefix, plugin } of deps.plugins ?? []) await app.register(plugin, { prefix });

@@ -54,7 +54,7 @@ const app = await createApp({
   plugins: provider.plugins,
   upgradeHandlers: provider.upgradeHandlers,
   distDir,
-  logger: false,
+  logger,
   ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
     ? { https: { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } }
     : {}),

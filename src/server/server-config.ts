@@ -14,7 +14,7 @@ const Env = z.object({
   PUBLIC_URL: z.string().url().optional(),
   ENTRY_POINTS_FILE: z.string().optional(),
   ALLOWED_ORIGINS: list.optional(),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   TRUST_PROXY: bool.default(false),
   CUSTOMER_JWT_SECRET: z.string().min(32, 'CUSTOMER_JWT_SECRET must be at least 32 characters').optional(),

@@ -1,0 +1,87 @@
+/**
+ * The widget's backend, mounted at `/api`: origin allow-list (CORS), per-client rate limit, JSON
+ * errors everywhere, and the call endpoints. Everything reaches Connect through the gateway, so this
+ * code is the same against AWS and against the local emulator.
+ */
+import type { FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { z } from 'zod';
+import type { EntryPointInfo } from '../../shared/call-api';
+import type { ConnectGateway } from '../connect-gateway';
+import type { EntryPointRegistry } from '../entry-points';
+import { ApiHttpError, handleApiError } from './api-errors';
+import { registerCallActions } from './call-actions';
+import { registerStartCall } from './start-call';
+
+export interface ApiSecurity {
+  /** Origins (scheme://host[:port]) whose pages may call the API; `*` allows any. */
+  allowedOrigins: string[];
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  customerJwtSecret?: string;
+  requireCustomerJwt?: boolean;
+  /** Signs call tokens; random per process unless SESSION_SECRET is set. */
+  sessionSecret: Uint8Array;
+}
+
+/** The part of the gateway the routes use (tests may fake exactly this boundary). */
+export type CallGateway = Pick<ConnectGateway, 'startWebRTCContact' | 'describeContact' | 'createConnection' | 'sendDtmf' | 'disconnect'>;
+
+export interface ApiDeps {
+  gateway: CallGateway;
+  entryPoints: EntryPointRegistry;
+  security: ApiSecurity;
+}
+
+/** Validates a request body against a shared schema; a mismatch is an InvalidParameterException naming the fields. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+  throw new ApiHttpError(400, 'InvalidParameterException', `Invalid request: ${detail}`);
+}
+
+export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
+  const { allowedOrigins } = deps.security;
+  const originAllowed = (origin: string) => allowedOrigins.includes('*') || allowedOrigins.includes(origin);
+
+  app.setErrorHandler(handleApiError);
+  app.setNotFoundHandler((req, reply) =>
+    reply.status(404).send({ error: { name: 'ResourceNotFoundException', message: `No API endpoint ${req.method} ${req.url.split('?')[0]}.` } }),
+  );
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || originAllowed(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization'],
+    maxAge: 600,
+  });
+  // CORS only stops the browser from reading answers; refuse the request itself from a foreign page.
+  app.addHook('onRequest', async (req) => {
+    const origin = req.headers.origin;
+    if (origin && !originAllowed(origin)) throw new ApiHttpError(403, 'AccessDeniedException', `Origin ${origin} is not allowed to use this API.`);
+  });
+  await app.register(rateLimit, {
+    max: deps.security.rateLimitPerMinute,
+    timeWindow: 60_000,
+    allowList: (req) => req.method === 'OPTIONS',
+    errorResponseBuilder: (_req, ctx) =>
+      new ApiHttpError(429, 'ThrottlingException', `Too many requests: at most ${ctx.max} per minute from one client. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`, true),
+  });
+
+  app.get('/health', async () => ({ ok: true }));
+  app.get<{ Params: { id: string } }>('/entry-points/:id', async (req) => {
+    const ep = deps.entryPoints.get(req.params.id);
+    if (!ep) throw new ApiHttpError(404, 'ResourceNotFoundException', `Unknown entry point "${req.params.id}".`);
+    const info: EntryPointInfo = {
+      id: ep.id,
+      allowedCapabilities: ep.allowedCapabilities,
+      allowedAttributes: ep.allowedAttributes,
+      requiresCustomerToken: ep.requireCustomerToken || Boolean(deps.security.requireCustomerJwt),
+    };
+    return info;
+  });
+  registerStartCall(app, deps);
+  registerCallActions(app, deps);
+}

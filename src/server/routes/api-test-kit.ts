@@ -1,0 +1,86 @@
+/**
+ * Test kit for the /api routes: an app built with createApp around a recording fake of the gateway
+ * (the module boundary to Connect), so CORS, limits, tokens and validation can be tested alone. The
+ * full path against the real emulator is covered by api-local-stack.test.ts.
+ */
+import type { StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
+import { SignJWT } from 'jose';
+import { createApp } from '../app';
+import { entryPointRegistry, type EntryPoint } from '../entry-points';
+import type { ApiSecurity, CallGateway } from './api-routes';
+
+export const TEST_ORIGIN = 'https://shop.example';
+export const CUSTOMER_SECRET = 'customer-secret-for-tests-0123456789abcdef';
+
+export const testEntryPoint: EntryPoint = {
+  id: 'default',
+  instanceId: 'inst-1',
+  contactFlowId: 'flow-1',
+  allowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
+  allowedAttributes: ['product'],
+  attributes: { site: 'shop' },
+  description: 'Video call from {displayName} about {attr.product}',
+  references: { page: { Type: 'URL', Value: 'https://shop.example/{attr.product}' } },
+  requireCustomerToken: false,
+};
+
+/** A gateway fake that records what the routes send and answers like Connect would. */
+export function fakeGateway() {
+  const calls: { start: StartWebRTCContactCommandInput[]; dtmf: string[]; disconnect: string[] } = { start: [], dtmf: [], disconnect: [] };
+  let failNext: Error | undefined;
+  const gateway: CallGateway = {
+    async startWebRTCContact(input) {
+      calls.start.push(input);
+      if (failNext) { const e = failNext; failNext = undefined; throw e; }
+      return {
+        $metadata: {},
+        ContactId: 'contact-1',
+        ParticipantId: 'participant-1',
+        ParticipantToken: 'participant-token',
+        ConnectionData: {
+          Attendee: { AttendeeId: 'att-1', JoinToken: 'join-token' },
+          Meeting: { MeetingId: 'meeting-1', MediaRegion: 'us-east-1', MediaPlacement: { AudioHostUrl: 'audio', SignalingUrl: 'wss://x/control/meeting-1' } },
+        },
+      };
+    },
+    async createConnection() { return { connectionToken: 'connection-token', websocketUrl: 'wss://x/events' }; },
+    async sendDtmf(_token, digits) { calls.dtmf.push(digits); return { id: 'msg-1', absoluteTime: '2026-01-01T00:00:00.000Z' }; },
+    async disconnect(token) { calls.disconnect.push(token); },
+    async describeContact() { return { Id: 'contact-1', QueueInfo: { EnqueueTimestamp: new Date(1_700_000_000_000) } }; },
+  };
+  return { gateway, calls, failWith: (e: Error) => { failNext = e; } };
+}
+
+export async function testApp(security: Partial<ApiSecurity> = {}) {
+  const fake = fakeGateway();
+  const app = await createApp({
+    api: {
+      gateway: fake.gateway,
+      entryPoints: entryPointRegistry([testEntryPoint, { ...testEntryPoint, id: 'members', requireCustomerToken: true }]),
+      security: {
+        allowedOrigins: [TEST_ORIGIN],
+        rateLimitPerMinute: 1000,
+        bodyLimitBytes: 4096,
+        trustProxy: false,
+        customerJwtSecret: CUSTOMER_SECRET,
+        sessionSecret: new TextEncoder().encode('session-secret-for-tests-0123456789abcdef'),
+        ...security,
+      },
+    },
+  });
+  return { app, ...fake };
+}
+
+export function customerToken(claims: Record<string, unknown>, expiresInSeconds = 300, secret = CUSTOMER_SECRET) {
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)
+    .sign(new TextEncoder().encode(secret));
+}
+
+export const startBody = (over: Record<string, unknown> = {}) => ({
+  entryPoint: 'default',
+  displayName: 'Jane Doe',
+  clientToken: 'client-token-0123456789',
+  ...over,
+});

@@ -1,0 +1,52 @@
+/**
+ * What the customer can do with a contact it started, authorised by its call token:
+ * read where the contact is (DescribeContact), send DTMF (SendMessage audio/dtmf) and hang up
+ * (DisconnectParticipant).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Contact } from '@aws-sdk/client-connect';
+import { SendDtmfRequest, type CallStatus } from '../../shared/call-api';
+import { verifyCallToken } from './call-token';
+import { parseBody, type ApiDeps } from './api-routes';
+
+type Params = { Params: { contactId: string } };
+
+export function registerCallActions(app: FastifyInstance, deps: ApiDeps) {
+  const secret = deps.security.sessionSecret;
+
+  app.get<Params>('/calls/:contactId', async (req) => {
+    const call = await verifyCallToken(req.headers.authorization, req.params.contactId, secret);
+    return callStatus(await deps.gateway.describeContact(call.instanceId, call.contactId));
+  });
+
+  app.post<Params>('/calls/:contactId/dtmf', async (req) => {
+    const call = await verifyCallToken(req.headers.authorization, req.params.contactId, secret);
+    const { digits } = parseBody(SendDtmfRequest, req.body);
+    const sent = await deps.gateway.sendDtmf(call.connectionToken, digits);
+    return { messageId: sent.id, sentAt: sent.absoluteTime };
+  });
+
+  app.post<Params>('/calls/:contactId/end', async (req) => {
+    const call = await verifyCallToken(req.headers.authorization, req.params.contactId, secret);
+    await deps.gateway.disconnect(call.connectionToken);
+    return { ended: true };
+  });
+}
+
+/** Summarises DescribeContact for the widget: the agent's arrival comes from the contact itself. */
+export function callStatus(c: Contact): CallStatus {
+  const iso = (d?: Date) => (d ? d.toISOString() : undefined);
+  const state: CallStatus['state'] = c.DisconnectTimestamp
+    ? 'ended'
+    : c.AgentInfo?.ConnectedToAgentTimestamp
+      ? 'connected'
+      : c.QueueInfo?.EnqueueTimestamp
+        ? 'queued'
+        : 'in-flow';
+  const status: CallStatus = { contactId: c.Id ?? '', state };
+  if (c.QueueInfo?.EnqueueTimestamp) status.enqueuedAt = iso(c.QueueInfo.EnqueueTimestamp);
+  if (c.AgentInfo?.ConnectedToAgentTimestamp) status.agentConnectedAt = iso(c.AgentInfo.ConnectedToAgentTimestamp);
+  if (c.DisconnectTimestamp) status.endedAt = iso(c.DisconnectTimestamp);
+  if (c.DisconnectReason) status.disconnectReason = c.DisconnectReason;
+  return status;
+}

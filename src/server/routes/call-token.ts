@@ -1,0 +1,42 @@
+/**
+ * The call token: what the browser holds to act on the contact it started (status, DTMF, end).
+ * A short-lived HS256 JWT signed with the server's session secret, so the backend stays stateless and
+ * any server behind a load balancer with the same SESSION_SECRET accepts it. It carries the customer's
+ * own Participant Service connection token, which only that customer may use anyway.
+ */
+import { SignJWT, jwtVerify } from 'jose';
+import { ApiHttpError } from './api-errors';
+
+export interface CallClaims {
+  contactId: string;
+  instanceId: string;
+  connectionToken: string;
+}
+
+const ISSUER = 'connect-video-call';
+const LIFETIME = '12h';
+
+export async function mintCallToken(claims: CallClaims, secret: Uint8Array): Promise<string> {
+  return new SignJWT({ ins: claims.instanceId, ct: claims.connectionToken })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.contactId)
+    .setIssuer(ISSUER)
+    .setIssuedAt()
+    .setExpirationTime(LIFETIME)
+    .sign(secret);
+}
+
+/** Verifies the `Authorization: Bearer` call token and that it belongs to `contactId`. */
+export async function verifyCallToken(authorization: string | undefined, contactId: string, secret: Uint8Array): Promise<CallClaims> {
+  const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
+  if (!token) throw new ApiHttpError(401, 'AccessDeniedException', 'Send the call token from the start response as "Authorization: Bearer <token>".');
+  let payload: Record<string, unknown>;
+  try {
+    ({ payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] }));
+  } catch {
+    throw new ApiHttpError(401, 'AccessDeniedException', 'The call token is invalid or has expired.');
+  }
+  if (payload.sub !== contactId) throw new ApiHttpError(403, 'AccessDeniedException', 'The call token does not belong to this contact.');
+  if (typeof payload.ins !== 'string' || typeof payload.ct !== 'string') throw new ApiHttpError(401, 'AccessDeniedException', 'The call token is malformed.');
+  return { contactId, instanceId: payload.ins, connectionToken: payload.ct };
+}

@@ -1,0 +1,20 @@
+/**
+ * Lazy loader of the Chime-backed engine: the SDK is fetched only when a call starts (or when
+ * prefetched), never as part of a UI bundle's initial chunk.
+ */
+import type { CallEngine } from './call-engine-api';
+
+let pending: Promise<typeof import('./chime-call-engine')> | null = null;
+
+/** Starts downloading the engine chunk without creating anything (idempotent). */
+export function prefetchCallEngine(): Promise<unknown> {
+  pending ??= import('./chime-call-engine');
+  return pending;
+}
+
+/** Loads the engine chunk and creates a fresh engine for one call. */
+export async function loadCallEngine(): Promise<CallEngine> {
+  pending ??= import('./chime-call-engine');
+  const mod = await pending;
+  return mod.createCallEngine();
+}

@@ -1,0 +1,74 @@
+/**
+ * The customer call's life cycle as one discriminated union, plus the configuration and the
+ * dependencies of the session controller (faked in tests at exactly this boundary).
+ */
+import type { CallStatus, StartCallRequest, StartCallResponse } from '../shared/call-api';
+import type { CallEngine } from '../call-engine/call-engine-api';
+import type { EngineErrorCode } from '../call-engine/call-types';
+import type { ContactEvent } from '../api/contact-events';
+
+/** Who or what ended a call, as the Ended screen and the host page's event report it. */
+export type EndedBy = 'customer' | 'agent' | 'system' | 'connection';
+
+/** What the customer chose before joining. */
+export interface JoinChoice {
+  displayName: string;
+  video: boolean;
+  camera: string | null;
+  microphone: string | null;
+  speaker: string | null;
+}
+
+export interface Caption {
+  id: string;
+  text: string;
+}
+
+export type SessionError =
+  | { kind: 'backend'; name: string; message: string; retryable: boolean; unreachable: boolean }
+  | { kind: 'device' | 'join'; code: EngineErrorCode; message: string };
+
+export type SessionPhase =
+  | { phase: 'pre-call' }
+  | { phase: 'starting' }
+  | { phase: 'connecting'; call: StartCallResponse; startedAt: number; flowState: CallStatus['state']; queueName?: string }
+  | { phase: 'in-call'; call: StartCallResponse; startedAt: number; connectedAt: number; agentName: string }
+  | { phase: 'ended'; contactId: string; endedBy: EndedBy; durationSeconds: number }
+  | { phase: 'error'; error: SessionError };
+
+export interface SessionState {
+  phase: SessionPhase;
+  captions: Caption[];
+  /** The agent's display name once known from the contact events. */
+  agentName: string | null;
+  /** The engine of the current call (null before joining and after it ended). */
+  engine: CallEngine | null;
+}
+
+export interface WidgetConfig {
+  backendUrl: string;
+  entryPoint: string;
+  displayName?: string;
+  locale: string;
+  customerToken?: string;
+  attributes?: Record<string, string>;
+}
+
+/** Everything the session does outside itself. */
+export interface SessionDeps {
+  startCall(body: StartCallRequest): Promise<StartCallResponse>;
+  endCall(contactId: string, callToken: string): Promise<unknown>;
+  sendDtmf(contactId: string, callToken: string, digits: string): Promise<unknown>;
+  /** Starts polling the contact's status; returns a stop function and a "poll now" function. */
+  watchStatus(contactId: string, callToken: string, onStatus: (s: CallStatus) => void): { stop(): void; refresh(): void };
+  openEvents(url: string, onEvent: (e: ContactEvent) => void): () => void;
+  loadEngine(): Promise<CallEngine>;
+  newClientToken(): string;
+  now(): number;
+}
+
+/** Events the host page receives (as DOM CustomEvents on the element). */
+export type HostEvent =
+  | { type: 'state'; state: SessionPhase['phase'] }
+  | { type: 'ended'; contactId: string; durationSeconds: number; endedBy: EndedBy }
+  | { type: 'error'; name: string; message: string };

@@ -1,0 +1,135 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createCallSession } from './call-session';
+import type { SessionDeps } from './call-session-types';
+import type { CallStatus, StartCallResponse } from '../shared/call-api';
+import type { ContactEvent } from '../api/contact-events';
+import { ApiClientError } from '../api/api-fetch';
+import { createSnapshotStore } from '../call-engine/snapshot-store';
+import type { CallEngine } from '../call-engine/call-engine-api';
+
+const call: StartCallResponse = {
+  contactId: 'c-1',
+  participantId: 'p-1',
+  callToken: 'tok',
+  eventsUrl: 'ws://events',
+  allowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND' } },
+  connectionData: { Attendee: { AttendeeId: 'a', JoinToken: 'j' }, Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'x', SignalingUrl: 'ws://s' } } },
+};
+
+function fakeEngine() {
+  const store = createSnapshotStore();
+  const engine = {
+    getSnapshot: store.get,
+    subscribe: store.subscribe,
+    join: vi.fn(async () => store.update({ status: { kind: 'joined', joinedAt: 0 } })),
+    leave: vi.fn(async () => store.update({ status: { kind: 'left', reason: 'left' } })),
+    stopScreenShare: vi.fn(),
+  } as unknown as CallEngine & { join: ReturnType<typeof vi.fn>; leave: ReturnType<typeof vi.fn> };
+  return { engine, store };
+}
+
+function setup(startCall: SessionDeps['startCall'] = async () => call) {
+  let t = 1000;
+  let onStatus: (s: CallStatus) => void = () => undefined;
+  let onEvent: (e: ContactEvent) => void = () => undefined;
+  const { engine, store } = fakeEngine();
+  const events: unknown[] = [];
+  const tokens = ['token-aaaaaaaaaaaaaaaa-1', 'token-aaaaaaaaaaaaaaaa-2'];
+  const deps = {
+    startCall: vi.fn(startCall),
+    endCall: vi.fn(async () => ({ ended: true })),
+    sendDtmf: vi.fn(async () => ({})),
+    watchStatus: vi.fn((_c: string, _t: string, cb: (s: CallStatus) => void) => ((onStatus = cb), { stop: vi.fn(), refresh: vi.fn() })),
+    openEvents: vi.fn((_u: string, cb: (e: ContactEvent) => void) => ((onEvent = cb), vi.fn())),
+    loadEngine: vi.fn(async () => engine),
+    newClientToken: vi.fn(() => tokens.shift()!),
+    now: () => t,
+  };
+  const session = createCallSession({ backendUrl: 'http://h', entryPoint: 'default', locale: 'en' }, deps, (e) => events.push(e));
+  return { session, deps, engine, store, events, status: (s: CallStatus) => onStatus(s), event: (e: ContactEvent) => onEvent(e), advance: (ms: number) => (t += ms) };
+}
+const choice = { displayName: 'Ana', video: true, camera: null, microphone: null, speaker: null };
+
+describe('call session', () => {
+  it('starts, joins with video, follows captions and detects the agent from the contact', async () => {
+    const h = setup();
+    await h.session.start(choice);
+    expect(h.deps.startCall).toHaveBeenCalledWith(expect.objectContaining({ entryPoint: 'default', displayName: 'Ana', clientToken: 'token-aaaaaaaaaaaaaaaa-1' }));
+    expect(h.engine.join).toHaveBeenCalledWith(expect.objectContaining({ video: true, topics: ['AMAZON_CONNECT_SCREEN_SHARING'] }));
+    expect(h.session.getState().phase.phase).toBe('connecting');
+    h.event({ type: 'caption', id: '1', text: 'Welcome' });
+    expect(h.session.getState().captions).toEqual([{ id: '1', text: 'Welcome' }]);
+    h.status({ contactId: 'c-1', state: 'queued', queueName: 'Support' });
+    expect(h.session.getState().phase).toMatchObject({ phase: 'connecting', flowState: 'queued', queueName: 'Support' });
+    h.event({ type: 'agent-joined', name: 'Agent Smith' });
+    expect(h.session.getState().phase).toMatchObject({ phase: 'in-call', agentName: 'Agent Smith' });
+    expect(h.events).toContainEqual({ type: 'state', state: 'in-call' });
+  });
+
+  it('never joins with video when the customer may not send video', async () => {
+    const h = setup(async () => ({ ...call, allowedCapabilities: {} }));
+    await h.session.start(choice);
+    expect(h.engine.join).toHaveBeenCalledWith(expect.objectContaining({ video: false }));
+  });
+
+  it('customer end: disconnects through the backend, leaves, reports duration and who ended', async () => {
+    const h = setup();
+    await h.session.start(choice);
+    h.status({ contactId: 'c-1', state: 'connected' });
+    h.advance(65_000);
+    await h.session.end();
+    expect(h.deps.endCall).toHaveBeenCalledWith('c-1', 'tok');
+    expect(h.engine.leave).toHaveBeenCalled();
+    expect(h.session.getState().phase).toEqual({ phase: 'ended', contactId: 'c-1', endedBy: 'customer', durationSeconds: 65 });
+    expect(h.events).toContainEqual({ type: 'ended', contactId: 'c-1', durationSeconds: 65, endedBy: 'customer' });
+  });
+
+  it('agent end: the contact ending after the agent joined is reported as ended by the agent', async () => {
+    const h = setup();
+    await h.session.start(choice);
+    h.event({ type: 'agent-joined', name: 'Bo' });
+    h.event({ type: 'ended' });
+    await vi.waitFor(() => expect(h.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'agent' }));
+    expect(h.engine.leave).toHaveBeenCalled();
+  });
+
+  it('meeting lost mid-call ends as a connection failure', async () => {
+    const h = setup();
+    await h.session.start(choice);
+    h.store.update({ status: { kind: 'left', reason: 'connection-lost' } });
+    await vi.waitFor(() => expect(h.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'connection' }));
+  });
+
+  it('a backend error can be retried with the same clientToken; Call again uses a new one', async () => {
+    let fails = 1;
+    const h = setup(async () => {
+      if (fails-- > 0) throw new ApiClientError('InternalServiceException', 'boom', 500, true);
+      return call;
+    });
+    await h.session.start(choice);
+    expect(h.session.getState().phase).toMatchObject({ phase: 'error', error: { kind: 'backend', name: 'InternalServiceException', retryable: true } });
+    expect(h.events).toContainEqual({ type: 'error', name: 'InternalServiceException', message: 'boom' });
+    await h.session.retry();
+    expect(h.deps.startCall.mock.calls.map((c) => c[0].clientToken)).toEqual(['token-aaaaaaaaaaaaaaaa-1', 'token-aaaaaaaaaaaaaaaa-1']);
+    await h.session.end();
+    h.session.reset();
+    await h.session.start(choice);
+    expect(h.deps.startCall.mock.calls[2]![0].clientToken).toBe('token-aaaaaaaaaaaaaaaa-2');
+  });
+
+  it('a join failure releases the engine (camera off) and shows a device error', async () => {
+    const h = setup();
+    const { CallEngineError } = await import('../call-engine/device-errors');
+    h.engine.join.mockRejectedValueOnce(new CallEngineError('permission-denied', 'NotAllowedError'));
+    await h.session.start(choice);
+    expect(h.engine.leave).toHaveBeenCalled();
+    expect(h.session.getState().phase).toMatchObject({ phase: 'error', error: { kind: 'device', code: 'permission-denied' } });
+  });
+
+  it('DTMF goes through the backend for the current contact', async () => {
+    const h = setup();
+    await h.session.start(choice);
+    await h.session.sendDigit('5');
+    expect(h.deps.sendDtmf).toHaveBeenCalledWith('c-1', 'tok', '5');
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * The customer call controller: start the contact (idempotent retries), join the meeting, follow the
+ * contact (events + status polling), detect the agent from the contact itself, end and clean up.
+ * Framework-free so it is tested in Node; React reads it through useSyncExternalStore.
+ */
+import { SCREEN_SHARING_TOPIC, type AllowedCapabilities } from '../shared/connect-schemas';
+import type { CallStatus, StartCallResponse } from '../shared/call-api';
+import { ApiClientError } from '../api/api-fetch';
+import { CallEngineError } from '../call-engine/device-errors';
+import type { EndedBy, HostEvent, JoinChoice, SessionDeps, SessionPhase, SessionState, WidgetConfig } from './call-session-types';
+
+export interface CallSession {
+  getState(): SessionState;
+  subscribe(listener: () => void): () => void;
+  /** Starts a call; a retry after a failure reuses the attempt's clientToken. */
+  start(choice: JoinChoice, capabilities?: AllowedCapabilities): Promise<void>;
+  retry(): Promise<void>;
+  /** The customer ends the call: DisconnectParticipant through the backend, then leave. */
+  end(): Promise<void>;
+  /** Back to the pre-call screen for a new attempt (new clientToken). */
+  reset(): void;
+  sendDigit(digits: string): Promise<void>;
+  /** The tab became visible again: re-check the contact at once. */
+  resume(): void;
+  dispose(): Promise<void>;
+}
+
+export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit: (e: HostEvent) => void): CallSession {
+  let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], agentName: null, engine: null };
+  const listeners = new Set<() => void>();
+  let clientToken = deps.newClientToken();
+  let lastChoice: { choice: JoinChoice; caps?: AllowedCapabilities } | null = null;
+  let cleanups: Array<() => void> = [];
+  let refresh = () => undefined as void;
+  let customerEnding = false;
+  let finishing = false;
+
+  const set = (patch: Partial<SessionState>) => {
+    const before = state.phase.phase;
+    state = { ...state, ...patch };
+    if (state.phase.phase !== before) emit({ type: 'state', state: state.phase.phase });
+    for (const l of [...listeners]) l();
+  };
+  const teardown = async () => {
+    for (const c of cleanups.splice(0)) c();
+    const engine = state.engine;
+    if (engine) await engine.leave().catch(() => undefined);
+  };
+  const finish = async (endedBy: EndedBy) => {
+    const p = state.phase;
+    if ((p.phase !== 'connecting' && p.phase !== 'in-call') || finishing) return;
+    finishing = true;
+    const from = p.phase === 'in-call' ? p.connectedAt : p.startedAt;
+    const durationSeconds = Math.max(0, Math.round((deps.now() - from) / 1000));
+    await teardown();
+    set({ phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds }, engine: null });
+    emit({ type: 'ended', contactId: p.call.contactId, durationSeconds, endedBy });
+  };
+  const fail = async (error: unknown) => {
+    await teardown();
+    let phase: SessionPhase;
+    if (error instanceof ApiClientError) {
+      phase = { phase: 'error', error: { kind: 'backend', name: error.errorName, message: error.message, retryable: error.retryable, unreachable: error.status === 0 } };
+    } else if (error instanceof CallEngineError) {
+      phase = { phase: 'error', error: { kind: error.code === 'join-failed' ? 'join' : 'device', code: error.code, message: error.message } };
+    } else {
+      phase = { phase: 'error', error: { kind: 'join', code: 'join-failed', message: String(error) } };
+    }
+    set({ phase, engine: null });
+    emit({ type: 'error', name: error instanceof ApiClientError ? error.errorName : error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+  };
+  const agentArrived = (name: string | null) => {
+    if (name) set({ agentName: name });
+    const p = state.phase;
+    if (p.phase !== 'connecting') return;
+    set({ phase: { phase: 'in-call', call: p.call, startedAt: p.startedAt, connectedAt: deps.now(), agentName: name ?? state.agentName ?? '' } });
+  };
+  const onStatus = (s: CallStatus) => {
+    const p = state.phase;
+    if (s.state === 'ended') void finish(p.phase === 'in-call' ? 'agent' : 'system');
+    else if (s.state === 'connected') agentArrived(null);
+    else if (p.phase === 'connecting' && (p.flowState !== s.state || p.queueName !== s.queueName)) set({ phase: { ...p, flowState: s.state, queueName: s.queueName } });
+  };
+  const follow = (call: StartCallResponse) => {
+    const watcher = deps.watchStatus(call.contactId, call.callToken, onStatus);
+    refresh = watcher.refresh;
+    cleanups.push(watcher.stop);
+    if (call.eventsUrl) {
+      cleanups.push(
+        deps.openEvents(call.eventsUrl, (e) => {
+          if (e.type === 'caption') set({ captions: [...state.captions.filter((c) => c.id !== e.id), { id: e.id, text: e.text }].slice(-20) });
+          else if (e.type === 'agent-joined') agentArrived(e.name || null);
+          else void finish(state.phase.phase === 'in-call' ? 'agent' : 'system');
+        }),
+      );
+    }
+  };
+  const watchEngine = () => {
+    const engine = state.engine;
+    if (!engine) return;
+    const off = engine.subscribe(() => {
+      const s = engine.getSnapshot();
+      if (s.status.kind === 'left' && !customerEnding) void finish(s.status.reason === 'connection-lost' ? 'connection' : state.phase.phase === 'in-call' ? 'agent' : 'system');
+      // The agent withdrew screen-sharing permission: a running share ends.
+      const last = [...s.messages].reverse().find((m) => m.topic === SCREEN_SHARING_TOPIC && !m.local);
+      if (s.sharing && last?.text.includes('ScreenSharingStopped')) engine.stopScreenShare();
+    });
+    cleanups.push(off);
+  };
+
+  const session: CallSession = {
+    getState: () => state,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    async start(choice, caps) {
+      lastChoice = { choice, caps };
+      customerEnding = false;
+      finishing = false;
+      set({ phase: { phase: 'starting' }, captions: [], agentName: null });
+      try {
+        const call = await deps.startCall({
+          entryPoint: config.entryPoint,
+          displayName: choice.displayName,
+          clientToken,
+          ...(config.attributes ? { attributes: config.attributes } : {}),
+          ...(config.customerToken ? { customerToken: config.customerToken } : {}),
+          locale: config.locale,
+        });
+        const startedAt = deps.now();
+        set({ phase: { phase: 'connecting', call, startedAt, flowState: 'in-flow' } });
+        follow(call);
+        const engine = await deps.loadEngine();
+        set({ engine });
+        watchEngine();
+        const mayVideo = call.allowedCapabilities.Customer?.Video === 'SEND';
+        await engine.join({ credentials: call.connectionData, video: choice.video && mayVideo, camera: choice.camera, microphone: choice.microphone, speaker: choice.speaker, topics: [SCREEN_SHARING_TOPIC] });
+      } catch (error) {
+        await fail(error);
+      }
+    },
+    retry: () => (lastChoice ? session.start(lastChoice.choice, lastChoice.caps) : Promise.resolve()),
+    async end() {
+      const p = state.phase;
+      if (p.phase !== 'connecting' && p.phase !== 'in-call') return;
+      customerEnding = true;
+      await deps.endCall(p.call.contactId, p.call.callToken).catch(() => undefined);
+      await finish('customer');
+    },
+    reset() {
+      clientToken = deps.newClientToken();
+      set({ phase: { phase: 'pre-call' }, captions: [], agentName: null });
+    },
+    async sendDigit(digits) {
+      const p = state.phase;
+      if (p.phase === 'connecting' || p.phase === 'in-call') await deps.sendDtmf(p.call.contactId, p.call.callToken, digits);
+    },
+    resume: () => refresh(),
+    async dispose() {
+      await session.end();
+      await teardown();
+    },
+  };
+  return session;
+}

@@ -1,0 +1,28 @@
+/**
+ * Picks the strings table for a locale ("es-MX" -> es) and formats durations. Adding a language is
+ * adding one table here.
+ */
+import { en, type Strings } from './en';
+import { es } from './es';
+
+const tables: Record<string, Strings> = { en, es };
+
+/** Languages with a strings table. */
+export const SUPPORTED_LANGUAGES = Object.keys(tables);
+
+/** The table for a BCP 47 locale, English when the language has none. */
+export function stringsFor(locale: string | undefined): Strings {
+  const lang = (locale ?? 'en').toLowerCase().split('-')[0] ?? 'en';
+  return tables[lang] ?? en;
+}
+
+/** "m:ss" (or "h:mm:ss") for a number of seconds. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+export type { Strings };

@@ -1,0 +1,182 @@
+/**
+ * The AWS CLI shorthand syntax (`A=b,C={D=e},F=[g,h]`), ported from awscli's `shorthand.py`
+ * grammar: `key=value` pairs, csv lists (`a=b,c`), `{}` hash literals, `[]` explicit lists, single
+ * and double quoted values with `\'`/`\"`/`\\` escapes, `\,` escaped commas. Keys take the v2 set
+ * of characters (letters, digits, `-_.#/:`), so Connect attribute keys with `-` and `_` work.
+ * Purely syntactic: the model-aware checks live in param-values.ts.
+ */
+import { ParamError } from './cli-errors';
+
+/** A parsed shorthand value: strings, lists and maps only (the shorthand has no other types). */
+export type Shorthand = string | Shorthand[] | { [key: string]: Shorthand };
+
+const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/u;
+const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[!#-&(-+\--\\^-|~-\u{10ffff}])*/u;
+const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[!#-&(-+\--<>-\u{10ffff}])*/u;
+const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/u;
+const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
+
+/** A syntax error with the AWS CLI's caret message. */
+export class ShorthandSyntaxError extends ParamError {
+  constructor(value: string, expected: string, actual: string, index: number) {
+    const lineStart = value.lastIndexOf('\n', index - 1) + 1;
+    super(`Expected: '${expected}', received: '${actual}' for input:\n${value}\n${' '.repeat(index - lineStart)}^`);
+  }
+}
+
+/** Parses one shorthand parameter into a map; throws {@link ShorthandSyntaxError}. */
+export function parseShorthand(input: string): { [key: string]: Shorthand } {
+  return new Parser(input).parameter();
+}
+
+class Parser {
+  private i = 0;
+  constructor(private readonly s: string) {}
+
+  parameter(): { [key: string]: Shorthand } {
+    const params: { [key: string]: Shorthand } = {};
+    Object.assign(params, this.keyval());
+    while (this.i < this.s.length) {
+      this.expect(',', true);
+      Object.assign(params, this.keyval());
+    }
+    return params;
+  }
+
+  private keyval(): { [key: string]: Shorthand } {
+    const key = this.key();
+    this.expect('=', true);
+    return { [key]: this.values() };
+  }
+
+  private key(): string {
+    const start = this.i;
+    while (!this.eof() && KEY_CHARS.test(this.cur())) this.i++;
+    return this.s.slice(start, this.i);
+  }
+
+  private values(): Shorthand {
+    if (this.eof()) return '';
+    if (this.cur() === '[') return this.explicitList();
+    if (this.cur() === '{') return this.hashLiteral();
+    return this.csvValue();
+  }
+
+  private csvValue(): Shorthand {
+    const first = this.firstValue();
+    this.skipSpace();
+    if (this.eof() || this.cur() !== ',') return first;
+    this.expect(',', true);
+    const list: string[] = [first];
+    for (;;) {
+      try {
+        const current = this.secondValue();
+        this.skipSpace();
+        if (this.eof()) {
+          list.push(current);
+          break;
+        }
+        this.expect(',', true);
+        list.push(current);
+      } catch (err) {
+        // `a=b,c=d`: what followed the comma was the next key, not a list item: go back to the comma.
+        if (!(err instanceof ShorthandSyntaxError) || this.eof()) throw err;
+        while (this.i >= 0 && this.s[this.i] !== ',') this.i--;
+        break;
+      }
+    }
+    return list.length === 1 ? first : list;
+  }
+
+  private explicitList(): Shorthand[] {
+    this.expect('[', true);
+    const values: Shorthand[] = [];
+    while (this.cur() !== ']') {
+      if (this.eof()) this.fail(']');
+      values.push(this.explicitValue());
+      this.skipSpace();
+      if (this.cur() !== ']') {
+        this.expect(',');
+        this.skipSpace();
+      }
+    }
+    this.expect(']');
+    return values;
+  }
+
+  private explicitValue(): Shorthand {
+    if (this.cur() === '[') return this.explicitList();
+    if (this.cur() === '{') return this.hashLiteral();
+    return this.firstValue();
+  }
+
+  private hashLiteral(): { [key: string]: Shorthand } {
+    this.expect('{', true);
+    const out: { [key: string]: Shorthand } = {};
+    while (this.cur() !== '}') {
+      if (this.eof()) this.fail('}');
+      const key = this.key();
+      this.expect('=', true);
+      const v = this.explicitValue();
+      this.skipSpace();
+      if (this.cur() !== '}') {
+        this.expect(',');
+        this.skipSpace();
+      }
+      out[key] = v;
+    }
+    this.expect('}');
+    return out;
+  }
+
+  private firstValue(): string {
+    if (this.cur() === "'") return this.quoted(SINGLE_QUOTED, "'");
+    if (this.cur() === '"') return this.quoted(DOUBLE_QUOTED, '"');
+    const m = FIRST_VALUE.exec(this.s.slice(this.i));
+    if (!m) return '';
+    this.i += m[0].length;
+    return m[0].replaceAll('\\,', ',');
+  }
+
+  private secondValue(): string {
+    if (this.cur() === "'") return this.quoted(SINGLE_QUOTED, "'");
+    if (this.cur() === '"') return this.quoted(DOUBLE_QUOTED, '"');
+    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',');
+  }
+
+  private quoted(re: RegExp, quote: string): string {
+    const raw = this.mustConsume(re, quote === "'" ? 'singled quoted' : 'double quoted').slice(1, -1);
+    return raw.replaceAll(`\\${quote}`, quote).replaceAll('\\\\', '\\');
+  }
+
+  private mustConsume(re: RegExp, name: string): string {
+    const m = re.exec(this.s.slice(this.i));
+    if (!m) throw new ShorthandSyntaxError(this.s, `<${name}>`, '<none>', this.i);
+    this.i += m[0].length;
+    return m[0];
+  }
+
+  private expect(ch: string, skipSpace = false): void {
+    if (skipSpace) this.skipSpace();
+    if (this.eof()) this.fail(ch);
+    if (this.s[this.i] !== ch) throw new ShorthandSyntaxError(this.s, ch, this.s[this.i] ?? 'EOF', this.i);
+    this.i++;
+    if (skipSpace) this.skipSpace();
+  }
+
+  private fail(expected: string): never {
+    throw new ShorthandSyntaxError(this.s, expected, 'EOF', this.i);
+  }
+
+  private skipSpace(): void {
+    while (!this.eof() && /\s/u.test(this.cur())) this.i++;
+  }
+
+  private cur(): string {
+    return this.s[this.i] ?? '';
+  }
+
+  private eof(): boolean {
+    return this.i >= this.s.length;
+  }
+}

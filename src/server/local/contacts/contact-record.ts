@@ -47,6 +47,9 @@ export interface TranscriptItem {
   participantRole: 'SYSTEM' | 'CUSTOMER' | 'AGENT';
   contentType: string;
   content: string;
+  /** Who the item is from (participant events, DTMF); absent for SYSTEM captions. */
+  participantId?: string;
+  displayName?: string;
 }
 
 /** Every timestamp is epoch milliseconds internally; the emulator converts to Connect's epoch seconds. */
@@ -69,6 +72,8 @@ export interface ContactRecord {
   meeting: MediaMeeting;
   customer: ContactParticipant;
   agentParticipant?: ContactParticipant;
+  /** Further CUSTOMER participants added with Connect CreateParticipant (e.g. a second device). */
+  extraParticipants?: ContactParticipant[];
   queue?: { id: string; name: string; enqueuedAt: number };
   agent?: { id: string; ringStartedAt?: number; acceptedAt?: number; connectedAt?: number; afterContactWorkStartedAt?: number; afterContactWorkEndedAt?: number };
   /** Agents who rejected or missed this contact, so it rings someone else next. */

@@ -1,0 +1,18 @@
+/**
+ * The Participant Service event content types a WebRTC contact produces, and helpers to find a
+ * participant of a contact. Shared by the contacts implementation, the emulator and the WebSocket.
+ */
+import type { ContactParticipant, ContactRecord } from './contact-record';
+
+export const EVENT_PARTICIPANT_JOINED = 'application/vnd.amazonaws.connect.event.participant.joined';
+export const EVENT_PARTICIPANT_LEFT = 'application/vnd.amazonaws.connect.event.participant.left';
+export const EVENT_CHAT_ENDED = 'application/vnd.amazonaws.connect.event.chat.ended';
+
+/** Every participant of the contact: the customer, extra customer devices, then the agent. */
+export function participantsOf(contact: ContactRecord): ContactParticipant[] {
+  return [contact.customer, ...(contact.extraParticipants ?? []), ...(contact.agentParticipant ? [contact.agentParticipant] : [])];
+}
+
+export function findParticipant(contact: ContactRecord, participantId: string): ContactParticipant | undefined {
+  return participantsOf(contact).find((p) => p.participantId === participantId);
+}

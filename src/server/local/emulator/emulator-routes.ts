@@ -1,0 +1,66 @@
+/**
+ * The operations the emulator serves, by method and URI template exactly as in the Connect and
+ * Participant Service models. Matching splits the raw path on `/` first and then decodes each
+ * segment, as the SDK percent-encodes labels per segment.
+ */
+import type { Operation } from './emulator-context';
+import { createParticipant, describeContactOp, getContactAttributes, stopContact, updateContactAttributes } from './contact-operations';
+import { describeContactFlow, listContactFlows, listInstances } from './instance-operations';
+import { createParticipantConnection, disconnectParticipant, getTranscript, sendMessage } from './participant-operations';
+import { startWebRTCContact } from './start-webrtc-contact';
+
+interface Route {
+  method: string;
+  segments: string[];
+  operation: Operation;
+  /** Participant Service operations answer with its error names (e.g. InternalServerException). */
+  participant: boolean;
+}
+
+const route = (spec: string, operation: Operation): Route => {
+  const [method = '', path = ''] = spec.split(' ');
+  return { method, segments: path.split('/').slice(1), operation, participant: path.startsWith('/participant/') };
+};
+
+export const ROUTES: Route[] = [
+  route('PUT /contact/webrtc', startWebRTCContact),
+  route('POST /contact/stop', stopContact),
+  route('GET /contacts/{InstanceId}/{ContactId}', describeContactOp),
+  route('GET /contact/attributes/{InstanceId}/{InitialContactId}', getContactAttributes),
+  route('POST /contact/attributes', updateContactAttributes),
+  route('POST /contact/create-participant', createParticipant),
+  route('GET /instance', listInstances),
+  route('GET /contact-flows-summary/{InstanceId}', listContactFlows),
+  route('GET /contact-flows/{InstanceId}/{ContactFlowId}', describeContactFlow),
+  route('POST /participant/connection', createParticipantConnection),
+  route('POST /participant/message', sendMessage),
+  route('POST /participant/disconnect', disconnectParticipant),
+  route('POST /participant/transcript', getTranscript),
+];
+
+/** Splits a raw path (no query) into decoded segments; undefined if a segment is not valid percent-encoding. */
+export function pathSegments(rawPath: string): string[] | undefined {
+  try {
+    return rawPath.split('/').slice(1).map(decodeURIComponent);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The route for a method and decoded segments, with its labels; a `{Label}` segment must not be empty. */
+export function matchRoute(method: string, segments: string[]): { route: Route; labels: Record<string, string> } | undefined {
+  for (const r of ROUTES) {
+    if (r.method !== method || r.segments.length !== segments.length) continue;
+    const labels: Record<string, string> = {};
+    const ok = r.segments.every((pattern, i) => {
+      const actual = segments[i] ?? '';
+      if (pattern.startsWith('{')) {
+        labels[pattern.slice(1, -1)] = actual;
+        return true;
+      }
+      return pattern === actual;
+    });
+    if (ok) return { route: r, labels };
+  }
+  return undefined;
+}

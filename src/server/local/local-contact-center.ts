@@ -1,0 +1,84 @@
+/**
+ * The local contact center's core: the on-disk store, the contacts (with their media meetings), the
+ * Connect + Participant Service emulator plugin and its WebSocket, and the default entry points of the
+ * local instance. On start it re-registers every active contact's meeting with the media server, so
+ * calls in progress survive a restart.
+ */
+import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
+import type { UpgradeHandler } from '../app';
+import type { EntryPoint } from '../entry-points';
+import type { MediaService } from '../media/media-service';
+import type { LocalConfig } from './config/local-config-schema';
+import { createLocalContacts } from './contacts/create-local-contacts';
+import type { LocalContacts } from './contacts/local-contacts';
+import { participantsOf } from './contacts/participant-events';
+import { createEmulatorPlugin } from './emulator/emulator-plugin';
+import { createParticipantWebsocket } from './emulator/participant-websocket';
+import { IDEMPOTENCY_WINDOW_MS } from './emulator/start-webrtc-contact';
+import { ContactStore } from './store/contact-store';
+
+export interface LocalContactCenterOptions {
+  config: LocalConfig;
+  /** Folder of the embedded store (`contact-center.sqlite`). */
+  dataDir: string;
+  media: MediaService;
+  logger: FastifyBaseLogger;
+  /** Clock in epoch ms (tests move time to check expiry). */
+  now?: () => number;
+  /** Public base URL of the server; when absent, WebSocket URLs follow each request's Host header. */
+  publicUrl?: string;
+}
+
+export interface LocalContactCenter {
+  contacts: LocalContacts;
+  /** The emulator; register it under the prefix `/aws`. */
+  emulator: FastifyPluginAsync;
+  defaultEntryPoints: EntryPoint[];
+  upgradeHandlers: UpgradeHandler[];
+  close(): void;
+}
+
+/** Where the app mounts the emulator; the WebSocket URLs it hands out include it. */
+export const EMULATOR_PREFIX = '/aws';
+
+/** The config's entry points with the local instance and (default) flow filled in. */
+export function localEntryPoints(config: LocalConfig): EntryPoint[] {
+  return config.entryPoints.map((e) => ({ ...e, instanceId: config.instance.id, contactFlowId: e.contactFlowId ?? config.defaultFlowId }));
+}
+
+export function createLocalContactCenter(options: LocalContactCenterOptions): LocalContactCenter {
+  const now = options.now ?? Date.now;
+  const store = new ContactStore(options.dataDir);
+  store.purgeIdempotent(now(), IDEMPOTENCY_WINDOW_MS);
+  const contacts = createLocalContacts({ store, media: options.media, logger: options.logger, now });
+
+  for (const contact of contacts.listActive()) {
+    try {
+      options.media.restoreMeeting(contact.meeting, participantsOf(contact).map((p) => p.attendee));
+    } catch (err) {
+      options.logger.error({ err, contactId: contact.id }, 'could not restore the meeting of an active contact');
+    }
+  }
+
+  const deps = {
+    config: options.config,
+    contacts,
+    store,
+    media: options.media,
+    logger: options.logger,
+    now,
+    prefix: EMULATOR_PREFIX,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+  };
+  const websocket = createParticipantWebsocket(deps);
+  return {
+    contacts,
+    emulator: createEmulatorPlugin(deps),
+    defaultEntryPoints: localEntryPoints(options.config),
+    upgradeHandlers: [websocket.handleUpgrade],
+    close: () => {
+      websocket.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Queue routing: contacts wait in their queue (oldest first) and ring the longest-idle available agent
+ * who serves it; an unanswered ring moves on to the next agent, a reject too. Accept adds the agent's
+ * attendee to the meeting; the end of a contact frees the agent after after-contact work.
+ */
+import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
+import type { LocalContacts } from '../contacts/local-contacts';
+import type { AgentRoster, AgentState } from './agent-roster';
+import type { CenterDirectory } from './center-directory';
+import { noteStep, recordStep } from './contact-steps';
+import { DeskError } from './desk-error';
+
+interface Waiting { contactId: string; queueId: string; agentId?: string; enqueuedAt: number }
+
+export class QueueRouter {
+  private waiting: Waiting[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly deps: { contacts: LocalContacts; directory: CenterDirectory; roster: AgentRoster; now?: () => number }) {}
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  /** Puts a contact in a queue (QueueGate for the flow runner); false when the queue is at capacity. */
+  enqueue(contactId: string, target: { queueId: string; agentId?: string }, enqueuedAt = this.now()): boolean {
+    const { contacts, directory } = this.deps;
+    const queue = target.agentId ? { id: target.queueId, name: `Agent queue: ${directory.agentName(target.agentId)}` } : directory.queue(target.queueId);
+    if (!queue) return false;
+    const max = directory.queue(target.queueId)?.maxContacts;
+    if (max !== undefined && this.waiting.filter((w) => w.queueId === queue.id).length >= max) return false;
+    this.waiting = this.waiting.filter((w) => w.contactId !== contactId);
+    this.waiting.push({ contactId, queueId: queue.id, agentId: target.agentId, enqueuedAt });
+    this.waiting.sort((a, b) => a.enqueuedAt - b.enqueuedAt);
+    recordStep(contacts, contactId, 'QUEUED', `queued in ${queue.name}`, (c) => {
+      c.queue = { id: queue.id, name: queue.name, enqueuedAt };
+    });
+    this.dispatch();
+    return true;
+  }
+
+  /** Rings free agents for waiting contacts, oldest contact first. */
+  dispatch(): void {
+    for (const entry of [...this.waiting]) {
+      const contact = this.deps.contacts.get(entry.contactId);
+      if (!contact || contact.state === 'ENDED') {
+        this.waiting = this.waiting.filter((w) => w !== entry);
+        continue;
+      }
+      const agent = this.deps.roster.candidates(entry.queueId, entry.agentId, contact.declinedBy ?? [])[0];
+      if (agent) this.ring(entry, agent);
+    }
+  }
+
+  private ring(entry: Waiting, agent: AgentState): void {
+    const { contacts, roster, directory } = this.deps;
+    this.waiting = this.waiting.filter((w) => w !== entry);
+    roster.set(agent.id, 'RINGING', { contactId: entry.contactId });
+    recordStep(contacts, entry.contactId, 'RINGING', `ringing ${agent.name}`, (c) => {
+      c.agent = { id: agent.id, ringStartedAt: this.now() };
+    });
+    const timeout = directory.setup.ringTimeoutSeconds * 1000;
+    this.timers.set(agent.id, setTimeout(() => this.unanswered(agent.id, entry, 'MISSED', `${agent.name} did not answer within ${directory.setup.ringTimeoutSeconds} s`), timeout));
+  }
+
+  /** The ring ended without an answer: the contact goes back to its place in the queue. */
+  private unanswered(agentId: string, entry: Waiting, agentStatus: 'MISSED' | 'AVAILABLE', detail: string): void {
+    clearTimeout(this.timers.get(agentId));
+    this.timers.delete(agentId);
+    this.deps.roster.set(agentId, agentStatus, { contactId: undefined });
+    noteStep(this.deps.contacts, entry.contactId, detail);
+    this.deps.contacts.update(entry.contactId, (c) => {
+      c.declinedBy = [...new Set([...(c.declinedBy ?? []), agentId])];
+      c.agent = undefined;
+    });
+    this.enqueue(entry.contactId, entry, entry.enqueuedAt);
+  }
+
+  private ringing(agentId: string, contactId: string): ContactRecord {
+    const agent = this.deps.roster.get(agentId);
+    const contact = this.deps.contacts.get(contactId);
+    if (!contact) throw new DeskError('ResourceNotFoundException', `Contact ${contactId} does not exist`);
+    if (agent.status !== 'RINGING' || agent.contactId !== contactId) throw new DeskError('ResourceConflictException', `Contact ${contactId} is not ringing for agent ${agentId}`);
+    return contact;
+  }
+
+  accept(agentId: string, contactId: string): ContactParticipant {
+    const contact = this.ringing(agentId, contactId);
+    clearTimeout(this.timers.get(agentId));
+    this.timers.delete(agentId);
+    const { contacts, roster } = this.deps;
+    const agent = roster.get(agentId);
+    const participant = contacts.addAgentParticipant(contactId, { id: agentId, displayName: agent.name });
+    recordStep(contacts, contactId, 'CONNECTED', `accepted by ${agent.name}`, (c) => {
+      c.agent = { id: agentId, ringStartedAt: contact.agent?.ringStartedAt, acceptedAt: this.now() };
+    });
+    roster.set(agentId, 'ON_CONTACT', { contactId });
+    return participant;
+  }
+
+  reject(agentId: string, contactId: string): void {
+    const contact = this.ringing(agentId, contactId);
+    const queue = contact.queue ?? { id: 'unknown', enqueuedAt: this.now() };
+    const entry: Waiting = { contactId, queueId: queue.id, enqueuedAt: queue.enqueuedAt, ...(queue.id.startsWith('agent/') ? { agentId: queue.id.slice(6) } : {}) };
+    this.unanswered(agentId, entry, 'AVAILABLE', `rejected by ${this.deps.roster.get(agentId).name}`);
+  }
+
+  /** The contact ended (any reason): take it out of the queue, stop its ring, or start after-contact work. */
+  contactEnded(contact: ContactRecord): void {
+    this.waiting = this.waiting.filter((w) => w.contactId !== contact.id);
+    const agent = this.deps.roster.holding(contact.id);
+    if (!agent) return;
+    clearTimeout(this.timers.get(agent.id));
+    this.timers.delete(agent.id);
+    if (agent.status === 'RINGING') {
+      this.deps.roster.set(agent.id, 'AVAILABLE', { contactId: undefined });
+      return this.dispatch();
+    }
+    if (agent.status !== 'ON_CONTACT') return;
+    this.deps.roster.set(agent.id, 'AFTER_CONTACT_WORK', { contactId: contact.id });
+    this.deps.contacts.update(contact.id, (c) => void (c.agent = { ...c.agent, id: agent.id, afterContactWorkStartedAt: this.now() }));
+    this.timers.set(agent.id, setTimeout(() => this.finishAfterContactWork(agent.id), this.deps.directory.setup.afterContactWorkSeconds * 1000));
+  }
+
+  /** Ends after-contact work (timer or the agent's "Done"): the agent is available again. */
+  finishAfterContactWork(agentId: string): void {
+    const agent = this.deps.roster.get(agentId);
+    if (agent.status !== 'AFTER_CONTACT_WORK') throw new DeskError('ResourceConflictException', `Agent ${agentId} is not in after-contact work`);
+    clearTimeout(this.timers.get(agentId));
+    this.timers.delete(agentId);
+    if (agent.contactId) this.deps.contacts.update(agent.contactId, (c) => void (c.agent = { ...c.agent, id: agentId, afterContactWorkEndedAt: this.now() }));
+    this.deps.roster.set(agentId, 'AVAILABLE', { contactId: undefined, idle: true });
+    this.dispatch();
+  }
+
+  /** The agent's own choice: Available or Offline (a ringing contact is rejected first). */
+  setAvailability(agentId: string, status: 'AVAILABLE' | 'OFFLINE'): AgentState {
+    const agent = this.deps.roster.get(agentId);
+    if (agent.status === 'ON_CONTACT') throw new DeskError('ResourceConflictException', 'End the current contact before changing status');
+    if (agent.status === 'RINGING' && agent.contactId) this.reject(agentId, agent.contactId);
+    if (agent.status === 'AFTER_CONTACT_WORK') this.finishAfterContactWork(agentId);
+    if (status === 'AVAILABLE' && this.deps.roster.get(agentId).status !== 'AVAILABLE') {
+      for (const w of this.waiting) this.deps.contacts.update(w.contactId, (c) => void (c.declinedBy = c.declinedBy?.filter((id) => id !== agentId)));
+    }
+    const next = this.deps.roster.set(agentId, status, { idle: this.deps.roster.get(agentId).status !== status });
+    this.dispatch();
+    return this.deps.roster.get(next.id);
+  }
+
+  /** After a restart: queued or ringing contacts wait again in their queue; connected ones keep their agent. */
+  restore(active: ContactRecord[]): void {
+    for (const c of [...active].sort((a, b) => (a.queue?.enqueuedAt ?? 0) - (b.queue?.enqueuedAt ?? 0))) {
+      if ((c.state === 'QUEUED' || c.state === 'RINGING') && c.queue) {
+        if (c.state === 'RINGING') noteStep(this.deps.contacts, c.id, 'ring interrupted by a restart');
+        const agentId = c.queue.id.startsWith('agent/') ? c.queue.id.slice(6) : undefined;
+        this.enqueue(c.id, { queueId: c.queue.id, ...(agentId ? { agentId } : {}) }, c.queue.enqueuedAt);
+      } else if (c.state === 'CONNECTED' && c.agent?.id) {
+        this.deps.roster.set(c.agent.id, 'ON_CONTACT', { contactId: c.id });
+      }
+    }
+  }
+
+  close(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+}

@@ -1,10 +1,12 @@
 /**
  * The embedded on-disk store of the local contact center (better-sqlite3, WAL): contact records,
  * idempotency entries (the stored 200 body per ClientToken) and participant/connection tokens, kept
- * only as sha256 hashes. Every method is synchronous, so a check-then-insert can never interleave.
+ * only as sha256 hashes. A stored 200 body holds a ParticipantToken, so it is encrypted with a key
+ * derived from the ClientToken, which only the caller knows. Every method is synchronous, so a
+ * check-then-insert can never interleave.
  */
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ContactRecord } from '../contacts/contact-record';
@@ -21,6 +23,23 @@ export interface StoredToken {
 
 /** sha256 hex of a token or client token: the raw value is never written to disk. */
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** AES-256-GCM with a key from the ClientToken (a different hash from the stored lookup hash). */
+function seal(clientToken: string, value: unknown): string {
+  const key = createHash('sha256').update(`idempotency-key:${clientToken}`).digest();
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const data = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64')).join('.');
+}
+
+function open(clientToken: string, sealed: string): unknown {
+  const [iv = '', tag = '', data = ''] = sealed.split('.');
+  const key = createHash('sha256').update(`idempotency-key:${clientToken}`).digest();
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8'));
+}
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS contacts (id TEXT PRIMARY KEY, instance_id TEXT NOT NULL, active INTEGER NOT NULL, record TEXT NOT NULL);
@@ -74,11 +93,11 @@ export class ContactStore {
   /** The stored response for this token if it was used less than `maxAgeMs` ago. */
   findIdempotent(instanceId: string, operation: string, clientToken: string, now: number, maxAgeMs: number): unknown {
     const row = this.stmt.getIdem.get(instanceId, operation, hashToken(clientToken), now - maxAgeMs);
-    return row ? JSON.parse(row.response) : undefined;
+    return row ? open(clientToken, row.response) : undefined;
   }
 
   rememberIdempotent(instanceId: string, operation: string, clientToken: string, response: unknown, now: number): void {
-    this.stmt.putIdem.run(instanceId, operation, hashToken(clientToken), JSON.stringify(response), now);
+    this.stmt.putIdem.run(instanceId, operation, hashToken(clientToken), seal(clientToken, response), now);
   }
 
   /** Drops idempotency entries older than `maxAgeMs`. */

@@ -11,8 +11,9 @@ import { ParamError } from './cli-errors';
 export type Shorthand = string | Shorthand[] | { [key: string]: Shorthand };
 
 const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/u;
-const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[!#-&(-+\--\\^-|~-\u{10ffff}])*/u;
-const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[!#-&(-+\--<>-\u{10ffff}])*/u;
+// Unquoted values may contain inner spaces (trailing ones are trimmed); a second csv value stops at `=`.
+const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--\\^-|~-\u{10ffff}])*/u;
+const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--<>-\u{10ffff}])*/u;
 const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/u;
 const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
 
@@ -35,18 +36,28 @@ class Parser {
 
   parameter(): { [key: string]: Shorthand } {
     const params: { [key: string]: Shorthand } = {};
-    Object.assign(params, this.keyval());
+    let [key, value] = this.keyval();
+    params[key] = value;
+    let last = this.i;
     while (this.i < this.s.length) {
       this.expect(',', true);
-      Object.assign(params, this.keyval());
+      [key, value] = this.keyval();
+      if (Object.hasOwn(params, key)) {
+        throw new ParamError(
+          `Second instance of key "${key}" encountered for input:\n${this.s}\n${' '.repeat(last + 1)}^\n` +
+            'This is often because there is a preceeding "," instead of a space.',
+        );
+      }
+      params[key] = value;
+      last = this.i;
     }
     return params;
   }
 
-  private keyval(): { [key: string]: Shorthand } {
+  private keyval(): [string, Shorthand] {
     const key = this.key();
     this.expect('=', true);
-    return { [key]: this.values() };
+    return [key, this.values()];
   }
 
   private key(): string {
@@ -135,13 +146,13 @@ class Parser {
     const m = FIRST_VALUE.exec(this.s.slice(this.i));
     if (!m) return '';
     this.i += m[0].length;
-    return m[0].replaceAll('\\,', ',');
+    return m[0].replaceAll('\\,', ',').trimEnd();
   }
 
   private secondValue(): string {
     if (this.cur() === "'") return this.quoted(SINGLE_QUOTED, "'");
     if (this.cur() === '"') return this.quoted(DOUBLE_QUOTED, '"');
-    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',');
+    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',').trimEnd();
   }
 
   private quoted(re: RegExp, quote: string): string {

@@ -1,0 +1,87 @@
+/**
+ * Test helpers for the CLI: run it in-process capturing stdout/stderr, and a loopback HTTP server
+ * standing in for the Connect endpoint at the network boundary, recording every request the
+ * official SDK client sends (method, path, headers, parsed body).
+ */
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CliEnv } from './connect-target';
+import { runCli } from './run-cli';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI with `argv` and `env`, as the bin would. */
+export async function run(argv: string[], env: CliEnv = {}, terminalWidth = 80): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli({ argv, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), terminalWidth });
+  return { code, stdout, stderr };
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Record<string, unknown> | undefined;
+}
+
+export const SAMPLE_RESPONSE = {
+  ContactId: 'c-123',
+  ParticipantId: 'p-456',
+  ParticipantToken: 'participant-secret-token',
+  ConnectionData: {
+    Attendee: { AttendeeId: 'att-1', JoinToken: 'join-secret-token' },
+    Meeting: {
+      MediaRegion: 'us-east-1',
+      MeetingId: 'meet-1',
+      MediaPlacement: { AudioHostUrl: 'wss://h/audio', SignalingUrl: 'wss://h/control/meet-1', AudioFallbackUrl: 'wss://h/fb', TurnControlUrl: 'https://h/turn', EventIngestionUrl: 'https://h/events' },
+      MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } },
+    },
+  },
+};
+
+export interface FakeEndpoint {
+  url: string;
+  requests: RecordedRequest[];
+  /** Makes the next StartWebRTCContact fail with this error. */
+  failNext(status: number, name: string, message: string): void;
+  close(): Promise<void>;
+}
+
+/** Starts the stand-in endpoint on a free loopback port. */
+export async function startFakeEndpoint(): Promise<FakeEndpoint> {
+  const requests: RecordedRequest[] = [];
+  let failure: { status: number; name: string; message: string } | undefined;
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      const path = req.url ?? '';
+      requests.push({ method: req.method ?? '', path, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-1', ...headers });
+        res.end(JSON.stringify(body));
+      };
+      if (path.endsWith('/contact/webrtc') && failure) {
+        const f = failure;
+        failure = undefined;
+        send(f.status, { Message: f.message }, { 'x-amzn-errortype': f.name });
+      } else if (path.endsWith('/contact/webrtc')) send(200, SAMPLE_RESPONSE);
+      else if (/\/instance(\?|$)/.test(path)) send(200, { InstanceSummaryList: [{ Id: 'inst-local', InstanceAlias: 'local' }] });
+      else if (path.includes('/contact-flows-summary/')) send(200, { ContactFlowSummaryList: [{ Id: 'flow-local', ContactFlowType: 'CONTACT_FLOW' }] });
+      else send(404, { Message: `no route ${path}` }, { 'x-amzn-errortype': 'UnknownOperationException' });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/aws`,
+    requests,
+    failNext: (status, name, message) => (failure = { status, name, message }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,12 +1,24 @@
 /**
- * Local operations: the flow runner, queue routing and the agent desk API, wired to the local contacts.
- * (Being built in the contact-center issue; until then contacts stay where StartWebRTCContact left them.)
+ * Local operations: the flow runner, queue routing and the agent desk API, wired to the local
+ * contacts. A started contact runs its flow; DTMF feeds the flow's pending input; the flow hands the
+ * contact to a queue; the router rings agents, whose desk pages follow it all over server-sent events.
  */
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { UpgradeHandler } from '../app';
 import type { MediaService } from '../media/media-service';
 import type { LocalContacts } from './contacts/local-contacts';
 import type { LocalConfig } from './config/local-config-schema';
+import { DeskHub } from './desk/desk-hub';
+import { deskRoutes } from './desk/desk-routes';
+import { DtmfInbox } from './flows/dtmf-inbox';
+import { FlowRunner } from './flows/flow-runner';
+import { AgentRoster } from './routing/agent-roster';
+import { CenterDirectory } from './routing/center-directory';
+import { noteStep } from './routing/contact-steps';
+import { MeetingPresence } from './routing/meeting-presence';
+import { QueueRouter } from './routing/queue-router';
+import { createEspeakSpeech } from './speech/espeak-speech';
+import { createPromptPlayer } from './speech/prompt-player';
 
 export interface LocalOperationsOptions {
   config: LocalConfig;
@@ -16,6 +28,65 @@ export interface LocalOperationsOptions {
   speech: boolean;
 }
 
-export function createLocalOperations(_options: LocalOperationsOptions): { desk: FastifyPluginAsync; upgradeHandlers: UpgradeHandler[]; close(): void } {
-  return { desk: async () => {}, upgradeHandlers: [], close: () => {} };
+export function createLocalOperations(options: LocalOperationsOptions): { desk: FastifyPluginAsync; upgradeHandlers: UpgradeHandler[]; close(): void } {
+  const { config, contacts, media, logger } = options;
+  const directory = new CenterDirectory(config);
+  const roster = new AgentRoster(directory);
+  const router = new QueueRouter({ contacts, directory, roster });
+  const presence = new MeetingPresence(media.events, ({ meetingId, attendeeId }) => {
+    // The agent's media is up: note it once on the contact (DescribeContact's ConnectedToAgentTimestamp).
+    const contact = contacts.listActive().find((c) => c.meeting.MeetingId === meetingId && c.agentParticipant?.attendee.AttendeeId === attendeeId);
+    if (contact && !contact.agent?.connectedAt) contacts.update(contact.id, (c) => void (c.agent = { ...c.agent, id: c.agent?.id ?? '', connectedAt: Date.now() }));
+  });
+  const speech = createEspeakSpeech({ enabled: options.speech });
+  const prompts = createPromptPlayer({
+    contacts,
+    speech,
+    playAudio: (meetingId, pcm) => media.playAudio(meetingId, pcm),
+    waitForAttendee: (meetingId, attendeeId, ms) => presence.waitFor(meetingId, attendeeId, ms),
+    logger,
+  });
+  const runner = new FlowRunner({ contacts, directory, prompts, queues: router, dtmf: new DtmfInbox(), logger, now: () => new Date() });
+  const hub = new DeskHub({ contacts, roster, ringTimeoutSeconds: config.ringTimeoutSeconds, afterContactWorkSeconds: config.afterContactWorkSeconds });
+
+  const runFlow = (contactId: string) => {
+    runner.run(contactId).then(
+      (ending) => logger.debug({ contactId, ending }, 'Contact flow finished'),
+      (error: Error) => logger.error({ contactId, err: error.message }, 'Contact flow failed'),
+    );
+  };
+  const onStarted = (c: { id: string }) => runFlow(c.id);
+  const onDtmf = ({ contactId, digits }: { contactId: string; digits: string }) => {
+    if (!runner.deliverDtmf(contactId, digits)) logger.debug({ contactId }, 'DTMF arrived while no input was pending');
+  };
+  const onEnded = (c: Parameters<QueueRouter['contactEnded']>[0]) => {
+    runner.stop(c.id);
+    router.contactEnded(c);
+  };
+  contacts.events.on('contact-started', onStarted);
+  contacts.events.on('dtmf', onDtmf);
+  contacts.events.on('contact-ended', onEnded);
+
+  // Contacts still active from before a restart: flows start over, queued contacts wait again.
+  const active = contacts.listActive();
+  for (const c of active.filter((x) => x.state === 'INITIATED' || x.state === 'IN_FLOW')) {
+    if (c.state === 'IN_FLOW') noteStep(contacts, c.id, 'flow restarted after a server restart');
+    runFlow(c.id);
+  }
+  router.restore(active.filter((x) => x.state !== 'INITIATED' && x.state !== 'IN_FLOW'));
+  logger.info({ speech: speech.available, agents: config.agents.length, queues: config.queues.length }, 'Local operations ready');
+
+  return {
+    desk: deskRoutes({ contacts, roster, router, hub }),
+    upgradeHandlers: [],
+    close() {
+      contacts.events.off('contact-started', onStarted);
+      contacts.events.off('dtmf', onDtmf);
+      contacts.events.off('contact-ended', onEnded);
+      runner.stopAll();
+      router.close();
+      presence.close();
+      hub.close();
+    },
+  };
 }

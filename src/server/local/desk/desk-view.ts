@@ -1,0 +1,69 @@
+/**
+ * Builds what the agent desk shows from the contact record and the agent's state: the desk state
+ * (customer, attributes, references, related contact, timings, DTMF, captions) and the agent's
+ * meeting credentials in Streams' camelCase `getVideoConnectionInfo()` shape.
+ */
+import type { DeskContact, DeskState, VideoConnectionInfo } from '../../../shared/agent-desk-api';
+import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
+import type { LocalContacts } from '../contacts/local-contacts';
+import type { AgentState } from '../routing/agent-roster';
+
+export function deskContact(c: ContactRecord, contacts: LocalContacts, ringTimeoutSeconds: number, dtmf: Array<{ at: number; digits: string }>): DeskContact {
+  const related = c.relatedContactId ? contacts.get(c.relatedContactId) : undefined;
+  const references: DeskContact['references'] = {};
+  for (const [key, ref] of Object.entries(c.references)) references[key] = { Type: ref.Type, ...(ref.Value !== undefined ? { Value: ref.Value } : {}) };
+  const caps = c.allowedCapabilities;
+  const dtmfItems = c.transcript.filter((t) => t.kind === 'dtmf').map((t) => ({ at: t.at, digits: t.content }));
+  return {
+    id: c.id,
+    state: c.state,
+    customerName: c.name,
+    description: c.description,
+    attributes: c.attributes,
+    references,
+    relatedContact: c.relatedContactId ? { id: c.relatedContactId, customerName: related?.name, state: related?.state } : undefined,
+    queueName: c.queue?.name,
+    enqueuedAt: c.queue?.enqueuedAt,
+    ringStartedAt: c.agent?.ringStartedAt,
+    ringTimeoutSeconds,
+    acceptedAt: c.agent?.acceptedAt,
+    connectedAt: c.agent?.connectedAt,
+    endedAt: c.disconnectedAt,
+    disconnectReason: c.disconnectReason,
+    capabilities: {
+      customer: { video: caps.Customer?.Video === 'SEND', screenShare: caps.Customer?.ScreenShare === 'SEND' },
+      agent: { video: caps.Agent?.Video === 'SEND', screenShare: caps.Agent?.ScreenShare === 'SEND' },
+    },
+    // The emulator may keep DTMF in the transcript; otherwise the desk's own log of 'dtmf' events is used.
+    dtmf: dtmfItems.length > 0 ? dtmfItems : dtmf,
+    captions: c.transcript.filter((t) => t.kind === 'caption').map((t) => ({ at: t.at, text: t.content })),
+  };
+}
+
+export function deskState(agent: AgentState, contact: DeskContact | undefined, afterContactWorkSeconds: number): DeskState {
+  return {
+    agent: { id: agent.id, username: agent.username, name: agent.name, status: agent.status, statusSince: agent.statusSince },
+    contact,
+    afterContactWorkSeconds,
+  };
+}
+
+/** The agent's attendee in the contact's meeting, as Streams gives it to a real agent. */
+export function videoConnectionInfo(contact: ContactRecord, agent: ContactParticipant): VideoConnectionInfo {
+  const m = contact.meeting;
+  return {
+    attendee: { attendeeId: agent.attendee.AttendeeId, joinToken: agent.attendee.JoinToken },
+    meeting: {
+      mediaPlacement: {
+        audioFallbackUrl: m.MediaPlacement.AudioFallbackUrl,
+        audioHostUrl: m.MediaPlacement.AudioHostUrl,
+        eventIngestionUrl: m.MediaPlacement.EventIngestionUrl,
+        signalingUrl: m.MediaPlacement.SignalingUrl,
+        turnControlUrl: m.MediaPlacement.TurnControlUrl,
+      },
+      mediaRegion: m.MediaRegion,
+      meetingFeatures: m.MeetingFeatures ? { audio: { echoReduction: m.MeetingFeatures.Audio.EchoReduction } } : null,
+      meetingId: m.MeetingId,
+    },
+  };
+}

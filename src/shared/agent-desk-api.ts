@@ -1,0 +1,71 @@
+/**
+ * The local agent desk API (`/local/desk`), shared by its server routes and the agent page. The desk
+ * state reaches the page as server-sent events carrying a whole {@link DeskState} on every change.
+ */
+import { z } from 'zod';
+
+export const AgentStatus = z.enum(['OFFLINE', 'AVAILABLE', 'RINGING', 'ON_CONTACT', 'AFTER_CONTACT_WORK', 'MISSED']);
+export type AgentStatus = z.infer<typeof AgentStatus>;
+
+export const DeskAgent = z.object({
+  id: z.string(),
+  username: z.string(),
+  name: z.string(),
+  status: AgentStatus,
+  statusSince: z.number(),
+});
+export type DeskAgent = z.infer<typeof DeskAgent>;
+
+const Capabilities = z.object({ video: z.boolean(), screenShare: z.boolean() });
+
+/** The contact offered to, or handled by, the agent; times are epoch milliseconds. */
+export const DeskContact = z.object({
+  id: z.string(),
+  state: z.enum(['INITIATED', 'IN_FLOW', 'QUEUED', 'RINGING', 'CONNECTED', 'ENDED']),
+  customerName: z.string(),
+  description: z.string().optional(),
+  attributes: z.record(z.string(), z.string()),
+  references: z.record(z.string(), z.object({ Type: z.string(), Value: z.string().optional() })),
+  relatedContact: z.object({ id: z.string(), customerName: z.string().optional(), state: z.string().optional() }).optional(),
+  queueName: z.string().optional(),
+  enqueuedAt: z.number().optional(),
+  ringStartedAt: z.number().optional(),
+  ringTimeoutSeconds: z.number(),
+  acceptedAt: z.number().optional(),
+  connectedAt: z.number().optional(),
+  endedAt: z.number().optional(),
+  disconnectReason: z.string().optional(),
+  capabilities: z.object({ customer: Capabilities, agent: Capabilities }),
+  dtmf: z.array(z.object({ at: z.number(), digits: z.string() })),
+  captions: z.array(z.object({ at: z.number(), text: z.string() })),
+});
+export type DeskContact = z.infer<typeof DeskContact>;
+
+export const DeskState = z.object({
+  agent: DeskAgent,
+  contact: DeskContact.optional(),
+  afterContactWorkSeconds: z.number(),
+});
+export type DeskState = z.infer<typeof DeskState>;
+
+/** The agent's meeting credentials, camelCase as Streams' `getVideoConnectionInfo()` gives them. */
+export const VideoConnectionInfo = z.object({
+  attendee: z.object({ attendeeId: z.string(), joinToken: z.string() }),
+  meeting: z.object({
+    mediaPlacement: z.object({
+      audioFallbackUrl: z.string().optional(),
+      audioHostUrl: z.string(),
+      eventIngestionUrl: z.string().optional(),
+      signalingUrl: z.string(),
+      turnControlUrl: z.string().optional(),
+    }),
+    mediaRegion: z.string(),
+    meetingFeatures: z.object({ audio: z.object({ echoReduction: z.string() }) }).nullable(),
+    meetingId: z.string(),
+  }),
+});
+export type VideoConnectionInfo = z.infer<typeof VideoConnectionInfo>;
+
+export const SetStatusRequest = z.strictObject({ status: z.enum(['AVAILABLE', 'OFFLINE']) });
+export const AcceptResponse = z.object({ connection: VideoConnectionInfo });
+export const DeskErrorBody = z.object({ error: z.object({ name: z.string(), message: z.string() }) });

@@ -53,7 +53,7 @@ describe('output formats', () => {
   it('keeps a narrow table horizontal and colours it with --color on', async () => {
     const { stdout } = await call('--output', 'table', '--query', '{Contact: ContactId, Participant: ParticipantId}', '--color', 'on');
     expect(stdout).toContain('\x1b[1m\x1b[34mc-123\x1b[0m');
-    const plain = stdout.replace(/\x1b\[[0-9;]*m/g, '');
+    const plain = stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
     expect(plain.split('\n')).toEqual([
       '----------------------------',
       '|    StartWebRTCContact    |',

@@ -92,11 +92,6 @@ export function createLocalContacts(deps: { store: ContactStore; media: MediaSer
     return ended;
   };
 
-  const newParticipant = (contact: ContactRecord, role: ContactParticipant['role'], displayName: string, externalPrefix: string): ContactParticipant => {
-    const participantId = randomUUID();
-    const external = `${externalPrefix}-${role === 'AGENT' ? displayName : participantId}`;
-    return { participantId, role, displayName, attendee: media.createAttendee(contact.meeting.MeetingId, external) };
-  };
 
   return {
     events,
@@ -118,7 +113,9 @@ export function createLocalContacts(deps: { store: ContactStore; media: MediaSer
       return participant;
     },
     addCustomerParticipant(contactId, displayName) {
-      const participant = newParticipant(mustGet(contactId), 'CUSTOMER', displayName, 'customer');
+      const participantId = randomUUID();
+      const attendee = media.createAttendee(mustGet(contactId).meeting.MeetingId, `customer-${participantId}`);
+      const participant: ContactParticipant = { participantId, role: 'CUSTOMER', displayName, attendee };
       update(contactId, (c) => void (c.extraParticipants = [...(c.extraParticipants ?? []), participant]));
       return participant;
     },

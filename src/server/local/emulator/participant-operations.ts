@@ -105,7 +105,7 @@ const TranscriptInput = z.object({
   MaxResults: z.number().int().min(0).max(100).optional(),
   NextToken: z.string().min(1).max(1000).optional(),
   ScanDirection: z.enum(['FORWARD', 'BACKWARD']).optional(),
-  SortOrder: z.enum(['NEW_TO_OLD', 'OLD_TO_NEW']).optional(),
+  SortOrder: z.enum(['ASCENDING', 'DESCENDING']).optional(),
   StartPosition: z.object({ Id: z.string().optional(), AbsoluteTime: z.string().optional(), MostRecent: z.number().int().optional() }).optional(),
 });
 
@@ -118,7 +118,7 @@ export const getTranscript: Operation = (deps, req) => {
   const offset = input.NextToken ? Number.parseInt(input.NextToken, 10) : 0;
   if (!Number.isInteger(offset) || offset < 0) throw participantError.validation('NextToken is not valid');
   const items = contact.transcript.map((i) => toParticipantItem(contact, i));
-  if (input.SortOrder === 'NEW_TO_OLD') items.reverse();
+  if (input.SortOrder === 'DESCENDING') items.reverse();
   const max = input.MaxResults ?? 15;
   const page = items.slice(offset, offset + max);
   const next = offset + max < items.length ? String(offset + max) : undefined;

@@ -62,9 +62,9 @@ describe('Participant Service', () => {
       ['MESSAGE', 'audio/dtmf', '0123456789*#', 'CUSTOMER', 'Kim'],
       ['MESSAGE', 'text/plain', 'hello', 'CUSTOMER', 'Kim'],
     ]);
-    const page = await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token, MaxResults: 1, SortOrder: 'NEW_TO_OLD' }));
+    const page = await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token, MaxResults: 1, SortOrder: 'DESCENDING' }));
     expect(page.Transcript?.[0]?.Content).toBe('hello');
-    const next = await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token, MaxResults: 1, SortOrder: 'NEW_TO_OLD', NextToken: page.NextToken }));
+    const next = await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token, MaxResults: 1, SortOrder: 'DESCENDING', NextToken: page.NextToken }));
     expect(next.Transcript?.[0]?.Content).toBe('0123456789*#');
     expect(next.NextToken).toBeUndefined();
   });

@@ -1,2 +1,132 @@
-/** Script-tag entry (being built in the widget issue). */
-export {};
+/**
+ * The script-tag entry: defines <connect-video-call> (launcher button in a shadow root, no React, no
+ * Chime SDK) and exports `mount()`. The call UI chunk loads when the customer opens the widget and
+ * is prefetched when the browser is idle or the launcher is hovered/focused.
+ */
+import launcherCss from './launcher.css?inline';
+import { OBSERVED_ATTRIBUTES, parseAttributes, type EmbedConfig } from './widget-attributes';
+import { dispatchHostEvent, type ConnectVideoCallEventMap } from './host-events';
+import { stringsFor } from '../widget/strings/strings';
+import type { MountedWidget } from '../widget/mount-widget';
+
+const loadUi = () => import('../widget/mount-widget');
+const scriptOrigin = new URL(import.meta.url).origin;
+
+/** `<connect-video-call entry-point="…">`: the embeddable Amazon Connect video-call widget. */
+export class ConnectVideoCallElement extends HTMLElement {
+  static observedAttributes = OBSERVED_ATTRIBUTES;
+  readonly #root = this.attachShadow({ mode: 'open' });
+  readonly #button = document.createElement('button');
+  readonly #panel = document.createElement('div');
+  #mounted: MountedWidget | null = null;
+  #opening = false;
+  readonly #logged = new Set<string>();
+
+  constructor() {
+    super();
+    const style = document.createElement('style');
+    style.textContent = launcherCss;
+    this.#button.type = 'button';
+    this.#button.className = 'cvw-launcher';
+    this.#button.setAttribute('aria-haspopup', 'dialog');
+    this.#button.addEventListener('click', () => void this.open());
+    for (const ev of ['pointerenter', 'focus']) this.#button.addEventListener(ev, () => void this.prefetch(), { once: true });
+    this.#root.append(style, this.#button, this.#panel);
+  }
+
+  /** The validated configuration, or null (with console errors) if the attributes cannot work. */
+  get config(): EmbedConfig | null {
+    const parsed = parseAttributes((n) => this.getAttribute(n), scriptOrigin, document.documentElement.lang || navigator.language || 'en');
+    for (const e of parsed.errors) if (!this.#logged.has(e)) (this.#logged.add(e), console.error(e));
+    return parsed.config;
+  }
+
+  connectedCallback() {
+    this.#render();
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 2000));
+    idle(() => void this.prefetch());
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this.#render();
+  }
+
+  disconnectedCallback() {
+    void this.close();
+  }
+
+  /** Downloads the call UI and the call engine without starting anything. */
+  async prefetch(): Promise<void> {
+    const ui = await loadUi().catch(() => null);
+    await ui?.prefetchCallEngine().catch(() => undefined);
+  }
+
+  /** Opens the call panel (what the launcher does; use it with launcher="off"). */
+  async open(): Promise<void> {
+    const config = this.config;
+    if (!config || this.#mounted || this.#opening) return;
+    this.#opening = true;
+    this.#button.setAttribute('aria-expanded', 'true');
+    try {
+      const ui = await loadUi();
+      this.#button.hidden = true;
+      this.#mounted = ui.mountWidget(this.#panel, {
+        config,
+        onEvent: (e) => dispatchHostEvent(this, e),
+        onClose: () => void this.close(),
+      });
+    } catch (error) {
+      dispatchHostEvent(this, { type: 'error', name: 'LoadError', message: `The video-call UI could not be loaded (${String(error)}).` });
+      this.#button.setAttribute('aria-expanded', 'false');
+    } finally {
+      this.#opening = false;
+    }
+  }
+
+  /** Ends any running call (camera off) and closes the panel. */
+  async close(): Promise<void> {
+    const mounted = this.#mounted;
+    this.#mounted = null;
+    if (mounted) await mounted.unmount();
+    this.#render();
+    if (this.isConnected && !this.#button.hidden) this.#button.focus();
+  }
+
+  #render() {
+    const config = this.config;
+    this.#button.textContent = stringsFor(config?.locale).launcher;
+    this.#button.setAttribute('aria-expanded', String(this.#mounted !== null));
+    this.#button.hidden = !config || !config.launcher || this.#mounted !== null;
+  }
+}
+
+if (!customElements.get('connect-video-call')) customElements.define('connect-video-call', ConnectVideoCallElement);
+
+export interface MountOptions {
+  entryPoint: string;
+  backendUrl?: string;
+  displayName?: string;
+  locale?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  launcher?: boolean;
+  customerToken?: string;
+}
+
+/** Adds a configured <connect-video-call> to `target` and returns it (call `.open()` to start). */
+export function mount(target: HTMLElement, options: MountOptions): ConnectVideoCallElement {
+  const el = document.createElement('connect-video-call') as ConnectVideoCallElement;
+  const attrs: Record<string, string | undefined> = {
+    'entry-point': options.entryPoint,
+    'backend-url': options.backendUrl,
+    'display-name': options.displayName,
+    locale: options.locale,
+    theme: options.theme,
+    launcher: options.launcher === undefined ? undefined : options.launcher ? 'on' : 'off',
+    'customer-token': options.customerToken,
+  };
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
+  target.append(el);
+  return el;
+}
+
+export type { ConnectVideoCallEventMap, EmbedConfig };

@@ -57,7 +57,7 @@ describe('call session', () => {
     expect(h.deps.startCall).toHaveBeenCalledWith(expect.objectContaining({ entryPoint: 'default', displayName: 'Ana', clientToken: 'token-aaaaaaaaaaaaaaaa-1' }));
     expect(h.engine.join).toHaveBeenCalledWith(expect.objectContaining({ video: true, topics: ['AMAZON_CONNECT_SCREEN_SHARING'] }));
     expect(h.session.getState().phase.phase).toBe('connecting');
-    h.event({ type: 'caption', id: '1', text: 'Welcome' });
+    h.event({ type: 'caption', id: '1', text: 'Welcome', at: '' });
     expect(h.session.getState().captions).toEqual([{ id: '1', text: 'Welcome' }]);
     h.status({ contactId: 'c-1', state: 'queued', queueName: 'Support' });
     expect(h.session.getState().phase).toMatchObject({ phase: 'connecting', flowState: 'queued', queueName: 'Support' });

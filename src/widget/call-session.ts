@@ -7,6 +7,7 @@ import { SCREEN_SHARING_TOPIC, type AllowedCapabilities } from '../shared/connec
 import type { CallStatus, StartCallResponse } from '../shared/call-api';
 import { ApiClientError } from '../api/api-fetch';
 import { CallEngineError } from '../call-engine/device-errors';
+import { screenSharingInstruction } from './screens/screen-share-gate';
 import type { EndedBy, HostEvent, JoinChoice, SessionDeps, SessionPhase, SessionState, WidgetConfig } from './call-session-types';
 
 export interface CallSession {
@@ -102,8 +103,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
       const s = engine.getSnapshot();
       if (s.status.kind === 'left' && !customerEnding) void finish(s.status.reason === 'connection-lost' ? 'connection' : state.phase.phase === 'in-call' ? 'agent' : 'system');
       // The agent withdrew screen-sharing permission: a running share ends.
-      const last = [...s.messages].reverse().find((m) => m.topic === SCREEN_SHARING_TOPIC && !m.local);
-      if (s.sharing && last?.text.includes('ScreenSharingStopped')) engine.stopScreenShare();
+      if (s.sharing && screenSharingInstruction(s) === 'ScreenSharingStopped') engine.stopScreenShare();
     });
     cleanups.push(off);
   };

@@ -1,0 +1,48 @@
+/**
+ * The widget as a React component (dist/react.js, React external): a thin wrapper around the
+ * <connect-video-call> element that maps props to attributes and host events to callbacks.
+ */
+import { createElement, useEffect, useRef } from 'react';
+import './connect-video-call';
+import type { ConnectVideoCallEventMap } from './host-events';
+
+export interface ConnectVideoCallProps {
+  entryPoint: string;
+  backendUrl?: string;
+  displayName?: string;
+  locale?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  launcher?: boolean;
+  customerToken?: string;
+  onStateChange?: (detail: ConnectVideoCallEventMap['cvc-state']['detail']) => void;
+  onEnded?: (detail: ConnectVideoCallEventMap['cvc-ended']['detail']) => void;
+  onError?: (detail: ConnectVideoCallEventMap['cvc-error']['detail']) => void;
+}
+
+/** `<ConnectVideoCall entryPoint="default" />` */
+export function ConnectVideoCall(props: ConnectVideoCallProps) {
+  const ref = useRef<HTMLElement>(null);
+  const handlers = useRef(props);
+  handlers.current = props;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const on = (name: keyof ConnectVideoCallEventMap, pick: (p: ConnectVideoCallProps) => ((d: never) => void) | undefined) => {
+      const listener = (e: Event) => pick(handlers.current)?.((e as CustomEvent).detail as never);
+      el.addEventListener(name, listener);
+      return () => el.removeEventListener(name, listener);
+    };
+    const offs = [on('cvc-state', (p) => p.onStateChange), on('cvc-ended', (p) => p.onEnded), on('cvc-error', (p) => p.onError)];
+    return () => offs.forEach((off) => off());
+  }, []);
+  return createElement('connect-video-call', {
+    ref,
+    'entry-point': props.entryPoint,
+    'backend-url': props.backendUrl,
+    'display-name': props.displayName,
+    locale: props.locale,
+    theme: props.theme,
+    launcher: props.launcher === undefined ? undefined : props.launcher ? 'on' : 'off',
+    'customer-token': props.customerToken,
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The element's attributes, validated without any library (the launcher entry must stay tiny). A
+ * bad attribute yields a clear console error naming it and what is allowed; optional ones fall back.
+ */
+
+export interface EmbedConfig {
+  backendUrl: string;
+  entryPoint: string;
+  displayName?: string;
+  locale: string;
+  theme: 'light' | 'dark' | 'auto';
+  launcher: boolean;
+  customerToken?: string;
+}
+
+export const OBSERVED_ATTRIBUTES = ['backend-url', 'entry-point', 'display-name', 'locale', 'theme', 'launcher', 'customer-token'];
+
+export interface ParsedAttributes {
+  config: EmbedConfig | null;
+  errors: string[];
+}
+
+type Read = (name: string) => string | null;
+
+/** Reads and validates every attribute; `config` is null when the widget cannot work at all. */
+export function parseAttributes(read: Read, defaultBackend: string, defaultLocale: string): ParsedAttributes {
+  const errors: string[] = [];
+  const bad = (name: string, value: string, rule: string) => errors.push(`<connect-video-call>: attribute ${name}="${value}" is invalid: ${rule}.`);
+
+  let backendUrl = defaultBackend;
+  const rawBackend = read('backend-url');
+  if (rawBackend !== null) {
+    try {
+      const u = new URL(rawBackend, defaultBackend);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+      backendUrl = u.href.replace(/\/+$/, '');
+    } catch {
+      bad('backend-url', rawBackend, 'it must be an http(s) URL');
+      return { config: null, errors };
+    }
+  }
+  const entryPoint = read('entry-point');
+  if (entryPoint === null || !/^[A-Za-z0-9_-]{1,64}$/.test(entryPoint)) {
+    if (entryPoint === null) errors.push('<connect-video-call>: the entry-point attribute is required (the id of an entry point configured on your backend).');
+    else bad('entry-point', entryPoint, 'use 1-64 characters A-Z a-z 0-9 - _');
+    return { config: null, errors };
+  }
+  let displayName = read('display-name') ?? undefined;
+  if (displayName !== undefined && (displayName.trim() === '' || displayName.length > 256)) {
+    bad('display-name', displayName, 'it must be 1-256 characters');
+    displayName = undefined;
+  }
+  let locale = read('locale') ?? defaultLocale;
+  if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale)) {
+    bad('locale', locale, 'use a language tag such as en or es-MX');
+    locale = 'en';
+  }
+  const rawTheme = read('theme') ?? 'auto';
+  const theme = rawTheme === 'light' || rawTheme === 'dark' || rawTheme === 'auto' ? rawTheme : (bad('theme', rawTheme, 'use light, dark or auto'), 'auto');
+  const rawLauncher = read('launcher') ?? 'on';
+  const launcher = rawLauncher === 'on' || rawLauncher === '' || rawLauncher === 'true' ? true : rawLauncher === 'off' || rawLauncher === 'false' ? false : (bad('launcher', rawLauncher, 'use on or off'), true);
+  const customerToken = read('customer-token') ?? undefined;
+  return { config: { backendUrl, entryPoint, displayName, locale, theme, launcher, customerToken }, errors };
+}

@@ -1,0 +1,53 @@
+/**
+ * The lazily loaded call UI chunk: renders the React widget into the launcher's shadow root. The
+ * launcher imports this module only when the customer opens the widget (or prefetches it when idle).
+ */
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { prefetchCallEngine } from '../call-engine/load-call-engine';
+import { createCallSession } from './call-session';
+import type { HostEvent, WidgetConfig } from './call-session-types';
+import { createSessionDeps } from './session-deps';
+import { WidgetRoot } from './widget-root';
+import widgetCss from './styles/widget.css?inline';
+
+export interface MountedWidget {
+  /** Ends any call (camera off), then removes the UI. */
+  unmount(): Promise<void>;
+}
+
+export interface MountWidgetOptions {
+  config: WidgetConfig;
+  onEvent: (e: HostEvent) => void;
+  onClose: () => void;
+}
+
+/** Renders the call UI into `container` (inside a shadow root, whose styles it adds once). */
+export function mountWidget(container: HTMLElement, options: MountWidgetOptions): MountedWidget {
+  const root = container.getRootNode();
+  if (root instanceof ShadowRoot && !root.querySelector('style[data-cvw-widget]')) {
+    const style = document.createElement('style');
+    style.dataset.cvwWidget = '';
+    style.textContent = widgetCss;
+    root.append(style);
+  }
+  const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
+  const session = createCallSession(options.config, createSessionDeps(queryClient, options.config.backendUrl), options.onEvent);
+  const reactRoot = createRoot(container);
+  reactRoot.render(
+    <QueryClientProvider client={queryClient}>
+      <WidgetRoot config={options.config} session={session} onClose={options.onClose} />
+    </QueryClientProvider>,
+  );
+  void prefetchCallEngine(); // the customer is about to call: fetch the SDK chunk now
+  return {
+    async unmount() {
+      await session.dispose();
+      reactRoot.unmount();
+      queryClient.clear();
+    },
+  };
+}
+
+/** Starts downloading the call engine chunk (used on launcher hover / idle). */
+export { prefetchCallEngine };

@@ -1,0 +1,95 @@
+/**
+ * The agent's side of a connected contact: joins the contact's meeting through the call engine with
+ * the agent's own attendee, shows the customer (their shared screen large when they share), and the
+ * controls the Agent capabilities allow: microphone, camera, own screen share, and enabling the
+ * customer's screen sharing with Connect's data message.
+ */
+import { useEffect, useState } from 'react';
+import type { CallEngine } from '../call-engine/call-engine-api';
+import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
+import { loadCallEngine } from '../call-engine/load-call-engine';
+import { useCallEngine } from '../call-engine/use-call-engine';
+import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
+import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
+import { deskClient, toJoinCredentials } from './desk-client';
+import { strings } from './strings';
+import { VideoTile } from './video-tile';
+
+export interface ContactCallProps {
+  agentId: string;
+  contact: DeskContact;
+  /** From Accept; when absent (page reloaded mid-contact) the credentials are fetched again. */
+  connection?: VideoConnectionInfo;
+  onEnd(): void;
+  busy: boolean;
+}
+
+export function ContactCall({ agentId, contact, connection, onEnd, busy }: ContactCallProps) {
+  const [engine, setEngine] = useState<CallEngine | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [customerSharingEnabled, setCustomerSharingEnabled] = useState(false);
+  const snap = useCallEngine(engine);
+  const caps = contact.capabilities;
+
+  useEffect(() => {
+    let cancelled = false;
+    let joined: CallEngine | null = null;
+    (async () => {
+      const info = connection ?? (await deskClient.connection(agentId, contact.id));
+      joined = await loadCallEngine();
+      if (cancelled) return;
+      setEngine(joined);
+      await joined.join({ credentials: toJoinCredentials(info), video: caps.agent.video, topics: [SCREEN_SHARING_TOPIC] });
+    })().catch((error: Error) => !cancelled && setFailure(error.message));
+    return () => {
+      cancelled = true;
+      void joined?.leave();
+    };
+    // Join once per contact; capabilities and credentials do not change during a contact.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [agentId, contact.id]);
+
+  const toggleCustomerSharing = () => {
+    if (!engine) return;
+    const enable = !customerSharingEnabled;
+    engine.sendDataMessage(SCREEN_SHARING_TOPIC, JSON.stringify({ message: enable ? 'ScreenSharingStarted' : 'ScreenSharingStopped' }));
+    setCustomerSharingEnabled(enable);
+  };
+
+  const content = remoteContentTile(snap);
+  const remote = remoteVideoTile(snap);
+  const local = localVideoTile(snap);
+  const joined = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
+  return (
+    <section className="call" aria-labelledby="call-title">
+      <h2 id="call-title">{strings.contactTitle(contact.customerName)}</h2>
+      {failure && <p role="alert" className="error">{strings.callFailed(failure)}</p>}
+      {!joined && !failure && <p className="muted">{strings.joining}</p>}
+      <div className={`stage${content ? ' with-content' : ''}`}>
+        {content && <VideoTile engine={engine} tile={content} label={strings.customerScreen(contact.customerName)} className="main content" />}
+        {remote ? (
+          <VideoTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} className={content ? 'side' : 'main'} />
+        ) : (
+          !content && <div className="main placeholder">{strings.waitingForCustomerVideo}</div>
+        )}
+        {local && <VideoTile engine={engine} tile={local} label={strings.yourVideo} className="self" />}
+      </div>
+      {snap.audioBlocked && <button type="button" onClick={() => void engine?.startAudio()}>{strings.startAudio}</button>}
+      <div className="controls" role="group" aria-label={strings.contactTitle(contact.customerName)}>
+        <button type="button" aria-pressed={snap.muted} disabled={!joined} onClick={() => engine?.setMuted(!snap.muted)}>{strings.mute}</button>
+        {caps.agent.video && (
+          <button type="button" aria-pressed={snap.cameraOn} disabled={!joined} onClick={() => void engine?.setCameraOn(!snap.cameraOn).catch((e: Error) => setFailure(e.message))}>{strings.camera}</button>
+        )}
+        {caps.agent.screenShare && (
+          <button type="button" aria-pressed={snap.sharing} disabled={!joined} onClick={() => (snap.sharing ? engine?.stopScreenShare() : void engine?.startScreenShare().catch((e: Error) => setFailure(e.message)))}>{strings.shareMyScreen}</button>
+        )}
+        {caps.customer.screenShare && (
+          <button type="button" disabled={!joined} onClick={toggleCustomerSharing}>
+            {customerSharingEnabled ? strings.disableScreenSharing : strings.enableScreenSharing}
+          </button>
+        )}
+        <button type="button" className="danger" disabled={busy} onClick={onEnd}>{strings.endContact}</button>
+      </div>
+    </section>
+  );
+}

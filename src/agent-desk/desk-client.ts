@@ -1,0 +1,73 @@
+/**
+ * Browser client of the agent desk API (`/local/desk`): validated JSON requests, errors as
+ * {@link DeskRequestError} with the server's Connect error name, and the live desk state over
+ * server-sent events (EventSource reconnects on its own).
+ */
+import { z } from 'zod';
+import { AcceptResponse, DeskErrorBody, DeskState, type VideoConnectionInfo } from '../shared/agent-desk-api';
+
+const BASE = '/local/desk';
+
+export class DeskRequestError extends Error {
+  constructor(override readonly name: string, message: string) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, schema: z.ZodType<T>, init?: { method?: string; body?: unknown }): Promise<T> {
+  const res = await fetch(`${BASE}${path}`, {
+    method: init?.method ?? 'GET',
+    headers: init?.body ? { 'content-type': 'application/json' } : {},
+    body: init?.body ? JSON.stringify(init.body) : undefined,
+  });
+  const json: unknown = await res.json().catch(() => ({}));
+  if (!res.ok) {
+    const err = DeskErrorBody.safeParse(json);
+    throw new DeskRequestError(err.success ? err.data.error.name : 'ServiceError', err.success ? err.data.error.message : `HTTP ${res.status}`);
+  }
+  return schema.parse(json);
+}
+
+const AgentList = z.object({ agents: z.array(z.object({ id: z.string(), username: z.string(), name: z.string(), status: z.string() })) });
+export type AgentSummary = z.infer<typeof AgentList>['agents'][number];
+
+const agentPath = (agentId: string) => `/agents/${encodeURIComponent(agentId)}`;
+const contactPath = (agentId: string, contactId: string) => `${agentPath(agentId)}/contacts/${encodeURIComponent(contactId)}`;
+
+export const deskClient = {
+  listAgents: async () => (await request('/agents', AgentList)).agents,
+  setStatus: (agentId: string, status: 'AVAILABLE' | 'OFFLINE') => request(`${agentPath(agentId)}/status`, DeskState, { method: 'POST', body: { status } }),
+  accept: async (agentId: string, contactId: string): Promise<VideoConnectionInfo> =>
+    (await request(`${contactPath(agentId, contactId)}/accept`, AcceptResponse, { method: 'POST' })).connection,
+  reject: (agentId: string, contactId: string) => request(`${contactPath(agentId, contactId)}/reject`, DeskState, { method: 'POST' }),
+  connection: async (agentId: string, contactId: string): Promise<VideoConnectionInfo> =>
+    (await request(`${contactPath(agentId, contactId)}/connection`, AcceptResponse)).connection,
+  endContact: (agentId: string, contactId: string) => request(`${contactPath(agentId, contactId)}/end`, DeskState, { method: 'POST' }),
+  completeAfterContactWork: (agentId: string) => request(`${agentPath(agentId)}/after-contact-work/complete`, DeskState, { method: 'POST' }),
+};
+
+/** Follows the agent's desk state; `onState` gets every state, `onConnection` whether the stream is up. */
+export function watchDesk(agentId: string, onState: (s: DeskState) => void, onConnection: (up: boolean) => void): () => void {
+  const source = new EventSource(`${BASE}${agentPath(agentId)}/events`);
+  source.addEventListener('desk', (e) => {
+    const parsed = DeskState.safeParse(JSON.parse((e as MessageEvent<string>).data));
+    if (parsed.success) onState(parsed.data);
+  });
+  source.onopen = () => onConnection(true);
+  source.onerror = () => onConnection(false);
+  return () => source.close();
+}
+
+/** Streams' camelCase video info as the PascalCase meeting/attendee the call engine joins with. */
+export function toJoinCredentials(info: VideoConnectionInfo) {
+  const p = info.meeting.mediaPlacement;
+  return {
+    Meeting: {
+      MeetingId: info.meeting.meetingId,
+      MediaRegion: info.meeting.mediaRegion,
+      MediaPlacement: { AudioHostUrl: p.audioHostUrl, AudioFallbackUrl: p.audioFallbackUrl, SignalingUrl: p.signalingUrl, TurnControlUrl: p.turnControlUrl, EventIngestionUrl: p.eventIngestionUrl },
+      MeetingFeatures: info.meeting.meetingFeatures ? { Audio: { EchoReduction: info.meeting.meetingFeatures.audio.echoReduction } } : undefined,
+    },
+    Attendee: { AttendeeId: info.attendee.attendeeId, JoinToken: info.attendee.joinToken },
+  };
+}

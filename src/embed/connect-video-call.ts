@@ -37,7 +37,11 @@ export class ConnectVideoCallElement extends HTMLElement {
   /** The validated configuration, or null (with console errors) if the attributes cannot work. */
   get config(): EmbedConfig | null {
     const parsed = parseAttributes((n) => this.getAttribute(n), scriptOrigin, document.documentElement.lang || navigator.language || 'en');
-    for (const e of parsed.errors) if (!this.#logged.has(e)) (this.#logged.add(e), console.error(e));
+    for (const e of parsed.errors) {
+      if (this.#logged.has(e)) continue;
+      this.#logged.add(e);
+      console.error(e);
+    }
     return parsed.config;
   }
 

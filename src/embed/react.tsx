@@ -2,7 +2,7 @@
  * The widget as a React component (dist/react.js, React external): a thin wrapper around the
  * <connect-video-call> element that maps props to attributes and host events to callbacks.
  */
-import { createElement, useEffect, useRef } from 'react';
+import { createElement, useEffect, useRef, useState } from 'react';
 import './connect-video-call';
 import type { ConnectVideoCallEventMap } from './host-events';
 
@@ -21,11 +21,12 @@ export interface ConnectVideoCallProps {
 
 /** `<ConnectVideoCall entryPoint="default" />` */
 export function ConnectVideoCall(props: ConnectVideoCallProps) {
-  const ref = useRef<HTMLElement>(null);
+  const [el, setEl] = useState<HTMLElement | null>(null);
   const handlers = useRef(props);
-  handlers.current = props;
   useEffect(() => {
-    const el = ref.current;
+    handlers.current = props;
+  });
+  useEffect(() => {
     if (!el) return;
     const on = (name: keyof ConnectVideoCallEventMap, pick: (p: ConnectVideoCallProps) => ((d: never) => void) | undefined) => {
       const listener = (e: Event) => pick(handlers.current)?.((e as CustomEvent).detail as never);
@@ -34,9 +35,9 @@ export function ConnectVideoCall(props: ConnectVideoCallProps) {
     };
     const offs = [on('cvc-state', (p) => p.onStateChange), on('cvc-ended', (p) => p.onEnded), on('cvc-error', (p) => p.onError)];
     return () => offs.forEach((off) => off());
-  }, []);
+  }, [el]);
   return createElement('connect-video-call', {
-    ref,
+    ref: setEl,
     'entry-point': props.entryPoint,
     'backend-url': props.backendUrl,
     'display-name': props.displayName,

@@ -31,7 +31,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
   const listeners = new Set<() => void>();
   let clientToken = deps.newClientToken();
   let lastChoice: { choice: JoinChoice; caps?: AllowedCapabilities } | null = null;
-  let cleanups: Array<() => void> = [];
+  const cleanups: Array<() => void> = [];
   let refresh = () => undefined as void;
   let customerEnding = false;
   let finishing = false;

@@ -31,7 +31,6 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
   const nameId = useId();
   const nameErrId = useId();
 
-  useEffect(() => setVideo(mayVideo), [mayVideo]);
   useEffect(() => {
     if (videoRef.current) videoRef.current.srcObject = preview?.stream ?? null;
   }, [preview]);

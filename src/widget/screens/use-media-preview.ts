@@ -23,11 +23,11 @@ export function useMediaPreview(video: boolean, camera: string | null, microphon
   useEffect(() => {
     let cancelled = false;
     let started: MediaPreview | null = null;
-    setError(null);
     startMediaPreview({ video, camera, microphone })
       .then(async (p) => {
         if (cancelled) return p.stop();
         started = p;
+        setError(null);
         setPreview(p);
         setDevices(await listDevices());
       })

@@ -30,7 +30,7 @@ export interface LocalProviderOptions {
 export async function createLocalProvider(options: LocalProviderOptions): Promise<ContactCenterProvider> {
   const config = loadLocalConfig(options.configDir);
   const media = createMediaServer({ publicUrl: options.publicUrl, iceAddress: options.iceAddress, logger: options.logger });
-  const center = createLocalContactCenter({ config, dataDir: options.dataDir, media, logger: options.logger });
+  const center = createLocalContactCenter({ config, dataDir: options.dataDir, media, logger: options.logger, publicUrl: options.publicUrl });
   const operations = createLocalOperations({ config, contacts: center.contacts, media, logger: options.logger, speech: options.speech ?? true });
 
   // Dummy credentials: the emulator ignores signatures, and without them the SDK would walk its
@@ -51,7 +51,7 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
       { prefix: '/aws', plugin: center.emulator },
       { prefix: '/local', plugin: operations.desk },
     ],
-    upgradeHandlers: [(req, socket, head) => media.handleUpgrade(req, socket, head), ...operations.upgradeHandlers],
+    upgradeHandlers: [(req, socket, head) => media.handleUpgrade(req, socket, head), ...center.upgradeHandlers, ...operations.upgradeHandlers],
     describe: () => [
       `Local Connect emulator: ${options.publicUrl}/aws (any region, any credentials)`,
       `Instance: ${config.instance.id} (${config.instance.alias})`,

@@ -66,7 +66,10 @@ async function customerClaims(token: string | undefined, entryPoint: EntryPoint,
 function startInput(ep: EntryPoint, clientToken: string, displayName: string, attributes: Record<string, string>): StartWebRTCContactCommandInput {
   const values = { displayName, attributes };
   const references = Object.fromEntries(
-    Object.entries(ep.references).map(([key, ref]) => [key, { Type: ref.Type, Value: fillTemplate(ref.Value, values) }]),
+    Object.entries(ep.references)
+      .map(([key, ref]) => [key, { Type: ref.Type, Value: fillTemplate(ref.Value, values) }] as const)
+      // A template the page left empty (e.g. no `page` attribute) is no reference: Connect refuses an empty URL.
+      .filter(([, ref]) => ref.Value !== ''),
   );
   return {
     InstanceId: ep.instanceId,

@@ -1,0 +1,58 @@
+/**
+ * The widget's backend end to end on the real local stack: /api → official SDK clients → emulator.
+ * Start, status, DTMF and end, checked against what DescribeContact and the transcript then show.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { CallStatus, StartCallResponse } from '../../shared/call-api';
+import { startLocalStack, type LocalStack } from '../start-local-stack';
+
+let stack: LocalStack;
+beforeAll(async () => {
+  stack = await startLocalStack();
+});
+afterAll(() => stack?.close());
+
+const post = (path: string, body: unknown, token?: string) =>
+  fetch(`${stack.baseUrl}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: stack.baseUrl, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+
+describe('/api on the local stack', () => {
+  it('runs start → status → DTMF → end', async () => {
+    const clientToken = randomUUID();
+    const res = await post('/calls', { entryPoint: 'default', displayName: 'Integration Jane', clientToken, attributes: { product: 'kettle' } });
+    expect(res.status).toBe(201);
+    const call = StartCallResponse.parse(await res.json());
+    expect(call.allowedCapabilities.Customer?.Video).toBe('SEND');
+
+    const again = StartCallResponse.parse(await (await post('/calls', { entryPoint: 'default', displayName: 'Integration Jane', clientToken, attributes: { product: 'kettle' } })).json());
+    expect(again.contactId).toBe(call.contactId);
+
+    const statusRes = await fetch(`${stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } });
+    const status = CallStatus.parse(await statusRes.json());
+    expect(['in-flow', 'queued']).toContain(status.state);
+
+    const dtmf = await post(`/calls/${call.contactId}/dtmf`, { digits: '2' }, call.callToken);
+    expect(dtmf.status).toBe(200);
+    const contact = stack.provider.name === 'local' ? await stack.provider.gateway.describeContact(stack.provider.defaultEntryPoints[0]!.instanceId, call.contactId) : undefined;
+    expect(contact?.Attributes ?? {}).toMatchObject({ product: 'kettle' });
+    expect(contact?.Description).toBe('Video call from Integration Jane');
+
+    const end = await post(`/calls/${call.contactId}/end`, {}, call.callToken);
+    expect(end.status).toBe(200);
+    const after = CallStatus.parse(await (await fetch(`${stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
+    expect(after.state).toBe('ended');
+    expect(after.disconnectReason).toBe('CUSTOMER_DISCONNECT');
+  });
+
+  it('refuses an attribute the entry point does not allow, creating nothing', async () => {
+    const before = await fetch(`${stack.baseUrl}/api/health`);
+    expect(before.ok).toBe(true);
+    const res = await post('/calls', { entryPoint: 'default', displayName: 'X', clientToken: randomUUID(), attributes: { price: '0' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.name).toBe('InvalidParameterException');
+  });
+});

@@ -38,8 +38,8 @@ const until = async (check: () => boolean) => {
   expect(check()).toBe(true);
 };
 
-async function startCall() {
-  h = await startEmulatorHarness();
+async function startCall(options: { now?: () => number } = {}) {
+  h = await startEmulatorHarness(options);
   const started = await h.connect.send(
     new StartWebRTCContactCommand({ InstanceId: h.config.instance.id, ContactFlowId: h.config.defaultFlowId, ParticipantDetails: { DisplayName: 'Noor' } }),
   );
@@ -82,6 +82,13 @@ describe('Participant WebSocket', () => {
     ws.close();
     await expect(open(url)).rejects.toThrow(/403/);
     await expect(open(url.replace(/token=.*/, 'token=forged'))).rejects.toThrow(/403/);
+  });
+
+  it('a URL not used within 100 seconds is refused', async () => {
+    let now = Date.now();
+    const { conn } = await startCall({ now: () => now });
+    now += 100_001;
+    await expect(open(conn.Websocket?.Url ?? '')).rejects.toThrow(/403/);
   });
 
   it('an agent ending the call gives agent left then chat ended', async () => {

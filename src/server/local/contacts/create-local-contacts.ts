@@ -25,6 +25,7 @@ export interface LocalContactsImpl extends LocalContacts {
 export function createLocalContacts(deps: { store: ContactStore; media: MediaService; logger: FastifyBaseLogger; now: () => number }): LocalContactsImpl {
   const { store, media, now } = deps;
   const events = new EventEmitter<LocalContactsEvents>();
+  events.setMaxListeners(0); // one 'transcript' listener per open participant WebSocket, plus flows, router and desk
   const cache = new Map<string, ContactRecord>(store.activeContacts().map((c) => [c.id, c]));
 
   const get = (id: string): ContactRecord | undefined => {

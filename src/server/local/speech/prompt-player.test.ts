@@ -32,6 +32,19 @@ describe('prompt player', () => {
     }
   });
 
+  it('waits for the customer to join only once per contact', async () => {
+    const contacts = new MemoryContacts();
+    const waits: number[] = [];
+    const player = createPromptPlayer({
+      contacts, speech: { available: true, synthesize: async () => new Int16Array(10) }, playAudio: async () => {},
+      waitForAttendee: async (_m, _a, ms) => (waits.push(ms), false), logger: { warn: () => {} }, joinWaitMs: 5000,
+    });
+    const contact = contacts.create();
+    await player.play(contact, { text: 'one', ssml: false }, new AbortController().signal);
+    await player.play(contact, { text: 'two', ssml: false }, new AbortController().signal);
+    expect(waits).toEqual([5000, 0]);
+  });
+
   it('captions SSML as plain text', () => {
     expect(ssmlToText('<speak>Press <say-as interpret-as="digits">1</say-as> &amp; wait</speak>')).toBe('Press 1 & wait');
   });

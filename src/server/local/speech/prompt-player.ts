@@ -28,6 +28,8 @@ export function ssmlToText(ssml: string): string {
 }
 
 export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
+  // Wait for the customer once per contact: a customer without media must not slow every prompt.
+  const waited = new Set<string>();
   return {
     async play(contact: ContactRecord, prompt, signal) {
       const caption = prompt.ssml ? ssmlToText(prompt.text) : prompt.text;
@@ -35,8 +37,10 @@ export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
       if (!deps.speech.available || signal.aborted) return;
       const [pcm, joined] = await Promise.all([
         deps.speech.synthesize(prompt.text, { ssml: prompt.ssml }),
-        deps.waitForAttendee(contact.meeting.MeetingId, contact.customer.attendee.AttendeeId, deps.joinWaitMs ?? 5000),
+        deps.waitForAttendee(contact.meeting.MeetingId, contact.customer.attendee.AttendeeId, waited.has(contact.id) ? 0 : (deps.joinWaitMs ?? 5000)),
       ]);
+      waited.add(contact.id);
+      if (waited.size > 10_000) waited.clear();
       if (!pcm || !joined || signal.aborted) return;
       try {
         await deps.playAudio(contact.meeting.MeetingId, pcm);

@@ -121,6 +121,8 @@ describe('contact operations', () => {
     expect(InstanceSummaryList?.[0]).toMatchObject({ Id: inst(), InstanceAlias: 'local-video-center', InstanceStatus: 'ACTIVE' });
     const { ContactFlowSummaryList } = await h.connect.send(new ListContactFlowsCommand({ InstanceId: inst() }));
     expect(ContactFlowSummaryList?.map((f) => f.Id)).toContain(h.config.defaultFlowId);
+    const queueFlows = await h.connect.send(new ListContactFlowsCommand({ InstanceId: inst(), ContactFlowTypes: ['CUSTOMER_QUEUE'] }));
+    expect(queueFlows.ContactFlowSummaryList?.map((f) => f.Id)).not.toContain(h.config.defaultFlowId);
     const flow = await h.connect.send(new DescribeContactFlowCommand({ InstanceId: inst(), ContactFlowId: h.config.defaultFlowId }));
     expect(JSON.parse(flow.ContactFlow?.Content ?? '{}').Version).toBe('2019-10-30');
     expect(await fail(h.connect.send(new ListContactFlowsCommand({ InstanceId: 'other' })))).toMatchObject({ name: 'ResourceNotFoundException' });

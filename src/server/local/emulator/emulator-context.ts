@@ -24,6 +24,8 @@ export interface EmulatorDeps {
 export interface OperationRequest {
   /** Decoded path labels, by name. */
   labels: Record<string, string>;
+  /** Query-string members (e.g. ListContactFlows `contactFlowTypes`). */
+  query: URLSearchParams;
   /** The parsed JSON body (`{}` when there is none). */
   body: Record<string, unknown>;
   /** `X-Amz-Bearer` (Participant Service token), when sent. */

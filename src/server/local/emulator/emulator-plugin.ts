@@ -83,6 +83,7 @@ export function createEmulatorPlugin(deps: EmulatorDeps): FastifyPluginAsync {
         const bearer = req.headers['x-amz-bearer'];
         const result = match.route.operation(deps, {
           labels: match.labels,
+          query: new URL(req.raw.url ?? '/', 'http://localhost').searchParams,
           body: parseBody(req.body, match.route.participant),
           ...(typeof bearer === 'string' && bearer ? { bearer } : {}),
           protocol: req.protocol,

@@ -26,8 +26,9 @@ const flowArn = (deps: Parameters<Operation>[0], id: string) => `${instanceArn(d
 
 export const listContactFlows: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
+  const types = req.query.getAll('contactFlowTypes');
   return {
-    ContactFlowSummaryList: deps.config.flows.map((f) => ({
+    ContactFlowSummaryList: deps.config.flows.filter((f) => types.length === 0 || types.includes(f.type)).map((f) => ({
       Id: f.id,
       Arn: flowArn(deps, f.id),
       Name: f.name,

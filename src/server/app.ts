@@ -34,6 +34,14 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.https ? { https: deps.https } : {}),
     bodyLimit: deps.api.security.bodyLimitBytes,
     trustProxy: deps.api.security.trustProxy,
+    // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer in
+    // the shape every client of this server understands: the API's, plus AWS's error-type header.
+    frameworkErrors: (err, _req, reply) => {
+      reply
+        .status(400)
+        .header('x-amzn-errortype', 'InvalidParameterException')
+        .send({ error: { name: 'InvalidParameterException', message: `Malformed request: ${err.message}` }, Message: `Malformed request: ${err.message}` });
+    },
   }) as unknown as FastifyInstance;
 
   await app.register(async (api) => registerApi(api, deps.api), { prefix: '/api' });

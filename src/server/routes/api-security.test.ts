@@ -92,3 +92,13 @@ describe('/api customer JWT', () => {
     expect(ok.statusCode).toBe(201);
   });
 });
+
+describe('malformed requests', () => {
+  it('answers a broken percent-encoding with a JSON error, for /api and the emulator alike', async () => {
+    ({ app } = await testApp());
+    const res = await app.inject({ method: 'GET', url: '/api/calls/%ZZ' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['x-amzn-errortype']).toBe('InvalidParameterException');
+    expect(res.json().error.name).toBe('InvalidParameterException');
+  });
+});

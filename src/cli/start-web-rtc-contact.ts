@@ -65,6 +65,7 @@ export async function startWebRtcContact(args: ParsedArgs, io: CommandIo): Promi
         contactId: data.ContactId,
         displayName: details?.DisplayName,
         connectionData: data.ConnectionData as never,
+        allowedCapabilities: input.AllowedCapabilities as never,
       });
     }
     io.stdout(formatOutput(OPERATION, result, output));

@@ -5,13 +5,15 @@
  * (decode); plain Web APIs only, so it runs in Node and in the browser.
  */
 import { z } from 'zod';
-import { ConnectionData } from '../shared/connect-schemas';
+import { AllowedCapabilities, ConnectionData } from '../shared/connect-schemas';
 
 export const JoinPayload = z.object({
   v: z.literal(1),
   contactId: z.string().min(1),
   displayName: z.string().optional(),
   connectionData: ConnectionData,
+  /** What the contact was started with; absent means audio only, as in Connect. */
+  allowedCapabilities: AllowedCapabilities.optional(),
 });
 export type JoinPayload = z.infer<typeof JoinPayload>;
 

@@ -1,0 +1,88 @@
+/**
+ * The call part of the join page: self view, the agent's video and shared screen, Mute and Camera
+ * toggles (aria-pressed), Leave, and the status line in a polite live region.
+ */
+import { useEffect, useState } from 'react';
+import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
+import type { CallEngine } from '../call-engine/call-engine-api';
+import { useCallEngine, useTileRef } from '../call-engine/use-call-engine';
+import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
+import type { JoinPayload } from './join-payload';
+import { statusText } from './join-status';
+import { joinStrings as t } from './join-strings';
+
+export interface JoinCallProps {
+  payload: JoinPayload;
+  loadEngine: () => Promise<CallEngine>;
+}
+
+export function JoinCall({ payload, loadEngine }: JoinCallProps) {
+  const [engine, setEngine] = useState<CallEngine | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const snap = useCallEngine(engine);
+  const canVideo = payload.allowedCapabilities?.Customer?.Video === 'SEND';
+  const self = useTileRef(engine, localVideoTile(snap)?.tileId ?? null);
+  const remote = remoteVideoTile(snap);
+  const remoteRef = useTileRef(engine, remote?.tileId ?? null);
+  const content = remoteContentTile(snap);
+  const contentRef = useTileRef(engine, content?.tileId ?? null);
+  const inCall = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
+
+  // Leave (and release the camera) when the page goes away.
+  useEffect(() => () => void engine?.leave(), [engine]);
+
+  const join = async () => {
+    try {
+      // A fresh engine per attempt: one that has left or failed is not reused.
+      const e = await loadEngine();
+      setEngine(e);
+      await e.join({ credentials: payload.connectionData, video: canVideo, topics: [SCREEN_SHARING_TOPIC] });
+    } catch (err) {
+      setLoadError((err as Error).message);
+    }
+  };
+
+  return (
+    <section aria-labelledby="join-title">
+      <h1 id="join-title">{t.title}</h1>
+      <p>{t.intro(payload.displayName, payload.contactId)}</p>
+      <p role="status" aria-live="polite" className="join-status">
+        {loadError ? t.status.failed(loadError) : statusText(snap, t)}
+      </p>
+      {!inCall && snap.status.kind !== 'joining' && (
+        <button type="button" className="join-primary" onClick={() => void join()}>{t.join}</button>
+      )}
+      {inCall && (
+        <>
+          <div className="join-videos">
+            <figure>
+              <video ref={remoteRef} autoPlay playsInline aria-label={t.remoteVideo} hidden={!remote} />
+              {!remote && <p>{t.noRemoteVideo}</p>}
+              <figcaption>{t.remoteVideo}</figcaption>
+            </figure>
+            {content && (
+              <figure>
+                <video ref={contentRef} autoPlay playsInline aria-label={t.remoteContent} />
+                <figcaption>{t.remoteContent}</figcaption>
+              </figure>
+            )}
+            {snap.cameraOn && (
+              <figure className="join-self">
+                <video ref={self} autoPlay playsInline muted aria-label={t.selfView} />
+                <figcaption>{t.selfView}</figcaption>
+              </figure>
+            )}
+          </div>
+          <div role="toolbar" aria-label={t.controls} className="join-controls">
+            <button type="button" aria-pressed={snap.muted} onClick={() => engine?.setMuted(!snap.muted)}>{t.mute}</button>
+            {canVideo && (
+              <button type="button" aria-pressed={snap.cameraOn} onClick={() => void engine?.setCameraOn(!snap.cameraOn)}>{t.camera}</button>
+            )}
+            {snap.audioBlocked && <button type="button" onClick={() => void engine?.startAudio()}>{t.startAudio}</button>}
+            <button type="button" className="join-leave" onClick={() => void engine?.leave()}>{t.leave}</button>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

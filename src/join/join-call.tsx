@@ -32,6 +32,7 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
   useEffect(() => () => void engine?.leave(), [engine]);
 
   const join = async () => {
+    setLoadError(null);
     try {
       // A fresh engine per attempt: one that has left or failed is not reused.
       const e = await loadEngine();

@@ -3,7 +3,8 @@
  * standing in for the Connect endpoint at the network boundary, recording every request the
  * official SDK client sends (method, path, headers, parsed body).
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { CliEnv } from './connect-target';
 import { runCli } from './run-cli';
@@ -49,23 +50,28 @@ export interface FakeEndpoint {
   requests: RecordedRequest[];
   /** Makes the next StartWebRTCContact fail with this error. */
   failNext(status: number, name: string, message: string): void;
+  /** Holds every response back this long (read-timeout tests). */
+  delay(ms: number): void;
   close(): Promise<void>;
 }
 
-/** Starts the stand-in endpoint on a free loopback port. */
-export async function startFakeEndpoint(): Promise<FakeEndpoint> {
+/** Starts the stand-in endpoint on a free loopback port (https when given a key and certificate). */
+export async function startFakeEndpoint(tls?: { key: string; cert: string }): Promise<FakeEndpoint> {
   const requests: RecordedRequest[] = [];
   let failure: { status: number; name: string; message: string } | undefined;
-  const server: Server = createServer((req, res) => {
+  let delayMs = 0;
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       const path = req.url ?? '';
       requests.push({ method: req.method ?? '', path, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
-      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-1', ...headers });
-        res.end(JSON.stringify(body));
-      };
+      const send = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+        setTimeout(() => {
+          if (res.destroyed) return;
+          res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-1', ...headers });
+          res.end(JSON.stringify(body));
+        }, delayMs);
       if (path.endsWith('/contact/webrtc') && failure) {
         const f = failure;
         failure = undefined;
@@ -75,13 +81,18 @@ export async function startFakeEndpoint(): Promise<FakeEndpoint> {
       else if (path.includes('/contact-flows-summary/')) send(200, { ContactFlowSummaryList: [{ Id: 'flow-local', ContactFlowType: 'CONTACT_FLOW' }] });
       else send(404, { Message: `no route ${path}` }, { 'x-amzn-errortype': 'UnknownOperationException' });
     });
-  });
+  };
+  const server = tls ? createTlsServer(tls, handler) : createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}/aws`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${port}/aws`,
     requests,
     failNext: (status, name, message) => (failure = { status, name, message }),
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    delay: (ms) => (delayMs = ms),
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

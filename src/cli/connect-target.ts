@@ -70,7 +70,8 @@ export function createConnectClient(target: ConnectTarget, g: GlobalOptions, env
     profile: g.profile,
     requestHandler: {
       connectionTimeout: seconds(g.connectTimeoutSeconds, 60),
-      requestTimeout: seconds(g.readTimeoutSeconds, 60),
+      // The AWS CLI's read timeout is a socket inactivity limit, which is the SDK's socketTimeout.
+      socketTimeout: seconds(g.readTimeoutSeconds, 60),
       httpsAgent: new Agent({ keepAlive: false, rejectUnauthorized: g.verifySsl, ...(ca ? { ca } : {}) }),
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseStructureMap } from './flattened-map';
-import { parseShorthand, ShorthandSyntaxError } from './shorthand-parser';
+import { parseShorthand } from './shorthand-parser';
+import { ShorthandSyntaxError } from './shorthand-scanner';
 
 describe('shorthand parser (AWS CLI grammar)', () => {
   it('parses key=value pairs, csv lists and the backtrack to the next key', () => {

@@ -6,34 +6,17 @@
  * Purely syntactic: the model-aware checks live in param-values.ts.
  */
 import { ParamError } from './cli-errors';
+import { KEY_CHARS, ShorthandScanner, ShorthandSyntaxError } from './shorthand-scanner';
 
 /** A parsed shorthand value: strings, lists and maps only (the shorthand has no other types). */
 export type Shorthand = string | Shorthand[] | { [key: string]: Shorthand };
 
-const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/u;
-// Unquoted values may contain inner spaces (trailing ones are trimmed); a second csv value stops at `=`.
-const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--\\^-|~-\u{10ffff}])*/u;
-const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--<>-\u{10ffff}])*/u;
-const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/u;
-const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
-
-/** A syntax error with the AWS CLI's caret message. */
-export class ShorthandSyntaxError extends ParamError {
-  constructor(value: string, expected: string, actual: string, index: number) {
-    const lineStart = value.lastIndexOf('\n', index - 1) + 1;
-    super(`Expected: '${expected}', received: '${actual}' for input:\n${value}\n${' '.repeat(index - lineStart)}^`);
-  }
-}
-
-/** Parses one shorthand parameter into a map; throws {@link ShorthandSyntaxError}. */
+/** Parses one shorthand parameter into a map; throws a ShorthandSyntaxError. */
 export function parseShorthand(input: string): { [key: string]: Shorthand } {
   return new Parser(input).parameter();
 }
 
-class Parser {
-  private i = 0;
-  constructor(private readonly s: string) {}
-
+class Parser extends ShorthandScanner {
   parameter(): { [key: string]: Shorthand } {
     const params: { [key: string]: Shorthand } = {};
     let [key, value] = this.keyval();
@@ -140,54 +123,4 @@ class Parser {
     return out;
   }
 
-  private firstValue(): string {
-    if (this.cur() === "'") return this.quoted(SINGLE_QUOTED, "'");
-    if (this.cur() === '"') return this.quoted(DOUBLE_QUOTED, '"');
-    const m = FIRST_VALUE.exec(this.s.slice(this.i));
-    if (!m) return '';
-    this.i += m[0].length;
-    return m[0].replaceAll('\\,', ',').trimEnd();
-  }
-
-  private secondValue(): string {
-    if (this.cur() === "'") return this.quoted(SINGLE_QUOTED, "'");
-    if (this.cur() === '"') return this.quoted(DOUBLE_QUOTED, '"');
-    return this.mustConsume(SECOND_VALUE, 'second').replaceAll('\\,', ',').trimEnd();
-  }
-
-  private quoted(re: RegExp, quote: string): string {
-    const raw = this.mustConsume(re, quote === "'" ? 'singled quoted' : 'double quoted').slice(1, -1);
-    return raw.replaceAll(`\\${quote}`, quote).replaceAll('\\\\', '\\');
-  }
-
-  private mustConsume(re: RegExp, name: string): string {
-    const m = re.exec(this.s.slice(this.i));
-    if (!m) throw new ShorthandSyntaxError(this.s, `<${name}>`, '<none>', this.i);
-    this.i += m[0].length;
-    return m[0];
-  }
-
-  private expect(ch: string, skipSpace = false): void {
-    if (skipSpace) this.skipSpace();
-    if (this.eof()) this.fail(ch);
-    if (this.s[this.i] !== ch) throw new ShorthandSyntaxError(this.s, ch, this.s[this.i] ?? 'EOF', this.i);
-    this.i++;
-    if (skipSpace) this.skipSpace();
-  }
-
-  private fail(expected: string): never {
-    throw new ShorthandSyntaxError(this.s, expected, 'EOF', this.i);
-  }
-
-  private skipSpace(): void {
-    while (!this.eof() && /\s/u.test(this.cur())) this.i++;
-  }
-
-  private cur(): string {
-    return this.s[this.i] ?? '';
-  }
-
-  private eof(): boolean {
-    return this.i >= this.s.length;
-  }
 }

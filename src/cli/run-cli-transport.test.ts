@@ -98,6 +98,14 @@ describe('timeouts and colour', () => {
     expect(Date.now() - started).toBeLessThan(7000);
   });
 
+  it('takes the default format from AWS_DEFAULT_OUTPUT and refuses an unknown one (exit 253)', async () => {
+    expect((await run(args(plain.url, '--query', 'ContactId'), { AWS_DEFAULT_OUTPUT: 'text' })).stdout).toBe('c-123\n');
+    expect((await run(args(plain.url, '--query', 'ContactId', '--output', 'json'), { AWS_DEFAULT_OUTPUT: 'text' })).stdout).toBe('"c-123"\n');
+    const bad = await run(args(plain.url), { AWS_DEFAULT_OUTPUT: 'yaml' });
+    expect(bad.code).toBe(253);
+    expect(bad.stderr).toContain('AWS_DEFAULT_OUTPUT must be json, text or table');
+  });
+
   it('colours the table on a terminal with --color auto, not when piped', async () => {
     const out = async (isTty: boolean) => {
       let text = '';

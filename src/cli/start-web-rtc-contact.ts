@@ -36,8 +36,12 @@ export async function startWebRtcContact(args: ParsedArgs, io: CommandIo): Promi
   const target = resolveTarget(g, io.env);
   log(`Target: ${target.kind} stack, endpoint ${target.endpoint ?? 'AWS regional endpoint'}, region ${target.region ?? '(from profile)'}, ${target.auth}`);
   checkInput(input, target.kind === 'local');
+  const envOutput = io.env.AWS_DEFAULT_OUTPUT;
+  if (!g.output && envOutput && !['json', 'text', 'table'].includes(envOutput)) {
+    throw new ConfigError(`AWS_DEFAULT_OUTPUT must be json, text or table (it is "${envOutput}")`);
+  }
   const output = {
-    output: g.output ?? (io.env.AWS_DEFAULT_OUTPUT as 'json' | 'text' | 'table' | undefined) ?? 'json',
+    output: g.output ?? (envOutput as 'json' | 'text' | 'table' | undefined) ?? 'json',
     query: g.query,
     color: g.color,
     isTty: io.isTty,

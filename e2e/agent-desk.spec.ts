@@ -6,10 +6,12 @@
  */
 import { DescribeContactCommand } from '@aws-sdk/client-connect';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { inboundMedia, startCustomerContact, trackPeerConnections, videoFrames } from './agent-desk-support';
 
 const base = () => process.env.BASE_URL!;
+const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 type HarnessWindow = { harness: { join(m: unknown, a: unknown): Promise<void>; startVideo(): Promise<void>; startContent(): Promise<void>; audioPackets(): Promise<number>; tiles(): Array<{ attendeeId: string; content: boolean; frames: number }>; state: { messages: Array<{ topic: string; text: string }>; stopStatus?: string } } };
 
 test('a video contact goes through the flow to the Support queue and the agent desk, and back', async ({ browser }) => {
@@ -18,6 +20,8 @@ test('a video contact goes through the flow to the Support queue and the agent d
   const agent = await agentContext.newPage();
   await trackPeerConnections(agent);
   await agent.goto(`${base()}/agent/`);
+  await expect(agent.getByRole('button', { name: 'Sign in as Alex Rivera (alex)' })).toBeVisible();
+  expect(await axeViolations(agent)).toEqual([]);
   await agent.getByRole('button', { name: 'Sign in as Alex Rivera (alex)' }).click();
   await agent.getByRole('button', { name: 'Available', exact: true }).click();
   await expect(agent.getByRole('button', { name: 'Available', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -43,6 +47,7 @@ test('a video contact goes through the flow to the Support queue and the agent d
   await expect(incoming).toContainText('A-1001');
   await expect(incoming.getByRole('link', { name: 'https://shop.example/kettle' })).toHaveAttribute('target', '_blank');
   await expect(agent.getByRole('log')).toContainText('Customer pressed 2');
+  expect(await axeViolations(agent)).toEqual([]);
   await incoming.getByRole('button', { name: 'Accept' }).click();
 
   // 4. Both see and hear each other.

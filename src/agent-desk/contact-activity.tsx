@@ -13,14 +13,16 @@ export function ContactActivity({ contact }: { contact: DeskContact }) {
   return (
     <section className="activity" aria-labelledby="activity-title">
       <h3 id="activity-title">{strings.activityTitle}</h3>
-      <ol role="log" aria-live="polite" className="activity-list">
-        {items.length === 0 && <li className="muted">{strings.noActivity}</li>}
-        {items.map((item) => (
-          <li key={item.key} className={item.kind}>
-            <time dateTime={new Date(item.at).toISOString()}>{new Date(item.at).toLocaleTimeString()}</time> {item.text}
-          </li>
-        ))}
-      </ol>
+      <div role="log" aria-live="polite" aria-labelledby="activity-title">
+        <ol className="activity-list">
+          {items.length === 0 && <li className="muted">{strings.noActivity}</li>}
+          {items.map((item) => (
+            <li key={item.key} className={item.kind}>
+              <time dateTime={new Date(item.at).toISOString()}>{new Date(item.at).toLocaleTimeString()}</time> {item.text}
+            </li>
+          ))}
+        </ol>
+      </div>
     </section>
   );
 }

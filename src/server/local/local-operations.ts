@@ -17,6 +17,7 @@ import { CenterDirectory } from './routing/center-directory';
 import { noteStep } from './routing/contact-steps';
 import { MeetingPresence } from './routing/meeting-presence';
 import { QueueRouter } from './routing/queue-router';
+import { restoreRouting } from './routing/restore-routing';
 import { createEspeakSpeech } from './speech/espeak-speech';
 import { createPromptPlayer } from './speech/prompt-player';
 
@@ -73,7 +74,7 @@ export function createLocalOperations(options: LocalOperationsOptions): { desk: 
     if (c.state === 'IN_FLOW') noteStep(contacts, c.id, 'flow restarted after a server restart');
     runFlow(c.id);
   }
-  router.restore(active.filter((x) => x.state !== 'INITIATED' && x.state !== 'IN_FLOW'));
+  restoreRouting({ contacts, roster, router }, active.filter((x) => x.state !== 'INITIATED' && x.state !== 'IN_FLOW'));
   logger.info({ speech: speech.available, agents: config.agents.length, queues: config.queues.length }, 'Local operations ready');
 
   return {

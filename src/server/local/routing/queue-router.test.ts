@@ -3,6 +3,7 @@ import { AgentRoster } from './agent-roster';
 import { CenterDirectory, type CenterSetup } from './center-directory';
 import { MemoryContacts } from './memory-contacts';
 import { QueueRouter } from './queue-router';
+import { restoreRouting } from './restore-routing';
 
 const setup: CenterSetup = {
   instance: { id: 'i', region: 'us-east-1' },
@@ -129,7 +130,7 @@ describe('queue routing', () => {
     const { contacts, roster, router } = kit();
     const older = contacts.create({ state: 'RINGING', queue: { id: 'sales', name: 'Sales', enqueuedAt: 1 } });
     const newer = contacts.create({ state: 'QUEUED', queue: { id: 'sales', name: 'Sales', enqueuedAt: 2 } });
-    router.restore(contacts.listActive());
+    restoreRouting({ contacts, roster, router }, contacts.listActive());
     expect(contacts.get(newer.id)?.state).toBe('QUEUED');
     router.setAvailability('alex', 'AVAILABLE');
     expect(roster.get('alex').contactId).toBe(older.id);

@@ -147,19 +147,6 @@ export class QueueRouter {
     return this.deps.roster.get(next.id);
   }
 
-  /** After a restart: queued or ringing contacts wait again in their queue; connected ones keep their agent. */
-  restore(active: ContactRecord[]): void {
-    for (const c of [...active].sort((a, b) => (a.queue?.enqueuedAt ?? 0) - (b.queue?.enqueuedAt ?? 0))) {
-      if ((c.state === 'QUEUED' || c.state === 'RINGING') && c.queue) {
-        if (c.state === 'RINGING') noteStep(this.deps.contacts, c.id, 'ring interrupted by a restart');
-        const agentId = c.queue.id.startsWith('agent/') ? c.queue.id.slice(6) : undefined;
-        this.enqueue(c.id, { queueId: c.queue.id, ...(agentId ? { agentId } : {}) }, c.queue.enqueuedAt);
-      } else if (c.state === 'CONNECTED' && c.agent?.id) {
-        this.deps.roster.set(c.agent.id, 'ON_CONTACT', { contactId: c.id });
-      }
-    }
-  }
-
   close(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();

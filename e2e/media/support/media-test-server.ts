@@ -1,0 +1,69 @@
+/**
+ * A test-only server for the media specs: the real media server (createMediaServer) behind a
+ * fastify instance that also serves the harness page, on a free loopback port. Meetings and
+ * attendees come straight from the MediaService the local Connect emulator uses. The server
+ * records each signaling socket by join token, so a spec can kill one like a network drop.
+ */
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import pino from 'pino';
+import { build } from 'vite';
+import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { createMediaServer } from '../../../src/server/media/create-media-server';
+import type { MediaService } from '../../../src/server/media/media-service';
+import { tokenFromProtocols } from '../../../src/server/media/join-token';
+
+const root = resolve(import.meta.dirname, '../../..');
+const outDir = resolve(root, '.tmp/media-harness');
+
+/** Builds only the harness page (the full site build includes pages other engineers are writing). */
+export async function buildHarness(): Promise<void> {
+  await build({
+    root,
+    configFile: false,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: { harness: resolve(root, 'e2e/harness/index.html') } } },
+  });
+}
+
+export interface MediaTestServer {
+  baseUrl: string;
+  harnessUrl: string;
+  media: MediaService;
+  /** Destroys the TCP sockets of every signaling connection opened with this join token. */
+  killSockets(joinToken: string): number;
+  close(): Promise<void>;
+}
+
+export async function startMediaTestServer(): Promise<MediaTestServer> {
+  const app = Fastify({ logger: false });
+  await app.register(fastifyStatic, { root: outDir, prefix: '/' });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const media = createMediaServer({ publicUrl: baseUrl, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }) });
+  const sockets = new Map<string, Set<Duplex>>();
+  app.server.on('upgrade', (req, socket, head) => {
+    const token = (tokenFromProtocols(req.headers['sec-websocket-protocol']) ?? '').replace(/#content$/, '');
+    if (!sockets.has(token)) sockets.set(token, new Set());
+    sockets.get(token)!.add(socket);
+    socket.once('close', () => sockets.get(token)?.delete(socket));
+    if (!media.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  return {
+    baseUrl,
+    harnessUrl: `${baseUrl}/e2e/harness/index.html`,
+    media,
+    killSockets(joinToken) {
+      const set = sockets.get(joinToken) ?? new Set();
+      for (const s of set) s.destroy();
+      return set.size;
+    },
+    async close() {
+      await media.close();
+      for (const set of sockets.values()) for (const s of set) s.destroy();
+      await app.close();
+    },
+  };
+}

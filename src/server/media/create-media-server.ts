@@ -1,0 +1,126 @@
+/**
+ * The local media server: Chime-compatible signaling on `/control/<MeetingId>` and a werift SFU in
+ * the same process, so the unmodified amazon-chime-sdk-js joins meetings created by the local
+ * Connect emulator. Nothing here contacts the outside network (no STUN, no TURN, host candidates).
+ */
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { FastifyBaseLogger } from 'fastify';
+import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from './media-service';
+import { MeetingRoom } from './meeting-room';
+import { endRoom, fanOutData, sendAudioMetadata } from './meeting-broadcasts';
+import { newAttendeeId, newJoinToken, tokenFromProtocols } from './join-token';
+import { SignalingConnection } from './signaling-connection';
+import { CloseCode } from './signaling-frames';
+
+export interface MediaServerOptions {
+  /** Public base URL of the HTTP server; the signaling URL uses its host (ws:, or wss: for https:). */
+  publicUrl: string;
+  /** Extra host address announced in ICE candidates, e.g. the LAN address a phone can reach. */
+  iceAddress?: string;
+  logger: FastifyBaseLogger;
+}
+
+const CONTROL_PATH = /^\/control\/([A-Za-z0-9-]{1,64})(?:\?|$)/;
+const METADATA_INTERVAL_MS = 250;
+const REJECT_GRACE_MS = 2000;
+
+export function createMediaServer(options: MediaServerOptions): MediaService {
+  const url = new URL(options.publicUrl);
+  const wsBase = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
+  const rooms = new Map<string, MeetingRoom>();
+  const events = new EventEmitter<MediaServiceEvents>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20, handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false) });
+  const metadataTimer = setInterval(() => {
+    for (const room of rooms.values()) if (!room.ended && room.connections.size > 0) sendAudioMetadata(room);
+  }, METADATA_INTERVAL_MS);
+  metadataTimer.unref();
+
+  const liveRoom = (meetingId: string): MeetingRoom => {
+    const room = rooms.get(meetingId);
+    if (!room) throw new Error(`Meeting ${meetingId} does not exist on this media server.`);
+    if (room.ended) throw new Error(`Meeting ${meetingId} has ended.`);
+    return room;
+  };
+
+  /** Refusals happen after the upgrade: a refused upgrade looks like a network error and makes the SDK retry. */
+  const reject = (ws: WebSocket, code: number, reason: string) => {
+    const close = () => ws.readyState === ws.OPEN && ws.close(code, reason);
+    ws.once('message', close);
+    setTimeout(close, REJECT_GRACE_MS).unref();
+  };
+
+  const onSocket = (ws: WebSocket, req: IncomingMessage, meetingId: string) => {
+    const token = tokenFromProtocols(req.headers['sec-websocket-protocol']);
+    const room = rooms.get(meetingId);
+    const who = token && room ? room.authenticate(token) : undefined;
+    if (!room || !who) {
+      options.logger.info({ meetingId }, 'signaling connection refused: unknown meeting or join token');
+      return reject(ws, CloseCode.forbidden, 'join token refused');
+    }
+    if (room.ended) return reject(ws, CloseCode.meetingEnded, 'meeting ended');
+    options.logger.debug({ meetingId, attendeeId: who.attendeeId }, 'signaling connection');
+    new SignalingConnection(ws, room, who.attendeeId, who.externalUserId, options.iceAddress, options.logger);
+  };
+
+  return {
+    events,
+    createMeeting(): MediaMeeting {
+      const MeetingId = randomUUID();
+      const meeting: MediaMeeting = {
+        MeetingId,
+        MediaRegion: 'local',
+        MediaPlacement: {
+          AudioHostUrl: `${url.host}:3478`,
+          AudioFallbackUrl: `${wsBase}/audio/${MeetingId}`,
+          SignalingUrl: `${wsBase}/control/${MeetingId}`,
+          TurnControlUrl: `${url.origin}/turn`,
+        },
+        MeetingFeatures: { Audio: { EchoReduction: 'UNAVAILABLE' } },
+      };
+      rooms.set(MeetingId, new MeetingRoom(meeting, events));
+      return meeting;
+    },
+    createAttendee(meetingId, externalUserId): MediaAttendee {
+      const room = liveRoom(meetingId);
+      if (!externalUserId) throw new Error('ExternalUserId must not be empty.');
+      const attendee = { AttendeeId: newAttendeeId(), JoinToken: newJoinToken(), ExternalUserId: externalUserId };
+      room.attendees.set(attendee.AttendeeId, attendee);
+      return attendee;
+    },
+    restoreMeeting(meeting, attendees) {
+      const room = rooms.get(meeting.MeetingId) ?? new MeetingRoom(meeting, events);
+      for (const a of attendees) room.attendees.set(a.AttendeeId, a);
+      rooms.set(meeting.MeetingId, room);
+    },
+    endMeeting(meetingId) {
+      const room = rooms.get(meetingId);
+      if (room && !room.ended) endRoom(room);
+    },
+    isMeetingActive: (meetingId) => !!rooms.get(meetingId) && !rooms.get(meetingId)!.ended,
+    sendDataMessage(meetingId, m) {
+      const room = liveRoom(meetingId);
+      const message = { topic: m.topic, data: new TextEncoder().encode(m.data), lifetimeMs: 0, senderAttendeeId: m.senderAttendeeId, senderExternalUserId: m.senderExternalUserId };
+      fanOutData(room, [message], (c) => c.attendeeId === m.senderAttendeeId);
+    },
+    playAudio: (meetingId, pcm) => liveRoom(meetingId).audio.play(pcm),
+    handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
+      const match = CONTROL_PATH.exec(req.url ?? '');
+      if (!match) return false;
+      wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, req, match[1]!));
+      return true;
+    },
+    async close() {
+      clearInterval(metadataTimer);
+      for (const room of rooms.values()) {
+        room.audio.close();
+        for (const c of room.connections) c.terminate();
+      }
+      rooms.clear();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * A drift-free periodic clock: each tick is scheduled against the ideal timeline rather than the
+ * previous tick, so 50 audio frames per second really are 50 (plain setInterval slips a little
+ * every period). If the process stalls, missed ticks are run at once, up to a bound.
+ */
+const MAX_CATCH_UP = 5;
+
+export class FrameClock {
+  private timer: NodeJS.Timeout | undefined;
+  private next = 0;
+
+  constructor(
+    private readonly periodMs: number,
+    private readonly onTick: () => void,
+  ) {}
+
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    this.next = performance.now() + this.periodMs;
+    this.schedule();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => this.fire(), Math.max(0, this.next - performance.now()));
+    this.timer.unref?.();
+  }
+
+  private fire(): void {
+    let runs = 0;
+    while (performance.now() >= this.next && runs < MAX_CATCH_UP) {
+      this.next += this.periodMs;
+      runs++;
+      this.onTick();
+    }
+    if (performance.now() >= this.next) this.next = performance.now() + this.periodMs; // give up catching up
+    if (this.timer) this.schedule();
+  }
+}

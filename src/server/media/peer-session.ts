@@ -1,0 +1,160 @@
+/**
+ * One browser connection's WebRTC side: a werift peer connection that answers every SUBSCRIBE
+ * offer. It reports upstream audio and camera packets, sends the downstream audio stream and the
+ * forwarded videos (one sendonly m-section per subscription, keyed by mid).
+ */
+import { RtpHeader, RtpPacket, RTCPeerConnection, RTP_EXTENSION_URI, type MediaStreamTrack, type RTCRtpTransceiver } from 'werift';
+import { fixAnswer } from './sdp-answer-fixes';
+import { parseSdp } from './sdp-sections';
+import { peerConfig } from './peer-config';
+import { REMB_INTERVAL_MS, rembPacket } from './bandwidth-feedback';
+import type { RtpPosition } from './rtp-sequencer';
+
+/** What the server decided for one negotiation. */
+export interface Negotiation {
+  answer: string;
+  /** Video sections the server sends on: mid, the stream it carries, and the sender's SSRC. */
+  sends: Array<{ mid: string; streamId: number; ssrc: number }>;
+  audioActive: boolean;
+  cameraActive: boolean;
+}
+
+export interface PeerHandlers {
+  onAudio(packet: RtpPacket, level: number | undefined): void;
+  onCamera(packet: RtpPacket): void;
+  /** A subscriber's browser asked for a keyframe on the video it receives at `mid`. */
+  onKeyframeRequest(mid: string): void;
+}
+
+export class PeerSession {
+  private readonly pc: RTCPeerConnection;
+  private readonly hooked = new WeakSet<MediaStreamTrack>();
+  private readonly pliHooked = new WeakSet<RTCRtpTransceiver>();
+  private cameraSsrc: number | undefined;
+  private rembTimer: NodeJS.Timeout | undefined;
+
+  constructor(iceAddress: string | undefined, private readonly handlers: PeerHandlers) {
+    this.pc = new RTCPeerConnection(peerConfig(iceAddress));
+  }
+
+  /** Answers an offer; `streamFor(index)` is the stream wanted on the index-th video section (0 = none). */
+  async negotiate(offer: string, streamFor: (videoIndex: number) => number): Promise<Negotiation> {
+    const sections = parseSdp(offer).sections;
+    // werift only registers a receiver if the transceiver can receive *while* the offer is applied,
+    // so a camera section that was idle (inactive) must be made receivable before, not after.
+    for (const section of sections) {
+      const t = this.pc.getTransceivers().find((x) => x.mid === section.mid);
+      if (t && (section.direction === 'sendrecv' || section.direction === 'sendonly')) t.setDirection(section.kind === 'audio' ? 'sendrecv' : 'recvonly');
+    }
+    await this.pc.setRemoteDescription({ type: 'offer', sdp: offer });
+    // werift would otherwise recycle an inactive transceiver for a new m-line and lose its mid.
+    for (const t of this.pc.getTransceivers()) t.usedForSender = true;
+    const sends: Negotiation['sends'] = [];
+    let audioActive = false;
+    let cameraActive = false;
+    let videoIndex = 0;
+    for (const section of sections) {
+      const t = this.pc.getTransceivers().find((x) => x.mid === section.mid);
+      const index = section.kind === 'video' ? videoIndex++ : -1;
+      if (!t || section.port === 0) continue;
+      if (section.kind === 'audio') {
+        t.setDirection('sendrecv');
+        audioActive = section.direction !== 'inactive';
+        this.hookUpstream(t, 'audio');
+      } else if (section.direction === 'sendrecv' || section.direction === 'sendonly') {
+        t.setDirection('recvonly');
+        cameraActive = true;
+        this.hookUpstream(t, 'video');
+      } else {
+        const streamId = section.direction === 'recvonly' ? streamFor(index) : 0;
+        t.setDirection(streamId > 0 ? 'sendonly' : 'inactive');
+        if (streamId > 0) sends.push({ mid: t.mid!, streamId, ssrc: t.sender.ssrc });
+        this.hookKeyframeRequests(t);
+      }
+    }
+    const answer = await this.pc.createAnswer();
+    // DTLS server role: the browser starts the handshake once it has our answer. As DTLS client,
+    // werift's ClientHello went out before the browser was ready and was never answered.
+    await this.pc.setLocalDescription({ type: 'answer', sdp: answer.sdp.replaceAll('a=setup:active', 'a=setup:passive') });
+    await this.gathered();
+    return { answer: fixAnswer(offer, this.pc.localDescription!.sdp), sends, audioActive, cameraActive };
+  }
+
+  /** Sends one downstream Opus frame. */
+  sendAudio(payload: Buffer, position: RtpPosition): void {
+    const t = this.pc.getTransceivers().find((x) => x.kind === 'audio');
+    if (!t) return;
+    const header = new RtpHeader({ sequenceNumber: position.sequenceNumber, timestamp: position.timestamp, payloadType: 111, marker: false });
+    void t.sender.sendRtp(new RtpPacket(header, payload).serialize()).catch(() => undefined);
+  }
+
+  /** Sends one forwarded video packet on the section `mid`, with the upstream extensions stripped. */
+  sendVideo(mid: string, packet: RtpPacket, position: RtpPosition): void {
+    const t = this.pc.getTransceivers().find((x) => x.mid === mid);
+    if (!t || t.direction !== 'sendonly') return;
+    packet.header.sequenceNumber = position.sequenceNumber;
+    packet.header.timestamp = position.timestamp;
+    packet.header.extensions = [];
+    packet.header.extension = false;
+    // A serialised copy: sendRtp mutates the header it is given, and the packet is shared by subscribers.
+    void t.sender.sendRtp(packet.serialize()).catch(() => undefined);
+  }
+
+  /** Asks the browser for a keyframe of the camera it sends. */
+  requestKeyframe(): void {
+    const t = this.pc.getTransceivers().find((x) => x.kind === 'video' && x.direction === 'recvonly');
+    if (t && this.cameraSsrc !== undefined) void t.receiver.sendRtcpPLI(this.cameraSsrc).catch(() => undefined);
+  }
+
+  /** Keeps telling the browser it may send its camera at up to REMB_BITRATE_BPS. */
+  private startRemb(t: RTCRtpTransceiver): void {
+    if (this.rembTimer) return;
+    const send = () => {
+      if (this.cameraSsrc !== undefined) void t.receiver.dtlsTransport.sendRtcp([rembPacket(t.receiver.rtcpSsrc, [this.cameraSsrc])]).catch(() => undefined);
+    };
+    send();
+    this.rembTimer = setInterval(send, REMB_INTERVAL_MS);
+    this.rembTimer.unref();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.rembTimer);
+    await this.pc.close().catch(() => undefined);
+  }
+
+  private hookUpstream(t: RTCRtpTransceiver, kind: 'audio' | 'video'): void {
+    for (const track of t.receiver.tracks) {
+      if (this.hooked.has(track)) continue;
+      this.hooked.add(track);
+      track.onReceiveRtp.subscribe((packet, extensions) => {
+        if (kind === 'video') {
+          this.cameraSsrc = packet.header.ssrc;
+          this.startRemb(t);
+          this.handlers.onCamera(packet);
+          return;
+        }
+        const level = extensions?.[RTP_EXTENSION_URI.audioLevelIndication] as { level: number } | undefined;
+        this.handlers.onAudio(packet, level?.level);
+      });
+    }
+  }
+
+  private hookKeyframeRequests(t: RTCRtpTransceiver): void {
+    if (this.pliHooked.has(t)) return;
+    this.pliHooked.add(t);
+    t.sender.onPictureLossIndication.subscribe(() => this.handlers.onKeyframeRequest(t.mid!));
+  }
+
+  private async gathered(): Promise<void> {
+    if (this.pc.iceGatheringState === 'complete') return;
+    await new Promise<void>((resolve) => {
+      const { unSubscribe } = this.pc.iceGatheringStateChange.subscribe((state) => {
+        if (state === 'complete') {
+          unSubscribe();
+          resolve();
+        }
+      });
+      if (this.pc.iceGatheringState === 'complete') resolve();
+    });
+  }
+}

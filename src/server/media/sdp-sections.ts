@@ -1,0 +1,68 @@
+/**
+ * A tiny SDP model: the session block and one block per m-section, each kept as raw lines so that
+ * rewriting touches only what we mean to change. Used by the answer fixes and the negotiation.
+ */
+
+export interface SdpSection {
+  kind: string;
+  port: number;
+  mid: string | undefined;
+  direction: 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
+  lines: string[];
+}
+
+export interface ParsedSdp {
+  session: string[];
+  sections: SdpSection[];
+}
+
+const DIRECTIONS = ['sendrecv', 'sendonly', 'recvonly', 'inactive'] as const;
+
+/** Splits an SDP into session lines and m-sections (line endings normalised to CRLF on output). */
+export function parseSdp(sdp: string): ParsedSdp {
+  const lines = sdp.split(/\r?\n/).filter((l) => l.length > 0);
+  const session: string[] = [];
+  const sections: SdpSection[] = [];
+  for (const line of lines) {
+    if (line.startsWith('m=')) sections.push(describe([line]));
+    else if (sections.length === 0) session.push(line);
+    else sections[sections.length - 1]!.lines.push(line);
+  }
+  return { session, sections: sections.map((s) => describe(s.lines)) };
+}
+
+function describe(lines: string[]): SdpSection {
+  const [kind = '', port = '0'] = (lines[0] ?? '').slice(2).split(' ');
+  const mid = lines.find((l) => l.startsWith('a=mid:'))?.slice(6);
+  const direction = DIRECTIONS.find((d) => lines.includes(`a=${d}`)) ?? 'sendrecv';
+  return { kind, port: Number(port), mid, direction, lines };
+}
+
+/** Serialises back to an SDP string. */
+export function writeSdp(sdp: ParsedSdp): string {
+  return [...sdp.session, ...sdp.sections.flatMap((s) => s.lines)].join('\r\n') + '\r\n';
+}
+
+/** Returns a copy of the section with a new port on its m= line. */
+export function withPort(section: SdpSection, port: number): SdpSection {
+  const [first = '', ...rest] = section.lines;
+  const parts = first.split(' ');
+  parts[1] = String(port);
+  return describe([parts.join(' '), ...rest]);
+}
+
+/** Returns a copy of the section with exactly one direction attribute. */
+export function withDirection(section: SdpSection, direction: SdpSection['direction']): SdpSection {
+  const kept = section.lines.filter((l) => !DIRECTIONS.some((d) => l === `a=${d}`));
+  const midAt = kept.findIndex((l) => l.startsWith('a=mid:'));
+  kept.splice(midAt >= 0 ? midAt + 1 : kept.length, 0, `a=${direction}`);
+  return describe(kept);
+}
+
+/** Replaces every `a=msid` (and `a=ssrc:<n> msid:`) line with one msid for the given stream/track. */
+export function withMsid(section: SdpSection, streamId: string, trackId: string): SdpSection {
+  const kept = section.lines.filter((l) => !l.startsWith('a=msid:') && !/^a=ssrc:\d+ msid:/.test(l));
+  const midAt = kept.findIndex((l) => l.startsWith('a=mid:'));
+  kept.splice(midAt >= 0 ? midAt + 1 : kept.length, 0, `a=msid:${streamId} ${trackId}`);
+  return describe(kept);
+}

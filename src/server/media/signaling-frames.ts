@@ -1,0 +1,50 @@
+/**
+ * The Chime signaling wire format: one type byte (0x05) followed by a proto2 `SdkSignalFrame`.
+ * We load the generated protobuf module that ships inside amazon-chime-sdk-js (pinned at 3.32.0) so
+ * the server's encoding is byte-identical to what the browser SDK decodes; only types are imported
+ * statically, the CommonJS module is required at runtime.
+ */
+import { createRequire } from 'node:module';
+import type * as Proto from 'amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol';
+
+const require = createRequire(import.meta.url);
+/** The generated protobuf classes and enums of the Chime signaling protocol. */
+export const proto = require('amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol.js') as typeof Proto;
+
+export type SignalFrame = Proto.SdkSignalFrame;
+export type SignalFrameInit = Omit<Proto.ISdkSignalFrame, 'timestampMs'>;
+export const FrameType = proto.SdkSignalFrame.Type;
+
+const FRAME_TYPE_RTC = 0x05;
+
+/** Encodes a frame, always setting the required `timestamp_ms`. */
+export function encodeFrame(frame: SignalFrameInit): Buffer {
+  const message = proto.SdkSignalFrame.create({ ...frame, timestampMs: Date.now() });
+  const body = proto.SdkSignalFrame.encode(message).finish();
+  const out = Buffer.allocUnsafe(body.length + 1);
+  out[0] = FRAME_TYPE_RTC;
+  out.set(body, 1);
+  return out;
+}
+
+/** Decodes a client frame (the SDK accepts type bytes 0x05 and 0x02; so do we). Throws on garbage. */
+export function decodeFrame(data: Buffer): SignalFrame {
+  if (data.length < 1) throw new Error('empty signaling frame');
+  const type = data[0];
+  if (type !== FRAME_TYPE_RTC && type !== 0x02) throw new Error(`unknown frame type byte ${type}`);
+  return proto.SdkSignalFrame.decode(data.subarray(1));
+}
+
+/** Status codes the SDK maps in `MeetingSessionStatus.fromAudioStatus`. */
+export const AudioStatus = {
+  ok: 200,
+  joinedFromAnotherDevice: 301,
+  meetingEnded: 410,
+  attendeeRemoved: 411,
+} as const;
+
+/** WebSocket close codes the SDK interprets while it waits for JOIN_ACK/INDEX. */
+export const CloseCode = {
+  forbidden: 4403,
+  meetingEnded: 4410,
+} as const;

@@ -30,6 +30,7 @@ test('a video contact goes through the flow to the Support queue and the agent d
   const customer = await startCustomerContact(base(), 'Dana Customer');
   const contactId = customer.started.ContactId!;
   const customerPage = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  await trackPeerConnections(customerPage);
   await customerPage.goto(`${base()}/e2e/harness/`);
   const { Meeting, Attendee } = customer.started.ConnectionData!;
   await customerPage.evaluate(([m, a]) => (window as unknown as HarnessWindow).harness.join(m, a), [Meeting, Attendee] as const);
@@ -37,6 +38,8 @@ test('a video contact goes through the flow to the Support queue and the agent d
 
   // 2. The flow asks for a digit (a caption in the Participant Service transcript); the customer sends "2".
   await expect.poll(() => customer.transcript(), { timeout: 30_000 }).toContain('Press 1 for sales, or 2 for support.');
+  // The prompts are also spoken into the call (espeak-ng): the customer receives audio with energy before any agent joined.
+  await expect.poll(async () => (await inboundMedia(customerPage)).audioEnergy, { timeout: 15_000 }).toBeGreaterThan(0.01);
   await customer.participant.send(new SendMessageCommand({ ConnectionToken: customer.connectionToken, ContentType: 'audio/dtmf', Content: '2' }));
 
   // 3. The contact lands in Support and rings the agent, who sees who is calling and accepts.

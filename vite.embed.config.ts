@@ -12,7 +12,8 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react()],
     publicDir: false,
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    // The Chime SDK (through a dependency) reads Node's `global`; host pages must not need a shim.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), global: 'globalThis' },
     build: {
       outDir: 'dist',
       emptyOutDir: !isReact,

@@ -80,11 +80,11 @@ export function createCallEngine(): CallEngine {
         const mic = keepOrFirst(options.microphone, d.microphones);
         await a.startAudioInput(mic ?? 'default');
         store.update((s) => ({ devices: { ...s.devices, microphone: mic } }));
-        if (options.video) await engine.setCameraOn(true).then(() => undefined, () => undefined);
         if (audioElement) await a.bindAudioElement(audioElement);
         if (options.speaker) await engine.chooseSpeaker(options.speaker);
         await refreshDevices(); // labels appear once permission was granted
         a.start();
+        if (options.video) await engine.setCameraOn(true).then(() => undefined, () => undefined);
       } catch (error) {
         const failure = toDeviceError(error, 'joining the call');
         await releaseDevices();

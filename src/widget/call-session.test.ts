@@ -84,6 +84,18 @@ describe('call session', () => {
     expect(h.events).toContainEqual({ type: 'ended', contactId: 'c-1', durationSeconds: 65, endedBy: 'customer' });
   });
 
+  it('the contact reporting its end while the customer is ending still counts as ended by the customer', async () => {
+    const h = setup();
+    await h.session.start(choice);
+    h.event({ type: 'agent-joined', name: 'Bo' });
+    h.deps.endCall.mockImplementationOnce(async () => {
+      h.event({ type: 'ended' });
+      return { ended: true };
+    });
+    await h.session.end();
+    expect(h.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'customer' });
+  });
+
   it('agent end: the contact ending after the agent joined is reported as ended by the agent', async () => {
     const h = setup();
     await h.session.start(choice);

@@ -70,6 +70,8 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     set({ phase, engine: null });
     emit({ type: 'error', name: error instanceof ApiClientError ? error.errorName : error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
   };
+  /** Who ended it when the contact or meeting reports the end (the customer's own End wins). */
+  const endedByRemote = (): EndedBy => (customerEnding ? 'customer' : state.phase.phase === 'in-call' ? 'agent' : 'system');
   const agentArrived = (name: string | null) => {
     if (name) set({ agentName: name });
     const p = state.phase;
@@ -78,7 +80,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
   };
   const onStatus = (s: CallStatus) => {
     const p = state.phase;
-    if (s.state === 'ended') void finish(p.phase === 'in-call' ? 'agent' : 'system');
+    if (s.state === 'ended') void finish(endedByRemote());
     else if (s.state === 'connected') agentArrived(null);
     else if (p.phase === 'connecting' && (p.flowState !== s.state || p.queueName !== s.queueName)) set({ phase: { ...p, flowState: s.state, queueName: s.queueName } });
   };
@@ -91,7 +93,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
         deps.openEvents(call.eventsUrl, (e) => {
           if (e.type === 'caption') set({ captions: [...state.captions.filter((c) => c.id !== e.id), { id: e.id, text: e.text }].slice(-20) });
           else if (e.type === 'agent-joined') agentArrived(e.name || null);
-          else void finish(state.phase.phase === 'in-call' ? 'agent' : 'system');
+          else void finish(endedByRemote());
         }),
       );
     }
@@ -101,7 +103,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     if (!engine) return;
     const off = engine.subscribe(() => {
       const s = engine.getSnapshot();
-      if (s.status.kind === 'left' && !customerEnding) void finish(s.status.reason === 'connection-lost' ? 'connection' : state.phase.phase === 'in-call' ? 'agent' : 'system');
+      if (s.status.kind === 'left') void finish(s.status.reason === 'connection-lost' && !customerEnding ? 'connection' : endedByRemote());
       // The agent withdrew screen-sharing permission: a running share ends.
       if (s.sharing && screenSharingInstruction(s) === 'ScreenSharingStopped') engine.stopScreenShare();
     });

@@ -1,0 +1,78 @@
+/**
+ * Helpers for the widget's browser tests: the agent side through the real /agent/ desk, observation
+ * of the customer page's media (every getUserMedia/getDisplayMedia track is recorded, so a test can
+ * check the camera light is off), and WebRTC inbound statistics.
+ */
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const base = () => process.env.BASE_URL!;
+
+const AGENTS = { alex: '0336b503-1430-41e8-9e50-f660e2ad5be0', sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24' };
+
+/** Sets an agent's availability through the desk API (so only the agent a test drives gets contacts). */
+export async function setAgentStatus(agent: keyof typeof AGENTS, status: 'AVAILABLE' | 'OFFLINE') {
+  const res = await fetch(`${base()}/local/desk/agents/${AGENTS[agent]}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+  if (!res.ok) throw new Error(`desk status ${res.status}: ${await res.text()}`);
+}
+
+/** Opens the agent desk as Sam, Available (Alex offline), and returns the page. */
+export async function openAgentDesk(browser: Browser): Promise<Page> {
+  await setAgentStatus('alex', 'OFFLINE').catch(() => undefined);
+  const ctx = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  const agent = await ctx.newPage();
+  await agent.goto(`${base()}/agent/`);
+  await agent.getByRole('button', { name: 'Sign in as Sam Okafor (sam)' }).click();
+  const available = agent.getByRole('button', { name: 'Available', exact: true });
+  await available.click();
+  await expect(available).toHaveAttribute('aria-pressed', 'true');
+  return agent;
+}
+
+/** The agent accepts the ringing contact. */
+export async function acceptContact(agent: Page, customerName: string) {
+  const incoming = agent.getByRole('dialog', { name: 'Incoming video contact' });
+  await expect(incoming).toContainText(customerName, { timeout: 30_000 });
+  await incoming.getByRole('button', { name: 'Accept' }).click();
+}
+
+/** After the contact: skip after-contact work and go offline, leaving the desk as it was. */
+export async function finishAgent(agent: Page) {
+  const done = agent.getByRole('button', { name: 'Done — become available' });
+  if (await done.isVisible().catch(() => false)) await done.click();
+  await setAgentStatus('sam', 'OFFLINE').catch(() => undefined);
+  await agent.context().close();
+}
+
+/** Records every media track the page captures, and every host event of the widget. */
+export async function observeCustomerPage(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __tracks: MediaStreamTrack[]; __events: Array<{ type: string; detail: unknown }> };
+    w.__tracks = [];
+    w.__events = [];
+    const md = navigator.mediaDevices;
+    const gum = md.getUserMedia.bind(md);
+    md.getUserMedia = async (c) => {
+      const s = await gum(c);
+      w.__tracks.push(...s.getTracks());
+      return s;
+    };
+    for (const type of ['cvc-state', 'cvc-ended', 'cvc-error']) document.addEventListener(type, (e) => w.__events.push({ type, detail: (e as CustomEvent).detail }));
+  });
+}
+
+/** Live (not stopped) captured tracks of a kind on the page. */
+export function liveTracks(page: Page, kind: 'video' | 'audio'): Promise<number> {
+  return page.evaluate((k) => (window as unknown as { __tracks: MediaStreamTrack[] }).__tracks.filter((t) => t.kind === k && t.readyState === 'live').length, kind);
+}
+
+/** Host events the widget dispatched so far. */
+export function hostEvents(page: Page): Promise<Array<{ type: string; detail: Record<string, unknown> }>> {
+  return page.evaluate(() => (window as unknown as { __events: Array<{ type: string; detail: Record<string, unknown> }> }).__events);
+}
+
+/** Frames a `<video>` (found by accessible label, shadow DOM included) has presented. */
+export async function videoFramesByLabel(page: Page, label: string): Promise<number> {
+  const video = page.getByLabel(label, { exact: true });
+  if ((await video.count()) === 0) return 0;
+  return video.first().evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
+}

@@ -11,6 +11,8 @@ import { resolve } from 'node:path';
 export default defineConfig({
   plugins: [react()],
   publicDir: 'public',
+  // The Chime SDK (agent desk, join page, harness) reads Node's `global`.
+  define: { global: 'globalThis' },
   build: {
     outDir: 'dist/site',
     emptyOutDir: true,

@@ -36,7 +36,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: deps.api.security.trustProxy,
     // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer in
     // the shape every client of this server understands: the API's, plus AWS's error-type header.
-    frameworkErrors: (err, _req, reply) => {
+    frameworkErrors: (err, _req, res) => {
+      const reply = res as unknown as { status(c: number): typeof reply; header(k: string, v: string): typeof reply; send(b: unknown): void };
       reply
         .status(400)
         .header('x-amzn-errortype', 'InvalidParameterException')

@@ -7,7 +7,7 @@
 import { DescribeContactCommand } from '@aws-sdk/client-connect';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { inboundMedia, startCustomerContact, trackPeerConnections, videoFrames } from './agent-desk-support';
 
 const base = () => process.env.BASE_URL!;
@@ -18,12 +18,20 @@ const AGENTS = { alex: '0336b503-1430-41e8-9e50-f660e2ad5be0', sam: 'a8483fc0-19
 const setStatus = (agentId: string, status: string) =>
   fetch(`${base()}/local/desk/agents/${agentId}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
 
+// Pages of this spec must not outlive it: a desk page left open would rejoin Alex's next contact.
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
 test('a video contact goes through the flow to the Support queue and the agent desk, and back', async ({ browser }) => {
   // Other specs share this server: only Alex takes contacts here, starting from Offline.
   await setStatus(AGENTS.sam, 'OFFLINE');
   await setStatus(AGENTS.alex, 'OFFLINE');
   // The agent signs in and becomes available.
+  test.setTimeout(180_000);
   const agentContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  contexts.push(agentContext);
   const agent = await agentContext.newPage();
   await trackPeerConnections(agent);
   await agent.goto(`${base()}/agent/`);
@@ -36,7 +44,9 @@ test('a video contact goes through the flow to the Support queue and the agent d
   // 1. A call starts: StartWebRTCContact with the official SDK, the customer joins its meeting.
   const customer = await startCustomerContact(base(), 'Dana Customer');
   const contactId = customer.started.ContactId!;
-  const customerPage = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  const customerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  contexts.push(customerContext);
+  const customerPage = await customerContext.newPage();
   await trackPeerConnections(customerPage);
   await customerPage.goto(`${base()}/e2e/harness/`);
   const { Meeting, Attendee } = customer.started.ConnectionData!;
@@ -98,4 +108,7 @@ test('a video contact goes through the flow to the Support queue and the agent d
   await expect(agent.getByRole('button', { name: 'Available', exact: true })).toHaveAttribute('aria-pressed', 'true');
   const ended = await customer.connect.send(new DescribeContactCommand({ InstanceId: customer.instanceId, ContactId: contactId }));
   expect(ended.Contact?.DisconnectReason).toBe('AGENT_DISCONNECT');
+  // Leave the desk as other specs expect it: the agent offline.
+  await agent.getByRole('button', { name: 'Offline', exact: true }).click();
+  await expect(agent.getByRole('button', { name: 'Offline', exact: true })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -76,3 +76,28 @@ export async function videoFramesByLabel(page: Page, label: string): Promise<num
   if ((await video.count()) === 0) return 0;
   return video.first().evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
 }
+
+/** Opens the widget on the shop page (optionally for another entry point or locale) and returns its dialog. */
+export async function openWidget(page: Page, attrs: Record<string, string> = {}) {
+  await page.goto(`${base()}/`);
+  await page.evaluate((a) => {
+    const el = document.querySelector('connect-video-call')!;
+    for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
+  }, attrs);
+  await page.getByRole('button', { name: attrs.locale === 'es' ? 'Iniciar videollamada' : 'Start video call' }).click();
+  return page.getByRole('dialog', { name: attrs.locale === 'es' ? 'Videollamada' : 'Video call' });
+}
+
+/** From the pre-call screen through the sample flow ("2" = Support) to the agent's Accept. */
+export async function callThroughFlow(customer: Page, agent: Page, name: string, opts: { voiceOnly?: boolean } = {}) {
+  const dialog = customer.getByRole('dialog', { name: 'Video call' });
+  await dialog.getByLabel('Your name').fill(name);
+  if (opts.voiceOnly) await dialog.getByRole('radio', { name: 'Voice only' }).check();
+  await dialog.getByRole('button', { name: 'Join call' }).click();
+  await expect(dialog.getByRole('region', { name: 'Captions' })).toContainText('Press 1 for sales, or 2 for support.', { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Show keypad' }).click();
+  await dialog.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '2', exact: true }).click();
+  await acceptContact(agent, name);
+  await expect(dialog.getByTestId('agent-name')).toHaveText(/In call with Sam/, { timeout: 30_000 });
+  return dialog;
+}

@@ -3,14 +3,18 @@
  * a three-party call with per-listener mixing — each asserted from real Chromium pages.
  */
 import { expect, test } from '@playwright/test';
-import { audioPackets, call, eventAt, harnessState, joinPage, started, tiles } from './support/harness-page';
+import { audioPackets, call, closePages, eventAt, harnessState, joinPage, started, tiles } from './support/harness-page';
 import { buildHarness, startMediaTestServer, type MediaTestServer } from './support/media-test-server';
+
+// Other engineers' runs share test-results/ and may wipe it mid-run; traces would then fail the test.
+test.use({ trace: 'off' });
 
 let server: MediaTestServer;
 test.beforeAll(async () => {
   await buildHarness();
   server = await startMediaTestServer();
 });
+test.afterEach(closePages);
 test.afterAll(async () => server?.close());
 
 test('content share, reconnect after a dropped socket, then the meeting ends for everyone', async ({ browser }) => {

@@ -1,6 +1,16 @@
 /** Playwright helpers around the harness page's `window.harness`. */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
+
+/** What the harness page puts on `window` (see e2e/harness/harness.ts). */
+type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState } };
+export interface HarnessState {
+  events: Array<{ name: string; at: number; detail?: unknown }>;
+  presence: Record<string, boolean>;
+  volumes: Record<string, number>;
+  messages: Array<{ topic: string; text: string; sender: string; timestampMs: number; throttled: boolean }>;
+  stopStatus?: string;
+}
 
 export interface HarnessTile {
   attendeeId: string;
@@ -10,20 +20,29 @@ export interface HarnessTile {
   height: number;
 }
 
+const opened: BrowserContext[] = [];
+
+/** Closes every page joinPage opened (call after each test: open calls load the 2 CPUs). */
+export async function closePages(): Promise<void> {
+  await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
+}
+
 /** Opens the harness in a fresh context (own camera/mic permission) and joins the meeting. */
 export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  opened.push(context);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => 'harness' in window);
-  await page.evaluate(([m, a]) => (window as any).harness.join(m, a), [meeting, attendee] as const);
+  await page.evaluate(([m, a]) => (window as unknown as HarnessWindow).harness.join!(m, a), [meeting, attendee] as const);
   return page;
 }
 
-export const started = (page: Page) => page.waitForFunction(() => (window as any).harness.eventAt('audioVideoDidStart') !== undefined);
-export const tiles = (page: Page): Promise<HarnessTile[]> => page.evaluate(() => (window as any).harness.tiles());
-export const audioPackets = (page: Page): Promise<number> => page.evaluate(() => (window as any).harness.audioPackets());
-export const harnessState = (page: Page) => page.evaluate(() => (window as any).harness.state);
-export const eventAt = (page: Page, name: string): Promise<number | undefined> => page.evaluate((n) => (window as any).harness.eventAt(n), name);
+// Each function below runs in the page, so it reaches the harness through `window` itself.
+export const started = (page: Page) => page.waitForFunction(() => (window as unknown as HarnessWindow).harness.eventAt!('audioVideoDidStart') !== undefined);
+export const tiles = (page: Page) => page.evaluate(() => (window as unknown as HarnessWindow).harness.tiles!() as HarnessTile[]);
+export const audioPackets = (page: Page) => page.evaluate(() => (window as unknown as HarnessWindow).harness.audioPackets!() as Promise<number>);
+export const harnessState = (page: Page) => page.evaluate(() => (window as unknown as HarnessWindow).harness.state);
+export const eventAt = (page: Page, name: string) => page.evaluate((n) => (window as unknown as HarnessWindow).harness.eventAt!(n) as number | undefined, name);
 export const call = (page: Page, method: string, ...args: unknown[]) =>
-  page.evaluate(([m, a]) => (window as any).harness[m as string](...(a as unknown[])), [method, args] as const);
+  page.evaluate(([m, a]) => (window as unknown as HarnessWindow).harness[m as string]!(...(a as unknown[])), [method, args] as const);

@@ -10,7 +10,7 @@ import { videoTrackLabel } from './sdp-answer-fixes';
 import { broadcastIndex } from './meeting-broadcasts';
 import type { VideoSource } from './meeting-room';
 import type { SignalingConnection } from './signaling-connection';
-import type { ISdkSubscribeAckFrame } from 'amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol';
+import type { SubscribeAck } from './signaling-frames';
 
 interface Subscription {
   streamId: number;
@@ -35,7 +35,7 @@ export class ConnectionMedia {
   ) {}
 
   /** Answers one SUBSCRIBE and updates publishing, subscriptions and audio; `afterAck` runs once the ACK is sent. */
-  async negotiate(offer: string, receiveStreamIds: number[]): Promise<{ suback: ISdkSubscribeAckFrame; afterAck: () => void }> {
+  async negotiate(offer: string, receiveStreamIds: number[]): Promise<{ suback: SubscribeAck; afterAck: () => void }> {
     const room = this.conn.room;
     this.peer ??= this.makePeer(this.handlers());
     const result = await this.peer.negotiate(offer, (i) => {
@@ -63,7 +63,7 @@ export class ConnectionMedia {
     }
     this.subscriptions = next;
     this.updateAudio(result.audioActive);
-    const suback: ISdkSubscribeAckFrame = {
+    const suback: SubscribeAck = {
       sdpAnswer: result.answer,
       tracks: result.sends.map((s) => ({ trackLabel: videoTrackLabel(s.mid), streamId: s.streamId, ssrc: s.ssrc })),
       allocations: this.published ? [{ trackLabel: 'AmazonChimeExpressVideo', streamId: this.published.streamId, groupId: this.published.groupId }] : [],

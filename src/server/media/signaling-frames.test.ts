@@ -15,7 +15,7 @@ describe('signaling frames', () => {
 
   it('encodes only the optional fields that were set (the SDK checks presence)', () => {
     const frame = decodeFrame(encodeFrame({ type: FrameType.AUDIO_STREAM_ID_INFO, audioStreamIdInfo: { streams: [{ audioStreamId: 3 }] } }));
-    const entry = frame.audioStreamIdInfo!.streams[0]!;
+    const entry = frame.audioStreamIdInfo!.streams![0]!;
     expect(Object.prototype.hasOwnProperty.call(entry, 'muted')).toBe(false);
     expect(Object.prototype.hasOwnProperty.call(entry, 'attendeeId')).toBe(false);
   });

@@ -5,6 +5,8 @@
  * statically, the CommonJS module is required at runtime.
  */
 import { createRequire } from 'node:module';
+// The one server-side use of the SDK package: its generated wire schema (types here, code below),
+// not its client; the browser-facing rule "only src/call-engine imports amazon-chime-sdk-js" still holds.
 import type * as Proto from 'amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol';
 
 const require = createRequire(import.meta.url);
@@ -12,6 +14,7 @@ const require = createRequire(import.meta.url);
 export const proto = require('amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol.js') as typeof Proto;
 
 export type SignalFrame = Proto.SdkSignalFrame;
+export type SubscribeAck = Proto.ISdkSubscribeAckFrame;
 export type SignalFrameInit = Omit<Proto.ISdkSignalFrame, 'timestampMs'>;
 export const FrameType = proto.SdkSignalFrame.Type;
 

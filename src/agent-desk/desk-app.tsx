@@ -16,6 +16,8 @@ import { StatusBar } from './status-bar';
 import { strings } from './strings';
 
 const STORAGE_KEY = 'cvc-agent';
+/** The contact this tab joined (per tab), so a second desk tab of the same agent does not join it too. */
+const JOINED_KEY = 'cvc-agent-joined-contact';
 
 function announcement(state: DeskState | null): string {
   if (!state) return '';
@@ -29,6 +31,11 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [connection, setConnection] = useState<{ contactId: string; info: VideoConnectionInfo } | null>(null);
+  const [joinedHere, setJoinedHere] = useState(() => sessionStorage.getItem(JOINED_KEY));
+  const joinHere = (contactId: string) => {
+    sessionStorage.setItem(JOINED_KEY, contactId);
+    setJoinedHere(contactId);
+  };
   useEffect(() => watchDesk(agent.id, setState, setOnline), [agent.id]);
 
   const act = useCallback(async (action: () => Promise<unknown>) => {
@@ -53,14 +60,25 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
       {error && <p role="alert" className="error">{error}</p>}
       {status === 'RINGING' && contact && (
         <IncomingContact contact={contact} busy={busy}
-          onAccept={() => void act(async () => setConnection({ contactId: contact.id, info: await deskClient.accept(agent.id, contact.id) }))}
+          onAccept={() => void act(async () => {
+            setConnection({ contactId: contact.id, info: await deskClient.accept(agent.id, contact.id) });
+            joinHere(contact.id);
+          })}
           onReject={() => void act(() => deskClient.reject(agent.id, contact.id))} />
       )}
       {status === 'ON_CONTACT' && contact && (
         <div className="on-contact">
-          <ContactCall agentId={agent.id} contact={contact} busy={busy}
-            connection={connection?.contactId === contact.id ? connection.info : undefined}
-            onEnd={() => void act(() => deskClient.endContact(agent.id, contact.id))} />
+          {joinedHere === contact.id ? (
+            <ContactCall agentId={agent.id} contact={contact} busy={busy}
+              connection={connection?.contactId === contact.id ? connection.info : undefined}
+              onEnd={() => void act(() => deskClient.endContact(agent.id, contact.id))} />
+          ) : (
+            <section aria-labelledby="elsewhere-title">
+              <h2 id="elsewhere-title">{strings.contactTitle(contact.customerName)}</h2>
+              <p>{strings.openElsewhere}</p>
+              <button type="button" className="primary" onClick={() => joinHere(contact.id)}>{strings.joinHere}</button>
+            </section>
+          )}
           <aside aria-label={strings.customer}>
             <ContactDetails contact={contact} />
           </aside>

@@ -33,6 +33,8 @@ export const strings = {
   noAttributes: 'None',
   contactTitle: (name: string) => `Contact with ${name}`,
   joining: 'Joining the call…',
+  openElsewhere: 'This contact is open in another window. Joining here moves the call to this window.',
+  joinHere: 'Join the call here',
   customerVideo: (name: string) => `${name}'s camera`,
   customerScreen: (name: string) => `${name}'s shared screen`,
   yourVideo: 'Your camera',

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseAttributes } from './widget-attributes';
+
+const parse = (attrs: Record<string, string>) => parseAttributes((n) => attrs[n] ?? null, 'https://shop.test', 'en-US');
+
+describe('element attributes', () => {
+  it('applies defaults: backend = script origin, locale from the page, theme auto, launcher on', () => {
+    expect(parse({ 'entry-point': 'default' })).toEqual({
+      config: { backendUrl: 'https://shop.test', entryPoint: 'default', displayName: undefined, locale: 'en-US', theme: 'auto', launcher: true, customerToken: undefined },
+      errors: [],
+    });
+  });
+
+  it('reads every attribute', () => {
+    const { config, errors } = parse({ 'entry-point': 'voice', 'backend-url': 'https://api.test/', 'display-name': 'Ana', locale: 'es', theme: 'dark', launcher: 'off' });
+    expect(errors).toEqual([]);
+    expect(config).toMatchObject({ backendUrl: 'https://api.test', entryPoint: 'voice', displayName: 'Ana', locale: 'es', theme: 'dark', launcher: false });
+  });
+
+  it('refuses to work without a valid entry point or backend URL, naming the attribute', () => {
+    expect(parse({}).config).toBeNull();
+    expect(parse({}).errors[0]).toContain('the entry-point attribute is required');
+    expect(parse({ 'entry-point': 'a b' }).errors[0]).toContain('attribute entry-point="a b" is invalid');
+    const bad = parse({ 'entry-point': 'x', 'backend-url': 'javascript:alert(1)' });
+    expect(bad.config).toBeNull();
+    expect(bad.errors[0]).toContain('backend-url');
+  });
+
+  it('falls back on bad optional attributes with a clear error for each', () => {
+    const { config, errors } = parse({ 'entry-point': 'x', locale: 'english!', theme: 'purple', launcher: 'maybe', 'display-name': ' ' });
+    expect(config).toMatchObject({ locale: 'en', theme: 'auto', launcher: true, displayName: undefined });
+    expect(errors).toHaveLength(4);
+    expect(errors.join('\n')).toMatch(/locale="english!".*\n.*display-name|display-name/);
+    expect(errors.join('\n')).toContain('theme="purple" is invalid: use light, dark or auto');
+  });
+});

@@ -1,0 +1,107 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSnapshotStore } from '../../call-engine/snapshot-store';
+import type { CallEngine } from '../../call-engine/call-engine-api';
+import type { AllowedCapabilities } from '../../shared/connect-schemas';
+import { stringsFor } from '../strings/strings';
+import { InCallScreen } from './in-call-screen';
+
+function fakeEngine() {
+  const store = createSnapshotStore();
+  store.update({ status: { kind: 'joined', joinedAt: Date.now() }, selfAttendeeId: 'me', cameraOn: true });
+  const engine = {
+    getSnapshot: store.get,
+    subscribe: store.subscribe,
+    setMuted: vi.fn((m: boolean) => store.update({ muted: m })),
+    setCameraOn: vi.fn(async (on: boolean) => store.update({ cameraOn: on })),
+    startScreenShare: vi.fn(async () => store.update({ sharing: true })),
+    stopScreenShare: vi.fn(() => store.update({ sharing: false })),
+    startAudio: vi.fn(async () => store.update({ audioBlocked: false })),
+    bindTile: vi.fn(),
+    chooseCamera: vi.fn(async () => undefined),
+    chooseMicrophone: vi.fn(async () => undefined),
+    chooseSpeaker: vi.fn(async () => undefined),
+  } as unknown as CallEngine;
+  return { engine, store };
+}
+const all: AllowedCapabilities = { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } };
+const t = stringsFor('en');
+const renderCall = (engine: CallEngine, capabilities = all) =>
+  render(<InCallScreen t={t} engine={engine} capabilities={capabilities} agentName="Sam" connectedAt={Date.now()} onDigit={vi.fn(async () => undefined)} onEnd={vi.fn()} />);
+const sharingMessage = (message: string) => ({ topic: 'AMAZON_CONNECT_SCREEN_SHARING', text: JSON.stringify({ message }), senderAttendeeId: 'agent', senderExternalUserId: '', timestampMs: 1, local: false });
+
+afterEach(cleanup);
+
+describe('InCallScreen', () => {
+  it('shows the agent name and toggles mute and camera with aria-pressed', async () => {
+    const { engine } = fakeEngine();
+    renderCall(engine);
+    expect(screen.getByRole('heading', { name: 'In call with Sam' })).toBeTruthy();
+    const mute = screen.getByRole('button', { name: 'Mute' });
+    expect(mute.getAttribute('aria-pressed')).toBe('false');
+    await userEvent.click(mute);
+    expect(engine.setMuted).toHaveBeenCalledWith(true);
+    expect(mute.getAttribute('aria-pressed')).toBe('true');
+    const camera = screen.getByRole('button', { name: 'Camera' });
+    await userEvent.click(camera);
+    expect(engine.setCameraOn).toHaveBeenCalledWith(false);
+    expect(camera.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('hides camera and share controls the capabilities do not allow', () => {
+    const { engine } = fakeEngine();
+    renderCall(engine, { Customer: {}, Agent: {} });
+    expect(screen.queryByRole('button', { name: 'Camera' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Share screen' })).toBeNull();
+  });
+
+  it('enables Share screen only while the agent has enabled it, and shows the sharing state with Stop', async () => {
+    const { engine, store } = fakeEngine();
+    renderCall(engine);
+    const share = screen.getByRole('button', { name: 'Share screen' });
+    expect(share.getAttribute('aria-disabled')).toBe('true');
+    await userEvent.click(share);
+    expect(engine.startScreenShare).not.toHaveBeenCalled();
+    act(() => store.update({ messages: [sharingMessage('ScreenSharingStarted')] }));
+    expect(share.getAttribute('aria-disabled')).toBe('false');
+    await userEvent.click(share);
+    expect(engine.startScreenShare).toHaveBeenCalled();
+    expect(screen.getByText('You are sharing your screen')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Stop sharing' }));
+    expect(engine.stopScreenShare).toHaveBeenCalled();
+    act(() => store.update((s) => ({ messages: [...s.messages, sharingMessage('ScreenSharingStopped')] })));
+    expect(screen.getByRole('button', { name: 'Share screen' }).getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('shows reconnecting, blocked audio with Start audio, a lost device and poor network', async () => {
+    const { engine, store } = fakeEngine();
+    renderCall(engine);
+    act(() =>
+      store.update((s) => ({ status: { kind: 'reconnecting', joinedAt: 0 }, audioBlocked: true, network: 'poor', devices: { ...s.devices, lost: 'microphone' } })),
+    );
+    expect(screen.getByText('Reconnecting…')).toBeTruthy();
+    expect(screen.getByText('Connection poor')).toBeTruthy();
+    expect(screen.getByText('Your microphone stopped. Choose another microphone.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Start audio' }));
+    expect(engine.startAudio).toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Start audio' })).toBeNull();
+  });
+
+  it('binds the agent video and the mirrored self-view to their tiles', () => {
+    const { engine, store } = fakeEngine();
+    store.update({
+      tiles: [
+        { tileId: 1, attendeeId: 'me', externalUserId: '', isContent: false, isLocal: true, active: true },
+        { tileId: 2, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: true },
+        { tileId: 3, attendeeId: 'agent#content', externalUserId: '', isContent: true, isLocal: false, active: true },
+      ],
+    });
+    renderCall(engine);
+    expect(screen.getByLabelText('Video of Sam')).toBeTruthy();
+    expect(screen.getByLabelText('Your video').className).toContain('cvw-mirrored');
+    expect(screen.getByLabelText('Screen shared by Sam')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Full screen' })).toBeTruthy();
+    expect(vi.mocked(engine.bindTile).mock.calls.map((c) => c[0]).sort()).toEqual([1, 2, 3]);
+  });
+});

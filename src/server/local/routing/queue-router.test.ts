@@ -136,3 +136,40 @@ describe('queue routing', () => {
     expect(roster.get('alex').contactId).toBe(older.id);
   });
 });
+
+describe('status changes while a contact rings', () => {
+  beforeEach(() => vi.useFakeTimers({ now: new Date('2026-11-23T15:00:00Z') }));
+  afterEach(() => vi.useRealTimers());
+
+  it('going Offline while ringing puts the contact back in its queue and no other contact rings the agent', () => {
+    const { contacts, roster, router, available } = kit();
+    available('alex');
+    const first = contacts.create();
+    const second = contacts.create();
+    router.enqueue(first.id, { queueId: 'sales' });
+    vi.advanceTimersByTime(10);
+    router.enqueue(second.id, { queueId: 'sales' });
+    expect(roster.get('alex').contactId).toBe(first.id);
+    router.setAvailability('alex', 'OFFLINE');
+    expect(roster.get('alex')).toMatchObject({ status: 'OFFLINE', contactId: undefined });
+    expect(contacts.get(first.id)?.state).toBe('QUEUED');
+    expect(contacts.get(second.id)?.state).toBe('QUEUED');
+    router.setAvailability('sam', 'AVAILABLE');
+    expect(roster.get('sam').contactId).toBe(first.id); // first keeps its place at the head of the queue
+    vi.advanceTimersByTime(60_000);
+    expect(roster.get('alex').status).toBe('OFFLINE');
+  });
+
+  it('after-contact work ended by going Offline does not ring the agent', () => {
+    const { contacts, roster, router, available } = kit();
+    available('alex');
+    const c = contacts.create();
+    router.enqueue(c.id, { queueId: 'sales' });
+    router.accept('alex', c.id);
+    contacts.end(c.id, 'CUSTOMER_DISCONNECT');
+    router.enqueue(contacts.create().id, { queueId: 'sales' });
+    router.setAvailability('alex', 'OFFLINE');
+    expect(roster.get('alex')).toMatchObject({ status: 'OFFLINE' });
+    expect(contacts.get(c.id)?.agent?.afterContactWorkEndedAt).toEqual(expect.any(Number));
+  });
+});

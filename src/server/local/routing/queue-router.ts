@@ -18,9 +18,7 @@ export class QueueRouter {
 
   constructor(private readonly deps: { contacts: LocalContacts; directory: CenterDirectory; roster: AgentRoster; now?: () => number }) {}
 
-  private now(): number {
-    return this.deps.now?.() ?? Date.now();
-  }
+  private now = (): number => this.deps.now?.() ?? Date.now();
 
   /** Puts a contact in a queue (QueueGate for the flow runner); false when the queue is at capacity. */
   enqueue(contactId: string, target: { queueId: string; agentId?: string }, enqueuedAt = this.now()): boolean {
@@ -32,9 +30,7 @@ export class QueueRouter {
     this.waiting = this.waiting.filter((w) => w.contactId !== contactId);
     this.waiting.push({ contactId, queueId: queue.id, agentId: target.agentId, enqueuedAt });
     this.waiting.sort((a, b) => a.enqueuedAt - b.enqueuedAt);
-    recordStep(contacts, contactId, 'QUEUED', `queued in ${queue.name}`, (c) => {
-      c.queue = { id: queue.id, name: queue.name, enqueuedAt };
-    });
+    recordStep(contacts, contactId, 'QUEUED', `queued in ${queue.name}`, (c) => void (c.queue = { id: queue.id, name: queue.name, enqueuedAt }));
     this.dispatch();
     return true;
   }
@@ -56,15 +52,13 @@ export class QueueRouter {
     const { contacts, roster, directory } = this.deps;
     this.waiting = this.waiting.filter((w) => w !== entry);
     roster.set(agent.id, 'RINGING', { contactId: entry.contactId });
-    recordStep(contacts, entry.contactId, 'RINGING', `ringing ${agent.name}`, (c) => {
-      c.agent = { id: agent.id, ringStartedAt: this.now() };
-    });
+    recordStep(contacts, entry.contactId, 'RINGING', `ringing ${agent.name}`, (c) => void (c.agent = { id: agent.id, ringStartedAt: this.now() }));
     const timeout = directory.setup.ringTimeoutSeconds * 1000;
     this.timers.set(agent.id, setTimeout(() => this.unanswered(agent.id, entry, 'MISSED', `${agent.name} did not answer within ${directory.setup.ringTimeoutSeconds} s`), timeout));
   }
 
   /** The ring ended without an answer: the contact goes back to its place in the queue. */
-  private unanswered(agentId: string, entry: Waiting, agentStatus: 'MISSED' | 'AVAILABLE', detail: string): void {
+  private unanswered(agentId: string, entry: Waiting, agentStatus: 'MISSED' | 'AVAILABLE' | 'OFFLINE', detail: string): void {
     clearTimeout(this.timers.get(agentId));
     this.timers.delete(agentId);
     this.deps.roster.set(agentId, agentStatus, { contactId: undefined });
@@ -91,18 +85,20 @@ export class QueueRouter {
     const { contacts, roster } = this.deps;
     const agent = roster.get(agentId);
     const participant = contacts.addAgentParticipant(contactId, { id: agentId, displayName: agent.name });
-    recordStep(contacts, contactId, 'CONNECTED', `accepted by ${agent.name}`, (c) => {
-      c.agent = { id: agentId, ringStartedAt: contact.agent?.ringStartedAt, acceptedAt: this.now() };
-    });
+    recordStep(contacts, contactId, 'CONNECTED', `accepted by ${agent.name}`, (c) => void (c.agent = { id: agentId, ringStartedAt: contact.agent?.ringStartedAt, acceptedAt: this.now() }));
     roster.set(agentId, 'ON_CONTACT', { contactId });
     return participant;
   }
 
   reject(agentId: string, contactId: string): void {
     const contact = this.ringing(agentId, contactId);
+    this.unanswered(agentId, this.entryOf(contact), 'AVAILABLE', `rejected by ${this.deps.roster.get(agentId).name}`);
+  }
+
+  /** The queue entry of a contact that was taken out of the queue to ring. */
+  private entryOf(contact: ContactRecord): Waiting {
     const queue = contact.queue ?? { id: 'unknown', enqueuedAt: this.now() };
-    const entry: Waiting = { contactId, queueId: queue.id, enqueuedAt: queue.enqueuedAt, ...(queue.id.startsWith('agent/') ? { agentId: queue.id.slice(6) } : {}) };
-    this.unanswered(agentId, entry, 'AVAILABLE', `rejected by ${this.deps.roster.get(agentId).name}`);
+    return { contactId: contact.id, queueId: queue.id, enqueuedAt: queue.enqueuedAt, ...(queue.id.startsWith('agent/') ? { agentId: queue.id.slice(6) } : {}) };
   }
 
   /** The contact ended (any reason): take it out of the queue, stop its ring, or start after-contact work. */
@@ -124,27 +120,30 @@ export class QueueRouter {
 
   /** Ends after-contact work (timer or the agent's "Done"): the agent is available again. */
   finishAfterContactWork(agentId: string): void {
-    const agent = this.deps.roster.get(agentId);
-    if (agent.status !== 'AFTER_CONTACT_WORK') throw new DeskError('ResourceConflictException', `Agent ${agentId} is not in after-contact work`);
-    clearTimeout(this.timers.get(agentId));
-    this.timers.delete(agentId);
-    if (agent.contactId) this.deps.contacts.update(agent.contactId, (c) => void (c.agent = { ...c.agent, id: agentId, afterContactWorkEndedAt: this.now() }));
-    this.deps.roster.set(agentId, 'AVAILABLE', { contactId: undefined, idle: true });
-    this.dispatch();
+    if (this.deps.roster.get(agentId).status !== 'AFTER_CONTACT_WORK') throw new DeskError('ResourceConflictException', `Agent ${agentId} is not in after-contact work`);
+    this.setAvailability(agentId, 'AVAILABLE');
   }
 
-  /** The agent's own choice: Available or Offline (a ringing contact is rejected first). */
+  /**
+   * The agent's own choice: Available or Offline. A ringing contact goes back to its queue (as if
+   * rejected), after-contact work ends; the new status is set before any other contact may ring.
+   */
   setAvailability(agentId: string, status: 'AVAILABLE' | 'OFFLINE'): AgentState {
     const agent = this.deps.roster.get(agentId);
     if (agent.status === 'ON_CONTACT') throw new DeskError('ResourceConflictException', 'End the current contact before changing status');
-    if (agent.status === 'RINGING' && agent.contactId) this.reject(agentId, agent.contactId);
-    if (agent.status === 'AFTER_CONTACT_WORK') this.finishAfterContactWork(agentId);
-    if (status === 'AVAILABLE' && this.deps.roster.get(agentId).status !== 'AVAILABLE') {
+    clearTimeout(this.timers.get(agentId));
+    this.timers.delete(agentId);
+    if (agent.status === 'AFTER_CONTACT_WORK' && agent.contactId) {
+      this.deps.contacts.update(agent.contactId, (c) => void (c.agent = { ...c.agent, id: agentId, afterContactWorkEndedAt: this.now() }));
+    }
+    const ringing = agent.status === 'RINGING' ? this.deps.contacts.get(agent.contactId ?? '') : undefined;
+    if (status === 'AVAILABLE' && agent.status !== 'AVAILABLE' && !ringing) {
       for (const w of this.waiting) this.deps.contacts.update(w.contactId, (c) => void (c.declinedBy = c.declinedBy?.filter((id) => id !== agentId)));
     }
-    const next = this.deps.roster.set(agentId, status, { idle: this.deps.roster.get(agentId).status !== status });
+    this.deps.roster.set(agentId, status, { contactId: undefined, idle: agent.status !== status && agent.status !== 'RINGING' });
+    if (ringing) this.unanswered(agentId, this.entryOf(ringing), status, `${agent.name} set ${status === 'OFFLINE' ? 'Offline' : 'Available'} while it rang`);
     this.dispatch();
-    return this.deps.roster.get(next.id);
+    return this.deps.roster.get(agentId);
   }
 
   close(): void {

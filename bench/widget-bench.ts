@@ -1,0 +1,115 @@
+/**
+ * Customer-widget figures, from the built bundle and through the real pages in Chromium:
+ *  - launcher entry and lazily loaded chunk sizes (gzip), and whether the entry holds any Chime SDK code;
+ *  - launcher click → pre-call screen ready (the call UI chunk loads), and "Join call" click → joined
+ *    (the meeting's peer connection is connected);
+ *  - the agent's Accept on the real /agent/ desk → the customer's first decoded frame of the agent.
+ * Bounded: ROUNDS calls, each step with a timeout. Needs `npm run build`. Run: `npx tsx bench/widget-bench.ts`.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { startLocalStack } from '../src/server/start-local-stack';
+import { median } from './bench-stats';
+
+const ROUNDS = 3;
+const STEP_TIMEOUT_MS = 30_000;
+const dist = resolve('dist');
+
+// --- Sizes: a file plus the chunks it imports statically (what the browser must fetch to run it).
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g)) staticClosure(join(file, '..', m[1]!), seen);
+  return seen;
+}
+const chunk = (prefix: string) => join(dist, 'chunks', readdirSync(join(dist, 'chunks')).find((f) => f.startsWith(prefix) && f.endsWith('.js'))!);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const entryFiles = staticClosure(join(dist, 'connect-video-call.js'));
+const entryGzip = [...entryFiles].reduce((n, f) => n + gz(f), 0);
+const entryHasChime = [...entryFiles].some((f) => /amazon-chime-sdk-js|DefaultMeetingSession/.test(readFileSync(f, 'utf8')));
+const uiFiles = [...staticClosure(chunk('mount-widget-'))].filter((f) => !entryFiles.has(f));
+const engineFiles = [...staticClosure(chunk('chime-call-engine-'))].filter((f) => !entryFiles.has(f) && !uiFiles.includes(f));
+console.log(`launcher entry (connect-video-call.js + static imports): ${kb(entryGzip)} gzip, Chime SDK code in it: ${entryHasChime ? 'YES' : 'no'} (budget 15 KB)`);
+console.log(`call UI chunk (React widget, loaded on open): ${kb(uiFiles.reduce((n, f) => n + gz(f), 0))} gzip`);
+console.log(`call engine chunk (Chime SDK, loaded when the call starts or prefetched): ${kb(engineFiles.reduce((n, f) => n + gz(f), 0))} gzip`);
+
+// --- Latencies through the real pages.
+const stack = await startLocalStack({ distDir: dist });
+const browser = await chromium.launch(chromiumLaunchOptions());
+const figures = { openToReady: [] as number[], joinToJoined: [] as number[], acceptToFrame: [] as number[] };
+const setStatus = (id: string, status: string) =>
+  fetch(`${stack.baseUrl}/local/desk/agents/${id}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+
+async function peerConnected(page: Page) {
+  await page.waitForFunction(() => ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).some((pc) => pc.connectionState === 'connected'), null, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
+}
+
+try {
+  await setStatus('0336b503-1430-41e8-9e50-f660e2ad5be0', 'OFFLINE'); // Alex; Sam takes the calls
+  const agent = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  await agent.goto(`${stack.baseUrl}/agent/`);
+  await agent.getByRole('button', { name: 'Sign in as Sam Okafor (sam)' }).click();
+  await agent.getByRole('button', { name: 'Available', exact: true }).click();
+
+  for (let round = 0; round < ROUNDS; round++) {
+    const customer = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+    await customer.addInitScript(() => {
+      const Native = window.RTCPeerConnection;
+      const list: RTCPeerConnection[] = [];
+      (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = list;
+      window.RTCPeerConnection = class extends Native {
+        constructor(config?: RTCConfiguration) {
+          super(config);
+          list.push(this);
+        }
+      } as typeof RTCPeerConnection;
+    });
+    await customer.goto(`${stack.baseUrl}/`);
+    const dialog = customer.getByRole('dialog', { name: 'Video call' });
+    let t = performance.now();
+    await customer.getByRole('button', { name: 'Start video call' }).click();
+    await dialog.getByRole('button', { name: 'Join call' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+    figures.openToReady.push(performance.now() - t);
+    await dialog.getByLabel('Your name').fill(`Bench ${round}`);
+    t = performance.now();
+    await dialog.getByRole('button', { name: 'Join call' }).click();
+    await peerConnected(customer);
+    figures.joinToJoined.push(performance.now() - t);
+
+    await dialog.getByRole('region', { name: 'Captions' }).getByText(/^Press 1/).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await dialog.getByRole('button', { name: 'Show keypad' }).click();
+    await dialog.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '2', exact: true }).click();
+    const ringing = agent.getByRole('dialog', { name: 'Incoming video contact' });
+    await ringing.waitFor({ timeout: STEP_TIMEOUT_MS });
+    await ringing.getByRole('button', { name: 'Accept' }).click();
+    t = performance.now();
+    try {
+      await customer.waitForFunction(() => {
+        const host = document.querySelector('connect-video-call');
+        const v = host?.shadowRoot?.querySelector<HTMLVideoElement>('video[data-testid="agent-video"]');
+        return !!v && v.getVideoPlaybackQuality().totalVideoFrames > 0;
+      }, null, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
+      figures.acceptToFrame.push(performance.now() - t);
+    } catch {
+      console.log(`round ${round}: no decoded frame of the agent within ${STEP_TIMEOUT_MS / 1000} s`);
+    }
+    await dialog.getByRole('button', { name: 'End call' }).click();
+    await agent.getByRole('button', { name: 'Done — become available' }).click();
+    await agent.getByRole('button', { name: 'Available', exact: true, pressed: true }).waitFor();
+    await customer.context().close();
+  }
+} finally {
+  await browser.close();
+  await stack.close();
+}
+
+const line = (label: string, v: number[]) =>
+  v.length === 0 ? `${label}: no sample` : `${label}: median ${median(v).toFixed(0)} ms, min ${Math.min(...v).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms (n=${v.length})`;
+console.log(line('Launcher click → pre-call screen ready (call UI chunk loaded)', figures.openToReady));
+console.log(line('"Join call" click → joined (StartWebRTCContact + meeting peer connection connected)', figures.joinToJoined));
+console.log(line("Agent's Accept → customer's first decoded frame of the agent", figures.acceptToFrame));

@@ -1,9 +1,10 @@
 /**
  * Bandwidth feedback for the browsers' camera/content senders: periodic REMB (receiver estimated
- * maximum bitrate) messages. Chromium starts at 300 kbps; during its start phase it jumps to a
- * receiver estimate that is higher, so the camera reaches 640×360 within seconds instead of the
- * ~17 s a server without feedback needs. (werift's own TWCC feedback, tried first, left Chromium's
- * estimate at 300 kbps, so transport-cc is not negotiated.) On loopback/LAN the cap is generous.
+ * maximum bitrate) messages, so Chromium's loss-based estimate may grow and is capped generously
+ * (loopback/LAN). The fast start itself comes from the `x-google-start-bitrate` hint in our answer
+ * (sdp-answer-fixes.ts): measured 960×540 at the first frames, versus 480×270 for ~10 s with REMB
+ * alone and 320×180 for ~17 s with no feedback. werift's own TWCC feedback, tried first, left
+ * Chromium's estimate at 300 kbps, so transport-cc is not negotiated.
  */
 import { ReceiverEstimatedMaxBitrate, RtcpPayloadSpecificFeedback } from 'werift';
 

@@ -32,8 +32,6 @@ export function peerConfig(iceAddress: string | undefined): RTCPeerConnectionCon
         new RTCRtpCodecParameters({
           mimeType: 'video/VP8',
           clockRate: 90_000,
-          // Chromium reads its send start bitrate from the answer (default 300 kbps → 320×180 at first).
-          parameters: 'x-google-start-bitrate=1500',
           rtcpFeedback: VIDEO_FEEDBACK,
         }),
       ],

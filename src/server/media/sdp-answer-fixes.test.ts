@@ -43,6 +43,12 @@ describe('fixAnswer', () => {
     expect(fixed.sections[1]!.lines).toEqual(expect.arrayContaining(['a=ice-ufrag:u', 'a=ice-pwd:p', 'a=fingerprint:sha-256 AA', 'a=setup:passive', 'a=rtcp-mux']));
   });
 
+  it('gives the sections the browser sends video on a start bitrate hint', () => {
+    const camera = parseSdp(fixAnswer(offer.replace('a=mid:1\r\na=inactive', 'a=mid:1\r\na=sendrecv'), answer.replace('m=video 0 UDP/TLS/RTP/SAVPF 96\r\na=inactive', 'm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\na=recvonly')));
+    expect(camera.sections[1]!.lines).toContain('a=fmtp:96 x-google-start-bitrate=1500');
+    expect(fixed.sections[3]!.lines.some((l) => l.includes('x-google-start-bitrate'))).toBe(false);
+  });
+
   it('refuses an answer whose sections do not match the offer', () => {
     expect(() => fixAnswer(offer, answer.split('\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=sendonly\r\na=mid:3')[0]!)).toThrow(/m-sections/);
   });

@@ -37,6 +37,7 @@ function fixSection(offered: SdpSection, answered: SdpSection): SdpSection {
   const mid = section.mid ?? offered.mid ?? '';
   if (sends && section.kind === 'video') section = withMsid(section, videoTrackLabel(mid), `${videoTrackLabel(mid)}-track`);
   if (sends && section.kind === 'audio') section = withMsid(section, 'server-audio', 'server-audio-track');
+  if (section.kind === 'video' && section.direction === 'recvonly') section = withStartBitrate(section);
   return section;
 }
 
@@ -49,4 +50,24 @@ function withTransport(section: SdpSection, source: SdpSection | undefined): Sdp
   const added = missing.flatMap((p) => source.lines.filter((l) => l.startsWith(p)));
   if (!section.lines.includes('a=rtcp-mux')) added.push('a=rtcp-mux');
   return added.length === 0 ? section : { ...section, lines: [...section.lines, ...added] };
+}
+
+/** Chromium's send start bitrate hint; its default (300 kbps) means 320×180 for the first seconds. */
+export const START_BITRATE_KBPS = 1500;
+
+/** Adds `x-google-start-bitrate` to the fmtp of every codec of a section the browser sends on. */
+function withStartBitrate(section: SdpSection): SdpSection {
+  const payloadTypes = (section.lines[0] ?? '').split(' ').slice(3);
+  const lines = [...section.lines];
+  for (const pt of payloadTypes) {
+    const hint = `x-google-start-bitrate=${START_BITRATE_KBPS}`;
+    const at = lines.findIndex((l) => l.startsWith(`a=fmtp:${pt} `));
+    if (at >= 0) {
+      if (!lines[at]!.includes('x-google-start-bitrate')) lines[at] = `${lines[at]};${hint}`;
+    } else {
+      const rtpmap = lines.findIndex((l) => l.startsWith(`a=rtpmap:${pt} `));
+      lines.splice(rtpmap >= 0 ? rtpmap + 1 : lines.length, 0, `a=fmtp:${pt} ${hint}`);
+    }
+  }
+  return { ...section, lines };
 }

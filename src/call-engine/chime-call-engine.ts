@@ -84,7 +84,9 @@ export function createCallEngine(): CallEngine {
         if (options.speaker) await engine.chooseSpeaker(options.speaker);
         await refreshDevices(); // labels appear once permission was granted
         a.start();
-        if (options.video) await engine.setCameraOn(true).then(() => undefined, () => undefined);
+        // The camera starts once the session runs (video in the very first offer did not flow with the
+        // local media server). A camera failure must not fail the call: it is reported as a lost camera.
+        if (options.video) await engine.setCameraOn(true).catch(() => store.update((s) => ({ devices: { ...s.devices, lost: 'camera' } })));
       } catch (error) {
         const failure = toDeviceError(error, 'joining the call');
         await releaseDevices();

@@ -28,6 +28,7 @@ const provider: ContactCenterProvider =
         configDir: config.LOCAL_CONFIG_DIR,
         dataDir: config.LOCAL_DATA_DIR,
         iceAddress: config.MEDIA_ICE_ADDRESS,
+        speech: config.LOCAL_SPEECH,
         logger,
       });
 

@@ -23,6 +23,7 @@ const Env = z.object({
   LOCAL_CONFIG_DIR: z.string().default('config/local'),
   LOCAL_DATA_DIR: z.string().default('.data'),
   MEDIA_ICE_ADDRESS: z.string().optional(),
+  LOCAL_SPEECH: bool.default(true),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -13,11 +13,12 @@ interface HarnessState {
   events: Array<{ name: string; at: number; detail?: unknown }>;
   presence: Record<string, boolean>;
   volumes: Record<string, number>;
+  muted: Record<string, boolean>;
   messages: Array<{ topic: string; text: string; sender: string; timestampMs: number; throttled: boolean }>;
   stopStatus?: string;
 }
 
-const state: HarnessState = { events: [], presence: {}, volumes: {}, messages: [] };
+const state: HarnessState = { events: [], presence: {}, volumes: {}, muted: {}, messages: [] };
 let session: DefaultMeetingSession | undefined;
 const log = (name: string, detail?: unknown) => state.events.push({ name, at: performance.now(), detail });
 
@@ -56,8 +57,9 @@ async function join(meeting: unknown, attendee: unknown): Promise<void> {
   av.realtimeSubscribeToAttendeeIdPresence((id, present) => {
     state.presence[id] = present;
     if (!id.includes('#')) {
-      av.realtimeSubscribeToVolumeIndicator(id, (aid, volume) => {
+      av.realtimeSubscribeToVolumeIndicator(id, (aid, volume, muted) => {
         if (volume !== null) state.volumes[aid] = Math.max(state.volumes[aid] ?? 0, volume);
+        if (muted !== null) state.muted[aid] = muted;
       });
     }
   });

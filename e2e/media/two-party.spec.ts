@@ -55,4 +55,13 @@ test('two attendees join, hear and see each other, and exchange data messages', 
   ]);
   expect((await harnessState(b)).messages[0]!.timestampMs).toBeGreaterThan(Date.now() - 60_000);
   expect((await harnessState(a)).messages).toEqual([]);
+
+  // A server-originated message (the agent side's screen-sharing signal) reaches everyone but the named sender.
+  server.media.sendDataMessage(meeting.MeetingId, { topic: 'AMAZON_CONNECT_SCREEN_SHARING', data: '{"message":"ScreenSharingStopped"}', senderAttendeeId: bob.AttendeeId, senderExternalUserId: 'bob' });
+  await expect.poll(async () => (await harnessState(a)).messages.map((m) => [m.sender, m.text])).toEqual([[bob.AttendeeId, '{"message":"ScreenSharingStopped"}']]);
+  expect((await harnessState(b)).messages).toHaveLength(1);
+
+  // Mute state reaches the other side.
+  await call(a, 'mute');
+  await expect.poll(async () => (await harnessState(b)).muted[alice.AttendeeId]).toBe(true);
 });

@@ -8,6 +8,7 @@ export interface HarnessState {
   events: Array<{ name: string; at: number; detail?: unknown }>;
   presence: Record<string, boolean>;
   volumes: Record<string, number>;
+  muted: Record<string, boolean>;
   messages: Array<{ topic: string; text: string; sender: string; timestampMs: number; throttled: boolean }>;
   stopStatus?: string;
 }

@@ -65,6 +65,8 @@ test('an unreachable backend and a 4xx answer each get a clear message and a way
   await dialog.getByRole('button', { name: 'Try again' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('The video-call service refused the call: displayName: too long');
   await expect(dialog.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   await dialog.getByRole('button', { name: 'Call again' }).click();
   await expect(dialog.getByRole('heading', { name: 'Before you join' })).toBeVisible();
 });

@@ -20,9 +20,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       chunkSizeWarningLimit: 2000,
       lib: {
-        entry: isReact
+        entry: (isReact
           ? { react: resolve(import.meta.dirname, 'src/embed/react.tsx') }
-          : { 'connect-video-call': resolve(import.meta.dirname, 'src/embed/connect-video-call.ts') },
+          : { 'connect-video-call': resolve(import.meta.dirname, 'src/embed/connect-video-call.ts') }) as Record<string, string>,
         formats: ['es'],
       },
       rollupOptions: {

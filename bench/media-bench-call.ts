@@ -61,11 +61,13 @@ export class BenchCall {
   async sample(seconds: number): Promise<CallSample[]> {
     const read = () => Promise.all(this.pages.map(async (p, i) => ({ tile: (await tiles(p)).find((t) => t.attendeeId === this.ids[1 - i]), audio: await audioPackets(p) })));
     const before = await read();
+    const t0 = performance.now();
     await new Promise((r) => setTimeout(r, seconds * 1000));
     const after = await read();
+    const elapsed = (performance.now() - t0) / 1000;
     return after.map((x, i) => ({
-      fps: ((x.tile?.frames ?? 0) - (before[i]!.tile?.frames ?? 0)) / seconds,
-      audioPacketsPerSecond: (x.audio - before[i]!.audio) / seconds,
+      fps: ((x.tile?.frames ?? 0) - (before[i]!.tile?.frames ?? 0)) / elapsed,
+      audioPacketsPerSecond: (x.audio - before[i]!.audio) / elapsed,
       width: x.tile?.width ?? 0,
     }));
   }

@@ -67,7 +67,10 @@ try {
       `${n} call(s): server process CPU ${(cpu - idle).toFixed(1)} % of one core (${((cpu - idle) / n).toFixed(1)} % per call; idle ${idle.toFixed(1)} %), ` +
         `worst page: ${worstFps.toFixed(1)} fps, ${worstAudio.toFixed(0)} audio packets/s, smallest received width ${minWidth}`,
     );
-    if (worstFps < MIN_FPS || worstAudio < MIN_AUDIO_PPS) break;
+    if (worstFps < MIN_FPS || worstAudio < MIN_AUDIO_PPS) {
+      console.log(`  per page (fps/audio pps): ${all.map((s) => `${s.fps.toFixed(0)}/${s.audioPacketsPerSecond.toFixed(0)}`).join(', ')}`);
+      break;
+    }
     held = n;
   }
   console.log(`calls held on this machine (≥ ${MIN_FPS} fps and ≥ ${MIN_AUDIO_PPS} audio packets/s on every page): ${held}${held === MAX_CALLS ? ` (bench limit ${MAX_CALLS})` : ''}`);

@@ -7,7 +7,7 @@ import { RtpHeader, RtpPacket, RTCPeerConnection, RTP_EXTENSION_URI, type MediaS
 import { fixAnswer } from './sdp-answer-fixes';
 import { parseSdp } from './sdp-sections';
 import { peerConfig } from './peer-config';
-import { REMB_INTERVAL_MS, rembPacket } from './bandwidth-feedback';
+import { startRembLoop } from './bandwidth-feedback';
 import type { RtpPosition } from './rtp-sequencer';
 
 /** What the server decided for one negotiation. */
@@ -31,7 +31,7 @@ export class PeerSession {
   private readonly hooked = new WeakSet<MediaStreamTrack>();
   private readonly pliHooked = new WeakSet<RTCRtpTransceiver>();
   private cameraSsrc: number | undefined;
-  private rembTimer: NodeJS.Timeout | undefined;
+  private stopRemb: (() => void) | undefined;
 
   constructor(iceAddress: string | undefined, private readonly handlers: PeerHandlers) {
     this.pc = new RTCPeerConnection(peerConfig(iceAddress));
@@ -106,19 +106,8 @@ export class PeerSession {
     if (t && this.cameraSsrc !== undefined) void t.receiver.sendRtcpPLI(this.cameraSsrc).catch(() => undefined);
   }
 
-  /** Keeps telling the browser it may send its camera at up to REMB_BITRATE_BPS. */
-  private startRemb(t: RTCRtpTransceiver): void {
-    if (this.rembTimer) return;
-    const send = () => {
-      if (this.cameraSsrc !== undefined) void t.receiver.dtlsTransport.sendRtcp([rembPacket(t.receiver.rtcpSsrc, [this.cameraSsrc])]).catch(() => undefined);
-    };
-    send();
-    this.rembTimer = setInterval(send, REMB_INTERVAL_MS);
-    this.rembTimer.unref();
-  }
-
   async close(): Promise<void> {
-    clearInterval(this.rembTimer);
+    this.stopRemb?.();
     await this.pc.close().catch(() => undefined);
   }
 
@@ -129,7 +118,7 @@ export class PeerSession {
       track.onReceiveRtp.subscribe((packet, extensions) => {
         if (kind === 'video') {
           this.cameraSsrc = packet.header.ssrc;
-          this.startRemb(t);
+          this.stopRemb ??= startRembLoop(t.receiver, () => this.cameraSsrc);
           this.handlers.onCamera(packet);
           return;
         }

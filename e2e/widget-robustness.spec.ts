@@ -51,6 +51,17 @@ test('a 5xx from the backend shows a retryable error; Try again reuses the same 
   await expect(dialog.getByRole('heading', { name: 'Call ended' })).toBeVisible();
 });
 
+test('leaving the page mid-call ends the contact (the customer does not leave the agent an empty call)', async ({ page }) => {
+  const dialog = await openWidget(page, { 'display-name': 'Lea Leave' });
+  const started = page.waitForResponse((r) => r.url().endsWith('/api/calls') && r.request().method() === 'POST');
+  await dialog.getByRole('button', { name: 'Join call' }).click();
+  const { contactId, callToken } = (await (await started).json()) as { contactId: string; callToken: string };
+  await expect(dialog.getByRole('heading', { name: 'Connecting you' })).toBeVisible();
+  await page.goto(`${base()}/snippet/`);
+  const status = async () => ((await (await fetch(`${base()}/api/calls/${contactId}`, { headers: { authorization: `Bearer ${callToken}` } })).json()) as { state: string }).state;
+  await expect.poll(status, { timeout: 20_000 }).toBe('ended');
+});
+
 test('an unreachable backend and a 4xx answer each get a clear message and a way forward', async ({ page }) => {
   let mode: 'abort' | '400' = 'abort';
   await page.route('**/api/calls', (route) =>

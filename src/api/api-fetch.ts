@@ -27,6 +27,8 @@ export interface ApiRequest<T extends z.ZodType> {
   body?: unknown;
   callToken?: string;
   signal?: AbortSignal;
+  /** Lets the request outlive the page (ending a call from `pagehide`). */
+  keepalive?: boolean;
 }
 
 /** Joins the configured backend URL (with or without a trailing slash, with or without `/api`) and a path. */
@@ -47,6 +49,7 @@ export async function apiFetch<T extends z.ZodType>(req: ApiRequest<T>): Promise
       headers,
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: req.signal,
+      keepalive: req.keepalive,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;

@@ -33,6 +33,9 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
   }
   const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
   const session = createCallSession(options.config, createSessionDeps(queryClient, options.config.backendUrl), options.onEvent);
+  // Leaving the page mid-call ends the contact instead of leaving the agent with an empty call.
+  const onPageHide = () => void session.end();
+  window.addEventListener('pagehide', onPageHide);
   const reactRoot = createRoot(container);
   reactRoot.render(
     <QueryClientProvider client={queryClient}>
@@ -42,6 +45,7 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
   void prefetchCallEngine(); // the customer is about to call: fetch the SDK chunk now
   return {
     async unmount() {
+      window.removeEventListener('pagehide', onPageHide);
       await session.dispose();
       reactRoot.unmount();
       queryClient.clear();

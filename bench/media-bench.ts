@@ -5,7 +5,7 @@
  * video both ways) and how many such calls run before frame rate or audio packets drop.
  * Bounded: at most MAX_CALLS calls, each measured for SAMPLE_SECONDS.
  */
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { cpus } from 'node:os';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { buildHarness, startMediaTestServer } from '../e2e/media/support/media-test-server';
@@ -52,9 +52,13 @@ try {
   // Server CPU: this process (media server + the Playwright driver) during a call, minus idle.
   const idle = await cpuPercent(SAMPLE_SECONDS);
   const calls: BenchCall[] = [];
+  // One browser per call: with many pages in one Chromium, older pages stopped rendering video
+  // (0 fps) while the server kept forwarding — a browser limit, not what this bench measures.
+  const browsers: Browser[] = [];
   let held = 0;
   for (let n = 1; n <= MAX_CALLS; n++) {
-    const c = await BenchCall.open(browser, server);
+    browsers.push(await chromium.launch(chromiumLaunchOptions()));
+    const c = await BenchCall.open(browsers.at(-1)!, server);
     await c.startBothCameras();
     calls.push(c);
     await new Promise((r) => setTimeout(r, 4000)); // let the bitrate ramp up
@@ -76,6 +80,7 @@ try {
   console.log(`calls held on this machine (≥ ${MIN_FPS} fps and ≥ ${MIN_AUDIO_PPS} audio packets/s on every page): ${held}${held === MAX_CALLS ? ` (bench limit ${MAX_CALLS})` : ''}`);
   console.log('note: the browsers (2 pages per call, encoding and decoding video) share these CPUs with the server, so the call count is a lower bound for the server alone.');
   for (const c of calls) await c.close();
+  for (const b of browsers) await b.close();
 } finally {
   await browser.close();
   await server.close();

@@ -5,10 +5,12 @@
 import { ConsoleLogger, DefaultDeviceController, DefaultMeetingSession, LogLevel, MeetingSessionConfiguration, type AudioVideoFacade } from 'amazon-chime-sdk-js';
 import type { CallEngine } from './call-engine-api';
 import type { JoinOptions, LeaveReason } from './call-types';
+import { createAudioOutput } from './audio-output';
 import { createObservers } from './chime-observers';
 import { pushMessage, subscribeRealtime } from './chime-realtime';
 import { CallEngineError, toDeviceError } from './device-errors';
-import { keepOrFirst, listDevices } from './device-lists';
+import { keepOrFirst } from './device-lists';
+import { refreshDeviceState } from './snapshot-store';
 import { createSnapshotStore } from './snapshot-store';
 
 /** Creates an idle engine; `join` starts a call. One engine is one call. */
@@ -16,23 +18,11 @@ export function createCallEngine(): CallEngine {
   const store = createSnapshotStore();
   const logger = new ConsoleLogger('call-engine', LogLevel.ERROR); // ERROR only: INFO logs would include join URLs
   const deviceController = new DefaultDeviceController(logger, { enableWebAudio: false });
-  const audioElement = typeof Audio === 'function' ? new Audio() : null;
+  const audio = createAudioOutput(store);
   let av: AudioVideoFacade | null = null;
   let leaving = false;
 
-  const refreshDevices = async () => {
-    const lists = await listDevices();
-    store.update((s) => ({ devices: { ...s.devices, ...lists, camera: keepOrFirst(s.devices.camera, lists.cameras), microphone: keepOrFirst(s.devices.microphone, lists.microphones), speaker: keepOrFirst(s.devices.speaker, lists.speakers) } }));
-  };
-  const tryPlayAudio = async () => {
-    if (!audioElement) return;
-    try {
-      await audioElement.play();
-      store.update({ audioBlocked: false });
-    } catch (error) {
-      if (error instanceof Error && error.name === 'NotAllowedError') store.update({ audioBlocked: true });
-    }
-  };
+  const refreshDevices = () => refreshDeviceState(store);
   const releaseDevices = async () => {
     if (!av) return;
     av.stopLocalVideoTile();
@@ -41,11 +31,11 @@ export function createCallEngine(): CallEngine {
   };
   const finish = async (reason: LeaveReason) => {
     await releaseDevices();
-    audioElement?.pause();
+    audio.pause();
     store.update({ status: { kind: 'left', reason: leaving ? 'left' : reason }, cameraOn: false, sharing: false, tiles: [], attendees: [] });
   };
   const observers = createObservers(store, {
-    onStarted: () => void tryPlayAudio(),
+    onStarted: () => void audio.play(),
     onStopped: (reason) => void finish(reason),
     onDeviceLost: (kind) => {
       store.update((s) => ({ devices: { ...s.devices, lost: kind }, ...(kind === 'camera' ? { cameraOn: false } : {}) }));
@@ -80,7 +70,7 @@ export function createCallEngine(): CallEngine {
         const mic = keepOrFirst(options.microphone, d.microphones);
         await a.startAudioInput(mic ?? 'default');
         store.update((s) => ({ devices: { ...s.devices, microphone: mic } }));
-        if (audioElement) await a.bindAudioElement(audioElement);
+        if (audio.element) await a.bindAudioElement(audio.element);
         if (options.speaker) await engine.chooseSpeaker(options.speaker);
         await refreshDevices(); // labels appear once permission was granted
         a.start();
@@ -163,7 +153,7 @@ export function createCallEngine(): CallEngine {
       if (element) av.bindVideoElement(tileId, element);
       else av.unbindVideoElement(tileId, false);
     },
-    startAudio: tryPlayAudio,
+    startAudio: () => audio.play(),
   };
   return engine;
 }

@@ -3,6 +3,7 @@
  * Kept separate from the SDK glue so it is testable and shared by every engine implementation.
  */
 import type { CallSnapshot } from './call-types';
+import { keepOrFirst, listDevices } from './device-lists';
 
 /** The snapshot before any call: idle, no devices known yet. */
 export function initialSnapshot(): CallSnapshot {
@@ -54,4 +55,18 @@ export function createSnapshotStore(start: CallSnapshot = initialSnapshot()): Sn
       for (const l of [...listeners]) l();
     },
   };
+}
+
+/** Re-reads the device lists into the snapshot, keeping each chosen device while it is present. */
+export async function refreshDeviceState(store: SnapshotStore): Promise<void> {
+  const lists = await listDevices();
+  store.update((s) => ({
+    devices: {
+      ...s.devices,
+      ...lists,
+      camera: keepOrFirst(s.devices.camera, lists.cameras),
+      microphone: keepOrFirst(s.devices.microphone, lists.microphones),
+      speaker: keepOrFirst(s.devices.speaker, lists.speakers),
+    },
+  }));
 }

@@ -6,6 +6,7 @@ import type { CallStatus, StartCallRequest, StartCallResponse } from '../shared/
 import type { CallEngine } from '../call-engine/call-engine-api';
 import type { EngineErrorCode } from '../call-engine/call-types';
 import type { ContactEvent } from '../api/contact-events';
+import type { AllowedCapabilities } from '../shared/connect-schemas';
 
 /** Who or what ended a call, as the Ended screen and the host page's event report it. */
 export type EndedBy = 'customer' | 'agent' | 'system' | 'connection';
@@ -72,3 +73,20 @@ export type HostEvent =
   | { type: 'state'; state: SessionPhase['phase'] }
   | { type: 'ended'; contactId: string; durationSeconds: number; endedBy: EndedBy }
   | { type: 'error'; name: string; message: string };
+
+/** The call controller's surface (see call-session.ts). */
+export interface CallSession {
+  getState(): SessionState;
+  subscribe(listener: () => void): () => void;
+  /** Starts a call; a retry after a failure reuses the attempt's clientToken. */
+  start(choice: JoinChoice, capabilities?: AllowedCapabilities): Promise<void>;
+  retry(): Promise<void>;
+  /** The customer ends the call: DisconnectParticipant through the backend, then leave. */
+  end(): Promise<void>;
+  /** Back to the pre-call screen for a new attempt (new clientToken). */
+  reset(): void;
+  sendDigit(digits: string): Promise<void>;
+  /** The tab became visible again: re-check the contact at once. */
+  resume(): void;
+  dispose(): Promise<void>;
+}

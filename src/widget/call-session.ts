@@ -5,27 +5,13 @@
  */
 import { SCREEN_SHARING_TOPIC, type AllowedCapabilities } from '../shared/connect-schemas';
 import type { CallStatus, StartCallResponse } from '../shared/call-api';
-import { ApiClientError } from '../api/api-fetch';
-import { CallEngineError } from '../call-engine/device-errors';
 import { screenSharingInstruction } from './screens/screen-share-gate';
-import type { EndedBy, HostEvent, JoinChoice, SessionDeps, SessionPhase, SessionState, WidgetConfig } from './call-session-types';
+import type { CallSession, EndedBy, HostEvent, JoinChoice, SessionDeps, SessionState, WidgetConfig } from './call-session-types';
+import { hostErrorOf, sessionErrorOf } from './session-errors';
 
-export interface CallSession {
-  getState(): SessionState;
-  subscribe(listener: () => void): () => void;
-  /** Starts a call; a retry after a failure reuses the attempt's clientToken. */
-  start(choice: JoinChoice, capabilities?: AllowedCapabilities): Promise<void>;
-  retry(): Promise<void>;
-  /** The customer ends the call: DisconnectParticipant through the backend, then leave. */
-  end(): Promise<void>;
-  /** Back to the pre-call screen for a new attempt (new clientToken). */
-  reset(): void;
-  sendDigit(digits: string): Promise<void>;
-  /** The tab became visible again: re-check the contact at once. */
-  resume(): void;
-  dispose(): Promise<void>;
-}
+export type { CallSession };
 
+/** Creates the controller of one widget's calls; `emit` receives the host-page events. */
 export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit: (e: HostEvent) => void): CallSession {
   let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], agentName: null, engine: null };
   const listeners = new Set<() => void>();
@@ -59,16 +45,8 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
   };
   const fail = async (error: unknown) => {
     await teardown();
-    let phase: SessionPhase;
-    if (error instanceof ApiClientError) {
-      phase = { phase: 'error', error: { kind: 'backend', name: error.errorName, message: error.message, retryable: error.retryable, unreachable: error.status === 0 } };
-    } else if (error instanceof CallEngineError) {
-      phase = { phase: 'error', error: { kind: error.code === 'join-failed' ? 'join' : 'device', code: error.code, message: error.message } };
-    } else {
-      phase = { phase: 'error', error: { kind: 'join', code: 'join-failed', message: String(error) } };
-    }
-    set({ phase, engine: null });
-    emit({ type: 'error', name: error instanceof ApiClientError ? error.errorName : error instanceof Error ? error.name : 'Error', message: error instanceof Error ? error.message : String(error) });
+    set({ phase: { phase: 'error', error: sessionErrorOf(error) }, engine: null });
+    emit(hostErrorOf(error));
   };
   /** Who ended it when the contact or meeting reports the end (the customer's own End wins). */
   const endedByRemote = (): EndedBy => (customerEnding ? 'customer' : state.phase.phase === 'in-call' ? 'agent' : 'system');

@@ -1,8 +1,10 @@
 /**
  * The embedding surface and device loss: the entry prefetches the call code when the browser is idle
- * (and holds no Chime SDK code itself), `mount()` with launcher off opened by `element.open()`, and
- * a camera that stops mid-call (what Chromium does when it is unplugged or its permission revoked).
+ * (and holds no Chime SDK code itself), the snippet page, `mount()` with launcher off opened by
+ * `element.open()`, theming by --cvw-* properties, and a camera that stops mid-call (what Chromium
+ * does when it is unplugged or its permission revoked).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { base, callThroughFlow, finishAgent, liveTracks, observeCustomerPage, openAgentDesk, openWidget } from './widget-support';
 
@@ -19,6 +21,8 @@ test('the launcher entry loads alone, then prefetches the call chunks when idle'
 
 test('mount() adds a configured widget; with launcher off the page opens it with open()', async ({ page }) => {
   await page.goto(`${base()}/snippet/`);
+  await expect(page.locator('#snippet')).toContainText('<connect-video-call entry-point="default"></connect-video-call>');
+  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.evaluate(async (url) => {
     const mod = (await import(url)) as { mount(t: HTMLElement, o: object): HTMLElement & { open(): Promise<void> } };
     const el = mod.mount(document.body, { entryPoint: 'default', displayName: 'Mo Mount', launcher: false, locale: 'es' });
@@ -60,4 +64,13 @@ test('a camera that stops mid-call is reported with a way forward; turning it on
   await expect(dialog.getByRole('heading', { name: 'Call ended' })).toBeVisible();
   expect(await liveTracks(customer, 'video')).toBe(0);
   await finishAgent(agent);
+});
+
+test('the host page themes the widget through --cvw-* custom properties', async ({ page }) => {
+  await page.goto(`${base()}/`);
+  await page.addStyleTag({ content: 'connect-video-call { --cvw-accent: rgb(120, 20, 60); --cvw-accent-text: rgb(255, 255, 255); }' });
+  const launcher = page.getByRole('button', { name: 'Start video call' });
+  await expect(launcher).toHaveCSS('background-color', 'rgb(120, 20, 60)');
+  await launcher.click();
+  await expect(page.getByRole('dialog', { name: 'Video call' }).getByRole('button', { name: 'Join call' })).toHaveCSS('background-color', 'rgb(120, 20, 60)');
 });

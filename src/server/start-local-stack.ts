@@ -5,11 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { createApp } from './app';
+import { freePort } from './free-port';
 import { entryPointRegistry } from './entry-points';
 import { createLocalProvider } from './providers/local';
 
@@ -22,18 +22,6 @@ export interface LocalStackOptions {
   /** Serve the built site from this dist folder (browser tests). */
   distDir?: string;
   speech?: boolean;
-}
-
-/** Finds a free TCP port on loopback (the provider needs its URL before it listens). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}) {

@@ -76,7 +76,7 @@ export function WidgetRoot({ config, session, onClose }: WidgetRootProps) {
           <p className="cvw-screen">{t.loading}</p>
         ))}
       {p.phase === 'starting' && <p className="cvw-screen"><span className="cvw-screen-title">{t.loading}</span></p>}
-      {p.phase === 'connecting' && <ConnectingScreen t={t} phase={p} captions={state.captions} onDigit={onDigit} onEnd={end} />}
+      {p.phase === 'connecting' && <ConnectingScreen t={t} phase={p} captions={state.captions} onDigit={onDigit} onEnd={end} engine={state.engine} />}
       {p.phase === 'in-call' && state.engine && (
         <InCallScreen t={t} engine={state.engine} capabilities={p.call.allowedCapabilities} agentName={p.agentName || state.agentName || ''} connectedAt={p.connectedAt} onDigit={onDigit} onEnd={end} />
       )}

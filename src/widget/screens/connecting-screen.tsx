@@ -3,10 +3,12 @@
  * the captions of the prompts and the DTMF keypad.
  */
 import { useState } from 'react';
+import type { CallEngine } from '../../call-engine/call-engine-api';
 import type { Caption, SessionPhase } from '../call-session-types';
 import { formatDuration, type Strings } from '../strings/strings';
 import { DtmfKeypad } from '../ui/dtmf-keypad';
 import { useNow } from '../ui/use-now';
+import { EngineNotices } from './call-banners';
 
 export interface ConnectingProps {
   t: Strings;
@@ -14,6 +16,8 @@ export interface ConnectingProps {
   captions: Caption[];
   onDigit: (digit: string) => Promise<void>;
   onEnd: () => void;
+  /** The joined (or joining) meeting, for its notices (blocked audio, lost device). */
+  engine?: CallEngine | null;
 }
 
 /** The status line of the connecting screen (also announced in the live region). */
@@ -22,13 +26,14 @@ export function connectingStatus(t: Strings, phase: ConnectingProps['phase']): s
   return t.inFlow;
 }
 
-export function ConnectingScreen({ t, phase, captions, onDigit, onEnd }: ConnectingProps) {
+export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine }: ConnectingProps) {
   const now = useNow();
   const [keypad, setKeypad] = useState(false);
   return (
     <section className="cvw-screen cvw-connecting" aria-labelledby="cvw-connecting-title">
       <h3 id="cvw-connecting-title" className="cvw-screen-title">{t.connectingTitle}</h3>
       <p className="cvw-status-line">{connectingStatus(t, phase)}</p>
+      {engine && <EngineNotices t={t} engine={engine} />}
       <p className="cvw-timer" data-testid="waiting-time">{t.waitingFor(formatDuration((now - phase.startedAt) / 1000))}</p>
       <Captions t={t} captions={captions} />
       <div className="cvw-row">

@@ -7,6 +7,8 @@ import { ConnectingScreen } from './connecting-screen';
 import { EndedScreen } from './ended-screen';
 import { ErrorScreen } from './error-screen';
 import { browserHelp } from '../ui/permission-help';
+import { createSnapshotStore } from '../../call-engine/snapshot-store';
+import type { CallEngine } from '../../call-engine/call-engine-api';
 
 const call = {} as StartCallResponse;
 afterEach(cleanup);
@@ -27,6 +29,18 @@ describe('ConnectingScreen', () => {
     expect(await screen.findByText('Sent #')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'End call' }));
     expect(onEnd).toHaveBeenCalled();
+  });
+
+  it('offers Start audio while the flow runs when the browser blocked the prompts', async () => {
+    const store = createSnapshotStore();
+    store.update({ audioBlocked: true });
+    const startAudio = vi.fn(async () => store.update({ audioBlocked: false }));
+    const engine = { getSnapshot: store.get, subscribe: store.subscribe, startAudio } as unknown as CallEngine;
+    render(<ConnectingScreen t={stringsFor('en')} phase={{ phase: 'connecting', call, startedAt: Date.now(), flowState: 'in-flow' }} captions={[]} onDigit={vi.fn()} onEnd={vi.fn()} engine={engine} />);
+    expect(screen.getByText('Your browser paused the call audio.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Start audio' }));
+    expect(startAudio).toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Start audio' })).toBeNull();
   });
 
   it('reports a digit that could not be sent', async () => {

@@ -14,7 +14,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { sdkClients } from '../e2e/agent-desk-support';
 import { startLocalStack } from '../src/server/start-local-stack';
-import { median } from './bench-stats';
+import { medianLine } from './bench-stats';
 
 const ROUNDS = 5;
 const STEP_TIMEOUT_MS = 30_000;
@@ -88,8 +88,7 @@ try {
   await stack.close();
 }
 
-const line = (label: string, v: number[]) =>
-  v.length === 0 ? `${label}: no sample` : `${label}: median ${median(v).toFixed(0)} ms, min ${Math.min(...v).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms (n=${v.length})`;
-console.log(line('StartWebRTCContact → ringing on the agent desk (sample flow with spoken prompts)', figures.startToRing));
-console.log(line('DTMF "2" sent → ringing on the agent desk', figures.dtmfToRing));
-console.log(line("Accept → agent's first decoded frame of the customer", figures.acceptToFrame));
+
+console.log(medianLine('StartWebRTCContact → ringing on the agent desk (sample flow with spoken prompts)', figures.startToRing));
+console.log(medianLine('DTMF "2" sent → ringing on the agent desk', figures.dtmfToRing));
+console.log(medianLine("Accept → agent's first decoded frame of the customer", figures.acceptToFrame));

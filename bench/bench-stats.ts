@@ -18,3 +18,9 @@ export function summarize(label: string, latenciesMs: number[], seconds: number)
 export function median(values: number[]): number {
   return percentile(values, 50);
 }
+
+/** "label: median a ms, min b ms, max c ms (n=N)" for a handful of measured rounds. */
+export function medianLine(label: string, valuesMs: number[]): string {
+  if (valuesMs.length === 0) return `${label}: no sample`;
+  return `${label}: median ${median(valuesMs).toFixed(0)} ms, min ${Math.min(...valuesMs).toFixed(0)} ms, max ${Math.max(...valuesMs).toFixed(0)} ms (n=${valuesMs.length})`;
+}

@@ -7,12 +7,12 @@ import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
 import { startEmulatorHarness, type EmulatorHarness } from '../src/server/local/emulator/emulator-harness';
+import { summarize } from './bench-stats';
 
 const COUNT = Number(process.argv[2] ?? 2000);
 const DEADLINE_MS = 30_000;
 const WARMUP = 50;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
 async function run(h: EmulatorHarness, concurrency: number, count: number, label: string, print = true): Promise<void> {
   const latencies: number[] = [];
@@ -37,12 +37,8 @@ async function run(h: EmulatorHarness, concurrency: number, count: number, label
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
   if (!print) return;
-  console.log(
-    `StartWebRTCContact (emulator, concurrency ${String(concurrency).padStart(2)}): ${latencies.length} contacts in ${seconds.toFixed(2)} s = ` +
-      `${(latencies.length / seconds).toFixed(0)} req/s, p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms`,
-  );
+  console.log(summarize(`StartWebRTCContact (emulator, concurrency ${String(concurrency).padStart(2)})`, latencies, seconds));
 }
 
 const h = await startEmulatorHarness();

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { startLocalStack } from '../src/server/start-local-stack';
-import { median } from './bench-stats';
+import { medianLine } from './bench-stats';
 
 const ROUNDS = 3;
 const STEP_TIMEOUT_MS = 30_000;
@@ -108,8 +108,7 @@ try {
   await stack.close();
 }
 
-const line = (label: string, v: number[]) =>
-  v.length === 0 ? `${label}: no sample` : `${label}: median ${median(v).toFixed(0)} ms, min ${Math.min(...v).toFixed(0)} ms, max ${Math.max(...v).toFixed(0)} ms (n=${v.length})`;
-console.log(line('Launcher click → pre-call screen ready (call UI chunk loaded)', figures.openToReady));
-console.log(line('"Join call" click → joined (StartWebRTCContact + meeting peer connection connected)', figures.joinToJoined));
-console.log(line("Agent's Accept → customer's first decoded frame of the agent", figures.acceptToFrame));
+
+console.log(medianLine('Launcher click → pre-call screen ready (call UI chunk loaded)', figures.openToReady));
+console.log(medianLine('"Join call" click → joined (StartWebRTCContact + meeting peer connection connected)', figures.joinToJoined));
+console.log(medianLine("Agent's Accept → customer's first decoded frame of the agent", figures.acceptToFrame));

@@ -47,6 +47,9 @@ test('a customer calls from the shop, goes through the flow, talks to the agent 
   await expect(dialog.locator('.cvw-status-line')).toHaveText('Waiting for an agent', { timeout: 20_000 });
   await expect(dialog.locator('.cvw-sr-only[role=status]')).toHaveText('Waiting for an agent');
 
+  // The shop's contact-attributes reach the contact: the agent sees them while it rings.
+  const incoming = agent.getByRole('dialog', { name: 'Incoming video contact' });
+  await expect(incoming).toContainText('trail-runner-2', { timeout: 30_000 });
   // The agent accepts: the customer sees the agent's video, name and timer; the agent sees the customer.
   await acceptContact(agent, 'Dana Widget');
   await expect(dialog.getByTestId('agent-name')).toHaveText(/In call with Sam/, { timeout: 30_000 });

@@ -25,7 +25,7 @@ export function IncomingContact(props: { contact: DeskContact; busy: boolean; on
   return (
     <section className="incoming ringing" role="dialog" aria-modal="false" aria-labelledby="incoming-title" aria-describedby="incoming-countdown">
       <h2 id="incoming-title">
-        <span className="bell" aria-hidden="true">🔔</span> {strings.incomingTitle}
+        <span className="bell" aria-hidden="true" /> {strings.incomingTitle}
       </h2>
       <p id="incoming-countdown" className="muted">{strings.ringsFor(left)}</p>
       <ContactDetails contact={contact} />

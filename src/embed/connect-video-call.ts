@@ -114,6 +114,8 @@ export interface MountOptions {
   theme?: 'light' | 'dark' | 'auto';
   launcher?: boolean;
   customerToken?: string;
+  /** Contact attributes (keys the entry point allows). */
+  attributes?: Record<string, string>;
 }
 
 /** Adds a configured <connect-video-call> to `target` and returns it (call `.open()` to start). */
@@ -127,6 +129,7 @@ export function mount(target: HTMLElement, options: MountOptions): ConnectVideoC
     theme: options.theme,
     launcher: options.launcher === undefined ? undefined : options.launcher ? 'on' : 'off',
     'customer-token': options.customerToken,
+    'contact-attributes': options.attributes ? JSON.stringify(options.attributes) : undefined,
   };
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
   target.append(el);

@@ -14,6 +14,8 @@ export interface ConnectVideoCallProps {
   theme?: 'light' | 'dark' | 'auto';
   launcher?: boolean;
   customerToken?: string;
+  /** Contact attributes (keys the entry point allows). */
+  attributes?: Record<string, string>;
   onStateChange?: (detail: ConnectVideoCallEventMap['cvc-state']['detail']) => void;
   onEnded?: (detail: ConnectVideoCallEventMap['cvc-ended']['detail']) => void;
   onError?: (detail: ConnectVideoCallEventMap['cvc-error']['detail']) => void;
@@ -45,5 +47,6 @@ export function ConnectVideoCall(props: ConnectVideoCallProps) {
     theme: props.theme,
     launcher: props.launcher === undefined ? undefined : props.launcher ? 'on' : 'off',
     'customer-token': props.customerToken,
+    'contact-attributes': props.attributes ? JSON.stringify(props.attributes) : undefined,
   });
 }

@@ -6,7 +6,7 @@ const parse = (attrs: Record<string, string>) => parseAttributes((n) => attrs[n]
 describe('element attributes', () => {
   it('applies defaults: backend = script origin, locale from the page, theme auto, launcher on', () => {
     expect(parse({ 'entry-point': 'default' })).toEqual({
-      config: { backendUrl: 'https://shop.test', entryPoint: 'default', displayName: undefined, locale: 'en-US', theme: 'auto', launcher: true, customerToken: undefined },
+      config: { backendUrl: 'https://shop.test', entryPoint: 'default', displayName: undefined, locale: 'en-US', theme: 'auto', launcher: true, customerToken: undefined, attributes: undefined },
       errors: [],
     });
   });
@@ -32,5 +32,14 @@ describe('element attributes', () => {
     expect(errors).toHaveLength(4);
     expect(errors.join('\n')).toMatch(/locale="english!".*\n.*display-name|display-name/);
     expect(errors.join('\n')).toContain('theme="purple" is invalid: use light, dark or auto');
+  });
+
+  it('reads contact attributes as a JSON object of strings and refuses anything else', () => {
+    expect(parse({ 'entry-point': 'x', 'contact-attributes': '{"product":"kettle","orderId":"42"}' }).config?.attributes).toEqual({ product: 'kettle', orderId: '42' });
+    for (const bad of ['[1]', '{"product":1}', '{"bad key":"x"}', 'product=kettle']) {
+      const { config, errors } = parse({ 'entry-point': 'x', 'contact-attributes': bad });
+      expect(config?.attributes).toBeUndefined();
+      expect(errors[0]).toContain('contact-attributes');
+    }
   });
 });

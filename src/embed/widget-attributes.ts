@@ -11,9 +11,24 @@ export interface EmbedConfig {
   theme: 'light' | 'dark' | 'auto';
   launcher: boolean;
   customerToken?: string;
+  /** Contact attributes the page sends (only keys its entry point allows are accepted by the server). */
+  attributes?: Record<string, string>;
 }
 
-export const OBSERVED_ATTRIBUTES = ['backend-url', 'entry-point', 'display-name', 'locale', 'theme', 'launcher', 'customer-token'];
+export const OBSERVED_ATTRIBUTES = ['backend-url', 'entry-point', 'display-name', 'locale', 'theme', 'launcher', 'customer-token', 'contact-attributes'];
+
+/** `contact-attributes` is a JSON object of strings with Connect's key rule; anything else is refused. */
+function parseContactAttributes(raw: string): Record<string, string> | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const entries = Object.entries(value);
+    const ok = entries.every(([k, v]) => /^[A-Za-z0-9_-]{1,128}$/.test(k) && typeof v === 'string' && v.length <= 1024);
+    return ok ? Object.fromEntries(entries) as Record<string, string> : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export interface ParsedAttributes {
   config: EmbedConfig | null;
@@ -60,5 +75,8 @@ export function parseAttributes(read: Read, defaultBackend: string, defaultLocal
   const rawLauncher = read('launcher') ?? 'on';
   const launcher = rawLauncher === 'on' || rawLauncher === '' || rawLauncher === 'true' ? true : rawLauncher === 'off' || rawLauncher === 'false' ? false : (bad('launcher', rawLauncher, 'use on or off'), true);
   const customerToken = read('customer-token') ?? undefined;
-  return { config: { backendUrl, entryPoint, displayName, locale, theme, launcher, customerToken }, errors };
+  const rawAttributes = read('contact-attributes');
+  const attributes = rawAttributes === null ? undefined : parseContactAttributes(rawAttributes);
+  if (rawAttributes !== null && !attributes) bad('contact-attributes', rawAttributes, 'use a JSON object of strings whose keys are A-Z a-z 0-9 - _');
+  return { config: { backendUrl, entryPoint, displayName, locale, theme, launcher, customerToken, attributes }, errors };
 }

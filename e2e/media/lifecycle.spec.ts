@@ -3,27 +3,14 @@
  * a three-party call with per-listener mixing — each asserted from real Chromium pages.
  */
 import { expect, test } from '@playwright/test';
-import { audioPackets, call, closePages, eventAt, harnessState, joinPage, started, tiles } from './support/harness-page';
-import { buildHarness, startMediaTestServer, type MediaTestServer } from './support/media-test-server';
+import { audioPackets, call, eventAt, harnessState, joinPage, started, tiles } from './support/harness-page';
+import { twoInOneMeeting, useMediaTestServer } from './support/media-spec-setup';
 
-// Other engineers' runs share test-results/ and may wipe it mid-run; traces would then fail the test.
-test.use({ trace: 'off' });
-
-let server: MediaTestServer;
-test.beforeAll(async () => {
-  await buildHarness();
-  server = await startMediaTestServer();
-});
-test.afterEach(closePages);
-test.afterAll(async () => server?.close());
+const media = useMediaTestServer();
 
 test('content share, reconnect after a dropped socket, then the meeting ends for everyone', async ({ browser }) => {
-  const meeting = server.media.createMeeting();
-  const alice = server.media.createAttendee(meeting.MeetingId, 'alice');
-  const bob = server.media.createAttendee(meeting.MeetingId, 'bob');
-  const a = await joinPage(browser, server.harnessUrl, meeting, alice);
-  const b = await joinPage(browser, server.harnessUrl, meeting, bob);
-  await Promise.all([started(a), started(b)]);
+  const server = media();
+  const { meeting, alice, bob, a, b } = await twoInOneMeeting(browser, server);
 
   await call(a, 'startContent');
   await expect.poll(() => eventAt(a, 'contentShareDidStart')).toBeDefined();
@@ -48,6 +35,7 @@ test('content share, reconnect after a dropped socket, then the meeting ends for
 });
 
 test('a wrong token, or a token of another meeting, is refused and gets no media', async ({ browser }) => {
+  const server = media();
   const meeting = server.media.createMeeting();
   const other = server.media.createMeeting();
   const alice = server.media.createAttendee(meeting.MeetingId, 'alice');
@@ -62,6 +50,7 @@ test('a wrong token, or a token of another meeting, is refused and gets no media
 });
 
 test('three people: everyone hears the two others through a per-listener mix', async ({ browser }) => {
+  const server = media();
   const meeting = server.media.createMeeting();
   const people = ['ann', 'ben', 'cat'].map((name) => server.media.createAttendee(meeting.MeetingId, name));
   const pages = [];
@@ -80,6 +69,7 @@ test('three people: everyone hears the two others through a per-listener mix', a
 });
 
 test('six participants (the multi-party limit) are all present and all receive audio', async ({ browser }) => {
+  const server = media();
   test.setTimeout(180_000);
   const meeting = server.media.createMeeting();
   const people = Array.from({ length: 6 }, (_, i) => server.media.createAttendee(meeting.MeetingId, `p${i}`));

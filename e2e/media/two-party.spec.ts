@@ -3,27 +3,14 @@
  * join, presence, audio both ways, camera video both ways at ≥ 640×360, data messages.
  */
 import { expect, test } from '@playwright/test';
-import { audioPackets, call, closePages, harnessState, joinPage, started, tiles } from './support/harness-page';
-import { buildHarness, startMediaTestServer, type MediaTestServer } from './support/media-test-server';
+import { audioPackets, call, harnessState, tiles } from './support/harness-page';
+import { twoInOneMeeting, useMediaTestServer } from './support/media-spec-setup';
 
-// Other engineers' runs share test-results/ and may wipe it mid-run; traces would then fail the test.
-test.use({ trace: 'off' });
-
-let server: MediaTestServer;
-test.beforeAll(async () => {
-  await buildHarness();
-  server = await startMediaTestServer();
-});
-test.afterEach(closePages);
-test.afterAll(async () => server?.close());
+const media = useMediaTestServer();
 
 test('two attendees join, hear and see each other, and exchange data messages', async ({ browser }) => {
-  const meeting = server.media.createMeeting();
-  const alice = server.media.createAttendee(meeting.MeetingId, 'alice');
-  const bob = server.media.createAttendee(meeting.MeetingId, 'bob');
-  const a = await joinPage(browser, server.harnessUrl, meeting, alice);
-  const b = await joinPage(browser, server.harnessUrl, meeting, bob);
-  await Promise.all([started(a), started(b)]);
+  const server = media();
+  const { meeting, alice, bob, a, b } = await twoInOneMeeting(browser, server);
 
   await expect.poll(async () => (await harnessState(a)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
   await expect.poll(async () => (await harnessState(b)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });

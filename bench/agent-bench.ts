@@ -12,7 +12,7 @@ import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
 import { CreateParticipantConnectionCommand, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { sdkClients } from '../e2e/agent-desk-support';
+import { finishAfterContactWork, sdkClients } from '../e2e/agent-desk-support';
 import { startLocalStack } from '../src/server/start-local-stack';
 import { medianLine } from './bench-stats';
 
@@ -79,8 +79,7 @@ try {
       console.log(`round ${round}: no decoded frame of the customer within ${STEP_TIMEOUT_MS / 1000} s`);
     }
     await agent.getByRole('button', { name: 'End contact' }).click();
-    await agent.getByRole('button', { name: 'Done — become available' }).click();
-    await agent.getByRole('button', { name: 'Available', exact: true, pressed: true }).waitFor();
+    await finishAfterContactWork(agent);
     await customer.context().close();
   }
 } finally {

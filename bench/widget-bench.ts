@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { finishAfterContactWork, trackPeerConnections } from '../e2e/agent-desk-support';
 import { startLocalStack } from '../src/server/start-local-stack';
 import { medianLine } from './bench-stats';
 
@@ -58,17 +59,7 @@ try {
 
   for (let round = 0; round < ROUNDS; round++) {
     const customer = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
-    await customer.addInitScript(() => {
-      const Native = window.RTCPeerConnection;
-      const list: RTCPeerConnection[] = [];
-      (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs = list;
-      window.RTCPeerConnection = class extends Native {
-        constructor(config?: RTCConfiguration) {
-          super(config);
-          list.push(this);
-        }
-      } as typeof RTCPeerConnection;
-    });
+    await trackPeerConnections(customer);
     await customer.goto(`${stack.baseUrl}/`);
     const dialog = customer.getByRole('dialog', { name: 'Video call' });
     let t = performance.now();
@@ -99,8 +90,7 @@ try {
       console.log(`round ${round}: no decoded frame of the agent within ${STEP_TIMEOUT_MS / 1000} s`);
     }
     await dialog.getByRole('button', { name: 'End call' }).click();
-    await agent.getByRole('button', { name: 'Done — become available' }).click();
-    await agent.getByRole('button', { name: 'Available', exact: true, pressed: true }).waitFor();
+    await finishAfterContactWork(agent);
     await customer.context().close();
   }
 } finally {

@@ -79,3 +79,9 @@ export async function videoFrames(page: Page, label: string): Promise<number> {
     return v ? v.getVideoPlaybackQuality().totalVideoFrames : 0;
   }, label);
 }
+
+/** Ends after-contact work at the desk and waits until the agent is Available again. */
+export async function finishAfterContactWork(agent: Page): Promise<void> {
+  await agent.getByRole('button', { name: 'Done — become available' }).click();
+  await agent.getByRole('button', { name: 'Available', exact: true, pressed: true }).waitFor();
+}

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Contact } from '@aws-sdk/client-connect';
 import { SendDtmfRequest, type CallStatus } from '../../shared/call-api';
 import { verifyCallToken } from './call-token';
-import { parseBody, type ApiDeps } from './api-routes';
+import { parseBody, type ApiDeps } from './api-deps';
 
 type Params = { Params: { contactId: string } };
 

@@ -13,7 +13,7 @@ import { fillTemplate, type EntryPoint } from '../entry-points';
 import { ApiHttpError } from './api-errors';
 import { mintCallToken } from './call-token';
 import { verifyCustomerToken } from './customer-token';
-import { parseBody, type ApiDeps } from './api-routes';
+import { parseBody, type ApiDeps } from './api-deps';
 
 export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
   app.post('/calls', async (req, reply) => {

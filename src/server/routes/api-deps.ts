@@ -1,0 +1,37 @@
+/**
+ * What the /api routes depend on, and the one body validator they share. Kept apart from the route
+ * registration so the route modules do not import each other.
+ */
+import { z } from 'zod';
+import type { ConnectGateway } from '../connect-gateway';
+import type { EntryPointRegistry } from '../entry-points';
+import { ApiHttpError } from './api-errors';
+
+export interface ApiSecurity {
+  /** Origins (scheme://host[:port]) whose pages may call the API; `*` allows any. */
+  allowedOrigins: string[];
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  customerJwtSecret?: string;
+  requireCustomerJwt?: boolean;
+  /** Signs call tokens; random per process unless SESSION_SECRET is set. */
+  sessionSecret: Uint8Array;
+}
+
+/** The part of the gateway the routes use (tests may fake exactly this boundary). */
+export type CallGateway = Pick<ConnectGateway, 'startWebRTCContact' | 'describeContact' | 'createConnection' | 'sendDtmf' | 'disconnect'>;
+
+export interface ApiDeps {
+  gateway: CallGateway;
+  entryPoints: EntryPointRegistry;
+  security: ApiSecurity;
+}
+
+/** Validates a request body against a shared schema; a mismatch is an InvalidParameterException naming the fields. */
+export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = schema.safeParse(body ?? {});
+  if (parsed.success) return parsed.data;
+  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+  throw new ApiHttpError(400, 'InvalidParameterException', `Invalid request: ${detail}`);
+}

@@ -4,7 +4,7 @@
  * is prefetched when the browser is idle or the launcher is hovered/focused.
  */
 import launcherCss from './launcher.css?inline';
-import { OBSERVED_ATTRIBUTES, parseAttributes, type EmbedConfig } from './widget-attributes';
+import { elementAttributes, OBSERVED_ATTRIBUTES, parseAttributes, type EmbedConfig, type MountOptions } from './widget-attributes';
 import { dispatchHostEvent, type ConnectVideoCallEventMap } from './host-events';
 import { stringsFor } from '../widget/strings/strings';
 import type { MountedWidget } from '../widget/mount-widget';
@@ -106,34 +106,12 @@ export class ConnectVideoCallElement extends HTMLElement {
 
 if (!customElements.get('connect-video-call')) customElements.define('connect-video-call', ConnectVideoCallElement);
 
-export interface MountOptions {
-  entryPoint: string;
-  backendUrl?: string;
-  displayName?: string;
-  locale?: string;
-  theme?: 'light' | 'dark' | 'auto';
-  launcher?: boolean;
-  customerToken?: string;
-  /** Contact attributes (keys the entry point allows). */
-  attributes?: Record<string, string>;
-}
-
 /** Adds a configured <connect-video-call> to `target` and returns it (call `.open()` to start). */
 export function mount(target: HTMLElement, options: MountOptions): ConnectVideoCallElement {
   const el = document.createElement('connect-video-call') as ConnectVideoCallElement;
-  const attrs: Record<string, string | undefined> = {
-    'entry-point': options.entryPoint,
-    'backend-url': options.backendUrl,
-    'display-name': options.displayName,
-    locale: options.locale,
-    theme: options.theme,
-    launcher: options.launcher === undefined ? undefined : options.launcher ? 'on' : 'off',
-    'customer-token': options.customerToken,
-    'contact-attributes': options.attributes ? JSON.stringify(options.attributes) : undefined,
-  };
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
+  for (const [k, v] of Object.entries(elementAttributes(options))) el.setAttribute(k, v);
   target.append(el);
   return el;
 }
 
-export type { ConnectVideoCallEventMap, EmbedConfig };
+export type { ConnectVideoCallEventMap, EmbedConfig, MountOptions };

@@ -5,17 +5,9 @@
 import { createElement, useEffect, useRef, useState } from 'react';
 import './connect-video-call';
 import type { ConnectVideoCallEventMap } from './host-events';
+import { elementAttributes, type MountOptions } from './widget-attributes';
 
-export interface ConnectVideoCallProps {
-  entryPoint: string;
-  backendUrl?: string;
-  displayName?: string;
-  locale?: string;
-  theme?: 'light' | 'dark' | 'auto';
-  launcher?: boolean;
-  customerToken?: string;
-  /** Contact attributes (keys the entry point allows). */
-  attributes?: Record<string, string>;
+export interface ConnectVideoCallProps extends MountOptions {
   onStateChange?: (detail: ConnectVideoCallEventMap['cvc-state']['detail']) => void;
   onEnded?: (detail: ConnectVideoCallEventMap['cvc-ended']['detail']) => void;
   onError?: (detail: ConnectVideoCallEventMap['cvc-error']['detail']) => void;
@@ -40,13 +32,6 @@ export function ConnectVideoCall(props: ConnectVideoCallProps) {
   }, [el]);
   return createElement('connect-video-call', {
     ref: setEl,
-    'entry-point': props.entryPoint,
-    'backend-url': props.backendUrl,
-    'display-name': props.displayName,
-    locale: props.locale,
-    theme: props.theme,
-    launcher: props.launcher === undefined ? undefined : props.launcher ? 'on' : 'off',
-    'customer-token': props.customerToken,
-    'contact-attributes': props.attributes ? JSON.stringify(props.attributes) : undefined,
+    ...elementAttributes(props),
   });
 }

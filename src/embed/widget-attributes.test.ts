@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAttributes } from './widget-attributes';
+import { elementAttributes, parseAttributes } from './widget-attributes';
 
 const parse = (attrs: Record<string, string>) => parseAttributes((n) => attrs[n] ?? null, 'https://shop.test', 'en-US');
 
@@ -41,5 +41,13 @@ describe('element attributes', () => {
       expect(config?.attributes).toBeUndefined();
       expect(errors[0]).toContain('contact-attributes');
     }
+  });
+
+  it('writes options as attributes that parse back to the same settings (mount() and React use this)', () => {
+    const options = { entryPoint: 'voice', backendUrl: 'https://api.test', displayName: 'Ana', locale: 'es', theme: 'dark' as const, launcher: false, customerToken: 't', attributes: { product: 'kettle' } };
+    const attrs = elementAttributes(options);
+    expect(attrs).toMatchObject({ launcher: 'off', 'contact-attributes': '{"product":"kettle"}' });
+    expect(parse(attrs)).toEqual({ config: options, errors: [] });
+    expect(elementAttributes({ entryPoint: 'x' })).toEqual({ 'entry-point': 'x' });
   });
 });

@@ -80,3 +80,31 @@ export function parseAttributes(read: Read, defaultBackend: string, defaultLocal
   if (rawAttributes !== null && !attributes) bad('contact-attributes', rawAttributes, 'use a JSON object of strings whose keys are A-Z a-z 0-9 - _');
   return { config: { backendUrl, entryPoint, displayName, locale, theme, launcher, customerToken, attributes }, errors };
 }
+
+/** Options of mount() and props of the React component: the same settings as the attributes. */
+export interface MountOptions {
+  entryPoint: string;
+  backendUrl?: string;
+  displayName?: string;
+  locale?: string;
+  theme?: 'light' | 'dark' | 'auto';
+  launcher?: boolean;
+  customerToken?: string;
+  /** Contact attributes (keys the entry point allows). */
+  attributes?: Record<string, string>;
+}
+
+/** The element attributes for a set of options (the inverse of parseAttributes); unset options are left out. */
+export function elementAttributes(options: MountOptions): Record<string, string> {
+  const attrs: Record<string, string | undefined> = {
+    'entry-point': options.entryPoint,
+    'backend-url': options.backendUrl,
+    'display-name': options.displayName,
+    locale: options.locale,
+    theme: options.theme,
+    launcher: options.launcher === undefined ? undefined : options.launcher ? 'on' : 'off',
+    'customer-token': options.customerToken,
+    'contact-attributes': options.attributes ? JSON.stringify(options.attributes) : undefined,
+  };
+  return Object.fromEntries(Object.entries(attrs).filter((e): e is [string, string] => e[1] !== undefined));
+}

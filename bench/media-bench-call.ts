@@ -3,8 +3,8 @@
  * the real local media server, with helpers to start cameras and sample what each page receives.
  */
 import type { Browser, Page } from '@playwright/test';
-import { audioPackets, call, eventAt, joinPage, started, tiles } from '../e2e/media/support/harness-page';
-import type { MediaTestServer } from '../e2e/media/support/media-test-server';
+import { audioPackets, call, eventAt, tiles } from '../e2e/media/support/harness-page';
+import { joinTwo, type MediaTestServer } from '../e2e/media/support/media-test-server';
 
 export interface CallTimings {
   joinMs: number;
@@ -23,13 +23,8 @@ export class BenchCall {
 
   /** Joins two pages; resolves once both have started. */
   static async open(browser: Browser, server: MediaTestServer): Promise<BenchCall> {
-    const meeting = server.media.createMeeting();
-    const a = server.media.createAttendee(meeting.MeetingId, 'bench-a');
-    const b = server.media.createAttendee(meeting.MeetingId, 'bench-b');
-    const pa = await joinPage(browser, server.harnessUrl, meeting, a);
-    const pb = await joinPage(browser, server.harnessUrl, meeting, b);
-    await Promise.all([started(pa), started(pb)]);
-    return new BenchCall([pa, pb], [a.AttendeeId, b.AttendeeId]);
+    const { attendees, pages } = await joinTwo(browser, server, ['bench-a', 'bench-b']);
+    return new BenchCall(pages, [attendees[0].AttendeeId, attendees[1].AttendeeId]);
   }
 
   /** start() → audioVideoDidStart of the first page, in ms. */

@@ -9,7 +9,8 @@ import {
 } from 'amazon-chime-sdk-js';
 import { startCanvasShare, tileStats } from './harness-media';
 
-interface HarnessState {
+/** What the page records; Playwright helpers read it from `window.harness.state`. */
+export interface HarnessState {
   events: Array<{ name: string; at: number; detail?: unknown }>;
   presence: Record<string, boolean>;
   volumes: Record<string, number>;

@@ -4,13 +4,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { audioPackets, call, eventAt, harnessState, joinPage, started, tiles } from './support/harness-page';
-import { twoInOneMeeting, useMediaTestServer } from './support/media-spec-setup';
+import { useMediaTestServer } from './support/media-spec-setup';
+import { joinTwo } from './support/media-test-server';
 
 const media = useMediaTestServer();
 
 test('content share, reconnect after a dropped socket, then the meeting ends for everyone', async ({ browser }) => {
   const server = media();
-  const { meeting, alice, bob, a, b } = await twoInOneMeeting(browser, server);
+  const { meeting, attendees: [alice, bob], pages: [a, b] } = await joinTwo(browser, server);
 
   await call(a, 'startContent');
   await expect.poll(() => eventAt(a, 'contentShareDidStart')).toBeDefined();

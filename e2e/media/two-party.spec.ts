@@ -4,13 +4,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { audioPackets, call, harnessState, tiles } from './support/harness-page';
-import { twoInOneMeeting, useMediaTestServer } from './support/media-spec-setup';
+import { useMediaTestServer } from './support/media-spec-setup';
+import { joinTwo } from './support/media-test-server';
 
 const media = useMediaTestServer();
 
 test('two attendees join, hear and see each other, and exchange data messages', async ({ browser }) => {
   const server = media();
-  const { meeting, alice, bob, a, b } = await twoInOneMeeting(browser, server);
+  const { meeting, attendees: [alice, bob], pages: [a, b] } = await joinTwo(browser, server);
 
   await expect.poll(async () => (await harnessState(a)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
   await expect.poll(async () => (await harnessState(b)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });

@@ -1,17 +1,10 @@
 /** Playwright helpers around the harness page's `window.harness`. */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
+import type { HarnessState } from '../../harness/harness';
 
 /** What the harness page puts on `window` (see e2e/harness/harness.ts). */
 type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState } };
-export interface HarnessState {
-  events: Array<{ name: string; at: number; detail?: unknown }>;
-  presence: Record<string, boolean>;
-  volumes: Record<string, number>;
-  muted: Record<string, boolean>;
-  messages: Array<{ topic: string; text: string; sender: string; timestampMs: number; throttled: boolean }>;
-  stopStatus?: string;
-}
 
 export interface HarnessTile {
   attendeeId: string;

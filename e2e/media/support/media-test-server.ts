@@ -11,7 +11,9 @@ import { build } from 'vite';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { createMediaServer } from '../../../src/server/media/create-media-server';
-import type { MediaService } from '../../../src/server/media/media-service';
+import type { MediaAttendee, MediaService } from '../../../src/server/media/media-service';
+import type { Browser, Page } from '@playwright/test';
+import { joinPage, started } from './harness-page';
 import { tokenFromProtocols } from '../../../src/server/media/join-token';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -66,4 +68,13 @@ export async function startMediaTestServer(): Promise<MediaTestServer> {
       await app.close();
     },
   };
+}
+
+/** A new meeting with two attendees joined on two harness pages, both started (specs and the bench). */
+export async function joinTwo(browser: Browser, server: MediaTestServer, names: [string, string] = ['alice', 'bob']) {
+  const meeting = server.media.createMeeting();
+  const attendees = names.map((n) => server.media.createAttendee(meeting.MeetingId, n)) as [MediaAttendee, MediaAttendee];
+  const pages: [Page, Page] = [await joinPage(browser, server.harnessUrl, meeting, attendees[0]), await joinPage(browser, server.harnessUrl, meeting, attendees[1])];
+  await Promise.all(pages.map(started));
+  return { meeting, attendees, pages };
 }

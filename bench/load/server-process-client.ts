@@ -1,0 +1,63 @@
+/**
+ * Starts bench/load/media-server-process.ts as a child process and speaks to it over IPC: one
+ * promise per request, matched by id. Closing disconnects the channel, which ends the child.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
+import type { ServerRequest, ServerStats } from './media-server-process';
+
+type Request = ServerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+export class ServerProcess {
+  private nextId = 1;
+  private readonly pending = new Map<number, (body: unknown) => void>();
+
+  private constructor(private readonly child: ChildProcess) {
+    child.on('message', (m: { id: number; body: unknown }) => {
+      this.pending.get(m.id)?.(m.body);
+      this.pending.delete(m.id);
+    });
+  }
+
+  static async start(): Promise<ServerProcess> {
+    const child = fork(resolve(import.meta.dirname, 'media-server-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    await new Promise<void>((ready, fail) => {
+      child.once('message', () => ready());
+      child.once('exit', (code) => fail(new Error(`media server process exited with ${code}`)));
+    });
+    return new ServerProcess(child);
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  /** A new meeting with one attendee per name. */
+  createMeeting(names: [string, string]): Promise<{ meeting: MediaMeeting; attendees: [MediaAttendee, MediaAttendee] }> {
+    return this.request({ type: 'meeting', names });
+  }
+
+  endMeeting(meetingId: string): Promise<void> {
+    return this.request({ type: 'end', meetingId });
+  }
+
+  /** The server process's CPU time so far and its resident memory now. */
+  stats(): Promise<ServerStats> {
+    return this.request({ type: 'stats' });
+  }
+
+  private request<T>(request: Request): Promise<T> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve as (body: unknown) => void);
+      this.child.send({ ...request, id });
+    });
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((r) => this.child.once('exit', r));
+    this.child.disconnect();
+    await exited;
+  }
+}

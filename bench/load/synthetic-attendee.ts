@@ -1,0 +1,125 @@
+/**
+ * One synthetic Chime attendee: a werift peer connection driven through the Chime signaling protocol
+ * like amazon-chime-sdk-js drives a browser's. It sends Opus audio (50 packets/s) and a 640×360,
+ * 15 fps VP8 camera from the recorded fixtures, subscribes to the other attendee's camera as soon as
+ * an INDEX lists it, and reports every packet it sends and receives to the delivery tracker.
+ * Only loopback addresses are offered and paired, so no packet leaves the machine.
+ */
+import { RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
+import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
+import { ChimeSignalingClient, type IndexedSource } from './chime-signaling-client';
+import type { DeliveryTracker } from './delivery-tracker';
+import { packetizeVp8 } from './vp8-packetizer';
+import type { VideoFrame } from './media-fixtures';
+
+const LOOPBACK = '127.0.0.1';
+
+/** Keeps only loopback candidates in an SDP, so neither side ever tries another address. */
+function loopbackOnly(sdp: string): string {
+  return sdp.split('\r\n').filter((l) => !l.startsWith('a=candidate:') || l.split(' ')[4] === LOOPBACK).join('\r\n');
+}
+
+export class SyntheticAttendee {
+  private readonly pc = new RTCPeerConnection({
+    iceServers: [], iceUseIpv6: false, iceAdditionalHostAddresses: [LOOPBACK],
+    iceFilterCandidatePair: (pair) => pair.remoteCandidate.host === LOOPBACK && pair.protocol.localCandidate?.host === LOOPBACK,
+  });
+  private readonly audio: RTCRtpTransceiver;
+  private readonly camera: RTCRtpTransceiver;
+  private remoteVideo: RTCRtpTransceiver | undefined;
+  private signaling!: ChimeSignalingClient;
+  private audioSeq = 0;
+  private videoSeq = 0;
+  private audioTs = Math.floor(Math.random() * 2 ** 31);
+  private videoTs = Math.floor(Math.random() * 2 ** 31);
+  private negotiating: Promise<void> = Promise.resolve();
+  private readonly received = { audio: 0, video: 0 };
+
+  constructor(
+    private readonly meeting: MediaMeeting,
+    private readonly attendee: MediaAttendee,
+    private readonly call: number,
+    private readonly peerId: string,
+    private readonly tracker: DeliveryTracker,
+  ) {
+    this.audio = this.pc.addTransceiver('audio', { direction: 'sendrecv' });
+    this.camera = this.pc.addTransceiver('video', { direction: 'sendrecv' });
+    // werift raises onTrack again for the same track on every renegotiation: count each track once.
+    const seen = new WeakSet<object>();
+    this.pc.onTrack.subscribe((track) => {
+      if (seen.has(track)) return;
+      seen.add(track);
+      track.onReceiveRtp.subscribe((rtp) => {
+        if (track.kind === 'audio' || track.kind === 'video') this.received[track.kind]++;
+        this.tracker.received(this.peerId, rtp.payload);
+      });
+    });
+  }
+
+  /** Joins and publishes audio and camera; resolves once the first SUBSCRIBE_ACK is applied. */
+  async start(): Promise<void> {
+    this.signaling = await ChimeSignalingClient.connect(this.meeting.MediaPlacement.SignalingUrl, this.attendee.JoinToken);
+    const sources = await this.signaling.join();
+    // Every renegotiation runs after the previous one: an INDEX may arrive while the first is in flight.
+    this.negotiating = this.renegotiate([0]);
+    this.signaling.onIndex((s) => this.onIndex(s));
+    this.onIndex(sources);
+    await this.negotiating;
+  }
+
+  /** True once both audio and the other attendee's camera are arriving. */
+  get receiving(): boolean {
+    return this.received.audio > 0 && this.received.video > 0;
+  }
+
+  /** For a level that never got ready: where this attendee is stuck. */
+  describe(): string {
+    return `${this.attendee.ExternalUserId}: connection ${this.pc.connectionState}, received ${this.received.audio} audio / ${this.received.video} video packets, ${this.remoteVideo ? 'subscribed' : 'not subscribed'}`;
+  }
+
+  sendAudio(payload: Buffer): void {
+    const header = new RtpHeader({ sequenceNumber: (this.audioSeq = (this.audioSeq + 1) & 0xffff), timestamp: (this.audioTs = (this.audioTs + 960) >>> 0), payloadType: 111 });
+    this.tracker.sent(this.call, this.attendee.AttendeeId, payload);
+    void this.audio.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);
+  }
+
+  sendVideo(frame: VideoFrame): void {
+    this.videoTs = (this.videoTs + 6000) >>> 0;
+    const payloads = packetizeVp8(frame.data);
+    payloads.forEach((payload, i) => {
+      const header = new RtpHeader({ sequenceNumber: (this.videoSeq = (this.videoSeq + 1) & 0xffff), timestamp: this.videoTs, payloadType: 96, marker: i === payloads.length - 1 });
+      this.tracker.sent(this.call, this.attendee.AttendeeId, payload);
+      void this.camera.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.signaling?.leave();
+    await this.pc.close().catch(() => undefined);
+  }
+
+  private onIndex(sources: IndexedSource[]): void {
+    const remote = sources.find((s) => s.attendeeId !== this.attendee.AttendeeId);
+    if (!remote || this.remoteVideo) return;
+    this.remoteVideo = this.pc.addTransceiver('video', { direction: 'recvonly' });
+    // A failed renegotiation leaves the attendee without the remote camera: the level reports it as not ready.
+    this.negotiating = this.negotiating.then(() => this.renegotiate([0, remote.streamId])).catch(() => undefined);
+  }
+
+  private async renegotiate(receiveStreamIds: number[]): Promise<void> {
+    const offer = await this.pc.createOffer();
+    await this.pc.setLocalDescription(offer);
+    await this.gathered();
+    const answer = await this.signaling.subscribe(loopbackOnly(this.pc.localDescription!.sdp), receiveStreamIds);
+    await this.pc.setRemoteDescription({ type: 'answer', sdp: loopbackOnly(answer) });
+  }
+
+  private async gathered(): Promise<void> {
+    if (this.pc.iceGatheringState === 'complete') return;
+    await new Promise<void>((resolve) => {
+      const { unSubscribe } = this.pc.iceGatheringStateChange.subscribe((s) => {
+        if (s === 'complete') { unSubscribe(); resolve(); }
+      });
+    });
+  }
+}

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Run by `npm run build` right after the widget builds: prints the gzip size of every chunk a customer
+// `npm run check:budget` (a step of `npm test`, right after the build): prints the gzip size of every chunk a customer
 // downloads before a call is joined and fails (exit 1) when a budget of scripts/bundle-budget.mjs is
 // exceeded, for the script-tag build and for the React component's build (React is the host's there).
 import { existsSync } from 'node:fs';

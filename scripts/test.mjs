@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check in one command, in the order that fails fastest:
-// system packages, lint, typecheck, unit + integration tests (Vitest), build (with the bundle budget),
+// system packages, lint, typecheck, unit + integration tests (Vitest), build, the download budgets,
 // the published packages (pack, lint, install and type-check), browser tests (Playwright).
 // Ends with one summary line "N passed, N failed" over all test cases, which CI reads.
 import { spawnSync } from 'node:child_process';
@@ -22,6 +22,7 @@ step('lint', npx(['eslint', '.']));
 step('typecheck', npx(['tsc', '--noEmit', '-p', 'tsconfig.json']));
 step('unit and integration', npx(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']));
 if (step('build', run('npm', ['run', 'build'])) === 0) {
+  step('bundle budget', run('node', ['scripts/check-bundle-budget.mjs']));
   step('packages', run('node', ['scripts/packages/test-packages.mjs']));
   step('browser', npx(['playwright', 'test']));
 }

@@ -1,43 +1,32 @@
 /**
  * Customer-widget figures, from the built bundle and through the real pages in Chromium:
- *  - launcher entry and lazily loaded chunk sizes (gzip), and whether the entry holds any Chime SDK code;
+ *  - the gzip size of each chunk a customer downloads before joining (launcher, call UI, React, Chime
+ *    SDK) and the total, against the budgets of scripts/bundle-budget.mjs;
  *  - launcher click → pre-call screen ready (the call UI chunk loads), and "Join call" click → joined
  *    (the meeting's peer connection is connected);
  *  - the agent's Accept on the real /agent/ desk → the customer's first decoded frame of the agent.
  * Bounded: ROUNDS calls, each step with a timeout. Needs `npm run build`. Run: `npx tsx bench/widget-bench.ts`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { finishAfterContactWork, trackPeerConnections } from '../e2e/agent-desk-support';
 import { startLocalStack } from '../src/server/start-local-stack';
 import { medianLine } from './bench-stats';
+import { budgetViolations, describeReport, readReport } from '../scripts/bundle-budget.mjs';
 
 const ROUNDS = 3;
 const STEP_TIMEOUT_MS = 30_000;
 const dist = resolve('dist');
 
-// --- Sizes: a file plus the chunks it imports statically (what the browser must fetch to run it).
-const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
-function staticClosure(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?from\s*)?["'](\.[^"']+)["']/g)) staticClosure(join(file, '..', m[1]!), seen);
-  return seen;
+// --- Sizes: every chunk a customer downloads before a call is joined, grouped as the build's budget
+// check groups them (scripts/bundle-budget.mjs, from the bundle reports the widget build writes).
+for (const [title, file] of [['Script-tag widget', 'bundle-report.json'], ['React component (React from the host)', 'react-bundle-report.json']] as const) {
+  const grouped = readReport(join(dist, '.vite', file));
+  console.log(describeReport(title, grouped).join('\n'));
+  const over = budgetViolations(grouped);
+  console.log(over.length ? `  OVER BUDGET: ${over.join('; ')}` : '  within budget');
 }
-const chunk = (prefix: string) => join(dist, 'chunks', readdirSync(join(dist, 'chunks')).find((f) => f.startsWith(prefix) && f.endsWith('.js'))!);
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const entryFiles = staticClosure(join(dist, 'connect-video-call.js'));
-const entryGzip = [...entryFiles].reduce((n, f) => n + gz(f), 0);
-const entryHasChime = [...entryFiles].some((f) => /amazon-chime-sdk-js|DefaultMeetingSession/.test(readFileSync(f, 'utf8')));
-const uiFiles = [...staticClosure(chunk('mount-widget-'))].filter((f) => !entryFiles.has(f));
-const engineFiles = [...staticClosure(chunk('chime-call-engine-'))].filter((f) => !entryFiles.has(f) && !uiFiles.includes(f));
-console.log(`launcher entry (connect-video-call.js + static imports): ${kb(entryGzip)} gzip, Chime SDK code in it: ${entryHasChime ? 'YES' : 'no'} (budget 15 KB)`);
-console.log(`call UI chunk (React widget, loaded on open): ${kb(uiFiles.reduce((n, f) => n + gz(f), 0))} gzip`);
-console.log(`call engine chunk (Chime SDK, loaded when the call starts or prefetched): ${kb(engineFiles.reduce((n, f) => n + gz(f), 0))} gzip`);
 
 // --- Latencies through the real pages.
 const stack = await startLocalStack({ distDir: dist });

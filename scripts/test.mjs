@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm test`: every check in one command, in the order that fails fastest:
-// system packages, lint, typecheck, unit + integration tests (Vitest), build, browser tests (Playwright).
+// system packages, lint, typecheck, unit + integration tests (Vitest), build, the download budgets,
+// the published packages (pack, lint, install and type-check), browser tests (Playwright).
 // Ends with one summary line "N passed, N failed" over all test cases, which CI reads.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 mkdirSync('.tmp', { recursive: true });
+rmSync('.tmp/packages.json', { force: true }); // written by this run's packages step only
 const run = (cmd, args, opts = {}) => {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
@@ -20,6 +22,8 @@ step('lint', npx(['eslint', '.']));
 step('typecheck', npx(['tsc', '--noEmit', '-p', 'tsconfig.json']));
 step('unit and integration', npx(['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']));
 if (step('build', run('npm', ['run', 'build'])) === 0) {
+  step('bundle budget', run('node', ['scripts/check-bundle-budget.mjs']));
+  step('packages', run('node', ['scripts/packages/test-packages.mjs']));
   step('browser', npx(['playwright', 'test']));
 }
 finish();
@@ -29,6 +33,10 @@ function finish() {
   if (existsSync('.tmp/vitest.json')) {
     const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
     passed += v.numPassedTests ?? 0; failed += v.numFailedTests ?? 0; skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
+  }
+  if (existsSync('.tmp/packages.json')) {
+    const p = JSON.parse(readFileSync('.tmp/packages.json', 'utf8'));
+    passed += p.passed ?? 0; failed += p.failed ?? 0;
   }
   if (existsSync('.tmp/playwright.json')) {
     const s = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8')).stats ?? {};

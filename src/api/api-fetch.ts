@@ -3,7 +3,7 @@
  * shared zod schemas, every failure turned into an {@link ApiClientError} carrying the Connect error
  * name, the server's message and whether a retry may help.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError } from '../shared/call-api';
 
 /** A failed /api call. `status` is 0 when the backend could not be reached at all. */
@@ -19,7 +19,7 @@ export class ApiClientError extends Error {
   }
 }
 
-export interface ApiRequest<T extends z.ZodType> {
+export interface ApiRequest<T extends z.ZodMiniType> {
   baseUrl: string;
   path: string;
   schema: T;
@@ -38,7 +38,7 @@ export function apiUrl(baseUrl: string, path: string): string {
 }
 
 /** Calls the backend and returns the validated answer, or throws an {@link ApiClientError}. */
-export async function apiFetch<T extends z.ZodType>(req: ApiRequest<T>): Promise<z.infer<T>> {
+export async function apiFetch<T extends z.ZodMiniType>(req: ApiRequest<T>): Promise<z.infer<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (req.body !== undefined) headers['content-type'] = 'application/json';
   if (req.callToken) headers.authorization = `Bearer ${req.callToken}`;

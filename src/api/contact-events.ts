@@ -3,17 +3,17 @@
  * flow prompts, the agent's arrival (with name) and the end of the contact. Status polling covers the
  * same facts if this socket is unavailable.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const Envelope = z.object({ topic: z.string(), content: z.string().optional() });
+const Envelope = z.object({ topic: z.string(), content: z.optional(z.string()) });
 const Item = z.object({
   Type: z.string(),
-  ContentType: z.string().optional(),
-  Content: z.string().optional(),
-  ParticipantRole: z.string().optional(),
-  DisplayName: z.string().optional(),
-  AbsoluteTime: z.string().optional(),
-  Id: z.string().optional(),
+  ContentType: z.optional(z.string()),
+  Content: z.optional(z.string()),
+  ParticipantRole: z.optional(z.string()),
+  DisplayName: z.optional(z.string()),
+  AbsoluteTime: z.optional(z.string()),
+  Id: z.optional(z.string()),
 });
 
 export const JOINED = 'application/vnd.amazonaws.connect.event.participant.joined';

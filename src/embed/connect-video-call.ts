@@ -5,7 +5,8 @@
  */
 import launcherCss from './launcher.css?inline';
 import { elementAttributes, OBSERVED_ATTRIBUTES, parseAttributes, type EmbedConfig, type MountOptions } from './widget-attributes';
-import { dispatchHostEvent, type ConnectVideoCallEventMap } from './host-events';
+import { dispatchHostEvent } from './dispatch-host-event';
+import type { ConnectVideoCallEventMap } from './host-events';
 import { stringsFor } from '../widget/strings/strings';
 import type { MountedWidget } from '../widget/mount-widget';
 
@@ -13,6 +14,7 @@ const loadUi = () => import('../widget/mount-widget');
 const scriptOrigin = new URL(import.meta.url).origin;
 
 /** `<connect-video-call entry-point="…">`: the embeddable Amazon Connect video-call widget. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below only narrows HTMLElement's own listener methods.
 export class ConnectVideoCallElement extends HTMLElement {
   static observedAttributes = OBSERVED_ATTRIBUTES;
   readonly #root = this.attachShadow({ mode: 'open' });
@@ -104,14 +106,34 @@ export class ConnectVideoCallElement extends HTMLElement {
   }
 }
 
+/** Every event `<connect-video-call>` dispatches: the standard ones plus its `cvc-*` events. */
+export interface ConnectVideoCallElementEventMap extends HTMLElementEventMap, ConnectVideoCallEventMap {}
+
+// Typed listeners for the cvc-* events (declaration merging with the class: no runtime code).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the class.
+export interface ConnectVideoCallElement {
+  addEventListener<K extends keyof ConnectVideoCallElementEventMap>(type: K, listener: (this: ConnectVideoCallElement, ev: ConnectVideoCallElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof ConnectVideoCallElementEventMap>(type: K, listener: (this: ConnectVideoCallElement, ev: ConnectVideoCallElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'connect-video-call': ConnectVideoCallElement;
+  }
+}
+
 if (!customElements.get('connect-video-call')) customElements.define('connect-video-call', ConnectVideoCallElement);
 
 /** Adds a configured <connect-video-call> to `target` and returns it (call `.open()` to start). */
 export function mount(target: HTMLElement, options: MountOptions): ConnectVideoCallElement {
-  const el = document.createElement('connect-video-call') as ConnectVideoCallElement;
+  const el = document.createElement('connect-video-call');
   for (const [k, v] of Object.entries(elementAttributes(options))) el.setAttribute(k, v);
   target.append(el);
   return el;
 }
 
-export type { ConnectVideoCallEventMap, EmbedConfig, MountOptions };
+export type { CallEndedBy, CallState, ConnectVideoCallEventMap } from './host-events';
+export type { ConnectVideoCallAttributes } from './element-attributes-type';
+export type { EmbedConfig, MountOptions };

@@ -2,19 +2,21 @@
  * The widget as a React component (dist/react.js, React external): a thin wrapper around the
  * <connect-video-call> element that maps props to attributes and host events to callbacks.
  */
-import { createElement, useEffect, useRef, useState } from 'react';
+import { createElement, useEffect, useRef, useState, type ReactElement } from 'react';
 import './connect-video-call';
 import type { ConnectVideoCallEventMap } from './host-events';
 import { elementAttributes, type MountOptions } from './widget-attributes';
+import type {} from './react-jsx';
 
+/** Props of `<ConnectVideoCall>`: the element's settings (as in `mount()`) and callbacks for its events. */
 export interface ConnectVideoCallProps extends MountOptions {
   onStateChange?: (detail: ConnectVideoCallEventMap['cvc-state']['detail']) => void;
   onEnded?: (detail: ConnectVideoCallEventMap['cvc-ended']['detail']) => void;
   onError?: (detail: ConnectVideoCallEventMap['cvc-error']['detail']) => void;
 }
 
-/** `<ConnectVideoCall entryPoint="default" />` */
-export function ConnectVideoCall(props: ConnectVideoCallProps) {
+/** `<ConnectVideoCall entryPoint="default" />`: renders `<connect-video-call>` with these settings. */
+export function ConnectVideoCall(props: ConnectVideoCallProps): ReactElement {
   const [el, setEl] = useState<HTMLElement | null>(null);
   const handlers = useRef(props);
   useEffect(() => {
@@ -35,3 +37,6 @@ export function ConnectVideoCall(props: ConnectVideoCallProps) {
     ...elementAttributes(props),
   });
 }
+
+export type { CallEndedBy, CallState, ConnectVideoCallAttributes, ConnectVideoCallElement, ConnectVideoCallEventMap, MountOptions } from './connect-video-call';
+export type { ConnectVideoCallJsxProps } from './react-jsx';

@@ -15,7 +15,7 @@ export interface EmbedConfig {
   attributes?: Record<string, string>;
 }
 
-export const OBSERVED_ATTRIBUTES = ['backend-url', 'entry-point', 'display-name', 'locale', 'theme', 'launcher', 'customer-token', 'contact-attributes'];
+export const OBSERVED_ATTRIBUTES = ['backend-url', 'entry-point', 'display-name', 'locale', 'theme', 'launcher', 'customer-token', 'contact-attributes'] as const;
 
 /** `contact-attributes` is a JSON object of strings with Connect's key rule; anything else is refused. */
 function parseContactAttributes(raw: string): Record<string, string> | undefined {

@@ -13,7 +13,7 @@ export const JoinPayload = z.object({
   displayName: z.string().optional(),
   connectionData: ConnectionData,
   /** What the contact was started with; absent means audio only, as in Connect. */
-  allowedCapabilities: AllowedCapabilities.optional(),
+  allowedCapabilities: z.optional(AllowedCapabilities),
 });
 export type JoinPayload = z.infer<typeof JoinPayload>;
 

@@ -10,7 +10,7 @@ export const EntryPoint = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'entry point ids are lowercase letters, digits and -'),
   instanceId: z.string().min(1).max(100),
   contactFlowId: z.string().min(1).max(500),
-  allowedCapabilities: AllowedCapabilities.default({}),
+  allowedCapabilities: z._default(AllowedCapabilities, {}),
   /** Attribute keys the page may set; anything else is refused. */
   allowedAttributes: z.array(z.string().regex(/^[A-Za-z0-9_-]+$/)).default([]),
   /** Fixed attributes always sent (e.g. the site or brand). */

@@ -2,11 +2,12 @@
  * The widget's backend API (`/api`), shared by the server routes and the browser client.
  * Every response is validated against these schemas on the browser side.
  */
-import { z } from 'zod';
+// zod/mini, like connect-schemas.ts: these schemas ship to the customer's browser.
+import { z } from 'zod/mini';
 import { AllowedCapabilities, ConnectionData, DtmfDigits } from './connect-schemas';
 
 /** Attribute keys follow Connect's rule: alphanumerics, `-` and `_` only. */
-export const AttributeKey = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'attribute keys may only contain A-Z a-z 0-9 - _');
+export const AttributeKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'attribute keys may only contain A-Z a-z 0-9 - _'));
 
 /** GET /api/entry-points/:id — what the widget may know about an entry point before a call. */
 export const EntryPointInfo = z.object({
@@ -19,14 +20,14 @@ export type EntryPointInfo = z.infer<typeof EntryPointInfo>;
 
 /** POST /api/calls — start a contact. The browser never chooses the instance, flow or capabilities. */
 export const StartCallRequest = z.strictObject({
-  entryPoint: z.string().min(1).max(64),
-  displayName: z.string().trim().min(1).max(256),
-  attributes: z.record(AttributeKey, z.string().max(1024)).optional(),
+  entryPoint: z.string().check(z.minLength(1), z.maxLength(64)),
+  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)),
+  attributes: z.optional(z.record(AttributeKey, z.string().check(z.maxLength(1024)))),
   /** Generated once per call attempt by the browser; a retry with the same token never creates a second contact. */
-  clientToken: z.string().min(16).max(500),
+  clientToken: z.string().check(z.minLength(16), z.maxLength(500)),
   /** Optional customer JWT signed by the website (HS256); its `attributes` claim wins over `attributes`. */
-  customerToken: z.string().max(8192).optional(),
-  locale: z.string().max(35).optional(),
+  customerToken: z.optional(z.string().check(z.maxLength(8192))),
+  locale: z.optional(z.string().check(z.maxLength(35))),
 });
 export type StartCallRequest = z.infer<typeof StartCallRequest>;
 
@@ -38,7 +39,7 @@ export const StartCallResponse = z.object({
   /** Bearer token for the other /api/calls endpoints of this contact (opaque to the browser). */
   callToken: z.string(),
   /** Participant Service WebSocket for contact events (captions, participant joined, ended), when available. */
-  eventsUrl: z.string().optional(),
+  eventsUrl: z.optional(z.string()),
 });
 export type StartCallResponse = z.infer<typeof StartCallResponse>;
 
@@ -46,11 +47,11 @@ export type StartCallResponse = z.infer<typeof StartCallResponse>;
 export const CallStatus = z.object({
   contactId: z.string(),
   state: z.enum(['in-flow', 'queued', 'connected', 'ended']),
-  queueName: z.string().optional(),
-  enqueuedAt: z.string().optional(),
-  agentConnectedAt: z.string().optional(),
-  endedAt: z.string().optional(),
-  disconnectReason: z.string().optional(),
+  queueName: z.optional(z.string()),
+  enqueuedAt: z.optional(z.string()),
+  agentConnectedAt: z.optional(z.string()),
+  endedAt: z.optional(z.string()),
+  disconnectReason: z.optional(z.string()),
 });
 export type CallStatus = z.infer<typeof CallStatus>;
 
@@ -63,6 +64,6 @@ export const EndCallResponse = z.object({ ended: z.literal(true) });
 
 /** Every error from /api: the Connect error name where one applies, and a message saying what is wrong. */
 export const ApiError = z.object({
-  error: z.object({ name: z.string(), message: z.string(), retryable: z.boolean().optional() }),
+  error: z.object({ name: z.string(), message: z.string(), retryable: z.optional(z.boolean()) }),
 });
 export type ApiError = z.infer<typeof ApiError>;

@@ -29,8 +29,8 @@ export interface ApiDeps {
 }
 
 /** Validates a request body against a shared schema; a mismatch is an InvalidParameterException naming the fields. */
-export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const parsed = schema.safeParse(body ?? {});
+export function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.infer<T> {
+  const parsed = z.safeParse(schema, body ?? {});
   if (parsed.success) return parsed.data;
   const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
   throw new ApiHttpError(400, 'InvalidParameterException', `Invalid request: ${detail}`);

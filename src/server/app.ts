@@ -11,6 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiDeps } from './routes/api-deps';
 import { registerApi } from './routes/api-routes';
+import { guardUpgradeSocket } from './socket-guard';
 
 /** Handles a WebSocket upgrade it recognises (returns true) or leaves it for the next handler. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -56,6 +57,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const handlers = deps.upgradeHandlers ?? [];
   app.server.on('upgrade', (req, socket, head) => {
+    guardUpgradeSocket(socket);
     for (const handle of handlers) if (handle(req, socket, head)) return;
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
   });

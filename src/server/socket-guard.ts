@@ -33,3 +33,13 @@ export function acceptWebSocket(wss: WebSocketServer, req: IncomingMessage, sock
     onSocket(ws);
   });
 }
+
+/**
+ * Header and whole-request deadlines on the HTTP server (Node answers 408 and closes). Node checks
+ * them on an interval, which must be shorter than the deadlines for them to bite on time.
+ */
+export function limitSlowClients(server: import('node:http').Server, t: { headersMs: number; requestMs: number }): void {
+  server.headersTimeout = t.headersMs;
+  server.requestTimeout = t.requestMs;
+  (server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(100, Math.min(30_000, Math.floor(t.headersMs / 4)));
+}

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { AllowedCapabilities, ConnectionData, DtmfDigits } from './connect-schemas';
+import { DisplayName } from './display-name';
 
 /** Attribute keys follow Connect's rule: alphanumerics, `-` and `_` only. */
 export const AttributeKey = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'attribute keys may only contain A-Z a-z 0-9 - _');
@@ -20,7 +21,7 @@ export type EntryPointInfo = z.infer<typeof EntryPointInfo>;
 /** POST /api/calls — start a contact. The browser never chooses the instance, flow or capabilities. */
 export const StartCallRequest = z.strictObject({
   entryPoint: z.string().min(1).max(64),
-  displayName: z.string().trim().min(1).max(256),
+  displayName: DisplayName,
   attributes: z.record(AttributeKey, z.string().max(1024)).optional(),
   /** Generated once per call attempt by the browser; a retry with the same token never creates a second contact. */
   clientToken: z.string().min(16).max(500),

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 
 /** C0 and C1 controls, bidi marks, embeddings, overrides and isolates, line and paragraph separators. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'gu');
 

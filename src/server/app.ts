@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream';
 import type { ApiDeps } from './routes/api-deps';
 import { registerApi } from './routes/api-routes';
 import { apiNotFound } from './routes/api-errors';
-import { guardUpgradeSocket, limitSlowClients } from './socket-guard';
+import { guardUpgradeSocket, limitSlowClients, refuseUpgrade } from './socket-guard';
 
 /** Handles a WebSocket upgrade it recognises (returns true) or leaves it for the next handler. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -69,7 +69,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   app.server.on('upgrade', (req, socket, head) => {
     guardUpgradeSocket(socket);
     for (const handle of handlers) if (handle(req, socket, head)) return;
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    refuseUpgrade(socket, '404 Not Found');
   });
   return app;
 }

@@ -43,3 +43,13 @@ export function limitSlowClients(server: import('node:http').Server, t: { header
   server.requestTimeout = t.requestMs;
   (server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(100, Math.min(30_000, Math.floor(t.headersMs / 4)));
 }
+
+/**
+ * Answers an upgrade with an HTTP error and closes the connection both ways once the answer is out:
+ * a half-closed socket would go on reading (and discarding) whatever the client keeps sending.
+ */
+export function refuseUpgrade(socket: Duplex, status: string): true {
+  guardUpgradeSocket(socket);
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+  return true;
+}

@@ -7,6 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { UpgradeHandler } from '../app';
 import { isOwnOrigin, isTrustedHost } from '../own-origin';
+import { refuseUpgrade } from '../socket-guard';
 
 const forbidden = (message: string) => ({ error: { name: 'AccessDeniedException', message, retryable: false } });
 
@@ -28,9 +29,5 @@ export function localOnly(trustedHosts: string[], ownOrigins: string[], plugin: 
 
 /** An upgrade handler placed first: it refuses (403) every upgrade from an untrusted host or `Origin: null`. */
 export function refuseUntrustedUpgrades(trustedHosts: string[]): UpgradeHandler {
-  return (req, socket) => {
-    if (isTrustedHost(req, trustedHosts) && req.headers.origin !== 'null') return false;
-    socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    return true;
-  };
+  return (req, socket) => (isTrustedHost(req, trustedHosts) && req.headers.origin !== 'null' ? false : refuseUpgrade(socket, '403 Forbidden'));
 }

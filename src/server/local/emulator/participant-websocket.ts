@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { UpgradeHandler } from '../../app';
-import { acceptWebSocket, guardedWebSocketServer } from '../../socket-guard';
+import { acceptWebSocket, guardedWebSocketServer, refuseUpgrade } from '../../socket-guard';
 import type { TranscriptItem } from '../contacts/contact-record';
 import { EVENT_CHAT_ENDED } from '../contacts/participant-events';
 import type { EmulatorDeps } from './emulator-context';
@@ -17,11 +17,6 @@ import { chatFrame } from './transcript-items';
 
 /** Largest frame a client may send on the participant WebSocket. */
 export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
-
-function refuse(socket: Duplex, status: string): true {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  return true;
-}
 
 function serve(deps: EmulatorDeps, ws: WebSocket, contactId: string): void {
   let unsubscribe: (() => void) | undefined;
@@ -63,7 +58,7 @@ export function createParticipantWebsocket(deps: EmulatorDeps): { handleUpgrade:
     try {
       contactId = authenticate(deps, { bearer: token }, 'websocket', true).contact.id;
     } catch {
-      return refuse(socket, '403 Forbidden');
+      return refuseUpgrade(socket, '403 Forbidden');
     }
     deps.store.deleteToken(token ?? ''); // single use
     acceptWebSocket(wss, req, socket, head, (ws) => serve(deps, ws, contactId));

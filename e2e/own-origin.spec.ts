@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { base, callThroughFlow, finishAgent, openAgentDesk } from './widget-support';
 
 test('the demo shop opened at 127.0.0.1 places a call that the agent accepts', async ({ browser }) => {
+  test.setTimeout(180_000);
   const loopback = base().replace('//localhost:', '//127.0.0.1:');
   expect(loopback).not.toBe(base());
   const agent = await openAgentDesk(browser);

@@ -95,5 +95,5 @@ describe('/aws signatures', () => {
     const ok = await aws(KEY.secretAccessKey);
     expect(JSON.parse(ok.stdout).InstanceSummaryList).toHaveLength(1);
     await expect(aws('wrong')).rejects.toMatchObject({ stderr: expect.stringContaining('InvalidSignatureException') });
-  });
+  }, 120_000); // the Python CLI starts slowly on a loaded machine
 });

@@ -11,6 +11,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiDeps } from './routes/api-deps';
 import { registerApi } from './routes/api-routes';
+import { apiNotFound } from './routes/api-errors';
+import { guardUpgradeSocket, limitSlowClients, refuseUpgrade } from './socket-guard';
 
 /** Handles a WebSocket upgrade it recognises (returns true) or leaves it for the next handler. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
@@ -27,7 +29,12 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** TLS certificate and key: serve HTTPS (needed for cameras on other devices of the LAN). */
   https?: { cert: Buffer; key: Buffer };
+  /** How long a client may take to send its headers, and its whole request (body included). */
+  timeouts?: { headersMs: number; requestMs: number };
 }
+
+/** Defaults for AppDeps.timeouts: generous for a phone on a slow network, short enough to cut a trickle. */
+export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -35,6 +42,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.https ? { https: deps.https } : {}),
     bodyLimit: deps.api.security.bodyLimitBytes,
     trustProxy: deps.api.security.trustProxy,
+    requestTimeout: (deps.timeouts ?? DEFAULT_TIMEOUTS).requestMs,
     // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer in
     // the shape every client of this server understands: the API's, plus AWS's error-type header.
     frameworkErrors: (err, _req, res) => {
@@ -42,9 +50,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       reply
         .status(400)
         .header('x-amzn-errortype', 'InvalidParameterException')
-        .send({ error: { name: 'InvalidParameterException', message: `Malformed request: ${err.message}` }, Message: `Malformed request: ${err.message}` });
+        .send({ error: { name: 'InvalidParameterException', message: `Malformed request: ${err.message}`, retryable: false }, Message: `Malformed request: ${err.message}` });
     },
   }) as unknown as FastifyInstance;
+  limitSlowClients(app.server, deps.timeouts ?? DEFAULT_TIMEOUTS);
+  // The site's static files answer every other GET, so an unknown /api path reaches the root's 404.
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(apiNotFound(req.method, req.url, req.url.startsWith('/api') ? 'No API endpoint' : 'Nothing is served at')));
 
   await app.register(async (api) => registerApi(api, deps.api), { prefix: '/api' });
   for (const { prefix, plugin } of deps.plugins ?? []) await app.register(plugin, { prefix });
@@ -56,8 +67,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const handlers = deps.upgradeHandlers ?? [];
   app.server.on('upgrade', (req, socket, head) => {
+    guardUpgradeSocket(socket);
     for (const handle of handlers) if (handle(req, socket, head)) return;
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    refuseUpgrade(socket, '404 Not Found');
   });
   return app;
 }

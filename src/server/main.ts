@@ -30,6 +30,11 @@ const provider: ContactCenterProvider =
         iceAddress: config.MEDIA_ICE_ADDRESS,
         speech: config.LOCAL_SPEECH,
         logger,
+        trustedHosts: config.trustedHosts,
+        awsRateLimitPerMinute: config.LOCAL_AWS_RATE_LIMIT_PER_MINUTE,
+        ...(config.LOCAL_AWS_ACCESS_KEY_ID && config.LOCAL_AWS_SECRET_ACCESS_KEY
+          ? { awsCredentials: { accessKeyId: config.LOCAL_AWS_ACCESS_KEY_ID, secretAccessKey: config.LOCAL_AWS_SECRET_ACCESS_KEY } }
+          : {}),
       });
 
 const entryPoints: EntryPoint[] = config.ENTRY_POINTS_FILE ? loadEntryPointsFile(config.ENTRY_POINTS_FILE) : provider.defaultEntryPoints;
@@ -44,6 +49,7 @@ const app = await createApp({
     entryPoints: entryPointRegistry(entryPoints),
     security: {
       allowedOrigins: config.ALLOWED_ORIGINS ?? [new URL(config.publicUrl).origin],
+      trustedHosts: config.trustedHosts,
       rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
       bodyLimitBytes: config.BODY_LIMIT_BYTES,
       trustProxy: config.TRUST_PROXY,
@@ -56,6 +62,7 @@ const app = await createApp({
   upgradeHandlers: provider.upgradeHandlers,
   distDir,
   logger,
+  timeouts: { headersMs: config.HEADERS_TIMEOUT_MS, requestMs: config.REQUEST_TIMEOUT_MS },
   ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
     ? { https: { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } }
     : {}),

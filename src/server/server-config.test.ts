@@ -23,4 +23,15 @@ describe('readServerConfig', () => {
   it('keeps an explicit public URL without a trailing slash', () => {
     expect(readServerConfig({ PUBLIC_URL: 'https://calls.example.com/' }).publicUrl).toBe('https://calls.example.com');
   });
+
+  it('trusts the host names of PUBLIC_URL, HOST, MEDIA_ICE_ADDRESS and loopback', () => {
+    const c = readServerConfig({ HOST: '0.0.0.0', PUBLIC_URL: 'https://calls.example.com', MEDIA_ICE_ADDRESS: '192.168.1.20' });
+    expect(c.trustedHosts.sort()).toEqual(['127.0.0.1', '192.168.1.20', '::1', 'calls.example.com', 'localhost']);
+  });
+
+  it('takes local emulator credentials only as a pair, and the timeouts', () => {
+    expect(() => readServerConfig({ LOCAL_AWS_ACCESS_KEY_ID: 'AKID' })).toThrow(/LOCAL_AWS_SECRET_ACCESS_KEY: set LOCAL_AWS_ACCESS_KEY_ID and LOCAL_AWS_SECRET_ACCESS_KEY together/);
+    const c = readServerConfig({ LOCAL_AWS_ACCESS_KEY_ID: 'AKID', LOCAL_AWS_SECRET_ACCESS_KEY: 's', REQUEST_TIMEOUT_MS: '5000' });
+    expect(c).toMatchObject({ LOCAL_AWS_ACCESS_KEY_ID: 'AKID', LOCAL_AWS_RATE_LIMIT_PER_MINUTE: 600, HEADERS_TIMEOUT_MS: 10_000, REQUEST_TIMEOUT_MS: 5000 });
+  });
 });

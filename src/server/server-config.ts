@@ -28,9 +28,17 @@ const Env = z.object({
   TLS_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AWS_REGION: z.string().optional(),
+  LOCAL_AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  LOCAL_AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  LOCAL_AWS_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+}).refine((c) => !c.LOCAL_AWS_ACCESS_KEY_ID === !c.LOCAL_AWS_SECRET_ACCESS_KEY, {
+  path: ['LOCAL_AWS_SECRET_ACCESS_KEY'],
+  message: 'set LOCAL_AWS_ACCESS_KEY_ID and LOCAL_AWS_SECRET_ACCESS_KEY together (or neither)',
 });
 
-export type ServerConfig = z.infer<typeof Env> & { publicUrl: string };
+export type ServerConfig = z.infer<typeof Env> & { publicUrl: string; trustedHosts: string[] };
 
 /** Parses the environment; throws one error listing every bad variable. */
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -43,5 +51,8 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const scheme = c.TLS_CERT_FILE ? 'https' : 'http';
   const host = c.HOST === '0.0.0.0' || c.HOST === '::' ? 'localhost' : c.HOST === '127.0.0.1' ? 'localhost' : c.HOST;
   const publicUrl = (c.PUBLIC_URL ?? `${scheme}://${host}:${c.PORT}`).replace(/\/$/, '');
-  return { ...c, publicUrl };
+  // Host names this server answers to: a page under one of them is same-origin, the local-only endpoints refuse others.
+  const listen = c.HOST === '0.0.0.0' || c.HOST === '::' ? [] : [c.HOST];
+  const trustedHosts = [...new Set(['localhost', '127.0.0.1', '::1', new URL(publicUrl).hostname.replace(/^\[|\]$/g, ''), ...listen, ...(c.MEDIA_ICE_ADDRESS ? [c.MEDIA_ICE_ADDRESS] : [])])];
+  return { ...c, publicUrl, trustedHosts };
 }

@@ -22,6 +22,10 @@ export interface LocalStackOptions {
   /** Serve the built site from this dist folder (browser tests). */
   distDir?: string;
   speech?: boolean;
+  /** The emulator's rate limit per client and minute (default: high enough never to bite in tests). */
+  awsRateLimitPerMinute?: number;
+  /** Verify SigV4 signatures on /aws against this credential (LOCAL_AWS_ACCESS_KEY_ID/SECRET in main.ts). */
+  awsCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}) {
@@ -37,6 +41,8 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     dataDir,
     logger,
     speech: options.speech ?? false,
+    awsRateLimitPerMinute: options.awsRateLimitPerMinute ?? 100_000,
+    ...(options.awsCredentials ? { awsCredentials: options.awsCredentials } : {}),
   });
   const app = await createApp({
     api: {

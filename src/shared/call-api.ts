@@ -5,6 +5,7 @@
 // zod/mini, like connect-schemas.ts: these schemas ship to the customer's browser.
 import { z } from 'zod/mini';
 import { AllowedCapabilities, ConnectionData, DtmfDigits } from './connect-schemas';
+import { DisplayName } from './display-name';
 
 /** Attribute keys follow Connect's rule: alphanumerics, `-` and `_` only. */
 export const AttributeKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'attribute keys may only contain A-Z a-z 0-9 - _'));
@@ -21,7 +22,7 @@ export type EntryPointInfo = z.infer<typeof EntryPointInfo>;
 /** POST /api/calls — start a contact. The browser never chooses the instance, flow or capabilities. */
 export const StartCallRequest = z.strictObject({
   entryPoint: z.string().check(z.minLength(1), z.maxLength(64)),
-  displayName: z.string().check(z.trim(), z.minLength(1), z.maxLength(256)),
+  displayName: DisplayName,
   attributes: z.optional(z.record(AttributeKey, z.string().check(z.maxLength(1024)))),
   /** Generated once per call attempt by the browser; a retry with the same token never creates a second contact. */
   clientToken: z.string().check(z.minLength(16), z.maxLength(500)),

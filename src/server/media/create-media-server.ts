@@ -7,8 +7,9 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
+import { acceptWebSocket, guardedWebSocketServer } from '../socket-guard';
 import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from './media-service';
 import { MeetingRoom } from './meeting-room';
 import { endRoom, fanOutData, sendAudioMetadata } from './meeting-broadcasts';
@@ -33,7 +34,7 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
   const wsBase = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
   const rooms = new Map<string, MeetingRoom>();
   const events = new EventEmitter<MediaServiceEvents>();
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20, handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false) });
+  const wss = guardedWebSocketServer({ maxPayload: 1 << 20, handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false) });
   const metadataTimer = setInterval(() => {
     for (const room of rooms.values()) if (!room.ended && room.connections.size > 0) sendAudioMetadata(room);
   }, METADATA_INTERVAL_MS);
@@ -110,7 +111,7 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const match = CONTROL_PATH.exec(req.url ?? '');
       if (!match) return false;
-      wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws, req, match[1]!));
+      acceptWebSocket(wss, req, socket, head, (ws) => onSocket(ws, req, match[1]!));
       return true;
     },
     async close() {

@@ -6,6 +6,7 @@
  */
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
+import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { ConnectGateway } from '../connect-gateway';
 import { createMediaServer } from '../media/create-media-server';
@@ -13,6 +14,10 @@ import { loadLocalConfig } from '../local/config/load-local-config';
 import { createLocalContactCenter } from '../local/local-contact-center';
 import { createLocalOperations } from '../local/local-operations';
 import type { ContactCenterProvider } from './provider';
+import { awsFrontDoor } from '../local/aws-front-door/aws-front-door';
+import type { AwsCredential } from '../local/aws-front-door/request-auth';
+import { localOnly, refuseUntrustedUpgrades } from '../local/local-only';
+import { LOOPBACK_HOSTS } from '../own-origin';
 
 export interface LocalProviderOptions {
   /** Public base URL of this server (the emulator is at `${publicUrl}/aws`, signaling at ws(s)://…/control). */
@@ -25,6 +30,18 @@ export interface LocalProviderOptions {
   logger: FastifyBaseLogger;
   /** Speak flow prompts with espeak-ng when it is installed (default true). */
   speech?: boolean;
+  /** Extra host names the local-only endpoints answer to (PUBLIC_URL's, loopback and iceAddress always). */
+  trustedHosts?: string[];
+  /** The emulator's rate limit per client IP and minute (default 600). */
+  awsRateLimitPerMinute?: number;
+  /** When set, the emulator verifies SigV4 signatures against this credential. */
+  awsCredentials?: AwsCredential;
+}
+
+/** The hosts the local stack answers to. */
+export function localTrustedHosts(options: Pick<LocalProviderOptions, 'publicUrl' | 'iceAddress' | 'trustedHosts'>): string[] {
+  const hosts = [...LOOPBACK_HOSTS, new URL(options.publicUrl).hostname, ...(options.iceAddress ? [options.iceAddress] : []), ...(options.trustedHosts ?? [])];
+  return [...new Set(hosts.map((h) => h.replace(/^\[|\]$/g, '').toLowerCase()))];
 }
 
 export async function createLocalProvider(options: LocalProviderOptions): Promise<ContactCenterProvider> {
@@ -33,13 +50,25 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
   const center = createLocalContactCenter({ config, dataDir: options.dataDir, media, logger: options.logger, publicUrl: options.publicUrl });
   const operations = createLocalOperations({ config, contacts: center.contacts, media, logger: options.logger, speech: options.speech ?? true });
 
-  // Dummy credentials: the emulator ignores signatures, and without them the SDK would walk its
-  // default provider chain (which can try network metadata endpoints).
-  const clientConfig = {
-    region: config.instance.region,
-    endpoint: `${options.internalUrl ?? options.publicUrl}/aws`,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  };
+  // The server's own clients sign with a credential made for this process: the emulator verifies it
+  // and does not throttle it (/api limits these calls already). Explicit credentials also keep the SDK
+  // from walking its default provider chain (which can try network metadata endpoints).
+  const internal = { accessKeyId: `LOCALINTERNAL${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(32).toString('base64') };
+  const clientConfig = { region: config.instance.region, endpoint: `${options.internalUrl ?? options.publicUrl}/aws`, credentials: internal };
+  const trustedHosts = localTrustedHosts(options);
+  const ownOrigins = [new URL(options.publicUrl).origin];
+  const frontDoor = awsFrontDoor(
+    {
+      trustedHosts,
+      ownOrigins,
+      rateLimitPerMinute: options.awsRateLimitPerMinute ?? 600,
+      internal,
+      ...(options.awsCredentials ? { credentials: options.awsCredentials } : {}),
+      unsigned: (path) => path.startsWith('/participant/'),
+      bodyLimitBytes: 1_048_576,
+    },
+    [center.emulator],
+  );
   const connect = new ConnectClient(clientConfig);
   const participant = new ConnectParticipantClient(clientConfig);
 
@@ -48,12 +77,12 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
     gateway: new ConnectGateway(connect, participant),
     defaultEntryPoints: center.defaultEntryPoints,
     plugins: [
-      { prefix: '/aws', plugin: center.emulator },
-      { prefix: '/local', plugin: operations.desk },
+      { prefix: '/aws', plugin: frontDoor },
+      { prefix: '/local', plugin: localOnly(trustedHosts, ownOrigins, operations.desk) },
     ],
-    upgradeHandlers: [(req, socket, head) => media.handleUpgrade(req, socket, head), ...center.upgradeHandlers, ...operations.upgradeHandlers],
+    upgradeHandlers: [refuseUntrustedUpgrades(trustedHosts), (req, socket, head) => media.handleUpgrade(req, socket, head), ...center.upgradeHandlers, ...operations.upgradeHandlers],
     describe: () => [
-      `Local Connect emulator: ${options.publicUrl}/aws (any region, any credentials)`,
+      `Local Connect emulator: ${options.publicUrl}/aws (any region; ${options.awsCredentials ? `SigV4 verified for access key ${options.awsCredentials.accessKeyId}` : 'any credentials'})`,
       `Instance: ${config.instance.id} (${config.instance.alias})`,
       ...config.flows.map((f) => `Flow: ${f.id} (${f.name})`),
       `Agent desk: ${options.publicUrl}/agent/`,

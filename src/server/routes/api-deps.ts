@@ -10,6 +10,8 @@ import { ApiHttpError } from './api-errors';
 export interface ApiSecurity {
   /** Origins (scheme://host[:port]) whose pages may call the API; `*` allows any. */
   allowedOrigins: string[];
+  /** Host names this server answers to (PUBLIC_URL's, loopback, MEDIA_ICE_ADDRESS); a page served under one is same-origin. */
+  trustedHosts?: string[];
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   trustProxy: boolean;

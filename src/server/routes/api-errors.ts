@@ -55,6 +55,11 @@ function body(status: number, name: string, message: string, retryable = false) 
   return { status, body: { error: { name, message, retryable } } };
 }
 
+/** The 404 body for a path no endpoint serves (the same inside /api and from the site's root). */
+export function apiNotFound(method: string, url: string, what = 'No API endpoint'): ApiError {
+  return body(404, 'ResourceNotFoundException', `${what} ${method} ${url.split('?')[0]}.`).body;
+}
+
 /** Fastify error handler for the /api scope; logs server faults without request bodies or tokens. */
 export function handleApiError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body: payload } = toApiError(err);

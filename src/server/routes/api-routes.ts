@@ -3,25 +3,28 @@
  * errors everywhere, and the call endpoints. Everything reaches Connect through the gateway, so this
  * code is the same against AWS and against the local emulator.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { EntryPointInfo } from '../../shared/call-api';
-import { ApiHttpError, handleApiError } from './api-errors';
+import { ApiHttpError, apiNotFound, handleApiError } from './api-errors';
 import type { ApiDeps } from './api-deps';
+import { isOwnOrigin, LOOPBACK_HOSTS } from '../own-origin';
 import { registerCallActions } from './call-actions';
 import { registerStartCall } from './start-call';
 
 export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
   const { allowedOrigins } = deps.security;
-  const originAllowed = (origin: string) => allowedOrigins.includes('*') || allowedOrigins.includes(origin);
+  const trustedHosts = deps.security.trustedHosts ?? LOOPBACK_HOSTS;
+  const listed = (origin: string) => allowedOrigins.includes('*') || allowedOrigins.includes(origin);
+  // A page this server served itself (e.g. opened at 127.0.0.1 while PUBLIC_URL says localhost) is same-origin.
+  const originAllowed = (origin: string, req: FastifyRequest) => listed(origin) || isOwnOrigin(req.raw, trustedHosts);
 
   app.setErrorHandler(handleApiError);
-  app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send({ error: { name: 'ResourceNotFoundException', message: `No API endpoint ${req.method} ${req.url.split('?')[0]}.` } }),
-  );
+  app.setNotFoundHandler((req, reply) => reply.status(404).send(apiNotFound(req.method, req.url)));
   await app.register(cors, {
-    origin: (origin, cb) => cb(null, !origin || originAllowed(origin)),
+    // Same-origin pages need no CORS grant; the grant is for the listed origins only.
+    origin: (origin, cb) => cb(null, !origin || listed(origin)),
     methods: ['GET', 'POST'],
     allowedHeaders: ['content-type', 'authorization'],
     maxAge: 600,
@@ -29,7 +32,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
   // CORS only stops the browser from reading answers; refuse the request itself from a foreign page.
   app.addHook('onRequest', async (req) => {
     const origin = req.headers.origin;
-    if (origin && !originAllowed(origin)) throw new ApiHttpError(403, 'AccessDeniedException', `Origin ${origin} is not allowed to use this API.`);
+    if (origin && !originAllowed(origin, req)) throw new ApiHttpError(403, 'AccessDeniedException', `Origin ${origin} is not allowed to use this API.`);
   });
   await app.register(rateLimit, {
     max: deps.security.rateLimitPerMinute,

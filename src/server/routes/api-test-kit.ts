@@ -5,7 +5,7 @@
  */
 import type { StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
 import { SignJWT } from 'jose';
-import { createApp } from '../app';
+import { createApp, type AppDeps } from '../app';
 import { entryPointRegistry, type EntryPoint } from '../entry-points';
 import type { ApiSecurity, CallGateway } from './api-deps';
 
@@ -51,7 +51,8 @@ export function fakeGateway() {
   return { gateway, calls, failWith: (e: Error) => { failNext = e; } };
 }
 
-export async function testApp(security: Partial<ApiSecurity> = {}) {
+/** The app around the fake gateway; `extra` adds app options (a dist folder, timeouts). */
+export async function testApp(security: Partial<ApiSecurity> = {}, extra: Partial<Omit<AppDeps, 'api'>> = {}) {
   const fake = fakeGateway();
   const app = await createApp({
     api: {
@@ -67,6 +68,7 @@ export async function testApp(security: Partial<ApiSecurity> = {}) {
         ...security,
       },
     },
+    ...extra,
   });
   return { app, ...fake };
 }

@@ -32,7 +32,7 @@ export async function verifyCallToken(authorization: string | undefined, contact
   if (!token) throw new ApiHttpError(401, 'AccessDeniedException', 'Send the call token from the start response as "Authorization: Bearer <token>".');
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'] }));
+    ({ payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp'] }));
   } catch {
     throw new ApiHttpError(401, 'AccessDeniedException', 'The call token is invalid or has expired.');
   }

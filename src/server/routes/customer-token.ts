@@ -5,6 +5,7 @@
  */
 import { jwtVerify } from 'jose';
 import { z } from 'zod';
+import { DisplayName } from '../../shared/display-name';
 import { ApiHttpError } from './api-errors';
 
 /** A customer token may be valid for at most this long into the future. */
@@ -12,7 +13,7 @@ export const MAX_CUSTOMER_TOKEN_SECONDS = 600;
 
 const Claims = z.object({
   exp: z.number(),
-  name: z.string().min(1).max(256).optional(),
+  name: z.optional(DisplayName),
   attributes: z.record(z.string(), z.string()).optional(),
 });
 export type CustomerClaims = z.infer<typeof Claims>;

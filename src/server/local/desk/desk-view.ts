@@ -7,6 +7,10 @@ import type { DeskContact, DeskState, VideoConnectionInfo } from '../../../share
 import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentState } from '../routing/agent-roster';
+import { withoutUnsafeText } from '../../../shared/display-name';
+
+/** Names reach the store from any SDK caller too; the desk never shows characters that could spoof it. */
+const shown = <T extends string | undefined>(text: T): T => (text === undefined ? text : (withoutUnsafeText(text) as T));
 
 export function deskContact(c: ContactRecord, contacts: LocalContacts, ringTimeoutSeconds: number, dtmf: Array<{ at: number; digits: string }>): DeskContact {
   const related = c.relatedContactId ? contacts.get(c.relatedContactId) : undefined;
@@ -17,11 +21,11 @@ export function deskContact(c: ContactRecord, contacts: LocalContacts, ringTimeo
   return {
     id: c.id,
     state: c.state,
-    customerName: c.name,
-    description: c.description,
+    customerName: shown(c.name),
+    description: shown(c.description),
     attributes: c.attributes,
     references,
-    relatedContact: c.relatedContactId ? { id: c.relatedContactId, customerName: related?.name, state: related?.state } : undefined,
+    relatedContact: c.relatedContactId ? { id: c.relatedContactId, customerName: shown(related?.name), state: related?.state } : undefined,
     queueName: c.queue?.name,
     enqueuedAt: c.queue?.enqueuedAt,
     ringStartedAt: c.agent?.ringStartedAt,

@@ -1,6 +1,6 @@
 /**
- * The emulator as a Fastify plugin (mounted at `/aws`): its own body parsing, routing, CORS and error
- * handling, so every answer is AWS-shaped JSON with `x-amzn-RequestId` — also for unknown routes,
+ * The emulator as a Fastify plugin (mounted at `/aws`, behind the front door that checks hosts,
+ * origins, signatures and rates): its own body parsing, routing and error handling, so every answer is AWS-shaped JSON with `x-amzn-RequestId` — also for unknown routes,
  * bad JSON and oversized bodies, which Fastify would otherwise answer in its own shape.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,18 +9,10 @@ import { AwsError, connectError, participantError, unknownOperation } from './aw
 import type { EmulatorDeps } from './emulator-context';
 import { matchRoute, pathSegments } from './emulator-routes';
 
-const ALLOW_HEADERS =
-  'authorization, content-type, x-amz-date, x-amz-user-agent, x-amz-content-sha256, x-amz-security-token, x-amz-bearer, amz-sdk-invocation-id, amz-sdk-request';
 const BODY_LIMIT = 1_048_576;
 
-function send(req: FastifyRequest, reply: FastifyReply, status: number, body: unknown, errorType?: string): FastifyReply {
-  reply
-    .code(status)
-    .header('x-amzn-RequestId', randomUUID())
-    .header('content-type', 'application/json')
-    .header('access-control-allow-origin', req.headers.origin ?? '*')
-    .header('access-control-expose-headers', 'x-amzn-RequestId, x-amzn-ErrorType, date')
-    .header('vary', 'Origin');
+function send(reply: FastifyReply, status: number, body: unknown, errorType?: string): FastifyReply {
+  reply.code(status).header('x-amzn-RequestId', randomUUID()).header('content-type', 'application/json');
   if (errorType) reply.header('x-amzn-ErrorType', errorType);
   return reply.send(JSON.stringify(body));
 }
@@ -41,7 +33,7 @@ function sendError(deps: EmulatorDeps, req: FastifyRequest, reply: FastifyReply,
       error = participant ? participantError.internal('The local emulator failed to process the request') : connectError.internal('The local emulator failed to process the request');
     }
   }
-  return send(req, reply, error.status, { Message: error.message, __type: error.type }, error.type);
+  return send(reply, error.status, { Message: error.message, __type: error.type }, error.type);
 }
 
 function parseBody(raw: unknown, participant: boolean): Record<string, unknown> {
@@ -68,14 +60,10 @@ export function createEmulatorPlugin(deps: EmulatorDeps): FastifyPluginAsync {
     app.setNotFoundHandler((req, reply) => sendError(deps, req, reply, unknownOperation(req.method, req.url.split('?')[0] ?? '')));
 
     app.route({
-      method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
+      method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'], // OPTIONS: the front door answers preflights
       url: '/*',
       bodyLimit: BODY_LIMIT,
       handler: async (req, reply) => {
-        if (req.method === 'OPTIONS') {
-          reply.header('access-control-allow-methods', 'GET, PUT, POST, DELETE, OPTIONS').header('access-control-allow-headers', ALLOW_HEADERS).header('access-control-max-age', '600');
-          return send(req, reply, 200, {});
-        }
         const rawPath = (req.raw.url ?? '').split('?')[0] ?? '';
         const segments = pathSegments(rawPath.slice(app.prefix.length));
         const match = segments && matchRoute(req.method, segments);
@@ -89,7 +77,7 @@ export function createEmulatorPlugin(deps: EmulatorDeps): FastifyPluginAsync {
           protocol: req.protocol,
           host: req.headers.host ?? 'localhost',
         });
-        return send(req, reply, 200, result ?? {});
+        return send(reply, 200, result ?? {});
       },
     });
   };

@@ -6,18 +6,17 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { UpgradeHandler } from '../../app';
+import { acceptWebSocket, guardedWebSocketServer, refuseUpgrade } from '../../socket-guard';
 import type { TranscriptItem } from '../contacts/contact-record';
 import { EVENT_CHAT_ENDED } from '../contacts/participant-events';
 import type { EmulatorDeps } from './emulator-context';
 import { authenticate } from './participant-auth';
 import { chatFrame } from './transcript-items';
 
-function refuse(socket: Duplex, status: string): true {
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  return true;
-}
+/** Largest frame a client may send on the participant WebSocket. */
+export const MAX_CLIENT_FRAME_BYTES = 64 * 1024;
 
 function serve(deps: EmulatorDeps, ws: WebSocket, contactId: string): void {
   let unsubscribe: (() => void) | undefined;
@@ -48,7 +47,8 @@ function serve(deps: EmulatorDeps, ws: WebSocket, contactId: string): void {
 
 /** The upgrade handler for the participant WebSocket, and a close() that drops every socket. */
 export function createParticipantWebsocket(deps: EmulatorDeps): { handleUpgrade: UpgradeHandler; close(): void } {
-  const wss = new WebSocketServer({ noServer: true });
+  // Chat frames from the client are subscribe and heartbeat messages of a few hundred bytes.
+  const wss = guardedWebSocketServer({ maxPayload: MAX_CLIENT_FRAME_BYTES });
   const path = `${deps.prefix}/participant/websocket`;
   const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): boolean => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -58,10 +58,10 @@ export function createParticipantWebsocket(deps: EmulatorDeps): { handleUpgrade:
     try {
       contactId = authenticate(deps, { bearer: token }, 'websocket', true).contact.id;
     } catch {
-      return refuse(socket, '403 Forbidden');
+      return refuseUpgrade(socket, '403 Forbidden');
     }
     deps.store.deleteToken(token ?? ''); // single use
-    wss.handleUpgrade(req, socket, head, (ws) => serve(deps, ws, contactId));
+    acceptWebSocket(wss, req, socket, head, (ws) => serve(deps, ws, contactId));
     return true;
   };
   return {

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { openDatabase } from './open-database';
 import type { ContactRecord } from '../contacts/contact-record';
 
 export type TokenKind = 'participant' | 'connection' | 'websocket';
@@ -56,10 +57,7 @@ export class ContactStore {
 
   constructor(dataDir: string) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'contact-center.sqlite'));
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.exec(SCHEMA);
+    this.db = openDatabase(join(dataDir, 'contact-center.sqlite'), SCHEMA);
     this.stmt = {
       putContact: this.db.prepare('INSERT OR REPLACE INTO contacts (id, instance_id, active, record) VALUES (?, ?, ?, ?)'),
       getContact: this.db.prepare<[string], { record: string }>('SELECT record FROM contacts WHERE id = ?'),

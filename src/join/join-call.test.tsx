@@ -47,7 +47,7 @@ describe('JoinCall', () => {
     expect(engine.join).toHaveBeenCalledWith(expect.objectContaining({ credentials: payload(true).connectionData, video: true }));
     expect(screen.getByRole('status').textContent).toBe('In the call. Waiting for an agent to answer.');
 
-    act(() => store.update({ attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false }], tiles: [{ tileId: 4, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: true }] }));
+    act(() => store.update({ attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false, muted: false }], tiles: [{ tileId: 4, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: true }] }));
     expect(screen.getByRole('status').textContent).toBe('In the call with the agent.');
     expect(engine.bindTile).toHaveBeenCalledWith(4, screen.getByLabelText("Agent's video"));
   });

@@ -4,7 +4,7 @@
  * Framework-free so it is tested in Node; React reads it through useSyncExternalStore.
  */
 import { createListeners } from '../shared/listener-store';
-import { SCREEN_SHARING_TOPIC, type AllowedCapabilities } from '../shared/connect-schemas';
+import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { CallStatus, StartCallResponse } from '../shared/call-api';
 import { screenSharingInstruction } from './screens/screen-share-gate';
 import type { CallSession, EndedBy, HostEvent, JoinChoice, SessionDeps, SessionState, WidgetConfig } from './call-session-types';
@@ -17,7 +17,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
   let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], agentName: null, engine: null };
   const listeners = createListeners();
   let clientToken = deps.newClientToken();
-  let lastChoice: { choice: JoinChoice; caps?: AllowedCapabilities } | null = null;
+  let lastChoice: JoinChoice | null = null;
   const cleanups: Array<() => void> = [];
   let refresh = () => undefined as void;
   let customerEnding = false;
@@ -92,8 +92,8 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
   const session: CallSession = {
     getState: () => state,
     subscribe: (l) => listeners.add(l),
-    async start(choice, caps) {
-      lastChoice = { choice, caps };
+    async start(choice) {
+      lastChoice = choice;
       customerEnding = false;
       finishing = false;
       set({ phase: { phase: 'starting' }, captions: [], agentName: null });
@@ -118,7 +118,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
         await fail(error);
       }
     },
-    retry: () => (lastChoice ? session.start(lastChoice.choice, lastChoice.caps) : Promise.resolve()),
+    retry: () => (lastChoice ? session.start(lastChoice) : Promise.resolve()),
     async end() {
       const p = state.phase;
       if (p.phase !== 'connecting' && p.phase !== 'in-call') return;

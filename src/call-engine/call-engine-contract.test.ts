@@ -5,10 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { MeetingSessionStatusCode } from 'amazon-chime-sdk-js';
 import type { CallEngine } from './call-engine-api';
-import type { JoinOptions } from './call-types';
 import { createMediaCallEngine } from './media-call-engine';
 import { createFakeCallEngine } from './testing/fake-call-engine';
-import { createFakeBackend } from './testing/fake-media-session';
+import { createFakeBackend, settle, testJoinOptions as options } from './testing/fake-media-session';
 
 interface Harness {
   engine: CallEngine;
@@ -18,7 +17,6 @@ interface Harness {
   ended(): Promise<void>;
 }
 
-const settle = () => new Promise((r) => setTimeout(r, 0));
 const real = (): Harness => {
   const fake = createFakeBackend();
   return {
@@ -36,11 +34,6 @@ const fake = (): Harness => {
   const { engine, meeting } = createFakeCallEngine({ startsOnJoin: false });
   return { engine, started: meeting.started, attendee: meeting.attendee, muted: meeting.muted, ended: async () => meeting.ended('meeting-ended') };
 };
-
-const options = (video: boolean): JoinOptions => ({
-  credentials: { Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'wss://h', SignalingUrl: 'wss://h/s' } }, Attendee: { AttendeeId: 'me', JoinToken: 't' } },
-  video,
-});
 
 describe.each([
   ['the real engine over a fake facade', real],

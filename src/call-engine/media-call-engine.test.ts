@@ -1,24 +1,16 @@
 /**
- * The engine over a fake audio-video facade: every interleaving of join, leave and device calls that
- * the UIs can produce (End pressed while joining, the desk unmounting, quick camera toggles).
+ * The engine over a fake audio-video facade: join and leave in every order the UIs can produce them
+ * (End pressed while joining, the desk unmounting, the meeting ending).
  */
 import { describe, expect, it } from 'vitest';
 import { MeetingSessionStatusCode } from 'amazon-chime-sdk-js';
-import type { JoinOptions } from './call-types';
 import { createMediaCallEngine } from './media-call-engine';
-import { createFakeBackend } from './testing/fake-media-session';
+import { createFakeBackend, settle, testJoinOptions as options } from './testing/fake-media-session';
 
-const options = (video = false): JoinOptions => ({
-  credentials: { Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'wss://h', SignalingUrl: 'wss://h/s' } }, Attendee: { AttendeeId: 'me', JoinToken: 't' } },
-  video,
-  topics: ['AMAZON_CONNECT_SCREEN_SHARING'],
-});
 const setup = () => {
   const fake = createFakeBackend();
   return { ...fake, engine: createMediaCallEngine(fake.backend) };
 };
-/** Lets the engine run up to its next held step. */
-const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('call engine: join and leave interleaved', () => {
   it('End pressed while the microphone starts: the session never starts and the microphone is released', async () => {
@@ -96,69 +88,5 @@ describe('call engine: join and leave interleaved', () => {
     expect(engine.getSnapshot().status).toMatchObject({ kind: 'failed', code: 'permission-denied' });
     expect(session().liveSubscriptions()).toBe(0);
     expect(session().state.started).toBe(false);
-  });
-});
-
-describe('call engine: device calls interleaved', () => {
-  it('camera on then off before it started: it ends off', async () => {
-    const { engine, session } = setup();
-    await engine.join(options());
-    const cam = session().hold('startVideoInput');
-    const on = engine.setCameraOn(true);
-    await settle();
-    const off = engine.setCameraOn(false);
-    cam.release();
-    await Promise.all([on, off]);
-    expect(session().state).toMatchObject({ videoInput: null, localTile: false });
-    expect(engine.getSnapshot().cameraOn).toBe(false);
-  });
-
-  it('camera or microphone starting while the call is left: released again', async () => {
-    const { engine, session } = setup();
-    await engine.join(options());
-    const cam = session().hold('startVideoInput');
-    const on = engine.setCameraOn(true);
-    await settle();
-    const mic = session().hold('startAudioInput');
-    const switching = engine.chooseMicrophone('mic-2');
-    await settle();
-    await engine.leave();
-    cam.release();
-    mic.release();
-    await Promise.all([on, switching]);
-    expect(session().state).toMatchObject({ videoInput: null, audioInput: null, localTile: false });
-    expect(engine.getSnapshot().cameraOn).toBe(false);
-  });
-
-  it('commands after the call ended do nothing; before joining they are refused', async () => {
-    const { engine, session } = setup();
-    expect(() => engine.setMuted(true)).toThrow(/not in a call/);
-    await engine.join(options());
-    await engine.leave();
-    const before = session().log.length;
-    engine.setMuted(true);
-    await engine.setCameraOn(true);
-    engine.sendDataMessage('t', 'x');
-    engine.bindTile(1, null);
-    expect(session().log.length).toBe(before);
-  });
-});
-
-describe('call engine: remote mute state', () => {
-  it("shows each attendee's muted flag from the volume indicator, and forgets them when they leave", async () => {
-    const { engine, session } = setup();
-    await engine.join(options());
-    const base = session().liveSubscriptions();
-    session().present('agent', true, 'Agent');
-    expect(session().liveSubscriptions()).toBe(base + 1);
-    expect(engine.getSnapshot().attendees).toEqual([{ attendeeId: 'agent', externalUserId: 'Agent', isContent: false, muted: false }]);
-    session().volume('agent', true);
-    expect(engine.getSnapshot().attendees[0]?.muted).toBe(true);
-    const snap = engine.getSnapshot();
-    session().volume('agent', null); // only the volume changed
-    expect(engine.getSnapshot()).toBe(snap);
-    session().present('agent', false);
-    expect(engine.getSnapshot().attendees).toEqual([]);
-    expect(session().liveSubscriptions()).toBe(base);
   });
 });

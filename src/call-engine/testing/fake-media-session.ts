@@ -5,7 +5,7 @@
  * interleaving, and lets it play the meeting's side (presence, mute, tiles, stop).
  */
 import { MeetingSessionStatus, MeetingSessionStatusCode, type AudioVideoObserver, type ContentShareObserver, type DeviceChangeObserver, type VolumeIndicatorCallback } from 'amazon-chime-sdk-js';
-import type { DeviceOption } from '../call-types';
+import type { DeviceOption, JoinOptions } from '../call-types';
 import type { MediaBackend, MediaSession } from '../media-session';
 
 type Held = { promise: Promise<void>; release(): void; fail(error: Error): void };
@@ -107,3 +107,13 @@ export function createFakeBackend(lists: { cameras?: DeviceOption[]; microphones
   };
   return { backend, sessions, session: (): FakeSession => sessions[sessions.length - 1]! };
 }
+
+/** Join options for a test meeting, as attendee `me`. */
+export const testJoinOptions = (video = false): JoinOptions => ({
+  credentials: { Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'wss://h', SignalingUrl: 'wss://h/s' } }, Attendee: { AttendeeId: 'me', JoinToken: 't' } },
+  video,
+  topics: ['AMAZON_CONNECT_SCREEN_SHARING'],
+});
+
+/** Lets the engine run up to its next held step. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));

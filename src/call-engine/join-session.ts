@@ -1,7 +1,9 @@
 /**
- * The steps of joining one session, in the order any Chime app takes them: microphone, audio output,
- * camera and its tile (so video is in the very first offer), then `start()`. After every wait, a
- * leave that ran meanwhile wins: what this join started is released and nothing more starts.
+ * The steps of joining one session, in the order an ordinary Chime app takes them: microphone, audio
+ * output, the camera, `start()`, and the camera's tile at once (so video is in the very first offer;
+ * SDK 3.32 drops a `startLocalVideoTile` made before `start()`: "no transition found from NotConnected
+ * with Update"). After every wait, a leave that ran meanwhile wins: what this join started is released
+ * and nothing more starts.
  */
 import type { JoinOptions } from './call-types';
 import { keepOrFirst } from './device-lists';
@@ -35,8 +37,10 @@ export async function joinSession(s: MediaSession, options: JoinOptions, ctx: Jo
   if (options.speaker) await ctx.chooseSpeaker(options.speaker);
   await ctx.refreshDevices(); // labels appear once permission was granted
   if (await gone()) return;
+  let started = false;
+  const start = () => ((started = true), ctx.start());
   // A camera failure does not fail the call: it is reported as a lost camera.
-  if (options.video) await ctx.camera.set(true).catch(() => store.update((st) => ({ devices: { ...st.devices, lost: 'camera' } })));
-  if (await gone()) return;
-  ctx.start();
+  if (options.video) await ctx.camera.set(true, start).catch(() => store.update((st) => ({ devices: { ...st.devices, lost: 'camera' } })));
+  if (started || (await gone())) return;
+  start();
 }

@@ -20,7 +20,8 @@ export function createCamera(s: MediaSession, store: SnapshotStore, ended: () =>
   let turn = 0;
   let wanted = false;
   return {
-    async set(on: boolean): Promise<void> {
+    /** Turns the camera on or off; `beforeTile` runs once the camera delivers, just before its tile starts. */
+    async set(on: boolean, beforeTile?: () => void): Promise<void> {
       const mine = ++turn;
       wanted = on;
       if (!on) {
@@ -39,6 +40,7 @@ export function createCamera(s: MediaSession, store: SnapshotStore, ended: () =>
       // A later turn or the end of the call won meanwhile: what this turn started may not stay on.
       if (ended() || (mine !== turn && !wanted)) return void (await s.stopVideoInput().catch(() => undefined));
       if (mine !== turn) return;
+      beforeTile?.();
       s.startLocalVideoTile();
       store.update((st) => ({ cameraOn: true, devices: { ...st.devices, camera: cam, lost: st.devices.lost === 'camera' ? null : st.devices.lost } }));
     },

@@ -1,8 +1,16 @@
-// Flat ESLint config: typescript-eslint recommended rules plus React hooks rules for the UI code.
+// Flat ESLint config: typescript-eslint recommended rules, React hooks rules for the UI code, and the
+// import boundaries between src/shared, the browser folders, the server and the Chime SDK.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+
+// Import boundaries (see README, Architecture). Flat config replaces a rule per matching block, so each
+// block below lists every pattern that applies to its files.
+/** Browser code other than the call engine. */
+const browserFolders = ['src/widget/**', 'src/embed/**', 'src/api/**', 'src/agent-desk/**', 'src/join/**'];
+const onlyEngineImportsChime = { group: ['amazon-chime-sdk-js', 'amazon-chime-sdk-js/*'], message: 'Only src/call-engine imports amazon-chime-sdk-js.' };
+const noServerInBrowser = { regex: '^(\\.\\./)+(server|cli)(/|$)', message: 'Browser code never imports src/server or src/cli.' };
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.data/', '.tmp/'] },
@@ -12,18 +20,31 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Only the call engine may talk to the Chime SDK (see README, Architecture).
-      'no-restricted-imports': ['error', { patterns: [{ group: ['amazon-chime-sdk-js'], message: 'Only src/call-engine imports amazon-chime-sdk-js.' }] }],
+      'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime] }],
     },
   },
   {
+    files: browserFolders,
+    rules: { 'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime, noServerInBrowser] }] },
+  },
+  {
+    files: ['src/call-engine/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noServerInBrowser] }] },
+  },
+  {
+    // The contracts shared by server and browser depend on nothing but zod (and each other).
+    files: ['src/shared/**'],
+    ignores: ['src/shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'src/shared imports only zod and other src/shared modules.' }] }] },
+  },
+  {
     // React hook rules only where React lives (server code calls werift's useNACK() etc., which are not hooks).
-    files: ['src/widget/**', 'src/embed/**', 'src/api/**', 'src/agent-desk/**', 'src/join/**', 'src/call-engine/**'],
+    files: [...browserFolders, 'src/call-engine/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    files: ['src/call-engine/**', 'e2e/**'],
+    files: ['e2e/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

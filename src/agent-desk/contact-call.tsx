@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import type { CallEngine } from '../call-engine/call-engine-api';
 import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
 import { loadCallEngine } from '../call-engine/load-call-engine';
-import { useCallEngine } from '../call-engine/use-call-engine';
+import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../call-engine/use-call-engine';
 import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import { deskClient, toJoinCredentials } from './desk-client';
@@ -28,7 +28,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [customerSharingEnabled, setCustomerSharingEnabled] = useState(false);
-  const snap = useCallEngine(engine);
+  const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
   const caps = contact.capabilities;
 
   useEffect(() => {

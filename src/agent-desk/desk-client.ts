@@ -1,35 +1,17 @@
 /**
- * Browser client of the agent desk API (`/local/desk`): validated JSON requests, errors as
- * {@link DeskRequestError} with the server's Connect error name, and the live desk state over
- * server-sent events (EventSource reconnects on its own).
+ * Browser client of the agent desk API (`/local/desk`): validated JSON requests through the shared
+ * fetch wrapper (errors are ApiClientError, `name` the server's Connect error name), and the live
+ * desk state over server-sent events (EventSource reconnects on its own).
  */
-import { z } from 'zod';
-import { AcceptResponse, DeskErrorBody, DeskState, type VideoConnectionInfo } from '../shared/agent-desk-api';
+import type { z } from 'zod';
+import { fetchJson } from '../api/api-fetch';
+import { AcceptResponse, AgentList, DeskState, type AgentSummary, type VideoConnectionInfo } from '../shared/agent-desk-api';
+
+export type { AgentSummary };
 
 const BASE = '/local/desk';
 
-export class DeskRequestError extends Error {
-  constructor(override readonly name: string, message: string) {
-    super(message);
-  }
-}
-
-async function request<T>(path: string, schema: z.ZodType<T>, init?: { method?: string; body?: unknown }): Promise<T> {
-  const res = await fetch(`${BASE}${path}`, {
-    method: init?.method ?? 'GET',
-    headers: init?.body ? { 'content-type': 'application/json' } : {},
-    body: init?.body ? JSON.stringify(init.body) : undefined,
-  });
-  const json: unknown = await res.json().catch(() => ({}));
-  if (!res.ok) {
-    const err = DeskErrorBody.safeParse(json);
-    throw new DeskRequestError(err.success ? err.data.error.name : 'ServiceError', err.success ? err.data.error.message : `HTTP ${res.status}`);
-  }
-  return schema.parse(json);
-}
-
-const AgentList = z.object({ agents: z.array(z.object({ id: z.string(), username: z.string(), name: z.string(), status: z.string() })) });
-export type AgentSummary = z.infer<typeof AgentList>['agents'][number];
+const request = <T extends z.ZodType>(path: string, schema: T, init?: { method?: 'GET' | 'POST'; body?: unknown }) => fetchJson({ url: `${BASE}${path}`, schema, ...init });
 
 const agentPath = (agentId: string) => `/agents/${encodeURIComponent(agentId)}`;
 const contactPath = (agentId: string, contactId: string) => `${agentPath(agentId)}/contacts/${encodeURIComponent(contactId)}`;

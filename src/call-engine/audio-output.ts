@@ -11,8 +11,7 @@ export interface AudioOutput {
   pause(): void;
 }
 
-export function createAudioOutput(store: SnapshotStore): AudioOutput {
-  const element = typeof Audio === 'function' ? new Audio() : null;
+export function createAudioOutput(store: SnapshotStore, element: HTMLAudioElement | null): AudioOutput {
   return {
     element,
     async play() {

@@ -40,6 +40,8 @@ export interface PresentAttendee {
   attendeeId: string;
   externalUserId: string;
   isContent: boolean;
+  /** Their microphone is muted, as the meeting reports it (false until it reports otherwise). */
+  muted: boolean;
 }
 
 /** A received (or sent) data message, decoded as UTF-8 text. */

@@ -1,6 +1,7 @@
 /**
  * Translates Chime SDK observer callbacks into snapshot changes, so nothing above the engine sees
- * an SDK type. Each handler is a pure mapping onto the store.
+ * an SDK type. Each handler is a pure mapping onto the store; `attachSession` registers them all and
+ * returns their removal.
  */
 import {
   MeetingSessionStatusCode,
@@ -11,6 +12,8 @@ import {
   type VideoTileState,
 } from 'amazon-chime-sdk-js';
 import type { LeaveReason, TileInfo } from './call-types';
+import { subscribeRealtime } from './chime-realtime';
+import type { MediaSession } from './media-session';
 import type { SnapshotStore } from './snapshot-store';
 
 /** Maps a Chime session status to a reason the UI can explain. */
@@ -88,4 +91,19 @@ export function createObservers(store: SnapshotStore, hooks: ObserverHooks) {
     videoInputStreamEnded: () => hooks.onDeviceLost('camera'),
   };
   return { av, content, devices };
+}
+
+/** Registers the observers and realtime subscriptions on a session; returns the function that removes them all. */
+export function attachSession(s: MediaSession, store: SnapshotStore, hooks: ObserverHooks, topics: string[]): () => void {
+  const { av, content, devices } = createObservers(store, hooks);
+  s.addObserver(av);
+  s.addContentShareObserver(content);
+  s.addDeviceChangeObserver(devices);
+  const offRealtime = subscribeRealtime(s, store, topics);
+  return () => {
+    s.removeObserver(av);
+    s.removeContentShareObserver(content);
+    s.removeDeviceChangeObserver(devices);
+    offRealtime();
+  };
 }

@@ -1,9 +1,11 @@
 /**
- * Realtime subscriptions of a joined session (presence, local mute, data messages) mapped onto the
- * snapshot store.
+ * Realtime subscriptions of a joined session (presence with each attendee's muted state, local mute,
+ * data messages) mapped onto the snapshot store. Every subscription made here is undone by the
+ * function `subscribeRealtime` returns.
  */
-import type { AudioVideoFacade } from 'amazon-chime-sdk-js';
-import type { DataMessageInfo } from './call-types';
+import type { VolumeIndicatorCallback } from 'amazon-chime-sdk-js';
+import type { DataMessageInfo, PresentAttendee } from './call-types';
+import type { MediaSession } from './media-session';
 import type { SnapshotStore } from './snapshot-store';
 
 /** How many data messages the snapshot keeps. */
@@ -14,16 +16,35 @@ export function pushMessage(store: SnapshotStore, info: DataMessageInfo): void {
   store.update((s) => ({ messages: [...s.messages, info].slice(-MAX_MESSAGES) }));
 }
 
-/** Subscribes presence, local mute state and the given data-message topics. */
-export function subscribeRealtime(av: AudioVideoFacade, store: SnapshotStore, topics: string[]): void {
-  av.realtimeSubscribeToAttendeeIdPresence((attendeeId, present, externalUserId) => {
-    store.update((s) => ({
-      attendees: present
-        ? [...s.attendees.filter((x) => x.attendeeId !== attendeeId), { attendeeId, externalUserId: externalUserId ?? '', isContent: attendeeId.includes('#content') }]
-        : s.attendees.filter((x) => x.attendeeId !== attendeeId),
-    }));
-  });
-  av.realtimeSubscribeToMuteAndUnmuteLocalAudio((muted) => store.update({ muted }));
+function setMuted(attendees: PresentAttendee[], attendeeId: string, muted: boolean): PresentAttendee[] {
+  if (!attendees.some((a) => a.attendeeId === attendeeId && a.muted !== muted)) return attendees;
+  return attendees.map((a) => (a.attendeeId === attendeeId ? { ...a, muted } : a));
+}
+
+/** Subscribes presence, muted states, local mute and the given topics; returns the unsubscribe function. */
+export function subscribeRealtime(av: MediaSession, store: SnapshotStore, topics: string[]): () => void {
+  const watched = new Set<string>();
+  // `muted` is null when only the volume or signal strength changed.
+  const onVolume: VolumeIndicatorCallback = (attendeeId, _volume, muted) => {
+    if (muted !== null) store.update((s) => ({ attendees: setMuted(s.attendees, attendeeId, muted) }));
+  };
+  const onPresence = (attendeeId: string, present: boolean, externalUserId?: string) => {
+    const isContent = attendeeId.includes('#content');
+    if (present && !isContent && !watched.has(attendeeId)) {
+      watched.add(attendeeId);
+      av.realtimeSubscribeToVolumeIndicator(attendeeId, onVolume);
+    } else if (!present && watched.delete(attendeeId)) {
+      av.realtimeUnsubscribeFromVolumeIndicator(attendeeId, onVolume);
+    }
+    store.update((s) => {
+      const others = s.attendees.filter((x) => x.attendeeId !== attendeeId);
+      const muted = s.attendees.find((x) => x.attendeeId === attendeeId)?.muted ?? false;
+      return { attendees: present ? [...others, { attendeeId, externalUserId: externalUserId ?? '', isContent, muted }] : others };
+    });
+  };
+  const onLocalMute = (muted: boolean) => store.update({ muted });
+  av.realtimeSubscribeToAttendeeIdPresence(onPresence);
+  av.realtimeSubscribeToMuteAndUnmuteLocalAudio(onLocalMute);
   for (const topic of topics) {
     av.realtimeSubscribeToReceiveDataMessage(topic, (m) =>
       pushMessage(store, {
@@ -36,4 +57,11 @@ export function subscribeRealtime(av: AudioVideoFacade, store: SnapshotStore, to
       }),
     );
   }
+  return () => {
+    av.realtimeUnsubscribeToAttendeeIdPresence(onPresence);
+    av.realtimeUnsubscribeToMuteAndUnmuteLocalAudio(onLocalMute);
+    for (const id of watched) av.realtimeUnsubscribeFromVolumeIndicator(id, onVolume);
+    watched.clear();
+    for (const topic of topics) av.realtimeUnsubscribeFromReceiveDataMessage(topic);
+  };
 }

@@ -55,13 +55,3 @@ export async function startMediaPreview(options: PreviewOptions): Promise<MediaP
     },
   };
 }
-
-/** The permission state of camera and microphone, where the Permissions API knows it. */
-export async function queryPermission(name: 'camera' | 'microphone'): Promise<PermissionState | 'unknown'> {
-  try {
-    const status = await navigator.permissions.query({ name: name as PermissionName });
-    return status.state;
-  } catch {
-    return 'unknown';
-  }
-}

@@ -1,9 +1,10 @@
 /**
- * A tiny external store: one immutable snapshot, replaced by `update`, observed by `subscribe`.
- * Kept separate from the SDK glue so it is testable and shared by every engine implementation.
+ * The engine's external store: one immutable snapshot, changed by `update` (a partial patch that
+ * notifies only on a real change), observed by `subscribe`. Built on the shared {@link createStore}.
  */
-import type { CallSnapshot } from './call-types';
-import { keepOrFirst, listDevices } from './device-lists';
+import { createStore } from '../shared/listener-store';
+import type { CallSnapshot, DeviceOption } from './call-types';
+import { keepOrFirst } from './device-lists';
 
 /** The snapshot before any call: idle, no devices known yet. */
 export function initialSnapshot(): CallSnapshot {
@@ -39,27 +40,25 @@ export interface SnapshotStore {
 }
 
 export function createSnapshotStore(start: CallSnapshot = initialSnapshot()): SnapshotStore {
-  let snapshot = start;
-  const listeners = new Set<() => void>();
+  const store = createStore(start);
   return {
-    get: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    get: store.get,
+    subscribe: store.subscribe,
     update(change) {
+      const snapshot = store.get();
       const patch = typeof change === 'function' ? change(snapshot) : change;
       const keys = Object.keys(patch) as Array<keyof CallSnapshot>;
       if (keys.every((k) => Object.is(patch[k], snapshot[k]))) return;
-      snapshot = { ...snapshot, ...patch };
-      for (const l of [...listeners]) l();
+      store.set({ ...snapshot, ...patch });
     },
   };
 }
 
+type DeviceLists = { cameras: DeviceOption[]; microphones: DeviceOption[]; speakers: DeviceOption[] };
+
 /** Re-reads the device lists into the snapshot, keeping each chosen device while it is present. */
-export async function refreshDeviceState(store: SnapshotStore): Promise<void> {
-  const lists = await listDevices();
+export async function refreshDeviceState(store: SnapshotStore, list: () => Promise<DeviceLists>): Promise<void> {
+  const lists = await list();
   store.update((s) => ({
     devices: {
       ...s.devices,

@@ -1,8 +1,9 @@
 /**
- * React binding of the call engine: the current snapshot via useSyncExternalStore, plus a helper
- * that binds a `<video>` element to a tile by id. Imports no SDK code (the engine is passed in).
+ * React bindings of the call engine: `useCallSnapshot` selects the part of the snapshot a screen
+ * shows (re-rendering only when that part changes), and `useTileRef` binds a `<video>` element to a
+ * tile by id. Imports no SDK code (the engine is passed in).
  */
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { CallEngine } from './call-engine-api';
 import type { CallSnapshot } from './call-types';
 import { initialSnapshot } from './snapshot-store';
@@ -10,9 +11,39 @@ import { initialSnapshot } from './snapshot-store';
 const idle = initialSnapshot();
 const noop = () => () => undefined;
 
-/** The engine's snapshot, re-rendering on change; an idle snapshot while no engine exists yet. */
-export function useCallEngine(engine: CallEngine | null): CallSnapshot {
-  return useSyncExternalStore(engine ? engine.subscribe : noop, engine ? engine.getSnapshot : () => idle, () => idle);
+/** True when both have the same keys with `Object.is`-equal values (arrays compared by element). */
+export function shallowEqual<T>(a: T, b: T): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const ka = Object.keys(a) as Array<keyof T>;
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+}
+
+/** The selector for screens that show most of the snapshot (pair it with an `isEqual`). */
+export const wholeSnapshot = (s: CallSnapshot): CallSnapshot => s;
+
+/** Equality for screens that show everything but the data messages. */
+export function sameIgnoringMessages(a: CallSnapshot, b: CallSnapshot): boolean {
+  return shallowEqual({ ...a, messages: null }, { ...b, messages: null });
+}
+
+/**
+ * The selected part of the engine's snapshot (of an idle snapshot while no engine exists yet). The
+ * component re-renders only when `isEqual` (default `Object.is`) says the selection changed.
+ */
+export function useCallSnapshot<T>(engine: CallEngine | null, select: (s: CallSnapshot) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
+  const last = useRef<{ snap: CallSnapshot; select: typeof select; value: T } | null>(null);
+  const read = () => {
+    const snap = engine ? engine.getSnapshot() : idle;
+    const prev = last.current;
+    if (prev && prev.snap === snap && prev.select === select) return prev.value;
+    const next = select(snap);
+    // Keep the previous selection's identity while it is equal, so React skips the render.
+    const value = prev && isEqual(prev.value, next) ? prev.value : next;
+    last.current = { snap, select, value };
+    return value;
+  };
+  return useSyncExternalStore(engine ? engine.subscribe : noop, read, read);
 }
 
 /**

@@ -36,8 +36,8 @@ export class ConnectVideoCallElement extends HTMLElement {
     this.#root.append(style, this.#button, this.#panel);
   }
 
-  /** The validated configuration, or null (with console errors) if the attributes cannot work. */
-  get config(): EmbedConfig | null {
+  /** Validates the attributes: the configuration, or null if they cannot work (each problem reported once on the console). */
+  #readConfig(): EmbedConfig | null {
     const parsed = parseAttributes((n) => this.getAttribute(n), scriptOrigin, document.documentElement.lang || navigator.language || 'en');
     for (const e of parsed.errors) {
       if (this.#logged.has(e)) continue;
@@ -69,7 +69,7 @@ export class ConnectVideoCallElement extends HTMLElement {
 
   /** Opens the call panel (what the launcher does; use it with launcher="off"). */
   async open(): Promise<void> {
-    const config = this.config;
+    const config = this.#readConfig();
     if (!config || this.#mounted || this.#opening) return;
     this.#opening = true;
     this.#button.setAttribute('aria-expanded', 'true');
@@ -99,7 +99,7 @@ export class ConnectVideoCallElement extends HTMLElement {
   }
 
   #render() {
-    const config = this.config;
+    const config = this.#readConfig();
     this.#button.textContent = stringsFor(config?.locale).launcher;
     this.#button.setAttribute('aria-expanded', String(this.#mounted !== null));
     this.#button.hidden = !config || !config.launcher || this.#mounted !== null;

@@ -3,9 +3,8 @@
  * what it asks the engine to do, and what it shows for each snapshot.
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallEngine } from '../call-engine/call-engine-api';
-import { createSnapshotStore } from '../call-engine/snapshot-store';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeCallEngine } from '../call-engine/testing/fake-call-engine';
 import { JoinCall } from './join-call';
 import type { JoinPayload } from './join-payload';
 
@@ -22,20 +21,7 @@ const payload = (video: boolean): JoinPayload => ({
   },
 });
 
-function fakeEngine() {
-  const store = createSnapshotStore();
-  const engine = {
-    getSnapshot: store.get,
-    subscribe: store.subscribe,
-    join: vi.fn(async () => store.update({ status: { kind: 'joined', joinedAt: 1 }, selfAttendeeId: 'self', cameraOn: true })),
-    leave: vi.fn(async () => store.update({ status: { kind: 'left', reason: 'left' }, cameraOn: false })),
-    setMuted: vi.fn((muted: boolean) => store.update({ muted })),
-    setCameraOn: vi.fn(async (on: boolean) => store.update({ cameraOn: on })),
-    bindTile: vi.fn(),
-    startAudio: vi.fn(async () => undefined),
-  } as unknown as CallEngine;
-  return { engine, store };
-}
+const fakeEngine = () => createFakeCallEngine();
 
 describe('JoinCall', () => {
   it('joins with the link credentials, video as the capabilities allow, and shows the status', async () => {
@@ -47,7 +33,7 @@ describe('JoinCall', () => {
     expect(engine.join).toHaveBeenCalledWith(expect.objectContaining({ credentials: payload(true).connectionData, video: true }));
     expect(screen.getByRole('status').textContent).toBe('In the call. Waiting for an agent to answer.');
 
-    act(() => store.update({ attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false }], tiles: [{ tileId: 4, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: true }] }));
+    act(() => store.update({ attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false, muted: false }], tiles: [{ tileId: 4, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: true }] }));
     expect(screen.getByRole('status').textContent).toBe('In the call with the agent.');
     expect(engine.bindTile).toHaveBeenCalledWith(4, screen.getByLabelText("Agent's video"));
   });
@@ -71,7 +57,7 @@ describe('JoinCall', () => {
 
   it('offers no camera without the video capability, and reports a failed join', async () => {
     const { engine } = fakeEngine();
-    (engine.join as ReturnType<typeof vi.fn>).mockRejectedValueOnce(new Error('signaling refused'));
+    engine.join.mockRejectedValueOnce(new Error('signaling refused'));
     render(<JoinCall payload={payload(false)} loadEngine={async () => engine} />);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Join call' })));
     expect(engine.join).toHaveBeenCalledWith(expect.objectContaining({ video: false }));

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import { useCallEngine, useTileRef } from '../call-engine/use-call-engine';
+import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot, useTileRef } from '../call-engine/use-call-engine';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { JoinPayload } from './join-payload';
 import { statusText } from './join-status';
@@ -19,7 +19,7 @@ export interface JoinCallProps {
 export function JoinCall({ payload, loadEngine }: JoinCallProps) {
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const snap = useCallEngine(engine);
+  const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
   const canVideo = payload.allowedCapabilities?.Customer?.Video === 'SEND';
   const self = useTileRef(engine, localVideoTile(snap)?.tileId ?? null);
   const remote = remoteVideoTile(snap);

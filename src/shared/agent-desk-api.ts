@@ -66,6 +66,10 @@ export const VideoConnectionInfo = z.object({
 });
 export type VideoConnectionInfo = z.infer<typeof VideoConnectionInfo>;
 
+/** GET /local/desk/agents — who may sign in at the desk. */
+export const AgentList = z.object({ agents: z.array(DeskAgent.pick({ id: true, username: true, name: true, status: true })) });
+export type AgentList = z.infer<typeof AgentList>;
+export type AgentSummary = AgentList['agents'][number];
+
 export const SetStatusRequest = z.strictObject({ status: z.enum(['AVAILABLE', 'OFFLINE']) });
 export const AcceptResponse = z.object({ connection: VideoConnectionInfo });
-export const DeskErrorBody = z.object({ error: z.object({ name: z.string(), message: z.string() }) });

@@ -6,7 +6,6 @@ import type { CallStatus, StartCallRequest, StartCallResponse } from '../shared/
 import type { CallEngine } from '../call-engine/call-engine-api';
 import type { EngineErrorCode } from '../call-engine/call-types';
 import type { ContactEvent } from '../api/contact-events';
-import type { AllowedCapabilities } from '../shared/connect-schemas';
 
 /** Who or what ended a call, as the Ended screen and the host page's event report it. */
 export type EndedBy = 'customer' | 'agent' | 'system' | 'connection';
@@ -79,7 +78,7 @@ export interface CallSession {
   getState(): SessionState;
   subscribe(listener: () => void): () => void;
   /** Starts a call; a retry after a failure reuses the attempt's clientToken. */
-  start(choice: JoinChoice, capabilities?: AllowedCapabilities): Promise<void>;
+  start(choice: JoinChoice): Promise<void>;
   retry(): Promise<void>;
   /** The customer ends the call: DisconnectParticipant through the backend, then leave. */
   end(): Promise<void>;

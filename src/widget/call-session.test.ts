@@ -4,8 +4,7 @@ import type { SessionDeps } from './call-session-types';
 import type { CallStatus, StartCallResponse } from '../shared/call-api';
 import type { ContactEvent } from '../api/contact-events';
 import { ApiClientError } from '../api/api-fetch';
-import { createSnapshotStore } from '../call-engine/snapshot-store';
-import type { CallEngine } from '../call-engine/call-engine-api';
+import { createFakeCallEngine } from '../call-engine/testing/fake-call-engine';
 
 const call: StartCallResponse = {
   contactId: 'c-1',
@@ -16,23 +15,11 @@ const call: StartCallResponse = {
   connectionData: { Attendee: { AttendeeId: 'a', JoinToken: 'j' }, Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'x', SignalingUrl: 'ws://s' } } },
 };
 
-function fakeEngine() {
-  const store = createSnapshotStore();
-  const engine = {
-    getSnapshot: store.get,
-    subscribe: store.subscribe,
-    join: vi.fn(async () => store.update({ status: { kind: 'joined', joinedAt: 0 } })),
-    leave: vi.fn(async () => store.update({ status: { kind: 'left', reason: 'left' } })),
-    stopScreenShare: vi.fn(),
-  } as unknown as CallEngine & { join: ReturnType<typeof vi.fn>; leave: ReturnType<typeof vi.fn> };
-  return { engine, store };
-}
-
 function setup(startCall: SessionDeps['startCall'] = async () => call) {
   let t = 1000;
   let onStatus: (s: CallStatus) => void = () => undefined;
   let onEvent: (e: ContactEvent) => void = () => undefined;
-  const { engine, store } = fakeEngine();
+  const { engine, store } = createFakeCallEngine();
   const events: unknown[] = [];
   const tokens = ['token-aaaaaaaaaaaaaaaa-1', 'token-aaaaaaaaaaaaaaaa-2'];
   const deps = {

@@ -3,7 +3,8 @@
  * contact (events + status polling), detect the agent from the contact itself, end and clean up.
  * Framework-free so it is tested in Node; React reads it through useSyncExternalStore.
  */
-import { SCREEN_SHARING_TOPIC, type AllowedCapabilities } from '../shared/connect-schemas';
+import { createListeners } from '../shared/listener-store';
+import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { CallStatus, StartCallResponse } from '../shared/call-api';
 import { screenSharingInstruction } from './screens/screen-share-gate';
 import type { CallSession, EndedBy, HostEvent, JoinChoice, SessionDeps, SessionState, WidgetConfig } from './call-session-types';
@@ -14,9 +15,9 @@ export type { CallSession };
 /** Creates the controller of one widget's calls; `emit` receives the host-page events. */
 export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit: (e: HostEvent) => void): CallSession {
   let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], agentName: null, engine: null };
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
   let clientToken = deps.newClientToken();
-  let lastChoice: { choice: JoinChoice; caps?: AllowedCapabilities } | null = null;
+  let lastChoice: JoinChoice | null = null;
   const cleanups: Array<() => void> = [];
   let refresh = () => undefined as void;
   let customerEnding = false;
@@ -26,7 +27,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     const before = state.phase.phase;
     state = { ...state, ...patch };
     if (state.phase.phase !== before) emit({ type: 'state', state: state.phase.phase });
-    for (const l of [...listeners]) l();
+    listeners.emit();
   };
   const teardown = async () => {
     for (const c of cleanups.splice(0)) c();
@@ -90,12 +91,9 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
 
   const session: CallSession = {
     getState: () => state,
-    subscribe(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
-    async start(choice, caps) {
-      lastChoice = { choice, caps };
+    subscribe: (l) => listeners.add(l),
+    async start(choice) {
+      lastChoice = choice;
       customerEnding = false;
       finishing = false;
       set({ phase: { phase: 'starting' }, captions: [], agentName: null });
@@ -120,7 +118,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
         await fail(error);
       }
     },
-    retry: () => (lastChoice ? session.start(lastChoice.choice, lastChoice.caps) : Promise.resolve()),
+    retry: () => (lastChoice ? session.start(lastChoice) : Promise.resolve()),
     async end() {
       const p = state.phase;
       if (p.phase !== 'connecting' && p.phase !== 'in-call') return;

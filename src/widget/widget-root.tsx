@@ -71,7 +71,7 @@ export function WidgetRoot({ config, session, onClose }: WidgetRootProps) {
         (entry.isError ? (
           <ErrorScreen t={t} error={{ kind: 'backend', name: 'EntryPoint', message: entry.error.message, retryable: true, unreachable: 'status' in entry.error && entry.error.status === 0 }} onRetry={() => void entry.refetch()} onBack={() => void entry.refetch()} />
         ) : entry.data ? (
-          <PreCallScreen t={t} capabilities={entry.data.allowedCapabilities} displayName={config.displayName} onJoin={(c) => void session.start(c, entry.data.allowedCapabilities)} />
+          <PreCallScreen t={t} capabilities={entry.data.allowedCapabilities} displayName={config.displayName} onJoin={(c) => void session.start(c)} />
         ) : (
           <p className="cvw-screen">{t.loading}</p>
         ))}

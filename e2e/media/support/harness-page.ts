@@ -1,7 +1,7 @@
 /** Playwright helpers around the harness page's `window.harness`. */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
-import type { HarnessState } from '../../harness/harness';
+import type { HarnessState, JoinOptions } from '../../harness/harness';
 
 /** What the harness page puts on `window` (see e2e/harness/harness.ts). */
 type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState } };
@@ -15,6 +15,10 @@ export interface HarnessTile {
 }
 
 const opened: BrowserContext[] = [];
+const errors = new WeakMap<Page, string[]>();
+
+/** Error lines the page's console printed (the SDK logs through console.error). */
+export const consoleErrors = (page: Page): string[] => errors.get(page) ?? [];
 
 /** Closes every page joinPage opened (call after each test: open calls load the 2 CPUs). */
 export async function closePages(): Promise<void> {
@@ -22,13 +26,15 @@ export async function closePages(): Promise<void> {
 }
 
 /** Opens the harness in a fresh context (own camera/mic permission) and joins the meeting. */
-export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee): Promise<Page> {
+export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee, options: JoinOptions = {}): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   opened.push(context);
   const page = await context.newPage();
+  errors.set(page, []);
+  page.on('console', (m) => m.type() === 'error' && errors.get(page)!.push(m.text()));
   await page.goto(url);
   await page.waitForFunction(() => 'harness' in window);
-  await page.evaluate(([m, a]) => (window as unknown as HarnessWindow).harness.join!(m, a), [meeting, attendee] as const);
+  await page.evaluate(([m, a, o]) => (window as unknown as HarnessWindow).harness.join!(m, a, o), [meeting, attendee, options] as const);
   return page;
 }
 

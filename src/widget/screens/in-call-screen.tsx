@@ -5,7 +5,8 @@
 import { useRef, useState } from 'react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
 import { localVideoTile, remoteContentTile, remoteVideoTile, secondsInCall } from '../../call-engine/call-selectors';
-import { useCallEngine } from '../../call-engine/use-call-engine';
+import type { CallSnapshot } from '../../call-engine/call-types';
+import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../../call-engine/use-call-engine';
 import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import { formatDuration, type Strings } from '../strings/strings';
 import { DevicePickers } from '../ui/device-pickers';
@@ -26,8 +27,11 @@ export interface InCallProps {
   onEnd: () => void;
 }
 
+/** This screen reads the data messages only for whether the agent allows screen sharing. */
+const sameScreen = (a: CallSnapshot, b: CallSnapshot) => sameIgnoringMessages(a, b) && screenShareEnabled(a) === screenShareEnabled(b);
+
 export function InCallScreen({ t, engine, capabilities, agentName, connectedAt, onDigit, onEnd }: InCallProps) {
-  const snap = useCallEngine(engine);
+  const snap = useCallSnapshot(engine, wholeSnapshot, sameScreen);
   const now = useNow();
   const [keypad, setKeypad] = useState(false);
   const [devices, setDevices] = useState(false);

@@ -7,9 +7,6 @@ import { es } from './es';
 
 const tables: Record<string, Strings> = { en, es };
 
-/** Languages with a strings table. */
-export const SUPPORTED_LANGUAGES = Object.keys(tables);
-
 /** The table for a BCP 47 locale, English when the language has none. */
 export function stringsFor(locale: string | undefined): Strings {
   const lang = (locale ?? 'en').toLowerCase().split('-')[0] ?? 'en';

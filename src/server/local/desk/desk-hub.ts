@@ -4,6 +4,7 @@
  * gets the whole current {@link DeskState}.
  */
 import type { DeskState } from '../../../shared/agent-desk-api';
+import { createListeners, type Listeners } from '../../../shared/listener-store';
 import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from '../routing/agent-roster';
@@ -12,7 +13,7 @@ import { deskContact, deskState } from './desk-view';
 export type DeskListener = (state: DeskState) => void;
 
 export class DeskHub {
-  private readonly listeners = new Map<string, Set<DeskListener>>();
+  private readonly listeners = new Map<string, Listeners<DeskState>>();
   private readonly dtmf = new Map<string, Array<{ at: number; digits: string }>>();
   private readonly detach: Array<() => void> = [];
 
@@ -54,18 +55,17 @@ export class DeskHub {
   /** Subscribes to an agent's desk state; the listener gets the current state at once. */
   subscribe(agentId: string, listener: DeskListener): () => void {
     const initial = this.state(agentId);
-    const set = this.listeners.get(agentId) ?? new Set();
-    set.add(listener);
+    const set = this.listeners.get(agentId) ?? createListeners<DeskState>();
     this.listeners.set(agentId, set);
+    const off = set.add(listener);
     listener(initial);
-    return () => set.delete(listener);
+    return off;
   }
 
   private push(agentId: string): void {
     const set = this.listeners.get(agentId);
     if (!set || set.size === 0) return;
-    const state = this.state(agentId);
-    for (const listener of set) listener(state);
+    set.emit(this.state(agentId));
   }
 
   private pushHolder(contactId: string): void {

@@ -4,7 +4,7 @@
  * work. Errors carry the Connect error name and a message, and change nothing.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { SetStatusRequest } from '../../../shared/agent-desk-api';
+import { SetStatusRequest, type AgentList } from '../../../shared/agent-desk-api';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from '../routing/agent-roster';
 import { DeskError } from '../routing/desk-error';
@@ -50,7 +50,7 @@ export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
     });
     app.setErrorHandler((error, _req, reply) => sendError(reply, error));
 
-    app.get('/desk/agents', async () => ({ agents: roster.list().map(({ id, username, name, status }) => ({ id, username, name, status })) }));
+    app.get('/desk/agents', async (): Promise<AgentList> => ({ agents: roster.list().map(({ id, username, name, status }) => ({ id, username, name, status })) }));
 
     app.get<{ Params: AgentParams }>('/desk/agents/:agentId/state', async (req) => hub.state(req.params.agentId));
 

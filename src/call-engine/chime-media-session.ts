@@ -1,0 +1,22 @@
+/**
+ * The real {@link MediaBackend}: Chime meeting sessions from Connect's ConnectionData, devices from
+ * the browser. The only place that constructs SDK sessions.
+ */
+import { ConsoleLogger, DefaultDeviceController, DefaultMeetingSession, LogLevel, MeetingSessionConfiguration } from 'amazon-chime-sdk-js';
+import { listDevices } from './device-lists';
+import type { MediaBackend } from './media-session';
+
+/** One backend per engine: it owns the device controller every session of that engine uses. */
+export function createChimeBackend(): MediaBackend {
+  const logger = new ConsoleLogger('call-engine', LogLevel.ERROR); // ERROR only: INFO logs would include join URLs
+  const deviceController = new DefaultDeviceController(logger, { enableWebAudio: false });
+  return {
+    openSession(options) {
+      const config = new MeetingSessionConfiguration(options.credentials.Meeting, options.credentials.Attendee);
+      if (options.urlRewriter && config.urls) config.urls.urlRewriter = options.urlRewriter;
+      return new DefaultMeetingSession(config, logger, deviceController).audioVideo;
+    },
+    listDevices,
+    audioElement: () => (typeof Audio === 'function' ? new Audio() : null),
+  };
+}

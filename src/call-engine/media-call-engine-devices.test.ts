@@ -1,0 +1,76 @@
+/**
+ * The engine over a fake audio-video facade: device commands overlapping each other and the leave,
+ * and the remote attendees' muted state.
+ */
+import { describe, expect, it } from 'vitest';
+import { createMediaCallEngine } from './media-call-engine';
+import { createFakeBackend, settle, testJoinOptions as options } from './testing/fake-media-session';
+
+const setup = () => {
+  const fake = createFakeBackend();
+  return { ...fake, engine: createMediaCallEngine(fake.backend) };
+};
+
+describe('call engine: device calls interleaved', () => {
+  it('camera on then off before it started: it ends off', async () => {
+    const { engine, session } = setup();
+    await engine.join(options());
+    const cam = session().hold('startVideoInput');
+    const on = engine.setCameraOn(true);
+    await settle();
+    const off = engine.setCameraOn(false);
+    cam.release();
+    await Promise.all([on, off]);
+    expect(session().state).toMatchObject({ videoInput: null, localTile: false });
+    expect(engine.getSnapshot().cameraOn).toBe(false);
+  });
+
+  it('camera or microphone starting while the call is left: released again', async () => {
+    const { engine, session } = setup();
+    await engine.join(options());
+    const cam = session().hold('startVideoInput');
+    const on = engine.setCameraOn(true);
+    await settle();
+    const mic = session().hold('startAudioInput');
+    const switching = engine.chooseMicrophone('mic-2');
+    await settle();
+    await engine.leave();
+    cam.release();
+    mic.release();
+    await Promise.all([on, switching]);
+    expect(session().state).toMatchObject({ videoInput: null, audioInput: null, localTile: false });
+    expect(engine.getSnapshot().cameraOn).toBe(false);
+  });
+
+  it('commands after the call ended do nothing; before joining they are refused', async () => {
+    const { engine, session } = setup();
+    expect(() => engine.setMuted(true)).toThrow(/not in a call/);
+    await engine.join(options());
+    await engine.leave();
+    const before = session().log.length;
+    engine.setMuted(true);
+    await engine.setCameraOn(true);
+    engine.sendDataMessage('t', 'x');
+    engine.bindTile(1, null);
+    expect(session().log.length).toBe(before);
+  });
+});
+
+describe('call engine: remote mute state', () => {
+  it("shows each attendee's muted flag from the volume indicator, and forgets them when they leave", async () => {
+    const { engine, session } = setup();
+    await engine.join(options());
+    const base = session().liveSubscriptions();
+    session().present('agent', true, 'Agent');
+    expect(session().liveSubscriptions()).toBe(base + 1);
+    expect(engine.getSnapshot().attendees).toEqual([{ attendeeId: 'agent', externalUserId: 'Agent', isContent: false, muted: false }]);
+    session().volume('agent', true);
+    expect(engine.getSnapshot().attendees[0]?.muted).toBe(true);
+    const snap = engine.getSnapshot();
+    session().volume('agent', null); // only the volume changed
+    expect(engine.getSnapshot()).toBe(snap);
+    session().present('agent', false);
+    expect(engine.getSnapshot().attendees).toEqual([]);
+    expect(session().liveSubscriptions()).toBe(base);
+  });
+});

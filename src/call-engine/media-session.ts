@@ -1,0 +1,52 @@
+/**
+ * The small part of the Chime SDK's audio-video facade the engine talks to. The real one is a
+ * `DefaultMeetingSession`'s `audioVideo` (chime-media-session.ts); unit tests drive a fake
+ * (testing/fake-media-session.ts) through the same interface, so every interleaving of join, leave
+ * and device calls can be reproduced without a browser.
+ */
+import type { AudioVideoFacade } from 'amazon-chime-sdk-js';
+import type { DeviceOption, JoinOptions } from './call-types';
+
+export type MediaSession = Pick<
+  AudioVideoFacade,
+  | 'addObserver'
+  | 'removeObserver'
+  | 'addContentShareObserver'
+  | 'removeContentShareObserver'
+  | 'addDeviceChangeObserver'
+  | 'removeDeviceChangeObserver'
+  | 'start'
+  | 'stop'
+  | 'startAudioInput'
+  | 'stopAudioInput'
+  | 'startVideoInput'
+  | 'stopVideoInput'
+  | 'startLocalVideoTile'
+  | 'stopLocalVideoTile'
+  | 'bindAudioElement'
+  | 'chooseAudioOutput'
+  | 'bindVideoElement'
+  | 'unbindVideoElement'
+  | 'startContentShareFromScreenCapture'
+  | 'stopContentShare'
+  | 'realtimeMuteLocalAudio'
+  | 'realtimeUnmuteLocalAudio'
+  | 'realtimeSendDataMessage'
+  | 'realtimeSubscribeToAttendeeIdPresence'
+  | 'realtimeUnsubscribeToAttendeeIdPresence'
+  | 'realtimeSubscribeToMuteAndUnmuteLocalAudio'
+  | 'realtimeUnsubscribeToMuteAndUnmuteLocalAudio'
+  | 'realtimeSubscribeToVolumeIndicator'
+  | 'realtimeUnsubscribeFromVolumeIndicator'
+  | 'realtimeSubscribeToReceiveDataMessage'
+  | 'realtimeUnsubscribeFromReceiveDataMessage'
+>;
+
+/** What the engine needs from outside: a session per join, and the browser's device lists. */
+export interface MediaBackend {
+  /** Creates (does not start) the session of one meeting. */
+  openSession(options: JoinOptions): MediaSession;
+  listDevices(): Promise<{ cameras: DeviceOption[]; microphones: DeviceOption[]; speakers: DeviceOption[] }>;
+  /** The element remote audio plays into (null outside a browser). */
+  audioElement(): HTMLAudioElement | null;
+}

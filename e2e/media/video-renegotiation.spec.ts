@@ -45,6 +45,7 @@ test('a content share after a stopped camera reaches the other side', async ({ b
 });
 
 test('a camera started with the session flows, and flows again from the first offer after a reconnect', async ({ browser }) => {
+  test.setTimeout(180_000); // two joins and two reconnects, each followed by video both ways
   const server = media();
   const meeting = server.media.createMeeting();
   const [alice, bob] = ['alice', 'bob'].map((n) => server.media.createAttendee(meeting.MeetingId, n)) as [MediaAttendee, MediaAttendee];

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from './media-service';
 import { MeetingRoom } from './meeting-room';
-import { endRoom, fanOutData, sendAudioMetadata } from './meeting-broadcasts';
+import { endRoom, fanOutData, removeConnections, sendAudioMetadata } from './meeting-broadcasts';
 import { newAttendeeId, newJoinToken, tokenFromProtocols } from './join-token';
 import { SignalingConnection } from './signaling-connection';
 import { CloseCode } from './signaling-frames';
@@ -99,6 +99,11 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     endMeeting(meetingId) {
       const room = rooms.get(meetingId);
       if (room && !room.ended) endRoom(room);
+    },
+    removeAttendee(meetingId, attendeeId) {
+      const room = rooms.get(meetingId);
+      if (!room || !room.attendees.delete(attendeeId)) return;
+      removeConnections(room, attendeeId);
     },
     isMeetingActive: (meetingId) => !!rooms.get(meetingId) && !rooms.get(meetingId)!.ended,
     sendDataMessage(meetingId, m) {

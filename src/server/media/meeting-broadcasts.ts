@@ -82,6 +82,16 @@ export function fanOutData(room: MeetingRoom, messages: OutgoingMessage[], excep
   for (const c of room.connections) if (c.joined && !except(c)) c.send(frame);
 }
 
+/** Stops one attendee's connections (camera/audio and `#content`) with AUDIO_STATUS 411 (AttendeeRemoved). */
+export function removeConnections(room: MeetingRoom, attendeeId: string): void {
+  const theirs = [...room.connections].filter((c) => c.attendeeId === attendeeId || c.attendeeId === `${attendeeId}#content`);
+  for (const c of theirs) c.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.attendeeRemoved } });
+  // The SDK answers with LEAVE and closes; a socket that does not is closed after a grace period.
+  setTimeout(() => {
+    for (const c of theirs) c.terminate();
+  }, 3000).unref();
+}
+
 /** Ends the meeting: every client gets AUDIO_STATUS 410 (MeetingEnded) and later joins are refused. */
 export function endRoom(room: MeetingRoom): void {
   room.ended = true;

@@ -10,6 +10,6 @@ export function parseInput<T>(schema: z.ZodType<T>, body: unknown, toError: (mes
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? issue.path.join('.') : 'request body';
-  const missing = issue?.code === 'invalid_type' && issue.input === undefined;
+  const missing = (issue?.code === 'invalid_type' || issue?.code === 'invalid_value') && issue.input === undefined;
   throw toError(missing ? `${where} is required` : `${where}: ${issue?.message ?? 'invalid value'}`);
 }

@@ -51,8 +51,18 @@ const observer: AudioVideoObserver = {
   },
 };
 
-async function join(meeting: unknown, attendee: unknown): Promise<void> {
-  const logger = new ConsoleLogger('harness', LogLevel.WARN);
+/** Options of `join`; the default is what most specs want (audio only, video started later). */
+export interface JoinOptions {
+  /**
+   * Start the camera with the session: the camera is acquired before `start()` and the local tile
+   * started right after it, while the session connects. (SDK 3.32 drops a `startLocalVideoTile`
+   * made before `start()`: "no transition found from NotConnected with Update".)
+   */
+  videoAtStart?: boolean;
+}
+
+async function join(meeting: unknown, attendee: unknown, options: JoinOptions = {}): Promise<void> {
+  const logger = new ConsoleLogger('harness', (window as unknown as { harnessLogLevel?: LogLevel }).harnessLogLevel ?? LogLevel.WARN);
   const devices = new DefaultDeviceController(logger);
   session = new DefaultMeetingSession(new MeetingSessionConfiguration(meeting, attendee), logger, devices);
   const av = session.audioVideo;
@@ -80,8 +90,13 @@ async function join(meeting: unknown, attendee: unknown): Promise<void> {
   const mics = await av.listAudioInputDevices();
   await av.startAudioInput(mics[0]?.deviceId ?? null);
   await av.bindAudioElement(document.getElementById('audio') as HTMLAudioElement);
+  if (options.videoAtStart) await av.startVideoInput((await av.listVideoInputDevices())[0]!.deviceId);
   log('start');
   av.start();
+  if (options.videoAtStart) {
+    log('startLocalVideoTile');
+    av.startLocalVideoTile();
+  }
 }
 
 async function startVideo(): Promise<void> {

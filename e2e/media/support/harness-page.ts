@@ -1,7 +1,7 @@
 /** Playwright helpers around the harness page's `window.harness`. */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
-import type { HarnessState } from '../../harness/harness';
+import type { HarnessState, JoinOptions } from '../../harness/harness';
 
 /** What the harness page puts on `window` (see e2e/harness/harness.ts). */
 type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState } };
@@ -24,13 +24,13 @@ export async function closePages(): Promise<void> {
 }
 
 /** Opens the harness in a fresh context (own camera/mic permission) and joins the meeting. */
-export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee): Promise<Page> {
+export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee, options: JoinOptions = {}): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   opened.push(context);
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => 'harness' in window);
-  await page.evaluate(([m, a]) => (window as unknown as HarnessWindow).harness.join!(m, a), [meeting, attendee] as const);
+  await page.evaluate(([m, a, o]) => (window as unknown as HarnessWindow).harness.join!(m, a, o), [meeting, attendee, options] as const);
   return page;
 }
 

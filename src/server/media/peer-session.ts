@@ -8,6 +8,7 @@ import { fixAnswer } from './sdp-answer-fixes';
 import { parseSdp } from './sdp-sections';
 import { peerConfig } from './peer-config';
 import { startRembLoop } from './bandwidth-feedback';
+import { bindTransceivers } from './transceiver-binding';
 import type { RtpPosition } from './rtp-sequencer';
 
 /** What the server decided for one negotiation. */
@@ -30,6 +31,10 @@ export class PeerSession {
   private readonly pc: RTCPeerConnection;
   private readonly hooked = new WeakSet<MediaStreamTrack>();
   private readonly pliHooked = new WeakSet<RTCRtpTransceiver>();
+  /** The transceiver of each live section of the last offer (see transceiver-binding.ts). */
+  private bound = new Map<string, RTCRtpTransceiver>();
+  private camera: RTCRtpTransceiver | undefined;
+  private audio: RTCRtpTransceiver | undefined;
   private cameraSsrc: number | undefined;
   private stopRemb: (() => void) | undefined;
 
@@ -43,27 +48,29 @@ export class PeerSession {
     // werift only registers a receiver if the transceiver can receive *while* the offer is applied,
     // so a camera section that was idle (inactive) must be made receivable before, not after.
     for (const section of sections) {
-      const t = this.pc.getTransceivers().find((x) => x.mid === section.mid);
+      const t = section.mid === undefined ? undefined : this.bound.get(section.mid);
       if (t && (section.direction === 'sendrecv' || section.direction === 'sendonly')) t.setDirection(section.kind === 'audio' ? 'sendrecv' : 'recvonly');
     }
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer });
-    // werift would otherwise recycle an inactive transceiver for a new m-line and lose its mid.
-    for (const t of this.pc.getTransceivers()) t.usedForSender = true;
+    this.bound = bindTransceivers(this.pc.getTransceivers(), sections);
+    this.camera = undefined;
     const sends: Negotiation['sends'] = [];
     let audioActive = false;
     let cameraActive = false;
     let videoIndex = 0;
     for (const section of sections) {
-      const t = this.pc.getTransceivers().find((x) => x.mid === section.mid);
       const index = section.kind === 'video' ? videoIndex++ : -1;
-      if (!t || section.port === 0) continue;
+      const t = section.mid === undefined ? undefined : this.bound.get(section.mid);
+      if (!t) continue;
       if (section.kind === 'audio') {
         t.setDirection('sendrecv');
+        this.audio = t;
         audioActive = section.direction !== 'inactive';
         this.hookUpstream(t, 'audio');
       } else if (section.direction === 'sendrecv' || section.direction === 'sendonly') {
         t.setDirection('recvonly');
         cameraActive = true;
+        this.camera = t;
         this.hookUpstream(t, 'video');
       } else {
         const streamId = section.direction === 'recvonly' ? streamFor(index) : 0;
@@ -82,7 +89,7 @@ export class PeerSession {
 
   /** Sends one downstream Opus frame. */
   sendAudio(payload: Buffer, position: RtpPosition): void {
-    const t = this.pc.getTransceivers().find((x) => x.kind === 'audio');
+    const t = this.audio;
     if (!t) return;
     const header = new RtpHeader({ sequenceNumber: position.sequenceNumber, timestamp: position.timestamp, payloadType: 111, marker: false });
     void t.sender.sendRtp(new RtpPacket(header, payload).serialize()).catch(() => undefined);
@@ -90,7 +97,7 @@ export class PeerSession {
 
   /** Sends one forwarded video packet on the section `mid`, with the upstream extensions stripped. */
   sendVideo(mid: string, packet: RtpPacket, position: RtpPosition): void {
-    const t = this.pc.getTransceivers().find((x) => x.mid === mid);
+    const t = this.bound.get(mid);
     if (!t || t.direction !== 'sendonly') return;
     packet.header.sequenceNumber = position.sequenceNumber;
     packet.header.timestamp = position.timestamp;
@@ -102,8 +109,7 @@ export class PeerSession {
 
   /** Asks the browser for a keyframe of the camera it sends. */
   requestKeyframe(): void {
-    const t = this.pc.getTransceivers().find((x) => x.kind === 'video' && x.direction === 'recvonly');
-    if (t && this.cameraSsrc !== undefined) void t.receiver.sendRtcpPLI(this.cameraSsrc).catch(() => undefined);
+    if (this.camera && this.cameraSsrc !== undefined) void this.camera.receiver.sendRtcpPLI(this.cameraSsrc).catch(() => undefined);
   }
 
   async close(): Promise<void> {

@@ -38,6 +38,23 @@ function describe(lines: string[]): SdpSection {
   return { kind, port: Number(port), mid, direction, lines };
 }
 
+/** One m-section as negotiation logs show it: no ICE credentials, fingerprints or candidates. */
+export interface SectionSummary {
+  mid: string | undefined;
+  kind: string;
+  port: number;
+  direction: SdpSection['direction'];
+  ssrcs: number[];
+}
+
+/** Summarises every m-section of an SDP (for debug logs). */
+export function summarizeSdp(sdp: string): SectionSummary[] {
+  return parseSdp(sdp).sections.map(({ mid, kind, port, direction, lines }) => ({
+    mid, kind, port, direction,
+    ssrcs: [...new Set(lines.map((l) => /^a=ssrc:(\d+) /.exec(l)?.[1]).filter((x): x is string => !!x).map(Number))],
+  }));
+}
+
 /** Serialises back to an SDP string. */
 export function writeSdp(sdp: ParsedSdp): string {
   return [...sdp.session, ...sdp.sections.flatMap((s) => s.lines)].join('\r\n') + '\r\n';

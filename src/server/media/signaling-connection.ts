@@ -11,6 +11,7 @@ import type { MeetingRoom } from './meeting-room';
 import { ConnectionMedia } from './connection-media';
 import { announceJoin, announceMute, fanOutData, indexFrame } from './meeting-broadcasts';
 import { attach, detach } from './connection-lifecycle';
+import { summarizeSdp } from './sdp-sections';
 
 const TOPIC = /^[a-zA-Z0-9_-]{1,36}$/;
 
@@ -104,8 +105,13 @@ export class SignalingConnection {
   private async onSubscribe(frame: SignalFrame): Promise<void> {
     const sub = frame.sub;
     if (!this.joined || !sub?.sdpOffer) return;
-    const ack = await this.media.negotiate(sub.sdpOffer, sub.receiveStreamIds ?? []);
+    const receiveStreamIds = sub.receiveStreamIds ?? [];
+    const who = { meeting: this.room.id, attendeeId: this.attendeeId };
+    // Sections, mids, directions and SSRCs only: the SDP's ICE credentials and fingerprints stay out of logs.
+    this.logger.debug({ ...who, duplex: sub.duplex, receiveStreamIds, sections: summarizeSdp(sub.sdpOffer) }, 'SUBSCRIBE offer');
+    const ack = await this.media.negotiate(sub.sdpOffer, receiveStreamIds);
     if (this.closed) return;
+    this.logger.debug({ ...who, sections: summarizeSdp(ack.suback.sdpAnswer ?? ''), tracks: ack.suback.tracks, allocations: ack.suback.allocations }, 'SUBSCRIBE answer');
     this.send({ type: FrameType.SUBSCRIBE_ACK, suback: { duplex: sub.duplex, ...ack.suback } });
     if (!this.announced) {
       this.announced = true;

@@ -1,7 +1,8 @@
 /**
  * Video across renegotiations in meetings made with the Chime SDK Meetings client, as ordinary Chime
  * apps use them: a camera turned on, off and on again is seen by the other side each time; a content
- * share after a stopped camera; a camera started before start(), so the first offer carries video.
+ * share after a stopped camera; a camera started with the session (its input acquired before start(),
+ * its tile started while the session connects), so the first offer carries video.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { CreateMeetingWithAttendeesCommand } from '@aws-sdk/client-chime-sdk-meetings';
@@ -41,17 +42,17 @@ test('a content share after the camera was on and stopped reaches the other side
   expect((await tileOf(b!, `${alice!.AttendeeId}#content`))!.content).toBe(true);
 });
 
-test('a camera started before start() flows from the first offer, both ways', async ({ browser }) => {
+test('a camera started with the session (input before start()) flows from the first offer, both ways', async ({ browser }) => {
   const s = server();
   const { Meeting, Attendees } = await s.chime.send(new CreateMeetingWithAttendeesCommand({
     MediaRegion: 'eu-west-2', ExternalMeetingId: 'video-first', Attendees: [{ ExternalUserId: 'alice' }, { ExternalUserId: 'bob' }],
   }));
   const [alice, bob] = Attendees!;
-  const a = await joinAs(browser, s, Meeting!, alice!, { videoBeforeStart: true });
-  await started(a);
-  const b = await joinAs(browser, s, Meeting!, bob!, { videoBeforeStart: true });
-  await started(b);
-  expect(await eventAt(a, 'startLocalVideoTile')).toBeLessThan((await eventAt(a, 'start'))!);
+  const a = await joinAs(browser, s, Meeting!, alice!, { videoAtStart: true });
+  const b = await joinAs(browser, s, Meeting!, bob!, { videoAtStart: true });
+  await Promise.all([started(a), started(b)]);
+  // The camera was asked for before the session was up, so its first SUBSCRIBE already offered it.
+  expect(await eventAt(a, 'startLocalVideoTile')).toBeLessThan((await eventAt(a, 'audioVideoDidStart'))!);
   await expectFramesGrowing(b, alice!.AttendeeId!);
   await expectFramesGrowing(a, bob!.AttendeeId!);
 });

@@ -5,6 +5,7 @@
  */
 import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { CreateAttendeeCommand, CreateMeetingWithAttendeesCommand, type Attendee, type Meeting } from '@aws-sdk/client-chime-sdk-meetings';
+import type { JoinOptions } from '../../harness/harness';
 import { started } from '../../media/support/harness-page';
 import { buildHarness } from '../../media/support/media-test-server';
 import { startMeetingsTestServer, type MeetingsTestServer } from './meetings-test-server';
@@ -26,11 +27,6 @@ export function useMeetingsTestServer(): () => MeetingsTestServer {
     if (!server) throw new Error('the meetings test server is not running');
     return server;
   };
-}
-
-/** How a page joins (the harness's join options; `videoBeforeStart` starts the camera before start()). */
-export interface JoinOptions {
-  videoBeforeStart?: boolean;
 }
 
 /** Opens the harness in a fresh context and joins the meeting as that attendee (exactly the API's response objects). */

@@ -62,6 +62,7 @@ export interface JoinOptions {
 }
 
 async function join(meeting: unknown, attendee: unknown, options: JoinOptions = {}): Promise<void> {
+  // `window.harnessLogLevel = LogLevel.INFO` before join shows the SDK's task and renegotiation log when debugging a spec.
   const logger = new ConsoleLogger('harness', (window as unknown as { harnessLogLevel?: LogLevel }).harnessLogLevel ?? LogLevel.WARN);
   const devices = new DefaultDeviceController(logger);
   session = new DefaultMeetingSession(new MeetingSessionConfiguration(meeting, attendee), logger, devices);

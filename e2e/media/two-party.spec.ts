@@ -3,7 +3,7 @@
  * join, presence, audio both ways, camera video both ways at ≥ 640×360, data messages.
  */
 import { expect, test } from '@playwright/test';
-import { audioPackets, call, harnessState, tiles } from './support/harness-page';
+import { audioPackets, call, consoleErrors, harnessState, tiles } from './support/harness-page';
 import { useMediaTestServer } from './support/media-spec-setup';
 import { joinTwo } from './support/media-test-server';
 
@@ -15,6 +15,8 @@ test('two attendees join, hear and see each other, and exchange data messages', 
 
   await expect.poll(async () => (await harnessState(a)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
   await expect.poll(async () => (await harnessState(b)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
+  // JOIN_ACK carries TURN credentials as Chime's does (no TURN service here: no URIs, host-candidate ICE).
+  for (const page of [a, b]) expect(consoleErrors(page).filter((e) => e.includes('TURN'))).toEqual([]);
 
   // Audio flows both ways and keeps flowing.
   const before = [await audioPackets(a), await audioPackets(b)];

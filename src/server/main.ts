@@ -28,6 +28,7 @@ const provider: ContactCenterProvider =
         configDir: config.LOCAL_CONFIG_DIR,
         dataDir: config.LOCAL_DATA_DIR,
         iceAddress: config.MEDIA_ICE_ADDRESS,
+        turn: config.MEDIA_TURN_SECRET ? { port: config.MEDIA_TURN_PORT, secret: config.MEDIA_TURN_SECRET } : undefined,
         speech: config.LOCAL_SPEECH,
         logger,
       });

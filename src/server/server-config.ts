@@ -23,6 +23,8 @@ const Env = z.object({
   LOCAL_CONFIG_DIR: z.string().default('config/local'),
   LOCAL_DATA_DIR: z.string().default('.data'),
   MEDIA_ICE_ADDRESS: z.string().optional(),
+  MEDIA_TURN_SECRET: z.string().min(16, 'MEDIA_TURN_SECRET must be at least 16 characters').optional(),
+  MEDIA_TURN_PORT: z.coerce.number().int().min(1).max(65535).default(3478),
   LOCAL_SPEECH: bool.default(true),
   TLS_CERT_FILE: z.string().optional(),
   TLS_KEY_FILE: z.string().optional(),

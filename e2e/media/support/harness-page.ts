@@ -17,6 +17,10 @@ export interface HarnessTile {
 }
 
 const opened: BrowserContext[] = [];
+const errors = new WeakMap<Page, string[]>();
+
+/** Error lines the page's console printed (the SDK logs through console.error). */
+export const consoleErrors = (page: Page): string[] => errors.get(page) ?? [];
 
 /** Closes every page joinPage opened (call after each test: open calls load the 2 CPUs). */
 export async function closePages(): Promise<void> {
@@ -28,6 +32,8 @@ export async function joinPage(browser: Browser, url: string, meeting: MediaMeet
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   opened.push(context);
   const page = await context.newPage();
+  errors.set(page, []);
+  page.on('console', (m) => m.type() === 'error' && errors.get(page)!.push(m.text()));
   await page.goto(url);
   await page.waitForFunction(() => 'harness' in window);
   await page.evaluate(([m, a, o]) => (window as unknown as HarnessWindow).harness.join!(m, a, o), [meeting, attendee, options] as const);

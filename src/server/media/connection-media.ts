@@ -1,15 +1,15 @@
 /**
- * The media half of a signaling connection: its peer session, the video it publishes, the videos it
- * subscribes to (mid → stream, each with its own sequence/timestamp rewriting), its membership in
- * the meeting's audio engine, and keyframe requests in both directions.
+ * The media half of one member: its peer session, the video it publishes, the videos it subscribes
+ * to (mid → stream, each with its own sequence/timestamp rewriting), its place in the audio mix, and
+ * keyframe requests in both directions. It talks to the room only through RoomMedia.
  */
 import type { RtpPacket } from 'werift';
 import type { PeerHandlers, PeerSession } from './peer-session';
-import { RtpSequencer } from './rtp-sequencer';
+import { RtpSequencer, type RtpPosition } from './rtp-sequencer';
 import { videoTrackLabel } from './sdp-answer-fixes';
-import { broadcastIndex } from './meeting-broadcasts';
-import type { VideoSource } from './meeting-room';
-import type { SignalingConnection } from './signaling-connection';
+import type { RoomMedia } from './room-media';
+import type { RoomMember } from './room-member';
+import type { VideoSource } from './video-sources';
 import type { SubscribeAck } from './signaling-frames';
 
 interface Subscription {
@@ -30,24 +30,24 @@ export class ConnectionMedia {
   private lastKeyframeRequest = 0;
 
   constructor(
-    private readonly conn: SignalingConnection,
+    private readonly member: RoomMember,
+    private readonly room: RoomMedia,
     private readonly makePeer: (handlers: PeerHandlers) => PeerSession,
   ) {}
 
   /** Answers one SUBSCRIBE and updates publishing, subscriptions and audio; `afterAck` runs once the ACK is sent. */
   async negotiate(offer: string, receiveStreamIds: number[]): Promise<{ suback: SubscribeAck; afterAck: () => void }> {
-    const room = this.conn.room;
     this.peer ??= this.makePeer(this.handlers());
     const result = await this.peer.negotiate(offer, (i) => {
       const id = receiveStreamIds[i] ?? 0;
-      return room.sources.has(id) ? id : 0;
+      return this.room.hasVideo(id) ? id : 0;
     });
     let indexChanged = false;
     if (result.cameraActive && !this.published) {
-      this.published = room.publish(this.conn);
+      this.published = this.room.publish(this.member);
       indexChanged = true;
     } else if (!result.cameraActive && this.published) {
-      room.unpublish(this.published.streamId);
+      this.room.unpublish(this.published.streamId);
       this.published = undefined;
       indexChanged = true;
     }
@@ -69,75 +69,71 @@ export class ConnectionMedia {
       allocations: this.published ? [{ trackLabel: 'AmazonChimeExpressVideo', streamId: this.published.streamId, groupId: this.published.groupId }] : [],
     };
     const afterAck = () => {
-      if (indexChanged) broadcastIndex(room);
+      if (indexChanged) this.room.broadcastIndex();
       for (const streamId of added) {
-        for (const delay of KEYFRAME_RETRIES_MS) setTimeout(() => room.sources.get(streamId)?.connection.media.requestKeyframe(true), delay).unref();
+        for (const delay of KEYFRAME_RETRIES_MS) setTimeout(() => this.room.requestKeyframe(streamId, true), delay).unref();
       }
     };
     return { suback, afterAck };
   }
 
-  /** Forwards one packet of this connection's camera to every subscriber of it. */
-  private forward(packet: RtpPacket): void {
-    const source = this.published;
-    if (!source) return;
-    const input = { sequenceNumber: packet.header.sequenceNumber, timestamp: packet.header.timestamp };
-    const ssrc = packet.header.ssrc;
-    const now = performance.now();
-    for (const c of this.conn.room.connections) c.media.deliver(source.streamId, ssrc, input, packet, now);
-  }
-
-  private deliver(streamId: number, ssrc: number, input: { sequenceNumber: number; timestamp: number }, packet: RtpPacket, now: number): void {
+  /** One packet of a published video: forwarded on every section subscribed to it, unless paused. */
+  deliver(streamId: number, ssrc: number, input: RtpPosition, packet: RtpPacket, now: number): void {
     if (!this.peer || this.paused.has(streamId)) return;
     for (const [mid, sub] of this.subscriptions) {
       if (sub.streamId === streamId) this.peer.sendVideo(mid, packet, sub.sequencer.rewrite(ssrc, input, now));
     }
   }
 
-  /** Asks this connection's browser for a keyframe of its camera (rate-limited unless forced). */
-  requestKeyframe(force = false): void {
+  /** Asks this member's browser for a keyframe of its camera (rate-limited unless forced). */
+  requestKeyframe(force: boolean): void {
     const now = performance.now();
     if (!force && now - this.lastKeyframeRequest < KEYFRAME_MIN_INTERVAL_MS) return;
     this.lastKeyframeRequest = now;
     this.peer?.requestKeyframe();
   }
 
+  /** PAUSE/RESUME of received streams; a resumed stream starts from a fresh keyframe. */
   setPaused(streamIds: number[], paused: boolean): void {
     for (const id of streamIds) {
       if (paused) this.paused.add(id);
       else {
         this.paused.delete(id);
-        this.conn.room.sources.get(id)?.connection.media.requestKeyframe(true);
+        this.room.requestKeyframe(id, true);
       }
     }
   }
 
-  /** Stops publishing and receiving; returns true if the meeting's video index changed. */
-  async close(): Promise<boolean> {
-    const hadVideo = !!this.published && this.conn.room.unpublish(this.published.streamId);
+  /** Stops receiving and closes the peer (the room already dropped this member's videos and audio). */
+  async close(): Promise<void> {
     this.published = undefined;
-    this.updateAudio(false);
+    this.inAudio = false;
     this.subscriptions.clear();
     await this.peer?.close();
-    return hadVideo;
+  }
+
+  /** Forwards one packet of this member's camera to the room. */
+  private forward(packet: RtpPacket): void {
+    if (!this.published) return;
+    const input = { sequenceNumber: packet.header.sequenceNumber, timestamp: packet.header.timestamp };
+    this.room.forwardVideo(this.published.streamId, packet.header.ssrc, input, packet, performance.now());
   }
 
   private updateAudio(active: boolean): void {
-    const audio = this.conn.room.audio;
     if (active && !this.inAudio && this.peer) {
       const peer = this.peer;
-      audio.add({ id: this.conn.audioStreamId, send: (payload, position) => peer.sendAudio(payload, position) });
-    } else if (!active && this.inAudio) audio.remove(this.conn.audioStreamId);
+      this.room.joinAudio(this.member, (payload, position) => peer.sendAudio(payload, position));
+    } else if (!active && this.inAudio) this.room.leaveAudio(this.member);
     this.inAudio = active && !!this.peer;
   }
 
   private handlers(): PeerHandlers {
     return {
-      onAudio: (packet, level) => this.conn.room.audio.upstream(this.conn.audioStreamId, packet.header.ssrc, packet.header, packet.payload, level),
+      onAudio: (packet, level) => this.room.audioUpstream(this.member, packet.header.ssrc, packet.header, packet.payload, level),
       onCamera: (packet) => this.forward(packet),
       onKeyframeRequest: (mid) => {
         const sub = this.subscriptions.get(mid);
-        if (sub) this.conn.room.sources.get(sub.streamId)?.connection.media.requestKeyframe();
+        if (sub) this.room.requestKeyframe(sub.streamId, false);
       },
     };
   }

@@ -46,7 +46,7 @@ describe('createMediaServer', () => {
     expect(() => media.createAttendee('nope', 'x')).toThrow(/does not exist/);
   });
 
-  it('echoes the sub-protocol and answers JOIN with JOIN_ACK (no compression, no TURN) then INDEX, and PING with PONG', async () => {
+  it('echoes the sub-protocol and answers JOIN with JOIN_ACK (no compression, TURN credentials without URIs) then INDEX, and PING with PONG', async () => {
     const meeting = media.createMeeting();
     const a = media.createAttendee(meeting.MeetingId, 'alice');
     const { ws, frames } = await open(meeting.MediaPlacement.SignalingUrl, a.JoinToken);
@@ -56,9 +56,27 @@ describe('createMediaServer', () => {
     await expect.poll(() => frames.length).toBe(3);
     expect(frames.map((f) => f.type)).toEqual([FrameType.JOIN_ACK, FrameType.INDEX, FrameType.PING_PONG]);
     expect(frames[0]!.joinack!.wantsCompressedSdp).toBe(false);
-    expect(frames[0]!.joinack!.turnCredentials).toBeFalsy();
+    // Chime always sends TURN credentials; with no TURN service configured they carry no URI.
+    expect(frames[0]!.joinack!.turnCredentials).toMatchObject({ uris: [], ttl: 86_400 });
+    expect(frames[0]!.joinack!.turnCredentials!.username).not.toBe('');
     expect(frames[2]!.pingPong).toMatchObject({ type: proto.SdkPingPongType.PONG, pingId: 9 });
     ws.close();
+  });
+
+  it('points JOIN_ACK at a configured TURN service on the media server\'s address', async () => {
+    const withTurn = createMediaServer({ publicUrl: base, turn: { port: 3478, secret: 'a-shared-turn-secret' }, logger: pino({ level: 'silent' }) });
+    http.removeAllListeners('upgrade');
+    http.on('upgrade', (req, socket, head) => withTurn.handleUpgrade(req, socket, head) || socket.destroy());
+    const meeting = withTurn.createMeeting();
+    const a = withTurn.createAttendee(meeting.MeetingId, 'alice');
+    const { ws, frames } = await open(meeting.MediaPlacement.SignalingUrl, a.JoinToken);
+    ws.send(encodeFrame(join));
+    await expect.poll(() => frames.length).toBe(2);
+    const turn = frames[0]!.joinack!.turnCredentials!;
+    expect(turn.uris).toEqual(['turn:127.0.0.1:3478?transport=udp', 'turn:127.0.0.1:3478?transport=tcp']);
+    expect(turn.username).toMatch(new RegExp(`^\\d+:${a.AttendeeId}$`));
+    ws.close();
+    await withTurn.close();
   });
 
   it('refuses a wrong token and a token of another meeting with 4403, and an ended meeting with 4410', async () => {

@@ -11,16 +11,18 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from './media-service';
 import { MeetingRoom } from './meeting-room';
-import { endRoom, fanOutData, removeConnections, sendAudioMetadata } from './meeting-broadcasts';
 import { newAttendeeId, newJoinToken, tokenFromProtocols } from './join-token';
 import { SignalingConnection } from './signaling-connection';
 import { CloseCode } from './signaling-frames';
+import type { TurnService } from './turn-credentials';
 
 export interface MediaServerOptions {
   /** Public base URL of the HTTP server; the signaling URL uses its host (ws:, or wss: for https:). */
   publicUrl: string;
   /** Extra host address announced in ICE candidates, e.g. the LAN address a phone can reach. */
   iceAddress?: string;
+  /** A TURN service JOIN_ACK sends browsers to (host = the public URL's host name); none by default. */
+  turn?: { port: number; secret: string };
   logger: FastifyBaseLogger;
 }
 
@@ -35,9 +37,11 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
   const events = new EventEmitter<MediaServiceEvents>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20, handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false) });
   const metadataTimer = setInterval(() => {
-    for (const room of rooms.values()) if (!room.ended && room.connections.size > 0) sendAudioMetadata(room);
+    for (const room of rooms.values()) if (!room.ended) room.sendAudioMetadata();
   }, METADATA_INTERVAL_MS);
   metadataTimer.unref();
+  const turn: TurnService | undefined = options.turn && { host: url.hostname, ...options.turn };
+  const settings = { iceAddress: options.iceAddress, turn, logger: options.logger };
 
   const liveRoom = (meetingId: string): MeetingRoom => {
     const room = rooms.get(meetingId);
@@ -56,14 +60,14 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
   const onSocket = (ws: WebSocket, req: IncomingMessage, meetingId: string) => {
     const token = tokenFromProtocols(req.headers['sec-websocket-protocol']);
     const room = rooms.get(meetingId);
-    const who = token && room ? room.authenticate(token) : undefined;
+    const who = token && room ? room.attendees.authenticate(token) : undefined;
     if (!room || !who) {
       options.logger.info({ meetingId }, 'signaling connection refused: unknown meeting or join token');
       return reject(ws, CloseCode.forbidden, 'join token refused');
     }
     if (room.ended) return reject(ws, CloseCode.meetingEnded, 'meeting ended');
     options.logger.debug({ meetingId, attendeeId: who.attendeeId }, 'signaling connection');
-    new SignalingConnection(ws, room, who.attendeeId, who.externalUserId, options.iceAddress, options.logger);
+    new SignalingConnection(ws, room, who.attendeeId, who.externalUserId, settings);
   };
 
   return {
@@ -88,30 +92,29 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
       const room = liveRoom(meetingId);
       if (!externalUserId) throw new Error('ExternalUserId must not be empty.');
       const attendee = { AttendeeId: newAttendeeId(), JoinToken: newJoinToken(), ExternalUserId: externalUserId };
-      room.attendees.set(attendee.AttendeeId, attendee);
+      room.attendees.add(attendee);
       return attendee;
     },
     restoreMeeting(meeting, attendees) {
       const room = rooms.get(meeting.MeetingId) ?? new MeetingRoom(meeting, events);
-      for (const a of attendees) room.attendees.set(a.AttendeeId, a);
+      for (const a of attendees) room.attendees.add(a);
       rooms.set(meeting.MeetingId, room);
     },
     endMeeting(meetingId) {
       const room = rooms.get(meetingId);
-      if (room && !room.ended) endRoom(room);
+      if (room && !room.ended) room.end();
     },
     removeAttendee(meetingId, attendeeId) {
       const room = rooms.get(meetingId);
-      if (!room || !room.attendees.delete(attendeeId)) return;
-      removeConnections(room, attendeeId);
+      if (room && room.attendees.delete(attendeeId)) room.removeAttendee(attendeeId);
     },
     isMeetingActive: (meetingId) => !!rooms.get(meetingId) && !rooms.get(meetingId)!.ended,
     sendDataMessage(meetingId, m) {
       const room = liveRoom(meetingId);
       const message = { topic: m.topic, data: new TextEncoder().encode(m.data), lifetimeMs: 0, senderAttendeeId: m.senderAttendeeId, senderExternalUserId: m.senderExternalUserId };
-      fanOutData(room, [message], (c) => c.attendeeId === m.senderAttendeeId);
+      room.sendData([message], m.senderAttendeeId);
     },
-    playAudio: (meetingId, pcm) => liveRoom(meetingId).audio.play(pcm),
+    playAudio: (meetingId, pcm) => liveRoom(meetingId).media.playAudio(pcm),
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
       const match = CONTROL_PATH.exec(req.url ?? '');
       if (!match) return false;
@@ -120,10 +123,7 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     },
     async close() {
       clearInterval(metadataTimer);
-      for (const room of rooms.values()) {
-        room.audio.close();
-        for (const c of room.connections) c.terminate();
-      }
+      for (const room of rooms.values()) room.close();
       rooms.clear();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },

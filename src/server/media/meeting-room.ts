@@ -1,92 +1,162 @@
 /**
- * One meeting's state on the media server: its attendees (join tokens), live connections, the id
- * counters Chime clients depend on (audio stream ids, video stream and group ids, all increasing),
- * published video sources, the audio engine and retained data messages. Broadcasts (INDEX,
- * presence, data messages, meeting end) live in meeting-broadcasts.ts.
+ * One meeting on the media server, and the single owner of its state: its attendees, the live
+ * members and what the room knows of each (audio stream id, presence, mute), retained data messages,
+ * and its media (room-media.ts: videos and audio mix). Every frame that goes to more than one member
+ * (INDEX, presence, volume metadata, data messages, the meeting end) is sent from here.
  */
 import type { EventEmitter } from 'node:events';
-import type { MediaAttendee, MediaMeeting, MediaServiceEvents } from './media-service';
-import { AudioEngine } from './audio-engine';
-import { parsePresentedToken, tokensEqual } from './join-token';
-import type { SignalingConnection } from './signaling-connection';
+import type { MediaMeeting, MediaServiceEvents } from './media-service';
+import { MeetingAttendees } from './meeting-attendees';
+import { AudioStatus, FrameType, type SignalFrameInit } from './signaling-frames';
+import type { RoomMember } from './room-member';
+import { RoomMedia } from './room-media';
+import { RetainedMessages, type StampedMessage } from './retained-messages';
 
-/** A published video (a connection's camera, or a content share). */
-export interface VideoSource {
-  streamId: number;
-  groupId: number;
-  connection: SignalingConnection;
+interface Membership {
+  readonly audioStreamId: number;
+  /** JOIN.audio_session_id: equal for reconnects of the same SDK session. */
+  readonly audioSessionId: number;
+  announced: boolean;
+  muted: boolean;
 }
 
-/** A data message as retained for late joiners. */
-export interface RetainedMessage {
-  topic: string;
-  data: Uint8Array;
-  lifetimeMs: number;
-  senderAttendeeId: string;
-  senderExternalUserId: string;
-  ingestTimeNs: number;
-  expiresAtMs: number;
-}
+/** A data message before the room stamps its ingest time. */
+export type OutgoingMessage = Omit<StampedMessage, 'ingestTimeNs'>;
+
+const END_GRACE_MS = 3000;
 
 export class MeetingRoom {
-  readonly attendees = new Map<string, MediaAttendee>();
-  readonly connections = new Set<SignalingConnection>();
-  readonly sources = new Map<number, VideoSource>();
-  readonly retained: RetainedMessage[] = [];
-  readonly audio = new AudioEngine();
-  ended = false;
+  readonly attendees = new MeetingAttendees();
+  private readonly members = new Map<RoomMember, Membership>();
+  private readonly retained = new RetainedMessages();
+  /** The videos and the audio mix, for the members' media halves. */
+  readonly media: RoomMedia = new RoomMedia({
+    members: () => this.members.keys(),
+    audioStreamIdOf: (m) => this.members.get(m)?.audioStreamId,
+    broadcastIndex: () => this.broadcastIndex(),
+  });
+  private isEnded = false;
   private nextAudioStreamId = 1;
-  private nextStreamId = 1;
-  private nextGroupId = 1;
 
-  constructor(
-    readonly meeting: MediaMeeting,
-    readonly events: EventEmitter<MediaServiceEvents>,
-  ) {}
+  constructor(readonly meeting: MediaMeeting, private readonly events: EventEmitter<MediaServiceEvents>) {}
 
   get id(): string {
     return this.meeting.MeetingId;
   }
 
-  /** The attendee a presented join token belongs to (`#content` tokens map to `<id>#content`). */
-  authenticate(presented: string): { attendeeId: string; externalUserId: string } | undefined {
-    const { base, content } = parsePresentedToken(presented);
-    for (const attendee of this.attendees.values()) {
-      if (tokensEqual(attendee.JoinToken, base)) {
-        return { attendeeId: content ? `${attendee.AttendeeId}#content` : attendee.AttendeeId, externalUserId: attendee.ExternalUserId };
-      }
+  get ended(): boolean {
+    return this.isEnded;
+  }
+
+  /** JOIN: replaces an older connection of the attendee, then sends the newcomer the INDEX and retained messages. */
+  admit(member: RoomMember, audioSessionId: number): void {
+    const previous = [...this.members.keys()].find((m) => m.attendeeId === member.attendeeId);
+    if (previous && previous !== member) {
+      const reconnect = this.members.get(previous)!.audioSessionId === audioSessionId;
+      if (!reconnect) previous.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.joinedFromAnotherDevice } });
+      this.remove(previous, reconnect);
+      previous.replaced(reconnect);
     }
-    return undefined;
+    this.members.set(member, { audioStreamId: this.nextAudioStreamId++, audioSessionId, announced: false, muted: false });
+    this.events.emit('attendee-joined', { meetingId: this.id, attendeeId: member.attendeeId });
+    member.send(this.indexFrame());
+    const retained = this.retained.live(Date.now());
+    if (retained.length > 0) member.send({ type: FrameType.DATA_MESSAGE, dataMessage: { messages: retained } });
   }
 
-  allocateAudioStreamId(): number {
-    return this.nextAudioStreamId++;
+  /** Presence after a member's first SUBSCRIBE_ACK: everybody to it, it to everybody else. */
+  announce(member: RoomMember): void {
+    const state = this.members.get(member);
+    if (!state || state.announced) return;
+    state.announced = true;
+    const present = [...this.members].filter(([, s]) => s.announced);
+    member.send(presence(present.map(([m, s]) => joinEntry(m, s))));
+    const entry = presence([joinEntry(member, state)]);
+    for (const [m] of present) if (m !== member) m.send(entry);
   }
 
-  /** Registers a connection's video as a new source with fresh, increasing stream and group ids. */
-  publish(connection: SignalingConnection): VideoSource {
-    const source = { streamId: this.nextStreamId++, groupId: this.nextGroupId++, connection };
-    this.sources.set(source.streamId, source);
-    return source;
+  setMuted(member: RoomMember, muted: boolean): void {
+    const state = this.members.get(member);
+    if (!state) return;
+    state.muted = muted;
+    if (state.announced) this.toAnnounced(presence([{ audioStreamId: state.audioStreamId, muted }]));
   }
 
-  unpublish(streamId: number): boolean {
-    return this.sources.delete(streamId);
+  /** Removes a member (idempotent): presence removal (`dropped` = connection lost), its videos, its audio. */
+  remove(member: RoomMember, dropped: boolean): void {
+    const state = this.members.get(member);
+    if (!state) return;
+    this.members.delete(member);
+    if (state.announced) this.toAnnounced(presence([dropped ? { audioStreamId: state.audioStreamId, dropped: true } : { audioStreamId: state.audioStreamId }]));
+    if (this.media.removeMember(member, state.audioStreamId) && !this.isEnded) this.broadcastIndex();
+    this.events.emit('attendee-left', { meetingId: this.id, attendeeId: member.attendeeId, dropped });
   }
 
-  /** The live connection of an attendee id (including `#content` ids), if any. */
-  connectionOf(attendeeId: string): SignalingConnection | undefined {
-    return [...this.connections].find((c) => c.attendeeId === attendeeId);
+  /** Sends the current INDEX to every member (after a video started or stopped). */
+  broadcastIndex(): void {
+    const frame = this.indexFrame();
+    for (const m of this.members.keys()) m.send(frame);
   }
 
-  /** Distinct people present (content connections do not count). */
-  participantCount(): number {
-    return new Set([...this.connections].filter((c) => !c.attendeeId.includes('#')).map((c) => c.attendeeId)).size;
+  /** Fans data messages out to every member but the sender, stamping the ingest time; retains those with a lifetime. */
+  sendData(messages: OutgoingMessage[], senderAttendeeId: string): void {
+    const now = Date.now();
+    const stamped = messages.map((m) => ({ ...m, ingestTimeNs: now * 1_000_000 }));
+    this.retained.add(stamped, now);
+    const frame = { type: FrameType.DATA_MESSAGE, dataMessage: { messages: stamped } };
+    for (const m of this.members.keys()) if (m.attendeeId !== senderAttendeeId) m.send(frame);
   }
 
-  /** Drops expired retained data messages and returns the rest. */
-  liveRetained(nowMs: number): RetainedMessage[] {
-    for (let i = this.retained.length - 1; i >= 0; i--) if (this.retained[i]!.expiresAtMs <= nowMs) this.retained.splice(i, 1);
-    return this.retained;
+  /** Volume levels from the talkers' ssrc-audio-level headers (attenuation in dB, 0 = loudest). */
+  sendAudioMetadata(): void {
+    const levels = this.media.levels();
+    const attendeeStates = [...this.members.values()]
+      .filter((s) => s.announced && levels.has(s.audioStreamId))
+      .map((s) => ({ audioStreamId: s.audioStreamId, volume: s.muted ? 127 : (levels.get(s.audioStreamId) ?? 127), signalStrength: 2 }));
+    if (attendeeStates.length > 0) this.toAnnounced({ type: FrameType.AUDIO_METADATA, audioMetadata: { attendeeStates } });
   }
+
+  /** Ends the meeting: every client gets AUDIO_STATUS 410 (MeetingEnded) and later joins are refused. */
+  end(): void {
+    this.isEnded = true;
+    for (const m of this.members.keys()) m.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.meetingEnded } });
+    this.media.close();
+    // Clients answer with LEAVE and close; sockets that do not are closed after a grace period.
+    setTimeout(() => this.terminateAll(), END_GRACE_MS).unref();
+  }
+
+  /** One attendee removed (its token already forgotten): its members, `#content` too, stop with AUDIO_STATUS 411. */
+  removeAttendee(attendeeId: string): void {
+    const theirs = [...this.members.keys()].filter((m) => m.attendeeId === attendeeId || m.attendeeId === `${attendeeId}#content`);
+    for (const m of theirs) m.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.attendeeRemoved } });
+    // Clients answer with LEAVE and close; sockets that do not are closed after a grace period.
+    setTimeout(() => theirs.forEach((m) => m.terminate()), END_GRACE_MS).unref();
+  }
+
+  /** Server shutdown: stops the audio mix and closes every member's socket at once. */
+  close(): void {
+    this.media.close();
+    this.terminateAll();
+  }
+
+  private terminateAll(): void {
+    for (const m of [...this.members.keys()]) m.terminate();
+  }
+
+  private indexFrame(): SignalFrameInit {
+    const people = new Set([...this.members.keys()].filter((m) => !m.attendeeId.includes('#')).map((m) => m.attendeeId));
+    return this.media.video.indexFrame(people.size);
+  }
+
+  private toAnnounced(frame: SignalFrameInit): void {
+    for (const [m, s] of this.members) if (s.announced) m.send(frame);
+  }
+}
+
+function presence(streams: object[]): SignalFrameInit {
+  return { type: FrameType.AUDIO_STREAM_ID_INFO, audioStreamIdInfo: { streams } };
+}
+
+function joinEntry(m: RoomMember, s: Membership) {
+  return { audioStreamId: s.audioStreamId, attendeeId: m.attendeeId, externalUserId: m.externalUserId, muted: s.muted };
 }

@@ -1,44 +1,51 @@
 /**
  * The server side of one Chime SDK signaling WebSocket (one attendee, or one `#content` session):
  * JOIN → JOIN_ACK + INDEX, SUBSCRIBE → SDP answer + SUBSCRIBE_ACK (+ presence the first time),
- * PING/PONG, LEAVE/LEAVE_ACK, mute, data messages, pause/resume. Media goes through PeerSession.
+ * PING/PONG, LEAVE/LEAVE_ACK, mute, data messages, pause/resume. It is a member of its meeting room,
+ * which owns membership and fan-out; media goes through ConnectionMedia and PeerSession.
  */
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
+import type { RtpPacket } from 'werift';
 import { CloseCode, decodeFrame, encodeFrame, FrameType, proto, type SignalFrame, type SignalFrameInit } from './signaling-frames';
 import { PeerSession } from './peer-session';
 import type { MeetingRoom } from './meeting-room';
+import type { RoomMember } from './room-member';
+import type { RtpPosition } from './rtp-sequencer';
 import { ConnectionMedia } from './connection-media';
-import { announceJoin, announceMute, fanOutData, indexFrame } from './meeting-broadcasts';
-import { attach, detach } from './connection-lifecycle';
 import { summarizeSdp } from './sdp-sections';
+import { turnCredentials, type TurnService } from './turn-credentials';
 
 const TOPIC = /^[a-zA-Z0-9_-]{1,36}$/;
 
-export class SignalingConnection {
-  joined = false;
-  announced = false;
-  muted = false;
-  audioStreamId = 0;
-  audioSessionId = 0;
-  closed = false;
-  readonly media: ConnectionMedia;
+/** Settings every connection of a media server shares. */
+export interface ConnectionSettings {
+  /** Extra host address announced in ICE candidates. */
+  iceAddress: string | undefined;
+  /** The TURN service JOIN_ACK points at, if any. */
+  turn: TurnService | undefined;
+  logger: FastifyBaseLogger;
+}
+
+export class SignalingConnection implements RoomMember {
+  private joined = false;
+  private closed = false;
+  private readonly media: ConnectionMedia;
   private queue: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly ws: WebSocket,
-    readonly room: MeetingRoom,
+    private readonly room: MeetingRoom,
     readonly attendeeId: string,
     readonly externalUserId: string,
-    iceAddress: string | undefined,
-    private readonly logger: FastifyBaseLogger,
+    private readonly settings: ConnectionSettings,
   ) {
-    this.media = new ConnectionMedia(this, (handlers) => new PeerSession(iceAddress, handlers));
+    this.media = new ConnectionMedia(this, room.media, (handlers) => new PeerSession(settings.iceAddress, handlers));
     ws.on('message', (data: Buffer) => {
       // Frames are handled strictly in order: a SUBSCRIBE must finish before the next frame.
-      this.queue = this.queue.then(() => this.handle(data)).catch((err: Error) => this.logger.warn({ err: err.message, meeting: room.id }, 'signaling frame failed'));
+      this.queue = this.queue.then(() => this.handle(data)).catch((err: Error) => settings.logger.warn({ err: err.message, meeting: room.id }, 'signaling frame failed'));
     });
-    ws.on('close', () => void detach(this, true));
+    ws.on('close', () => void this.leave(true));
     ws.on('error', () => undefined);
   }
 
@@ -46,13 +53,29 @@ export class SignalingConnection {
     if (this.ws.readyState === this.ws.OPEN) this.ws.send(encodeFrame(frame));
   }
 
-  /** Closes the socket with a code the SDK interprets (e.g. 4410 MeetingEnded). */
-  close(code: number, reason: string): void {
-    this.ws.close(code, reason);
-  }
-
   terminate(): void {
     this.ws.terminate();
+  }
+
+  replaced(reconnect: boolean): void {
+    void this.leave(reconnect);
+    if (reconnect) this.terminate();
+  }
+
+  receiveVideo(streamId: number, ssrc: number, position: RtpPosition, packet: RtpPacket, nowMs: number): void {
+    this.media.deliver(streamId, ssrc, position, packet, nowMs);
+  }
+
+  requestKeyframe(force: boolean): void {
+    this.media.requestKeyframe(force);
+  }
+
+  /** Leaves the room (idempotent); `dropped` = connection lost rather than a LEAVE. */
+  private async leave(dropped: boolean): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.remove(this, dropped);
+    await this.media.close();
   }
 
   private async handle(data: Buffer): Promise<void> {
@@ -75,11 +98,9 @@ export class SignalingConnection {
         return;
       case FrameType.LEAVE:
         this.send({ type: FrameType.LEAVE_ACK, leaveAck: {} });
-        return detach(this, false);
+        return this.leave(false);
       case FrameType.AUDIO_CONTROL:
-        this.muted = !!frame.audioControl?.muted;
-        if (this.announced) announceMute(this.room, this);
-        return;
+        return this.room.setMuted(this, !!frame.audioControl?.muted);
       case FrameType.DATA_MESSAGE:
         return this.onData(frame);
       case FrameType.PAUSE:
@@ -91,15 +112,12 @@ export class SignalingConnection {
   }
 
   private onJoin(frame: SignalFrame): void {
-    if (this.room.ended) return this.close(CloseCode.meetingEnded, 'meeting ended');
-    this.audioSessionId = frame.join?.audioSessionId ? Number(frame.join.audioSessionId) : 0;
-    attach(this);
-    this.send({ type: FrameType.JOIN_ACK, joinack: { wantsCompressedSdp: false, videoSubscriptionLimit: 25 } });
-    this.send(indexFrame(this.room));
-    const retained = this.room.liveRetained(Date.now());
-    if (retained.length > 0) {
-      this.send({ type: FrameType.DATA_MESSAGE, dataMessage: { messages: retained.map(({ expiresAtMs: _, ...m }) => m) } });
-    }
+    if (this.room.ended) return this.ws.close(CloseCode.meetingEnded, 'meeting ended');
+    if (this.joined) return;
+    this.joined = true;
+    const turn = turnCredentials(this.settings.turn, this.attendeeId);
+    this.send({ type: FrameType.JOIN_ACK, joinack: { turnCredentials: turn, wantsCompressedSdp: false, videoSubscriptionLimit: 25 } });
+    this.room.admit(this, frame.join?.audioSessionId ? Number(frame.join.audioSessionId) : 0);
   }
 
   private async onSubscribe(frame: SignalFrame): Promise<void> {
@@ -108,15 +126,13 @@ export class SignalingConnection {
     const receiveStreamIds = sub.receiveStreamIds ?? [];
     const who = { meeting: this.room.id, attendeeId: this.attendeeId };
     // Sections, mids, directions and SSRCs only: the SDP's ICE credentials and fingerprints stay out of logs.
-    this.logger.debug({ ...who, duplex: sub.duplex, receiveStreamIds, sections: summarizeSdp(sub.sdpOffer) }, 'SUBSCRIBE offer');
+    this.settings.logger.debug({ ...who, duplex: sub.duplex, receiveStreamIds, sections: summarizeSdp(sub.sdpOffer) }, 'SUBSCRIBE offer');
     const ack = await this.media.negotiate(sub.sdpOffer, receiveStreamIds);
     if (this.closed) return;
-    this.logger.debug({ ...who, sections: summarizeSdp(ack.suback.sdpAnswer ?? ''), tracks: ack.suback.tracks, allocations: ack.suback.allocations }, 'SUBSCRIBE answer');
+    const { sdpAnswer, tracks, allocations } = ack.suback;
+    this.settings.logger.debug({ ...who, sections: summarizeSdp(sdpAnswer ?? ''), tracks, allocations }, 'SUBSCRIBE answer');
     this.send({ type: FrameType.SUBSCRIBE_ACK, suback: { duplex: sub.duplex, ...ack.suback } });
-    if (!this.announced) {
-      this.announced = true;
-      announceJoin(this.room, this);
-    }
+    this.room.announce(this); // presence, the first time only
     ack.afterAck();
   }
 
@@ -127,6 +143,6 @@ export class SignalingConnection {
         topic: m.topic!, data: m.data ?? new Uint8Array(), lifetimeMs: Number(m.lifetimeMs ?? 0),
         senderAttendeeId: this.attendeeId, senderExternalUserId: this.externalUserId,
       }));
-    if (messages.length > 0) fanOutData(this.room, messages, (c) => c === this);
+    if (messages.length > 0) this.room.sendData(messages, this.attendeeId);
   }
 }

@@ -15,6 +15,7 @@ export const proto = require('amazon-chime-sdk-js/build/signalingprotocol/Signal
 
 export type SignalFrame = Proto.SdkSignalFrame;
 export type SubscribeAck = Proto.ISdkSubscribeAckFrame;
+export type JoinAck = Proto.ISdkJoinAckFrame;
 export type SignalFrameInit = Omit<Proto.ISdkSignalFrame, 'timestampMs'>;
 export const FrameType = proto.SdkSignalFrame.Type;
 

@@ -22,6 +22,8 @@ export interface LocalProviderOptions {
   configDir: string;
   dataDir: string;
   iceAddress?: string;
+  /** A TURN service on this server's address that JOIN_ACK points browsers at (see the README). */
+  turn?: { port: number; secret: string };
   logger: FastifyBaseLogger;
   /** Speak flow prompts with espeak-ng when it is installed (default true). */
   speech?: boolean;
@@ -29,7 +31,7 @@ export interface LocalProviderOptions {
 
 export async function createLocalProvider(options: LocalProviderOptions): Promise<ContactCenterProvider> {
   const config = loadLocalConfig(options.configDir);
-  const media = createMediaServer({ publicUrl: options.publicUrl, iceAddress: options.iceAddress, logger: options.logger });
+  const media = createMediaServer({ publicUrl: options.publicUrl, iceAddress: options.iceAddress, turn: options.turn, logger: options.logger });
   const center = createLocalContactCenter({ config, dataDir: options.dataDir, media, logger: options.logger, publicUrl: options.publicUrl });
   const operations = createLocalOperations({ config, contacts: center.contacts, media, logger: options.logger, speech: options.speech ?? true });
 

@@ -1,0 +1,90 @@
+/**
+ * The media side of a meeting room: its published videos and its audio mix, as the connections' media
+ * halves use them. The room (meeting-room.ts) owns membership; this part only knows each member's
+ * audio stream id, which it asks the room for, and tells the room when the INDEX must go out.
+ */
+import type { RtpPacket } from 'werift';
+import { AudioEngine, type AudioListener } from './audio-engine';
+import type { RoomMember } from './room-member';
+import type { RtpPosition } from './rtp-sequencer';
+import { VideoSources, type VideoSource } from './video-sources';
+
+/** What the media side needs from the room that owns it. */
+export interface RoomMembership {
+  /** The members, in join order. */
+  members(): Iterable<RoomMember>;
+  /** A member's audio stream id, undefined once it left. */
+  audioStreamIdOf(member: RoomMember): number | undefined;
+  /** Sends the current INDEX to every member. */
+  broadcastIndex(): void;
+}
+
+export class RoomMedia {
+  readonly video = new VideoSources();
+  private readonly audio = new AudioEngine();
+
+  constructor(private readonly room: RoomMembership) {}
+
+  /** A member starts publishing video; the INDEX goes out when the caller calls broadcastIndex. */
+  publish(member: RoomMember): VideoSource {
+    return this.video.publish(member);
+  }
+
+  unpublish(streamId: number): boolean {
+    return this.video.unpublish(streamId);
+  }
+
+  hasVideo(streamId: number): boolean {
+    return this.video.get(streamId) !== undefined;
+  }
+
+  broadcastIndex(): void {
+    this.room.broadcastIndex();
+  }
+
+  /** Fans one packet of a published video out to every member (each forwards what it subscribed to). */
+  forwardVideo(streamId: number, ssrc: number, position: RtpPosition, packet: RtpPacket, nowMs: number): void {
+    for (const m of this.room.members()) m.receiveVideo(streamId, ssrc, position, packet, nowMs);
+  }
+
+  requestKeyframe(streamId: number, force: boolean): void {
+    this.video.get(streamId)?.publisher.requestKeyframe(force);
+  }
+
+  /** Adds a member to the audio mix; `send` gets its downstream Opus frames. */
+  joinAudio(member: RoomMember, send: AudioListener['send']): void {
+    const id = this.room.audioStreamIdOf(member);
+    if (id !== undefined) this.audio.add({ id, send });
+  }
+
+  leaveAudio(member: RoomMember): void {
+    const id = this.room.audioStreamIdOf(member);
+    if (id !== undefined) this.audio.remove(id);
+  }
+
+  /** One upstream Opus packet of a member, with its ssrc-audio-level if present. */
+  audioUpstream(member: RoomMember, ssrc: number, position: RtpPosition, payload: Buffer, level: number | undefined): void {
+    const id = this.room.audioStreamIdOf(member);
+    if (id !== undefined) this.audio.upstream(id, ssrc, position, payload, level);
+  }
+
+  /** Plays mono 48 kHz PCM into the mix (flow prompts). */
+  playAudio(pcm: Int16Array): Promise<void> {
+    return this.audio.play(pcm);
+  }
+
+  /** Audio levels by audio stream id (ssrc-audio-level, attenuation in dB). */
+  levels(): Map<number, number | undefined> {
+    return this.audio.levels();
+  }
+
+  /** Forgets a member that left: its videos and its place in the mix; true if the INDEX changed. */
+  removeMember(member: RoomMember, audioStreamId: number): boolean {
+    this.audio.remove(audioStreamId);
+    return this.video.unpublishAll(member);
+  }
+
+  close(): void {
+    this.audio.close();
+  }
+}

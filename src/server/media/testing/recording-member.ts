@@ -1,0 +1,43 @@
+/**
+ * Test kit: a RoomMember that records what the room sends it and what it is asked to do, in place
+ * of a signaling connection (it honours the interface's contract: frames in order, one `replaced`
+ * per takeover, keyframe requests counted).
+ */
+import type { RtpPacket } from 'werift';
+import type { RoomMember } from '../room-member';
+import type { SignalFrameInit } from '../signaling-frames';
+
+export class RecordingMember implements RoomMember {
+  readonly frames: SignalFrameInit[] = [];
+  readonly videos: Array<{ streamId: number; packet: RtpPacket }> = [];
+  replacedWith: boolean | undefined;
+  terminated = false;
+  keyframeRequests = 0;
+
+  constructor(readonly attendeeId: string, readonly externalUserId = attendeeId) {}
+
+  send(frame: SignalFrameInit): void {
+    this.frames.push(frame);
+  }
+
+  replaced(reconnect: boolean): void {
+    this.replacedWith = reconnect;
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+
+  receiveVideo(streamId: number, _ssrc: number, _position: unknown, packet: RtpPacket): void {
+    this.videos.push({ streamId, packet });
+  }
+
+  requestKeyframe(): void {
+    this.keyframeRequests++;
+  }
+
+  /** The frames of one type, in order. */
+  ofType(type: number): SignalFrameInit[] {
+    return this.frames.filter((f) => f.type === type);
+  }
+}

@@ -7,19 +7,21 @@ import {
   ConsoleLogger, DefaultDeviceController, DefaultMeetingSession, LogLevel, MeetingSessionConfiguration,
   type AudioVideoObserver, type DataMessage, type MeetingSessionStatus, type VideoTileState,
 } from 'amazon-chime-sdk-js';
-import { startCanvasShare, tileStats } from './harness-media';
+import { startCanvasShare, tileBrightness, tileStats } from './harness-media';
 
 /** What the page records; Playwright helpers read it from `window.harness.state`. */
 export interface HarnessState {
   events: Array<{ name: string; at: number; detail?: unknown }>;
   presence: Record<string, boolean>;
   volumes: Record<string, number>;
+  /** The latest volume (0 to 1) per attendee, as the server's audio metadata last reported it. */
+  volumeNow: Record<string, number>;
   muted: Record<string, boolean>;
   messages: Array<{ topic: string; text: string; sender: string; timestampMs: number; throttled: boolean }>;
   stopStatus?: string;
 }
 
-const state: HarnessState = { events: [], presence: {}, volumes: {}, muted: {}, messages: [] };
+const state: HarnessState = { events: [], presence: {}, volumes: {}, volumeNow: {}, muted: {}, messages: [] };
 let session: DefaultMeetingSession | undefined;
 const log = (name: string, detail?: unknown) => state.events.push({ name, at: performance.now(), detail });
 
@@ -36,6 +38,7 @@ const observer: AudioVideoObserver = {
     if (!el) {
       el = Object.assign(document.createElement('video'), { id: `tile-${tile.tileId}`, autoplay: true, muted: true });
       el.dataset.attendee = tile.boundAttendeeId;
+      el.dataset.externalUserId = tile.boundExternalUserId ?? '';
       el.dataset.content = String(!!tile.isContent);
       document.getElementById('tiles')!.append(el);
       log('remoteTile', { attendeeId: tile.boundAttendeeId, content: !!tile.isContent });
@@ -65,12 +68,18 @@ async function join(meeting: unknown, attendee: unknown, options: JoinOptions = 
   session = new DefaultMeetingSession(new MeetingSessionConfiguration(meeting, attendee), logger, devices);
   const av = session.audioVideo;
   av.addObserver(observer);
-  av.addContentShareObserver({ contentShareDidStart: () => log('contentShareDidStart'), contentShareDidStop: () => log('contentShareDidStop') });
+  av.addContentShareObserver({
+    contentShareDidStart: () => log('contentShareDidStart'),
+    contentShareDidStop: () => log('contentShareDidStop'),
+    contentShareDidPause: () => log('contentShareDidPause'),
+    contentShareDidUnpause: () => log('contentShareDidUnpause'),
+  });
   av.realtimeSubscribeToAttendeeIdPresence((id, present) => {
     state.presence[id] = present;
     if (!id.includes('#')) {
       av.realtimeSubscribeToVolumeIndicator(id, (aid, volume, muted) => {
         if (volume !== null) state.volumes[aid] = Math.max(state.volumes[aid] ?? 0, volume);
+        if (volume !== null) state.volumeNow[aid] = volume;
         if (muted !== null) state.muted[aid] = muted;
       });
     }
@@ -99,6 +108,16 @@ async function startVideo(): Promise<void> {
   av.startLocalVideoTile();
 }
 
+/** Energy of the received (decoded) audio so far: it grows while something audible arrives. */
+async function audioEnergy(): Promise<number> {
+  const report = await session!.audioVideo.getRTCPeerConnectionStats();
+  let energy = 0;
+  report?.forEach((s: { type: string; kind?: string; totalAudioEnergy?: number }) => {
+    if (s.type === 'inbound-rtp' && s.kind === 'audio') energy += s.totalAudioEnergy ?? 0;
+  });
+  return energy;
+}
+
 async function audioPackets(): Promise<number> {
   const report = await session!.audioVideo.getRTCPeerConnectionStats();
   let packets = 0;
@@ -125,6 +144,11 @@ const harness = {
   stopVideo: () => session!.audioVideo.stopLocalVideoTile(),
   startContent: async () => session!.audioVideo.startContentShare(startCanvasShare()),
   stopContent: () => session!.audioVideo.stopContentShare(),
+  pauseContent: () => session!.audioVideo.pauseContentShare(),
+  unpauseContent: () => session!.audioVideo.unpauseContentShare(),
+  audioEnergy,
+  tileBrightness,
+  unmute: () => session!.audioVideo.realtimeUnmuteLocalAudio(),
   sendData: (topic: string, text: string, lifetimeMs = 0) => session!.audioVideo.realtimeSendDataMessage(topic, text, lifetimeMs),
   mute: () => session!.audioVideo.realtimeMuteLocalAudio(),
   stop: () => session!.audioVideo.stop(),

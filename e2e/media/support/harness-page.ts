@@ -8,6 +8,8 @@ type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> 
 
 export interface HarnessTile {
   attendeeId: string;
+  /** The tile's boundExternalUserId, as the SDK reports it. */
+  externalUserId: string;
   content: boolean;
   frames: number;
   width: number;

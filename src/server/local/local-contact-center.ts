@@ -1,6 +1,6 @@
 /**
  * The local contact center's core: the on-disk store, the contacts (with their media meetings), the
- * Connect + Participant Service emulator plugin and its WebSocket, and the default entry points of the
+ * Connect + Participant Service + Chime SDK Meetings emulator plugin and its WebSocket, and the default entry points of the
  * local instance. On start it re-registers every active contact's meeting with the media server, so
  * calls in progress survive a restart.
  */
@@ -16,6 +16,8 @@ import { createEmulatorPlugin } from './emulator/emulator-plugin';
 import { createParticipantWebsocket } from './emulator/participant-websocket';
 import { IDEMPOTENCY_WINDOW_MS } from './emulator/start-webrtc-contact';
 import { ContactStore } from './store/contact-store';
+import { toMediaAttendee } from './meetings/meeting-record';
+import { MeetingStore } from './meetings/meeting-store';
 
 export interface LocalContactCenterOptions {
   config: LocalConfig;
@@ -60,10 +62,21 @@ export function createLocalContactCenter(options: LocalContactCenterOptions): Lo
     }
   }
 
+  // Meetings of the Chime SDK Meetings API come back too, with the attendees they still have.
+  const meetings = new MeetingStore(options.dataDir);
+  for (const record of meetings.all()) {
+    try {
+      options.media.restoreMeeting(record.media, record.attendees.map(toMediaAttendee));
+    } catch (err) {
+      options.logger.error({ err, meetingId: record.meeting.MeetingId }, 'could not restore a Chime SDK Meetings API meeting');
+    }
+  }
+
   const deps = {
     config: options.config,
     contacts,
     store,
+    meetings,
     media: options.media,
     logger: options.logger,
     now,
@@ -79,6 +92,7 @@ export function createLocalContactCenter(options: LocalContactCenterOptions): Lo
     close: () => {
       websocket.close();
       store.close();
+      meetings.close();
     },
   };
 }

@@ -105,6 +105,10 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
       const room = rooms.get(meetingId);
       if (room && !room.ended) room.end();
     },
+    removeAttendee(meetingId, attendeeId) {
+      const room = rooms.get(meetingId);
+      if (room && room.attendees.delete(attendeeId)) room.removeAttendee(attendeeId);
+    },
     isMeetingActive: (meetingId) => !!rooms.get(meetingId) && !rooms.get(meetingId)!.ended,
     sendDataMessage(meetingId, m) {
       const room = liveRoom(meetingId);

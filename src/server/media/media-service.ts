@@ -45,6 +45,11 @@ export interface MediaService {
   /** Ends a meeting: every client stops with MeetingEnded, later joins are refused. Idempotent. */
   endMeeting(meetingId: string): void;
   isMeetingActive(meetingId: string): boolean;
+  /**
+   * Removes one attendee: its join token is refused from now on and its connections (its content
+   * share too) stop with AttendeeRemoved (AUDIO_STATUS 411). Idempotent; unknown ids are ignored.
+   */
+  removeAttendee(meetingId: string, attendeeId: string): void;
   /** Sends a data message to every connection of the meeting except the sender's own. */
   sendDataMessage(meetingId: string, message: { topic: string; data: string; senderAttendeeId: string; senderExternalUserId: string }): void;
   /** Plays mono 48 kHz 16-bit PCM into the meeting (flow prompts); resolves when it has been sent. */

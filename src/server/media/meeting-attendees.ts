@@ -12,6 +12,11 @@ export class MeetingAttendees {
     this.byId.set(attendee.AttendeeId, attendee);
   }
 
+  /** Forgets an attendee, so its token is refused from now on; false if it was not there. */
+  delete(attendeeId: string): boolean {
+    return this.byId.delete(attendeeId);
+  }
+
   /** The attendee a presented join token belongs to, or undefined. */
   authenticate(presented: string): { attendeeId: string; externalUserId: string } | undefined {
     const { base, content } = parsePresentedToken(presented);

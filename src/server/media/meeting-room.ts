@@ -125,6 +125,14 @@ export class MeetingRoom {
     setTimeout(() => this.terminateAll(), END_GRACE_MS).unref();
   }
 
+  /** One attendee removed (its token already forgotten): its members, `#content` too, stop with AUDIO_STATUS 411. */
+  removeAttendee(attendeeId: string): void {
+    const theirs = [...this.members.keys()].filter((m) => m.attendeeId === attendeeId || m.attendeeId === `${attendeeId}#content`);
+    for (const m of theirs) m.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.attendeeRemoved } });
+    // Clients answer with LEAVE and close; sockets that do not are closed after a grace period.
+    setTimeout(() => theirs.forEach((m) => m.terminate()), END_GRACE_MS).unref();
+  }
+
   /** Server shutdown: stops the audio mix and closes every member's socket at once. */
   close(): void {
     this.media.close();

@@ -84,7 +84,7 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
     ],
     upgradeHandlers: [refuseUntrustedUpgrades(trustedHosts), (req, socket, head) => media.handleUpgrade(req, socket, head), ...center.upgradeHandlers, ...operations.upgradeHandlers],
     describe: () => [
-      `Local Connect emulator: ${options.publicUrl}/aws (any region; ${options.awsCredentials ? `SigV4 verified for access key ${options.awsCredentials.accessKeyId}` : 'any credentials'})`,
+      `Local Connect emulator and Chime SDK Meetings API: ${options.publicUrl}/aws (any region; ${options.awsCredentials ? `SigV4 verified for access key ${options.awsCredentials.accessKeyId}` : 'any credentials'})`,
       `Instance: ${config.instance.id} (${config.instance.alias})`,
       ...config.flows.map((f) => `Flow: ${f.id} (${f.name})`),
       `Agent desk: ${options.publicUrl}/agent/`,

@@ -7,11 +7,14 @@ import type { MediaService } from '../../media/media-service';
 import type { LocalConfig } from '../config/local-config-schema';
 import type { LocalContactsImpl } from '../contacts/create-local-contacts';
 import type { ContactStore } from '../store/contact-store';
+import type { MeetingStore } from '../meetings/meeting-store';
 
 export interface EmulatorDeps {
   config: LocalConfig;
   contacts: LocalContactsImpl;
   store: ContactStore;
+  /** Meetings made through the Chime SDK Meetings API (not the contacts' meetings). */
+  meetings: MeetingStore;
   media: MediaService;
   logger: FastifyBaseLogger;
   now: () => number;
@@ -30,6 +33,8 @@ export interface OperationRequest {
   body: Record<string, unknown>;
   /** `X-Amz-Bearer` (Participant Service token), when sent. */
   bearer?: string;
+  /** The region of the request's SigV4 credential scope, when it was signed. */
+  region?: string;
   /** `http` or `https`, and the Host header, for URLs handed back to the caller. */
   protocol: string;
   host: string;

@@ -1,6 +1,6 @@
 /**
  * Test and benchmark harness: the emulator plugin and its WebSocket in a bare Fastify server on a
- * loopback port, driven by the official SDK clients with dummy credentials. `restart()` closes the
+ * loopback port, driven by the official SDK clients (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes the
  * contact center and builds a new one on the same data dir, as a process restart would.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
+import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';
 import { loadLocalConfig } from '../config/load-local-config';
 import type { LocalConfig } from '../config/local-config-schema';
 import { createLocalContactCenter, EMULATOR_PREFIX, type LocalContactCenter } from '../local-contact-center';
@@ -22,6 +23,7 @@ export interface EmulatorHarness {
   center: LocalContactCenter;
   connect: ConnectClient;
   participant: ConnectParticipantClient;
+  meetings: ChimeSDKMeetingsClient;
   dataDir: string;
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -65,16 +67,19 @@ export async function startEmulatorHarness(options: { dataDir?: string; now?: ()
     center: center!,
     connect: new ConnectClient(clientConfig()),
     participant: new ConnectParticipantClient(clientConfig()),
+    meetings: new ChimeSDKMeetingsClient(clientConfig()),
     async restart() {
       await app.close();
       center.close();
       media = new FakeMediaService();
       url = await boot();
-      Object.assign(harness, { url, media, center, connect: new ConnectClient(clientConfig()), participant: new ConnectParticipantClient(clientConfig()) });
+      const clients = { connect: new ConnectClient(clientConfig()), participant: new ConnectParticipantClient(clientConfig()), meetings: new ChimeSDKMeetingsClient(clientConfig()) };
+      Object.assign(harness, { url, media, center, ...clients });
     },
     async close() {
       harness.connect.destroy();
       harness.participant.destroy();
+      harness.meetings.destroy();
       await app.close();
       center.close();
     },

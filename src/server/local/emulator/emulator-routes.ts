@@ -1,26 +1,16 @@
 /**
- * The operations the emulator serves, by method and URI template exactly as in the Connect and
- * Participant Service models. Matching splits the raw path on `/` first and then decodes each
- * segment, as the SDK percent-encodes labels per segment.
+ * The operations the emulator serves, by method and URI template exactly as in the Connect,
+ * Participant Service and Chime SDK Meetings models (their paths never collide: `/contact…`,
+ * `/participant/…`, `/meetings…`). Matching splits the raw path on `/` first and then decodes each
+ * segment, as the SDK percent-encodes labels per segment; a template's `?operation=x` must match too.
  */
-import type { Operation } from './emulator-context';
+import type { Route } from './route-spec';
+import { route } from './route-spec';
+import { MEETINGS_ROUTES } from '../meetings/meetings-routes';
 import { createParticipant, describeContactOp, getContactAttributes, stopContact, updateContactAttributes } from './contact-operations';
 import { describeContactFlow, listContactFlows, listInstances } from './instance-operations';
 import { createParticipantConnection, disconnectParticipant, getTranscript, sendMessage } from './participant-operations';
 import { startWebRTCContact } from './start-webrtc-contact';
-
-interface Route {
-  method: string;
-  segments: string[];
-  operation: Operation;
-  /** Participant Service operations answer with its error names (e.g. InternalServerException). */
-  participant: boolean;
-}
-
-const route = (spec: string, operation: Operation): Route => {
-  const [method = '', path = ''] = spec.split(' ');
-  return { method, segments: path.split('/').slice(1), operation, participant: path.startsWith('/participant/') };
-};
 
 export const ROUTES: Route[] = [
   route('PUT /contact/webrtc', startWebRTCContact),
@@ -36,6 +26,7 @@ export const ROUTES: Route[] = [
   route('POST /participant/message', sendMessage),
   route('POST /participant/disconnect', disconnectParticipant),
   route('POST /participant/transcript', getTranscript),
+  ...MEETINGS_ROUTES,
 ];
 
 /** Splits a raw path (no query) into decoded segments; undefined if a segment is not valid percent-encoding. */
@@ -48,9 +39,9 @@ export function pathSegments(rawPath: string): string[] | undefined {
 }
 
 /** The route for a method and decoded segments, with its labels; a `{Label}` segment must not be empty. */
-export function matchRoute(method: string, segments: string[]): { route: Route; labels: Record<string, string> } | undefined {
+export function matchRoute(method: string, segments: string[], queryOperation?: string | null): { route: Route; labels: Record<string, string> } | undefined {
   for (const r of ROUTES) {
-    if (r.method !== method || r.segments.length !== segments.length) continue;
+    if (r.method !== method || r.segments.length !== segments.length || (r.queryOperation ?? null) !== (queryOperation ?? null)) continue;
     const labels: Record<string, string> = {};
     const ok = r.segments.every((pattern, i) => {
       const actual = segments[i] ?? '';

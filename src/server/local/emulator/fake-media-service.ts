@@ -48,6 +48,11 @@ export class FakeMediaService implements MediaService {
     }
   }
 
+  removeAttendee(meetingId: string, attendeeId: string): void {
+    const m = this.meetings.get(meetingId);
+    if (m) m.attendees = m.attendees.filter((a) => a.AttendeeId !== attendeeId);
+  }
+
   isMeetingActive(meetingId: string): boolean {
     return this.meetings.get(meetingId)?.active ?? false;
   }

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { participantError } from './aws-error';
+import { parseInput } from './parse-input';
 import type { EmulatorDeps, Operation, OperationRequest } from './emulator-context';
 import { authenticate } from './participant-auth';
 import { newToken } from './start-webrtc-contact';
@@ -13,13 +14,7 @@ import { toParticipantItem } from './transcript-items';
 const CONNECTION_MS = 24 * 3600 * 1000; // Connect: a connection token lives one day
 const WEBSOCKET_URL_MS = 100 * 1000; // Connect: connect to the WebSocket URL within ~100 s
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.join('.') || 'request body';
-  throw participantError.validation(issue?.code === 'invalid_type' && issue.input === undefined ? `${where} is required` : `${where}: ${issue?.message ?? 'invalid value'}`);
-}
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseInput(schema, body, participantError.validation);
 
 function websocketUrl(deps: EmulatorDeps, req: OperationRequest, token: string): string {
   const base = deps.publicUrl ? new URL(deps.publicUrl) : new URL(`${req.protocol}://${req.host}`);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { connectError } from './aws-error';
+import { parseInput } from './parse-input';
 
 const Capabilities = z.strictObject({ Video: z.literal('SEND').optional(), ScreenShare: z.literal('SEND').optional() });
 export const AllowedCapabilitiesInput = z.strictObject({ Customer: Capabilities.optional(), Agent: Capabilities.optional() });
@@ -60,12 +61,7 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
 /** Parses a body with a zod schema; the first problem becomes an InvalidParameterException naming the member. */
 export function parseConnectInput<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'request body';
-  const missing = issue?.code === 'invalid_type' && issue.input === undefined;
-  throw connectError.invalidParameter(missing ? `${where} is required` : `${where}: ${issue?.message ?? 'invalid value'}`);
+  return parseInput(schema, body, connectError.invalidParameter);
 }
 
 /** Connect's attribute rules: keys `A-Z a-z 0-9 - _`, at most 32,768 UTF-8 bytes over all keys and values. */

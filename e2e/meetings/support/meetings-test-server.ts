@@ -1,0 +1,56 @@
+/**
+ * A test-only server for the Meetings API specs: the local contact center's /aws plugin (the same
+ * Connect + Chime SDK Meetings emulator main.ts mounts) over the real media server, plus the harness
+ * page, on one free loopback port. Meetings and attendees are made with the official
+ * `@aws-sdk/client-chime-sdk-meetings` client against it, as any Chime SDK app's backend would.
+ */
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import pino from 'pino';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';
+import { freePort } from '../../../src/server/free-port';
+import { createMediaServer } from '../../../src/server/media/create-media-server';
+import { loadLocalConfig } from '../../../src/server/local/config/load-local-config';
+import { createLocalContactCenter, EMULATOR_PREFIX } from '../../../src/server/local/local-contact-center';
+
+const root = resolve(import.meta.dirname, '../../..');
+
+export interface MeetingsTestServer {
+  baseUrl: string;
+  harnessUrl: string;
+  /** The official Chime SDK Meetings client pointed at this server's /aws (dummy credentials). */
+  chime: ChimeSDKMeetingsClient;
+  close(): Promise<void>;
+}
+
+export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'cvc-meetings-'));
+  const media = createMediaServer({ publicUrl: baseUrl, logger });
+  const center = createLocalContactCenter({ config: loadLocalConfig(join(root, 'config/local')), dataDir, media, logger, publicUrl: baseUrl });
+  const app = Fastify({ logger: false });
+  await app.register(fastifyStatic, { root: join(root, '.tmp/media-harness'), prefix: '/' });
+  await app.register(center.emulator, { prefix: EMULATOR_PREFIX });
+  app.server.on('upgrade', (req, socket, head) => {
+    if (!media.handleUpgrade(req, socket, head) && !center.upgradeHandlers.some((h) => h(req, socket, head))) socket.destroy();
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  const chime = new ChimeSDKMeetingsClient({ endpoint: `${baseUrl}${EMULATOR_PREFIX}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  return {
+    baseUrl,
+    harnessUrl: `${baseUrl}/e2e/harness/index.html`,
+    chime,
+    async close() {
+      chime.destroy();
+      await app.close();
+      await media.close();
+      center.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -124,7 +124,7 @@ describe('the shipped sample inbound video flow', () => {
   });
 
   it('stays in English for language en, another language, or none', async () => {
-    for (const attributes of [{ language: 'en' }, { language: 'fr' }, {}]) {
+    for (const attributes of [{ language: 'en' }, { language: 'fr' }, {}] as Array<Record<string, string>>) {
       const kit = flowKit({ capacity: false });
       const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana', attributes });
       const done = kit.runner.run(contact.id);

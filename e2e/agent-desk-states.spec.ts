@@ -40,6 +40,7 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   await agent.getByRole('button', { name: 'Sign in as Alex Rivera (alex)' }).click();
   await agent.getByRole('button', { name: 'Available', exact: true }).click();
   await expect(agent.getByRole('button', { name: 'Available', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(agent.getByRole('heading', { name: 'Waiting for contacts' })).toBeVisible();
   await atBothSizes(agent, async (size) => {
     expect(await horizontalOverflow(agent)).toBe(0);
     expect(await axeViolations(agent)).toEqual([]);

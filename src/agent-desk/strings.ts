@@ -18,6 +18,10 @@ export const strings = {
     AFTER_CONTACT_WORK: 'After-contact work',
     MISSED: 'Missed contact — set yourself Available to take contacts again',
   } as Record<string, string>,
+  idle: {
+    AVAILABLE: { title: 'Waiting for contacts', body: 'An incoming video contact rings here, with a sound. Keep this tab open.' },
+    OFFLINE: { title: 'You are offline', body: 'Choose Available to take video contacts.' },
+  } as Record<string, { title: string; body: string } | undefined>,
   connectionLost: 'Connection to the server lost. Reconnecting…',
   incomingTitle: 'Incoming video contact',
   incomingAnnouncement: (name: string) => `Incoming contact from ${name}`,

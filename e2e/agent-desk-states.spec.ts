@@ -7,7 +7,7 @@
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import type { DeskState } from '../src/shared/agent-desk-api';
-import { finishAfterContactWork, startCustomerContact } from './agent-desk-support';
+import { finishAfterContactWork, startCustomerContact, videoFrames } from './agent-desk-support';
 import { VIEWPORTS, axeViolations, horizontalOverflow, overlaps, screen } from './support/screens';
 
 const base = () => process.env.BASE_URL!;
@@ -97,9 +97,8 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   const acceptedAt = Date.now();
   await agent.keyboard.press('Enter');
 
-  const customerVideo = agent.locator('video[aria-label="Dana Customer\'s camera"]');
   const customerTile = agent.locator('.stage > .main');
-  await expect.poll(() => customerVideo.evaluate((v: HTMLVideoElement) => v.videoWidth).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => videoFrames(agent, "Dana Customer's camera"), { timeout: 60_000 }).toBeGreaterThan(0);
   await expect(agent.locator('.tile.self video')).toBeVisible({ timeout: 30_000 });
 
   // Call time starts at the accept: never more than the time since the Enter (the flow took seconds before).

@@ -21,7 +21,7 @@ test('the launcher entry loads alone, then prefetches the call chunks when idle'
 
 test('mount() adds a configured widget; with launcher off the page opens it with open()', async ({ page }) => {
   await page.goto(`${base()}/snippet/`);
-  await expect(page.locator('#snippet')).toContainText('<connect-video-call entry-point="default"></connect-video-call>');
+  await expect(page.locator('#snippet')).toContainText('entry-point="default"');
   expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
   await page.evaluate(async (url) => {
     const mod = (await import(url)) as { mount(t: HTMLElement, o: object): HTMLElement & { open(): Promise<void> } };

@@ -6,12 +6,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
+import { localVideoTile, remoteAttendees, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
+import type { CallSnapshot, PresentAttendee } from '../call-engine/call-types';
 import { loadCallEngine } from '../call-engine/load-call-engine';
 import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../call-engine/use-call-engine';
 import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import { deskClient, toJoinCredentials } from './desk-client';
+import { CallStatusLine } from './call-status-line';
 import { strings } from './strings';
 import { VideoTile } from './video-tile';
 
@@ -22,6 +24,12 @@ export interface ContactCallProps {
   connection?: VideoConnectionInfo;
   onEnd(): void;
   busy: boolean;
+}
+
+/** The customer's microphone is muted (`muted` is absent from older engines: not muted). */
+export function customerMuted(snap: CallSnapshot): boolean {
+  const customer = remoteAttendees(snap).find((a) => !a.isContent) as (PresentAttendee & { muted?: boolean }) | undefined;
+  return customer?.muted === true;
 }
 
 export function ContactCall({ agentId, contact, connection, onEnd, busy }: ContactCallProps) {
@@ -60,19 +68,32 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
   const remote = remoteVideoTile(snap);
   const local = localVideoTile(snap);
   const joined = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
+  const muted = customerMuted(snap);
+  const mutedBadge = muted ? strings.mutedBadge : undefined;
   return (
     <section className="call" aria-labelledby="call-title">
       <h2 id="call-title">{strings.contactTitle(contact.customerName)}</h2>
+      <CallStatusLine since={contact.acceptedAt ?? contact.connectedAt} network={snap.network} customerName={contact.customerName} customerMuted={muted} />
       {failure && <p role="alert" className="error">{strings.callFailed(failure)}</p>}
       {!joined && !failure && <p className="muted">{strings.joining}</p>}
-      <div className={`stage${content ? ' with-content' : ''}`}>
-        {content && <VideoTile engine={engine} tile={content} label={strings.customerScreen(contact.customerName)} className="main content" />}
-        {remote ? (
-          <VideoTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} className={content ? 'side' : 'main'} />
+      {/* The main view and a strip beside it (below it on narrow windows): the self-view never covers the customer. */}
+      <div className="stage">
+        {content ? (
+          <VideoTile engine={engine} tile={content} label={strings.customerScreen(contact.customerName)} className="main content" />
+        ) : remote ? (
+          <VideoTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="main" />
         ) : (
-          !content && <div className="main placeholder">{strings.waitingForCustomerVideo}</div>
+          <div className="main placeholder">
+            <span>{strings.waitingForCustomerVideo}</span>
+            {mutedBadge && <span className="tile-badge">{mutedBadge}</span>}
+          </div>
         )}
-        {local && <VideoTile engine={engine} tile={local} label={strings.yourVideo} className="self" />}
+        {(local || (content && remote)) && (
+          <div className="strip">
+            {content && remote && <VideoTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="side" />}
+            {local && <VideoTile engine={engine} tile={local} label={strings.yourVideo} className="self" />}
+          </div>
+        )}
       </div>
       {snap.audioBlocked && <button type="button" onClick={() => void engine?.startAudio()}>{strings.startAudio}</button>}
       <div className="controls" role="group" aria-label={strings.contactTitle(contact.customerName)}>

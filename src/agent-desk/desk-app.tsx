@@ -58,6 +58,12 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
       <p role="status" aria-live="polite" className="visually-hidden" data-testid="desk-status">{announcement(state)}</p>
       {!online && <p role="alert" className="warning">{strings.connectionLost}</p>}
       {error && <p role="alert" className="error">{error}</p>}
+      {status && !contact && strings.idle[status] && (
+        <section className="idle" aria-labelledby="idle-title">
+          <h2 id="idle-title">{strings.idle[status]?.title}</h2>
+          <p className="muted">{strings.idle[status]?.body}</p>
+        </section>
+      )}
       {status === 'RINGING' && contact && (
         <IncomingContact contact={contact} busy={busy}
           onAccept={() => void act(async () => {

@@ -6,10 +6,12 @@
 import {
   ConnectClient,
   DescribeContactCommand,
+  DescribeQueueCommand,
   StartWebRTCContactCommand,
   type StartWebRTCContactCommandInput,
   type StartWebRTCContactCommandOutput,
   type Contact,
+  type Queue,
 } from '@aws-sdk/client-connect';
 import {
   ConnectParticipantClient,
@@ -38,6 +40,13 @@ export class ConnectGateway {
     const out = await this.connect.send(new DescribeContactCommand({ InstanceId: instanceId, ContactId: contactId }));
     if (!out.Contact) throw Object.assign(new Error('DescribeContact returned no contact'), { name: 'InternalServiceException' });
     return out.Contact;
+  }
+
+  /** The queue's configuration (its name among it); Connect's QueueInfo on a contact carries only the id. */
+  async describeQueue(instanceId: string, queueId: string): Promise<Queue> {
+    const out = await this.connect.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: queueId }));
+    if (!out.Queue) throw Object.assign(new Error('DescribeQueue returned no queue'), { name: 'InternalServiceException' });
+    return out.Queue;
   }
 
   /** Trades the ParticipantToken for a ConnectionToken (DTMF, disconnect) and a WebSocket URL for contact events. */

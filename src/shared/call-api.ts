@@ -48,6 +48,7 @@ export type StartCallResponse = z.infer<typeof StartCallResponse>;
 export const CallStatus = z.object({
   contactId: z.string(),
   state: z.enum(['in-flow', 'queued', 'connected', 'ended']),
+  /** The queue's name (DescribeQueue), once the contact is in a queue; absent when Connect does not tell it. */
   queueName: z.optional(z.string()),
   enqueuedAt: z.optional(z.string()),
   agentConnectedAt: z.optional(z.string()),

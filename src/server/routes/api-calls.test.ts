@@ -97,7 +97,9 @@ describe('call actions with the call token', () => {
     const { call, calls } = await started();
     const auth = { authorization: `Bearer ${call.callToken}` };
     const status = await app.inject({ method: 'GET', url: `/api/calls/${call.contactId}`, headers: auth });
-    expect(status.json()).toMatchObject({ contactId: 'contact-1', state: 'queued', enqueuedAt: '2023-11-14T22:13:20.000Z' });
+    expect(status.json()).toMatchObject({ contactId: 'contact-1', state: 'queued', queueName: 'Support', enqueuedAt: '2023-11-14T22:13:20.000Z' });
+    await app.inject({ method: 'GET', url: `/api/calls/${call.contactId}`, headers: auth });
+    expect(calls.describeQueue).toEqual(['queue-1']); // the second status used the cached name
     const dtmf = await app.inject({ method: 'POST', url: `/api/calls/${call.contactId}/dtmf`, headers: auth, payload: { digits: '12#' } });
     expect(dtmf.json()).toEqual({ messageId: 'msg-1', sentAt: '2026-01-01T00:00:00.000Z' });
     expect(calls.dtmf).toEqual(['12#']);

@@ -22,7 +22,7 @@ export interface ApiSecurity {
 }
 
 /** The part of the gateway the routes use (tests may fake exactly this boundary). */
-export type CallGateway = Pick<ConnectGateway, 'startWebRTCContact' | 'describeContact' | 'createConnection' | 'sendDtmf' | 'disconnect'>;
+export type CallGateway = Pick<ConnectGateway, 'startWebRTCContact' | 'describeContact' | 'describeQueue' | 'createConnection' | 'sendDtmf' | 'disconnect'>;
 
 export interface ApiDeps {
   gateway: CallGateway;

@@ -48,6 +48,17 @@ describe('/api on the local stack', () => {
     expect(after.disconnectReason).toBe('CUSTOMER_DISCONNECT');
   });
 
+  it('names the queue while the contact waits in it (DescribeQueue through the official client)', async () => {
+    const call = StartCallResponse.parse(await (await post('/calls', { entryPoint: 'default', displayName: 'Queue Quinn', clientToken: randomUUID() })).json());
+    const status = async () => CallStatus.parse(await (await fetch(`${stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
+    expect((await status()).queueName).toBeUndefined();
+    // The menu is pending once the flow waits for input; "2" is Support.
+    await expect.poll(async () => (await post(`/calls/${call.contactId}/dtmf`, { digits: '2' }, call.callToken)).status).toBe(200);
+    await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('queued');
+    expect(await status()).toMatchObject({ state: 'queued', queueName: 'Support' });
+    await post(`/calls/${call.contactId}/end`, {}, call.callToken);
+  });
+
   it('refuses an attribute the entry point does not allow, creating nothing', async () => {
     const before = await fetch(`${stack.baseUrl}/api/health`);
     expect(before.ok).toBe(true);

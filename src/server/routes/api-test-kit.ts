@@ -26,7 +26,7 @@ export const testEntryPoint: EntryPoint = {
 
 /** A gateway fake that records what the routes send and answers like Connect would. */
 export function fakeGateway() {
-  const calls: { start: StartWebRTCContactCommandInput[]; dtmf: string[]; disconnect: string[] } = { start: [], dtmf: [], disconnect: [] };
+  const calls: { start: StartWebRTCContactCommandInput[]; dtmf: string[]; disconnect: string[]; describeQueue: string[] } = { start: [], dtmf: [], disconnect: [], describeQueue: [] };
   let failNext: Error | undefined;
   const gateway: CallGateway = {
     async startWebRTCContact(input) {
@@ -46,7 +46,8 @@ export function fakeGateway() {
     async createConnection() { return { connectionToken: 'connection-token', websocketUrl: 'wss://x/events' }; },
     async sendDtmf(_token, digits) { calls.dtmf.push(digits); return { id: 'msg-1', absoluteTime: '2026-01-01T00:00:00.000Z' }; },
     async disconnect(token) { calls.disconnect.push(token); },
-    async describeContact() { return { Id: 'contact-1', QueueInfo: { EnqueueTimestamp: new Date(1_700_000_000_000) } }; },
+    async describeContact() { return { Id: 'contact-1', QueueInfo: { Id: 'queue-1', EnqueueTimestamp: new Date(1_700_000_000_000) } }; },
+    async describeQueue(_instanceId, queueId) { calls.describeQueue.push(queueId); return { QueueId: queueId, Name: 'Support' }; },
   };
   return { gateway, calls, failWith: (e: Error) => { failNext = e; } };
 }

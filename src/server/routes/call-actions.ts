@@ -8,15 +8,27 @@ import type { Contact } from '@aws-sdk/client-connect';
 import { SendDtmfRequest, type CallStatus } from '../../shared/call-api';
 import { verifyCallToken } from './call-token';
 import { parseBody, type ApiDeps } from './api-deps';
+import { createQueueNames } from './queue-names';
 
 type Params = { Params: { contactId: string } };
 
 export function registerCallActions(app: FastifyInstance, deps: ApiDeps) {
   const secret = deps.security.sessionSecret;
+  const queueNames = createQueueNames(deps.gateway, {
+    onDenied: (e) => app.log.warn({ err: e.message }, 'DescribeQueue is denied: calls show no queue name (allow connect:DescribeQueue)'),
+  });
 
   app.get<Params>('/calls/:contactId', async (req) => {
     const call = await verifyCallToken(req.headers.authorization, req.params.contactId, secret);
-    return callStatus(await deps.gateway.describeContact(call.instanceId, call.contactId));
+    const contact = await deps.gateway.describeContact(call.instanceId, call.contactId);
+    const status = callStatus(contact);
+    const queueId = contact.QueueInfo?.Id;
+    // DescribeContact names only the queue id; the (cached) DescribeQueue gives its name.
+    if (queueId) {
+      const queueName = await queueNames.name(call.instanceId, queueId);
+      if (queueName) status.queueName = queueName;
+    }
+    return status;
   });
 
   app.post<Params>('/calls/:contactId/dtmf', async (req) => {

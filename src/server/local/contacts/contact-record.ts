@@ -79,6 +79,10 @@ export interface ContactRecord {
   /** Agents who rejected or missed this contact, so it rings someone else next. */
   declinedBy?: string[];
   recordingBehavior?: unknown;
+  /** Set by the flow (UpdateContactData LanguageCode); `$.LanguageCode`, en-US until then. */
+  languageCode?: string;
+  /** Polly voice name set by the flow (UpdateContactTextToSpeechVoice); prompts are spoken in its language. */
+  textToSpeechVoice?: string;
   eventHooks?: Record<string, string>;
   /** Each state the contact entered, for DescribeContact and the agent desk. */
   history: Array<{ state: ContactState; at: number; detail?: string }>;

@@ -9,6 +9,7 @@ import { route } from './route-spec';
 import { MEETINGS_ROUTES } from '../meetings/meetings-routes';
 import { createParticipant, describeContactOp, getContactAttributes, stopContact, updateContactAttributes } from './contact-operations';
 import { describeContactFlow, listContactFlows, listInstances } from './instance-operations';
+import { describeQueue } from './queue-operations';
 import { createParticipantConnection, disconnectParticipant, getTranscript, sendMessage } from './participant-operations';
 import { startWebRTCContact } from './start-webrtc-contact';
 
@@ -22,6 +23,7 @@ export const ROUTES: Route[] = [
   route('GET /instance', listInstances),
   route('GET /contact-flows-summary/{InstanceId}', listContactFlows),
   route('GET /contact-flows/{InstanceId}/{ContactFlowId}', describeContactFlow),
+  route('GET /queues/{InstanceId}/{QueueId}', describeQueue),
   route('POST /participant/connection', createParticipantConnection),
   route('POST /participant/message', sendMessage),
   route('POST /participant/disconnect', disconnectParticipant),

@@ -5,6 +5,7 @@
 import * as contact from './contact-actions';
 import type { ActionHandler } from './flow-execution';
 import { getParticipantInput, messageParticipant } from './prompt-actions';
+import { updateContactTextToSpeechVoice } from './voice-actions';
 
 export const HANDLERS = new Map<string, ActionHandler>([
   ['MessageParticipant', messageParticipant],
@@ -19,6 +20,7 @@ export const HANDLERS = new Map<string, ActionHandler>([
   ['UpdateContactRecordingAndAnalyticsBehavior', contact.updateContactRecordingBehavior],
   ['UpdateContactEventHooks', contact.updateContactEventHooks],
   ['UpdateContactData', contact.updateContactData],
+  ['UpdateContactTextToSpeechVoice', updateContactTextToSpeechVoice],
   ['Loop', contact.loop],
   ['DistributeByPercentage', contact.distributeByPercentage],
   ['TransferToFlow', contact.transferToFlow],

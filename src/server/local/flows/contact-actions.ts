@@ -106,9 +106,13 @@ export const updateContactData: ActionHandler = (action, run, services) => {
   const scope = run.scope();
   const name = param(action, 'Name');
   const description = param(action, 'Description');
+  const given = param(action, 'LanguageCode');
+  const language = given === undefined ? undefined : resolveValue(given, scope);
+  if (given !== undefined && !(language && /^[a-z]{2,3}-[A-Z]{2}$/.test(language))) return fail(`LanguageCode "${given}" is not a language code like en-US`);
   services.contacts.update(run.contactId, (c) => {
     if (name !== undefined) c.name = interpolate(name, scope);
     if (description !== undefined) c.description = interpolate(description, scope);
+    if (language !== undefined) c.languageCode = language;
   });
   return next();
 };

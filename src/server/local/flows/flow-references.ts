@@ -4,6 +4,7 @@
  * `undefined` (Compare then takes NoMatchingCondition; interpolated text gets an empty string).
  */
 import type { ContactRecord, SegmentAttributeValue } from '../contacts/contact-record';
+import { DEFAULT_LANGUAGE, DEFAULT_VOICE } from '../speech/voices';
 
 /** What a reference can see while a flow runs. */
 export interface FlowScope {
@@ -52,7 +53,8 @@ function systemRoot(scope: FlowScope): Record<string, unknown> {
     AwsRegion: scope.region,
     Name: c.name,
     Description: c.description,
-    LanguageCode: 'en-US',
+    LanguageCode: c.languageCode ?? DEFAULT_LANGUAGE,
+    TextToSpeechVoiceId: c.textToSpeechVoice ?? DEFAULT_VOICE,
     StoredCustomerInput: scope.storedCustomerInput,
     Attributes: c.attributes,
     FlowAttributes: scope.flowAttributes,

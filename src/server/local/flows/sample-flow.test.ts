@@ -94,4 +94,49 @@ describe('the shipped sample inbound video flow', () => {
     expect(await done).toBe('ended');
     expect(kit.contacts.get(contact.id)?.disconnectReason).toBe('CUSTOMER_DISCONNECT');
   });
+
+  it('speaks and captions Spanish to a contact whose language attribute is es (Set voice + language)', async () => {
+    const kit = flowKit();
+    const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana', attributes: { language: 'es' } });
+    const done = kit.runner.run(contact.id);
+    await kit.waitForInput(contact.id);
+    kit.runner.deliverDtmf(contact.id, '2');
+    expect(await done).toBe('queued');
+    expect(kit.queued[0]?.queueId).toBe(SUPPORT);
+    expect(kit.prompts.map((p) => p.text)).toEqual(['Hola Dana, gracias por llamarnos por video.', 'Pulse 1 para ventas o 2 para soporte.']);
+    const after = kit.contacts.get(contact.id);
+    expect(after?.transcript.filter((t) => t.kind === 'caption').map((t) => t.content)).toEqual(kit.prompts.map((p) => p.text));
+    expect(after).toMatchObject({ textToSpeechVoice: 'Lupe', languageCode: 'es-US' });
+  });
+
+  it('says the invalid-choice and closed prompts in Spanish too', async () => {
+    const kit = flowKit({ now: new Date('2026-11-22T15:00:00Z') }); // Sunday: Sales is closed
+    const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, attributes: { language: 'es' } });
+    const done = kit.runner.run(contact.id);
+    await kit.waitForInput(contact.id);
+    kit.runner.deliverDtmf(contact.id, '9');
+    await new Promise((r) => setTimeout(r, 20));
+    await kit.waitForInput(contact.id);
+    kit.runner.deliverDtmf(contact.id, '1');
+    expect(await done).toBe('disconnected');
+    expect(kit.prompts.map((p) => p.text)).toContain('Lo sentimos, esa no es una de las opciones.');
+    expect(kit.prompts.at(-1)?.text).toBe('El equipo de Sales está cerrado en este momento. Llame de nuevo en horario de atención. Adiós.');
+  });
+
+  it('stays in English for language en, another language, or none', async () => {
+    for (const attributes of [{ language: 'en' }, { language: 'fr' }, {}] as Array<Record<string, string>>) {
+      const kit = flowKit({ capacity: false });
+      const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana', attributes });
+      const done = kit.runner.run(contact.id);
+      await kit.waitForInput(contact.id);
+      kit.runner.deliverDtmf(contact.id, '2');
+      expect(await done).toBe('disconnected');
+      expect(kit.prompts.map((p) => p.text)).toEqual([
+        'Hello Dana, thank you for calling us on video.',
+        'Press 1 for sales, or 2 for support.',
+        'All of our agents are busy. Please try again later. Goodbye.',
+      ]);
+      expect(kit.contacts.get(contact.id)?.textToSpeechVoice).toBeUndefined();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryContacts } from '../routing/memory-contacts';
-import { createPromptPlayer, ssmlToText } from './prompt-player';
+import { createPromptPlayer, speakingVoice, ssmlToText } from './prompt-player';
 
 function setup(opts: { available: boolean; joined: boolean }) {
   const contacts = new MemoryContacts();
@@ -47,5 +47,27 @@ describe('prompt player', () => {
 
   it('captions SSML as plain text', () => {
     expect(ssmlToText('<speak>Press <say-as interpret-as="digits">1</say-as> &amp; wait</speak>')).toBe('Press 1 & wait');
+  });
+});
+
+describe('the speaking voice', () => {
+  it('follows Set voice, else the contact language, else US English', () => {
+    expect(speakingVoice({ textToSpeechVoice: 'Lupe' })).toBe('es-419');
+    expect(speakingVoice({ textToSpeechVoice: 'Lucia', languageCode: 'en-US' })).toBe('es');
+    expect(speakingVoice({ languageCode: 'es-ES' })).toBe('es');
+    expect(speakingVoice({ languageCode: 'en-GB' })).toBe('en-gb');
+    expect(speakingVoice({})).toBe('en-us');
+  });
+
+  it('synthesizes a Spanish contact\'s prompt with the Spanish espeak-ng voice', async () => {
+    const contacts = new MemoryContacts();
+    const voices: Array<string | undefined> = [];
+    const player = createPromptPlayer({
+      contacts, speech: { available: true, synthesize: async (_t, o) => (voices.push(o?.voice), new Int16Array(10)) }, playAudio: async () => {},
+      waitForAttendee: async () => true, logger: { warn: () => {} },
+    });
+    await player.play(contacts.create({ textToSpeechVoice: 'Lupe', languageCode: 'es-US' }), { text: 'Hola', ssml: false }, new AbortController().signal);
+    await player.play(contacts.create(), { text: 'Hello', ssml: false }, new AbortController().signal);
+    expect(voices).toEqual(['es-419', 'en-us']);
   });
 });

@@ -7,6 +7,7 @@ import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { PromptPlayer } from '../flows/flow-execution';
 import type { Speech } from './espeak-speech';
+import { DEFAULT_LANGUAGE, espeakVoice, voiceLanguage } from './voices';
 
 export interface PromptPlayerDeps {
   contacts: LocalContacts;
@@ -27,6 +28,12 @@ export function ssmlToText(ssml: string): string {
     .trim();
 }
 
+/** The espeak-ng voice for the contact: its Set voice's language, else its LanguageCode, else English. */
+export function speakingVoice(contact: Pick<ContactRecord, 'textToSpeechVoice' | 'languageCode'>): string {
+  const fromVoice = contact.textToSpeechVoice ? voiceLanguage(contact.textToSpeechVoice) : undefined;
+  return espeakVoice(fromVoice ?? contact.languageCode ?? DEFAULT_LANGUAGE);
+}
+
 export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
   // Wait for the customer once per contact: a customer without media must not slow every prompt.
   const waited = new Set<string>();
@@ -36,7 +43,7 @@ export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
       if (caption) deps.contacts.addTranscript(contact.id, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: caption });
       if (!deps.speech.available || signal.aborted) return;
       const [pcm, joined] = await Promise.all([
-        deps.speech.synthesize(prompt.text, { ssml: prompt.ssml }),
+        deps.speech.synthesize(prompt.text, { ssml: prompt.ssml, voice: speakingVoice(contact) }),
         deps.waitForAttendee(contact.meeting.MeetingId, contact.customer.attendee.AttendeeId, waited.has(contact.id) ? 0 : (deps.joinWaitMs ?? 5000)),
       ]);
       waited.add(contact.id);

@@ -1,0 +1,50 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CallSnapshot } from '../call-engine/call-types';
+import { CallStatusLine, formatDuration } from './call-status-line';
+import { customerMuted } from './contact-call';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('call status line', () => {
+  it('counts call time from the accept, not from the contact start', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(100_000);
+    render(<CallStatusLine since={100_000 - 65_000} network="good" customerName="Dana" customerMuted={false} />);
+    expect(screen.getByTestId('call-timer').textContent).toBe('1:05');
+    act(() => void vi.advanceTimersByTime(2000));
+    expect(screen.getByTestId('call-timer').textContent).toBe('1:07');
+  });
+
+  it('shows no timer before the accept', () => {
+    render(<CallStatusLine since={undefined} network="good" customerName="Dana" customerMuted={false} />);
+    expect(screen.queryByTestId('call-timer')).toBeNull();
+  });
+
+  it('shows network quality and the customer muted badge, announcing the mute', () => {
+    const { rerender } = render(<CallStatusLine since={Date.now()} network="good" customerName="Dana" customerMuted={false} />);
+    expect(screen.getByTestId('network-quality').textContent).toBe('Network: good');
+    expect(screen.queryByTestId('customer-muted')).toBeNull();
+    rerender(<CallStatusLine since={Date.now()} network="poor" customerName="Dana" customerMuted />);
+    expect(screen.getByTestId('network-quality').textContent).toMatch(/^Network: poor/);
+    expect(screen.getByTestId('customer-muted').textContent).toBe('Dana is muted');
+    expect(screen.getByRole('status').textContent).toBe('Dana is muted');
+  });
+
+  it('formats durations as m:ss and h:mm:ss', () => {
+    expect([0, 9, 65, 3599, 3600, 3725].map(formatDuration)).toEqual(['0:00', '0:09', '1:05', '59:59', '1:00:00', '1:02:05']);
+  });
+});
+
+describe('customer mute state from the call snapshot', () => {
+  const snap = (attendees: Array<Record<string, unknown>>) => ({ selfAttendeeId: 'agent', attendees }) as unknown as CallSnapshot;
+  it('reads the remote camera attendee, ignores this desk and content shares, and treats a missing flag as not muted', () => {
+    expect(customerMuted(snap([{ attendeeId: 'agent', isContent: false, muted: true }, { attendeeId: 'cust', isContent: false, muted: true }]))).toBe(true);
+    expect(customerMuted(snap([{ attendeeId: 'agent', isContent: false, muted: true }, { attendeeId: 'cust', isContent: false }]))).toBe(false);
+    expect(customerMuted(snap([{ attendeeId: 'cust#content', isContent: true, muted: true }, { attendeeId: 'cust', isContent: false, muted: false }]))).toBe(false);
+    expect(customerMuted(snap([]))).toBe(false);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The line under the call's title: how long the agent has been on the call (from accept), the
+ * network quality of this desk's connection, and whether the customer's microphone is muted. The
+ * timer is not a live region (it would be read every second); mute changes are announced once.
+ */
+import { useEffect, useState } from 'react';
+import { strings } from './strings';
+
+/** `m:ss`, or `h:mm:ss` from an hour on. */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+function useSecondsSince(since: number | undefined): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === undefined) return;
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(tick);
+  }, [since]);
+  return since === undefined ? 0 : Math.max(0, (now - since) / 1000);
+}
+
+export interface CallStatusLineProps {
+  /** When the agent accepted (epoch ms); no timer before. */
+  since: number | undefined;
+  network: 'good' | 'poor';
+  customerName: string;
+  customerMuted: boolean;
+}
+
+export function CallStatusLine({ since, network, customerName, customerMuted }: CallStatusLineProps) {
+  const seconds = useSecondsSince(since);
+  return (
+    <div className="call-status">
+      {since !== undefined && (
+        <span className="call-timer">
+          <span className="visually-hidden">{strings.callTime} </span>
+          <time dateTime={`PT${Math.floor(seconds)}S`} data-testid="call-timer">{formatDuration(seconds)}</time>
+        </span>
+      )}
+      <span className={`chip network-${network}`} data-testid="network-quality">
+        <span className="dot" aria-hidden="true" />
+        {network === 'good' ? strings.networkGood : strings.networkPoor}
+      </span>
+      {customerMuted && (
+        <span className="chip customer-muted" data-testid="customer-muted">
+          <span className="dot" aria-hidden="true" />
+          {strings.customerMuted(customerName)}
+        </span>
+      )}
+      <span role="status" className="visually-hidden">{customerMuted ? strings.customerMuted(customerName) : ''}</span>
+    </div>
+  );
+}

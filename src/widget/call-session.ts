@@ -8,6 +8,7 @@ import type { CallStatus, StartCallResponse } from '../shared/call-api';
 import { screenSharingInstruction } from './screens/screen-share-gate';
 import type { CallSession, EndedBy, HostEvent, JoinChoice, SessionDeps, SessionState, WidgetConfig } from './call-session-types';
 import { hostErrorOf, sessionErrorOf } from './session-errors';
+import { languageOf } from './strings/strings';
 
 export type { CallSession };
 
@@ -16,7 +17,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
   let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], agentName: null, engine: null };
   const listeners = new Set<() => void>();
   let clientToken = deps.newClientToken();
-  let lastChoice: { choice: JoinChoice; caps?: AllowedCapabilities } | null = null;
+  let lastChoice: { choice: JoinChoice; caps?: AllowedCapabilities; allowed?: string[] } | null = null;
   const cleanups: Array<() => void> = [];
   let refresh = () => undefined as void;
   let customerEnding = false;
@@ -37,11 +38,12 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     const p = state.phase;
     if ((p.phase !== 'connecting' && p.phase !== 'in-call') || finishing) return;
     finishing = true;
-    const from = p.phase === 'in-call' ? p.connectedAt : p.startedAt;
-    const durationSeconds = Math.max(0, Math.round((deps.now() - from) / 1000));
+    // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no duration.
+    const durationSeconds = p.phase === 'in-call' ? Math.max(0, Math.floor((deps.now() - p.connectedAt) / 1000)) : null;
+    const agentName = p.phase === 'in-call' ? p.agentName || state.agentName || null : null;
     await teardown();
-    set({ phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds }, engine: null });
-    emit({ type: 'ended', contactId: p.call.contactId, durationSeconds, endedBy });
+    set({ phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds, agentName }, engine: null });
+    emit({ type: 'ended', contactId: p.call.contactId, durationSeconds: durationSeconds ?? 0, endedBy });
   };
   const fail = async (error: unknown) => {
     await teardown();
@@ -94,17 +96,20 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
       listeners.add(l);
       return () => listeners.delete(l);
     },
-    async start(choice, caps) {
-      lastChoice = { choice, caps };
+    async start(choice, caps, allowed) {
+      lastChoice = { choice, caps, allowed };
       customerEnding = false;
       finishing = false;
       set({ phase: { phase: 'starting' }, captions: [], agentName: null });
       try {
+        // The server refuses attributes its entry point does not allow, so `language` goes only where allowed.
+        const language = allowed?.includes('language') ? { language: languageOf(config.locale) } : undefined;
+        const attributes = language || config.attributes ? { ...language, ...config.attributes } : undefined;
         const call = await deps.startCall({
           entryPoint: config.entryPoint,
           displayName: choice.displayName,
           clientToken,
-          ...(config.attributes ? { attributes: config.attributes } : {}),
+          ...(attributes ? { attributes } : {}),
           ...(config.customerToken ? { customerToken: config.customerToken } : {}),
           locale: config.locale,
         });
@@ -116,11 +121,12 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
         watchEngine();
         const mayVideo = call.allowedCapabilities.Customer?.Video === 'SEND';
         await engine.join({ credentials: call.connectionData, video: choice.video && mayVideo, camera: choice.camera, microphone: choice.microphone, speaker: choice.speaker, topics: [SCREEN_SHARING_TOPIC] });
+        if (choice.muted) engine.setMuted(true);
       } catch (error) {
         await fail(error);
       }
     },
-    retry: () => (lastChoice ? session.start(lastChoice.choice, lastChoice.caps) : Promise.resolve()),
+    retry: () => (lastChoice ? session.start(lastChoice.choice, lastChoice.caps, lastChoice.allowed) : Promise.resolve()),
     async end() {
       const p = state.phase;
       if (p.phase !== 'connecting' && p.phase !== 'in-call') return;
@@ -134,7 +140,10 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     },
     async sendDigit(digits) {
       const p = state.phase;
-      if (p.phase === 'connecting' || p.phase === 'in-call') await deps.sendDtmf(p.call.contactId, p.call.callToken, digits);
+      if (p.phase !== 'connecting' && p.phase !== 'in-call') return;
+      const answered = new Set(state.captions.map((c) => c.id));
+      await deps.sendDtmf(p.call.contactId, p.call.callToken, digits);
+      set({ captions: state.captions.filter((c) => !answered.has(c.id)) });
     },
     resume: () => refresh(),
     async dispose() {

@@ -43,6 +43,8 @@ export type SessionPhase =
 export interface SessionState {
   phase: SessionPhase;
   captions: Caption[];
+  /** The customer's display name for the current call (null before the first start). */
+  selfName: string | null;
   /** The agent's display name once known from the contact events. */
   agentName: string | null;
   /** The engine of the current call (null before joining and after it ended). */

@@ -14,7 +14,7 @@ export type { CallSession };
 
 /** Creates the controller of one widget's calls; `emit` receives the host-page events. */
 export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit: (e: HostEvent) => void): CallSession {
-  let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], agentName: null, engine: null };
+  let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], selfName: null, agentName: null, engine: null };
   const listeners = new Set<() => void>();
   let clientToken = deps.newClientToken();
   let lastChoice: { choice: JoinChoice; caps?: AllowedCapabilities; allowed?: string[] } | null = null;
@@ -100,7 +100,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
       lastChoice = { choice, caps, allowed };
       customerEnding = false;
       finishing = false;
-      set({ phase: { phase: 'starting' }, captions: [], agentName: null });
+      set({ phase: { phase: 'starting' }, captions: [], agentName: null, selfName: choice.displayName });
       try {
         // The server refuses attributes its entry point does not allow, so `language` goes only where allowed.
         const language = allowed?.includes('language') ? { language: languageOf(config.locale) } : undefined;

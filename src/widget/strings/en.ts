@@ -4,6 +4,7 @@ export const en = {
   launcher: 'Start video call',
   dialogTitle: 'Video call',
   close: 'Close video call',
+  closeShort: 'Close',
   minimise: 'Minimise video call',
   expand: 'Open video call',
   minimisedCall: (name: string) => `Call with ${name}`,

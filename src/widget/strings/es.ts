@@ -6,6 +6,7 @@ export const es: Strings = {
   launcher: 'Iniciar videollamada',
   dialogTitle: 'Videollamada',
   close: 'Cerrar videollamada',
+  closeShort: 'Cerrar',
   minimise: 'Minimizar videollamada',
   expand: 'Abrir videollamada',
   minimisedCall: (name) => `Llamada con ${name}`,

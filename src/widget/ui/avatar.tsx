@@ -1,0 +1,16 @@
+/** Initials on a coloured disc, shown in place of a camera that is off. */
+
+/** Up to two initials of a display name ("Sam Okafor" -> "SO"). */
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
+  return letters.map((p) => Array.from(p ?? '')[0]?.toUpperCase() ?? '').join('') || '?';
+}
+
+export function Avatar({ name, small }: { name: string; small?: boolean }) {
+  return (
+    <div className={`cvw-avatar${small ? ' cvw-avatar-small' : ''}`} aria-hidden="true">
+      <span>{initialsOf(name)}</span>
+    </div>
+  );
+}

@@ -18,7 +18,7 @@ import { stringsFor, type Strings } from './strings/strings';
 import { IconButton } from './ui/icon-button';
 import { LiveRegion } from './ui/live-region';
 import { useDigitKeys } from './ui/use-digit-keys';
-import { activeIn, useFocusTrap } from './ui/use-focus-trap';
+import { useFocusTrap } from './ui/use-focus-trap';
 
 export interface WidgetRootProps {
   config: WidgetConfig;
@@ -59,7 +59,7 @@ export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProp
   const inCall = p.phase === 'connecting' || p.phase === 'in-call';
   if (!inCall && minimised) setMinimised(false); // the call ended while minimised: show how it ended
 
-  const dismiss = useCallback(() => (inCall ? setMinimised(true) : onClose()), [inCall, onClose]);
+  const dismiss = () => (inCall ? setMinimised(true) : onClose());
   useFocusTrap(panel, !minimised);
   const sendTyped = useCallback((digit: string) => {
     if (!inCall) return;

@@ -33,7 +33,7 @@ export function CallStage({ t, engine, snap, agentName, selfName, showContent }:
   const self = localVideoTile(snap);
   const content = showContent ? remoteContentTile(snap) : undefined;
   const agentTile = (kind: 'main' | 'thumb') => (
-    <Tile t={t} engine={engine} tileId={remote?.active !== false && remote ? remote.tileId : null} name={agentName} videoLabel={t.agentVideo(agentName)} muted={agentMuted(snap)} kind={kind} testId="agent-video" />
+    <Tile t={t} engine={engine} tileId={remote ? remote.tileId : null} active={remote?.active} name={agentName} videoLabel={t.agentVideo(agentName)} muted={agentMuted(snap)} kind={kind} testId="agent-video" />
   );
   return (
     <div className={`cvw-stage${content ? ' cvw-stage-sharing' : ''}`}>
@@ -47,7 +47,7 @@ export function CallStage({ t, engine, snap, agentName, selfName, showContent }:
       )}
       <div className="cvw-thumbs">
         {content && agentTile('thumb')}
-        <Tile t={t} engine={engine} tileId={self && snap.cameraOn ? self.tileId : null} name={selfName || t.you} videoLabel={t.selfView} muted={snap.muted} kind="thumb" mirrored testId="self-view" />
+        <Tile t={t} engine={engine} tileId={self && snap.cameraOn ? self.tileId : null} name={selfName || t.you} videoLabel={t.selfView} muted={snap.muted} kind="thumb" mirrored testId="self-view" mutedLabel={t.youMuted} />
       </div>
     </div>
   );

@@ -52,7 +52,7 @@ export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine, s
       </div>
       {engine && <CallBanners t={t} snap={snap} engine={engine} shareError={false} />}
       <div className="cvw-stage">
-        <Tile t={t} engine={engine ?? null} tileId={self && snap.cameraOn ? self.tileId : null} name={selfName || t.you} videoLabel={t.selfView} muted={snap.muted} kind="main" mirrored testId="self-view" />
+        <Tile t={t} engine={engine ?? null} tileId={self && snap.cameraOn ? self.tileId : null} name={selfName || t.you} videoLabel={t.selfView} muted={snap.muted} kind="main" mirrored testId="self-view" mutedLabel={t.youMuted} />
         <Captions t={t} captions={captions} />
       </div>
       {keypad && <DtmfKeypad t={t} onDigit={onDigit} typed={typed} />}

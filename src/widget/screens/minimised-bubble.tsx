@@ -32,7 +32,7 @@ export function MinimisedBubble({ t, phase, engine, agentName, onExpand, onEnd }
   const time = inCall ? t.callTime(formatDuration(callSeconds(phase.connectedAt, now))) : t.waitingFor(formatDuration((now - phase.startedAt) / 1000));
   return (
     <div className="cvw-bubble" role="region" aria-label={t.minimisedCall(name)} data-testid="call-bubble">
-      <Tile t={t} engine={engine} tileId={remote && remote.active ? remote.tileId : null} name={name} videoLabel={t.agentVideo(name)} muted={inCall && agentMuted(snap)} kind="thumb" testId="bubble-video" />
+      <Tile t={t} engine={engine} tileId={remote ? remote.tileId : null} active={remote?.active} name={name} videoLabel={t.agentVideo(name)} muted={inCall && agentMuted(snap)} kind="thumb" testId="bubble-video" />
       <span className="cvw-timer" data-testid="bubble-timer">{time}</span>
       <div className="cvw-bubble-actions">
         <IconButton icon={snap.muted ? MicOff : Mic} label={snap.muted ? t.unmute : t.mute} off={snap.muted} showLabel={false} onClick={() => engine?.setMuted(!snap.muted)} />

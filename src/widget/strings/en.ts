@@ -60,6 +60,7 @@ export const en = {
   more: 'More',
   muted: 'Muted',
   mutedName: (name: string) => `${name} is muted`,
+  youMuted: 'You are muted',
   you: 'You',
   shareScreen: 'Share screen',
   shareScreenDisabled: 'Screen sharing is available when the agent allows it',

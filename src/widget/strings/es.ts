@@ -59,6 +59,7 @@ export const es: Strings = {
   more: 'Más',
   muted: 'Silenciado',
   mutedName: (name) => `${name} está silenciado`,
+  youMuted: 'Usted está silenciado',
   you: 'Usted',
   shareScreen: 'Compartir pantalla',
   shareScreenDisabled: 'Podrá compartir la pantalla cuando el agente lo permita',

@@ -7,10 +7,12 @@ export function initialsOf(name: string): string {
   return letters.map((p) => Array.from(p ?? '')[0]?.toUpperCase() ?? '').join('') || '?';
 }
 
-export function Avatar({ name, small }: { name: string; small?: boolean }) {
-  return (
+/** `cover` lays the initials over a video that has no frames yet. */
+export function Avatar({ name, small, cover }: { name: string; small?: boolean; cover?: boolean }) {
+  const disc = (
     <div className={`cvw-avatar${small ? ' cvw-avatar-small' : ''}`} aria-hidden="true">
       <span>{initialsOf(name)}</span>
     </div>
   );
+  return cover ? <div className="cvw-avatar-cover">{disc}</div> : disc;
 }

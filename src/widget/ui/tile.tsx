@@ -13,21 +13,29 @@ export interface TileProps {
   engine: CallEngine | null;
   /** The video tile to show, or null when the camera is off. */
   tileId: number | null;
+  /**
+   * The tile has frames to show. Chime reports a tile active only once a <video> is bound to it, so
+   * the video is always rendered and the initials cover it while it is not active (paused, no stream).
+   */
+  active?: boolean;
   name: string;
   videoLabel: string;
   muted: boolean;
   kind: 'main' | 'thumb';
   mirrored?: boolean;
   testId?: string;
+  /** The muted badge's name when it is not "<name> is muted" (the customer's own tile). */
+  mutedLabel?: string;
 }
 
-export function Tile({ t, engine, tileId, name, videoLabel, muted, kind, mirrored, testId }: TileProps) {
+export function Tile({ t, engine, tileId, active = true, name, videoLabel, muted, kind, mirrored, testId, mutedLabel }: TileProps) {
   return (
     <figure className={`cvw-tile cvw-tile-${kind}`} data-testid={testId ? `${testId}-tile` : undefined}>
-      {tileId !== null ? <VideoTile engine={engine} tileId={tileId} label={videoLabel} className="cvw-tile-video" mirrored={mirrored} testId={testId} /> : <Avatar name={name} small={kind === 'thumb'} />}
+      {tileId !== null && <VideoTile engine={engine} tileId={tileId} label={videoLabel} className="cvw-tile-video" mirrored={mirrored} testId={testId} />}
+      {(tileId === null || !active) && <Avatar name={name} small={kind === 'thumb'} cover={tileId !== null} />}
       <figcaption className="cvw-tile-name">
         {muted && (
-          <span className="cvw-muted-badge" role="img" aria-label={t.mutedName(name)}>
+          <span className="cvw-muted-badge" role="img" aria-label={mutedLabel ?? t.mutedName(name)}>
             <MicOff size={14} aria-hidden="true" />
           </span>
         )}

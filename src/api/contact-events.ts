@@ -3,7 +3,7 @@
  * flow prompts, the agent's arrival (with name) and the end of the contact. Status polling covers the
  * same facts if this socket is unavailable.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const Envelope = z.object({ topic: z.string(), content: z.string().optional() });
 const Item = z.object({

@@ -2,7 +2,7 @@
  * The widget's backend API (`/api`), shared by the server routes and the browser client.
  * Every response is validated against these schemas on the browser side.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { AllowedCapabilities, ConnectionData, DtmfDigits } from './connect-schemas';
 
 /** Attribute keys follow Connect's rule: alphanumerics, `-` and `_` only. */

@@ -2,7 +2,7 @@
  * Shapes of Amazon Connect's StartWebRTCContact data as they cross our own API, validated on both
  * sides. Names follow the Connect API (PascalCase) so nothing is renamed between the SDK and the widget.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** `SEND` is the only value Connect defines for both capabilities. */
 export const CapabilityValue = z.literal('SEND');

@@ -103,8 +103,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
       set({ phase: { phase: 'starting' }, captions: [], agentName: null, selfName: choice.displayName });
       try {
         // The server refuses attributes its entry point does not allow, so `language` goes only where allowed.
-        const language = allowed?.includes('language') ? { language: languageOf(config.locale) } : undefined;
-        const attributes = language || config.attributes ? { ...language, ...config.attributes } : undefined;
+        const attributes = allowed?.includes('language') ? { language: languageOf(config.locale), ...config.attributes } : config.attributes;
         const call = await deps.startCall({
           entryPoint: config.entryPoint,
           displayName: choice.displayName,
@@ -146,10 +145,7 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
       set({ captions: state.captions.filter((c) => !answered.has(c.id)) });
     },
     resume: () => refresh(),
-    async dispose() {
-      await session.end();
-      await teardown();
-    },
+    dispose: () => session.end().then(teardown),
   };
   return session;
 }

@@ -13,6 +13,16 @@ describe('call session: call time, language, captions, joining muted', () => {
     expect(h.events).toContainEqual(expect.objectContaining({ type: 'ended', durationSeconds: 12 }));
   });
 
+  it('call time stops when End is pressed, not when the backend answers', async () => {
+    const h = setup();
+    await h.session.start(choice);
+    h.event({ type: 'agent-joined', name: 'Sam' });
+    h.advance(5_000);
+    h.deps.endCall.mockImplementationOnce(async () => (h.advance(4_000), { ended: true }));
+    await h.session.end();
+    expect(h.session.getState().phase).toMatchObject({ phase: 'ended', durationSeconds: 5 });
+  });
+
   it('a call that never reached an agent has no duration', async () => {
     const h = setup();
     await h.session.start(choice);

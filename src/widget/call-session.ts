@@ -34,12 +34,12 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     const engine = state.engine;
     if (engine) await engine.leave().catch(() => undefined);
   };
-  const finish = async (endedBy: EndedBy) => {
+  const finish = async (endedBy: EndedBy, at = deps.now()) => {
     const p = state.phase;
     if ((p.phase !== 'connecting' && p.phase !== 'in-call') || finishing) return;
     finishing = true;
     // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no duration.
-    const durationSeconds = p.phase === 'in-call' ? Math.max(0, Math.floor((deps.now() - p.connectedAt) / 1000)) : null;
+    const durationSeconds = p.phase === 'in-call' ? Math.max(0, Math.floor((at - p.connectedAt) / 1000)) : null;
     const agentName = p.phase === 'in-call' ? p.agentName || state.agentName || null : null;
     await teardown();
     set({ phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds, agentName }, engine: null });
@@ -130,8 +130,9 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
       const p = state.phase;
       if (p.phase !== 'connecting' && p.phase !== 'in-call') return;
       customerEnding = true;
+      const at = deps.now(); // the call ends when End is pressed, not when the backend answers
       await deps.endCall(p.call.contactId, p.call.callToken).catch(() => undefined);
-      await finish('customer');
+      await finish('customer', at);
     },
     reset() {
       clientToken = deps.newClientToken();

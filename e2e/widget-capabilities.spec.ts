@@ -11,13 +11,14 @@ test('voice entry point: no video choice, no camera or share controls; the agent
   const customer = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
   await observeCustomerPage(customer);
   const dialog = await openWidget(customer, { 'entry-point': 'voice' });
+  await dialog.getByRole('button', { name: 'Device settings' }).click();
   await expect(dialog.getByLabel('Microphone', { exact: true })).toBeVisible();
-  await expect(dialog.getByRole('radio')).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: 'Stop video' })).toHaveCount(0);
   await expect(dialog.getByTestId('camera-preview')).toHaveCount(0);
   await expect(dialog.getByLabel('Camera', { exact: true })).toHaveCount(0);
   await callThroughFlow(customer, agent, 'Vera Voice');
   await expect(dialog.getByRole('button', { name: 'Mute' })).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Camera', exact: true })).toHaveCount(0);
+  await expect(dialog.getByRole('button', { name: /^(Stop|Start) video$/ })).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
   expect(await liveTracks(customer, 'video')).toBe(0);
 
@@ -35,14 +36,12 @@ test('video without screen sharing: starts voice only, escalates to video in the
   const customer = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
   await observeCustomerPage(customer);
   const dialog = await openWidget(customer, { 'entry-point': 'video-no-share' });
-  await expect(dialog.getByRole('radio', { name: 'Video call' })).toBeChecked();
+  await expect(dialog.getByRole('button', { name: 'Stop video' })).toBeVisible();
   await callThroughFlow(customer, agent, 'Eli Escalate', { voiceOnly: true });
   await expect(dialog.getByRole('button', { name: 'Share screen' })).toHaveCount(0);
-  const camera = dialog.getByRole('button', { name: 'Camera', exact: true });
-  await expect(camera).toHaveAttribute('aria-pressed', 'false');
   expect(await liveTracks(customer, 'video')).toBe(0);
-  await camera.click();
-  await expect(camera).toHaveAttribute('aria-pressed', 'true');
+  await dialog.getByRole('button', { name: 'Start video' }).click();
+  await expect(dialog.getByRole('button', { name: 'Stop video' })).toBeVisible();
   await expect(dialog.getByLabel('Your video')).toBeVisible();
   await expect.poll(() => videoFramesByLabel(agent, "Eli Escalate's camera"), { timeout: 30_000 }).toBeGreaterThan(10);
   await dialog.getByRole('button', { name: 'End call' }).click();

@@ -14,6 +14,8 @@ export type EndedBy = 'customer' | 'agent' | 'system' | 'connection';
 export interface JoinChoice {
   displayName: string;
   video: boolean;
+  /** Join with the microphone muted (the pre-call mic toggle). */
+  muted?: boolean;
   camera: string | null;
   microphone: string | null;
   speaker: string | null;
@@ -33,12 +35,15 @@ export type SessionPhase =
   | { phase: 'starting' }
   | { phase: 'connecting'; call: StartCallResponse; startedAt: number; flowState: CallStatus['state']; queueName?: string }
   | { phase: 'in-call'; call: StartCallResponse; startedAt: number; connectedAt: number; agentName: string }
-  | { phase: 'ended'; contactId: string; endedBy: EndedBy; durationSeconds: number }
+  /** `durationSeconds` and `agentName` are null when the call never reached an agent. */
+  | { phase: 'ended'; contactId: string; endedBy: EndedBy; durationSeconds: number | null; agentName: string | null }
   | { phase: 'error'; error: SessionError };
 
 export interface SessionState {
   phase: SessionPhase;
   captions: Caption[];
+  /** The customer's display name for the current call (null before the first start). */
+  selfName: string | null;
   /** The agent's display name once known from the contact events. */
   agentName: string | null;
   /** The engine of the current call (null before joining and after it ended). */
@@ -77,13 +82,17 @@ export type HostEvent =
 export interface CallSession {
   getState(): SessionState;
   subscribe(listener: () => void): () => void;
-  /** Starts a call; a retry after a failure reuses the attempt's clientToken. */
-  start(choice: JoinChoice): Promise<void>;
+  /**
+   * Starts a call; a retry after a failure reuses the attempt's clientToken. `allowedAttributes` are the
+   * entry point's: the widget's `language` attribute is sent only where the entry point allows it.
+   */
+  start(choice: JoinChoice, allowedAttributes?: string[]): Promise<void>;
   retry(): Promise<void>;
   /** The customer ends the call: DisconnectParticipant through the backend, then leave. */
   end(): Promise<void>;
   /** Back to the pre-call screen for a new attempt (new clientToken). */
   reset(): void;
+  /** Sends DTMF; once sent, the prompts it answered are cleared from the captions. */
   sendDigit(digits: string): Promise<void>;
   /** The tab became visible again: re-check the contact at once. */
   resume(): void;

@@ -1,41 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createCallSession } from './call-session';
-import type { SessionDeps } from './call-session-types';
-import type { CallStatus, StartCallResponse } from '../shared/call-api';
-import type { ContactEvent } from '../api/contact-events';
 import { ApiClientError } from '../api/api-fetch';
-import { createFakeCallEngine } from '../call-engine/testing/fake-call-engine';
-
-const call: StartCallResponse = {
-  contactId: 'c-1',
-  participantId: 'p-1',
-  callToken: 'tok',
-  eventsUrl: 'ws://events',
-  allowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND' } },
-  connectionData: { Attendee: { AttendeeId: 'a', JoinToken: 'j' }, Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'x', SignalingUrl: 'ws://s' } } },
-};
-
-function setup(startCall: SessionDeps['startCall'] = async () => call) {
-  let t = 1000;
-  let onStatus: (s: CallStatus) => void = () => undefined;
-  let onEvent: (e: ContactEvent) => void = () => undefined;
-  const { engine, store } = createFakeCallEngine();
-  const events: unknown[] = [];
-  const tokens = ['token-aaaaaaaaaaaaaaaa-1', 'token-aaaaaaaaaaaaaaaa-2'];
-  const deps = {
-    startCall: vi.fn(startCall),
-    endCall: vi.fn(async () => ({ ended: true })),
-    sendDtmf: vi.fn(async () => ({})),
-    watchStatus: vi.fn((_c: string, _t: string, cb: (s: CallStatus) => void) => ((onStatus = cb), { stop: vi.fn(), refresh: vi.fn() })),
-    openEvents: vi.fn((_u: string, cb: (e: ContactEvent) => void) => ((onEvent = cb), vi.fn())),
-    loadEngine: vi.fn(async () => engine),
-    newClientToken: vi.fn(() => tokens.shift()!),
-    now: () => t,
-  };
-  const session = createCallSession({ backendUrl: 'http://h', entryPoint: 'default', locale: 'en' }, deps, (e) => events.push(e));
-  return { session, deps, engine, store, events, status: (s: CallStatus) => onStatus(s), event: (e: ContactEvent) => onEvent(e), advance: (ms: number) => (t += ms) };
-}
-const choice = { displayName: 'Ana', video: true, camera: null, microphone: null, speaker: null };
+import { call, choice, setup } from './testing/session-harness';
 
 describe('call session', () => {
   it('starts, joins with video, follows captions and detects the agent from the contact', async () => {
@@ -67,7 +32,7 @@ describe('call session', () => {
     await h.session.end();
     expect(h.deps.endCall).toHaveBeenCalledWith('c-1', 'tok');
     expect(h.engine.leave).toHaveBeenCalled();
-    expect(h.session.getState().phase).toEqual({ phase: 'ended', contactId: 'c-1', endedBy: 'customer', durationSeconds: 65 });
+    expect(h.session.getState().phase).toEqual({ phase: 'ended', contactId: 'c-1', endedBy: 'customer', durationSeconds: 65, agentName: null });
     expect(h.events).toContainEqual({ type: 'ended', contactId: 'c-1', durationSeconds: 65, endedBy: 'customer' });
   });
 

@@ -9,15 +9,16 @@ import type { CallStatus, StartCallResponse } from '../shared/call-api';
 import { screenSharingInstruction } from './screens/screen-share-gate';
 import type { CallSession, EndedBy, HostEvent, JoinChoice, SessionDeps, SessionState, WidgetConfig } from './call-session-types';
 import { hostErrorOf, sessionErrorOf } from './session-errors';
+import { languageOf } from './strings/strings';
 
 export type { CallSession };
 
 /** Creates the controller of one widget's calls; `emit` receives the host-page events. */
 export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit: (e: HostEvent) => void): CallSession {
-  let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], agentName: null, engine: null };
+  let state: SessionState = { phase: { phase: 'pre-call' }, captions: [], selfName: null, agentName: null, engine: null };
   const listeners = createListeners();
   let clientToken = deps.newClientToken();
-  let lastChoice: JoinChoice | null = null;
+  let lastChoice: { choice: JoinChoice; allowed?: string[] } | null = null;
   const cleanups: Array<() => void> = [];
   let refresh = () => undefined as void;
   let customerEnding = false;
@@ -34,15 +35,16 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     const engine = state.engine;
     if (engine) await engine.leave().catch(() => undefined);
   };
-  const finish = async (endedBy: EndedBy) => {
+  const finish = async (endedBy: EndedBy, at = deps.now()) => {
     const p = state.phase;
     if ((p.phase !== 'connecting' && p.phase !== 'in-call') || finishing) return;
     finishing = true;
-    const from = p.phase === 'in-call' ? p.connectedAt : p.startedAt;
-    const durationSeconds = Math.max(0, Math.round((deps.now() - from) / 1000));
+    // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no duration.
+    const durationSeconds = p.phase === 'in-call' ? Math.max(0, Math.floor((at - p.connectedAt) / 1000)) : null;
+    const agentName = p.phase === 'in-call' ? p.agentName || state.agentName || null : null;
     await teardown();
-    set({ phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds }, engine: null });
-    emit({ type: 'ended', contactId: p.call.contactId, durationSeconds, endedBy });
+    set({ phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds, agentName }, engine: null });
+    emit({ type: 'ended', contactId: p.call.contactId, durationSeconds: durationSeconds ?? 0, endedBy });
   };
   const fail = async (error: unknown) => {
     await teardown();
@@ -92,17 +94,19 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
   const session: CallSession = {
     getState: () => state,
     subscribe: (l) => listeners.add(l),
-    async start(choice) {
-      lastChoice = choice;
+    async start(choice, allowed) {
+      lastChoice = { choice, allowed };
       customerEnding = false;
       finishing = false;
-      set({ phase: { phase: 'starting' }, captions: [], agentName: null });
+      set({ phase: { phase: 'starting' }, captions: [], agentName: null, selfName: choice.displayName });
       try {
+        // The server refuses attributes its entry point does not allow, so `language` goes only where allowed.
+        const attributes = allowed?.includes('language') ? { language: languageOf(config.locale), ...config.attributes } : config.attributes;
         const call = await deps.startCall({
           entryPoint: config.entryPoint,
           displayName: choice.displayName,
           clientToken,
-          ...(config.attributes ? { attributes: config.attributes } : {}),
+          ...(attributes ? { attributes } : {}),
           ...(config.customerToken ? { customerToken: config.customerToken } : {}),
           locale: config.locale,
         });
@@ -114,17 +118,19 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
         watchEngine();
         const mayVideo = call.allowedCapabilities.Customer?.Video === 'SEND';
         await engine.join({ credentials: call.connectionData, video: choice.video && mayVideo, camera: choice.camera, microphone: choice.microphone, speaker: choice.speaker, topics: [SCREEN_SHARING_TOPIC] });
+        if (choice.muted) engine.setMuted(true);
       } catch (error) {
         await fail(error);
       }
     },
-    retry: () => (lastChoice ? session.start(lastChoice) : Promise.resolve()),
+    retry: () => (lastChoice ? session.start(lastChoice.choice, lastChoice.allowed) : Promise.resolve()),
     async end() {
       const p = state.phase;
       if (p.phase !== 'connecting' && p.phase !== 'in-call') return;
       customerEnding = true;
+      const at = deps.now(); // the call ends when End is pressed, not when the backend answers
       await deps.endCall(p.call.contactId, p.call.callToken).catch(() => undefined);
-      await finish('customer');
+      await finish('customer', at);
     },
     reset() {
       clientToken = deps.newClientToken();
@@ -132,13 +138,13 @@ export function createCallSession(config: WidgetConfig, deps: SessionDeps, emit:
     },
     async sendDigit(digits) {
       const p = state.phase;
-      if (p.phase === 'connecting' || p.phase === 'in-call') await deps.sendDtmf(p.call.contactId, p.call.callToken, digits);
+      if (p.phase !== 'connecting' && p.phase !== 'in-call') return;
+      const answered = new Set(state.captions.map((c) => c.id));
+      await deps.sendDtmf(p.call.contactId, p.call.callToken, digits);
+      set({ captions: state.captions.filter((c) => !answered.has(c.id)) });
     },
     resume: () => refresh(),
-    async dispose() {
-      await session.end();
-      await teardown();
-    },
+    dispose: () => session.end().then(teardown),
   };
   return session;
 }

@@ -39,7 +39,7 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
   const reactRoot = createRoot(container);
   reactRoot.render(
     <QueryClientProvider client={queryClient}>
-      <WidgetRoot config={options.config} session={session} onClose={options.onClose} />
+      <WidgetRoot config={options.config} session={session} onClose={options.onClose} onEvent={options.onEvent} />
     </QueryClientProvider>,
   );
   void prefetchCallEngine(); // the customer is about to call: fetch the SDK chunk now

@@ -1,24 +1,31 @@
 /**
- * The call panel: a labelled dialog with one screen per session phase, a live region announcing the
- * call status, focus moved to each new screen's heading, and the tab-visibility re-check.
+ * The call panel: one stable frame (a labelled modal dialog whose header never scrolls away) with the
+ * screen of the current phase; during a call × and Escape minimise it to a bubble instead of hanging
+ * up. Focus moves into the dialog on open, stays inside while open and follows each new screen;
+ * number keys answer the flow; one polite live region announces each state change.
  */
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { Minimize2, X } from 'lucide-react';
 import { entryPointQuery } from '../api/get-entry-point';
-import type { CallSession } from './call-session';
-import type { SessionState, WidgetConfig } from './call-session-types';
-import { ConnectingScreen, connectingStatus } from './screens/connecting-screen';
-import { EndedScreen, endedText } from './screens/ended-screen';
-import { ErrorScreen, errorText } from './screens/error-screen';
-import { InCallScreen } from './screens/in-call-screen';
-import { PreCallScreen } from './screens/pre-call-screen';
+import type { CallSession, HostEvent, SessionState, WidgetConfig } from './call-session-types';
+import { connectingStatus } from './screens/connecting-screen';
+import { endedText } from './screens/ended-screen';
+import { errorText } from './screens/error-screen';
+import { MinimisedBubble } from './screens/minimised-bubble';
+import { PhaseView } from './screens/phase-view';
 import { stringsFor, type Strings } from './strings/strings';
+import { IconButton } from './ui/icon-button';
 import { LiveRegion } from './ui/live-region';
+import { useDigitKeys } from './ui/use-digit-keys';
+import { useFocusTrap } from './ui/use-focus-trap';
 
 export interface WidgetRootProps {
   config: WidgetConfig;
   session: CallSession;
   onClose: () => void;
+  /** Host-page events raised by the UI itself (an entry point refused on opening). */
+  onEvent?: (e: HostEvent) => void;
 }
 
 /** The sentence the live region announces for a state. */
@@ -34,54 +41,77 @@ export function statusMessage(t: Strings, s: SessionState): string {
     case 'in-call':
       return t.agentJoined(p.agentName || s.agentName || t.agent);
     case 'ended':
-      return `${t.endedTitle}. ${endedText(t, p.endedBy)}`;
+      return `${t.endedTitle}. ${endedText(t, p.endedBy, p.durationSeconds !== null)}`;
     case 'error':
       return errorText(t, p.error);
   }
 }
 
-export function WidgetRoot({ config, session, onClose }: WidgetRootProps) {
+export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProps) {
   const t = stringsFor(config.locale);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const entry = useQuery(entryPointQuery(config.backendUrl, config.entryPoint));
   const panel = useRef<HTMLDivElement>(null);
+  const bubble = useRef<HTMLDivElement>(null);
+  const [minimised, setMinimised] = useState(false);
+  const [typed, setTyped] = useState<{ digit: string; ok: boolean; n: number } | null>(null);
   const p = state.phase;
+  const inCall = p.phase === 'connecting' || p.phase === 'in-call';
+  if (!inCall && minimised) setMinimised(false); // the call ended while minimised: show how it ended
 
+  const dismiss = () => (inCall ? setMinimised(true) : onClose());
+  useFocusTrap(panel, !minimised);
+  const sendTyped = useCallback((digit: string) => {
+    if (!inCall) return;
+    session.sendDigit(digit).then(
+      () => setTyped((x) => ({ digit, ok: true, n: (x?.n ?? 0) + 1 })),
+      () => setTyped((x) => ({ digit, ok: false, n: (x?.n ?? 0) + 1 })),
+    );
+  }, [inCall, session]);
+  useDigitKeys(panel, sendTyped);
+
+  // Focus: into the dialog on open (first field or Join), to each new screen's heading, to the bubble's expand.
+  const opened = useRef(false);
   useEffect(() => {
-    const heading = panel.current?.querySelector<HTMLElement>('.cvw-screen-title');
-    heading?.setAttribute('tabindex', '-1');
-    heading?.focus();
-  }, [p.phase]);
+    if (minimised) return bubble.current?.querySelector<HTMLElement>('[data-cvw-expand]')?.focus();
+    const el = panel.current;
+    if (!el) return;
+    const first = !opened.current && p.phase === 'pre-call' ? el.querySelector<HTMLElement>('.cvw-footer input, .cvw-footer button') : null;
+    const target = first ?? el.querySelector<HTMLElement>('.cvw-screen-title');
+    if (!first && target) target.setAttribute('tabindex', '-1');
+    if (first) opened.current = true;
+    target?.focus();
+  }, [p.phase, minimised, entry.status]);
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && session.resume();
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [session]);
+  // A refusal known before Join: technical detail to the console and the host page.
+  useEffect(() => {
+    if (!entry.error) return;
+    const name = 'errorName' in entry.error ? String(entry.error.errorName) : entry.error.name;
+    console.error(`<connect-video-call>: entry point "${config.entryPoint}" at ${config.backendUrl}: ${name}: ${entry.error.message}`);
+    onEvent?.({ type: 'error', name, message: entry.error.message });
+  }, [entry.error, config.entryPoint, config.backendUrl, onEvent]);
 
-  const onDigit = (d: string) => session.sendDigit(d);
-  const end = () => void session.end();
   return (
-    <div className="cvw-panel" role="dialog" aria-labelledby="cvw-title" dir={t.dir} lang={config.locale} ref={panel}>
-      <div className="cvw-panel-head">
-        <h2 id="cvw-title">{t.dialogTitle}</h2>
-        <button type="button" className="cvw-close" aria-label={t.close} onClick={onClose}>×</button>
-      </div>
-      <LiveRegion message={statusMessage(t, state)} />
-      {p.phase === 'pre-call' &&
-        (entry.isError ? (
-          <ErrorScreen t={t} error={{ kind: 'backend', name: 'EntryPoint', message: entry.error.message, retryable: true, unreachable: 'status' in entry.error && entry.error.status === 0 }} onRetry={() => void entry.refetch()} onBack={() => void entry.refetch()} />
-        ) : entry.data ? (
-          <PreCallScreen t={t} capabilities={entry.data.allowedCapabilities} displayName={config.displayName} onJoin={(c) => void session.start(c)} />
-        ) : (
-          <p className="cvw-screen">{t.loading}</p>
-        ))}
-      {p.phase === 'starting' && <p className="cvw-screen"><span className="cvw-screen-title">{t.loading}</span></p>}
-      {p.phase === 'connecting' && <ConnectingScreen t={t} phase={p} captions={state.captions} onDigit={onDigit} onEnd={end} engine={state.engine} />}
-      {p.phase === 'in-call' && state.engine && (
-        <InCallScreen t={t} engine={state.engine} capabilities={p.call.allowedCapabilities} agentName={p.agentName || state.agentName || ''} connectedAt={p.connectedAt} onDigit={onDigit} onEnd={end} />
+    <>
+      <LiveRegion message={minimised ? t.minimisedCall(p.phase === 'in-call' ? p.agentName || t.agent : t.connectingTitle) : statusMessage(t, state)} />
+      {minimised && inCall && (
+        <div ref={bubble}>
+          <MinimisedBubble t={t} phase={p} engine={state.engine} agentName={p.phase === 'in-call' ? p.agentName || state.agentName || '' : ''} onExpand={() => setMinimised(false)} onEnd={() => void session.end()} />
+        </div>
       )}
-      {p.phase === 'ended' && <EndedScreen t={t} phase={p} onCallAgain={() => session.reset()} />}
-      {p.phase === 'error' && <ErrorScreen t={t} error={p.error} onRetry={() => void session.retry()} onBack={() => session.reset()} />}
-    </div>
+      <div className="cvw-panel" role="dialog" aria-modal="true" aria-labelledby="cvw-title" dir={t.dir} lang={config.locale} ref={panel} hidden={minimised} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), dismiss())}>
+        <div className="cvw-panel-head">
+          <h2 id="cvw-title">{t.dialogTitle}</h2>
+          <IconButton icon={inCall ? Minimize2 : X} label={inCall ? t.minimise : t.close} showLabel={false} className="cvw-close" onClick={dismiss} />
+        </div>
+        <div className="cvw-panel-body">
+          <PhaseView t={t} config={config} session={session} state={state} entry={entry} selfName={state.selfName ?? ''} typed={typed} onDigit={(d) => session.sendDigit(d)} onClose={onClose} />
+        </div>
+      </div>
+    </>
   );
 }

@@ -4,7 +4,6 @@
  */
 import type { CallEngine } from '../../call-engine/call-engine-api';
 import type { CallSnapshot } from '../../call-engine/call-types';
-import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../../call-engine/use-call-engine';
 import type { Strings } from '../strings/strings';
 
 export interface BannersProps {
@@ -40,10 +39,4 @@ export function CallBanners({ t, snap, engine, shareError }: BannersProps) {
       )}
     </>
   );
-}
-
-/** The same notices while the flow runs (the customer must hear the prompts and know of a lost device). */
-export function EngineNotices({ t, engine }: { t: Strings; engine: CallEngine }) {
-  const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
-  return <CallBanners t={t} snap={snap} engine={engine} shareError={false} />;
 }

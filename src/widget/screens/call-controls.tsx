@@ -1,10 +1,14 @@
 /**
- * The in-call control bar: Mute and Camera as aria-pressed toggles, Share screen (gated by the agent),
- * keypad and devices disclosures, End call. Controls not allowed by the capabilities are not rendered.
+ * The in-call control bar: icon + label toggles whose icon and name flip with the state (Mute /
+ * Unmute, Stop video / Start video), Share screen (gated by the agent), keypad and devices (folded
+ * into More on narrow screens), and End, red and last. Controls the capabilities forbid are absent.
  */
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { Grid3x3, Ellipsis, Mic, MicOff, MonitorUp, PhoneOff, Settings, Video, VideoOff } from 'lucide-react';
 import type { CallSnapshot } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';
+import { IconButton } from '../ui/icon-button';
+import { useNarrow } from '../ui/use-narrow';
 
 export interface ControlsProps {
   t: Strings;
@@ -25,24 +29,37 @@ export interface ControlsProps {
 
 export function CallControls(p: ControlsProps) {
   const shareHint = useId();
+  const moreId = useId();
+  const narrow = useNarrow();
+  const [more, setMore] = useState(false);
   const { t, snap } = p;
+  const extras = (
+    <>
+      <IconButton icon={Grid3x3} label={t.keypad} aria-expanded={p.keypadOpen} onClick={() => (setMore(false), p.onKeypad())} />
+      <IconButton icon={Settings} label={t.settings} aria-expanded={p.devicesOpen} onClick={() => (setMore(false), p.onDevices())} />
+    </>
+  );
   return (
     <div className="cvw-controls" role="toolbar" aria-label={t.dialogTitle}>
-      <button type="button" className="cvw-toggle" aria-pressed={snap.muted} onClick={p.onMute}>{t.mute}</button>
-      {p.canVideo && (
-        <button type="button" className="cvw-toggle" aria-pressed={snap.cameraOn} onClick={p.onCamera}>{t.cameraOnOff}</button>
-      )}
+      <IconButton icon={snap.muted ? MicOff : Mic} label={snap.muted ? t.unmute : t.mute} off={snap.muted} onClick={p.onMute} />
+      {p.canVideo && <IconButton icon={snap.cameraOn ? Video : VideoOff} label={snap.cameraOn ? t.stopVideo : t.startVideo} off={!snap.cameraOn} onClick={p.onCamera} />}
       {p.canShare && !snap.sharing && (
         <>
-          <button type="button" className="cvw-button" aria-disabled={!p.shareEnabled} aria-describedby={p.shareEnabled ? undefined : shareHint} onClick={() => p.shareEnabled && p.onShare()}>
-            {t.shareScreen}
-          </button>
+          <IconButton icon={MonitorUp} label={t.shareScreen} aria-disabled={!p.shareEnabled} aria-describedby={p.shareEnabled ? undefined : shareHint} onClick={() => p.shareEnabled && p.onShare()} />
           {!p.shareEnabled && <span id={shareHint} className="cvw-sr-only">{t.shareScreenDisabled}</span>}
         </>
       )}
-      <button type="button" className="cvw-button" aria-expanded={p.keypadOpen} onClick={p.onKeypad}>{t.keypad}</button>
-      <button type="button" className="cvw-button" aria-expanded={p.devicesOpen} onClick={p.onDevices}>{t.settings}</button>
-      <button type="button" className="cvw-button cvw-danger" onClick={p.onEnd}>{t.endCall}</button>
+      {narrow ? (
+        <div className="cvw-more">
+          <IconButton icon={Ellipsis} label={t.more} aria-expanded={more} aria-controls={moreId} onClick={() => setMore((m) => !m)} />
+          <div id={moreId} className="cvw-more-list" hidden={!more}>
+            {extras}
+          </div>
+        </div>
+      ) : (
+        extras
+      )}
+      <IconButton icon={PhoneOff} label={t.endCall} tone="danger" onClick={p.onEnd} />
     </div>
   );
 }

@@ -1,14 +1,20 @@
 /**
- * Connecting: the contact runs its flow. Shows where the contact is (flow or queue), the time waiting,
- * the captions of the prompts and the DTMF keypad.
+ * Waiting, designed: where the contact is (flow, or the named queue) and the time waiting, the
+ * self-preview, the flow's prompts as captions (latest first), and the keypad, which opens by itself
+ * while the flow waits for an answer (number keys work too).
  */
 import { useState } from 'react';
+import { Grid3x3, PhoneOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
+import { localVideoTile } from '../../call-engine/call-selectors';
+import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../../call-engine/use-call-engine';
 import type { Caption, SessionPhase } from '../call-session-types';
 import { formatDuration, type Strings } from '../strings/strings';
 import { DtmfKeypad } from '../ui/dtmf-keypad';
+import { IconButton } from '../ui/icon-button';
+import { Tile } from '../ui/tile';
 import { useNow } from '../ui/use-now';
-import { EngineNotices } from './call-banners';
+import { CallBanners } from './call-banners';
 
 export interface ConnectingProps {
   t: Strings;
@@ -16,8 +22,11 @@ export interface ConnectingProps {
   captions: Caption[];
   onDigit: (digit: string) => Promise<void>;
   onEnd: () => void;
-  /** The joined (or joining) meeting, for its notices (blocked audio, lost device). */
+  /** The joined (or joining) meeting, for the self-preview and its notices (blocked audio, lost device). */
   engine?: CallEngine | null;
+  selfName?: string;
+  /** The last digit typed on the keyboard (shown in the keypad's note). */
+  typed?: { digit: string; ok: boolean; n: number } | null;
 }
 
 /** The status line of the connecting screen (also announced in the live region). */
@@ -26,34 +35,42 @@ export function connectingStatus(t: Strings, phase: ConnectingProps['phase']): s
   return t.inFlow;
 }
 
-export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine }: ConnectingProps) {
+export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine, selfName, typed }: ConnectingProps) {
   const now = useNow();
-  const [keypad, setKeypad] = useState(false);
+  const snap = useCallSnapshot(engine ?? null, wholeSnapshot, sameIgnoringMessages);
+  // The flow is waiting for an answer while it runs and has prompted: the keypad opens by itself.
+  const waitsForInput = phase.flowState === 'in-flow' && captions.length > 0;
+  const [choice, setChoice] = useState<boolean | null>(null);
+  const keypad = choice ?? waitsForInput;
+  const self = localVideoTile(snap);
   return (
     <section className="cvw-screen cvw-connecting" aria-labelledby="cvw-connecting-title">
-      <h3 id="cvw-connecting-title" className="cvw-screen-title">{t.connectingTitle}</h3>
-      <p className="cvw-status-line">{connectingStatus(t, phase)}</p>
-      {engine && <EngineNotices t={t} engine={engine} />}
-      <p className="cvw-timer" data-testid="waiting-time">{t.waitingFor(formatDuration((now - phase.startedAt) / 1000))}</p>
-      <Captions t={t} captions={captions} />
-      <div className="cvw-row">
-        <button type="button" className="cvw-button" aria-expanded={keypad} onClick={() => setKeypad((k) => !k)}>
-          {keypad ? t.hideKeypad : t.showKeypad}
-        </button>
-        <button type="button" className="cvw-button cvw-danger" onClick={onEnd}>{t.endCall}</button>
+      <div className="cvw-screen-head">
+        <h3 id="cvw-connecting-title" className="cvw-screen-title">{t.connectingTitle}</h3>
+        <p className="cvw-status-line">{connectingStatus(t, phase)}</p>
+        <p className="cvw-timer" data-testid="waiting-time">{t.waitingFor(formatDuration((now - phase.startedAt) / 1000))}</p>
       </div>
-      {keypad && <DtmfKeypad t={t} onDigit={onDigit} />}
+      {engine && <CallBanners t={t} snap={snap} engine={engine} shareError={false} />}
+      <div className="cvw-stage">
+        <Tile t={t} engine={engine ?? null} tileId={self && snap.cameraOn ? self.tileId : null} name={selfName || t.you} videoLabel={t.selfView} muted={snap.muted} kind="main" mirrored testId="self-view" mutedLabel={t.youMuted} />
+        <Captions t={t} captions={captions} />
+      </div>
+      {keypad && <DtmfKeypad t={t} onDigit={onDigit} typed={typed} />}
+      <div className="cvw-controls" role="toolbar" aria-label={t.dialogTitle}>
+        <IconButton icon={Grid3x3} label={keypad ? t.hideKeypad : t.showKeypad} aria-expanded={keypad} onClick={() => setChoice(!keypad)} />
+        <IconButton icon={PhoneOff} label={t.endCall} tone="danger" onClick={onEnd} />
+      </div>
     </section>
   );
 }
 
-/** Captions of the flow's prompts, newest last. */
+/** Captions of the flow's prompts, latest first; older ones fade. */
 export function Captions({ t, captions }: { t: Strings; captions: Caption[] }) {
   if (captions.length === 0) return null;
   return (
     <section className="cvw-captions" aria-label={t.captions}>
       <ol>
-        {captions.slice(-3).map((c) => (
+        {captions.slice(-3).reverse().map((c) => (
           <li key={c.id}>{c.text}</li>
         ))}
       </ol>

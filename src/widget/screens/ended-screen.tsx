@@ -1,8 +1,12 @@
-/** Ended: how long the call lasted, who ended it, and "Call again". */
+/** Ended: who the call was with and how long it lasted (call time only), who ended it, Close and Call again. */
+import { PhoneCall } from 'lucide-react';
 import type { SessionPhase } from '../call-session-types';
 import { formatDuration, type Strings } from '../strings/strings';
 
-export function endedText(t: Strings, endedBy: Extract<SessionPhase, { phase: 'ended' }>['endedBy']): string {
+type Ended = Extract<SessionPhase, { phase: 'ended' }>;
+
+export function endedText(t: Strings, endedBy: Ended['endedBy'], reachedAgent = true): string {
+  if (!reachedAgent && endedBy !== 'customer') return t.endedBeforeAgent;
   switch (endedBy) {
     case 'customer':
       return t.endedByYou;
@@ -15,13 +19,28 @@ export function endedText(t: Strings, endedBy: Extract<SessionPhase, { phase: 'e
   }
 }
 
-export function EndedScreen({ t, phase, onCallAgain }: { t: Strings; phase: Extract<SessionPhase, { phase: 'ended' }>; onCallAgain: () => void }) {
+export interface EndedProps {
+  t: Strings;
+  phase: Ended;
+  onCallAgain: () => void;
+  onClose: () => void;
+}
+
+export function EndedScreen({ t, phase, onCallAgain, onClose }: EndedProps) {
   return (
     <section className="cvw-screen cvw-ended" aria-labelledby="cvw-ended-title">
-      <h3 id="cvw-ended-title" className="cvw-screen-title">{t.endedTitle}</h3>
-      <p data-testid="ended-by">{endedText(t, phase.endedBy)}</p>
-      <p data-testid="duration">{t.duration(formatDuration(phase.durationSeconds))}</p>
-      <button type="button" className="cvw-button cvw-primary" onClick={onCallAgain}>{t.callAgain}</button>
+      <div className="cvw-ended-body">
+        <h3 id="cvw-ended-title" className="cvw-screen-title">{t.endedTitle}</h3>
+        {phase.agentName && <p data-testid="ended-with">{t.endedWith(phase.agentName)}</p>}
+        {phase.durationSeconds !== null && <p className="cvw-ended-duration" data-testid="duration">{t.duration(formatDuration(phase.durationSeconds))}</p>}
+        <p data-testid="ended-by">{endedText(t, phase.endedBy, phase.durationSeconds !== null)}</p>
+      </div>
+      <div className="cvw-footer cvw-row">
+        <button type="button" className="cvw-button" onClick={onClose}>{t.closeShort}</button>
+        <button type="button" className="cvw-button cvw-primary" onClick={onCallAgain}>
+          <PhoneCall size={18} aria-hidden="true" /> {t.callAgain}
+        </button>
+      </div>
     </section>
   );
 }

@@ -34,25 +34,46 @@ const sharingMessage = (message: string) => ({ topic: 'AMAZON_CONNECT_SCREEN_SHA
 afterEach(cleanup);
 
 describe('InCallScreen', () => {
-  it('shows the agent name and toggles mute and camera with aria-pressed', async () => {
+  it('shows the agent name; Mute and video flip their names and icons and use the off convention', async () => {
     const { engine } = fakeEngine();
     renderCall(engine);
     expect(screen.getByRole('heading', { name: 'In call with Sam' })).toBeTruthy();
-    const mute = screen.getByRole('button', { name: 'Mute' });
-    expect(mute.getAttribute('aria-pressed')).toBe('false');
-    await userEvent.click(mute);
+    await userEvent.click(screen.getByRole('button', { name: 'Mute' }));
     expect(engine.setMuted).toHaveBeenCalledWith(true);
-    expect(mute.getAttribute('aria-pressed')).toBe('true');
-    const camera = screen.getByRole('button', { name: 'Camera' });
-    await userEvent.click(camera);
+    const unmute = screen.getByRole('button', { name: 'Unmute' });
+    expect(unmute.className).toContain('cvw-off');
+    expect(screen.getByRole('img', { name: 'You are muted' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Stop video' }));
     expect(engine.setCameraOn).toHaveBeenCalledWith(false);
-    expect(camera.getAttribute('aria-pressed')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Start video' }).className).toContain('cvw-off');
+    const buttons = screen.getAllByRole('button');
+    expect(buttons[buttons.length - 1]?.textContent).toBe('End call'); // End is last
+  });
+
+  it('shows the agent muted, and initials while their camera has no frames', () => {
+    const { engine, store } = fakeEngine();
+    store.update({
+      attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false, muted: true } as never],
+      tiles: [{ tileId: 2, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: false }],
+    });
+    renderCall(engine);
+    expect(screen.getByRole('img', { name: 'Sam is muted' })).toBeTruthy();
+    expect(screen.getByTestId('agent-video-tile').textContent).toContain('S');
+  });
+
+  it('announces that screen sharing became allowed', () => {
+    const { engine, store } = fakeEngine();
+    renderCall(engine);
+    expect(screen.getByTestId('share-allowed').textContent).toBe('');
+    act(() => store.update({ messages: [sharingMessage('ScreenSharingStarted')] }));
+    expect(screen.getByTestId('share-allowed').getAttribute('role')).toBe('status');
+    expect(screen.getByTestId('share-allowed').textContent).toBe('The agent allowed screen sharing. Select Share screen to show your screen.');
   });
 
   it('hides camera and share controls the capabilities do not allow', () => {
     const { engine } = fakeEngine();
     renderCall(engine, { Customer: {}, Agent: {} });
-    expect(screen.queryByRole('button', { name: 'Camera' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Stop video' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Share screen' })).toBeNull();
   });
 

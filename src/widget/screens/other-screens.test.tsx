@@ -60,7 +60,8 @@ describe('EndedScreen', () => {
     ['system', 'The call was ended.'],
   ] as const)('ended by %s', async (endedBy, text) => {
     const again = vi.fn();
-    render(<EndedScreen t={stringsFor('en')} phase={{ phase: 'ended', contactId: 'c', endedBy, durationSeconds: 3725 }} onCallAgain={again} />);
+    render(<EndedScreen t={stringsFor('en')} phase={{ phase: 'ended', contactId: 'c', endedBy, durationSeconds: 3725, agentName: 'Sam' }} onCallAgain={again} onClose={vi.fn()} />);
+    expect(screen.getByText('Your call with Sam')).toBeTruthy();
     expect(screen.getByText(text)).toBeTruthy();
     expect(screen.getByText('Duration 1:02:05')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Call again' }));
@@ -68,7 +69,7 @@ describe('EndedScreen', () => {
   });
 
   it('speaks Spanish', () => {
-    render(<EndedScreen t={stringsFor('es-MX')} phase={{ phase: 'ended', contactId: 'c', endedBy: 'agent', durationSeconds: 5 }} onCallAgain={vi.fn()} />);
+    render(<EndedScreen t={stringsFor('es-MX')} phase={{ phase: 'ended', contactId: 'c', endedBy: 'agent', durationSeconds: 5, agentName: null }} onCallAgain={vi.fn()} onClose={vi.fn()} />);
     expect(screen.getByText('El agente finalizó la llamada.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Llamar de nuevo' })).toBeTruthy();
   });

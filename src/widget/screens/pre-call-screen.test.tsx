@@ -20,6 +20,7 @@ const { startMediaPreview } = await import('../../call-engine/media-preview');
 const t = stringsFor('en');
 
 beforeEach(() => {
+  localStorage.clear();
   vi.mocked(startMediaPreview).mockReset().mockResolvedValue(preview);
   preview.stop.mockReset();
   vi.stubGlobal('requestAnimationFrame', () => 0);
@@ -28,10 +29,12 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('PreCallScreen', () => {
-  it('asks for the name, offers voice or video, previews and joins with the chosen devices', async () => {
+  it('asks for the name, previews, joins with the chosen devices and remembers name and devices', async () => {
     const onJoin = vi.fn();
+    localStorage.clear();
     render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} onJoin={onJoin} />);
-    expect(screen.getByRole('radio', { name: 'Video call' })).toHaveProperty('checked', true);
+    expect(screen.getByRole('button', { name: 'Stop video' })).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Device settings' }));
     await waitFor(() => expect(screen.getByLabelText('Camera')).toBeTruthy());
     expect(startMediaPreview).toHaveBeenLastCalledWith({ video: true, camera: null, microphone: null });
     await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
@@ -42,14 +45,28 @@ describe('PreCallScreen', () => {
     await userEvent.type(screen.getByLabelText('Your name'), 'Ana');
     await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
     expect(preview.stop).toHaveBeenCalled();
-    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Ana', video: true, camera: 'cam2', microphone: 'mic1', speaker: null });
+    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Ana', video: true, muted: false, camera: 'cam2', microphone: 'mic1', speaker: null });
+    cleanup();
+    render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} onJoin={onJoin} />);
+    expect(screen.getByLabelText('Your name')).toHaveProperty('value', 'Ana');
+    await waitFor(() => expect(startMediaPreview).toHaveBeenLastCalledWith({ video: true, camera: 'cam2', microphone: 'mic1' }));
+  });
+
+  it('joins muted when the microphone is turned off on the preview', async () => {
+    const onJoin = vi.fn();
+    render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} displayName="Bo" onJoin={onJoin} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Mute' }));
+    expect(screen.getByRole('button', { name: 'Unmute' }).className).toContain('cvw-off');
+    await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
+    expect(onJoin).toHaveBeenCalledWith(expect.objectContaining({ muted: true }));
   });
 
   it('voice only: no camera preview or picker, joins without video', async () => {
     const onJoin = vi.fn();
     render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} displayName="Bo" onJoin={onJoin} />);
-    await userEvent.click(screen.getByRole('radio', { name: 'Voice only' }));
-    await waitFor(() => expect(startMediaPreview).toHaveBeenLastCalledWith({ video: false, camera: null, microphone: null }));
+    await userEvent.click(screen.getByRole('button', { name: 'Stop video' }));
+    await waitFor(() => expect(startMediaPreview).toHaveBeenLastCalledWith(expect.objectContaining({ video: false })));
+    expect(screen.getByText('Camera is off')).toBeTruthy();
     expect(screen.queryByLabelText('Your camera preview')).toBeNull();
     expect(screen.queryByLabelText('Your name')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
@@ -58,8 +75,8 @@ describe('PreCallScreen', () => {
 
   it('offers no video choice when the customer may not send video', async () => {
     render(<PreCallScreen t={t} capabilities={{}} displayName="Bo" onJoin={vi.fn()} />);
-    expect(screen.queryByRole('radio')).toBeNull();
-    await waitFor(() => expect(startMediaPreview).toHaveBeenCalledWith({ video: false, camera: null, microphone: null }));
+    expect(screen.queryByRole('button', { name: 'Stop video' })).toBeNull();
+    await waitFor(() => expect(startMediaPreview).toHaveBeenCalledWith(expect.objectContaining({ video: false })));
   });
 
   it('explains a blocked permission and retries', async () => {

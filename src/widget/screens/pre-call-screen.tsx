@@ -1,14 +1,19 @@
 /**
- * Before the call: name (if the page did not give one), voice/video choice (only as far as the
- * customer may send video), camera preview, microphone meter, device pickers, permission guidance.
+ * Pre-join is the preview: a large mirrored camera preview with the microphone (level meter built
+ * in) and camera toggles on it, device pickers behind a settings button, and the name and Join in a
+ * footer that never scrolls away. Name and devices are remembered on this device.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Settings, Video, VideoOff } from 'lucide-react';
 import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import type { JoinChoice } from '../call-session-types';
 import type { Strings } from '../strings/strings';
+import { Avatar } from '../ui/avatar';
 import { DevicePickers } from '../ui/device-pickers';
-import { LevelMeter } from '../ui/level-meter';
+import { IconButton } from '../ui/icon-button';
+import { MicLevelButton } from '../ui/mic-level-button';
 import { PermissionHelp } from '../ui/permission-help';
+import { loadChoices, saveChoices } from '../ui/remembered-choices';
 import { effectiveDevice, useMediaPreview } from './use-media-preview';
 
 export interface PreCallProps {
@@ -20,60 +25,76 @@ export interface PreCallProps {
 
 export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallProps) {
   const mayVideo = capabilities?.Customer?.Video === 'SEND';
-  const [name, setName] = useState(displayName ?? '');
+  const [remembered] = useState(loadChoices);
+  const [name, setName] = useState(displayName ?? remembered.displayName ?? '');
   const [nameError, setNameError] = useState(false);
-  const [video, setVideo] = useState(mayVideo);
-  const [camera, setCamera] = useState<string | null>(null);
-  const [microphone, setMicrophone] = useState<string | null>(null);
-  const [speaker, setSpeaker] = useState<string | null>(null);
-  const { preview, error, devices, retry } = useMediaPreview(video && mayVideo, camera, microphone);
+  const [video, setVideo] = useState(remembered.video ?? true);
+  const [muted, setMuted] = useState(false);
+  const [settings, setSettings] = useState(false);
+  const [camera, setCamera] = useState<string | null>(remembered.camera ?? null);
+  const [microphone, setMicrophone] = useState<string | null>(remembered.microphone ?? null);
+  const [speaker, setSpeaker] = useState<string | null>(remembered.speaker ?? null);
+  const showVideo = video && mayVideo;
+  const { preview, error, devices, retry } = useMediaPreview(showVideo, camera, microphone);
   const videoRef = useRef<HTMLVideoElement>(null);
   const nameId = useId();
   const nameErrId = useId();
-
+  const settingsId = useId();
   useEffect(() => {
     if (videoRef.current) videoRef.current.srcObject = preview?.stream ?? null;
-  }, [preview]);
-
+  }, [preview, showVideo]);
+  const chosen = { camera: effectiveDevice(camera, devices.cameras), microphone: effectiveDevice(microphone, devices.microphones), speaker: effectiveDevice(speaker, devices.speakers) };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setNameError(true);
     preview?.stop(); // release the preview before the call acquires the devices
-    onJoin({ displayName: name.trim(), video: video && mayVideo, camera: effectiveDevice(camera, devices.cameras), microphone: effectiveDevice(microphone, devices.microphones), speaker });
+    saveChoices({ ...(displayName ? {} : { displayName: name.trim() }), video, ...(chosen.camera ? { camera: chosen.camera } : {}), ...(chosen.microphone ? { microphone: chosen.microphone } : {}), ...(speaker ? { speaker } : {}) });
+    onJoin({ displayName: name.trim(), video: showVideo, muted, camera: chosen.camera, microphone: chosen.microphone, speaker });
   };
-  const showVideo = video && mayVideo;
   return (
-    <form className="cvw-screen cvw-precall" onSubmit={submit} noValidate>
-      <h3 className="cvw-screen-title">{t.preCallTitle}</h3>
-      {!displayName && (
-        <div className="cvw-field">
-          <label htmlFor={nameId}>{t.yourName}</label>
-          <input id={nameId} value={name} autoComplete="name" required aria-invalid={nameError} aria-describedby={nameError ? nameErrId : undefined} onChange={(e) => (setName(e.target.value), setNameError(false))} />
-          {nameError && <p id={nameErrId} className="cvw-error-text">{t.nameRequired}</p>}
+    <form className="cvw-screen cvw-precall" onSubmit={submit} noValidate aria-labelledby="cvw-precall-title">
+      <h3 id="cvw-precall-title" className="cvw-screen-title">{t.preCallTitle}</h3>
+      <div className="cvw-stage cvw-preview-stage">
+        {showVideo ? (
+          <video ref={videoRef} className="cvw-preview cvw-mirrored" aria-label={t.cameraPreview} data-testid="camera-preview" autoPlay playsInline muted />
+        ) : (
+          <div className="cvw-preview cvw-preview-off">
+            <Avatar name={name || t.you} />
+            <p>{t.noCameraPreview}</p>
+          </div>
+        )}
+        <div className="cvw-stage-controls" role="group" aria-label={t.deviceSettings}>
+          <MicLevelButton t={t} muted={muted} level={preview ? preview.level : null} onToggle={() => setMuted((m) => !m)} />
+          {mayVideo && <IconButton icon={video ? Video : VideoOff} label={video ? t.stopVideo : t.startVideo} off={!video} onClick={() => setVideo((v) => !v)} showLabel={false} />}
+          <IconButton icon={Settings} label={t.deviceSettings} aria-expanded={settings} aria-controls={settingsId} onClick={() => setSettings((s) => !s)} showLabel={false} />
         </div>
-      )}
-      {mayVideo && (
-        <fieldset className="cvw-choice">
-          <legend>{t.callType}</legend>
-          <label><input type="radio" name="cvw-call-type" checked={video} onChange={() => setVideo(true)} /> {t.videoCall}</label>
-          <label><input type="radio" name="cvw-call-type" checked={!video} onChange={() => setVideo(false)} /> {t.voiceOnly}</label>
-        </fieldset>
-      )}
-      {showVideo && <video ref={videoRef} className="cvw-preview cvw-mirrored" aria-label={t.cameraPreview} data-testid="camera-preview" autoPlay playsInline muted />}
-      {error ? <PermissionHelp t={t} code={error} onRetry={retry} /> : <LevelMeter label={t.micLevel} level={preview ? preview.level : null} />}
-      <DevicePickers
-        t={t}
-        cameras={showVideo ? devices.cameras : undefined}
-        microphones={devices.microphones}
-        speakers={'setSinkId' in HTMLMediaElement.prototype ? devices.speakers : undefined}
-        camera={effectiveDevice(camera, devices.cameras)}
-        microphone={effectiveDevice(microphone, devices.microphones)}
-        speaker={effectiveDevice(speaker, devices.speakers)}
-        onCamera={setCamera}
-        onMicrophone={setMicrophone}
-        onSpeaker={setSpeaker}
-      />
-      <button type="submit" className="cvw-button cvw-primary">{t.joinCall}</button>
+      </div>
+      {error && <PermissionHelp t={t} code={error} onRetry={retry} />}
+      <div id={settingsId} className="cvw-drawer" hidden={!settings}>
+        <DevicePickers
+          t={t}
+          cameras={showVideo ? devices.cameras : undefined}
+          microphones={devices.microphones}
+          speakers={'setSinkId' in HTMLMediaElement.prototype ? devices.speakers : undefined}
+          camera={chosen.camera}
+          microphone={chosen.microphone}
+          speaker={chosen.speaker}
+          onCamera={setCamera}
+          onMicrophone={setMicrophone}
+          onSpeaker={setSpeaker}
+        />
+        <button type="button" className="cvw-button" onClick={() => setSettings(false)}>{t.closeSettings}</button>
+      </div>
+      <div className="cvw-footer">
+        {!displayName && (
+          <div className="cvw-field">
+            <label htmlFor={nameId}>{t.yourName}</label>
+            <input id={nameId} value={name} autoComplete="name" required aria-invalid={nameError} aria-describedby={nameError ? nameErrId : undefined} onChange={(e) => (setName(e.target.value), setNameError(false))} />
+            {nameError && <p id={nameErrId} className="cvw-error-text">{t.nameRequired}</p>}
+          </div>
+        )}
+        <button type="submit" className="cvw-button cvw-primary cvw-join">{t.joinCall}</button>
+      </div>
     </form>
   );
 }

@@ -7,10 +7,15 @@ import { es } from './es';
 
 const tables: Record<string, Strings> = { en, es };
 
+/** The widget's language for a BCP 47 locale: a language with a table ("es-MX" -> "es"), else "en". */
+export function languageOf(locale: string | undefined): string {
+  const lang = (locale ?? 'en').toLowerCase().split('-')[0] ?? 'en';
+  return lang in tables ? lang : 'en';
+}
+
 /** The table for a BCP 47 locale, English when the language has none. */
 export function stringsFor(locale: string | undefined): Strings {
-  const lang = (locale ?? 'en').toLowerCase().split('-')[0] ?? 'en';
-  return tables[lang] ?? en;
+  return tables[languageOf(locale)] ?? en;
 }
 
 /** "m:ss" (or "h:mm:ss") for a number of seconds. */

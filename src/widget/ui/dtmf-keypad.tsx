@@ -1,19 +1,32 @@
-/** The DTMF keypad: twelve real buttons; each press is sent through the backend as `audio/dtmf`. */
+/**
+ * The DTMF keypad: twelve real buttons; each press is sent through the backend as `audio/dtmf`.
+ * Keys typed on the keyboard are sent by the widget and reported here through `typed`.
+ */
 import { useState } from 'react';
 import type { Strings } from '../strings/strings';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
-export function DtmfKeypad({ t, onDigit }: { t: Strings; onDigit: (digit: string) => Promise<void> }) {
-  const [note, setNote] = useState('');
+export interface DtmfKeypadProps {
+  t: Strings;
+  onDigit: (digit: string) => Promise<void>;
+  typed?: { digit: string; ok: boolean; n: number } | null;
+}
+
+export function DtmfKeypad({ t, onDigit, typed }: DtmfKeypadProps) {
+  const [pressed, setPressed] = useState<{ note: string; at: number } | null>(null);
   const press = async (digit: string) => {
+    const at = typed?.n ?? 0;
     try {
       await onDigit(digit);
-      setNote(t.dtmfSent(digit));
+      setPressed({ note: t.dtmfSent(digit), at });
     } catch {
-      setNote(t.dtmfFailed);
+      setPressed({ note: t.dtmfFailed, at });
     }
   };
+  // The latest of a clicked key and a typed one is what the note says.
+  const typedNote = typed ? (typed.ok ? t.dtmfSent(typed.digit) : t.dtmfFailed) : '';
+  const note = pressed && (!typed || pressed.at >= typed.n) ? pressed.note : typedNote;
   return (
     <div className="cvw-keypad" role="group" aria-label={t.keypad}>
       <div className="cvw-keypad-grid">
@@ -24,7 +37,7 @@ export function DtmfKeypad({ t, onDigit }: { t: Strings; onDigit: (digit: string
         ))}
       </div>
       <p className="cvw-keypad-note" aria-live="polite">
-        {note}
+        {note || t.keysHint}
       </p>
     </div>
   );

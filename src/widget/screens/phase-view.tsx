@@ -1,0 +1,46 @@
+/** The screen for the session's current phase, inside the panel's one stable frame. */
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { EntryPointInfo } from '../../shared/call-api';
+import type { CallSession, SessionState, WidgetConfig } from '../call-session-types';
+import type { Strings } from '../strings/strings';
+import { ConnectingScreen } from './connecting-screen';
+import { EndedScreen } from './ended-screen';
+import { ErrorScreen } from './error-screen';
+import { InCallScreen } from './in-call-screen';
+import { PreCallScreen } from './pre-call-screen';
+import { UnavailableScreen } from './unavailable-screen';
+
+export interface PhaseViewProps {
+  t: Strings;
+  config: WidgetConfig;
+  session: CallSession;
+  state: SessionState;
+  entry: UseQueryResult<EntryPointInfo, Error>;
+  /** The customer's name as entered for this call (for their own tile). */
+  selfName: string;
+  typed: { digit: string; ok: boolean; n: number } | null;
+  onDigit: (digit: string) => Promise<void>;
+  onClose: () => void;
+}
+
+export function PhaseView({ t, config, session, state, entry, selfName, typed, onDigit, onClose }: PhaseViewProps) {
+  const p = state.phase;
+  const end = () => void session.end();
+  switch (p.phase) {
+    case 'pre-call':
+      if (entry.isError) return <UnavailableScreen t={t} error={entry.error} onRetry={() => void entry.refetch()} onClose={onClose} />;
+      if (!entry.data) return <p className="cvw-screen"><span className="cvw-screen-title">{t.loading}</span></p>;
+      return <PreCallScreen t={t} capabilities={entry.data.allowedCapabilities} displayName={config.displayName} onJoin={(c) => void session.start(c, entry.data.allowedAttributes)} />;
+    case 'starting':
+      return <p className="cvw-screen"><span className="cvw-screen-title">{t.loading}</span></p>;
+    case 'connecting':
+      return <ConnectingScreen t={t} phase={p} captions={state.captions} onDigit={onDigit} onEnd={end} engine={state.engine} selfName={selfName} typed={typed} />;
+    case 'in-call':
+      if (!state.engine) return null;
+      return <InCallScreen t={t} engine={state.engine} capabilities={p.call.allowedCapabilities} agentName={p.agentName || state.agentName || ''} selfName={selfName} connectedAt={p.connectedAt} onDigit={onDigit} onEnd={end} typed={typed} />;
+    case 'ended':
+      return <EndedScreen t={t} phase={p} onCallAgain={() => session.reset()} onClose={onClose} />;
+    case 'error':
+      return <ErrorScreen t={t} error={p.error} onRetry={() => void session.retry()} onBack={() => session.reset()} />;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * A participant tile that explains itself: the video (or initials when the camera is off), the
+ * person's name and a muted badge.
+ */
+import { MicOff } from 'lucide-react';
+import type { CallEngine } from '../../call-engine/call-engine-api';
+import type { Strings } from '../strings/strings';
+import { Avatar } from './avatar';
+import { VideoTile } from './video-tile';
+
+export interface TileProps {
+  t: Strings;
+  engine: CallEngine | null;
+  /** The video tile to show, or null when the camera is off. */
+  tileId: number | null;
+  /**
+   * The tile has frames to show. Chime reports a tile active only once a <video> is bound to it, so
+   * the video is always rendered and the initials cover it while it is not active (paused, no stream).
+   */
+  active?: boolean;
+  name: string;
+  videoLabel: string;
+  muted: boolean;
+  kind: 'main' | 'thumb';
+  mirrored?: boolean;
+  testId?: string;
+  /** The muted badge's name when it is not "<name> is muted" (the customer's own tile). */
+  mutedLabel?: string;
+}
+
+export function Tile({ t, engine, tileId, active = true, name, videoLabel, muted, kind, mirrored, testId, mutedLabel }: TileProps) {
+  return (
+    <figure className={`cvw-tile cvw-tile-${kind}`} data-testid={testId ? `${testId}-tile` : undefined}>
+      {tileId !== null && <VideoTile engine={engine} tileId={tileId} label={videoLabel} className="cvw-tile-video" mirrored={mirrored} testId={testId} />}
+      {(tileId === null || !active) && <Avatar name={name} small={kind === 'thumb'} cover={tileId !== null} />}
+      <figcaption className="cvw-tile-name">
+        {muted && (
+          <span className="cvw-muted-badge" role="img" aria-label={mutedLabel ?? t.mutedName(name)}>
+            <MicOff size={14} aria-hidden="true" />
+          </span>
+        )}
+        <span>{name}</span>
+      </figcaption>
+    </figure>
+  );
+}

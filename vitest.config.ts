@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           env,
-          include: ['src/**/*.test.ts', 'bin/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bin/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts', 'infra/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

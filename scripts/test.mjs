@@ -2,12 +2,14 @@
 // `npm test`: every check in one command, in the order that fails fastest:
 // system packages, lint, typecheck, unit + integration tests (Vitest), build, the download budgets,
 // the published packages (pack, lint, install and type-check), browser tests (Playwright).
+// With `-- --node24` (CI), the lint, type and Vitest stages also run on Node 24 (scripts/test-node24.mjs).
 // Ends with one summary line "N passed, N failed" over all test cases, which CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 mkdirSync('.tmp', { recursive: true });
-rmSync('.tmp/packages.json', { force: true }); // written by this run's packages step only
+// Stale results of an earlier run must not be counted.
+for (const f of ['.tmp/vitest.json', '.tmp/vitest-node24.json', '.tmp/packages.json']) rmSync(f, { force: true });
 const run = (cmd, args, opts = {}) => {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
@@ -26,12 +28,14 @@ if (step('build', run('npm', ['run', 'build'])) === 0) {
   step('packages', run('node', ['scripts/packages/test-packages.mjs']));
   step('browser', npx(['playwright', 'test']));
 }
+if (process.argv.includes('--node24')) step('node 24: lint, types, unit and integration', run('node', ['scripts/test-node24.mjs']));
 finish();
 
 function finish() {
   let passed = 0, failed = 0, skipped = 0;
-  if (existsSync('.tmp/vitest.json')) {
-    const v = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+  for (const file of ['.tmp/vitest.json', ...(process.argv.includes('--node24') ? ['.tmp/vitest-node24.json'] : [])]) {
+    if (!existsSync(file)) continue;
+    const v = JSON.parse(readFileSync(file, 'utf8'));
     passed += v.numPassedTests ?? 0; failed += v.numFailedTests ?? 0; skipped += (v.numPendingTests ?? 0) + (v.numTodoTests ?? 0);
   }
   if (existsSync('.tmp/packages.json')) {

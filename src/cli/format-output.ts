@@ -3,7 +3,7 @@
  * `--query` JMESPath expression (with @jmespath-community/jmespath). JSON is indented by four
  * spaces; the table is titled with the operation name.
  */
-import { search } from '@jmespath-community/jmespath';
+import { compile, search } from '@jmespath-community/jmespath';
 import { ParamError } from './cli-errors';
 import { formatText } from './format-text';
 import { colorStyler, plainStyler, renderTable, Section } from './table-render';
@@ -17,13 +17,25 @@ export interface OutputOptions {
   terminalWidth: number;
 }
 
+const badQuery = (query: string, err: unknown) => new ParamError(`Bad value for --query ${query}: ${(err as Error).message}`);
+
+/** Compiles the expression only, as the AWS CLI does once the global options are parsed, before any request. */
+export function checkQuery(query: string | undefined): void {
+  if (query === undefined) return;
+  try {
+    compile(query);
+  } catch (err) {
+    throw badQuery(query, err);
+  }
+}
+
 /** Applies a JMESPath expression; a bad expression is a ParamError (exit 252). */
 export function applyQuery(data: unknown, query: string | undefined): unknown {
   if (query === undefined) return data;
   try {
     return search(data as Parameters<typeof search>[0], query) ?? null;
   } catch (err) {
-    throw new ParamError(`Bad value for --query ${query}: ${(err as Error).message}`);
+    throw badQuery(query, err);
   }
 }
 

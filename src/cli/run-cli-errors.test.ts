@@ -68,6 +68,34 @@ describe('parameter errors exit 252 without the usage block', () => {
   });
 });
 
+describe('every option is checked before any request is sent', () => {
+  // Without --instance-id the local defaults are looked up first (ListInstances), so these also prove
+  // that nothing at all reaches the endpoint, not just StartWebRTCContact.
+  const bare = (...extra: string[]) => ['start-web-rtc-contact', '--endpoint-url', '@endpoint', '--participant-details', 'DisplayName=J', ...extra];
+  it.each([
+    [bare('--query', 'Contact[['), 252, 'Bad value for --query Contact[['],
+    [cmd('--participant-details', 'DisplayName=J', '--query', 'ContactId['), 252, 'Bad value for --query ContactId['],
+    [bare('--query', 'length(@'), 252, 'Bad value for --query length(@'],
+    [bare('--output', 'yaml'), 252, "argument --output: Invalid choice 'yaml'"],
+    [bare('--cli-connect-timeout', 'later'), 252, "argument --cli-connect-timeout: invalid int value: 'later'"],
+    [bare('--ca-bundle', '/nonexistent/ca.pem'), 253, 'Unable to read the CA bundle /nonexistent/ca.pem'],
+    [bare('--attributes', 'a=b,c'), 252, 'Invalid type for parameter Attributes.a'],
+  ])('%j', async (argv, exitCode, message) => {
+    const { code, stderr, stdout } = await run(withEndpoint(argv));
+    expect(stderr).toContain(message);
+    expect(code).toBe(exitCode);
+    expect(stdout).toBe('');
+    expect(endpoint.requests).toHaveLength(0);
+  });
+
+  it('refuses a bad AWS_DEFAULT_OUTPUT before any request', async () => {
+    const { code, stderr } = await run(withEndpoint(bare()), { AWS_DEFAULT_OUTPUT: 'yaml' });
+    expect(code).toBe(253);
+    expect(stderr).toContain('AWS_DEFAULT_OUTPUT must be json, text or table');
+    expect(endpoint.requests).toHaveLength(0);
+  });
+});
+
 describe('configuration, service and connection errors', () => {
   it('exits 253 when real Amazon Connect has no region', async () => {
     const { code, stderr } = await run(['start-web-rtc-contact', '--participant-details', 'DisplayName=J', '--instance-id', 'i', '--contact-flow-id', 'f'], { CONNECT_MODE: 'aws' });

@@ -1,7 +1,7 @@
 /**
  * The `start-web-rtc-contact` command: a thin layer over the official SDK's
- * StartWebRTCContactCommand. Builds and checks the input, prints skeletons, fills local defaults,
- * sends the request, and prints the response (plus `JoinUrl` with --join-url) in the chosen format.
+ * StartWebRTCContactCommand. Checks every option and the input before anything is sent, prints
+ * skeletons, fills local defaults, sends the request, and prints the response (plus `JoinUrl` with --join-url) in the chosen format.
  */
 import { StartWebRTCContactCommand, type StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
 import { joinUrl } from '../join/join-payload';
@@ -9,7 +9,7 @@ import type { ParsedArgs } from './argv-parser';
 import { ConfigError } from './cli-errors';
 import { createConnectClient, resolveTarget, type CliEnv } from './connect-target';
 import { attachDebugMiddleware, debugLogger, redact } from './debug-log';
-import { formatOutput } from './format-output';
+import { checkQuery, formatOutput } from './format-output';
 import { buildInput, checkInput } from './build-input';
 import { INPUT, OUTPUT, skeleton } from './input-model';
 import { fillLocalDefaults } from './local-defaults';
@@ -28,6 +28,7 @@ export interface CommandIo {
 export async function startWebRtcContact(args: ParsedArgs, io: CommandIo): Promise<void> {
   const g = args.globals;
   const log = debugLogger(g.debug, io.stderr);
+  checkQuery(g.query);
   const input = buildInput(args.cliInputJson, args.params);
   if (args.skeleton === 'input') {
     io.stdout(JSON.stringify(skeleton(INPUT, '', false), null, 4) + '\n');

@@ -1,13 +1,17 @@
 /**
- * The server package's public entry (`connect-video-call-server`): the widget's backend as a library,
- * for sites that run it inside their own Node backend. Exports what exists today: `createApp` (the
- * whole /api surface as a Fastify app, no side effects), the environment parsing and validation of
- * the standalone server, entry-point loading, and the AWS Connect provider. The Fetch, Express/Node and
- * AWS Lambda adapters are added here by the backend work (issue 13).
+ * The server package's public entry (`connect-video-call-server`): the widget's backend as a library.
+ * The standalone server's parts (createApp, buildServer, the configuration and its validation) and the
+ * same backend as a Fetch, Node (Express) or AWS Lambda handler, all built from one validated
+ * configuration; plus entry-point loading and the AWS Connect provider for custom wiring.
  */
 export { createApp, type AppDeps, type UpgradeHandler } from './app';
-export { readServerConfig, type ServerConfig } from './server-config';
-export { entryPointRegistry, loadEntryPointsFile, type EntryPoint, type EntryPointRegistry } from './entry-points';
+export { buildServer, type BuildOptions, type BuiltServer } from './build-server';
+export { EntryPoint, entryPointRegistry, loadEntryPointsFile, type EntryPointRegistry } from './entry-points';
+export { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from './handlers/fetch-handler';
+export type { HandlerSource } from './handlers/handler-source';
+export { createLambdaHandler, type LambdaHandler, type LambdaHttpEvent, type LambdaHttpResult } from './handlers/lambda-handler';
+export { createNodeHandler, type NodeHandler } from './handlers/node-handler';
+export { loadServerConfig, type ServerConfig, type ServerConfigInput } from './server-config';
 export { createAwsProvider, type AwsProviderOptions } from './providers/aws-connect';
 export type { ContactCenterProvider } from './providers/provider';
 export type { ApiDeps, ApiSecurity, CallGateway } from './routes/api-deps';

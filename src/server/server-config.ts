@@ -1,11 +1,12 @@
 /**
- * Every environment variable the server reads, parsed and validated in one place (main.ts calls this;
- * nothing else reads process.env). The README's configuration table mirrors this file.
+ * Every setting the server takes, parsed and validated in one place. main.ts passes process.env (nothing
+ * else reads it); the handlers and the test stack pass the same names with typed values (numbers,
+ * booleans, lists). The README's configuration table mirrors this file.
  */
 import { z } from 'zod';
 
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
-const list = z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v))]);
+const list = z.union([z.array(z.string()), z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))]);
 
 const Env = z.object({
   CONNECT_MODE: z.enum(['local', 'aws']).default('local'),
@@ -40,11 +41,14 @@ const Env = z.object({
   message: 'set LOCAL_AWS_ACCESS_KEY_ID and LOCAL_AWS_SECRET_ACCESS_KEY together (or neither)',
 });
 
+/** A validated configuration; `publicUrl` and `trustedHosts` are derived (PUBLIC_URL, or this host and port). */
 export type ServerConfig = z.infer<typeof Env> & { publicUrl: string; trustedHosts: string[] };
+/** What loadServerConfig accepts: the variable names, as strings (an environment) or typed values. */
+export type ServerConfigInput = z.input<typeof Env>;
 
-/** Parses the environment; throws one error listing every bad variable. */
-export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
-  const parsed = Env.safeParse(env);
+/** Validates a configuration (process.env or typed values); throws one error listing every bad setting. */
+export function loadServerConfig(input: ServerConfigInput | NodeJS.ProcessEnv): ServerConfig {
+  const parsed = Env.safeParse(input);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);

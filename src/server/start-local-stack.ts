@@ -1,17 +1,14 @@
 /**
- * Starts the whole local stack in this process on a free loopback port, exactly as main.ts wires it
- * (local provider, /api, emulator, media, agent desk) but with an isolated data folder and no logs.
- * Integration tests, benchmarks and the CLI tests use it; it reads no environment.
+ * Starts the whole local stack in this process on a free loopback port through the same composition
+ * root as main.ts (buildServer), with an isolated data folder and no logs. Integration tests,
+ * benchmarks and the CLI tests use it; it reads no environment.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { createApp } from './app';
+import { buildServer } from './build-server';
 import { freePort } from './free-port';
-import { entryPointRegistry } from './entry-points';
-import { createLocalProvider } from './providers/local';
+import { loadServerConfig } from './server-config';
 
 export interface LocalStackOptions {
   /** Reuse a data folder (restart tests); a fresh temporary one otherwise. */
@@ -30,46 +27,33 @@ export interface LocalStackOptions {
 
 export async function startLocalStack(options: LocalStackOptions = {}) {
   const port = await freePort();
-  const baseUrl = `http://localhost:${port}`;
   const ownDataDir = !options.dataDir;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cvc-stack-'));
-  const logger = pino({ level: 'silent' });
-  const provider = await createLocalProvider({
-    publicUrl: baseUrl,
-    internalUrl: `http://127.0.0.1:${port}`,
-    configDir: options.configDir ?? 'config/local',
-    dataDir,
-    logger,
-    speech: options.speech ?? false,
-    awsRateLimitPerMinute: options.awsRateLimitPerMinute ?? 100_000,
-    ...(options.awsCredentials ? { awsCredentials: options.awsCredentials } : {}),
+  const config = loadServerConfig({
+    CONNECT_MODE: 'local',
+    PORT: port,
+    HOST: '127.0.0.1',
+    LOCAL_DATA_DIR: dataDir,
+    LOCAL_CONFIG_DIR: options.configDir ?? 'config/local',
+    LOCAL_SPEECH: options.speech ?? false,
+    RATE_LIMIT_PER_MINUTE: options.rateLimitPerMinute ?? 100_000,
+    ALLOWED_ORIGINS: options.allowedOrigins,
+    LOG_LEVEL: 'silent',
+    LOCAL_AWS_RATE_LIMIT_PER_MINUTE: options.awsRateLimitPerMinute ?? 100_000,
+    LOCAL_AWS_ACCESS_KEY_ID: options.awsCredentials?.accessKeyId,
+    LOCAL_AWS_SECRET_ACCESS_KEY: options.awsCredentials?.secretAccessKey,
   });
-  const app = await createApp({
-    api: {
-      gateway: provider.gateway,
-      entryPoints: entryPointRegistry(provider.defaultEntryPoints),
-      security: {
-        allowedOrigins: options.allowedOrigins ?? [baseUrl],
-        rateLimitPerMinute: options.rateLimitPerMinute ?? 100_000,
-        bodyLimitBytes: 65_536,
-        trustProxy: false,
-        sessionSecret: randomBytes(32),
-      },
-    },
-    plugins: provider.plugins,
-    upgradeHandlers: provider.upgradeHandlers,
-    ...(options.distDir ? { distDir: options.distDir } : {}),
-  });
-  await app.listen({ port, host: '127.0.0.1' });
+  const server = await buildServer(config, options.distDir ? { distDir: options.distDir } : {});
+  await server.app.listen({ port, host: config.HOST });
+  const baseUrl = config.publicUrl;
   return {
     baseUrl,
     emulatorUrl: `${baseUrl}/aws`,
     dataDir,
-    app,
-    provider,
+    app: server.app,
+    provider: server.provider,
     async close() {
-      await app.close();
-      await provider.close();
+      await server.close();
       if (ownDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

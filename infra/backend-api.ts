@@ -1,0 +1,84 @@
+/**
+ * The widget's backend as a Lambda (createLambdaHandler, bundled from infra/lambda/handler.ts) behind an
+ * API Gateway HTTP API at /api/*. Its role may call exactly the Connect actions the backend uses
+ * (StartWebRTCContact, DescribeContact) on the configured instance only; the Participant Service calls
+ * (CreateParticipantConnection, SendMessage, DisconnectParticipant) are authorised by the participant's
+ * own tokens, not IAM. The two secrets live in Secrets Manager; the function gets their ARNs.
+ */
+import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import type { LoadedDeployment } from './deploy-config';
+
+/** The Connect actions the backend calls (src/server/connect-gateway.ts), nothing more. */
+export const CONNECT_ACTIONS = ['connect:StartWebRTCContact', 'connect:DescribeContact', 'connect:DescribeQueue'] as const;
+
+export class BackendApi extends Construct {
+  readonly api: HttpApi;
+
+  constructor(scope: Construct, id: string, deployment: LoadedDeployment) {
+    super(scope, id);
+    const { config, entryPoints } = deployment;
+    const secret = (name: string, description: string) =>
+      new Secret(this, name, { description, generateSecretString: { passwordLength: 48, excludePunctuation: true } });
+    const sessionSecret = secret('SessionSecret', 'connect-video-call SESSION_SECRET: signs the call tokens the widget holds');
+    const customerJwtSecret = secret('CustomerJwtSecret', 'connect-video-call CUSTOMER_JWT_SECRET: your website signs customer tokens with it');
+
+    const fn = new NodejsFunction(this, 'Handler', {
+      entry: join(import.meta.dirname, 'lambda', 'handler.ts'),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(15),
+      environment: {
+        CONNECT_MODE: 'aws',
+        ALLOWED_ORIGINS: config.allowedOrigins.join(','),
+        ENTRY_POINTS_FILE: 'entry-points.json',
+        REQUIRE_CUSTOMER_JWT: String(config.requireCustomerJwt),
+        SESSION_SECRET_ARN: sessionSecret.secretArn,
+        CUSTOMER_JWT_SECRET_ARN: customerJwtSecret.secretArn,
+      },
+      bundling: {
+        format: OutputFormat.CJS,
+        target: 'node22',
+        // Only the local contact center uses these, and aws mode never loads it.
+        externalModules: ['better-sqlite3', 'werift', 'opusscript'],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_in: string, out: string) => [`cp "${deployment.entryPointsPath}" "${out}/entry-points.json"`],
+        },
+      },
+    });
+    sessionSecret.grantRead(fn);
+    customerJwtSecret.grantRead(fn);
+    const instance = config.connectInstanceArn;
+    const flows = [...new Set(entryPoints.map((ep) => ep.contactFlowId))];
+    fn.addToRolePolicy(new PolicyStatement({
+      actions: ['connect:StartWebRTCContact'],
+      resources: [`${instance}/contact/*`, ...flows.map((flow) => `${instance}/contact-flow/${flow}`)],
+    }));
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['connect:DescribeContact'], resources: [`${instance}/contact/*`] }));
+    // Only to name the queue the customer waits in (the backend degrades to no name without it).
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['connect:DescribeQueue'], resources: [`${instance}/queue/*`] }));
+
+    this.api = new HttpApi(this, 'Api', {
+      description: 'connect-video-call widget backend',
+      corsPreflight: {
+        allowOrigins: config.allowedOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['content-type', 'authorization'],
+        maxAge: Duration.minutes(10),
+      },
+    });
+    this.api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: new HttpLambdaIntegration('Lambda', fn) });
+    new CfnOutput(this, 'CustomerJwtSecretArn', { value: customerJwtSecret.secretArn, description: 'Read CUSTOMER_JWT_SECRET here to sign customer tokens on your website' });
+  }
+}

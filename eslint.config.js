@@ -35,7 +35,7 @@ export default tseslint.config(
     // The contracts shared by server and browser depend on nothing but zod (and each other).
     files: ['src/shared/**'],
     ignores: ['src/shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./)', message: 'src/shared imports only zod and other src/shared modules.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|zod/mini$|\\./)', message: 'src/shared imports only zod (or zod/mini, its small build the browser gets) and other src/shared modules.' }] }] },
   },
   {
     // React hook rules only where React lives (server code calls werift's useNACK() etc., which are not hooks).

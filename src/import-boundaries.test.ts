@@ -34,6 +34,7 @@ describe('import boundaries', () => {
 
   it.each([
     ['src/shared/probe.ts', "import x from 'zod';"],
+    ['src/shared/probe.ts', "import { z } from 'zod/mini';"],
     ['src/shared/probe.ts', "import x from './call-api';"],
     ['src/widget/probe.ts', "import x from '../shared/call-api';"],
     ['src/call-engine/probe.ts', "import x from 'amazon-chime-sdk-js';"],

@@ -61,7 +61,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Human-readable lines: each group with its chunks, then the total. */
 export function describeReport(title, grouped, budgets = BUDGETS_KB) {
-  const labels = { launcher: 'launcher (entry + static imports)', callUi: 'call UI (without React)', react: 'React + ReactDOM', chime: 'Chime SDK + call engine' };
+  const labels = { launcher: 'launcher (entry + static imports)', callUi: 'call UI (without React)', react: 'UI runtime (React + ReactDOM, or Preact in the script-tag widget)', chime: 'Chime SDK + call engine' };
   const lines = [`${title}:`];
   for (const [key, label] of Object.entries(labels)) {
     const list = grouped.groups[key];

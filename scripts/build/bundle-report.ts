@@ -49,7 +49,8 @@ export function bundleReport(file: string): Plugin {
           imports: out.imports,
           dynamicImports: out.dynamicImports,
           chime: has(out.moduleIds, /\/node_modules\/amazon-chime-sdk-js\//),
-          react: has(out.moduleIds, /\/node_modules\/(react|react-dom|scheduler)\//),
+          // The UI runtime: React, or Preact (its React-compatible build) in the script-tag widget.
+          react: has(out.moduleIds, /\/node_modules\/(react|react-dom|scheduler|preact)\//),
           messagingClient: has(out.moduleIds, /client-chime-sdk-messaging\//),
         });
       }

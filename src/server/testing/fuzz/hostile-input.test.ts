@@ -1,8 +1,9 @@
 /**
  * The fuzz suite of issue 9, against the real server in a child process (loopback only, bounded in
  * count): malformed frames to every WebSocket endpoint with and without valid tokens, and malformed
- * requests to every route. After each case the server must still start a call, and a call already in
- * progress must still answer on its signaling and participant sockets. Prints the cases tried and
+ * requests to every route. After each case the server must still start a call, a call already in
+ * progress must still answer on its signaling and participant sockets, and a meeting in progress must
+ * still carry audio and video both ways (synthetic attendees, media-in-progress.ts). Prints the cases tried and
  * survived and the peak memory during the oversized-frame cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,23 +12,27 @@ import { rawRequest } from '../raw-http';
 import { openRawWebSocket } from '../raw-websocket';
 import { pathOf, startTestCall } from '../start-test-call';
 import { callInProgress } from './call-in-progress';
+import { mediaInProgress } from './media-in-progress';
 import { FRAME_CASES } from './hostile-frames';
 import { requestCases } from './hostile-requests';
 import { startServerProcess, type ServerProcess } from './server-process';
 
 let server: ServerProcess;
 let ongoing: Awaited<ReturnType<typeof callInProgress>>;
+let media: Awaited<ReturnType<typeof mediaInProgress>>;
 let fresh: StartCallResponse;
 const tally = { tried: 0, survived: 0, peakMiB: 0, baselineMiB: 0 };
 
 beforeAll(async () => {
   server = await startServerProcess();
   ongoing = await callInProgress(server.baseUrl);
+  media = await mediaInProgress(server.baseUrl);
   fresh = await startTestCall(server.baseUrl);
   tally.baselineMiB = server.memory().rssMiB;
 }, 90_000);
 afterAll(async () => {
   ongoing?.close();
+  await media?.close();
   await server?.stop();
   console.log(`hostile cases: ${tally.tried} tried, ${tally.survived} survived; RSS ${tally.baselineMiB} MiB before, peak ${tally.peakMiB} MiB during the oversized-frame cases`);
 });
@@ -38,6 +43,7 @@ async function survived(name: string) {
   expect(server.alive(), `server exited after: ${name}`).toBe(true);
   fresh = await startTestCall(server.baseUrl);
   await ongoing.stillUp();
+  await media.stillFlowing();
   tally.survived++;
 }
 

@@ -6,7 +6,7 @@
  * Only loopback addresses are offered and paired, so no packet leaves the machine.
  */
 import { RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
-import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
+import type { MediaAttendee, MediaMeeting } from '../../media-service';
 import { ChimeSignalingClient, type IndexedSource } from './chime-signaling-client';
 import type { DeliveryTracker } from './delivery-tracker';
 import { packetizeVp8 } from './vp8-packetizer';
@@ -70,6 +70,11 @@ export class SyntheticAttendee {
   /** True once both audio and the other attendee's camera are arriving. */
   get receiving(): boolean {
     return this.received.audio > 0 && this.received.video > 0;
+  }
+
+  /** Packets received so far from the other attendee (and the server), by kind. */
+  receivedCounts(): { audio: number; video: number } {
+    return { ...this.received };
   }
 
   /** For a level that never got ready: where this attendee is stuck. */

@@ -5,7 +5,7 @@
  * generated protobuf module, through the media server's codec, so both ends encode identically.
  */
 import WebSocket from 'ws';
-import { decodeFrame, encodeFrame, FrameType, proto, type SignalFrame, type SignalFrameInit } from '../../src/server/media/signaling-frames';
+import { decodeFrame, encodeFrame, FrameType, proto, type SignalFrame, type SignalFrameInit } from '../../signaling-frames';
 
 /** A remote video source from an INDEX frame. */
 export interface IndexedSource {

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import pino from 'pino';
-import { createMediaServer } from '../../src/server/media/create-media-server';
+import { createMediaServer } from '../../create-media-server';
 import { DeliveryTracker } from './delivery-tracker';
 import { MediaClock } from './media-clock';
 import { opusNoiseFrames, readIvf } from './media-fixtures';

@@ -1,13 +1,13 @@
 /**
  * The recorded media every synthetic attendee sends: VP8 frames of a 640×360, 15 fps test pattern
- * (bench/fixtures/camera-640x360-15fps.ivf, encoded once with libvpx, a keyframe every 2 s), and
+ * (camera-640x360-15fps.ivf beside this file, encoded once with libvpx, a keyframe every 2 s), and
  * 20 ms Opus frames of noise, encoded once at start-up. Each packet's payload is distinct within its
  * loop, which lets the delivery tracker recognise a forwarded packet by its payload alone (the
  * server rewrites sequence numbers, timestamps and SSRCs, but forwards payloads untouched in 1:1).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { OpusEncoder, FRAME_SAMPLES } from '../../src/server/media/opus-codec';
+import { OpusEncoder, FRAME_SAMPLES } from '../../opus-codec';
 
 /** One encoded video frame from the IVF file. */
 export interface VideoFrame {
@@ -17,7 +17,7 @@ export interface VideoFrame {
 
 export const VIDEO_FPS = 15;
 export const AUDIO_FRAME_MS = 20;
-const FIXTURE = resolve(import.meta.dirname, '../fixtures/camera-640x360-15fps.ivf');
+const FIXTURE = resolve(import.meta.dirname, 'camera-640x360-15fps.ivf');
 
 /** Reads every frame of an IVF file (32-byte header, then 12-byte frame headers). */
 export function readIvf(path = FIXTURE): VideoFrame[] {

@@ -24,12 +24,13 @@ const fmt = (r: LevelResult) =>
   `generator CPU ${r.generatorCpuPercent.toFixed(0)} %, its event-loop delay p99 ${r.generatorLoopDelayP99Ms.toFixed(1)} ms${r.ready ? '' : ' (not every attendee received media)'}`;
 
 console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); the load generator shares them with the server`);
-const server = await ServerProcess.start();
 const clock = new MediaClock(opusNoiseFrames(), readIvf());
 let capacity = 0;
 try {
   for (const calls of LEVELS) {
-    const result = await runLevel(server, clock, calls, WINDOW_MS);
+    // A fresh server process per level: each figure starts from the same state (and RSS is that level's).
+    const server = await ServerProcess.start();
+    const result = await runLevel(server, clock, calls, WINDOW_MS).finally(() => server.close());
     console.log(fmt(result));
     if (!result.ready || result.worstLossPercent > MAX_LOSS_PERCENT || result.worstCallDelayP95Ms > MAX_DELAY_MS) {
       console.log(`limit: at ${calls} calls a call lost more than ${MAX_LOSS_PERCENT} % or added more than ${MAX_DELAY_MS} ms`);
@@ -40,5 +41,4 @@ try {
   console.log(`capacity: ${capacity} concurrent 1:1 calls held (levels ${LEVELS.join(', ')})`);
 } finally {
   clock.stop();
-  await server.close();
 }

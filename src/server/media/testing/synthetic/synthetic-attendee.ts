@@ -100,7 +100,8 @@ export class SyntheticAttendee {
 
   async stop(): Promise<void> {
     this.signaling?.leave();
-    await this.pc.close().catch(() => undefined);
+    // werift's close can stay pending while its own sends are in flight; give it 2 s, not forever.
+    await Promise.race([this.pc.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000).unref())]);
   }
 
   private onIndex(sources: IndexedSource[]): void {

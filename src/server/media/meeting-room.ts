@@ -7,7 +7,8 @@
 import type { EventEmitter } from 'node:events';
 import type { MediaMeeting, MediaServiceEvents } from './media-service';
 import { MeetingAttendees } from './meeting-attendees';
-import { AudioStatus, FrameType, type SignalFrameInit } from './signaling-frames';
+import type { SignalFrameInit } from './signaling-frames';
+import { audioMetadataFrame, audioStatusFrame, dataMessageFrame, presenceFrame, presenceEntry } from './room-frames';
 import type { RoomMember } from './room-member';
 import { RoomMedia } from './room-media';
 import { RetainedMessages, type StampedMessage } from './retained-messages';
@@ -40,20 +41,16 @@ export class MeetingRoom {
 
   constructor(readonly meeting: MediaMeeting, private readonly events: EventEmitter<MediaServiceEvents>) {}
 
-  get id(): string {
-    return this.meeting.MeetingId;
-  }
+  get id(): string { return this.meeting.MeetingId; }
 
-  get ended(): boolean {
-    return this.isEnded;
-  }
+  get ended(): boolean { return this.isEnded; }
 
   /** JOIN: replaces an older connection of the attendee, then sends the newcomer the INDEX and retained messages. */
   admit(member: RoomMember, audioSessionId: number): void {
     const previous = [...this.members.keys()].find((m) => m.attendeeId === member.attendeeId);
     if (previous && previous !== member) {
       const reconnect = this.members.get(previous)!.audioSessionId === audioSessionId;
-      if (!reconnect) previous.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.joinedFromAnotherDevice } });
+      if (!reconnect) previous.send(audioStatusFrame('joinedFromAnotherDevice'));
       this.remove(previous, reconnect);
       previous.replaced(reconnect);
     }
@@ -61,7 +58,7 @@ export class MeetingRoom {
     this.events.emit('attendee-joined', { meetingId: this.id, attendeeId: member.attendeeId });
     member.send(this.indexFrame());
     const retained = this.retained.live(Date.now());
-    if (retained.length > 0) member.send({ type: FrameType.DATA_MESSAGE, dataMessage: { messages: retained } });
+    if (retained.length > 0) member.send(dataMessageFrame(retained));
   }
 
   /** Presence after a member's first SUBSCRIBE_ACK: everybody to it, it to everybody else. */
@@ -70,8 +67,8 @@ export class MeetingRoom {
     if (!state || state.announced) return;
     state.announced = true;
     const present = [...this.members].filter(([, s]) => s.announced);
-    member.send(presence(present.map(([m, s]) => joinEntry(m, s))));
-    const entry = presence([joinEntry(member, state)]);
+    member.send(presenceFrame(present.map(([m, s]) => presenceEntry(m, s))));
+    const entry = presenceFrame([presenceEntry(member, state)]);
     for (const [m] of present) if (m !== member) m.send(entry);
   }
 
@@ -79,7 +76,7 @@ export class MeetingRoom {
     const state = this.members.get(member);
     if (!state) return;
     state.muted = muted;
-    if (state.announced) this.toAnnounced(presence([{ audioStreamId: state.audioStreamId, muted }]));
+    if (state.announced) this.toAnnounced(presenceFrame([{ audioStreamId: state.audioStreamId, muted }]));
   }
 
   /** Removes a member (idempotent): presence removal (`dropped` = connection lost), its videos, its audio. */
@@ -87,7 +84,7 @@ export class MeetingRoom {
     const state = this.members.get(member);
     if (!state) return;
     this.members.delete(member);
-    if (state.announced) this.toAnnounced(presence([dropped ? { audioStreamId: state.audioStreamId, dropped: true } : { audioStreamId: state.audioStreamId }]));
+    if (state.announced) this.toAnnounced(presenceFrame([dropped ? { audioStreamId: state.audioStreamId, dropped: true } : { audioStreamId: state.audioStreamId }]));
     if (this.media.removeMember(member, state.audioStreamId) && !this.isEnded) this.broadcastIndex();
     this.events.emit('attendee-left', { meetingId: this.id, attendeeId: member.attendeeId, dropped });
   }
@@ -103,7 +100,7 @@ export class MeetingRoom {
     const now = Date.now();
     const stamped = messages.map((m) => ({ ...m, ingestTimeNs: now * 1_000_000 }));
     this.retained.add(stamped, now);
-    const frame = { type: FrameType.DATA_MESSAGE, dataMessage: { messages: stamped } };
+    const frame = dataMessageFrame(stamped);
     for (const m of this.members.keys()) if (m.attendeeId !== senderAttendeeId) m.send(frame);
   }
 
@@ -112,35 +109,34 @@ export class MeetingRoom {
     const levels = this.media.levels();
     const attendeeStates = [...this.members.values()]
       .filter((s) => s.announced && levels.has(s.audioStreamId))
-      .map((s) => ({ audioStreamId: s.audioStreamId, volume: s.muted ? 127 : (levels.get(s.audioStreamId) ?? 127), signalStrength: 2 }));
-    if (attendeeStates.length > 0) this.toAnnounced({ type: FrameType.AUDIO_METADATA, audioMetadata: { attendeeStates } });
+      .map((s) => ({ audioStreamId: s.audioStreamId, volume: s.muted ? 127 : (levels.get(s.audioStreamId) ?? 127) }));
+    if (attendeeStates.length > 0) this.toAnnounced(audioMetadataFrame(attendeeStates));
   }
 
   /** Ends the meeting: every client gets AUDIO_STATUS 410 (MeetingEnded) and later joins are refused. */
   end(): void {
     this.isEnded = true;
-    for (const m of this.members.keys()) m.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.meetingEnded } });
+    for (const m of this.members.keys()) m.send(audioStatusFrame('meetingEnded'));
     this.media.close();
-    // Clients answer with LEAVE and close; sockets that do not are closed after a grace period.
-    setTimeout(() => this.terminateAll(), END_GRACE_MS).unref();
+    this.terminateLater(() => [...this.members.keys()]);
   }
 
   /** One attendee removed (its token already forgotten): its members, `#content` too, stop with AUDIO_STATUS 411. */
   removeAttendee(attendeeId: string): void {
     const theirs = [...this.members.keys()].filter((m) => m.attendeeId === attendeeId || m.attendeeId === `${attendeeId}#content`);
-    for (const m of theirs) m.send({ type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus.attendeeRemoved } });
-    // Clients answer with LEAVE and close; sockets that do not are closed after a grace period.
-    setTimeout(() => theirs.forEach((m) => m.terminate()), END_GRACE_MS).unref();
+    for (const m of theirs) m.send(audioStatusFrame('attendeeRemoved'));
+    this.terminateLater(() => theirs);
   }
 
   /** Server shutdown: stops the audio mix and closes every member's socket at once. */
   close(): void {
     this.media.close();
-    this.terminateAll();
+    for (const m of [...this.members.keys()]) m.terminate();
   }
 
-  private terminateAll(): void {
-    for (const m of [...this.members.keys()]) m.terminate();
+  /** Clients answer a final AUDIO_STATUS with LEAVE and close; sockets that do not are closed after a grace period. */
+  private terminateLater(members: () => RoomMember[]): void {
+    setTimeout(() => members().forEach((m) => m.terminate()), END_GRACE_MS).unref();
   }
 
   private indexFrame(): SignalFrameInit {
@@ -151,12 +147,4 @@ export class MeetingRoom {
   private toAnnounced(frame: SignalFrameInit): void {
     for (const [m, s] of this.members) if (s.announced) m.send(frame);
   }
-}
-
-function presence(streams: object[]): SignalFrameInit {
-  return { type: FrameType.AUDIO_STREAM_ID_INFO, audioStreamIdInfo: { streams } };
-}
-
-function joinEntry(m: RoomMember, s: Membership) {
-  return { audioStreamId: s.audioStreamId, attendeeId: m.attendeeId, externalUserId: m.externalUserId, muted: s.muted };
 }

@@ -9,6 +9,7 @@ import { parseSdp } from './sdp-sections';
 import { peerConfig } from './peer-config';
 import { startRembLoop } from './bandwidth-feedback';
 import { bindTransceivers } from './transceiver-binding';
+import { iceGathered } from './ice-gathering';
 import type { RtpPosition } from './rtp-sequencer';
 
 /** What the server decided for one negotiation. */
@@ -83,7 +84,7 @@ export class PeerSession {
     // DTLS server role: the browser starts the handshake once it has our answer. As DTLS client,
     // werift's ClientHello went out before the browser was ready and was never answered.
     await this.pc.setLocalDescription({ type: 'answer', sdp: answer.sdp.replaceAll('a=setup:active', 'a=setup:passive') });
-    await this.gathered();
+    await iceGathered(this.pc);
     return { answer: fixAnswer(offer, this.pc.localDescription!.sdp), sends, audioActive, cameraActive };
   }
 
@@ -138,18 +139,5 @@ export class PeerSession {
     if (this.pliHooked.has(t)) return;
     this.pliHooked.add(t);
     t.sender.onPictureLossIndication.subscribe(() => this.handlers.onKeyframeRequest(t.mid!));
-  }
-
-  private async gathered(): Promise<void> {
-    if (this.pc.iceGatheringState === 'complete') return;
-    await new Promise<void>((resolve) => {
-      const { unSubscribe } = this.pc.iceGatheringStateChange.subscribe((state) => {
-        if (state === 'complete') {
-          unSubscribe();
-          resolve();
-        }
-      });
-      if (this.pc.iceGatheringState === 'complete') resolve();
-    });
   }
 }

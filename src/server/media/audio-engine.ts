@@ -24,7 +24,6 @@ interface Member {
   queue: Buffer[];
   lastForwardMs: number;
   server: RtpPosition;
-  level: number | undefined;
 }
 
 const SERVER_SOURCE = -1;
@@ -44,7 +43,7 @@ export class AudioEngine {
     this.remove(listener.id);
     const member: Member = {
       listener, sequencer: new RtpSequencer(48_000, FRAME_SAMPLES), decoder: new OpusDecoder(), encoder: undefined,
-      queue: [], lastForwardMs: -Infinity, server: { sequenceNumber: 0, timestamp: 0 }, level: undefined,
+      queue: [], lastForwardMs: -Infinity, server: { sequenceNumber: 0, timestamp: 0 },
     };
     this.members.set(listener.id, member);
     this.clock.start();
@@ -63,11 +62,10 @@ export class AudioEngine {
     return this.members.size >= 3 || this.prompts.length > 0;
   }
 
-  /** One upstream Opus packet from participant `id`; `level` is its ssrc-audio-level (0 loud … 127 silent). */
-  upstream(id: number, ssrc: number, position: RtpPosition, payload: Buffer, level?: number): void {
+  /** One upstream Opus packet from participant `id`. */
+  upstream(id: number, ssrc: number, position: RtpPosition, payload: Buffer): void {
     const from = this.members.get(id);
     if (!from) return;
-    if (level !== undefined) from.level = level;
     if (this.mixing) {
       from.queue.push(payload);
       if (from.queue.length > MAX_QUEUE) from.queue.shift();
@@ -87,11 +85,6 @@ export class AudioEngine {
       this.prompts.push({ frames: toFrames(pcm), done: resolve });
       this.clock.start();
     });
-  }
-
-  /** Last known audio level per participant (ssrc-audio-level dBov, 127 = silence). */
-  levels(): Map<number, number | undefined> {
-    return new Map([...this.members].map(([id, m]) => [id, m.level]));
   }
 
   /** Runs one 20 ms frame; driven by the clock, public so tests can step it. */

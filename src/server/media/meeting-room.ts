@@ -106,7 +106,7 @@ export class MeetingRoom {
 
   /** Volume levels from the talkers' ssrc-audio-level headers (attenuation in dB, 0 = loudest). */
   sendAudioMetadata(): void {
-    const levels = this.media.levels();
+    const levels = this.media.takeLevels();
     const attendeeStates = [...this.members.values()]
       .filter((s) => s.announced && levels.has(s.audioStreamId))
       .map((s) => ({ audioStreamId: s.audioStreamId, volume: s.muted ? 127 : (levels.get(s.audioStreamId) ?? 127) }));

@@ -5,6 +5,7 @@
  */
 import type { RtpPacket } from 'werift';
 import { AudioEngine, type AudioListener } from './audio-engine';
+import { AudioLevels } from './audio-levels';
 import type { RoomMember } from './room-member';
 import type { RtpPosition } from './rtp-sequencer';
 import { VideoSources, type VideoSource } from './video-sources';
@@ -22,6 +23,7 @@ export interface RoomMembership {
 export class RoomMedia {
   readonly video = new VideoSources();
   private readonly audio = new AudioEngine();
+  private readonly levels = new AudioLevels();
 
   constructor(private readonly room: RoomMembership) {}
 
@@ -54,18 +56,24 @@ export class RoomMedia {
   /** Adds a member to the audio mix; `send` gets its downstream Opus frames. */
   joinAudio(member: RoomMember, send: AudioListener['send']): void {
     const id = this.room.audioStreamIdOf(member);
-    if (id !== undefined) this.audio.add({ id, send });
+    if (id === undefined) return;
+    this.audio.add({ id, send });
+    this.levels.add(id);
   }
 
   leaveAudio(member: RoomMember): void {
     const id = this.room.audioStreamIdOf(member);
-    if (id !== undefined) this.audio.remove(id);
+    if (id === undefined) return;
+    this.audio.remove(id);
+    this.levels.remove(id);
   }
 
   /** One upstream Opus packet of a member, with its ssrc-audio-level if present. */
   audioUpstream(member: RoomMember, ssrc: number, position: RtpPosition, payload: Buffer, level: number | undefined): void {
     const id = this.room.audioStreamIdOf(member);
-    if (id !== undefined) this.audio.upstream(id, ssrc, position, payload, level);
+    if (id === undefined) return;
+    if (level !== undefined) this.levels.note(id, level);
+    this.audio.upstream(id, ssrc, position, payload);
   }
 
   /** Plays mono 48 kHz PCM into the mix (flow prompts). */
@@ -73,14 +81,15 @@ export class RoomMedia {
     return this.audio.play(pcm);
   }
 
-  /** Audio levels by audio stream id (ssrc-audio-level, attenuation in dB). */
-  levels(): Map<number, number | undefined> {
-    return this.audio.levels();
+  /** Audio levels by audio stream id for one volume report (ssrc-audio-level, attenuation in dB). */
+  takeLevels(): Map<number, number | undefined> {
+    return this.levels.take();
   }
 
   /** Forgets a member that left: its videos and its place in the mix; true if the INDEX changed. */
   removeMember(member: RoomMember, audioStreamId: number): boolean {
     this.audio.remove(audioStreamId);
+    this.levels.remove(audioStreamId);
     return this.video.unpublishAll(member);
   }
 

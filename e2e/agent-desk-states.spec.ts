@@ -9,6 +9,7 @@ import { expect, test, type BrowserContext, type Locator, type Page } from '@pla
 import type { DeskState } from '../src/shared/agent-desk-api';
 import { finishAfterContactWork, startCustomerContact, videoFrames } from './agent-desk-support';
 import { VIEWPORTS, axeViolations, horizontalOverflow, overlaps, screen } from './support/screens';
+import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
 type Harness = { harness: { join(m: unknown, a: unknown): Promise<void>; startVideo(): Promise<void>; mute(): void } };
@@ -81,6 +82,7 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   // The customer joins the meeting in the bare Chime harness page while the flow runs.
   const customerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
   contexts.push(customerContext);
+  await routeHarness(customerContext, base());
   const customerPage = await customerContext.newPage();
   await customerPage.goto(`${base()}/e2e/harness/`);
   await supportContact('Dana Customer', async (customer) => {

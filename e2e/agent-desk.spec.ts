@@ -9,6 +9,7 @@ import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { inboundMedia, startCustomerContact, trackPeerConnections, videoFrames } from './agent-desk-support';
+import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -46,6 +47,7 @@ test('a video contact goes through the flow to the Support queue and the agent d
   const contactId = customer.started.ContactId!;
   const customerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
   contexts.push(customerContext);
+  await routeHarness(customerContext, base());
   const customerPage = await customerContext.newPage();
   await trackPeerConnections(customerPage);
   await customerPage.goto(`${base()}/e2e/harness/`);

@@ -2,6 +2,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
 import type { HarnessState, JoinOptions } from '../../harness/harness';
+import { routeHarness } from '../../support/harness-route';
 
 /** What the harness page puts on `window` (see e2e/harness/harness.ts). */
 type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState } };
@@ -27,10 +28,11 @@ export async function closePages(): Promise<void> {
   await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
 }
 
-/** Opens the harness in a fresh context (own camera/mic permission) and joins the meeting. */
+/** Opens the harness at `url` in a fresh context (own camera/mic permission; the page answered from its build on any origin) and joins the meeting. */
 export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee, options: JoinOptions = {}): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   opened.push(context);
+  await routeHarness(context, url);
   const page = await context.newPage();
   errors.set(page, []);
   page.on('console', (m) => m.type() === 'error' && errors.get(page)!.push(m.text()));

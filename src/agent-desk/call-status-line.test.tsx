@@ -1,6 +1,6 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallSnapshot } from '../call-engine/call-types';
+import { presentAttendee, snapshotOf } from '../call-engine/testing/snapshot-of';
 import { CallStatusLine, formatDuration } from './call-status-line';
 import { customerMuted } from './contact-call';
 
@@ -40,11 +40,11 @@ describe('call status line', () => {
 });
 
 describe('customer mute state from the call snapshot', () => {
-  const snap = (attendees: Array<Record<string, unknown>>) => ({ selfAttendeeId: 'agent', attendees }) as unknown as CallSnapshot;
-  it('reads the remote camera attendee, ignores this desk and content shares, and treats a missing flag as not muted', () => {
-    expect(customerMuted(snap([{ attendeeId: 'agent', isContent: false, muted: true }, { attendeeId: 'cust', isContent: false, muted: true }]))).toBe(true);
-    expect(customerMuted(snap([{ attendeeId: 'agent', isContent: false, muted: true }, { attendeeId: 'cust', isContent: false }]))).toBe(false);
-    expect(customerMuted(snap([{ attendeeId: 'cust#content', isContent: true, muted: true }, { attendeeId: 'cust', isContent: false, muted: false }]))).toBe(false);
-    expect(customerMuted(snap([]))).toBe(false);
+  const snap = (...attendees: Array<[string, boolean]>) => snapshotOf({ selfAttendeeId: 'agent', attendees: attendees.map(([id, muted]) => presentAttendee(id, { muted })) });
+  it('reads the remote camera attendee and ignores this desk and content shares', () => {
+    expect(customerMuted(snap(['agent', true], ['cust', true]))).toBe(true);
+    expect(customerMuted(snap(['agent', true], ['cust', false]))).toBe(false);
+    expect(customerMuted(snap(['cust#content', true], ['cust', false]))).toBe(false);
+    expect(customerMuted(snap())).toBe(false);
   });
 });

@@ -16,10 +16,16 @@ function harnessFile(pathname: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-/** Makes this context load `${origin of baseUrl}/e2e/harness/**` from the built harness. */
+/** Makes this context load `${origin of baseUrl}/e2e/harness/**` from the built harness (with camera, microphone and loopback access). */
 export async function routeHarness(context: BrowserContext, baseUrl: string): Promise<void> {
   const { origin } = new URL(baseUrl);
   if (!existsSync(join(HARNESS_DIR, HARNESS_PATH, 'index.html'))) throw new Error(`the harness page is not built in ${HARNESS_DIR} (buildHarness() in e2e/support/harness-build.ts)`);
+  // Chromium takes a document Playwright fulfilled for one from the public internet, so its
+  // signaling WebSocket to the loopback server would be blocked by Local Network Access checks (a
+  // page the server itself served is local): the permission restores that. A grant for one origin
+  // replaces the context's grants there, so the camera and microphone every harness call uses are
+  // granted with it.
+  await context.grantPermissions(['local-network-access', 'camera', 'microphone'], { origin });
   await context.route(
     (url) => url.origin === origin && url.pathname.startsWith(HARNESS_PATH),
     async (route) => {

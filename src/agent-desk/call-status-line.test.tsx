@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { presentAttendee, snapshotOf } from '../call-engine/testing/snapshot-of';
-import { CallStatusLine, formatDuration } from './call-status-line';
+import { CallStatusLine } from './call-status-line';
 import { customerMuted } from './contact-call';
 
 afterEach(() => {
@@ -32,10 +32,6 @@ describe('call status line', () => {
     expect(screen.getByTestId('network-quality').textContent).toMatch(/^Network: poor/);
     expect(screen.getByTestId('customer-muted').textContent).toBe('Dana is muted');
     expect(screen.getByRole('status').textContent).toBe('Dana is muted');
-  });
-
-  it('formats durations as m:ss and h:mm:ss', () => {
-    expect([0, 9, 65, 3599, 3600, 3725].map(formatDuration)).toEqual(['0:00', '0:09', '1:05', '59:59', '1:00:00', '1:02:05']);
   });
 });
 

@@ -66,7 +66,7 @@ export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine, s
 }
 
 /** Captions of the flow's prompts, latest first; older ones fade. */
-export function Captions({ t, captions }: { t: Strings; captions: Caption[] }) {
+function Captions({ t, captions }: { t: Strings; captions: Caption[] }) {
   if (captions.length === 0) return null;
   return (
     <section className="cvw-captions" aria-label={t.captions}>

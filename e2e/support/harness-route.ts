@@ -11,7 +11,13 @@ import { HARNESS_DIR, HARNESS_PATH } from './harness-build';
 
 /** The built file for a harness URL's path, or undefined when there is none (or it leaves the folder). */
 function harnessFile(pathname: string): string | undefined {
-  const file = normalize(join(HARNESS_DIR, decodeURIComponent(pathname), pathname.endsWith('/') ? 'index.html' : ''));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined; // a malformed escape names no file
+  }
+  const file = normalize(join(HARNESS_DIR, decoded, pathname.endsWith('/') ? 'index.html' : ''));
   if (!file.startsWith(HARNESS_DIR + sep)) return undefined;
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }

@@ -1,8 +1,9 @@
 /**
  * A test-only server for the media specs: the real media server (createMediaServer) behind a
- * fastify instance that also serves the harness page (built by harness-build.ts), on a free loopback port. Meetings and
- * attendees come straight from the MediaService the local Connect emulator uses. The server
- * records each signaling socket by join token, so a spec can kill one like a network drop.
+ * fastify instance that also serves the harness page (built by e2e/support/harness-build.ts), on a
+ * free loopback port. Meetings and attendees come straight from the MediaService the local Connect
+ * emulator uses. The server records each signaling socket by join token, so a spec can kill one
+ * like a network drop.
  */
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';

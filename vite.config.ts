@@ -4,14 +4,15 @@ import { resolve } from 'node:path';
 
 /**
  * The site build: the demo shop ("/"), the agent desk ("/agent/"), the join page used by the CLI's
- * --join-url ("/join/"), the snippet page ("/snippet/") and the browser-test harness ("/harness/").
- * The embeddable widget itself is built by vite.embed.config.ts into dist/ and loaded by the demo
- * pages through the real <script> snippet, exactly as a customer site would.
+ * --join-url ("/join/") and the snippet page ("/snippet/"). No test page is part of it (the e2e harness
+ * is built on its own by e2e/support/harness-build.ts; site-inputs.test.ts keeps it out). The
+ * embeddable widget itself is built by vite.embed.config.ts into dist/ and loaded by the demo pages
+ * through the real <script> snippet, exactly as a customer site would.
  */
 export default defineConfig({
   plugins: [react()],
   publicDir: 'public',
-  // The Chime SDK (agent desk, join page, harness) reads Node's `global`.
+  // The Chime SDK (agent desk, join page) reads Node's `global`.
   define: { global: 'globalThis' },
   build: {
     outDir: 'dist/site',
@@ -24,7 +25,6 @@ export default defineConfig({
         agent: resolve(import.meta.dirname, 'agent/index.html'),
         join: resolve(import.meta.dirname, 'join/index.html'),
         snippet: resolve(import.meta.dirname, 'snippet/index.html'),
-        harness: resolve(import.meta.dirname, 'e2e/harness/index.html'),
       },
     },
   },

@@ -4,7 +4,8 @@
  *    greeting and menu prompts are spoken, the customer presses 2 as soon as the menu caption appears),
  *    and the routing part alone, DTMF sent → ringing on the desk;
  *  - Accept clicked → the agent's first decoded video frame of the customer.
- * Bounded: ROUNDS contacts, each step with a timeout. Needs `npm run build`. Run: `npx tsx bench/agent-bench.ts`.
+ * Bounded: ROUNDS contacts, each step with a timeout. Needs `npm run build` (the customer page is the e2e
+ * harness, built here and routed onto the stack's origin). Run: `npx tsx bench/agent-bench.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -12,6 +13,8 @@ import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
 import { CreateParticipantConnectionCommand, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
+import { buildHarness } from '../e2e/support/harness-build';
+import { routeHarness } from '../e2e/support/harness-route';
 import { finishAfterContactWork, sdkClients } from '../e2e/agent-desk-support';
 import { startLocalStack } from '../src/server/start-local-stack';
 import { medianLine } from './bench-stats';
@@ -29,6 +32,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
   }
 }
 
+await buildHarness();
 const stack = await startLocalStack({ distDir: resolve('dist'), speech: true });
 const browser = await chromium.launch(chromiumLaunchOptions());
 const figures = { startToRing: [] as number[], dtmfToRing: [] as number[], acceptToFrame: [] as number[] };
@@ -40,7 +44,9 @@ try {
   await agent.getByRole('button', { name: 'Available', exact: true }).click();
 
   for (let round = 0; round < ROUNDS; round++) {
-    const customer = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+    const customerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
+    await routeHarness(customerContext, stack.baseUrl);
+    const customer = await customerContext.newPage();
     await customer.goto(`${stack.baseUrl}/e2e/harness/`);
     const t0 = performance.now();
     const started = await connect.send(new StartWebRTCContactCommand({

@@ -8,7 +8,8 @@
 import { chromium, type Browser } from '@playwright/test';
 import { cpus } from 'node:os';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { buildHarness, startMediaTestServer } from '../e2e/media/support/media-test-server';
+import { startMediaTestServer } from '../e2e/media/support/media-test-server';
+import { buildHarness } from '../e2e/support/harness-build';
 import { BenchCall } from './media-bench-call';
 import { median } from './bench-stats';
 

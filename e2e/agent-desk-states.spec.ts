@@ -5,21 +5,15 @@
  * never covers the customer's tile or its label. Screenshots go to test-results/screens/.
  */
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { DeskState } from '../src/shared/agent-desk-api';
-import { finishAfterContactWork, startCustomerContact, videoFrames } from './agent-desk-support';
+import { AGENTS, contextsClosedAfterEach, finishAfterContactWork, setAgentStatus, startCustomerContact, videoFrames } from './agent-desk-support';
 import { VIEWPORTS, axeViolations, horizontalOverflow, overlaps, screen } from './support/screens';
+import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
 type Harness = { harness: { join(m: unknown, a: unknown): Promise<void>; startVideo(): Promise<void>; mute(): void } };
-const AGENTS = { alex: '0336b503-1430-41e8-9e50-f660e2ad5be0', sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24' };
-const setStatus = (agentId: string, status: string) =>
-  fetch(`${base()}/local/desk/agents/${agentId}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const contexts = contextsClosedAfterEach();
 
 /** Runs `check` at both sizes, then leaves the page at desktop size. */
 async function atBothSizes(page: Page, check: (size: string) => Promise<void>) {
@@ -62,8 +56,8 @@ async function expectFocusRing(incoming: Locator) {
 
 test('desk states at both sizes: idle, incoming with a visible focus ring, in call with timer, network and the customer muted', async ({ browser }) => {
   test.setTimeout(300_000);
-  await setStatus(AGENTS.sam, 'OFFLINE');
-  await setStatus(AGENTS.alex, 'OFFLINE');
+  await setAgentStatus(base(), AGENTS.sam, 'OFFLINE');
+  await setAgentStatus(base(), AGENTS.alex, 'OFFLINE');
   const agentContext = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop });
   contexts.push(agentContext);
   const agent = await agentContext.newPage();
@@ -81,6 +75,7 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   // The customer joins the meeting in the bare Chime harness page while the flow runs.
   const customerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
   contexts.push(customerContext);
+  await routeHarness(customerContext, base());
   const customerPage = await customerContext.newPage();
   await customerPage.goto(`${base()}/e2e/harness/`);
   await supportContact('Dana Customer', async (customer) => {

@@ -7,9 +7,28 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ConnectClient, StartWebRTCContactCommand } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient, CreateParticipantConnectionCommand, GetTranscriptCommand } from '@aws-sdk/client-connectparticipant';
-import type { Page } from '@playwright/test';
+import { test, type BrowserContext, type Page } from '@playwright/test';
 
 const config = JSON.parse(readFileSync('config/local/contact-center.json', 'utf8')) as { instance: { id: string; region: string }; defaultFlowId: string };
+
+/** The sample agents of config/local. */
+export const AGENTS = { alex: '0336b503-1430-41e8-9e50-f660e2ad5be0', sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24' };
+
+/** Sets an agent's status through the desk's API, as the desk's status buttons do. */
+export const setAgentStatus = (baseUrl: string, agentId: string, status: string) =>
+  fetch(`${baseUrl}/local/desk/agents/${agentId}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+
+/**
+ * A list the spec pushes its browser contexts to, all closed after each test: pages of a desk spec
+ * must not outlive it (a desk page left open would rejoin the agent's next contact).
+ */
+export function contextsClosedAfterEach(): BrowserContext[] {
+  const contexts: BrowserContext[] = [];
+  test.afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  return contexts;
+}
 
 export function sdkClients(baseUrl: string) {
   const clientConfig = { region: config.instance.region, endpoint: `${baseUrl}/aws`, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };

@@ -7,27 +7,19 @@
 import { DescribeContactCommand } from '@aws-sdk/client-connect';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { inboundMedia, startCustomerContact, trackPeerConnections, videoFrames } from './agent-desk-support';
+import { expect, test, type Page } from '@playwright/test';
+import { AGENTS, contextsClosedAfterEach, inboundMedia, setAgentStatus, startCustomerContact, trackPeerConnections, videoFrames } from './agent-desk-support';
+import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
 const axeViolations = async (page: Page) => (await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 type HarnessWindow = { harness: { join(m: unknown, a: unknown): Promise<void>; startVideo(): Promise<void>; startContent(): Promise<void>; audioPackets(): Promise<number>; tiles(): Array<{ attendeeId: string; content: boolean; frames: number }>; state: { messages: Array<{ topic: string; text: string }>; stopStatus?: string } } };
-
-const AGENTS = { alex: '0336b503-1430-41e8-9e50-f660e2ad5be0', sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24' };
-const setStatus = (agentId: string, status: string) =>
-  fetch(`${base()}/local/desk/agents/${agentId}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
-
-// Pages of this spec must not outlive it: a desk page left open would rejoin Alex's next contact.
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
+const contexts = contextsClosedAfterEach();
 
 test('a video contact goes through the flow to the Support queue and the agent desk, and back', async ({ browser }) => {
   // Other specs share this server: only Alex takes contacts here, starting from Offline.
-  await setStatus(AGENTS.sam, 'OFFLINE');
-  await setStatus(AGENTS.alex, 'OFFLINE');
+  await setAgentStatus(base(), AGENTS.sam, 'OFFLINE');
+  await setAgentStatus(base(), AGENTS.alex, 'OFFLINE');
   // The agent signs in and becomes available.
   test.setTimeout(180_000);
   const agentContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
@@ -46,6 +38,7 @@ test('a video contact goes through the flow to the Support queue and the agent d
   const contactId = customer.started.ContactId!;
   const customerContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
   contexts.push(customerContext);
+  await routeHarness(customerContext, base());
   const customerPage = await customerContext.newPage();
   await trackPeerConnections(customerPage);
   await customerPage.goto(`${base()}/e2e/harness/`);

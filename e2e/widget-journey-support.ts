@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const SHOTS = 'test-results/widget-screens';
+const SHOTS = 'test-results/widget-screens';
 
 /** Axe (WCAG 2.2 AA) finds nothing in the widget (the host page is checked by widget-call.spec). */
 export async function noAxeViolations(page: Page) {

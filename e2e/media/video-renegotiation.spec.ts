@@ -4,22 +4,13 @@
  * m-line position for a new mid), a content share after a stopped camera, and a camera started
  * before `start()`, so that the very first SUBSCRIBE carries video.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { call, eventAt, harnessState, joinPage, started, tiles } from './support/harness-page';
+import { expect, test } from '@playwright/test';
+import { call, eventAt, expectFramesGrowing, harnessState, joinPage, started, tileOf } from './support/harness-page';
 import { useMediaTestServer } from './support/media-spec-setup';
 import { joinTwo } from './support/media-test-server';
 import type { MediaAttendee } from '../../src/server/media/media-service';
 
 const media = useMediaTestServer();
-
-const tileOf = async (page: Page, attendeeId: string) => (await tiles(page)).find((t) => t.attendeeId === attendeeId);
-
-/** Waits until the viewer decodes new frames of that attendee's tile (a fresh tile after each start). */
-async function expectFramesGrowing(viewer: Page, attendeeId: string): Promise<void> {
-  await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(5);
-  const first = (await tileOf(viewer, attendeeId))!.frames;
-  await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(first + 10);
-}
 
 test('a camera turned on, off and on again is seen by the other side each time', async ({ browser }) => {
   const { attendees: [alice], pages: [a, b] } = await joinTwo(browser, media());

@@ -4,21 +4,12 @@
  * share after a stopped camera; a camera started with the session (its input acquired before start(),
  * its tile started while the session connects), so the first offer carries video.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { CreateMeetingWithAttendeesCommand } from '@aws-sdk/client-chime-sdk-meetings';
-import { call, eventAt, started, tiles } from '../media/support/harness-page';
+import { call, eventAt, expectFramesGrowing, started, tileOf } from '../media/support/harness-page';
 import { joinAs, meetingWith, useMeetingsTestServer } from './support/meetings-spec-setup';
 
 const server = useMeetingsTestServer();
-const tileOf = async (page: Page, attendeeId: string) => (await tiles(page)).find((t) => t.attendeeId === attendeeId);
-
-/** Waits until the viewer decodes new frames of that attendee's tile. */
-async function expectFramesGrowing(viewer: Page, attendeeId: string): Promise<void> {
-  await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(5);
-  const first = (await tileOf(viewer, attendeeId))!.frames;
-  await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(first + 10);
-}
-
 test('a camera turned on, off and on again is seen by the other side each time', async ({ browser }) => {
   const { attendees: [alice], pages: [a, b] } = await meetingWith(browser, server(), ['alice', 'bob']);
   for (let round = 0; round < 3; round++) {

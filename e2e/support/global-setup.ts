@@ -1,15 +1,18 @@
 /**
- * Starts the real server once for the whole browser-test run, exactly as `npm start` does (after the
- * build `npm test` already ran), on a free loopback port with a fresh data folder. Tests read the URL
- * from process.env.BASE_URL.
+ * Builds the e2e harness page on its own (it is not part of the site; specs load it through
+ * harness-route.ts), then starts the real server once for the whole browser-test run, exactly as
+ * `npm start` does (after the build `npm test` already ran), on a free loopback port with a fresh
+ * data folder. Tests read the URL from process.env.BASE_URL.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/server/free-port';
+import { buildHarness } from './harness-build';
 
 export default async function globalSetup() {
+  await buildHarness();
   if (process.env.BASE_URL) return undefined; // an already running server was given
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cvc-e2e-'));

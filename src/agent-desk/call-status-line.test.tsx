@@ -1,7 +1,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CallSnapshot } from '../call-engine/call-types';
-import { CallStatusLine, formatDuration } from './call-status-line';
+import { presentAttendee, snapshotOf } from '../call-engine/testing/snapshot-of';
+import { CallStatusLine } from './call-status-line';
 import { customerMuted } from './contact-call';
 
 afterEach(() => {
@@ -33,18 +33,14 @@ describe('call status line', () => {
     expect(screen.getByTestId('customer-muted').textContent).toBe('Dana is muted');
     expect(screen.getByRole('status').textContent).toBe('Dana is muted');
   });
-
-  it('formats durations as m:ss and h:mm:ss', () => {
-    expect([0, 9, 65, 3599, 3600, 3725].map(formatDuration)).toEqual(['0:00', '0:09', '1:05', '59:59', '1:00:00', '1:02:05']);
-  });
 });
 
 describe('customer mute state from the call snapshot', () => {
-  const snap = (attendees: Array<Record<string, unknown>>) => ({ selfAttendeeId: 'agent', attendees }) as unknown as CallSnapshot;
-  it('reads the remote camera attendee, ignores this desk and content shares, and treats a missing flag as not muted', () => {
-    expect(customerMuted(snap([{ attendeeId: 'agent', isContent: false, muted: true }, { attendeeId: 'cust', isContent: false, muted: true }]))).toBe(true);
-    expect(customerMuted(snap([{ attendeeId: 'agent', isContent: false, muted: true }, { attendeeId: 'cust', isContent: false }]))).toBe(false);
-    expect(customerMuted(snap([{ attendeeId: 'cust#content', isContent: true, muted: true }, { attendeeId: 'cust', isContent: false, muted: false }]))).toBe(false);
-    expect(customerMuted(snap([]))).toBe(false);
+  const snap = (...attendees: Array<[string, boolean]>) => snapshotOf({ selfAttendeeId: 'agent', attendees: attendees.map(([id, muted]) => presentAttendee(id, { muted })) });
+  it('reads the remote camera attendee and ignores this desk and content shares', () => {
+    expect(customerMuted(snap(['agent', true], ['cust', true]))).toBe(true);
+    expect(customerMuted(snap(['agent', true], ['cust', false]))).toBe(false);
+    expect(customerMuted(snap(['cust#content', true], ['cust', false]))).toBe(false);
+    expect(customerMuted(snap())).toBe(false);
   });
 });

@@ -4,16 +4,8 @@
  * timer is not a live region (it would be read every second); mute changes are announced once.
  */
 import { useEffect, useState } from 'react';
+import { formatDuration } from '../shared/format-duration';
 import { strings } from './strings';
-
-/** `m:ss`, or `h:mm:ss` from an hour on. */
-export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
 
 function useSecondsSince(since: number | undefined): number {
   const [now, setNow] = useState(() => Date.now());

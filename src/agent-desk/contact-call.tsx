@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'react';
 import type { CallEngine } from '../call-engine/call-engine-api';
 import { localVideoTile, remoteAttendees, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
-import type { CallSnapshot, PresentAttendee } from '../call-engine/call-types';
+import type { CallSnapshot } from '../call-engine/call-types';
 import { loadCallEngine } from '../call-engine/load-call-engine';
 import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../call-engine/use-call-engine';
 import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
@@ -15,7 +15,7 @@ import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import { deskClient, toJoinCredentials } from './desk-client';
 import { CallStatusLine } from './call-status-line';
 import { strings } from './strings';
-import { VideoTile } from './video-tile';
+import { DeskTile } from './desk-tile';
 
 export interface ContactCallProps {
   agentId: string;
@@ -26,10 +26,9 @@ export interface ContactCallProps {
   busy: boolean;
 }
 
-/** The customer's microphone is muted (`muted` is absent from older engines: not muted). */
+/** The customer's microphone is muted (their camera attendee; not muted while they are not present). */
 export function customerMuted(snap: CallSnapshot): boolean {
-  const customer = remoteAttendees(snap).find((a) => !a.isContent) as (PresentAttendee & { muted?: boolean }) | undefined;
-  return customer?.muted === true;
+  return remoteAttendees(snap).find((a) => !a.isContent)?.muted ?? false;
 }
 
 export function ContactCall({ agentId, contact, connection, onEnd, busy }: ContactCallProps) {
@@ -79,9 +78,9 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
       {/* The main view and a strip beside it (below it on narrow windows): the self-view never covers the customer. */}
       <div className="stage">
         {content ? (
-          <VideoTile engine={engine} tile={content} label={strings.customerScreen(contact.customerName)} className="main content" />
+          <DeskTile engine={engine} tile={content} label={strings.customerScreen(contact.customerName)} className="main content" />
         ) : remote ? (
-          <VideoTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="main" />
+          <DeskTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="main" />
         ) : (
           <div className="main placeholder">
             <span>{strings.waitingForCustomerVideo}</span>
@@ -90,8 +89,8 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         )}
         {(local || (content && remote)) && (
           <div className="strip">
-            {content && remote && <VideoTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="side" />}
-            {local && <VideoTile engine={engine} tile={local} label={strings.yourVideo} className="self" />}
+            {content && remote && <DeskTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="side" />}
+            {local && <DeskTile engine={engine} tile={local} label={strings.yourVideo} className="self" />}
           </div>
         )}
       </div>

@@ -7,7 +7,7 @@ import { CallStatus } from '../shared/call-api';
 import { apiFetch } from './api-fetch';
 
 /** How often the status is polled while the call is not ended. */
-export const STATUS_POLL_MS = 3000;
+const STATUS_POLL_MS = 3000;
 
 /** Query options for the status of one contact; polling stops once it has ended. */
 export function callStatusQuery(baseUrl: string, contactId: string, callToken: string) {

@@ -9,7 +9,7 @@ import type { MediaSession } from './media-session';
 import type { SnapshotStore } from './snapshot-store';
 
 /** How many data messages the snapshot keeps. */
-export const MAX_MESSAGES = 50;
+const MAX_MESSAGES = 50;
 
 /** Appends one message to the snapshot's bounded list. */
 export function pushMessage(store: SnapshotStore, info: DataMessageInfo): void {

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react';
 import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot, useTileRef } from '../call-engine/use-call-engine';
+import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../call-engine/use-call-engine';
+import { VideoTile } from '../call-engine/video-tile';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { JoinPayload } from './join-payload';
 import { statusText } from './join-status';
@@ -21,11 +22,9 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
   const canVideo = payload.allowedCapabilities?.Customer?.Video === 'SEND';
-  const self = useTileRef(engine, localVideoTile(snap)?.tileId ?? null);
+  const self = localVideoTile(snap);
   const remote = remoteVideoTile(snap);
-  const remoteRef = useTileRef(engine, remote?.tileId ?? null);
   const content = remoteContentTile(snap);
-  const contentRef = useTileRef(engine, content?.tileId ?? null);
   const inCall = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
 
   // Leave (and release the camera) when the page goes away.
@@ -57,19 +56,18 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
         <>
           <div className="join-videos">
             <figure>
-              <video ref={remoteRef} autoPlay playsInline aria-label={t.remoteVideo} hidden={!remote} />
-              {!remote && <p>{t.noRemoteVideo}</p>}
+              {remote ? <VideoTile engine={engine} tileId={remote.tileId} label={t.remoteVideo} /> : <p>{t.noRemoteVideo}</p>}
               <figcaption>{t.remoteVideo}</figcaption>
             </figure>
             {content && (
               <figure>
-                <video ref={contentRef} autoPlay playsInline aria-label={t.remoteContent} />
+                <VideoTile engine={engine} tileId={content.tileId} label={t.remoteContent} />
                 <figcaption>{t.remoteContent}</figcaption>
               </figure>
             )}
             {snap.cameraOn && (
               <figure className="join-self">
-                <video ref={self} autoPlay playsInline muted aria-label={t.selfView} />
+                {self && <VideoTile engine={engine} tileId={self.tileId} label={t.selfView} />}
                 <figcaption>{t.selfView}</figcaption>
               </figure>
             )}

@@ -7,7 +7,7 @@
 import { z } from 'zod/mini';
 
 /** `SEND` is the only value Connect defines for both capabilities. */
-export const CapabilityValue = z.literal('SEND');
+const CapabilityValue = z.literal('SEND');
 
 /** One party's capabilities; an absent member means the party cannot send that media. */
 export const ParticipantCapabilities = z.strictObject({

@@ -12,11 +12,11 @@ import { z } from 'zod/mini';
 const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'gu');
 
-export const UNSAFE_NAME_MESSAGE =
+const UNSAFE_NAME_MESSAGE =
   'may not contain control characters (CR, LF, tab, …) or bidi control characters (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069)';
 
 /** True when `text` holds a character that could fake or reorder what is shown around it. */
-export const hasUnsafeText = (text: string): boolean => UNSAFE_TEXT.test(text);
+const hasUnsafeText = (text: string): boolean => UNSAFE_TEXT.test(text);
 
 /** `text` with every such character removed (for showing names that arrived by other routes). */
 export const withoutUnsafeText = (text: string): string => text.replace(UNSAFE_TEXT_ALL, '');

@@ -29,7 +29,7 @@ export interface WidgetRootProps {
 }
 
 /** The sentence the live region announces for a state. */
-export function statusMessage(t: Strings, s: SessionState): string {
+function statusMessage(t: Strings, s: SessionState): string {
   const p = s.phase;
   switch (p.phase) {
     case 'pre-call':

@@ -1,7 +1,8 @@
 /** Playwright helpers around the harness page's `window.harness`. */
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
 import type { HarnessState, JoinOptions } from '../../harness/harness';
+import { routeHarness } from '../../support/harness-route';
 
 /** What the harness page puts on `window` (see e2e/harness/harness.ts). */
 type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState } };
@@ -27,10 +28,11 @@ export async function closePages(): Promise<void> {
   await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
 }
 
-/** Opens the harness in a fresh context (own camera/mic permission) and joins the meeting. */
+/** Opens the harness at `url` in a fresh context (own camera/mic permission; the page answered from its build on any origin) and joins the meeting. */
 export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee, options: JoinOptions = {}): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   opened.push(context);
+  await routeHarness(context, url);
   const page = await context.newPage();
   errors.set(page, []);
   page.on('console', (m) => m.type() === 'error' && errors.get(page)!.push(m.text()));
@@ -48,3 +50,13 @@ export const harnessState = (page: Page) => page.evaluate(() => (window as unkno
 export const eventAt = (page: Page, name: string) => page.evaluate((n) => (window as unknown as HarnessWindow).harness.eventAt!(n) as number | undefined, name);
 export const call = (page: Page, method: string, ...args: unknown[]) =>
   page.evaluate(([m, a]) => (window as unknown as HarnessWindow).harness[m as string]!(...(a as unknown[])), [method, args] as const);
+
+/** The viewer's tile of that attendee's video (`<id>#content` for their screen share), if it has one. */
+export const tileOf = async (page: Page, attendeeId: string) => (await tiles(page)).find((t) => t.attendeeId === attendeeId);
+
+/** Waits until the viewer decodes new frames of that attendee's tile (a fresh tile after each start). */
+export async function expectFramesGrowing(viewer: Page, attendeeId: string): Promise<void> {
+  await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(5);
+  const first = (await tileOf(viewer, attendeeId))!.frames;
+  await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(first + 10);
+}

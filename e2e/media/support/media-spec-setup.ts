@@ -1,16 +1,15 @@
 /**
- * Shared setup of the media specs: one test-only media server per spec file (harness built first)
- * and pages closed after each test.
+ * Shared setup of the media specs: one test-only media server per spec file (the harness page is
+ * built by the Playwright global setup) and pages closed after each test.
  */
 import { test } from '@playwright/test';
 import { closePages } from './harness-page';
-import { buildHarness, startMediaTestServer, type MediaTestServer } from './media-test-server';
+import { startMediaTestServer, type MediaTestServer } from './media-test-server';
 
 /** Registers the hooks and returns a getter for this spec file's server. */
 export function useMediaTestServer(): () => MediaTestServer {
   let server: MediaTestServer | undefined;
   test.beforeAll(async () => {
-    await buildHarness();
     server = await startMediaTestServer();
   });
   test.afterEach(closePages);

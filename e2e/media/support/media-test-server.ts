@@ -1,33 +1,20 @@
 /**
  * A test-only server for the media specs: the real media server (createMediaServer) behind a
- * fastify instance that also serves the harness page, on a free loopback port. Meetings and
- * attendees come straight from the MediaService the local Connect emulator uses. The server
- * records each signaling socket by join token, so a spec can kill one like a network drop.
+ * fastify instance that also serves the harness page (built by e2e/support/harness-build.ts), on a
+ * free loopback port. Meetings and attendees come straight from the MediaService the local Connect
+ * emulator uses. The server records each signaling socket by join token, so a spec can kill one
+ * like a network drop.
  */
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import pino from 'pino';
-import { build } from 'vite';
-import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { createMediaServer } from '../../../src/server/media/create-media-server';
 import type { MediaAttendee, MediaService } from '../../../src/server/media/media-service';
 import type { Browser, Page } from '@playwright/test';
 import { joinPage, started } from './harness-page';
 import { tokenFromProtocols } from '../../../src/server/media/join-token';
-
-const root = resolve(import.meta.dirname, '../../..');
-const outDir = resolve(root, '.tmp/media-harness');
-
-/** Builds only the harness page, so the media specs and bench run without a full site build. */
-export async function buildHarness(): Promise<void> {
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000, rollupOptions: { input: { harness: resolve(root, 'e2e/harness/index.html') } } },
-  });
-}
+import { HARNESS_DIR, HARNESS_PATH } from '../../support/harness-build';
 
 export interface MediaTestServer {
   baseUrl: string;
@@ -40,7 +27,7 @@ export interface MediaTestServer {
 
 export async function startMediaTestServer(): Promise<MediaTestServer> {
   const app = Fastify({ logger: false });
-  await app.register(fastifyStatic, { root: outDir, prefix: '/' });
+  await app.register(fastifyStatic, { root: HARNESS_DIR, prefix: '/' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -55,7 +42,7 @@ export async function startMediaTestServer(): Promise<MediaTestServer> {
   });
   return {
     baseUrl,
-    harnessUrl: `${baseUrl}/e2e/harness/index.html`,
+    harnessUrl: `${baseUrl}${HARNESS_PATH}index.html`,
     media,
     killSockets(joinToken) {
       const set = sockets.get(joinToken) ?? new Set();

@@ -1,5 +1,5 @@
 /**
- * Shared setup of the Meetings API specs: one server per spec file (harness page built first),
+ * Shared setup of the Meetings API specs: one server per spec file (harness page built by the global setup),
  * meetings and attendees made with the official Chime SDK Meetings client, and harness pages that
  * join them with the unmodified Chime SDK (closed after each test).
  */
@@ -7,7 +7,6 @@ import { test, type Browser, type BrowserContext, type Page } from '@playwright/
 import { CreateAttendeeCommand, CreateMeetingWithAttendeesCommand, type Attendee, type Meeting } from '@aws-sdk/client-chime-sdk-meetings';
 import type { JoinOptions } from '../../harness/harness';
 import { started } from '../../media/support/harness-page';
-import { buildHarness } from '../../media/support/media-test-server';
 import { startMeetingsTestServer, type MeetingsTestServer } from './meetings-test-server';
 
 const opened: BrowserContext[] = [];
@@ -16,7 +15,6 @@ const opened: BrowserContext[] = [];
 export function useMeetingsTestServer(): () => MeetingsTestServer {
   let server: MeetingsTestServer | undefined;
   test.beforeAll(async () => {
-    await buildHarness();
     server = await startMeetingsTestServer();
   });
   test.afterEach(async () => {

@@ -19,7 +19,7 @@ const held = (): Held => {
 export type FakeSession = ReturnType<typeof createFakeSession>;
 
 /** One fake session; `media` is what the engine sees, the rest is for the test. */
-export function createFakeSession() {
+function createFakeSession() {
   const holds = new Map<string, Held>();
   const log: string[] = [];
   const av = new Set<AudioVideoObserver>();

@@ -6,16 +6,16 @@
 import { useRef } from 'react';
 import { Maximize } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
+import { VideoTile } from '../../call-engine/video-tile';
 import { localVideoTile, remoteAttendees, remoteContentTile, remoteVideoTile } from '../../call-engine/call-selectors';
 import type { CallSnapshot } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';
 import { IconButton } from '../ui/icon-button';
 import { Tile } from '../ui/tile';
-import { VideoTile } from '../ui/video-tile';
 
-/** The agent is muted (from the engine's volume indicator; absent until the engine reports it). */
+/** The agent is muted (from the engine's volume indicator; false until the engine reports it). */
 export function agentMuted(snap: CallSnapshot): boolean {
-  return remoteAttendees(snap).some((a) => !a.isContent && (a as { muted?: boolean }).muted === true);
+  return remoteAttendees(snap).some((a) => !a.isContent && a.muted);
 }
 
 export interface CallStageProps {

@@ -9,7 +9,8 @@ import type { CallEngine } from '../../call-engine/call-engine-api';
 import { localVideoTile } from '../../call-engine/call-selectors';
 import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../../call-engine/use-call-engine';
 import type { Caption, SessionPhase } from '../call-session-types';
-import { formatDuration, type Strings } from '../strings/strings';
+import { formatDuration } from '../../shared/format-duration';
+import type { Strings } from '../strings/strings';
 import { DtmfKeypad } from '../ui/dtmf-keypad';
 import { IconButton } from '../ui/icon-button';
 import { Tile } from '../ui/tile';
@@ -65,7 +66,7 @@ export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine, s
 }
 
 /** Captions of the flow's prompts, latest first; older ones fade. */
-export function Captions({ t, captions }: { t: Strings; captions: Caption[] }) {
+function Captions({ t, captions }: { t: Strings; captions: Caption[] }) {
   if (captions.length === 0) return null;
   return (
     <section className="cvw-captions" aria-label={t.captions}>

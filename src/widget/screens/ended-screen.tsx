@@ -1,7 +1,8 @@
 /** Ended: who the call was with and how long it lasted (call time only), who ended it, Close and Call again. */
 import { PhoneCall } from 'lucide-react';
 import type { SessionPhase } from '../call-session-types';
-import { formatDuration, type Strings } from '../strings/strings';
+import { formatDuration } from '../../shared/format-duration';
+import type { Strings } from '../strings/strings';
 
 type Ended = Extract<SessionPhase, { phase: 'ended' }>;
 

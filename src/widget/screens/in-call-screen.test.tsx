@@ -1,30 +1,14 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSnapshotStore } from '../../call-engine/snapshot-store';
 import type { CallEngine } from '../../call-engine/call-engine-api';
+import { createFakeCallEngine } from '../../call-engine/testing/fake-call-engine';
+import { presentAttendee, videoTile } from '../../call-engine/testing/snapshot-of';
 import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import { stringsFor } from '../strings/strings';
 import { InCallScreen } from './in-call-screen';
 
-function fakeEngine() {
-  const store = createSnapshotStore();
-  store.update({ status: { kind: 'joined', joinedAt: Date.now() }, selfAttendeeId: 'me', cameraOn: true });
-  const engine = {
-    getSnapshot: store.get,
-    subscribe: store.subscribe,
-    setMuted: vi.fn((m: boolean) => store.update({ muted: m })),
-    setCameraOn: vi.fn(async (on: boolean) => store.update({ cameraOn: on })),
-    startScreenShare: vi.fn(async () => store.update({ sharing: true })),
-    stopScreenShare: vi.fn(() => store.update({ sharing: false })),
-    startAudio: vi.fn(async () => store.update({ audioBlocked: false })),
-    bindTile: vi.fn(),
-    chooseCamera: vi.fn(async () => undefined),
-    chooseMicrophone: vi.fn(async () => undefined),
-    chooseSpeaker: vi.fn(async () => undefined),
-  } as unknown as CallEngine;
-  return { engine, store };
-}
+const fakeEngine = () => createFakeCallEngine({ initial: { status: { kind: 'joined', joinedAt: Date.now() }, selfAttendeeId: 'me', cameraOn: true } });
 const all: AllowedCapabilities = { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } };
 const t = stringsFor('en');
 const renderCall = (engine: CallEngine, capabilities = all) =>
@@ -53,8 +37,8 @@ describe('InCallScreen', () => {
   it('shows the agent muted, and initials while their camera has no frames', () => {
     const { engine, store } = fakeEngine();
     store.update({
-      attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false, muted: true } as never],
-      tiles: [{ tileId: 2, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: false }],
+      attendees: [presentAttendee('agent', { muted: true })],
+      tiles: [videoTile(2, 'agent', { active: false })],
     });
     renderCall(engine);
     expect(screen.getByRole('img', { name: 'Sam is muted' })).toBeTruthy();
@@ -113,9 +97,9 @@ describe('InCallScreen', () => {
     const { engine, store } = fakeEngine();
     store.update({
       tiles: [
-        { tileId: 1, attendeeId: 'me', externalUserId: '', isContent: false, isLocal: true, active: true },
-        { tileId: 2, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: true },
-        { tileId: 3, attendeeId: 'agent#content', externalUserId: '', isContent: true, isLocal: false, active: true },
+        videoTile(1, 'me', { isLocal: true }),
+        videoTile(2, 'agent'),
+        videoTile(3, 'agent#content'),
       ],
     });
     renderCall(engine);
@@ -123,6 +107,6 @@ describe('InCallScreen', () => {
     expect(screen.getByLabelText('Your video').className).toContain('cvw-mirrored');
     expect(screen.getByLabelText('Screen shared by Sam')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Full screen' })).toBeTruthy();
-    expect(vi.mocked(engine.bindTile).mock.calls.map((c) => c[0]).sort()).toEqual([1, 2, 3]);
+    expect(engine.bindTile.mock.calls.map((c) => c[0]).sort()).toEqual([1, 2, 3]);
   });
 });

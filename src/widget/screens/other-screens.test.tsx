@@ -7,8 +7,7 @@ import { ConnectingScreen } from './connecting-screen';
 import { EndedScreen } from './ended-screen';
 import { ErrorScreen } from './error-screen';
 import { browserHelp } from '../ui/permission-help';
-import { createSnapshotStore } from '../../call-engine/snapshot-store';
-import type { CallEngine } from '../../call-engine/call-engine-api';
+import { createFakeCallEngine } from '../../call-engine/testing/fake-call-engine';
 
 const call = {} as StartCallResponse;
 afterEach(cleanup);
@@ -32,14 +31,11 @@ describe('ConnectingScreen', () => {
   });
 
   it('offers Start audio while the flow runs when the browser blocked the prompts', async () => {
-    const store = createSnapshotStore();
-    store.update({ audioBlocked: true });
-    const startAudio = vi.fn(async () => store.update({ audioBlocked: false }));
-    const engine = { getSnapshot: store.get, subscribe: store.subscribe, startAudio } as unknown as CallEngine;
+    const { engine } = createFakeCallEngine({ initial: { audioBlocked: true } });
     render(<ConnectingScreen t={stringsFor('en')} phase={{ phase: 'connecting', call, startedAt: Date.now(), flowState: 'in-flow' }} captions={[]} onDigit={vi.fn()} onEnd={vi.fn()} engine={engine} />);
     expect(screen.getByText('Your browser paused the call audio.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Start audio' }));
-    expect(startAudio).toHaveBeenCalled();
+    expect(engine.startAudio).toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: 'Start audio' })).toBeNull();
   });
 

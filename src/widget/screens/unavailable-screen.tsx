@@ -7,7 +7,7 @@ import { ApiClientError } from '../../api/api-fetch';
 import type { Strings } from '../strings/strings';
 
 /** Which customer-facing reason an entry-point lookup failure is. */
-export function unavailableReason(error: Error): 'origin' | 'entry-point' | 'unreachable' | 'other' {
+function unavailableReason(error: Error): 'origin' | 'entry-point' | 'unreachable' | 'other' {
   if (!(error instanceof ApiClientError)) return 'other';
   if (error.errorName === 'AccessDeniedException' || error.errorName === 'OriginNotAllowed') return 'origin';
   if (error.errorName === 'ResourceNotFoundException') return 'entry-point';

@@ -18,13 +18,4 @@ export function stringsFor(locale: string | undefined): Strings {
   return tables[languageOf(locale)] ?? en;
 }
 
-/** "m:ss" (or "h:mm:ss") for a number of seconds. */
-export function formatDuration(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const ss = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
-}
-
 export type { Strings };

@@ -1,7 +1,7 @@
 /** Initials on a coloured disc, shown in place of a camera that is off. */
 
 /** Up to two initials of a display name ("Sam Okafor" -> "SO"). */
-export function initialsOf(name: string): string {
+function initialsOf(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
   return letters.map((p) => Array.from(p ?? '')[0]?.toUpperCase() ?? '').join('') || '?';

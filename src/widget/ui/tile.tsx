@@ -4,9 +4,9 @@
  */
 import { MicOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
+import { VideoTile } from '../../call-engine/video-tile';
 import type { Strings } from '../strings/strings';
 import { Avatar } from './avatar';
-import { VideoTile } from './video-tile';
 
 export interface TileProps {
   t: Strings;
@@ -31,7 +31,7 @@ export interface TileProps {
 export function Tile({ t, engine, tileId, active = true, name, videoLabel, muted, kind, mirrored, testId, mutedLabel }: TileProps) {
   return (
     <figure className={`cvw-tile cvw-tile-${kind}`} data-testid={testId ? `${testId}-tile` : undefined}>
-      {tileId !== null && <VideoTile engine={engine} tileId={tileId} label={videoLabel} className="cvw-tile-video" mirrored={mirrored} testId={testId} />}
+      {tileId !== null && <VideoTile engine={engine} tileId={tileId} label={videoLabel} className={mirrored ? 'cvw-tile-video cvw-mirrored' : 'cvw-tile-video'} testId={testId} />}
       {(tileId === null || !active) && <Avatar name={name} small={kind === 'thumb'} cover={tileId !== null} />}
       <figcaption className="cvw-tile-name">
         {muted && (

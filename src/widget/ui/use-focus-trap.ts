@@ -8,7 +8,7 @@ import { useEffect, type RefObject } from 'react';
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex="0"]';
 
 /** The element focused inside `el`'s root (document or shadow root). */
-export function activeIn(el: HTMLElement): Element | null {
+function activeIn(el: HTMLElement): Element | null {
   const root = el.getRootNode() as Document | ShadowRoot;
   return root.activeElement;
 }

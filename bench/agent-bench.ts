@@ -13,7 +13,7 @@ import { CreateParticipantConnectionCommand, GetTranscriptCommand, SendMessageCo
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { finishAfterContactWork, sdkClients } from '../e2e/agent-desk-support';
-import { startLocalStack } from '../src/server/start-local-stack';
+import { startLocalStack } from '../src/server/testing/start-local-stack';
 import { medianLine } from './bench-stats';
 
 const ROUNDS = 5;

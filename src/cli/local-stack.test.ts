@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ConnectClient, DescribeContactCommand, ListInstancesCommand } from '@aws-sdk/client-connect';
-import { startLocalStack, type LocalStack } from '../server/start-local-stack';
+import { startLocalStack, type LocalStack } from '../server/testing/start-local-stack';
 import { decodeJoinPayload } from '../join/join-payload';
-import { run } from './cli-test-kit';
+import { run } from './testing/cli-test-kit';
 
 let stack: LocalStack;
 let connect: ConnectClient;

@@ -4,7 +4,7 @@
  * WebSocket refuses frames larger than its protocol needs (it accepted 100 MiB).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from './start-local-stack';
+import { startLocalStack, type LocalStack } from './testing/start-local-stack';
 import { encodeRawFrame, openRawWebSocket } from './testing/raw-websocket';
 import { pathOf, startTestCall } from './testing/start-test-call';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContactRecord } from './contacts/contact-record';
 import type { LocalContacts } from './contacts/local-contacts';
 import { deskContact } from './desk/desk-view';
-import { startLocalStack, type LocalStack } from '../start-local-stack';
+import { startLocalStack, type LocalStack } from '../testing/start-local-stack';
 import { rawRequest } from '../testing/raw-http';
 import { openRawWebSocket } from '../testing/raw-websocket';
 

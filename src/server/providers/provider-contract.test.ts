@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startLocalStack, type LocalStack } from '../start-local-stack';
+import { startLocalStack, type LocalStack } from '../testing/start-local-stack';
 import { createAwsProvider } from './aws-connect';
 import type { ContactCenterProvider } from './provider';
 

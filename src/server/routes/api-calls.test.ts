@@ -1,7 +1,7 @@
 /** The /api call contract, run over every way the backend is served (testing/api-transports.ts). */
 import { afterEach, describe, expect, it } from 'vitest';
 import { StartCallResponse } from '../../shared/call-api';
-import { startBody, testApp } from './api-test-kit';
+import { startBody, testApp } from './testing/api-test-kit';
 import type { ApiSecurity } from './api-deps';
 import { API_TRANSPORTS, type ApiClient } from './testing/api-transports';
 

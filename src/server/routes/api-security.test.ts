@@ -1,6 +1,6 @@
 /** The /api security contract (origins, limits, customer JWT, malformed input) over every way the backend is served. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { customerToken, startBody, testApp, TEST_ORIGIN } from './api-test-kit';
+import { customerToken, startBody, testApp, TEST_ORIGIN } from './testing/api-test-kit';
 import type { ApiSecurity } from './api-deps';
 import { API_TRANSPORTS, type ApiClient } from './testing/api-transports';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { startEmulatorHarness, type EmulatorHarness } from '../emulator/emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from '../emulator/testing/emulator-harness';
 
 let h: EmulatorHarness;
 afterEach(async () => h?.close());

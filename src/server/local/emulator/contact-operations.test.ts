@@ -16,7 +16,7 @@ import {
   UpdateContactAttributesCommand,
 } from '@aws-sdk/client-connect';
 import { CreateParticipantConnectionCommand } from '@aws-sdk/client-connectparticipant';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 beforeAll(async () => void (h = await startEmulatorHarness()));

@@ -11,7 +11,7 @@ import {
   GetTranscriptCommand,
   SendMessageCommand,
 } from '@aws-sdk/client-connectparticipant';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 afterEach(async () => h?.close());

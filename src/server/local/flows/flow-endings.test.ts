@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlowDocument } from './flow-document';
-import { exportedFlow, flowKit } from './flow-test-kit';
+import { exportedFlow, flowKit } from './testing/flow-test-kit';
 import { isWithinHours } from './hours-of-operation';
 
 const say = (id: string, text: string, next?: string) => ({ Identifier: id, Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: next ? { NextAction: next } : {} });

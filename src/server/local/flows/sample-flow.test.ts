@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowKit } from './flow-test-kit';
+import { flowKit } from './testing/flow-test-kit';
 
 const SALES = '5ed4e527-9d93-4cdc-8f1c-d089251f205a';
 const SUPPORT = 'e6ae982a-8d10-457c-b048-628cc7125a3c';

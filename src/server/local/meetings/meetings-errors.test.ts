@@ -9,7 +9,7 @@ import {
   UpdateAttendeeCapabilitiesCommand, type CreateMeetingCommandInput,
 } from '@aws-sdk/client-chime-sdk-meetings';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { startEmulatorHarness, type EmulatorHarness } from '../emulator/emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from '../emulator/testing/emulator-harness';
 import { fill, newMeeting, refusal } from './testing/meetings-test-kit';
 
 let h: EmulatorHarness;

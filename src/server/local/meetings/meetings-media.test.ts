@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
 import { ChimeSDKMeetingsClient, CreateMeetingWithAttendeesCommand, DeleteAttendeeCommand, DeleteMeetingCommand } from '@aws-sdk/client-chime-sdk-meetings';
-import { startLocalStack, type LocalStack } from '../../start-local-stack';
+import { startLocalStack, type LocalStack } from '../../testing/start-local-stack';
 import { decodeFrame, encodeFrame, FrameType, type SignalFrame } from '../../media/signaling-frames';
 
 let stack: LocalStack;

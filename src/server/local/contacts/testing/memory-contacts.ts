@@ -1,12 +1,12 @@
 /**
- * An in-memory {@link LocalContacts} for unit tests of the flow runner, router and desk (the module
+ * Test fake: an in-memory {@link LocalContacts} for unit tests of the flow runner, router and desk (the module
  * boundary to the emulator). It behaves like the real one where these parts can tell: a state change
  * appends to history, every change emits 'contact-updated', end() is idempotent and emits 'contact-ended'.
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { ContactParticipant, ContactRecord, TranscriptItem } from '../contacts/contact-record';
-import type { LocalContacts, LocalContactsEvents } from '../contacts/local-contacts';
+import type { ContactParticipant, ContactRecord, TranscriptItem } from '../contact-record';
+import type { LocalContacts, LocalContactsEvents } from '../local-contacts';
 
 export class MemoryContacts implements LocalContacts {
   readonly events = new EventEmitter<LocalContactsEvents>();

@@ -1,5 +1,5 @@
 /**
- * Test and benchmark harness: the emulator plugin and its WebSocket in a bare Fastify server on a
+ * Test kit (tests and benchmarks): the emulator plugin and its WebSocket in a bare Fastify server on a
  * loopback port, driven by the official SDK clients (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes the
  * contact center and builds a new one on the same data dir, as a process restart would.
  */
@@ -11,10 +11,10 @@ import pino from 'pino';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
 import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';
-import { loadLocalConfig } from '../config/load-local-config';
-import type { LocalConfig } from '../config/local-config-schema';
-import { createLocalContactCenter, EMULATOR_PREFIX, type LocalContactCenter } from '../local-contact-center';
-import { FakeMediaService } from './fake-media-service';
+import { loadLocalConfig } from '../../config/load-local-config';
+import type { LocalConfig } from '../../config/local-config-schema';
+import { createLocalContactCenter, EMULATOR_PREFIX, type LocalContactCenter } from '../../local-contact-center';
+import { FakeMediaService } from '../../../media/testing/fake-media-service';
 
 export interface EmulatorHarness {
   url: string;
@@ -29,7 +29,7 @@ export interface EmulatorHarness {
   close(): Promise<void>;
 }
 
-const CONFIG_DIR = join(import.meta.dirname, '../../../../config/local');
+const CONFIG_DIR = join(import.meta.dirname, '../../../../../config/local');
 
 export async function startEmulatorHarness(options: { dataDir?: string; now?: () => number; region?: string } = {}): Promise<EmulatorHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cvc-emulator-'));

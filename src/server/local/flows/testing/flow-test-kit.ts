@@ -5,13 +5,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CenterDirectory, type CenterSetup } from '../routing/center-directory';
-import { MemoryContacts } from '../routing/memory-contacts';
-import { DtmfInbox } from './dtmf-inbox';
-import type { FlowAction } from './flow-document';
-import { FlowRunner } from './flow-runner';
+import { CenterDirectory, type CenterSetup } from '../../routing/center-directory';
+import { MemoryContacts } from '../../contacts/testing/memory-contacts';
+import { DtmfInbox } from '../dtmf-inbox';
+import type { FlowAction } from '../flow-document';
+import { FlowRunner } from '../flow-runner';
 
-const CONFIG_DIR = join(import.meta.dirname, '../../../../config/local');
+const CONFIG_DIR = join(import.meta.dirname, '../../../../../config/local');
 
 /** The shipped configuration with its sample flow loaded, as loadLocalConfig provides it. */
 export function defaultSetup(): CenterSetup & { flows: Array<{ id: string; name: string; file: string; content: unknown }> } {

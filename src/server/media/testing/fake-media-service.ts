@@ -1,10 +1,10 @@
 /**
- * A small in-memory MediaService for the emulator's tests (the module boundary to the media server):
+ * Test fake: a small in-memory MediaService for the emulator's tests (the module boundary to the media server):
  * it hands out meetings and attendees in Connect's shape and records what was asked of it.
  */
 import { EventEmitter } from 'node:events';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from '../../media/media-service';
+import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from '../media-service';
 
 export class FakeMediaService implements MediaService {
   readonly events = new EventEmitter<MediaServiceEvents>();

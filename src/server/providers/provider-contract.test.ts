@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { startLocalStack, type LocalStack } from '../testing/start-local-stack';
-import { createAwsProvider } from './aws-connect';
+import { createAwsProvider } from './aws-provider';
 import type { ContactCenterProvider } from './provider';
 
 let stack: LocalStack;

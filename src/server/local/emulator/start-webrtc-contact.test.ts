@@ -23,13 +23,13 @@ const describeContact = (id: string) => h.connect.send(new DescribeContactComman
 /** Expects the call to fail with this error and to create no contact and no meeting. */
 async function refused(extra: Partial<StartWebRTCContactCommandInput>, name: string, status: number, message: RegExp) {
   const meetings = h.media.meetings.size;
-  const contacts = h.center.contacts.listActive().length;
+  const contacts = h.aws.contacts.listActive().length;
   const err = await start(extra).then(() => undefined, (e: Error & { $metadata: { httpStatusCode: number } }) => e);
   expect(err?.name).toBe(name);
   expect(err?.$metadata.httpStatusCode).toBe(status);
   expect(err?.message).toMatch(message);
   expect(h.media.meetings.size).toBe(meetings);
-  expect(h.center.contacts.listActive().length).toBe(contacts);
+  expect(h.aws.contacts.listActive().length).toBe(contacts);
 }
 
 const utf8 = (n: number) => 'é'.repeat(n / 2); // 2 bytes per character
@@ -75,7 +75,7 @@ describe('StartWebRTCContact: valid members', () => {
     expect(Contact?.Description).toBe('Video call about a kettle');
     expect(Contact?.RelatedContactId).toBe(first.ContactId);
     expect(Contact?.SegmentAttributes?.custom?.ValueInteger).toBe(7);
-    const record = h.center.contacts.get(out.ContactId ?? '');
+    const record = h.aws.contacts.get(out.ContactId ?? '');
     expect(record?.allowedCapabilities.Agent).toEqual({ Video: 'SEND' });
     expect(record?.references.when).toEqual({ Type: 'DATE', Value: '1700000000' });
   });

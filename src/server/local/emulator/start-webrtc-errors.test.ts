@@ -22,7 +22,7 @@ async function refused(body: unknown, name: string, status: number, message: Reg
   expect(err?.$metadata.httpStatusCode).toBe(status);
   expect(err?.message).toMatch(message);
   expect(h.media.meetings.size).toBe(meetings);
-  expect(h.center.contacts.listActive()).toHaveLength(0);
+  expect(h.aws.contacts.listActive()).toHaveLength(0);
 }
 
 describe('StartWebRTCContact: bad input', () => {
@@ -86,6 +86,6 @@ describe('StartWebRTCContact: bad input', () => {
     expect(big.status).toBe(400);
     expect(big.headers.get('x-amzn-errortype')).toBe('InvalidRequestException');
     expect(await big.json()).toMatchObject({ Message: expect.stringMatching(/larger than 1048576 bytes/) });
-    expect(h.center.contacts.listActive()).toHaveLength(0);
+    expect(h.aws.contacts.listActive()).toHaveLength(0);
   });
 });

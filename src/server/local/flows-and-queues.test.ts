@@ -41,7 +41,7 @@ const desk = (baseUrl: string) => ({
   post: (path: string, body?: unknown) => fetch(`${baseUrl}/local/desk/agents/${ALEX}${path}`, { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined }),
 });
 
-describe('local operations with the real emulator (official SDK clients)', () => {
+describe('flows and queues with the real emulator (official SDK clients)', () => {
   it('runs the flow, routes DTMF 2 to Support, rings the agent, and DescribeContact shows each step', async () => {
     stack = await startLocalStack();
     const agent = desk(stack.baseUrl);

@@ -1,12 +1,29 @@
 /**
  * Test fake: an in-memory {@link LocalContacts} for unit tests of the flow runner, router and desk (the module
- * boundary to the emulator). It behaves like the real one where these parts can tell: a state change
- * appends to history, every change emits 'contact-updated', end() is idempotent and emits 'contact-ended'.
+ * boundary to the emulator). It passes the same contract as the real contacts
+ * (local-contacts-contract.test.ts): history, events, the agent's joined event, end's participant
+ * events; it has no media meetings (the agent's attendee is made up) and returns copies.
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from '../contact-record';
 import type { LocalContacts, LocalContactsEvents } from '../local-contacts';
+import { EVENT_CHAT_ENDED, EVENT_PARTICIPANT_JOINED, EVENT_PARTICIPANT_LEFT, participantsOf } from '../participant-events';
+
+/** A contact in state INITIATED, as StartWebRTCContact leaves it; for the fake and for seeding a real store. */
+export function testContactRecord(at: number, overrides: Partial<ContactRecord> = {}): ContactRecord {
+  const id = overrides.id ?? randomUUID();
+  return {
+    id, instanceId: 'instance-1', initialContactId: id, contactFlowId: 'flow-1', name: 'Jane Doe',
+    attributes: {}, references: {}, segmentAttributes: { 'connect:Subtype': { ValueString: 'connect:WebRTC' } },
+    allowedCapabilities: { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
+    state: 'INITIATED',
+    meeting: { MeetingId: `meeting-${id}`, MediaRegion: 'local', MediaPlacement: { AudioHostUrl: 'x', AudioFallbackUrl: 'x', SignalingUrl: 'ws://x', TurnControlUrl: 'x' }, MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } } },
+    customer: { participantId: `customer-${id}`, role: 'CUSTOMER', displayName: 'Jane Doe', attendee: { AttendeeId: `att-c-${id}`, JoinToken: 'secret-c', ExternalUserId: 'customer' } },
+    history: [{ state: 'INITIATED', at }], transcript: [], initiatedAt: at, lastUpdatedAt: at,
+    ...overrides,
+  };
+}
 
 export class MemoryContacts implements LocalContacts {
   readonly events = new EventEmitter<LocalContactsEvents>();
@@ -16,19 +33,8 @@ export class MemoryContacts implements LocalContacts {
 
   /** Creates a contact as StartWebRTCContact would (state INITIATED); does not emit contact-started. */
   create(overrides: Partial<ContactRecord> = {}): ContactRecord {
-    const id = overrides.id ?? randomUUID();
-    const at = this.now();
-    const record: ContactRecord = {
-      id, instanceId: 'instance-1', initialContactId: id, contactFlowId: 'flow-1', name: 'Jane Doe',
-      attributes: {}, references: {}, segmentAttributes: { 'connect:Subtype': { ValueString: 'connect:WebRTC' } },
-      allowedCapabilities: { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
-      state: 'INITIATED',
-      meeting: { MeetingId: `meeting-${id}`, MediaRegion: 'local', MediaPlacement: { AudioHostUrl: 'x', AudioFallbackUrl: 'x', SignalingUrl: 'ws://x', TurnControlUrl: 'x' }, MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } } },
-      customer: { participantId: `customer-${id}`, role: 'CUSTOMER', displayName: 'Jane Doe', attendee: { AttendeeId: `att-c-${id}`, JoinToken: 'secret-c', ExternalUserId: 'customer' } },
-      history: [{ state: 'INITIATED', at }], transcript: [], initiatedAt: at, lastUpdatedAt: at,
-      ...overrides,
-    };
-    this.records.set(id, record);
+    const record = testContactRecord(this.now(), overrides);
+    this.records.set(record.id, record);
     return structuredClone(record);
   }
 
@@ -50,7 +56,9 @@ export class MemoryContacts implements LocalContacts {
     if (next.state !== prev.state) next.history.push({ state: next.state, at: next.lastUpdatedAt });
     this.records.set(contactId, next);
     this.events.emit('contact-updated', structuredClone(next));
-    return structuredClone(next);
+    // As the real contacts do: the agent's connect is announced to the customer's transcript.
+    if (next.state === 'CONNECTED' && prev.state !== 'CONNECTED' && next.agentParticipant) this.announce(contactId, EVENT_PARTICIPANT_JOINED, next.agentParticipant);
+    return this.get(contactId)!;
   }
 
   addTranscript(contactId: string, item: Omit<TranscriptItem, 'id' | 'at'>): TranscriptItem {
@@ -72,12 +80,23 @@ export class MemoryContacts implements LocalContacts {
   end(contactId: string, reason: string): ContactRecord | undefined {
     const prev = this.records.get(contactId);
     if (!prev || prev.state === 'ENDED') return prev && structuredClone(prev);
-    const ended = this.update(contactId, (c) => {
+    const at = this.now();
+    const leaver = reason === 'AGENT_DISCONNECT' ? prev.agentParticipant : reason === 'CUSTOMER_DISCONNECT' ? prev.customer : undefined;
+    this.update(contactId, (c) => {
       c.state = 'ENDED';
-      c.disconnectedAt = this.now();
+      c.disconnectedAt = at;
       c.disconnectReason = reason;
+      for (const p of participantsOf(c)) p.disconnectedAt ??= at;
     });
+    if (leaver) this.announce(contactId, EVENT_PARTICIPANT_LEFT, leaver);
+    this.addTranscript(contactId, { kind: 'event', participantRole: 'SYSTEM', contentType: EVENT_CHAT_ENDED, content: '' });
+    const ended = this.get(contactId)!;
     this.events.emit('contact-ended', ended);
     return ended;
+  }
+
+  /** A participant event in the transcript, as the Participant Service shows it. */
+  private announce(contactId: string, contentType: string, p: ContactParticipant): void {
+    this.addTranscript(contactId, { kind: 'event', participantRole: p.role, contentType, content: '', participantId: p.participantId, displayName: p.displayName });
   }
 }

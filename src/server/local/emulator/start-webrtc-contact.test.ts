@@ -41,9 +41,7 @@ describe('StartWebRTCContact: valid members', () => {
     expect(meeting?.active).toBe(true);
     expect(meeting?.attendees[0]?.ExternalUserId).toBe(`customer-${out.ParticipantId}`);
     expect(out.ConnectionData?.Attendee?.AttendeeId).toBe(meeting?.attendees[0]?.AttendeeId);
-    expect(out.ConnectionData?.Meeting?.MediaRegion).toBe('us-east-1');
-    expect(out.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl).toContain(meeting?.meeting.MeetingId);
-    expect(out.ConnectionData?.Meeting?.MeetingFeatures?.Audio?.EchoReduction).toBe('AVAILABLE');
+    expect(out.ConnectionData?.Meeting).toEqual(meeting?.meeting);
     expect(out.ParticipantToken?.length).toBeGreaterThan(40);
     const { Contact } = await describeContact(out.ContactId ?? '');
     expect(Contact).toMatchObject({ Id: out.ContactId, Channel: 'VOICE', InitiationMethod: 'WEBRTC_API', Name: 'Ada Lovelace' });

@@ -1,42 +1,48 @@
 /**
- * Test fake: a small in-memory MediaService for the emulator's tests (the module boundary to the media server):
- * it hands out meetings and attendees in Connect's shape and records what was asked of it.
+ * Test fake: a small in-memory MediaService for the emulator's tests (the module boundary to the media
+ * server). It passes the MediaService contract (media-service-contract.test.ts) for meetings,
+ * attendees, restore, end, data messages and prompts, records what was asked of it, and speaks no
+ * signaling: it handles no upgrade and emits no attendee events (a test emits them on `events`).
  */
 import { EventEmitter } from 'node:events';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { newAttendeeId, newJoinToken } from '../join-token';
+import { newMediaMeeting } from '../media-meeting';
 import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from '../media-service';
+
+interface FakeMeeting {
+  meeting: MediaMeeting;
+  attendees: MediaAttendee[];
+  active: boolean;
+}
 
 export class FakeMediaService implements MediaService {
   readonly events = new EventEmitter<MediaServiceEvents>();
-  readonly meetings = new Map<string, { meeting: MediaMeeting; attendees: MediaAttendee[]; active: boolean }>();
+  readonly meetings = new Map<string, FakeMeeting>();
   readonly restored: string[] = [];
   readonly ended: string[] = [];
+  readonly dataMessages: Array<{ meetingId: string; topic: string; data: string; senderAttendeeId: string }> = [];
 
-  constructor(private readonly baseUrl = 'http://127.0.0.1:9') {}
+  constructor(private readonly publicUrl = 'http://127.0.0.1:9') {}
 
   createMeeting(): MediaMeeting {
-    const id = randomUUID();
-    const ws = this.baseUrl.replace(/^http/, 'ws');
-    const meeting: MediaMeeting = {
-      MeetingId: id,
-      MediaRegion: 'us-east-1',
-      MediaPlacement: { AudioHostUrl: `${ws}/control/${id}`, AudioFallbackUrl: `${ws}/control/${id}`, SignalingUrl: `${ws}/control/${id}`, TurnControlUrl: `${this.baseUrl}/turn/${id}` },
-      MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } },
-    };
-    this.meetings.set(id, { meeting, attendees: [], active: true });
+    const meeting = newMediaMeeting(this.publicUrl);
+    this.meetings.set(meeting.MeetingId, { meeting, attendees: [], active: true });
     return meeting;
   }
 
   createAttendee(meetingId: string, externalUserId: string): MediaAttendee {
-    const m = this.meetings.get(meetingId);
-    if (!m?.active) throw new Error(`Meeting ${meetingId} does not exist or has ended`);
-    const attendee = { AttendeeId: randomUUID(), JoinToken: randomBytes(24).toString('base64url'), ExternalUserId: externalUserId };
+    const m = this.live(meetingId);
+    if (!externalUserId) throw new Error('ExternalUserId must not be empty.');
+    const attendee = { AttendeeId: newAttendeeId(), JoinToken: newJoinToken(), ExternalUserId: externalUserId };
     m.attendees.push(attendee);
     return attendee;
   }
 
   restoreMeeting(meeting: MediaMeeting, attendees: MediaAttendee[]): void {
-    this.meetings.set(meeting.MeetingId, { meeting, attendees: [...attendees], active: true });
+    // As the real server: a meeting it knows keeps its state and gains the attendees it lacked.
+    const m = this.meetings.get(meeting.MeetingId) ?? { meeting, attendees: [], active: true };
+    for (const a of attendees) if (!m.attendees.some((x) => x.AttendeeId === a.AttendeeId)) m.attendees.push(a);
+    this.meetings.set(meeting.MeetingId, m);
     this.restored.push(meeting.MeetingId);
   }
 
@@ -57,10 +63,27 @@ export class FakeMediaService implements MediaService {
     return this.meetings.get(meetingId)?.active ?? false;
   }
 
-  sendDataMessage(): void {}
-  async playAudio(): Promise<void> {}
+  sendDataMessage(meetingId: string, message: { topic: string; data: string; senderAttendeeId: string }): void {
+    this.live(meetingId);
+    this.dataMessages.push({ meetingId, topic: message.topic, data: message.data, senderAttendeeId: message.senderAttendeeId });
+  }
+
+  playAudio(meetingId: string): Promise<void> {
+    this.live(meetingId);
+    return Promise.resolve();
+  }
+
   handleUpgrade(): boolean {
     return false;
   }
+
   async close(): Promise<void> {}
+
+  /** The meeting, if it exists and has not ended; throws what the real server throws otherwise. */
+  private live(meetingId: string): FakeMeeting {
+    const m = this.meetings.get(meetingId);
+    if (!m) throw new Error(`Meeting ${meetingId} does not exist on this media server.`);
+    if (!m.active) throw new Error(`Meeting ${meetingId} has ended.`);
+    return m;
+  }
 }

@@ -5,7 +5,7 @@ import { AgentRoster } from '../routing/agent-roster';
 import { CenterDirectory } from '../routing/center-directory';
 import { MemoryContacts } from '../contacts/testing/memory-contacts';
 import { QueueRouter } from '../routing/queue-router';
-import { defaultSetup } from '../flows/testing/flow-test-kit';
+import { testConfig } from '../flows/testing/flow-test-kit';
 import { DeskHub } from './desk-hub';
 import { deskRoutes } from './desk-routes';
 
@@ -15,7 +15,7 @@ let app: FastifyInstance | undefined;
 afterEach(async () => app?.close());
 
 async function start() {
-  const setup = defaultSetup();
+  const setup = testConfig();
   const contacts = new MemoryContacts();
   const directory = new CenterDirectory(setup);
   const roster = new AgentRoster(directory);

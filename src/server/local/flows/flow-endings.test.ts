@@ -95,6 +95,12 @@ describe('flow endings and error branches', () => {
     expect(() => parseFlowDocument(exportedFlow([say('a', 'x', 'missing')]))).toThrow(/unknown action "missing"/);
   });
 
+  it('the kit refuses a flow the server would refuse, with the config loader\'s error', () => {
+    expect(() => flowKit({ flow: { Version: '2020-01-01', StartAction: 'a', Actions: [] } })).toThrow(/Invalid local contact-center config in .*test-flow\.json:\n {2}\(flows\.0 "Test flow"\) Version: flow Version must be "2019-10-30"/);
+    expect(() => flowKit({ flow: { ...(exportedFlow([bye]) as object), StartAction: 'nowhere' } })).toThrow(/Invalid flow in .*test-flow\.json: StartAction "nowhere" is not the Identifier of any action/);
+    expect(() => flowKit({ flow: exportedFlow(Array.from({ length: 251 }, (_, i) => ({ Identifier: `a${i}`, Type: 'DisconnectParticipant' }))) })).toThrow(/\(flows\.0 "Test flow"\) Actions/);
+  });
+
   it('hours: 24:00 ends, overnight ranges and time zones', () => {
     const night = { id: 'n', name: 'Night', timeZone: 'Europe/Paris', config: [{ day: 'MONDAY', start: '22:00', end: '06:00' }] };
     expect(isWithinHours(night, new Date('2026-11-23T22:30:00Z'))).toBe(true); // Mon 23:30 Paris

@@ -1,23 +1,31 @@
 /**
- * Test kit for the flow runner: a runner over in-memory contacts and the real default configuration
- * (or a given one), a prompt player that records what reached the customer, and a routing gate that
- * records transfers. Used only by the *.test.ts files.
+ * Test kit for the flow runner: a runner over in-memory contacts and the shipped configuration (with a
+ * test's flow added), validated by the config loader's own validation; a prompt player that records
+ * what reached the customer, and a routing gate that records transfers. Used only by the *.test.ts files.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { CenterDirectory, type CenterSetup } from '../../routing/center-directory';
+import { join, resolve } from 'node:path';
+import { CONFIG_FILE_NAME, readJson, validateLocalConfig } from '../../config/load-local-config';
+import type { LocalConfig } from '../../config/local-config-schema';
+import { CenterDirectory } from '../../routing/center-directory';
 import { MemoryContacts } from '../../contacts/testing/memory-contacts';
 import { DtmfInbox } from '../dtmf-inbox';
 import type { FlowAction } from '../flow-document';
 import { FlowRunner } from '../flow-runner';
 
-const CONFIG_DIR = join(import.meta.dirname, '../../../../../config/local');
+const CONFIG_DIR = resolve(import.meta.dirname, '../../../../../config/local');
+/** Where the kit pretends a test's flow was read from: it shows in the loader's errors. */
+const TEST_FLOW_FILE = 'flows/test-flow.json';
 
-/** The shipped configuration with its sample flow loaded, as loadLocalConfig provides it. */
-export function defaultSetup(): CenterSetup & { flows: Array<{ id: string; name: string; file: string; content: unknown }> } {
-  const config = JSON.parse(readFileSync(join(CONFIG_DIR, 'contact-center.json'), 'utf8'));
-  for (const flow of config.flows) flow.content = JSON.parse(readFileSync(join(CONFIG_DIR, flow.file), 'utf8'));
-  return config;
+/**
+ * The shipped configuration, optionally with `flow` added first as flow `flow-1`, validated by the
+ * loader's own validateLocalConfig: a flow the server would refuse throws the loader's error.
+ */
+export function testConfig(flow?: unknown): LocalConfig {
+  const file = join(CONFIG_DIR, CONFIG_FILE_NAME);
+  const json = readJson(file) as { flows: Array<Record<string, unknown>> };
+  if (flow !== undefined) json.flows = [{ id: 'flow-1', name: 'Test flow', type: 'CONTACT_FLOW', file: TEST_FLOW_FILE }, ...json.flows];
+  const testFlowPath = resolve(CONFIG_DIR, TEST_FLOW_FILE);
+  return validateLocalConfig(json, { file, root: CONFIG_DIR, readFlow: (path) => (flow !== undefined && path === testFlowPath ? structuredClone(flow) : readJson(path)) });
 }
 
 /** An exported flow document from actions (Parameters/Transitions as in a Connect export). */
@@ -31,15 +39,16 @@ export function exportedFlow(actions: Array<Partial<FlowAction> & Pick<FlowActio
 }
 
 export interface FlowKitOptions {
+  /** An exported flow document to run as `flow-1` (validated as the server's loader does). */
   flow?: unknown;
   now?: Date;
+  /** false: every queue is at capacity (TransferContactToQueue takes its QueueAtCapacity branch). */
   capacity?: boolean;
-  setup?: CenterSetup;
 }
 
+/** A flow runner over MemoryContacts and the validated configuration, recording prompts, transfers and warnings. */
 export function flowKit(options: FlowKitOptions = {}) {
-  const setup = options.setup ?? defaultSetup();
-  if (options.flow) setup.flows = [{ id: 'flow-1', name: 'Test flow', content: options.flow }, ...setup.flows];
+  const setup = testConfig(options.flow);
   const contacts = new MemoryContacts();
   const prompts: Array<{ text: string; ssml: boolean }> = [];
   const queued: Array<{ contactId: string; queueId: string; agentId?: string }> = [];

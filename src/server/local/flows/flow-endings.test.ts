@@ -74,8 +74,7 @@ describe('flow endings and error branches', () => {
       { Identifier: 'in', Type: 'GetParticipantInput', Parameters: { Text: 'Enter your order number, then hash', StoreInput: 'True', InputTimeLimitSeconds: '5', InputValidation: { CustomValidation: { MaximumLength: '10' } }, DTMFConfiguration: { InputTerminationSequence: '#' } }, Transitions: { NextAction: 'keep', Errors: [{ ErrorType: 'InputTimeLimitExceeded', NextAction: 'bye' }, { ErrorType: 'NoMatchingError', NextAction: 'bye' }] } },
       { Identifier: 'keep', Type: 'UpdateContactAttributes', Parameters: { Attributes: { orderId: '$.StoredCustomerInput' } }, Transitions: { NextAction: 'bye' } }, bye,
     ]), {}, async (kit, id) => {
-      await kit.waitForInput(id);
-      kit.runner.deliverDtmf(id, '12');
+      await kit.press(id, '12');
       kit.runner.deliverDtmf(id, '34#');
     });
     expect(r.contact?.attributes.orderId).toBe('1234');
@@ -85,8 +84,7 @@ describe('flow endings and error branches', () => {
     const kit = flowKit({ flow: exportedFlow([{ Identifier: 'go', Type: 'TransferToFlow', Parameters: { ContactFlowId: 'd501a97f-adeb-401a-a3f8-e8455e83aa7d' }, Transitions: { NextAction: 'bye' } }, bye]) });
     const c = kit.contacts.create({ contactFlowId: 'flow-1' });
     const done = kit.runner.run(c.id);
-    await kit.waitForInput(c.id);
-    kit.runner.deliverDtmf(c.id, '2');
+    await kit.press(c.id, '2');
     expect(await done).toBe('queued');
   });
 

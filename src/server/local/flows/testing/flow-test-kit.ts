@@ -81,5 +81,10 @@ export function flowKit(options: FlowKitOptions = {}) {
     for (let i = 0; i < 200 && !dtmf.isWaiting(contactId); i++) await new Promise((r) => setTimeout(r, 5));
     if (!dtmf.isWaiting(contactId)) throw new Error('no input pending');
   };
-  return { setup, contacts, prompts, queued, warnings, runner, waitForInput, contactFlowId };
+  /** Waits for the contact's pending input, then keys `digits` into it; false if nothing took them. */
+  const press = async (contactId: string, digits: string) => {
+    await waitForInput(contactId);
+    return runner.deliverDtmf(contactId, digits);
+  };
+  return { setup, contacts, prompts, queued, warnings, runner, waitForInput, press, contactFlowId };
 }

@@ -3,64 +3,13 @@
  * over MemoryContacts, the fake the flow, router, desk and prompt tests use: a test against the fake
  * can only pass where the real thing behaves the same.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMediaServer } from '../../media/create-media-server';
-import { ContactStore } from '../store/contact-store';
 import type { ContactRecord } from './contact-record';
-import { createLocalContacts } from './create-local-contacts';
-import type { LocalContacts } from './local-contacts';
 import { EVENT_CHAT_ENDED, EVENT_PARTICIPANT_JOINED, EVENT_PARTICIPANT_LEFT } from './participant-events';
-import { MemoryContacts, testContactRecord } from './testing/memory-contacts';
+import { CONTACTS_IMPLEMENTATIONS, testClock as clock, type ContactsSubject } from './testing/contacts-subjects';
 
-interface Subject {
-  contacts: LocalContacts;
-  /** Adds a contact as StartWebRTCContact leaves it (INITIATED), without events. */
-  create(): ContactRecord;
-  close(): Promise<void>;
-}
-
-/** A clock the test moves, so lastUpdatedAt and item times can be compared exactly. */
-const clock = { t: 1_700_000_000_000, now: () => clock.t, tick: () => (clock.t += 1000) };
-
-const implementations: Array<{ name: string; make(): Subject }> = [
-  {
-    name: 'the real contacts (SQLite store, media server)',
-    make() {
-      const dir = mkdtempSync(join(tmpdir(), 'cvc-contract-'));
-      const store = new ContactStore(dir);
-      const media = createMediaServer({ publicUrl: 'http://127.0.0.1:9', logger: pino({ level: 'silent' }) });
-      const contacts = createLocalContacts({ store, media, logger: pino({ level: 'silent' }), now: clock.now });
-      const create = () => {
-        const meeting = media.createMeeting();
-        const attendee = media.createAttendee(meeting.MeetingId, 'customer');
-        const record = testContactRecord(clock.now(), { meeting });
-        record.customer.attendee = attendee;
-        contacts.insert(record);
-        return structuredClone(record);
-      };
-      const close = async () => {
-        store.close();
-        await media.close();
-        rmSync(dir, { recursive: true, force: true });
-      };
-      return { contacts, create, close };
-    },
-  },
-  {
-    name: 'MemoryContacts (the fake)',
-    make() {
-      const contacts = new MemoryContacts(clock.now);
-      return { contacts, create: () => contacts.create(), close: async () => {} };
-    },
-  },
-];
-
-describe.each(implementations)('LocalContacts contract: $name', ({ make }) => {
-  let s: Subject;
+describe.each(CONTACTS_IMPLEMENTATIONS)('LocalContacts contract: $name', ({ make }) => {
+  let s: ContactsSubject;
   const log: string[] = [];
   const listen = () => {
     s.contacts.events.on('contact-updated', (c) => log.push(`updated:${c.state}`));

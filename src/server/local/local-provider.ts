@@ -13,7 +13,7 @@ import { ConnectGateway } from '../connect-gateway';
 import type { ContactCenterProvider } from '../providers/provider';
 import { createMediaServer } from '../media/create-media-server';
 import { loadLocalConfig } from './config/load-local-config';
-import { createEmulatedAws } from './emulated-aws';
+import { createEmulatedAws, EMULATOR_PREFIX } from './emulated-aws';
 import { createFlowsAndQueues } from './flows-and-queues';
 import { awsFrontDoor } from './aws-front-door/aws-front-door';
 import type { AwsCredential } from './aws-front-door/request-auth';
@@ -42,7 +42,7 @@ export interface LocalProviderOptions {
 }
 
 /** The hosts the local stack answers to. */
-export function localTrustedHosts(options: Pick<LocalProviderOptions, 'publicUrl' | 'iceAddress' | 'trustedHosts'>): string[] {
+function localTrustedHosts(options: Pick<LocalProviderOptions, 'publicUrl' | 'iceAddress' | 'trustedHosts'>): string[] {
   const hosts = [...LOOPBACK_HOSTS, new URL(options.publicUrl).hostname, ...(options.iceAddress ? [options.iceAddress] : []), ...(options.trustedHosts ?? [])];
   return [...new Set(hosts.map((h) => h.replace(/^\[|\]$/g, '').toLowerCase()))];
 }
@@ -58,7 +58,7 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
   // and does not throttle it (/api limits these calls already). Explicit credentials also keep the SDK
   // from walking its default provider chain (which can try network metadata endpoints).
   const internal = { accessKeyId: `LOCALINTERNAL${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(32).toString('base64') };
-  const clientConfig = { region: config.instance.region, endpoint: `${options.internalUrl ?? options.publicUrl}/aws`, credentials: internal };
+  const clientConfig = { region: config.instance.region, endpoint: `${options.internalUrl ?? options.publicUrl}${EMULATOR_PREFIX}`, credentials: internal };
   const trustedHosts = localTrustedHosts(options);
   const ownOrigins = [new URL(options.publicUrl).origin];
   const frontDoor = awsFrontDoor(
@@ -81,7 +81,7 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
     gateway: new ConnectGateway(connect, participant),
     defaultEntryPoints: aws.defaultEntryPoints,
     plugins: [
-      { prefix: '/aws', plugin: frontDoor },
+      { prefix: EMULATOR_PREFIX, plugin: frontDoor },
       { prefix: '/local', plugin: localOnly(trustedHosts, ownOrigins, flows.desk) },
     ],
     upgradeHandlers: [refuseUntrustedUpgrades(trustedHosts), (req, socket, head) => media.handleUpgrade(req, socket, head), ...aws.upgradeHandlers],

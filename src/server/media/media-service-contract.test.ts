@@ -70,12 +70,12 @@ describe.each(implementations)('MediaService contract: $name', ({ make }) => {
     expect(media.isMeetingActive(MeetingId)).toBe(false);
   });
 
-  it('restores a stored meeting under its own id; a meeting it knows keeps its state', () => {
+  it('restores a stored meeting under its own id; a meeting it knows keeps its state', async () => {
     const first = make();
     const meeting = first.createMeeting();
     const ended = first.createMeeting();
     const attendee = first.createAttendee(meeting.MeetingId, 'customer-1');
-    void first.close();
+    await first.close();
     media = make();
     media.restoreMeeting(meeting, [attendee]);
     expect(media.isMeetingActive(meeting.MeetingId)).toBe(true);

@@ -16,7 +16,7 @@ import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { buildHarness } from '../e2e/support/harness-build';
 import { routeHarness } from '../e2e/support/harness-route';
 import { finishAfterContactWork, sdkClients } from '../e2e/agent-desk-support';
-import { startLocalStack } from '../src/server/start-local-stack';
+import { startLocalStack } from '../src/server/testing/start-local-stack';
 import { medianLine } from './bench-stats';
 
 const ROUNDS = 5;

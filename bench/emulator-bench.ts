@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { startEmulatorHarness, type EmulatorHarness } from '../src/server/local/emulator/emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from '../src/server/local/emulator/testing/emulator-harness';
 import { summarize } from './bench-stats';
 
 const COUNT = Number(process.argv[2] ?? 2000);

@@ -3,6 +3,7 @@
 // `npm run build` first) into dist/packages/: connect-video-call (the browser widget) and
 // connect-video-call-server (the backend as a library). Prints the tarballs and the gzip size of
 // each published entry. Returns (as a module) the tarball paths for scripts/packages/test-packages.mjs.
+// Fails if the server bundle or either tarball holds a module of a testing/ folder (test-kits.mjs).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { copyDeclarations, emitDeclarations, packageOf } from './declarations.mjs';
 import { serverManifest, widgetManifest } from './manifests.mjs';
+import { assertNoTestKits } from './test-kits.mjs';
 
 const OUT = resolve('dist/packages');
 const gzKb = (file) => `${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1)} KB`;
@@ -30,6 +32,7 @@ export async function packPackages() {
   if (!existsSync('dist/connect-video-call.js') || !existsSync('dist/react.js')) throw new Error('Run `npm run build` first.');
   const output = await build({ configFile: 'vite.server.config.ts', logLevel: 'warn' });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
+  assertNoTestKits('the server bundle (dist/server)', chunks.flatMap((c) => c.moduleIds), process.cwd());
   const serverImports = new Set(chunks.flatMap((c) => [...c.imports, ...c.dynamicImports]).filter((s) => !s.startsWith('.') && !chunks.some((c) => c.fileName === s)).map(packageOf).filter(Boolean));
   emitDeclarations();
 
@@ -53,6 +56,7 @@ export async function packPackages() {
   const pack = (dir) => JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', OUT], { cwd: dir, encoding: 'utf8' }))[0];
   const widget = pack(widgetDir);
   const server = pack(serverDir);
+  for (const p of [widget, server]) assertNoTestKits(p.filename, p.files.map((f) => f.path));
   console.log(`${widget.filename}: ${widget.entryCount} files, ${(widget.size / 1024).toFixed(0)} KB packed, ${(widget.unpackedSize / 1024).toFixed(0)} KB unpacked`);
   console.log(`  entries (gzip): connect-video-call.js ${gzKb(join(widgetDir, 'connect-video-call.js'))}, react.js ${gzKb(join(widgetDir, 'react.js'))} (their lazy chunks: see the bundle budget)`);
   console.log(`${server.filename}: ${server.entryCount} files, ${(server.size / 1024).toFixed(0)} KB packed, ${(server.unpackedSize / 1024).toFixed(0)} KB unpacked, dependencies: ${[...serverDeps].sort().join(', ')}`);

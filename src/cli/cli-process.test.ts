@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { startFakeEndpoint, type FakeEndpoint } from './cli-test-kit';
+import { startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
 
 let endpoint: FakeEndpoint;
 beforeAll(async () => {

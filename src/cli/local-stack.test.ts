@@ -1,26 +1,22 @@
 /**
- * The CLI against the real local stack, started in this process (createApp + createLocalProvider
- * via startLocalStack) on a free port: it discovers the local instance and flow, starts a contact
+ * The CLI against the real local stack, started in this process through buildServer (useLocalStack)
+ * on a free port: it discovers the local instance and flow, starts a contact
  * that DescribeContact then shows, replays by client token, and reports the emulator's errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { ConnectClient, DescribeContactCommand, ListInstancesCommand } from '@aws-sdk/client-connect';
-import { startLocalStack, type LocalStack } from '../server/start-local-stack';
+import { useLocalStack } from '../server/testing/use-local-stack';
 import { decodeJoinPayload } from '../join/join-payload';
-import { run } from './cli-test-kit';
+import { run } from './testing/cli-test-kit';
 
-let stack: LocalStack;
+const local = useLocalStack();
 let connect: ConnectClient;
-beforeAll(async () => {
-  stack = await startLocalStack();
-  connect = new ConnectClient({ region: 'us-east-1', endpoint: stack.emulatorUrl, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+beforeAll(() => {
+  connect = new ConnectClient({ region: 'us-east-1', endpoint: local.stack.emulatorUrl, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
 });
-afterAll(async () => {
-  connect?.destroy();
-  await stack?.close();
-});
+afterAll(() => connect?.destroy());
 
 describe('start-web-rtc-contact on the local stack', () => {
   it('starts a contact with the local defaults, which DescribeContact then shows', async () => {
@@ -34,7 +30,7 @@ describe('start-web-rtc-contact on the local stack', () => {
         '--description', 'Placed from the CLI test',
         '--join-url',
       ],
-      { CONNECT_VIDEO_CALL_URL: stack.baseUrl },
+      { CONNECT_VIDEO_CALL_URL: local.stack.baseUrl },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -49,12 +45,12 @@ describe('start-web-rtc-contact on the local stack', () => {
     expect(Contact?.Attributes).toMatchObject({ orderId: '1234' });
     expect(Contact?.Customer?.Capabilities).toEqual({ Video: 'SEND', ScreenShare: 'SEND' });
 
-    expect(out.JoinUrl.startsWith(`${stack.baseUrl}/join/#`)).toBe(true);
+    expect(out.JoinUrl.startsWith(`${local.stack.baseUrl}/join/#`)).toBe(true);
     expect(decodeJoinPayload(new URL(out.JoinUrl).hash).connectionData.Meeting.MeetingId).toBe(out.ConnectionData.Meeting.MeetingId);
   });
 
   it('returns the same contact for the same --client-token', async () => {
-    const argv = ['start-web-rtc-contact', '--endpoint-url', stack.emulatorUrl, '--participant-details', 'DisplayName=Again', '--client-token', 'cli-test-token-000001', '--query', 'ContactId', '--output', 'text'];
+    const argv = ['start-web-rtc-contact', '--endpoint-url', local.stack.emulatorUrl, '--participant-details', 'DisplayName=Again', '--client-token', 'cli-test-token-000001', '--query', 'ContactId', '--output', 'text'];
     const first = await run(argv);
     const second = await run(argv);
     expect(first.code).toBe(0);
@@ -62,7 +58,7 @@ describe('start-web-rtc-contact on the local stack', () => {
   });
 
   it("prints the emulator's error for an unknown flow and exits 254", async () => {
-    const result = await run(['start-web-rtc-contact', '--endpoint-url', stack.emulatorUrl, '--participant-details', 'DisplayName=J', '--contact-flow-id', 'no-such-flow']);
+    const result = await run(['start-web-rtc-contact', '--endpoint-url', local.stack.emulatorUrl, '--participant-details', 'DisplayName=J', '--contact-flow-id', 'no-such-flow']);
     expect(result.code).toBe(254);
     expect(result.stderr).toMatch(/^\nAn error occurred \(ResourceNotFoundException\) when calling the StartWebRTCContact operation: .+\n$/);
   });
@@ -70,7 +66,7 @@ describe('start-web-rtc-contact on the local stack', () => {
   it('works as the installed command (bin/connect-video-call.mjs) in its own process', async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ['bin/connect-video-call.mjs', 'start-web-rtc-contact', '--endpoint-url', stack.emulatorUrl, '--participant-details', 'DisplayName=Bin', '--output', 'text', '--query', 'ContactId'],
+      ['bin/connect-video-call.mjs', 'start-web-rtc-contact', '--endpoint-url', local.stack.emulatorUrl, '--participant-details', 'DisplayName=Bin', '--output', 'text', '--query', 'ContactId'],
       { timeout: 30_000 },
     );
     expect(stdout).toMatch(/^\S+\n$/);

@@ -4,7 +4,7 @@
  * an unreachable endpoint (255). None of them sends a StartWebRTCContact request except the last two.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { run, startFakeEndpoint, type FakeEndpoint } from './cli-test-kit';
+import { run, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
 
 let endpoint: FakeEndpoint;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, startFakeEndpoint, type FakeEndpoint } from './cli-test-kit';
+import { run, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
 
 let endpoint: FakeEndpoint;
 beforeAll(async () => {

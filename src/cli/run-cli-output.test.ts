@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJoinPayload } from '../join/join-payload';
-import { run, SAMPLE_RESPONSE, startFakeEndpoint, type FakeEndpoint } from './cli-test-kit';
+import { run, SAMPLE_RESPONSE, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
 
 let endpoint: FakeEndpoint;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, startFakeEndpoint, type FakeEndpoint } from './cli-test-kit';
+import { run, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
 import { runCli } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvc-cli-tls-'));

@@ -10,7 +10,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { createApp } from './app';
 import { entryPointRegistry, EntryPoint, loadEntryPointsFile } from './entry-points';
 import { loggerOptions } from './logging';
-import { createAwsProvider } from './providers/aws-connect';
+import { createAwsProvider } from './providers/aws-provider';
 import type { ContactCenterProvider } from './providers/provider';
 import type { ApiSecurity } from './routes/api-deps';
 import type { ServerConfig } from './server-config';
@@ -51,7 +51,7 @@ export function apiSecurity(config: ServerConfig): ApiSecurity {
 async function createProvider(config: ServerConfig, logger: FastifyBaseLogger): Promise<ContactCenterProvider> {
   if (config.CONNECT_MODE === 'aws') return createAwsProvider({ region: config.AWS_REGION });
   // Loaded only in local mode, so a handler bundle (aws mode) never initialises SQLite or the media server.
-  const { createLocalProvider } = await import('./providers/local');
+  const { createLocalProvider } = await import('./local/local-provider');
   return createLocalProvider({
     publicUrl: config.publicUrl,
     internalUrl: `${config.TLS_CERT_FILE ? 'https' : 'http'}://127.0.0.1:${config.PORT}`,

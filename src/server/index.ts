@@ -12,7 +12,7 @@ export type { HandlerSource } from './handlers/handler-source';
 export { createLambdaHandler, type LambdaHandler, type LambdaHttpEvent, type LambdaHttpResult } from './handlers/lambda-handler';
 export { createNodeHandler, type NodeHandler } from './handlers/node-handler';
 export { loadServerConfig, type ServerConfig, type ServerConfigInput } from './server-config';
-export { createAwsProvider, type AwsProviderOptions } from './providers/aws-connect';
+export { createAwsProvider, type AwsProviderOptions } from './providers/aws-provider';
 export type { ContactCenterProvider } from './providers/provider';
 export type { ApiDeps, ApiSecurity, CallGateway } from './routes/api-deps';
 export { ConnectGateway } from './connect-gateway';

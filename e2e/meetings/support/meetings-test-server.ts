@@ -14,7 +14,7 @@ import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';
 import { freePort } from '../../../src/server/free-port';
 import { createMediaServer } from '../../../src/server/media/create-media-server';
 import { loadLocalConfig } from '../../../src/server/local/config/load-local-config';
-import { createLocalContactCenter, EMULATOR_PREFIX } from '../../../src/server/local/local-contact-center';
+import { createEmulatedAws, EMULATOR_PREFIX } from '../../../src/server/local/emulated-aws';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -32,12 +32,12 @@ export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
   const dataDir = mkdtempSync(join(tmpdir(), 'cvc-meetings-'));
   const media = createMediaServer({ publicUrl: baseUrl, logger });
-  const center = createLocalContactCenter({ config: loadLocalConfig(join(root, 'config/local')), dataDir, media, logger, publicUrl: baseUrl });
+  const aws = createEmulatedAws({ config: loadLocalConfig(join(root, 'config/local')), dataDir, media, logger, publicUrl: baseUrl });
   const app = Fastify({ logger: false });
   await app.register(fastifyStatic, { root: join(root, '.tmp/media-harness'), prefix: '/' });
-  await app.register(center.emulator, { prefix: EMULATOR_PREFIX });
+  await app.register(aws.emulator, { prefix: EMULATOR_PREFIX });
   app.server.on('upgrade', (req, socket, head) => {
-    if (!media.handleUpgrade(req, socket, head) && !center.upgradeHandlers.some((h) => h(req, socket, head))) socket.destroy();
+    if (!media.handleUpgrade(req, socket, head) && !aws.upgradeHandlers.some((h) => h(req, socket, head))) socket.destroy();
   });
   await app.listen({ port, host: '127.0.0.1' });
   const chime = new ChimeSDKMeetingsClient({ endpoint: `${baseUrl}${EMULATOR_PREFIX}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
@@ -49,7 +49,7 @@ export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
       chime.destroy();
       await app.close();
       await media.close();
-      center.close();
+      aws.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -3,7 +3,7 @@
  * bad one), then wired by the composition root exactly like the standalone server in aws mode.
  */
 import { describe, expect, it } from 'vitest';
-import { testEntryPoint } from '../routes/api-test-kit';
+import { testEntryPoint } from '../routes/testing/api-test-kit';
 import type { ServerConfigInput } from '../server-config';
 import { createFetchHandler } from './fetch-handler';
 import { createLambdaHandler } from './lambda-handler';

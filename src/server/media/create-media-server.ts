@@ -4,13 +4,13 @@
  * Connect emulator. Nothing here contacts the outside network (no STUN, no TURN, host candidates).
  */
 import { EventEmitter } from 'node:events';
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import { acceptWebSocket, guardedWebSocketServer } from '../socket-guard';
 import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from './media-service';
+import { newMediaMeeting } from './media-meeting';
 import { MeetingRoom } from './meeting-room';
 import { newAttendeeId, newJoinToken, tokenFromProtocols } from './join-token';
 import { SignalingConnection } from './signaling-connection';
@@ -33,7 +33,6 @@ const REJECT_GRACE_MS = 2000;
 
 export function createMediaServer(options: MediaServerOptions): MediaService {
   const url = new URL(options.publicUrl);
-  const wsBase = `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}`;
   const rooms = new Map<string, MeetingRoom>();
   const events = new EventEmitter<MediaServiceEvents>();
   const wss = guardedWebSocketServer({ maxPayload: 1 << 20, handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false) });
@@ -74,19 +73,8 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
   return {
     events,
     createMeeting(): MediaMeeting {
-      const MeetingId = randomUUID();
-      const meeting: MediaMeeting = {
-        MeetingId,
-        MediaRegion: 'local',
-        MediaPlacement: {
-          AudioHostUrl: `${url.host}:3478`,
-          AudioFallbackUrl: `${wsBase}/audio/${MeetingId}`,
-          SignalingUrl: `${wsBase}/control/${MeetingId}`,
-          TurnControlUrl: `${url.origin}/turn`,
-        },
-        MeetingFeatures: { Audio: { EchoReduction: 'UNAVAILABLE' } },
-      };
-      rooms.set(MeetingId, new MeetingRoom(meeting, events));
+      const meeting = newMediaMeeting(options.publicUrl);
+      rooms.set(meeting.MeetingId, new MeetingRoom(meeting, events));
       return meeting;
     },
     createAttendee(meetingId, externalUserId): MediaAttendee {

@@ -5,25 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { startLocalStack, type LocalStack } from '../start-local-stack';
-import { createAwsProvider } from './aws-connect';
+import { useLocalStack } from '../testing/use-local-stack';
+import { createAwsProvider } from './aws-provider';
 import type { ContactCenterProvider } from './provider';
 
-let stack: LocalStack;
+const local = useLocalStack();
 let aws: ContactCenterProvider;
-beforeAll(async () => {
-  stack = await startLocalStack();
-  aws = createAwsProvider({ region: 'eu-west-2', endpoint: stack.emulatorUrl, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+beforeAll(() => {
+  aws = createAwsProvider({ region: 'eu-west-2', endpoint: local.stack.emulatorUrl, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
 });
-afterAll(async () => {
-  await aws?.close();
-  await stack?.close();
-});
+afterAll(() => aws?.close());
 
 describe.each(['local', 'aws'] as const)('%s provider', (which) => {
-  const provider = () => (which === 'local' ? stack.provider : aws);
+  const provider = () => (which === 'local' ? local.stack.provider : aws);
   const ids = () => {
-    const ep = stack.provider.defaultEntryPoints[0]!;
+    const ep = local.stack.provider.defaultEntryPoints[0]!;
     return { InstanceId: ep.instanceId, ContactFlowId: ep.contactFlowId };
   };
   const start = (over: Record<string, unknown> = {}) =>

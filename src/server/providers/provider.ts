@@ -1,6 +1,6 @@
 /**
  * A contact-center provider: how the server reaches Connect, plus whatever routes and WebSocket
- * handlers that backend brings. main.ts picks one by configuration; routes only see the gateway.
+ * handlers that backend brings. build-server.ts picks one by configuration; routes only see the gateway.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { ConnectGateway } from '../connect-gateway';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { SignJWT } from 'jose';
-import { customerToken, startBody, testApp } from './api-test-kit';
+import { customerToken, startBody, testApp } from './testing/api-test-kit';
 
 let app: FastifyInstance;
 afterEach(() => app?.close());

@@ -2,21 +2,17 @@
  * The widget's backend end to end on the real local stack: /api → official SDK clients → emulator.
  * Start, status, DTMF and end, checked against what DescribeContact and the transcript then show.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { CallStatus, StartCallResponse } from '../../shared/call-api';
-import { startLocalStack, type LocalStack } from '../start-local-stack';
+import { useLocalStack } from '../testing/use-local-stack';
 
-let stack: LocalStack;
-beforeAll(async () => {
-  stack = await startLocalStack();
-});
-afterAll(() => stack?.close());
+const local = useLocalStack();
 
 const post = (path: string, body: unknown, token?: string) =>
-  fetch(`${stack.baseUrl}/api${path}`, {
+  fetch(`${local.stack.baseUrl}/api${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: stack.baseUrl, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', origin: local.stack.baseUrl, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
 
@@ -31,26 +27,26 @@ describe('/api on the local stack', () => {
     const again = StartCallResponse.parse(await (await post('/calls', { entryPoint: 'default', displayName: 'Integration Jane', clientToken, attributes: { product: 'kettle' } })).json());
     expect(again.contactId).toBe(call.contactId);
 
-    const statusRes = await fetch(`${stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } });
+    const statusRes = await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } });
     const status = CallStatus.parse(await statusRes.json());
     expect(['in-flow', 'queued']).toContain(status.state);
 
     const dtmf = await post(`/calls/${call.contactId}/dtmf`, { digits: '2' }, call.callToken);
     expect(dtmf.status).toBe(200);
-    const contact = stack.provider.name === 'local' ? await stack.provider.gateway.describeContact(stack.provider.defaultEntryPoints[0]!.instanceId, call.contactId) : undefined;
+    const contact = local.stack.provider.name === 'local' ? await local.stack.provider.gateway.describeContact(local.stack.provider.defaultEntryPoints[0]!.instanceId, call.contactId) : undefined;
     expect(contact?.Attributes ?? {}).toMatchObject({ product: 'kettle' });
     expect(contact?.Description).toBe('Video call from Integration Jane');
 
     const end = await post(`/calls/${call.contactId}/end`, {}, call.callToken);
     expect(end.status).toBe(200);
-    const after = CallStatus.parse(await (await fetch(`${stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
+    const after = CallStatus.parse(await (await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
     expect(after.state).toBe('ended');
     expect(after.disconnectReason).toBe('CUSTOMER_DISCONNECT');
   });
 
   it('names the queue while the contact waits in it (DescribeQueue through the official client)', async () => {
     const call = StartCallResponse.parse(await (await post('/calls', { entryPoint: 'default', displayName: 'Queue Quinn', clientToken: randomUUID() })).json());
-    const status = async () => CallStatus.parse(await (await fetch(`${stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
+    const status = async () => CallStatus.parse(await (await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
     expect((await status()).queueName).toBeUndefined();
     // The menu is pending once the flow waits for input; "2" is Support.
     await expect.poll(async () => (await post(`/calls/${call.contactId}/dtmf`, { digits: '2' }, call.callToken)).status).toBe(200);
@@ -60,7 +56,7 @@ describe('/api on the local stack', () => {
   });
 
   it('refuses an attribute the entry point does not allow, creating nothing', async () => {
-    const before = await fetch(`${stack.baseUrl}/api/health`);
+    const before = await fetch(`${local.stack.baseUrl}/api/health`);
     expect(before.ok).toBe(true);
     const res = await post('/calls', { entryPoint: 'default', displayName: 'X', clientToken: randomUUID(), attributes: { price: '0' } });
     expect(res.status).toBe(400);

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { ConnectClient, ListInstancesCommand } from '@aws-sdk/client-connect';
-import { startLocalStack, type LocalStack } from '../../start-local-stack';
+import { startLocalStack, type LocalStack } from '../../testing/start-local-stack';
 import { startTestCall } from '../../testing/start-test-call';
 import { rawRequest } from '../../testing/raw-http';
 

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadLocalConfig } from './load-local-config';
-import { localEntryPoints } from '../local-contact-center';
+import { localEntryPoints } from '../emulated-aws';
 
 const SHIPPED = join(import.meta.dirname, '../../../../config/local');
 

@@ -1,7 +1,8 @@
 /**
  * Reads `contact-center.json` and the flow files it names, validates them and checks that every id
  * reference (default flow, queues' hours, routing profiles, agents, entry-point flows) points at
- * something defined. Every error names the file and the field that is wrong.
+ * something defined. Every error names the file and the field that is wrong. The validation alone
+ * (validateLocalConfig) also serves the flow test kit, so a test runs only flows the server would load.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +11,8 @@ import { FlowDocument, LocalConfigFile, type LocalConfig } from './local-config-
 
 export const CONFIG_FILE_NAME = 'contact-center.json';
 
-function readJson(path: string): unknown {
+/** Reads and parses a JSON file; the error names the file (unreadable, or not JSON). */
+export function readJson(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -52,16 +54,28 @@ function checkReferences(file: string, c: LocalConfigFile): void {
   if (problems.length) throw new Error(`Invalid local contact-center config in ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
 }
 
-/** Loads and validates `<dir>/contact-center.json` and its flow files. Throws a message naming file and field. */
-export function loadLocalConfig(dir: string): LocalConfig {
-  const root = resolve(dir);
-  const file = join(root, CONFIG_FILE_NAME);
-  const parsed = LocalConfigFile.safeParse(readJson(file));
+/** Where a configuration comes from: its file (for messages), its folder and how to read a flow file. */
+export interface ConfigSource {
+  /** Path of `contact-center.json`, named in every error. */
+  file: string;
+  /** The folder flow files are relative to. */
+  root: string;
+  /** The parsed JSON of a flow file, by absolute path. */
+  readFlow(path: string): unknown;
+}
+
+/**
+ * Validates a parsed `contact-center.json` and its flows exactly as loadLocalConfig does (schema,
+ * references, each flow document and its StartAction); throws a message naming file and field.
+ */
+export function validateLocalConfig(json: unknown, source: ConfigSource): LocalConfig {
+  const { file, root } = source;
+  const parsed = LocalConfigFile.safeParse(json);
   if (!parsed.success) throw issues(file, parsed.error);
   checkReferences(file, parsed.data);
   const flows = parsed.data.flows.map((flow, i) => {
     const flowPath = resolve(root, flow.file);
-    const doc = FlowDocument.safeParse(readJson(flowPath));
+    const doc = FlowDocument.safeParse(source.readFlow(flowPath));
     if (!doc.success) throw issues(flowPath, doc.error, `(flows.${i} "${flow.name}") `);
     const ids = new Set(doc.data.Actions.map((a) => a.Identifier));
     if (!ids.has(doc.data.StartAction)) {
@@ -70,4 +84,11 @@ export function loadLocalConfig(dir: string): LocalConfig {
     return { ...flow, content: doc.data };
   });
   return { ...parsed.data, flows, dir: root };
+}
+
+/** Loads and validates `<dir>/contact-center.json` and its flow files. Throws a message naming file and field. */
+export function loadLocalConfig(dir: string): LocalConfig {
+  const root = resolve(dir);
+  const file = join(root, CONFIG_FILE_NAME);
+  return validateLocalConfig(readJson(file), { file, root, readFlow: readJson });
 }

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeskState } from '../../../shared/agent-desk-api';
 import { AgentRoster } from '../routing/agent-roster';
 import { CenterDirectory } from '../routing/center-directory';
-import { MemoryContacts } from '../routing/memory-contacts';
+import { MemoryContacts } from '../contacts/testing/memory-contacts';
 import { QueueRouter } from '../routing/queue-router';
-import { defaultSetup } from '../flows/flow-test-kit';
+import { testConfig } from '../flows/testing/flow-test-kit';
 import { DeskHub } from './desk-hub';
 import { deskRoutes } from './desk-routes';
 
@@ -15,7 +15,7 @@ let app: FastifyInstance | undefined;
 afterEach(async () => app?.close());
 
 async function start() {
-  const setup = defaultSetup();
+  const setup = testConfig();
   const contacts = new MemoryContacts();
   const directory = new CenterDirectory(setup);
   const roster = new AgentRoster(directory);

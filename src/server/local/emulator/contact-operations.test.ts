@@ -16,7 +16,7 @@ import {
   UpdateContactAttributesCommand,
 } from '@aws-sdk/client-connect';
 import { CreateParticipantConnectionCommand } from '@aws-sdk/client-connectparticipant';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 beforeAll(async () => void (h = await startEmulatorHarness()));
@@ -40,15 +40,15 @@ describe('contact operations', () => {
   it('DescribeContact follows the contact through queue, agent and end', async () => {
     const { ContactId = '' } = await start();
     const t0 = Date.now();
-    h.center.contacts.update(ContactId, (c) => {
+    h.aws.contacts.update(ContactId, (c) => {
       c.state = 'QUEUED';
       c.queue = { id: h.config.queues[2]!.id, name: 'BasicQueue', enqueuedAt: t0 };
     });
-    const agent = h.center.contacts.addAgentParticipant(ContactId, { id: h.config.agents[0]!.id, displayName: 'Alex Rivera' });
-    const meetingId = h.center.contacts.get(ContactId)!.meeting.MeetingId;
+    const agent = h.aws.contacts.addAgentParticipant(ContactId, { id: h.config.agents[0]!.id, displayName: 'Alex Rivera' });
+    const meetingId = h.aws.contacts.get(ContactId)!.meeting.MeetingId;
     expect(h.media.meetings.get(meetingId)?.attendees[1]?.ExternalUserId).toBe(`agent-${h.config.agents[0]!.id}`);
     expect(agent.role).toBe('AGENT');
-    h.center.contacts.update(ContactId, (c) => {
+    h.aws.contacts.update(ContactId, (c) => {
       c.state = 'CONNECTED';
       c.agent = { id: h.config.agents[0]!.id, ringStartedAt: t0 + 1000, acceptedAt: t0 + 2000, connectedAt: t0 + 2000 };
     });
@@ -67,7 +67,7 @@ describe('contact operations', () => {
     expect(ended?.DisconnectTimestamp).toBeInstanceOf(Date);
     expect(ended?.AgentInfo?.StateTransitions?.map((s) => s.State)).toEqual(['INITIAL', 'CONNECTED', 'DISCONNECTED']);
     expect(h.media.isMeetingActive(meetingId)).toBe(false);
-    expect(h.center.contacts.get(ContactId)?.history.map((x) => x.state)).toEqual(['INITIATED', 'QUEUED', 'CONNECTED', 'ENDED']);
+    expect(h.aws.contacts.get(ContactId)?.history.map((x) => x.state)).toEqual(['INITIATED', 'QUEUED', 'CONNECTED', 'ENDED']);
   });
 
   it('StopContact: an ended contact is 410 ContactNotFoundException, an unknown one 404', async () => {

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeContactCommand, StartWebRTCContactCommand } from '@aws-sdk/client-connect';
 import { CreateParticipantConnectionCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 afterEach(async () => h?.close());
@@ -39,7 +39,7 @@ describe('ClientToken idempotency', () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => start('concurrent-token-1')));
     expect(new Set(results.map((r) => r.ContactId)).size).toBe(1);
     expect(new Set(results.map((r) => r.ParticipantToken)).size).toBe(1);
-    expect(h.center.contacts.listActive()).toHaveLength(1);
+    expect(h.aws.contacts.listActive()).toHaveLength(1);
     expect(h.media.meetings.size).toBe(1);
   });
 
@@ -69,7 +69,7 @@ describe('restart persistence', () => {
     expect(strip(await start('restart-token-001'))).toEqual(strip(a));
     const again = await h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: a.ParticipantToken, Type: ['CONNECTION_CREDENTIALS'] }));
     expect(again.ConnectionCredentials?.ConnectionToken).toBeTruthy();
-    expect(h.center.contacts.get(a.ContactId ?? '')?.transcript.map((t) => t.content)).toEqual(['5']);
+    expect(h.aws.contacts.get(a.ContactId ?? '')?.transcript.map((t) => t.content)).toEqual(['5']);
   });
 
   // Join tokens stay in the record: restoreMeeting needs them to re-admit attendees after a restart.

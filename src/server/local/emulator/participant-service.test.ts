@@ -11,7 +11,7 @@ import {
   GetTranscriptCommand,
   SendMessageCommand,
 } from '@aws-sdk/client-connectparticipant';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 afterEach(async () => h?.close());
@@ -47,7 +47,7 @@ describe('Participant Service', () => {
   it('SendMessage records DTMF (emits dtmf) and text; bad digits and content types are ValidationException', async () => {
     const { started, token } = await call();
     const dtmf: string[] = [];
-    h.center.contacts.events.on('dtmf', (e) => dtmf.push(`${e.contactId}:${e.digits}`));
+    h.aws.contacts.events.on('dtmf', (e) => dtmf.push(`${e.contactId}:${e.digits}`));
     const sent = await send(token, 'audio/dtmf', '0123456789*#');
     expect(Date.parse(sent.AbsoluteTime ?? '')).toBeGreaterThan(0);
     await send(token, 'text/plain', 'hello');
@@ -72,10 +72,10 @@ describe('Participant Service', () => {
   it('DisconnectParticipant: the customer leaves, the contact and meeting end, the token stops working', async () => {
     const { started, token } = await call();
     const ended: string[] = [];
-    h.center.contacts.events.on('contact-ended', (c) => ended.push(c.id));
+    h.aws.contacts.events.on('contact-ended', (c) => ended.push(c.id));
     await h.participant.send(new DisconnectParticipantCommand({ ConnectionToken: token }));
     expect(ended).toEqual([started.ContactId]);
-    const contact = h.center.contacts.get(started.ContactId ?? '');
+    const contact = h.aws.contacts.get(started.ContactId ?? '');
     expect(contact?.disconnectReason).toBe('CUSTOMER_DISCONNECT');
     expect(h.media.isMeetingActive(started.ConnectionData?.Meeting?.MeetingId ?? '')).toBe(false);
     expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({ name: 'AccessDeniedException', status: 403 });
@@ -97,6 +97,6 @@ describe('Participant Service', () => {
     expect(await raw.json()).toMatchObject({ __type: 'AccessDeniedException', Message: expect.stringContaining('X-Amz-Bearer') });
     now += 24 * 3600 * 1000 + 1;
     expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({ ...denied, message: expect.stringContaining('expired') });
-    expect(h.center.contacts.get(started.ContactId ?? '')?.transcript).toEqual([]);
+    expect(h.aws.contacts.get(started.ContactId ?? '')?.transcript).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
 import { CreateParticipantConnectionCommand, DisconnectParticipantCommand } from '@aws-sdk/client-connectparticipant';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 afterEach(async () => h?.close());
@@ -51,15 +51,15 @@ describe('Participant WebSocket', () => {
   it('sends the transcript so far on subscribe, then live events, and closes after chat ended', async () => {
     const { conn, contactId } = await startCall();
     expect(conn.Websocket?.Url).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/aws/participant/websocket\\?token=`));
-    h.center.contacts.addTranscript(contactId, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: 'Welcome!' });
+    h.aws.contacts.addTranscript(contactId, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: 'Welcome!' });
     const { ws, frames, closed } = await open(conn.Websocket?.Url ?? '');
     ws.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } }));
     await until(() => frames.length === 2);
     expect(frames[0]).toEqual({ topic: 'aws/subscribe', content: { status: 'success', topics: ['aws/chat'] } });
     expect(frames[1]).toMatchObject({ topic: 'aws/chat', contentType: 'application/json', content: { Type: 'MESSAGE', ParticipantRole: 'SYSTEM', ContentType: 'text/plain', Content: 'Welcome!', ContactId: contactId, InitialContactId: contactId } });
 
-    h.center.contacts.addAgentParticipant(contactId, { id: h.config.agents[0]!.id, displayName: 'Alex Rivera' });
-    h.center.contacts.update(contactId, (c) => void (c.state = 'CONNECTED'));
+    h.aws.contacts.addAgentParticipant(contactId, { id: h.config.agents[0]!.id, displayName: 'Alex Rivera' });
+    h.aws.contacts.update(contactId, (c) => void (c.state = 'CONNECTED'));
     await until(() => frames.length === 3);
     expect(frames[2]?.content).toMatchObject({ Type: 'EVENT', ContentType: 'application/vnd.amazonaws.connect.event.participant.joined', ParticipantRole: 'AGENT', DisplayName: 'Alex Rivera' });
 
@@ -96,9 +96,9 @@ describe('Participant WebSocket', () => {
     const { ws, frames, closed } = await open(conn.Websocket?.Url ?? '');
     ws.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } }));
     await until(() => frames.length === 1);
-    h.center.contacts.addAgentParticipant(contactId, { id: h.config.agents[1]!.id, displayName: 'Sam Okafor' });
-    h.center.contacts.end(contactId, 'AGENT_DISCONNECT');
-    h.center.contacts.end(contactId, 'AGENT_DISCONNECT'); // idempotent: no second set of events
+    h.aws.contacts.addAgentParticipant(contactId, { id: h.config.agents[1]!.id, displayName: 'Sam Okafor' });
+    h.aws.contacts.end(contactId, 'AGENT_DISCONNECT');
+    h.aws.contacts.end(contactId, 'AGENT_DISCONNECT'); // idempotent: no second set of events
     await closed;
     expect(frames.slice(1).map((f) => [(f.content as { ParticipantRole: string }).ParticipantRole, (f.content as { ContentType: string }).ContentType.split('.').pop()])).toEqual([
       ['AGENT', 'left'],

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeContactCommand, StartWebRTCContactCommand, type StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 beforeAll(async () => void (h = await startEmulatorHarness()));
@@ -23,13 +23,13 @@ const describeContact = (id: string) => h.connect.send(new DescribeContactComman
 /** Expects the call to fail with this error and to create no contact and no meeting. */
 async function refused(extra: Partial<StartWebRTCContactCommandInput>, name: string, status: number, message: RegExp) {
   const meetings = h.media.meetings.size;
-  const contacts = h.center.contacts.listActive().length;
+  const contacts = h.aws.contacts.listActive().length;
   const err = await start(extra).then(() => undefined, (e: Error & { $metadata: { httpStatusCode: number } }) => e);
   expect(err?.name).toBe(name);
   expect(err?.$metadata.httpStatusCode).toBe(status);
   expect(err?.message).toMatch(message);
   expect(h.media.meetings.size).toBe(meetings);
-  expect(h.center.contacts.listActive().length).toBe(contacts);
+  expect(h.aws.contacts.listActive().length).toBe(contacts);
 }
 
 const utf8 = (n: number) => 'é'.repeat(n / 2); // 2 bytes per character
@@ -41,9 +41,7 @@ describe('StartWebRTCContact: valid members', () => {
     expect(meeting?.active).toBe(true);
     expect(meeting?.attendees[0]?.ExternalUserId).toBe(`customer-${out.ParticipantId}`);
     expect(out.ConnectionData?.Attendee?.AttendeeId).toBe(meeting?.attendees[0]?.AttendeeId);
-    expect(out.ConnectionData?.Meeting?.MediaRegion).toBe('us-east-1');
-    expect(out.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl).toContain(meeting?.meeting.MeetingId);
-    expect(out.ConnectionData?.Meeting?.MeetingFeatures?.Audio?.EchoReduction).toBe('AVAILABLE');
+    expect(out.ConnectionData?.Meeting).toEqual(meeting?.meeting);
     expect(out.ParticipantToken?.length).toBeGreaterThan(40);
     const { Contact } = await describeContact(out.ContactId ?? '');
     expect(Contact).toMatchObject({ Id: out.ContactId, Channel: 'VOICE', InitiationMethod: 'WEBRTC_API', Name: 'Ada Lovelace' });
@@ -75,7 +73,7 @@ describe('StartWebRTCContact: valid members', () => {
     expect(Contact?.Description).toBe('Video call about a kettle');
     expect(Contact?.RelatedContactId).toBe(first.ContactId);
     expect(Contact?.SegmentAttributes?.custom?.ValueInteger).toBe(7);
-    const record = h.center.contacts.get(out.ContactId ?? '');
+    const record = h.aws.contacts.get(out.ContactId ?? '');
     expect(record?.allowedCapabilities.Agent).toEqual({ Video: 'SEND' });
     expect(record?.references.when).toEqual({ Type: 'DATE', Value: '1700000000' });
   });

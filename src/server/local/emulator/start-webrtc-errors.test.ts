@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StartWebRTCContactCommand, type StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
-import { startEmulatorHarness, type EmulatorHarness } from './emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
 beforeAll(async () => void (h = await startEmulatorHarness()));
@@ -22,7 +22,7 @@ async function refused(body: unknown, name: string, status: number, message: Reg
   expect(err?.$metadata.httpStatusCode).toBe(status);
   expect(err?.message).toMatch(message);
   expect(h.media.meetings.size).toBe(meetings);
-  expect(h.center.contacts.listActive()).toHaveLength(0);
+  expect(h.aws.contacts.listActive()).toHaveLength(0);
 }
 
 describe('StartWebRTCContact: bad input', () => {
@@ -86,6 +86,6 @@ describe('StartWebRTCContact: bad input', () => {
     expect(big.status).toBe(400);
     expect(big.headers.get('x-amzn-errortype')).toBe('InvalidRequestException');
     expect(await big.json()).toMatchObject({ Message: expect.stringMatching(/larger than 1048576 bytes/) });
-    expect(h.center.contacts.listActive()).toHaveLength(0);
+    expect(h.aws.contacts.listActive()).toHaveLength(0);
   });
 });

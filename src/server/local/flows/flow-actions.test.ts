@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportedFlow, flowKit } from './flow-test-kit';
+import { exportedFlow, flowKit } from './testing/flow-test-kit';
 
 const SUPPORT = 'e6ae982a-8d10-457c-b048-628cc7125a3c';
 const BUSINESS_HOURS = '9ba63cc3-d315-4225-98b5-7e9e556cd764';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlowDocument } from './flow-document';
-import { exportedFlow, flowKit } from './flow-test-kit';
+import { exportedFlow, flowKit } from './testing/flow-test-kit';
 import { isWithinHours } from './hours-of-operation';
 
 const say = (id: string, text: string, next?: string) => ({ Identifier: id, Type: 'MessageParticipant', Parameters: { Text: text }, Transitions: next ? { NextAction: next } : {} });
@@ -74,8 +74,7 @@ describe('flow endings and error branches', () => {
       { Identifier: 'in', Type: 'GetParticipantInput', Parameters: { Text: 'Enter your order number, then hash', StoreInput: 'True', InputTimeLimitSeconds: '5', InputValidation: { CustomValidation: { MaximumLength: '10' } }, DTMFConfiguration: { InputTerminationSequence: '#' } }, Transitions: { NextAction: 'keep', Errors: [{ ErrorType: 'InputTimeLimitExceeded', NextAction: 'bye' }, { ErrorType: 'NoMatchingError', NextAction: 'bye' }] } },
       { Identifier: 'keep', Type: 'UpdateContactAttributes', Parameters: { Attributes: { orderId: '$.StoredCustomerInput' } }, Transitions: { NextAction: 'bye' } }, bye,
     ]), {}, async (kit, id) => {
-      await kit.waitForInput(id);
-      kit.runner.deliverDtmf(id, '12');
+      await kit.press(id, '12');
       kit.runner.deliverDtmf(id, '34#');
     });
     expect(r.contact?.attributes.orderId).toBe('1234');
@@ -85,14 +84,19 @@ describe('flow endings and error branches', () => {
     const kit = flowKit({ flow: exportedFlow([{ Identifier: 'go', Type: 'TransferToFlow', Parameters: { ContactFlowId: 'd501a97f-adeb-401a-a3f8-e8455e83aa7d' }, Transitions: { NextAction: 'bye' } }, bye]) });
     const c = kit.contacts.create({ contactFlowId: 'flow-1' });
     const done = kit.runner.run(c.id);
-    await kit.waitForInput(c.id);
-    kit.runner.deliverDtmf(c.id, '2');
+    await kit.press(c.id, '2');
     expect(await done).toBe('queued');
   });
 
   it('rejects malformed flow documents with a clear message', () => {
     expect(() => parseFlowDocument({ Version: '2020-01-01', StartAction: 'a', Actions: [] })).toThrow(/Version/);
     expect(() => parseFlowDocument(exportedFlow([say('a', 'x', 'missing')]))).toThrow(/unknown action "missing"/);
+  });
+
+  it('the kit refuses a flow the server would refuse, with the config loader\'s error', () => {
+    expect(() => flowKit({ flow: { Version: '2020-01-01', StartAction: 'a', Actions: [] } })).toThrow(/Invalid local contact-center config in .*test-flow\.json:\n {2}\(flows\.0 "Test flow"\) Version: flow Version must be "2019-10-30"/);
+    expect(() => flowKit({ flow: { ...(exportedFlow([bye]) as object), StartAction: 'nowhere' } })).toThrow(/Invalid flow in .*test-flow\.json: StartAction "nowhere" is not the Identifier of any action/);
+    expect(() => flowKit({ flow: exportedFlow(Array.from({ length: 251 }, (_, i) => ({ Identifier: `a${i}`, Type: 'DisconnectParticipant' }))) })).toThrow(/\(flows\.0 "Test flow"\) Actions/);
   });
 
   it('hours: 24:00 ends, overnight ranges and time zones', () => {

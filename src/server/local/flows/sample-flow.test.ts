@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowKit } from './flow-test-kit';
+import { flowKit } from './testing/flow-test-kit';
 
 const SALES = '5ed4e527-9d93-4cdc-8f1c-d089251f205a';
 const SUPPORT = 'e6ae982a-8d10-457c-b048-628cc7125a3c';
@@ -10,8 +10,7 @@ describe('the shipped sample inbound video flow', () => {
     const kit = flowKit();
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana' });
     const done = kit.runner.run(contact.id);
-    await kit.waitForInput(contact.id);
-    expect(kit.runner.deliverDtmf(contact.id, '2')).toBe(true);
+    expect(await kit.press(contact.id, '2')).toBe(true);
     expect(await done).toBe('queued');
     expect(kit.queued).toEqual([{ contactId: contact.id, queueId: SUPPORT }]);
     expect(kit.prompts.map((p) => p.text)).toEqual(['Hello Dana, thank you for calling us on video.', 'Press 1 for sales, or 2 for support.']);
@@ -26,8 +25,7 @@ describe('the shipped sample inbound video flow', () => {
     const kit = flowKit({ now: new Date('2026-11-24T15:00:00Z') }); // Tuesday 10:00 New York
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId });
     const done = kit.runner.run(contact.id);
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '1');
+    await kit.press(contact.id, '1');
     expect(await done).toBe('queued');
     expect(kit.queued[0]?.queueId).toBe(SALES);
   });
@@ -36,8 +34,7 @@ describe('the shipped sample inbound video flow', () => {
     const kit = flowKit({ now: new Date('2026-11-22T15:00:00Z') }); // Sunday
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId });
     const done = kit.runner.run(contact.id);
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '1');
+    await kit.press(contact.id, '1');
     expect(await done).toBe('disconnected');
     expect(kit.queued).toEqual([]);
     expect(kit.prompts.at(-1)?.text).toBe('Our Sales team is closed right now. Please call again during business hours. Goodbye.');
@@ -50,11 +47,9 @@ describe('the shipped sample inbound video flow', () => {
     const kit = flowKit();
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId });
     const done = kit.runner.run(contact.id);
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '9');
+    await kit.press(contact.id, '9');
     await new Promise((r) => setTimeout(r, 20));
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '2');
+    await kit.press(contact.id, '2');
     expect(await done).toBe('queued');
     expect(kit.prompts.map((p) => p.text)).toContain('Sorry, that is not one of the choices.');
     expect(kit.queued[0]?.queueId).toBe(SUPPORT);
@@ -65,8 +60,7 @@ describe('the shipped sample inbound video flow', () => {
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId });
     const done = kit.runner.run(contact.id);
     for (let i = 0; i < 3; i++) {
-      await kit.waitForInput(contact.id);
-      kit.runner.deliverDtmf(contact.id, '7');
+      await kit.press(contact.id, '7');
       await new Promise((r) => setTimeout(r, 20));
     }
     expect(await done).toBe('queued');
@@ -78,8 +72,7 @@ describe('the shipped sample inbound video flow', () => {
     const kit = flowKit({ capacity: false });
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId });
     const done = kit.runner.run(contact.id);
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '2');
+    await kit.press(contact.id, '2');
     expect(await done).toBe('disconnected');
     expect(kit.prompts.at(-1)?.text).toMatch(/All of our agents are busy/);
   });
@@ -99,8 +92,7 @@ describe('the shipped sample inbound video flow', () => {
     const kit = flowKit();
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana', attributes: { language: 'es' } });
     const done = kit.runner.run(contact.id);
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '2');
+    await kit.press(contact.id, '2');
     expect(await done).toBe('queued');
     expect(kit.queued[0]?.queueId).toBe(SUPPORT);
     expect(kit.prompts.map((p) => p.text)).toEqual(['Hola Dana, gracias por llamarnos por video.', 'Pulse 1 para ventas o 2 para soporte.']);
@@ -113,11 +105,9 @@ describe('the shipped sample inbound video flow', () => {
     const kit = flowKit({ now: new Date('2026-11-22T15:00:00Z') }); // Sunday: Sales is closed
     const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, attributes: { language: 'es' } });
     const done = kit.runner.run(contact.id);
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '9');
+    await kit.press(contact.id, '9');
     await new Promise((r) => setTimeout(r, 20));
-    await kit.waitForInput(contact.id);
-    kit.runner.deliverDtmf(contact.id, '1');
+    await kit.press(contact.id, '1');
     expect(await done).toBe('disconnected');
     expect(kit.prompts.map((p) => p.text)).toContain('Lo sentimos, esa no es una de las opciones.');
     expect(kit.prompts.at(-1)?.text).toBe('El equipo de Sales está cerrado en este momento. Llame de nuevo en horario de atención. Adiós.');
@@ -128,8 +118,7 @@ describe('the shipped sample inbound video flow', () => {
       const kit = flowKit({ capacity: false });
       const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana', attributes });
       const done = kit.runner.run(contact.id);
-      await kit.waitForInput(contact.id);
-      kit.runner.deliverDtmf(contact.id, '2');
+      await kit.press(contact.id, '2');
       expect(await done).toBe('disconnected');
       expect(kit.prompts.map((p) => p.text)).toEqual([
         'Hello Dana, thank you for calling us on video.',

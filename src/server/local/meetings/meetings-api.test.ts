@@ -8,7 +8,7 @@ import {
   BatchCreateAttendeeCommand, CreateAttendeeCommand, CreateMeetingWithAttendeesCommand, DeleteAttendeeCommand,
   DeleteMeetingCommand, GetAttendeeCommand, GetMeetingCommand, ListAttendeesCommand, UpdateAttendeeCapabilitiesCommand,
 } from '@aws-sdk/client-chime-sdk-meetings';
-import { startEmulatorHarness, type EmulatorHarness } from '../emulator/emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from '../emulator/testing/emulator-harness';
 import { fill, newMeeting, refusal } from './testing/meetings-test-kit';
 
 let h: EmulatorHarness;

@@ -9,7 +9,7 @@ import {
   UpdateAttendeeCapabilitiesCommand, type CreateMeetingCommandInput,
 } from '@aws-sdk/client-chime-sdk-meetings';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { startEmulatorHarness, type EmulatorHarness } from '../emulator/emulator-harness';
+import { startEmulatorHarness, type EmulatorHarness } from '../emulator/testing/emulator-harness';
 import { fill, newMeeting, refusal } from './testing/meetings-test-kit';
 
 let h: EmulatorHarness;
@@ -18,12 +18,12 @@ afterAll(async () => h.close());
 
 /** Expects a BadRequestException naming the problem, with nothing created on the media server or in the store. */
 async function badRequest(call: Promise<unknown>, message: RegExp, name = 'BadRequestException', code = 'BadRequest', status = 400) {
-  const before = { meetings: h.media.meetings.size, stored: h.center.contacts.listActive().length, attendees: [...h.media.meetings.values()].reduce((n, m) => n + m.attendees.length, 0) };
+  const before = { meetings: h.media.meetings.size, stored: h.aws.contacts.listActive().length, attendees: [...h.media.meetings.values()].reduce((n, m) => n + m.attendees.length, 0) };
   const err = await refusal(call);
   expect([err.name, err.Code, err.$metadata.httpStatusCode, err.$fault]).toEqual([name, code, status, 'client']);
   expect(err.message).toMatch(message);
   expect(err.RequestId).toMatch(/^[0-9a-f-]{36}$/);
-  const after = { meetings: h.media.meetings.size, stored: h.center.contacts.listActive().length, attendees: [...h.media.meetings.values()].reduce((n, m) => n + m.attendees.length, 0) };
+  const after = { meetings: h.media.meetings.size, stored: h.aws.contacts.listActive().length, attendees: [...h.media.meetings.values()].reduce((n, m) => n + m.attendees.length, 0) };
   expect(after).toEqual(before);
 }
 const create = (input: Partial<CreateMeetingCommandInput>) => newMeeting(h.meetings, input);

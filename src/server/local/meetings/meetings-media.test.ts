@@ -8,19 +8,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
 import { ChimeSDKMeetingsClient, CreateMeetingWithAttendeesCommand, DeleteAttendeeCommand, DeleteMeetingCommand } from '@aws-sdk/client-chime-sdk-meetings';
-import { startLocalStack, type LocalStack } from '../../start-local-stack';
+import { useLocalStack } from '../../testing/use-local-stack';
 import { decodeFrame, encodeFrame, FrameType, type SignalFrame } from '../../media/signaling-frames';
 
-let stack: LocalStack;
+const local = useLocalStack();
 let client: ChimeSDKMeetingsClient;
-beforeAll(async () => {
-  stack = await startLocalStack();
-  client = new ChimeSDKMeetingsClient({ endpoint: stack.emulatorUrl, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+beforeAll(() => {
+  client = new ChimeSDKMeetingsClient({ endpoint: local.stack.emulatorUrl, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
 });
-afterAll(async () => {
-  client.destroy();
-  await stack.close();
-});
+afterAll(() => client?.destroy());
 
 /** A signaling socket as the SDK opens it, JOINed, collecting decoded frames. */
 async function joined(signalingUrl: string, token: string) {

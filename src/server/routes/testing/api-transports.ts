@@ -2,13 +2,17 @@
  * Test kit: the ways a request reaches the /api app, so one contract suite runs over all of them.
  * Fastify injection, the standalone server on a loopback port, the Fetch handler, the Node handler
  * on a plain `http` server, and the Lambda handler fed API Gateway HTTP API and function URL events.
+ * useServedApp serves the api-test-kit app over one of them, a fresh one per test.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { afterEach } from 'vitest';
 import { createFetchHandler } from '../../handlers/fetch-handler';
 import { createLambdaHandler } from '../../handlers/lambda-handler';
 import { createNodeHandler } from '../../handlers/node-handler';
+import type { ApiSecurity } from '../api-deps';
+import { testApp } from './api-test-kit';
 import { lambdaEvent, type ApiRequest } from './lambda-events';
 
 export type { ApiRequest } from './lambda-events';
@@ -105,3 +109,27 @@ export const API_TRANSPORTS: ApiTransport[] = [
   { name: 'Lambda (HTTP API)', connect: lambda('http-api') },
   { name: 'Lambda (function URL)', connect: lambda('function-url') },
 ];
+
+/**
+ * For the tests of a `describe.each(API_TRANSPORTS)` block: `serve()` builds testApp (the recording
+ * gateway fake) with these security settings and serves it through `transport`; `app` is its client
+ * until the test ends, when it is closed.
+ */
+export function useServedApp(transport: ApiTransport) {
+  let client: ApiClient | undefined;
+  afterEach(async () => {
+    await client?.close();
+    client = undefined;
+  });
+  return {
+    get app(): ApiClient {
+      if (!client) throw new Error('useServedApp: call serve() first');
+      return client;
+    },
+    async serve(security: Partial<ApiSecurity> = {}) {
+      const t = await testApp(security);
+      client = await transport.connect(t.app);
+      return { ...t, app: client };
+    },
+  };
+}

@@ -1,7 +1,8 @@
 /**
- * Test and benchmark harness: the emulator plugin and its WebSocket in a bare Fastify server on a
- * loopback port, driven by the official SDK clients (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes the
- * contact center and builds a new one on the same data dir, as a process restart would.
+ * Test kit (tests and benchmarks): the emulated AWS (emulator plugin and participant WebSocket) over
+ * the fake MediaService in a bare Fastify server on a loopback port, driven by the official SDK clients
+ * (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes the emulated
+ * AWS and builds a new one on the same data dir, as a process restart would.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync } from 'node:fs';
@@ -11,16 +12,16 @@ import pino from 'pino';
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
 import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';
-import { loadLocalConfig } from '../config/load-local-config';
-import type { LocalConfig } from '../config/local-config-schema';
-import { createLocalContactCenter, EMULATOR_PREFIX, type LocalContactCenter } from '../local-contact-center';
-import { FakeMediaService } from './fake-media-service';
+import { loadLocalConfig } from '../../config/load-local-config';
+import type { LocalConfig } from '../../config/local-config-schema';
+import { createEmulatedAws, EMULATOR_PREFIX, type EmulatedAws } from '../../emulated-aws';
+import { FakeMediaService } from '../../../media/testing/fake-media-service';
 
 export interface EmulatorHarness {
   url: string;
   config: LocalConfig;
   media: FakeMediaService;
-  center: LocalContactCenter;
+  aws: EmulatedAws;
   connect: ConnectClient;
   participant: ConnectParticipantClient;
   meetings: ChimeSDKMeetingsClient;
@@ -29,21 +30,21 @@ export interface EmulatorHarness {
   close(): Promise<void>;
 }
 
-const CONFIG_DIR = join(import.meta.dirname, '../../../../config/local');
+const CONFIG_DIR = join(import.meta.dirname, '../../../../../config/local');
 
 export async function startEmulatorHarness(options: { dataDir?: string; now?: () => number; region?: string } = {}): Promise<EmulatorHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cvc-emulator-'));
   const config = loadLocalConfig(CONFIG_DIR);
   const logger = pino({ level: 'silent' });
   let media = new FakeMediaService();
-  let center: LocalContactCenter;
+  let aws: EmulatedAws;
   let app: FastifyInstance;
 
   const boot = async (): Promise<string> => {
-    center = createLocalContactCenter({ config, dataDir, media, logger, ...(options.now ? { now: options.now } : {}) });
+    aws = createEmulatedAws({ config, dataDir, media, logger, ...(options.now ? { now: options.now } : {}) });
     app = Fastify({ logger: false });
-    await app.register(center.emulator, { prefix: EMULATOR_PREFIX });
-    const handlers = center.upgradeHandlers;
+    await app.register(aws.emulator, { prefix: EMULATOR_PREFIX });
+    const handlers = aws.upgradeHandlers;
     app.server.on('upgrade', (req, socket, head) => {
       if (!handlers.some((h) => h(req, socket, head))) socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
     });
@@ -64,24 +65,24 @@ export async function startEmulatorHarness(options: { dataDir?: string; now?: ()
     config,
     media,
     dataDir,
-    center: center!,
+    aws: aws!,
     connect: new ConnectClient(clientConfig()),
     participant: new ConnectParticipantClient(clientConfig()),
     meetings: new ChimeSDKMeetingsClient(clientConfig()),
     async restart() {
       await app.close();
-      center.close();
+      aws.close();
       media = new FakeMediaService();
       url = await boot();
       const clients = { connect: new ConnectClient(clientConfig()), participant: new ConnectParticipantClient(clientConfig()), meetings: new ChimeSDKMeetingsClient(clientConfig()) };
-      Object.assign(harness, { url, media, center, ...clients });
+      Object.assign(harness, { url, media, aws, ...clients });
     },
     async close() {
       harness.connect.destroy();
       harness.participant.destroy();
       harness.meetings.destroy();
       await app.close();
-      center.close();
+      aws.close();
     },
   };
   return harness;

@@ -1,22 +1,23 @@
 /**
- * Local provider (the default): a whole contact center in this process, with no AWS account.
- * The Connect + Participant emulator is mounted at `/aws`, the agent desk API at `/local`, the media
- * server's signaling on `/control/<meetingId>`; the official SDK clients reach the emulator through
- * `endpoint` with dummy credentials, so the widget's backend runs the very code it runs against AWS.
+ * Local mode's composition (the default provider): a whole contact center in this process, with no
+ * AWS account. It builds the media server, the emulated AWS (store, contacts, the Connect + Participant
+ * emulator at `/aws`), the flows and queues with the agent desk API at `/local`, the front door that
+ * guards `/aws`, and the official SDK clients that reach the emulator through `endpoint`, so the
+ * widget's backend runs the very code it runs against AWS. build-server.ts loads it only in local mode.
  */
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
 import { randomBytes } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import { ConnectGateway } from '../connect-gateway';
+import type { ContactCenterProvider } from '../providers/provider';
 import { createMediaServer } from '../media/create-media-server';
-import { loadLocalConfig } from '../local/config/load-local-config';
-import { createLocalContactCenter } from '../local/local-contact-center';
-import { createLocalOperations } from '../local/local-operations';
-import type { ContactCenterProvider } from './provider';
-import { awsFrontDoor } from '../local/aws-front-door/aws-front-door';
-import type { AwsCredential } from '../local/aws-front-door/request-auth';
-import { localOnly, refuseUntrustedUpgrades } from '../local/local-only';
+import { loadLocalConfig } from './config/load-local-config';
+import { createEmulatedAws, EMULATOR_PREFIX } from './emulated-aws';
+import { createFlowsAndQueues } from './flows-and-queues';
+import { awsFrontDoor } from './aws-front-door/aws-front-door';
+import type { AwsCredential } from './aws-front-door/request-auth';
+import { localOnly, refuseUntrustedUpgrades } from './local-only';
 import { LOOPBACK_HOSTS } from '../own-origin';
 
 export interface LocalProviderOptions {
@@ -41,22 +42,23 @@ export interface LocalProviderOptions {
 }
 
 /** The hosts the local stack answers to. */
-export function localTrustedHosts(options: Pick<LocalProviderOptions, 'publicUrl' | 'iceAddress' | 'trustedHosts'>): string[] {
+function localTrustedHosts(options: Pick<LocalProviderOptions, 'publicUrl' | 'iceAddress' | 'trustedHosts'>): string[] {
   const hosts = [...LOOPBACK_HOSTS, new URL(options.publicUrl).hostname, ...(options.iceAddress ? [options.iceAddress] : []), ...(options.trustedHosts ?? [])];
   return [...new Set(hosts.map((h) => h.replace(/^\[|\]$/g, '').toLowerCase()))];
 }
 
+/** Builds local mode's provider; close() stops the flows, the store, the media server and the clients. */
 export async function createLocalProvider(options: LocalProviderOptions): Promise<ContactCenterProvider> {
   const config = loadLocalConfig(options.configDir);
   const media = createMediaServer({ publicUrl: options.publicUrl, iceAddress: options.iceAddress, turn: options.turn, logger: options.logger });
-  const center = createLocalContactCenter({ config, dataDir: options.dataDir, media, logger: options.logger, publicUrl: options.publicUrl });
-  const operations = createLocalOperations({ config, contacts: center.contacts, media, logger: options.logger, speech: options.speech ?? true });
+  const aws = createEmulatedAws({ config, dataDir: options.dataDir, media, logger: options.logger, publicUrl: options.publicUrl });
+  const flows = createFlowsAndQueues({ config, contacts: aws.contacts, media, logger: options.logger, speech: options.speech ?? true });
 
   // The server's own clients sign with a credential made for this process: the emulator verifies it
   // and does not throttle it (/api limits these calls already). Explicit credentials also keep the SDK
   // from walking its default provider chain (which can try network metadata endpoints).
   const internal = { accessKeyId: `LOCALINTERNAL${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(32).toString('base64') };
-  const clientConfig = { region: config.instance.region, endpoint: `${options.internalUrl ?? options.publicUrl}/aws`, credentials: internal };
+  const clientConfig = { region: config.instance.region, endpoint: `${options.internalUrl ?? options.publicUrl}${EMULATOR_PREFIX}`, credentials: internal };
   const trustedHosts = localTrustedHosts(options);
   const ownOrigins = [new URL(options.publicUrl).origin];
   const frontDoor = awsFrontDoor(
@@ -69,7 +71,7 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
       unsigned: (path) => path.startsWith('/participant/'),
       bodyLimitBytes: 1_048_576,
     },
-    [center.emulator],
+    [aws.emulator],
   );
   const connect = new ConnectClient(clientConfig);
   const participant = new ConnectParticipantClient(clientConfig);
@@ -77,12 +79,12 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
   return {
     name: 'local',
     gateway: new ConnectGateway(connect, participant),
-    defaultEntryPoints: center.defaultEntryPoints,
+    defaultEntryPoints: aws.defaultEntryPoints,
     plugins: [
-      { prefix: '/aws', plugin: frontDoor },
-      { prefix: '/local', plugin: localOnly(trustedHosts, ownOrigins, operations.desk) },
+      { prefix: EMULATOR_PREFIX, plugin: frontDoor },
+      { prefix: '/local', plugin: localOnly(trustedHosts, ownOrigins, flows.desk) },
     ],
-    upgradeHandlers: [refuseUntrustedUpgrades(trustedHosts), (req, socket, head) => media.handleUpgrade(req, socket, head), ...center.upgradeHandlers, ...operations.upgradeHandlers],
+    upgradeHandlers: [refuseUntrustedUpgrades(trustedHosts), (req, socket, head) => media.handleUpgrade(req, socket, head), ...aws.upgradeHandlers],
     describe: () => [
       `Local Connect emulator and Chime SDK Meetings API: ${options.publicUrl}/aws (any region; ${options.awsCredentials ? `SigV4 verified for access key ${options.awsCredentials.accessKeyId}` : 'any credentials'})`,
       `Instance: ${config.instance.id} (${config.instance.alias})`,
@@ -90,8 +92,8 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
       `Agent desk: ${options.publicUrl}/agent/`,
     ],
     close: async () => {
-      operations.close();
-      center.close();
+      flows.close();
+      aws.close();
       await media.close();
       connect.destroy();
       participant.destroy();

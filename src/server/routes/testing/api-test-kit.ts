@@ -5,9 +5,9 @@
  */
 import type { StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
 import { SignJWT } from 'jose';
-import { createApp, type AppDeps } from '../app';
-import { entryPointRegistry, type EntryPoint } from '../entry-points';
-import type { ApiSecurity, CallGateway } from './api-deps';
+import { createApp, type AppDeps } from '../../app';
+import { entryPointRegistry, type EntryPoint } from '../../entry-points';
+import type { ApiSecurity, CallGateway } from '../api-deps';
 
 export const TEST_ORIGIN = 'https://shop.example';
 export const CUSTOMER_SECRET = 'customer-secret-for-tests-0123456789abcdef';

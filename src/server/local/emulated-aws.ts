@@ -1,8 +1,8 @@
 /**
- * The local contact center's core: the on-disk store, the contacts (with their media meetings), the
- * Connect + Participant Service + Chime SDK Meetings emulator plugin and its WebSocket, and the default entry points of the
- * local instance. On start it re-registers every active contact's meeting with the media server, so
- * calls in progress survive a restart.
+ * The emulated AWS side of local mode: the on-disk store, the contacts (with their media meetings),
+ * the Connect + Participant Service + Chime SDK Meetings emulator plugin (mounted at `/aws`) and its
+ * participant WebSocket, and the local instance's default entry points. On start it re-registers every
+ * active contact's meeting with the media server, so calls in progress survive a restart.
  */
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { UpgradeHandler } from '../app';
@@ -19,7 +19,7 @@ import { ContactStore } from './store/contact-store';
 import { toMediaAttendee } from './meetings/meeting-record';
 import { MeetingStore } from './meetings/meeting-store';
 
-export interface LocalContactCenterOptions {
+export interface EmulatedAwsOptions {
   config: LocalConfig;
   /** Folder of the embedded store (`contact-center.sqlite`). */
   dataDir: string;
@@ -31,9 +31,9 @@ export interface LocalContactCenterOptions {
   publicUrl?: string;
 }
 
-export interface LocalContactCenter {
+export interface EmulatedAws {
   contacts: LocalContacts;
-  /** The emulator; register it under the prefix `/aws`. */
+  /** The emulator; register it under {@link EMULATOR_PREFIX}. */
   emulator: FastifyPluginAsync;
   defaultEntryPoints: EntryPoint[];
   upgradeHandlers: UpgradeHandler[];
@@ -48,7 +48,8 @@ export function localEntryPoints(config: LocalConfig): EntryPoint[] {
   return config.entryPoints.map((e) => ({ ...e, instanceId: config.instance.id, contactFlowId: e.contactFlowId ?? config.defaultFlowId }));
 }
 
-export function createLocalContactCenter(options: LocalContactCenterOptions): LocalContactCenter {
+/** Opens the store, restores active meetings, and builds the emulator over them. */
+export function createEmulatedAws(options: EmulatedAwsOptions): EmulatedAws {
   const now = options.now ?? Date.now;
   const store = new ContactStore(options.dataDir);
   store.purgeIdempotent(now(), IDEMPOTENCY_WINDOW_MS);

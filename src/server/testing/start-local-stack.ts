@@ -1,14 +1,14 @@
 /**
- * Starts the whole local stack in this process on a free loopback port through the same composition
+ * Test kit: starts the whole local stack in this process on a free loopback port through the same composition
  * root as main.ts (buildServer), with an isolated data folder and no logs. Integration tests,
  * benchmarks and the CLI tests use it; it reads no environment.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildServer } from './build-server';
-import { freePort } from './free-port';
-import { loadServerConfig } from './server-config';
+import { buildServer } from '../build-server';
+import { freePort } from '../free-port';
+import { loadServerConfig } from '../server-config';
 
 export interface LocalStackOptions {
   /** Reuse a data folder (restart tests); a fresh temporary one otherwise. */

@@ -1,10 +1,9 @@
 /**
- * Local operations: the flow runner, queue routing and the agent desk API, wired to the local
- * contacts. A started contact runs its flow; DTMF feeds the flow's pending input; the flow hands the
+ * The local contact center's runtime: the flow runner, queue routing and the agent desk API, wired to
+ * the emulated contacts. A started contact runs its flow; DTMF feeds the flow's pending input; the flow hands the
  * contact to a queue; the router rings agents, whose desk pages follow it all over server-sent events.
  */
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
-import type { UpgradeHandler } from '../app';
 import type { MediaService } from '../media/media-service';
 import type { LocalContacts } from './contacts/local-contacts';
 import type { LocalConfig } from './config/local-config-schema';
@@ -21,7 +20,7 @@ import { restoreRouting } from './routing/restore-routing';
 import { createEspeakSpeech } from './speech/espeak-speech';
 import { createPromptPlayer } from './speech/prompt-player';
 
-export interface LocalOperationsOptions {
+export interface FlowsAndQueuesOptions {
   config: LocalConfig;
   contacts: LocalContacts;
   media: MediaService;
@@ -29,7 +28,15 @@ export interface LocalOperationsOptions {
   speech: boolean;
 }
 
-export function createLocalOperations(options: LocalOperationsOptions): { desk: FastifyPluginAsync; upgradeHandlers: UpgradeHandler[]; close(): void } {
+/** What the local provider mounts and closes. */
+export interface FlowsAndQueues {
+  /** The agent desk API; mount it under `/local` behind the local-only guard. */
+  desk: FastifyPluginAsync;
+  close(): void;
+}
+
+/** Starts flows for started contacts, routes queued ones to agents, and resumes both after a restart. */
+export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQueues {
   const { config, contacts, media, logger } = options;
   const directory = new CenterDirectory(config);
   const roster = new AgentRoster(directory);
@@ -75,11 +82,10 @@ export function createLocalOperations(options: LocalOperationsOptions): { desk: 
     runFlow(c.id);
   }
   restoreRouting({ contacts, roster, router }, active.filter((x) => x.state !== 'INITIATED' && x.state !== 'IN_FLOW'));
-  logger.info({ speech: speech.available, agents: config.agents.length, queues: config.queues.length }, 'Local operations ready');
+  logger.info({ speech: speech.available, agents: config.agents.length, queues: config.queues.length }, 'Local flows and queues ready');
 
   return {
     desk: deskRoutes({ contacts, roster, router, hub }),
-    upgradeHandlers: [],
     close() {
       contacts.events.off('contact-started', onStarted);
       contacts.events.off('dtmf', onDtmf);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { ConnectClient, DescribeContactCommand, StartWebRTCContactCommand, StopContactCommand } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient, CreateParticipantConnectionCommand, DisconnectParticipantCommand, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../start-local-stack';
+import { startLocalStack, type LocalStack } from '../testing/start-local-stack';
 
 const INSTANCE = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 const FLOW = 'd501a97f-adeb-401a-a3f8-e8455e83aa7d';
@@ -41,7 +41,7 @@ const desk = (baseUrl: string) => ({
   post: (path: string, body?: unknown) => fetch(`${baseUrl}/local/desk/agents/${ALEX}${path}`, { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined }),
 });
 
-describe('local operations with the real emulator (official SDK clients)', () => {
+describe('flows and queues with the real emulator (official SDK clients)', () => {
   it('runs the flow, routes DTMF 2 to Support, rings the agent, and DescribeContact shows each step', async () => {
     stack = await startLocalStack();
     const agent = desk(stack.baseUrl);

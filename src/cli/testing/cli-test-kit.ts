@@ -1,13 +1,13 @@
 /**
- * Test helpers for the CLI: run it in-process capturing stdout/stderr, and a loopback HTTP server
+ * Test kit for the CLI: run it in-process capturing stdout/stderr, and a loopback HTTP server
  * standing in for the Connect endpoint at the network boundary, recording every request the
  * official SDK client sends (method, path, headers, parsed body).
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { CliEnv } from './connect-target';
-import { runCli } from './run-cli';
+import type { CliEnv } from '../connect-target';
+import { runCli } from '../run-cli';
 
 export interface CliRun {
   code: number;

@@ -44,6 +44,14 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Test kits and fakes live in testing/ folders; production code never reaches them (nor does the
+    // published package: scripts/packages/test-kits.mjs checks the bundle too). A rule of its own, so
+    // the per-folder no-restricted-imports blocks above need not repeat it.
+    files: ['src/**'],
+    ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/testing/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)testing(/|$)', message: 'Production code never imports a test kit (testing/ folders are for tests, benches and e2e).' }] }] },
+  },
+  {
     files: ['e2e/**'],
     rules: { 'no-restricted-imports': 'off' },
   },

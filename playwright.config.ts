@@ -3,6 +3,10 @@ import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 // Browser tests: real Chromium (Debian's, see scripts/ensure-chromium.mjs) against the real local stack,
 // started once for the whole run by e2e/support/global-setup.ts on a free loopback port.
+// Specs that run a test server in the worker build AWS SDK clients: on Node 20 each would print the
+// SDK's Node-version notice into the test output (vitest.config.ts and the benches do the same).
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',

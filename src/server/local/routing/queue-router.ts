@@ -8,13 +8,14 @@ import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster, AgentState } from './agent-roster';
 import type { CenterDirectory } from './center-directory';
 import { noteStep, recordStep } from './contact-steps';
+import { AgentTimers } from './agent-timers';
 import { DeskError } from './desk-error';
 
 interface Waiting { contactId: string; queueId: string; agentId?: string; enqueuedAt: number }
 
 export class QueueRouter {
   private waiting: Waiting[] = [];
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new AgentTimers();
 
   constructor(private readonly deps: { contacts: LocalContacts; directory: CenterDirectory; roster: AgentRoster; now?: () => number }) {}
 
@@ -54,13 +55,12 @@ export class QueueRouter {
     roster.set(agent.id, 'RINGING', { contactId: entry.contactId });
     recordStep(contacts, entry.contactId, 'RINGING', `ringing ${agent.name}`, (c) => void (c.agent = { id: agent.id, ringStartedAt: this.now() }));
     const timeout = directory.setup.ringTimeoutSeconds * 1000;
-    this.timers.set(agent.id, setTimeout(() => this.unanswered(agent.id, entry, 'MISSED', `${agent.name} did not answer within ${directory.setup.ringTimeoutSeconds} s`), timeout));
+    this.timers.set(agent.id, timeout, () => this.unanswered(agent.id, entry, 'MISSED', `${agent.name} did not answer within ${directory.setup.ringTimeoutSeconds} s`));
   }
 
   /** The ring ended without an answer: the contact goes back to its place in the queue. */
   private unanswered(agentId: string, entry: Waiting, agentStatus: 'MISSED' | 'AVAILABLE' | 'OFFLINE', detail: string): void {
-    clearTimeout(this.timers.get(agentId));
-    this.timers.delete(agentId);
+    this.timers.clear(agentId);
     this.deps.roster.set(agentId, agentStatus, { contactId: undefined });
     noteStep(this.deps.contacts, entry.contactId, detail);
     this.deps.contacts.update(entry.contactId, (c) => {
@@ -80,8 +80,7 @@ export class QueueRouter {
 
   accept(agentId: string, contactId: string): ContactParticipant {
     const contact = this.ringing(agentId, contactId);
-    clearTimeout(this.timers.get(agentId));
-    this.timers.delete(agentId);
+    this.timers.clear(agentId);
     const { contacts, roster } = this.deps;
     const agent = roster.get(agentId);
     const participant = contacts.addAgentParticipant(contactId, { id: agentId, displayName: agent.name });
@@ -106,8 +105,7 @@ export class QueueRouter {
     this.waiting = this.waiting.filter((w) => w.contactId !== contact.id);
     const agent = this.deps.roster.holding(contact.id);
     if (!agent) return;
-    clearTimeout(this.timers.get(agent.id));
-    this.timers.delete(agent.id);
+    this.timers.clear(agent.id);
     if (agent.status === 'RINGING') {
       this.deps.roster.set(agent.id, 'AVAILABLE', { contactId: undefined });
       return this.dispatch();
@@ -115,7 +113,7 @@ export class QueueRouter {
     if (agent.status !== 'ON_CONTACT') return;
     this.deps.roster.set(agent.id, 'AFTER_CONTACT_WORK', { contactId: contact.id });
     this.deps.contacts.update(contact.id, (c) => void (c.agent = { ...c.agent, id: agent.id, afterContactWorkStartedAt: this.now() }));
-    this.timers.set(agent.id, setTimeout(() => this.finishAfterContactWork(agent.id), this.deps.directory.setup.afterContactWorkSeconds * 1000));
+    this.timers.set(agent.id, this.deps.directory.setup.afterContactWorkSeconds * 1000, () => this.finishAfterContactWork(agent.id));
   }
 
   /** Ends after-contact work (timer or the agent's "Done"): the agent is available again. */
@@ -131,8 +129,7 @@ export class QueueRouter {
   setAvailability(agentId: string, status: 'AVAILABLE' | 'OFFLINE'): AgentState {
     const agent = this.deps.roster.get(agentId);
     if (agent.status === 'ON_CONTACT') throw new DeskError('ResourceConflictException', 'End the current contact before changing status');
-    clearTimeout(this.timers.get(agentId));
-    this.timers.delete(agentId);
+    this.timers.clear(agentId);
     if (agent.status === 'AFTER_CONTACT_WORK' && agent.contactId) {
       this.deps.contacts.update(agent.contactId, (c) => void (c.agent = { ...c.agent, id: agentId, afterContactWorkEndedAt: this.now() }));
     }
@@ -147,7 +144,6 @@ export class QueueRouter {
   }
 
   close(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.timers.close();
   }
 }

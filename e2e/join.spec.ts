@@ -9,6 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { joinUrl } from '../src/join/join-payload';
+import { horizontalOverflow, screen, VIEWPORTS } from './support/screens';
 
 const base = () => {
   const url = process.env.BASE_URL;
@@ -101,6 +102,11 @@ test('a call placed with the CLI is joined in the browser and answered by an age
   await expect.poll(() => videoWidth(agent, "Agent's video"), { timeout: 30_000 }).toBeGreaterThan(0);
   await expect.poll(() => videoWidth(customer, 'Your camera')).toBeGreaterThan(0);
   expect((await new AxeBuilder({ page: customer }).analyze()).violations).toEqual([]);
+  for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+    await customer.setViewportSize(viewport);
+    expect(await horizontalOverflow(customer)).toBe(0);
+    await screen(customer, `join-in-call-${size}`);
+  }
 
   await customer.getByRole('button', { name: 'Mute' }).click();
   await expect(customer.getByRole('button', { name: 'Mute' })).toHaveAttribute('aria-pressed', 'true');

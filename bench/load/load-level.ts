@@ -11,6 +11,7 @@ import type { ServerProcess } from './server-process-client';
 import { SyntheticAttendee } from '../../src/server/media/testing/synthetic/synthetic-attendee';
 
 const READY_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 20_000;
 const WARMUP_MS = 2_000;
 
 /** What one level measured. */
@@ -38,8 +39,11 @@ export async function runLevel(server: ServerProcess, clock: MediaClock, calls: 
       meetings.push(meeting.MeetingId);
       const pair = [new SyntheticAttendee(meeting, a, call, b.AttendeeId, tracker), new SyntheticAttendee(meeting, b, call, a.AttendeeId, tracker)];
       attendees.push(...pair);
-      await Promise.all(pair.map((p) => p.start()));
-      pair.forEach((p) => clock.add(p));
+      // A join that never completes (werift can stall in ICE or DTLS under load) leaves that call
+      // not receiving, which the level reports, instead of hanging the benchmark.
+      const joined = await Promise.all(pair.map((p) => within(START_TIMEOUT_MS, p.start())));
+      if (joined.every(Boolean)) pair.forEach((p) => clock.add(p));
+      else console.log(`  call ${call}: an attendee did not join within ${START_TIMEOUT_MS / 1000} s`);
     }
     const deadline = performance.now() + READY_TIMEOUT_MS;
     while (!attendees.every((a) => a.receiving) && performance.now() < deadline) await sleep(100);
@@ -84,6 +88,11 @@ export async function runLevel(server: ServerProcess, clock: MediaClock, calls: 
     for (const id of meetings) await server.endMeeting(id);
     await sleep(1_000);
   }
+}
+
+/** True when `work` settles fulfilled within `ms`; false when it fails or takes longer. */
+function within(ms: number, work: Promise<void>): Promise<boolean> {
+  return Promise.race([work.then(() => true, () => false), sleep(ms).then(() => false)]);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -42,5 +42,6 @@ process.on('message', (request: ServerRequest) => {
     reply({ cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss } satisfies ServerStats);
   }
 });
-process.on('disconnect', () => void media.close().finally(() => process.exit(0)));
+// werift's close can stay pending while sends are in flight: exit after 5 s whatever it does.
+process.on('disconnect', () => void Promise.race([media.close(), new Promise((r) => setTimeout(r, 5_000))]).finally(() => process.exit(0)));
 process.send!({ id: 0, body: 'ready' });

@@ -55,9 +55,13 @@ export class ServerProcess {
     });
   }
 
+  /** Asks the process to close its media server and exit; kills it when that takes more than 10 s. */
   async close(): Promise<void> {
+    if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once('exit', r));
     this.child.disconnect();
+    const killer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
     await exited;
+    clearTimeout(killer);
   }
 }

@@ -27,6 +27,8 @@ export class SyntheticAttendee {
   private readonly audio: RTCRtpTransceiver;
   private readonly camera: RTCRtpTransceiver;
   private remoteVideo: RTCRtpTransceiver | undefined;
+  /** Set when the other attendee's camera was first seen in an INDEX (the subscription follows). */
+  private subscribing = false;
   private signaling!: ChimeSignalingClient;
   private audioSeq = 0;
   private videoSeq = 0;
@@ -106,10 +108,17 @@ export class SyntheticAttendee {
 
   private onIndex(sources: IndexedSource[]): void {
     const remote = sources.find((s) => s.attendeeId !== this.attendee.AttendeeId);
-    if (!remote || this.remoteVideo) return;
-    this.remoteVideo = this.pc.addTransceiver('video', { direction: 'recvonly' });
+    if (!remote || this.subscribing) return;
+    this.subscribing = true;
+    // The transceiver is added only once the negotiation in flight is done, as the Chime SDK does:
+    // werift added to mid-offer could leave ICE gathering unfinished, and that join stalled for good.
     // A failed renegotiation leaves the attendee without the remote camera: the level reports it as not ready.
-    this.negotiating = this.negotiating.then(() => this.renegotiate([0, remote.streamId])).catch(() => undefined);
+    this.negotiating = this.negotiating
+      .then(() => {
+        this.remoteVideo = this.pc.addTransceiver('video', { direction: 'recvonly' });
+        return this.renegotiate([0, remote.streamId]);
+      })
+      .catch(() => undefined);
   }
 
   private async renegotiate(receiveStreamIds: number[]): Promise<void> {

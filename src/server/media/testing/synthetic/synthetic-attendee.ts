@@ -6,6 +6,7 @@
  * Only loopback addresses are offered and paired, so no packet leaves the machine.
  */
 import { RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
+import { iceGathered } from '../../ice-gathering';
 import type { MediaAttendee, MediaMeeting } from '../../media-service';
 import { ChimeSignalingClient, type IndexedSource } from './chime-signaling-client';
 import type { DeliveryTracker } from './delivery-tracker';
@@ -124,17 +125,8 @@ export class SyntheticAttendee {
   private async renegotiate(receiveStreamIds: number[]): Promise<void> {
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
-    await this.gathered();
+    await iceGathered(this.pc);
     const answer = await this.signaling.subscribe(loopbackOnly(this.pc.localDescription!.sdp), receiveStreamIds);
     await this.pc.setRemoteDescription({ type: 'answer', sdp: loopbackOnly(answer) });
-  }
-
-  private async gathered(): Promise<void> {
-    if (this.pc.iceGatheringState === 'complete') return;
-    await new Promise<void>((resolve) => {
-      const { unSubscribe } = this.pc.iceGatheringStateChange.subscribe((s) => {
-        if (s === 'complete') { unSubscribe(); resolve(); }
-      });
-    });
   }
 }

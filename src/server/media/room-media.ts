@@ -63,9 +63,7 @@ export class RoomMedia {
 
   leaveAudio(member: RoomMember): void {
     const id = this.room.audioStreamIdOf(member);
-    if (id === undefined) return;
-    this.audio.remove(id);
-    this.levels.remove(id);
+    if (id !== undefined) this.forgetAudio(id);
   }
 
   /** One upstream Opus packet of a member, with its ssrc-audio-level if present. */
@@ -88,9 +86,14 @@ export class RoomMedia {
 
   /** Forgets a member that left: its videos and its place in the mix; true if the INDEX changed. */
   removeMember(member: RoomMember, audioStreamId: number): boolean {
+    this.forgetAudio(audioStreamId);
+    return this.video.unpublishAll(member);
+  }
+
+  /** The mix and the volume reports forget a member together, so neither keeps one the other dropped. */
+  private forgetAudio(audioStreamId: number): void {
     this.audio.remove(audioStreamId);
     this.levels.remove(audioStreamId);
-    return this.video.unpublishAll(member);
   }
 
   close(): void {

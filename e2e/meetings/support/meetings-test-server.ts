@@ -15,6 +15,7 @@ import { freePort } from '../../../src/server/free-port';
 import { createMediaServer } from '../../../src/server/media/create-media-server';
 import { loadLocalConfig } from '../../../src/server/local/config/load-local-config';
 import { createEmulatedAws, EMULATOR_PREFIX } from '../../../src/server/local/emulated-aws';
+import { HARNESS_DIR, HARNESS_PATH } from '../../support/harness-build';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -34,7 +35,7 @@ export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
   const media = createMediaServer({ publicUrl: baseUrl, logger });
   const aws = createEmulatedAws({ config: loadLocalConfig(join(root, 'config/local')), dataDir, media, logger, publicUrl: baseUrl });
   const app = Fastify({ logger: false });
-  await app.register(fastifyStatic, { root: join(root, '.tmp/media-harness'), prefix: '/' });
+  await app.register(fastifyStatic, { root: HARNESS_DIR, prefix: '/' });
   await app.register(aws.emulator, { prefix: EMULATOR_PREFIX });
   app.server.on('upgrade', (req, socket, head) => {
     if (!media.handleUpgrade(req, socket, head) && !aws.upgradeHandlers.some((h) => h(req, socket, head))) socket.destroy();
@@ -43,7 +44,7 @@ export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
   const chime = new ChimeSDKMeetingsClient({ endpoint: `${baseUrl}${EMULATOR_PREFIX}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   return {
     baseUrl,
-    harnessUrl: `${baseUrl}/e2e/harness/index.html`,
+    harnessUrl: `${baseUrl}${HARNESS_PATH}index.html`,
     chime,
     async close() {
       chime.destroy();

@@ -4,13 +4,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import prettier from 'eslint-config-prettier';
 
 // Import boundaries (see README, Architecture). Flat config replaces a rule per matching block, so each
 // block below lists every pattern that applies to its files.
 /** Browser code other than the call engine. */
-const browserFolders = ['src/widget/**', 'src/embed/**', 'src/api/**', 'src/agent-desk/**', 'src/join/**'];
-const onlyEngineImportsChime = { group: ['amazon-chime-sdk-js', 'amazon-chime-sdk-js/*'], message: 'Only src/call-engine imports amazon-chime-sdk-js.' };
-const noServerInBrowser = { regex: '^(\\.\\./)+(server|cli)(/|$)', message: 'Browser code never imports src/server or src/cli.' };
+const browserFolders = [
+  'src/widget/**',
+  'src/embed/**',
+  'src/api/**',
+  'src/agent-desk/**',
+  'src/join/**',
+];
+const onlyEngineImportsChime = {
+  group: ['amazon-chime-sdk-js', 'amazon-chime-sdk-js/*'],
+  message: 'Only src/call-engine imports amazon-chime-sdk-js.',
+};
+const noServerInBrowser = {
+  regex: '^(\\.\\./)+(server|cli)(/|$)',
+  message: 'Browser code never imports src/server or src/cli.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.data/', '.tmp/'] },
@@ -19,13 +32,18 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime] }],
     },
   },
   {
     files: browserFolders,
-    rules: { 'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime, noServerInBrowser] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime, noServerInBrowser] }],
+    },
   },
   {
     files: ['src/call-engine/**'],
@@ -35,7 +53,20 @@ export default tseslint.config(
     // The contracts shared by server and browser depend on nothing but zod (and each other).
     files: ['src/shared/**'],
     ignores: ['src/shared/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|zod/mini$|\\./)', message: 'src/shared imports only zod (or zod/mini, its small build the browser gets) and other src/shared modules.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$|zod/mini$|\\./)',
+              message:
+                'src/shared imports only zod (or zod/mini, its small build the browser gets) and other src/shared modules.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // React hook rules only where React lives (server code calls werift's useNACK() etc., which are not hooks).
@@ -49,7 +80,20 @@ export default tseslint.config(
     // the per-folder no-restricted-imports blocks above need not repeat it.
     files: ['src/**'],
     ignores: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'src/**/testing/**'],
-    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)testing(/|$)', message: 'Production code never imports a test kit (testing/ folders are for tests, benches and e2e).' }] }] },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)testing(/|$)',
+              message:
+                'Production code never imports a test kit (testing/ folders are for tests, benches and e2e).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['e2e/**'],
@@ -60,7 +104,19 @@ export default tseslint.config(
     // (byte-identical encoding); it imports nothing else of the SDK.
     files: ['src/server/media/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^amazon-chime-sdk-js(?!/build/signalingprotocol/SignalingProtocol$)', message: 'The media server may only import the SDK signaling protocol module.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^amazon-chime-sdk-js(?!/build/signalingprotocol/SignalingProtocol$)',
+              message: 'The media server may only import the SDK signaling protocol module.',
+            },
+          ],
+        },
+      ],
     },
   },
+  // Formatting is Prettier's (`npm run lint` runs `prettier --check`); ESLint's stylistic rules stay off.
+  prettier,
 );

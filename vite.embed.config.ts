@@ -15,18 +15,24 @@ import { bundleReport } from './scripts/build/bundle-report';
 export default defineConfig(({ mode }) => {
   const isReact = mode === 'react';
   return {
-    plugins: [react(), chimeMessagingStub(), bundleReport(isReact ? 'react-bundle-report.json' : 'bundle-report.json')],
+    plugins: [
+      react(),
+      chimeMessagingStub(),
+      bundleReport(isReact ? 'react-bundle-report.json' : 'bundle-report.json'),
+    ],
     publicDir: false,
     // The script-tag widget renders with Preact's React-compatible runtime (10 KB instead of React's 66 KB
     // gzip, which kept the download over its 330 KB budget); the React component uses the host's React.
     resolve: isReact
       ? {}
-      : { alias: [
-          { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
-          { find: /^react-dom$/, replacement: 'preact/compat' },
-          { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
-          { find: /^react$/, replacement: 'preact/compat' },
-        ] },
+      : {
+          alias: [
+            { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+            { find: /^react-dom$/, replacement: 'preact/compat' },
+            { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+            { find: /^react$/, replacement: 'preact/compat' },
+          ],
+        },
     // The Chime SDK (through a dependency) reads Node's `global`; host pages must not need a shim.
     define: { 'process.env.NODE_ENV': JSON.stringify('production'), global: 'globalThis' },
     build: {
@@ -38,7 +44,9 @@ export default defineConfig(({ mode }) => {
       lib: {
         entry: (isReact
           ? { react: resolve(import.meta.dirname, 'src/embed/react.tsx') }
-          : { 'connect-video-call': resolve(import.meta.dirname, 'src/embed/connect-video-call.ts') }) as Record<string, string>,
+          : {
+              'connect-video-call': resolve(import.meta.dirname, 'src/embed/connect-video-call.ts'),
+            }) as Record<string, string>,
         formats: ['es'],
       },
       rolldownOptions: {
@@ -50,7 +58,16 @@ export default defineConfig(({ mode }) => {
           minify: true,
           comments: { legal: true, annotation: false, jsdoc: false },
           // React in its own chunk: cached across widget releases, and the call UI's own weight is visible.
-          codeSplitting: isReact ? undefined : { groups: [{ name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler|preact)[\\/]/ }] },
+          codeSplitting: isReact
+            ? undefined
+            : {
+                groups: [
+                  {
+                    name: 'react',
+                    test: /[\\/]node_modules[\\/](react|react-dom|scheduler|preact)[\\/]/,
+                  },
+                ],
+              },
         },
       },
     },

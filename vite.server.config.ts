@@ -15,7 +15,11 @@ export default defineConfig({
     sourcemap: false,
     minify: false,
     rolldownOptions: {
-      output: { format: 'es', entryFileNames: 'index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+      output: {
+        format: 'es',
+        entryFileNames: 'index.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
     },
   },
 });

@@ -10,7 +10,11 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { CreateParticipantConnectionCommand, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
+import {
+  CreateParticipantConnectionCommand,
+  GetTranscriptCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-connectparticipant';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { buildHarness } from '../e2e/support/harness-build';
@@ -22,7 +26,11 @@ import { medianLine } from './bench-stats';
 const ROUNDS = 5;
 const STEP_TIMEOUT_MS = 30_000;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, intervalMs = 20): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined | false>,
+  intervalMs = 20,
+): Promise<T> {
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   for (;;) {
     const value = await probe();
@@ -35,10 +43,16 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 await buildHarness();
 const stack = await startLocalStack({ distDir: resolve('dist'), speech: true });
 const browser = await chromium.launch(chromiumLaunchOptions());
-const figures = { startToRing: [] as number[], dtmfToRing: [] as number[], acceptToFrame: [] as number[] };
+const figures = {
+  startToRing: [] as number[],
+  dtmfToRing: [] as number[],
+  acceptToFrame: [] as number[],
+};
 try {
   const { connect, participant, instanceId, flowId } = sdkClients(stack.baseUrl);
-  const agent = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  const agent = await (
+    await browser.newContext({ permissions: ['camera', 'microphone'] })
+  ).newPage();
   await agent.goto(`${stack.baseUrl}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as Alex Rivera (alex)' }).click();
   await agent.getByRole('button', { name: 'Available', exact: true }).click();
@@ -49,17 +63,39 @@ try {
     const customer = await customerContext.newPage();
     await customer.goto(`${stack.baseUrl}/e2e/harness/`);
     const t0 = performance.now();
-    const started = await connect.send(new StartWebRTCContactCommand({
-      InstanceId: instanceId, ContactFlowId: flowId, ParticipantDetails: { DisplayName: `Bench ${round}` }, ClientToken: randomUUID(),
-      AllowedCapabilities: { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
-    }));
+    const started = await connect.send(
+      new StartWebRTCContactCommand({
+        InstanceId: instanceId,
+        ContactFlowId: flowId,
+        ParticipantDetails: { DisplayName: `Bench ${round}` },
+        ClientToken: randomUUID(),
+        AllowedCapabilities: {
+          Customer: { Video: 'SEND', ScreenShare: 'SEND' },
+          Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+        },
+      }),
+    );
     const { Meeting, Attendee } = started.ConnectionData!;
-    type H = { harness: { join(m: unknown, a: unknown): Promise<void>; startVideo(): Promise<void>; stop(): void } };
-    await customer.evaluate(async ([m, a]) => {
-      await (window as unknown as H).harness.join(m, a);
-      await (window as unknown as H).harness.startVideo();
-    }, [Meeting, Attendee] as const);
-    const conn = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: started.ParticipantToken, Type: ['CONNECTION_CREDENTIALS'] }));
+    type H = {
+      harness: {
+        join(m: unknown, a: unknown): Promise<void>;
+        startVideo(): Promise<void>;
+        stop(): void;
+      };
+    };
+    await customer.evaluate(
+      async ([m, a]) => {
+        await (window as unknown as H).harness.join(m, a);
+        await (window as unknown as H).harness.startVideo();
+      },
+      [Meeting, Attendee] as const,
+    );
+    const conn = await participant.send(
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: started.ParticipantToken,
+        Type: ['CONNECTION_CREDENTIALS'],
+      }),
+    );
     const token = conn.ConnectionCredentials!.ConnectionToken!;
     await until('the menu prompt', async () => {
       const t = await participant.send(new GetTranscriptCommand({ ConnectionToken: token }));
@@ -67,7 +103,9 @@ try {
     });
     const ringing = agent.getByRole('dialog', { name: 'Incoming video contact' });
     const t1 = performance.now();
-    await participant.send(new SendMessageCommand({ ConnectionToken: token, ContentType: 'audio/dtmf', Content: '2' }));
+    await participant.send(
+      new SendMessageCommand({ ConnectionToken: token, ContentType: 'audio/dtmf', Content: '2' }),
+    );
     await ringing.waitFor({ timeout: STEP_TIMEOUT_MS });
     const t2 = performance.now();
     figures.startToRing.push(t2 - t0);
@@ -76,13 +114,19 @@ try {
     await ringing.getByRole('button', { name: 'Accept' }).click();
     const t3 = performance.now();
     try {
-      await agent.waitForFunction((label) => {
-        const v = document.querySelector<HTMLVideoElement>(`video[aria-label="${label}"]`);
-        return !!v && v.getVideoPlaybackQuality().totalVideoFrames > 0;
-      }, `Bench ${round}'s camera`, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
+      await agent.waitForFunction(
+        (label) => {
+          const v = document.querySelector<HTMLVideoElement>(`video[aria-label="${label}"]`);
+          return !!v && v.getVideoPlaybackQuality().totalVideoFrames > 0;
+        },
+        `Bench ${round}'s camera`,
+        { polling: 'raf', timeout: STEP_TIMEOUT_MS },
+      );
       figures.acceptToFrame.push(performance.now() - t3);
     } catch {
-      console.log(`round ${round}: no decoded frame of the customer within ${STEP_TIMEOUT_MS / 1000} s`);
+      console.log(
+        `round ${round}: no decoded frame of the customer within ${STEP_TIMEOUT_MS / 1000} s`,
+      );
     }
     await agent.getByRole('button', { name: 'End contact' }).click();
     await finishAfterContactWork(agent);
@@ -93,7 +137,13 @@ try {
   await stack.close();
 }
 
-
-console.log(medianLine('StartWebRTCContact → ringing on the agent desk (sample flow with spoken prompts)', figures.startToRing));
+console.log(
+  medianLine(
+    'StartWebRTCContact → ringing on the agent desk (sample flow with spoken prompts)',
+    figures.startToRing,
+  ),
+);
 console.log(medianLine('DTMF "2" sent → ringing on the agent desk', figures.dtmfToRing));
-console.log(medianLine("Accept → agent's first decoded frame of the customer", figures.acceptToFrame));
+console.log(
+  medianLine("Accept → agent's first decoded frame of the customer", figures.acceptToFrame),
+);

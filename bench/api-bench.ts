@@ -18,9 +18,14 @@ try {
     const res = await fetch(`${stack.baseUrl}/api/calls`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ entryPoint: 'default', displayName: 'Bench Customer', clientToken: randomUUID() }),
+      body: JSON.stringify({
+        entryPoint: 'default',
+        displayName: 'Bench Customer',
+        clientToken: randomUUID(),
+      }),
     });
-    if (res.status !== 201) throw new Error(`POST /api/calls answered ${res.status}: ${await res.text()}`);
+    if (res.status !== 201)
+      throw new Error(`POST /api/calls answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
     return performance.now() - t0;
   };

@@ -6,15 +6,23 @@
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { startEmulatorHarness, type EmulatorHarness } from '../src/server/local/emulator/testing/emulator-harness';
+import {
+  startEmulatorHarness,
+  type EmulatorHarness,
+} from '../src/server/local/emulator/testing/emulator-harness';
 import { summarize } from './bench-stats';
 
 const COUNT = Number(process.argv[2] ?? 2000);
 const DEADLINE_MS = 30_000;
 const WARMUP = 50;
 
-
-async function run(h: EmulatorHarness, concurrency: number, count: number, label: string, print = true): Promise<void> {
+async function run(
+  h: EmulatorHarness,
+  concurrency: number,
+  count: number,
+  label: string,
+  print = true,
+): Promise<void> {
   const latencies: number[] = [];
   let issued = 0;
   const started = performance.now();
@@ -28,7 +36,10 @@ async function run(h: EmulatorHarness, concurrency: number, count: number, label
           ContactFlowId: h.config.defaultFlowId,
           ParticipantDetails: { DisplayName: `Bench ${n}` },
           Attributes: { product: 'kettle', orderId: String(n) },
-          AllowedCapabilities: { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND' } },
+          AllowedCapabilities: {
+            Customer: { Video: 'SEND', ScreenShare: 'SEND' },
+            Agent: { Video: 'SEND' },
+          },
           ClientToken: `bench-${label}-${n}-${process.pid}`,
         }),
       );
@@ -38,7 +49,13 @@ async function run(h: EmulatorHarness, concurrency: number, count: number, label
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   if (!print) return;
-  console.log(summarize(`StartWebRTCContact (emulator, concurrency ${String(concurrency).padStart(2)})`, latencies, seconds));
+  console.log(
+    summarize(
+      `StartWebRTCContact (emulator, concurrency ${String(concurrency).padStart(2)})`,
+      latencies,
+      seconds,
+    ),
+  );
 }
 
 const h = await startEmulatorHarness();

@@ -23,7 +23,9 @@ const fmt = (r: LevelResult) =>
   `delay p50 ${r.delayP50Ms.toFixed(1)} ms / p99 ${r.delayP99Ms.toFixed(1)} ms (worst call p95 ${r.worstCallDelayP95Ms.toFixed(1)} ms); ` +
   `generator CPU ${r.generatorCpuPercent.toFixed(0)} %, its event-loop delay p99 ${r.generatorLoopDelayP99Ms.toFixed(1)} ms${r.ready ? '' : ' (not every attendee received media)'}`;
 
-console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); the load generator shares them with the server`);
+console.log(
+  `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); the load generator shares them with the server`,
+);
 const clock = new MediaClock(opusNoiseFrames(), readIvf());
 let capacity = 0;
 try {
@@ -32,8 +34,14 @@ try {
     const server = await ServerProcess.start();
     const result = await runLevel(server, clock, calls, WINDOW_MS).finally(() => server.close());
     console.log(fmt(result));
-    if (!result.ready || result.worstLossPercent > MAX_LOSS_PERCENT || result.worstCallDelayP95Ms > MAX_DELAY_MS) {
-      console.log(`limit: at ${calls} calls a call lost more than ${MAX_LOSS_PERCENT} % or added more than ${MAX_DELAY_MS} ms`);
+    if (
+      !result.ready ||
+      result.worstLossPercent > MAX_LOSS_PERCENT ||
+      result.worstCallDelayP95Ms > MAX_DELAY_MS
+    ) {
+      console.log(
+        `limit: at ${calls} calls a call lost more than ${MAX_LOSS_PERCENT} % or added more than ${MAX_DELAY_MS} ms`,
+      );
       break;
     }
     capacity = calls;

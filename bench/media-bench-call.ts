@@ -19,7 +19,10 @@ export interface CallSample {
 }
 
 export class BenchCall {
-  private constructor(readonly pages: [Page, Page], readonly ids: [string, string]) {}
+  private constructor(
+    readonly pages: [Page, Page],
+    readonly ids: [string, string],
+  ) {}
 
   /** Joins two pages; resolves once both have started. */
   static async open(browser: Browser, server: MediaTestServer): Promise<BenchCall> {
@@ -29,7 +32,10 @@ export class BenchCall {
 
   /** start() → audioVideoDidStart of the first page, in ms. */
   async joinMs(): Promise<number> {
-    return (await eventAt(this.pages[0], 'audioVideoDidStart'))! - (await eventAt(this.pages[0], 'start'))!;
+    return (
+      (await eventAt(this.pages[0], 'audioVideoDidStart'))! -
+      (await eventAt(this.pages[0], 'start'))!
+    );
   }
 
   /** Starts A's camera and measures first decoded frame at B and the time until B receives 640×360. */
@@ -49,12 +55,20 @@ export class BenchCall {
   }
 
   async startBothCameras(): Promise<void> {
-    for (const page of this.pages) if ((await eventAt(page, 'startLocalVideoTile')) === undefined) await call(page, 'startVideo');
+    for (const page of this.pages)
+      if ((await eventAt(page, 'startLocalVideoTile')) === undefined)
+        await call(page, 'startVideo');
   }
 
   /** Decoded remote frames/s, audio packets/s and received width, per page, over `seconds`. */
   async sample(seconds: number): Promise<CallSample[]> {
-    const read = () => Promise.all(this.pages.map(async (p, i) => ({ tile: (await tiles(p)).find((t) => t.attendeeId === this.ids[1 - i]), audio: await audioPackets(p) })));
+    const read = () =>
+      Promise.all(
+        this.pages.map(async (p, i) => ({
+          tile: (await tiles(p)).find((t) => t.attendeeId === this.ids[1 - i]),
+          audio: await audioPackets(p),
+        })),
+      );
     const before = await read();
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, seconds * 1000));

@@ -32,7 +32,9 @@ async function cpuPercent(seconds: number): Promise<number> {
 await buildHarness();
 const server = await startMediaTestServer();
 const browser = await chromium.launch(chromiumLaunchOptions());
-console.log(`machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); browsers run on the same machine`);
+console.log(
+  `machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); browsers run on the same machine`,
+);
 
 try {
   const joins: number[] = [];
@@ -46,9 +48,15 @@ try {
     to640.push(v.secondsTo640);
     await c.close();
   }
-  console.log(`start() → audioVideoDidStart: median ${median(joins).toFixed(0)} ms (runs: ${joins.map((x) => x.toFixed(0)).join(', ')})`);
-  console.log(`startLocalVideoTile → first decoded remote frame: median ${median(firsts).toFixed(0)} ms (runs: ${firsts.map((x) => x.toFixed(0)).join(', ')})`);
-  console.log(`received video reaches 640×360 after: median ${median(to640).toFixed(1)} s (runs: ${to640.map((x) => x.toFixed(1)).join(', ')})`);
+  console.log(
+    `start() → audioVideoDidStart: median ${median(joins).toFixed(0)} ms (runs: ${joins.map((x) => x.toFixed(0)).join(', ')})`,
+  );
+  console.log(
+    `startLocalVideoTile → first decoded remote frame: median ${median(firsts).toFixed(0)} ms (runs: ${firsts.map((x) => x.toFixed(0)).join(', ')})`,
+  );
+  console.log(
+    `received video reaches 640×360 after: median ${median(to640).toFixed(1)} s (runs: ${to640.map((x) => x.toFixed(1)).join(', ')})`,
+  );
 
   // Server CPU: this process (media server + the Playwright driver) during a call, minus idle.
   const idle = await cpuPercent(SAMPLE_SECONDS);
@@ -65,12 +73,17 @@ try {
       await c.startBothCameras();
     } catch (err) {
       // The machine is saturated (the new call's pages cannot even load and join): that is the limit.
-      console.log(`${n} call(s): could not be set up (${(err as Error).name}: the browsers and the server saturate the machine)`);
+      console.log(
+        `${n} call(s): could not be set up (${(err as Error).name}: the browsers and the server saturate the machine)`,
+      );
       break;
     }
     calls.push(c);
     await new Promise((r) => setTimeout(r, 4000)); // let the bitrate ramp up
-    const [cpu, samples] = await Promise.all([cpuPercent(SAMPLE_SECONDS), Promise.all(calls.map((x) => x.sample(SAMPLE_SECONDS)))]);
+    const [cpu, samples] = await Promise.all([
+      cpuPercent(SAMPLE_SECONDS),
+      Promise.all(calls.map((x) => x.sample(SAMPLE_SECONDS))),
+    ]);
     const all = samples.flat();
     const worstFps = Math.min(...all.map((s) => s.fps));
     const worstAudio = Math.min(...all.map((s) => s.audioPacketsPerSecond));
@@ -80,13 +93,19 @@ try {
         `worst page: ${worstFps.toFixed(1)} fps, ${worstAudio.toFixed(0)} audio packets/s, smallest received width ${minWidth}`,
     );
     if (worstFps < MIN_FPS || worstAudio < MIN_AUDIO_PPS) {
-      console.log(`  per page (fps/audio pps): ${all.map((s) => `${s.fps.toFixed(0)}/${s.audioPacketsPerSecond.toFixed(0)}`).join(', ')}`);
+      console.log(
+        `  per page (fps/audio pps): ${all.map((s) => `${s.fps.toFixed(0)}/${s.audioPacketsPerSecond.toFixed(0)}`).join(', ')}`,
+      );
       break;
     }
     held = n;
   }
-  console.log(`calls held on this machine (≥ ${MIN_FPS} fps and ≥ ${MIN_AUDIO_PPS} audio packets/s on every page): ${held}${held === MAX_CALLS ? ` (bench limit ${MAX_CALLS})` : ''}`);
-  console.log('note: the browsers (2 pages per call, encoding and decoding video) share these CPUs with the server, so the call count is a lower bound for the server alone.');
+  console.log(
+    `calls held on this machine (≥ ${MIN_FPS} fps and ≥ ${MIN_AUDIO_PPS} audio packets/s on every page): ${held}${held === MAX_CALLS ? ` (bench limit ${MAX_CALLS})` : ''}`,
+  );
+  console.log(
+    'note: the browsers (2 pages per call, encoding and decoding video) share these CPUs with the server, so the call count is a lower bound for the server alone.',
+  );
   for (const c of calls) await c.close();
   for (const b of browsers) await b.close();
 } finally {

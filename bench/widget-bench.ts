@@ -21,7 +21,10 @@ const dist = resolve('dist');
 
 // --- Sizes: every chunk a customer downloads before a call is joined, grouped as the build's budget
 // check groups them (scripts/bundle-budget.mjs, from the bundle reports the widget build writes).
-for (const [title, file] of [['Script-tag widget', 'bundle-report.json'], ['React component (React from the host)', 'react-bundle-report.json']] as const) {
+for (const [title, file] of [
+  ['Script-tag widget', 'bundle-report.json'],
+  ['React component (React from the host)', 'react-bundle-report.json'],
+] as const) {
   const grouped = readReport(join(dist, '.vite', file));
   console.log(describeReport(title, grouped).join('\n'));
   const over = budgetViolations(grouped);
@@ -31,23 +34,42 @@ for (const [title, file] of [['Script-tag widget', 'bundle-report.json'], ['Reac
 // --- Latencies through the real pages.
 const stack = await startLocalStack({ distDir: dist });
 const browser = await chromium.launch(chromiumLaunchOptions());
-const figures = { openToReady: [] as number[], joinToJoined: [] as number[], acceptToFrame: [] as number[] };
+const figures = {
+  openToReady: [] as number[],
+  joinToJoined: [] as number[],
+  acceptToFrame: [] as number[],
+};
 const setStatus = (id: string, status: string) =>
-  fetch(`${stack.baseUrl}/local/desk/agents/${id}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+  fetch(`${stack.baseUrl}/local/desk/agents/${id}/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status }),
+  });
 
 async function peerConnected(page: Page) {
-  await page.waitForFunction(() => ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).some((pc) => pc.connectionState === 'connected'), null, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
+  await page.waitForFunction(
+    () =>
+      ((window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []).some(
+        (pc) => pc.connectionState === 'connected',
+      ),
+    null,
+    { polling: 'raf', timeout: STEP_TIMEOUT_MS },
+  );
 }
 
 try {
   await setStatus('0336b503-1430-41e8-9e50-f660e2ad5be0', 'OFFLINE'); // Alex; Sam takes the calls
-  const agent = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  const agent = await (
+    await browser.newContext({ permissions: ['camera', 'microphone'] })
+  ).newPage();
   await agent.goto(`${stack.baseUrl}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as Sam Okafor (sam)' }).click();
   await agent.getByRole('button', { name: 'Available', exact: true }).click();
 
   for (let round = 0; round < ROUNDS; round++) {
-    const customer = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+    const customer = await (
+      await browser.newContext({ permissions: ['camera', 'microphone'] })
+    ).newPage();
     await trackPeerConnections(customer);
     await customer.goto(`${stack.baseUrl}/`);
     const dialog = customer.getByRole('dialog', { name: 'Video call' });
@@ -61,22 +83,36 @@ try {
     await peerConnected(customer);
     figures.joinToJoined.push(performance.now() - t);
 
-    await dialog.getByRole('region', { name: 'Captions' }).getByText(/^Press 1/).waitFor({ timeout: STEP_TIMEOUT_MS });
+    await dialog
+      .getByRole('region', { name: 'Captions' })
+      .getByText(/^Press 1/)
+      .waitFor({ timeout: STEP_TIMEOUT_MS });
     await dialog.getByRole('button', { name: 'Show keypad' }).click();
-    await dialog.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '2', exact: true }).click();
+    await dialog
+      .getByRole('group', { name: 'Keypad' })
+      .getByRole('button', { name: '2', exact: true })
+      .click();
     const ringing = agent.getByRole('dialog', { name: 'Incoming video contact' });
     await ringing.waitFor({ timeout: STEP_TIMEOUT_MS });
     await ringing.getByRole('button', { name: 'Accept' }).click();
     t = performance.now();
     try {
-      await customer.waitForFunction(() => {
-        const host = document.querySelector('connect-video-call');
-        const v = host?.shadowRoot?.querySelector<HTMLVideoElement>('video[data-testid="agent-video"]');
-        return !!v && v.getVideoPlaybackQuality().totalVideoFrames > 0;
-      }, null, { polling: 'raf', timeout: STEP_TIMEOUT_MS });
+      await customer.waitForFunction(
+        () => {
+          const host = document.querySelector('connect-video-call');
+          const v = host?.shadowRoot?.querySelector<HTMLVideoElement>(
+            'video[data-testid="agent-video"]',
+          );
+          return !!v && v.getVideoPlaybackQuality().totalVideoFrames > 0;
+        },
+        null,
+        { polling: 'raf', timeout: STEP_TIMEOUT_MS },
+      );
       figures.acceptToFrame.push(performance.now() - t);
     } catch {
-      console.log(`round ${round}: no decoded frame of the agent within ${STEP_TIMEOUT_MS / 1000} s`);
+      console.log(
+        `round ${round}: no decoded frame of the agent within ${STEP_TIMEOUT_MS / 1000} s`,
+      );
     }
     await dialog.getByRole('button', { name: 'End call' }).click();
     await finishAfterContactWork(agent);
@@ -87,7 +123,15 @@ try {
   await stack.close();
 }
 
-
-console.log(medianLine('Launcher click → pre-call screen ready (call UI chunk loaded)', figures.openToReady));
-console.log(medianLine('"Join call" click → joined (StartWebRTCContact + meeting peer connection connected)', figures.joinToJoined));
-console.log(medianLine("Agent's Accept → customer's first decoded frame of the agent", figures.acceptToFrame));
+console.log(
+  medianLine('Launcher click → pre-call screen ready (call UI chunk loaded)', figures.openToReady),
+);
+console.log(
+  medianLine(
+    '"Join call" click → joined (StartWebRTCContact + meeting peer connection connected)',
+    figures.joinToJoined,
+  ),
+);
+console.log(
+  medianLine("Agent's Accept → customer's first decoded frame of the agent", figures.acceptToFrame),
+);

@@ -7,12 +7,25 @@
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { DeskState } from '../src/shared/agent-desk-api';
-import { AGENTS, contextsClosedAfterEach, finishAfterContactWork, setAgentStatus, startCustomerContact, videoFrames } from './agent-desk-support';
+import {
+  AGENTS,
+  contextsClosedAfterEach,
+  finishAfterContactWork,
+  setAgentStatus,
+  startCustomerContact,
+  videoFrames,
+} from './agent-desk-support';
 import { VIEWPORTS, axeViolations, horizontalOverflow, overlaps, screen } from './support/screens';
 import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
-type Harness = { harness: { join(m: unknown, a: unknown): Promise<void>; startVideo(): Promise<void>; mute(): void } };
+type Harness = {
+  harness: {
+    join(m: unknown, a: unknown): Promise<void>;
+    startVideo(): Promise<void>;
+    mute(): void;
+  };
+};
 const contexts = contextsClosedAfterEach();
 
 /** Runs `check` at both sizes, then leaves the page at desktop size. */
@@ -25,11 +38,22 @@ async function atBothSizes(page: Page, check: (size: string) => Promise<void>) {
 }
 
 /** A contact that asked for Support (the menu's "2"), started with the official SDK. */
-async function supportContact(name: string, joinMedia?: (customer: Awaited<ReturnType<typeof startCustomerContact>>) => Promise<void>) {
+async function supportContact(
+  name: string,
+  joinMedia?: (customer: Awaited<ReturnType<typeof startCustomerContact>>) => Promise<void>,
+) {
   const customer = await startCustomerContact(base(), name);
   await joinMedia?.(customer);
-  await expect.poll(() => customer.transcript(), { timeout: 30_000 }).toContain('Press 1 for sales, or 2 for support.');
-  await customer.participant.send(new SendMessageCommand({ ConnectionToken: customer.connectionToken, ContentType: 'audio/dtmf', Content: '2' }));
+  await expect
+    .poll(() => customer.transcript(), { timeout: 30_000 })
+    .toContain('Press 1 for sales, or 2 for support.');
+  await customer.participant.send(
+    new SendMessageCommand({
+      ConnectionToken: customer.connectionToken,
+      ContentType: 'audio/dtmf',
+      Content: '2',
+    }),
+  );
   return customer;
 }
 
@@ -54,17 +78,25 @@ async function expectFocusRing(incoming: Locator) {
   await expect(accept).toHaveCSS('outline-width', '3px');
 }
 
-test('desk states at both sizes: idle, incoming with a visible focus ring, in call with timer, network and the customer muted', async ({ browser }) => {
+test('desk states at both sizes: idle, incoming with a visible focus ring, in call with timer, network and the customer muted', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   await setAgentStatus(base(), AGENTS.sam, 'OFFLINE');
   await setAgentStatus(base(), AGENTS.alex, 'OFFLINE');
-  const agentContext = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop });
+  const agentContext = await browser.newContext({
+    permissions: ['camera', 'microphone'],
+    viewport: VIEWPORTS.desktop,
+  });
   contexts.push(agentContext);
   const agent = await agentContext.newPage();
   await agent.goto(`${base()}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as Alex Rivera (alex)' }).click();
   await agent.getByRole('button', { name: 'Available', exact: true }).click();
-  await expect(agent.getByRole('button', { name: 'Available', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(agent.getByRole('button', { name: 'Available', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(agent.getByRole('heading', { name: 'Waiting for contacts' })).toBeVisible();
   await atBothSizes(agent, async (size) => {
     expect(await horizontalOverflow(agent)).toBe(0);
@@ -80,7 +112,10 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   await customerPage.goto(`${base()}/e2e/harness/`);
   await supportContact('Dana Customer', async (customer) => {
     const { Meeting, Attendee } = customer.started.ConnectionData!;
-    await customerPage.evaluate(([m, a]) => (window as unknown as Harness).harness.join(m, a), [Meeting, Attendee] as const);
+    await customerPage.evaluate(([m, a]) => (window as unknown as Harness).harness.join(m, a), [
+      Meeting,
+      Attendee,
+    ] as const);
     await customerPage.evaluate(() => (window as unknown as Harness).harness.startVideo());
   });
 
@@ -93,7 +128,9 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   await agent.keyboard.press('Enter');
 
   const customerTile = agent.locator('.stage > .main');
-  await expect.poll(() => videoFrames(agent, "Dana Customer's camera"), { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => videoFrames(agent, "Dana Customer's camera"), { timeout: 60_000 })
+    .toBeGreaterThan(0);
   await expect(agent.locator('.tile.self video')).toBeVisible({ timeout: 30_000 });
 
   // Call time starts at the accept: never more than the time since the Enter (the flow took seconds before).
@@ -113,7 +150,10 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
 
   await atBothSizes(agent, async (size) => {
     expect(await horizontalOverflow(agent)).toBe(0);
-    expect(await overlaps(agent.locator('.tile.self'), customerTile), `self-view over the customer at ${size}`).toBe(false);
+    expect(
+      await overlaps(agent.locator('.tile.self'), customerTile),
+      `self-view over the customer at ${size}`,
+    ).toBe(false);
     await expect(customerTile.locator('figcaption')).toBeVisible();
     expect(await axeViolations(agent)).toEqual([]);
     await screen(agent, `desk-in-call-${size}`);
@@ -122,26 +162,52 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   await finishAfterContactWork(agent);
 
   await agent.getByRole('button', { name: 'Offline', exact: true }).click();
-  await expect(agent.getByRole('button', { name: 'Offline', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(agent.getByRole('button', { name: 'Offline', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
 });
 
-test('the ringing card at both sizes: focus ring on Accept, nothing sticks out, axe clean', async ({ page }) => {
+test('the ringing card at both sizes: focus ring on Accept, nothing sticks out, axe clean', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   // The desk's own state stream answers with one fixed ringing contact, so the card stays up while axe runs
   // (a real contact rings for 20 s); the page, sign-in and agent list are the real ones.
   const ringing: DeskState = {
-    agent: { id: AGENTS.sam, username: 'sam', name: 'Sam Okafor', status: 'RINGING', statusSince: Date.now() },
+    agent: {
+      id: AGENTS.sam,
+      username: 'sam',
+      name: 'Sam Okafor',
+      status: 'RINGING',
+      statusSince: Date.now(),
+    },
     contact: {
-      id: 'c-ring', state: 'RINGING', customerName: 'Dana Customer', description: 'Video call from Dana Customer', queueName: 'Support',
-      attributes: { product: 'kettle', orderId: 'A-1001', language: 'es' }, references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
-      ringStartedAt: Date.now(), ringTimeoutSeconds: 20,
-      capabilities: { customer: { video: true, screenShare: true }, agent: { video: true, screenShare: true } },
-      dtmf: [{ at: Date.now(), digits: '2' }], captions: [{ at: Date.now() - 1000, text: 'Press 1 for sales, or 2 for support.' }],
+      id: 'c-ring',
+      state: 'RINGING',
+      customerName: 'Dana Customer',
+      description: 'Video call from Dana Customer',
+      queueName: 'Support',
+      attributes: { product: 'kettle', orderId: 'A-1001', language: 'es' },
+      references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
+      ringStartedAt: Date.now(),
+      ringTimeoutSeconds: 20,
+      capabilities: {
+        customer: { video: true, screenShare: true },
+        agent: { video: true, screenShare: true },
+      },
+      dtmf: [{ at: Date.now(), digits: '2' }],
+      captions: [{ at: Date.now() - 1000, text: 'Press 1 for sales, or 2 for support.' }],
     },
     afterContactWorkSeconds: 10,
   };
   await page.route('**/local/desk/agents/*/events', (route) =>
-    route.fulfill({ status: 200, headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store' }, body: `retry: 60000\nevent: desk\ndata: ${JSON.stringify(ringing)}\n\n` }));
+    route.fulfill({
+      status: 200,
+      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store' },
+      body: `retry: 60000\nevent: desk\ndata: ${JSON.stringify(ringing)}\n\n`,
+    }),
+  );
   await page.goto(`${base()}/agent/`);
   await page.getByRole('button', { name: 'Sign in as Sam Okafor (sam)' }).click();
   const incoming = await ringingFrom(page, 'Dana Customer');

@@ -6,17 +6,31 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { ConnectClient, StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { ConnectParticipantClient, CreateParticipantConnectionCommand, GetTranscriptCommand } from '@aws-sdk/client-connectparticipant';
+import {
+  ConnectParticipantClient,
+  CreateParticipantConnectionCommand,
+  GetTranscriptCommand,
+} from '@aws-sdk/client-connectparticipant';
 import { test, type BrowserContext, type Page } from '@playwright/test';
 
-const config = JSON.parse(readFileSync('config/local/contact-center.json', 'utf8')) as { instance: { id: string; region: string }; defaultFlowId: string };
+const config = JSON.parse(readFileSync('config/local/contact-center.json', 'utf8')) as {
+  instance: { id: string; region: string };
+  defaultFlowId: string;
+};
 
 /** The sample agents of config/local. */
-export const AGENTS = { alex: '0336b503-1430-41e8-9e50-f660e2ad5be0', sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24' };
+export const AGENTS = {
+  alex: '0336b503-1430-41e8-9e50-f660e2ad5be0',
+  sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24',
+};
 
 /** Sets an agent's status through the desk's API, as the desk's status buttons do. */
 export const setAgentStatus = (baseUrl: string, agentId: string, status: string) =>
-  fetch(`${baseUrl}/local/desk/agents/${agentId}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+  fetch(`${baseUrl}/local/desk/agents/${agentId}/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status }),
+  });
 
 /**
  * A list the spec pushes its browser contexts to, all closed after each test: pages of a desk spec
@@ -31,28 +45,49 @@ export function contextsClosedAfterEach(): BrowserContext[] {
 }
 
 export function sdkClients(baseUrl: string) {
-  const clientConfig = { region: config.instance.region, endpoint: `${baseUrl}/aws`, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-  return { connect: new ConnectClient(clientConfig), participant: new ConnectParticipantClient(clientConfig), instanceId: config.instance.id, flowId: config.defaultFlowId };
+  const clientConfig = {
+    region: config.instance.region,
+    endpoint: `${baseUrl}/aws`,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  };
+  return {
+    connect: new ConnectClient(clientConfig),
+    participant: new ConnectParticipantClient(clientConfig),
+    instanceId: config.instance.id,
+    flowId: config.defaultFlowId,
+  };
 }
 
 /** StartWebRTCContact as a website backend calls it, then a Participant connection token (for DTMF and the transcript). */
 export async function startCustomerContact(baseUrl: string, displayName: string) {
   const { connect, participant, instanceId, flowId } = sdkClients(baseUrl);
-  const started = await connect.send(new StartWebRTCContactCommand({
-    InstanceId: instanceId,
-    ContactFlowId: flowId,
-    ParticipantDetails: { DisplayName: displayName },
-    Attributes: { product: 'kettle', orderId: 'A-1001' },
-    References: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
-    Description: `Video call from ${displayName}`,
-    AllowedCapabilities: { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
-    ClientToken: randomUUID(),
-  }));
-  const conn = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: started.ParticipantToken, Type: ['CONNECTION_CREDENTIALS'] }));
+  const started = await connect.send(
+    new StartWebRTCContactCommand({
+      InstanceId: instanceId,
+      ContactFlowId: flowId,
+      ParticipantDetails: { DisplayName: displayName },
+      Attributes: { product: 'kettle', orderId: 'A-1001' },
+      References: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
+      Description: `Video call from ${displayName}`,
+      AllowedCapabilities: {
+        Customer: { Video: 'SEND', ScreenShare: 'SEND' },
+        Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+      },
+      ClientToken: randomUUID(),
+    }),
+  );
+  const conn = await participant.send(
+    new CreateParticipantConnectionCommand({
+      ParticipantToken: started.ParticipantToken,
+      Type: ['CONNECTION_CREDENTIALS'],
+    }),
+  );
   const connectionToken = conn.ConnectionCredentials!.ConnectionToken!;
   /** The contents of the contact's transcript so far (captions of flow prompts among them). */
   const transcript = async () => {
-    const out = await participant.send(new GetTranscriptCommand({ ConnectionToken: connectionToken, MaxResults: 100 }));
+    const out = await participant.send(
+      new GetTranscriptCommand({ ConnectionToken: connectionToken, MaxResults: 100 }),
+    );
     return (out.Transcript ?? []).map((item) => item.Content ?? '');
   };
   return { started, connectionToken, transcript, connect, participant, instanceId };
@@ -74,18 +109,28 @@ export async function trackPeerConnections(page: Page): Promise<void> {
 }
 
 /** Inbound audio packets and energy, and decoded video frames, over all of the page's connections. */
-export async function inboundMedia(page: Page): Promise<{ audioPackets: number; audioEnergy: number; videoFrames: number }> {
+export async function inboundMedia(
+  page: Page,
+): Promise<{ audioPackets: number; audioEnergy: number; videoFrames: number }> {
   return page.evaluate(async () => {
     const totals = { audioPackets: 0, audioEnergy: 0, videoFrames: 0 };
     for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
       if (pc.connectionState === 'closed') continue;
-      (await pc.getStats()).forEach((s: { type: string; kind?: string; packetsReceived?: number; totalAudioEnergy?: number; framesDecoded?: number }) => {
-        if (s.type !== 'inbound-rtp') return;
-        if (s.kind === 'audio') {
-          totals.audioPackets += s.packetsReceived ?? 0;
-          totals.audioEnergy += s.totalAudioEnergy ?? 0;
-        } else if (s.kind === 'video') totals.videoFrames += s.framesDecoded ?? 0;
-      });
+      (await pc.getStats()).forEach(
+        (s: {
+          type: string;
+          kind?: string;
+          packetsReceived?: number;
+          totalAudioEnergy?: number;
+          framesDecoded?: number;
+        }) => {
+          if (s.type !== 'inbound-rtp') return;
+          if (s.kind === 'audio') {
+            totals.audioPackets += s.packetsReceived ?? 0;
+            totals.audioEnergy += s.totalAudioEnergy ?? 0;
+          } else if (s.kind === 'video') totals.videoFrames += s.framesDecoded ?? 0;
+        },
+      );
     }
     return totals;
   });

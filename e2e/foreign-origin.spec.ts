@@ -9,7 +9,9 @@ import { expect, test } from '@playwright/test';
 import { freePort } from '../src/server/free-port';
 import { base } from './widget-support';
 
-test('a page on an origin the server refuses is told so when the widget opens', async ({ page }) => {
+test('a page on an origin the server refuses is told so when the widget opens', async ({
+  page,
+}) => {
   // Another port on loopback is another origin (and the same address space, so Chromium lets it call us).
   const port = await freePort();
   const shop = `http://127.0.0.1:${port}`;
@@ -20,22 +22,41 @@ test('a page on an origin the server refuses is told so when the widget opens', 
   const server = createServer(async (req, res) => {
     if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     const upstream = await fetch(`${base()}${req.url}`);
-    res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' }).end(Buffer.from(await upstream.arrayBuffer()));
+    res
+      .writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+      })
+      .end(Buffer.from(await upstream.arrayBuffer()));
   });
   await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
   try {
     const apiCalls: string[] = [];
-    page.on('request', (r) => r.url().startsWith(`${base()}/api/calls`) && apiCalls.push(r.method()));
+    page.on(
+      'request',
+      (r) => r.url().startsWith(`${base()}/api/calls`) && apiCalls.push(r.method()),
+    );
     await page.goto(`${shop}/`);
     await page.evaluate(() => {
       (window as unknown as { cvcErrors: unknown[] }).cvcErrors = [];
-      document.querySelector('connect-video-call')!.addEventListener('cvc-error', (e) => (window as unknown as { cvcErrors: unknown[] }).cvcErrors.push((e as CustomEvent).detail));
+      document
+        .querySelector('connect-video-call')!
+        .addEventListener('cvc-error', (e) =>
+          (window as unknown as { cvcErrors: unknown[] }).cvcErrors.push((e as CustomEvent).detail),
+        );
     });
     await page.getByRole('button', { name: 'Start video call' }).click();
     const dialog = page.getByRole('dialog', { name: 'Video call' });
     await expect(dialog).toContainText('This website is not set up for video calls yet.');
     await expect(dialog.getByRole('button', { name: 'Join call' })).toHaveCount(0);
-    await expect.poll(() => page.evaluate(() => (window as unknown as { cvcErrors: Array<{ name: string }> }).cvcErrors.map((e) => e.name))).toContain('OriginNotAllowed');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { cvcErrors: Array<{ name: string }> }).cvcErrors.map(
+            (e) => e.name,
+          ),
+        ),
+      )
+      .toContain('OriginNotAllowed');
     expect(apiCalls).toEqual([]); // nothing was started
   } finally {
     await new Promise((r) => server.close(r));

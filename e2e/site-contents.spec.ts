@@ -7,9 +7,14 @@ import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
 
-test('the served site holds no test page, and a test context still opens the harness on its origin', async ({ request, browser }) => {
-  for (const path of ['/', '/agent/', '/join/', '/snippet/']) expect((await request.get(`${base()}${path}`)).status(), path).toBe(200);
-  for (const path of ['/e2e/harness/', '/e2e/harness/index.html', '/harness/']) expect((await request.get(`${base()}${path}`)).status(), path).toBe(404);
+test('the served site holds no test page, and a test context still opens the harness on its origin', async ({
+  request,
+  browser,
+}) => {
+  for (const path of ['/', '/agent/', '/join/', '/snippet/'])
+    expect((await request.get(`${base()}${path}`)).status(), path).toBe(200);
+  for (const path of ['/e2e/harness/', '/e2e/harness/index.html', '/harness/'])
+    expect((await request.get(`${base()}${path}`)).status(), path).toBe(404);
 
   const context = await browser.newContext();
   await routeHarness(context, base());

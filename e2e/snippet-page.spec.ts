@@ -9,12 +9,17 @@ import { VIEWPORTS, axeViolations, horizontalOverflow, screen } from './support/
 const base = () => process.env.BASE_URL!;
 
 for (const [size, viewport] of Object.entries(VIEWPORTS)) {
-  test(`the snippet page at ${viewport.width}×${viewport.height} shows the whole snippet`, async ({ page }) => {
+  test(`the snippet page at ${viewport.width}×${viewport.height} shows the whole snippet`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     await page.goto(`${base()}/snippet/`);
     const banner = page.getByRole('banner');
     await expect(banner.getByRole('link', { name: 'Northwind Outdoor' })).toBeVisible();
-    await expect(banner.getByRole('link', { name: 'Add the widget to your site' })).toHaveAttribute('aria-current', 'page');
+    await expect(banner.getByRole('link', { name: 'Add the widget to your site' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
     const code = page.locator('#snippet');
     await expect(code).toContainText('customer-token="');
     await expect(code).toContainText(`contact-attributes='{"product":"trail-runner-2"}'`);
@@ -28,7 +33,9 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await screen(page, `snippet-${size}`);
   });
 
-  test(`the demo shop at ${viewport.width}×${viewport.height} fits the screen`, async ({ page }) => {
+  test(`the demo shop at ${viewport.width}×${viewport.height} fits the screen`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     await page.goto(`${base()}/`);
     await expect(page.getByRole('button', { name: 'Start video call' })).toBeVisible();

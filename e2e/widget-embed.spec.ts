@@ -6,26 +6,56 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { base, callThroughFlow, finishAgent, liveTracks, observeCustomerPage, openAgentDesk, openWidget } from './widget-support';
+import {
+  base,
+  callThroughFlow,
+  finishAgent,
+  liveTracks,
+  observeCustomerPage,
+  openAgentDesk,
+  openWidget,
+} from './widget-support';
 
-test('the launcher entry loads alone, then prefetches the call chunks when idle', async ({ page }) => {
+test('the launcher entry loads alone, then prefetches the call chunks when idle', async ({
+  page,
+}) => {
   const scripts: string[] = [];
-  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+  page.on(
+    'request',
+    (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname),
+  );
   await page.goto(`${base()}/`);
   await expect(page.getByRole('button', { name: 'Start video call' })).toBeVisible();
-  await expect.poll(() => scripts.some((s) => s.includes('chime-call-engine')), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => scripts.some((s) => s.includes('chime-call-engine')), { timeout: 15_000 })
+    .toBe(true);
   expect(scripts).toContain('/connect-video-call.js');
   const entry = await (await page.request.get(`${base()}/connect-video-call.js`)).text();
   expect(entry).not.toMatch(/DefaultMeetingSession|amazon-chime-sdk-js/);
 });
 
-test('mount() adds a configured widget; with launcher off the page opens it with open()', async ({ page }) => {
+test('mount() adds a configured widget; with launcher off the page opens it with open()', async ({
+  page,
+}) => {
   await page.goto(`${base()}/snippet/`);
   await expect(page.locator('#snippet')).toContainText('entry-point="default"');
-  expect((await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
+  expect(
+    (
+      await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .analyze()
+    ).violations.map((v) => v.id),
+  ).toEqual([]);
   await page.evaluate(async (url) => {
-    const mod = (await import(url)) as { mount(t: HTMLElement, o: object): HTMLElement & { open(): Promise<void> } };
-    const el = mod.mount(document.body, { entryPoint: 'default', displayName: 'Mo Mount', launcher: false, locale: 'es' });
+    const mod = (await import(url)) as {
+      mount(t: HTMLElement, o: object): HTMLElement & { open(): Promise<void> };
+    };
+    const el = mod.mount(document.body, {
+      entryPoint: 'default',
+      displayName: 'Mo Mount',
+      launcher: false,
+      locale: 'es',
+    });
     (window as unknown as { __el: typeof el }).__el = el;
   }, `${base()}/connect-video-call.js`);
   await expect(page.getByRole('button', { name: 'Iniciar videollamada' })).toHaveCount(0);
@@ -37,9 +67,13 @@ test('mount() adds a configured widget; with launcher off the page opens it with
   await expect(dialog).toHaveCount(0);
 });
 
-test('a camera that stops mid-call is reported with a way forward; turning it on again recovers', async ({ browser }) => {
+test('a camera that stops mid-call is reported with a way forward; turning it on again recovers', async ({
+  browser,
+}) => {
   const agent = await openAgentDesk(browser);
-  const customer = await (await browser.newContext({ permissions: ['camera', 'microphone'] })).newPage();
+  const customer = await (
+    await browser.newContext({ permissions: ['camera', 'microphone'] })
+  ).newPage();
   await observeCustomerPage(customer);
   const dialog = await openWidget(customer);
   await callThroughFlow(customer, agent, 'Uma Unplug');
@@ -52,7 +86,9 @@ test('a camera that stops mid-call is reported with a way forward; turning it on
       t.dispatchEvent(new Event('ended'));
     }
   });
-  await expect(dialog.getByTestId('device-lost')).toHaveText('Your camera stopped. Choose another camera or turn the camera back on.');
+  await expect(dialog.getByTestId('device-lost')).toHaveText(
+    'Your camera stopped. Choose another camera or turn the camera back on.',
+  );
   await expect(dialog.getByLabel('Your video')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Start video' }).click();
   await expect(dialog.getByRole('button', { name: 'Stop video' })).toBeVisible();
@@ -66,9 +102,14 @@ test('a camera that stops mid-call is reported with a way forward; turning it on
 
 test('the host page themes the widget through --cvw-* custom properties', async ({ page }) => {
   await page.goto(`${base()}/`);
-  await page.addStyleTag({ content: 'connect-video-call { --cvw-accent: rgb(120, 20, 60); --cvw-accent-text: rgb(255, 255, 255); }' });
+  await page.addStyleTag({
+    content:
+      'connect-video-call { --cvw-accent: rgb(120, 20, 60); --cvw-accent-text: rgb(255, 255, 255); }',
+  });
   const launcher = page.getByRole('button', { name: 'Start video call' });
   await expect(launcher).toHaveCSS('background-color', 'rgb(120, 20, 60)');
   await launcher.click();
-  await expect(page.getByRole('dialog', { name: 'Video call' }).getByRole('button', { name: 'Join call' })).toHaveCSS('background-color', 'rgb(120, 20, 60)');
+  await expect(
+    page.getByRole('dialog', { name: 'Video call' }).getByRole('button', { name: 'Join call' }),
+  ).toHaveCSS('background-color', 'rgb(120, 20, 60)');
 });

@@ -25,11 +25,17 @@ for (const { width, height, locale } of cases) {
     const tag = `${width}-${locale}`;
     const agent = await openAgentDesk(browser);
     await setAgentStatus('sam', 'OFFLINE'); // Available only once the waiting screens are shot, so no ring times out
-    const ctx = await browser.newContext({ viewport: { width, height }, permissions: ['camera', 'microphone'] });
+    const ctx = await browser.newContext({
+      viewport: { width, height },
+      permissions: ['camera', 'microphone'],
+    });
     const page = await ctx.newPage();
     await trackPeerConnections(page);
     await page.goto(`${base()}/`);
-    await page.evaluate((l) => document.querySelector('connect-video-call')!.setAttribute('locale', l), locale);
+    await page.evaluate(
+      (l) => document.querySelector('connect-video-call')!.setAttribute('locale', l),
+      locale,
+    );
     await page.getByRole('button', { name: t.launcher }).click();
     const dialog = page.getByRole('dialog', { name: t.dialogTitle });
 
@@ -38,7 +44,11 @@ for (const { width, height, locale } of cases) {
     await expect(name).toBeFocused();
     await expect(name).toBeInViewport({ ratio: 1 });
     await expect(dialog.getByRole('button', { name: t.joinCall })).toBeInViewport({ ratio: 1 });
-    await expect.poll(() => dialog.getByTestId('camera-preview').evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        dialog.getByTestId('camera-preview').evaluate((v) => (v as HTMLVideoElement).videoWidth),
+      )
+      .toBeGreaterThan(0);
     const frame = await outerBox(dialog);
     if (width <= 480) expect(frame).toEqual({ x: 0, y: 0, width, height });
     await shootBothThemes(page, `${tag}-1-precall`, true);
@@ -56,7 +66,9 @@ for (const { width, height, locale } of cases) {
     // Waiting: the prompts as captions, the keypad open by itself, the self-preview stays. The menu
     // waits only seconds for its answer, so this state is shot once, quickly, then answered.
     const captions = dialog.getByRole('region', { name: t.captions });
-    await expect.poll(() => captions.locator('li').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2); // greeting, then the menu
+    await expect
+      .poll(() => captions.locator('li').count(), { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(2); // greeting, then the menu
     await expect(dialog.getByRole('group', { name: t.keypad })).toBeVisible();
     await expect(dialog.getByTestId('self-view-tile')).toBeVisible();
     await page.screenshot({ path: `test-results/widget-screens/${tag}-2-flow-light.png` });
@@ -66,7 +78,9 @@ for (const { width, height, locale } of cases) {
     await dialog.getByRole('heading', { name: t.connectingTitle }).focus();
     await page.keyboard.press('2');
     // The queue is named when the status carries its name (the local /api status does not yet: see README).
-    await expect(dialog.locator('.cvw-status-line')).toHaveText(new RegExp(`^${t.queued}`), { timeout: 20_000 });
+    await expect(dialog.locator('.cvw-status-line')).toHaveText(new RegExp(`^${t.queued}`), {
+      timeout: 20_000,
+    });
     await expect(dialog.getByText(prompt, { exact: true })).toHaveCount(0);
     await expect(dialog.getByTestId('waiting-time')).toBeVisible();
     await shootBothThemes(page, `${tag}-3-queued`);
@@ -74,10 +88,24 @@ for (const { width, height, locale } of cases) {
 
     // In call.
     // The key answered the menu: the contact rings in the Support queue.
-    await expect(agent.getByRole('dialog', { name: 'Incoming video contact' })).toContainText('Support', { timeout: 30_000 });
+    await expect(agent.getByRole('dialog', { name: 'Incoming video contact' })).toContainText(
+      'Support',
+      { timeout: 30_000 },
+    );
     await acceptContact(agent, customerName);
-    await expect(dialog.getByTestId('agent-name')).toContainText(t.inCallTitle('Sam'), { timeout: 30_000 });
-    await expect.poll(() => dialog.getByTestId('agent-video').evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(5);
+    await expect(dialog.getByTestId('agent-name')).toContainText(t.inCallTitle('Sam'), {
+      timeout: 30_000,
+    });
+    await expect
+      .poll(
+        () =>
+          dialog
+            .getByTestId('agent-video')
+            .evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames)
+            .catch(() => 0),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(5);
     await expect(dialog.getByRole('button', { name: t.endCall })).toBeInViewport({ ratio: 1 });
     expect(await outerBox(dialog)).toEqual(frame);
     await shootBothThemes(page, `${tag}-4-incall`);
@@ -89,7 +117,9 @@ for (const { width, height, locale } of cases) {
     await expect(dialog).toBeHidden();
     await expect.poll(async () => (await focusInWidget(page)).inBubble).toBe(true);
     const before = await inboundMedia(page);
-    await expect.poll(async () => (await inboundMedia(page)).audioPackets, { timeout: 20_000 }).toBeGreaterThan(before.audioPackets + 50);
+    await expect
+      .poll(async () => (await inboundMedia(page)).audioPackets, { timeout: 20_000 })
+      .toBeGreaterThan(before.audioPackets + 50);
     await shootBothThemes(page, `${tag}-5-minimised`);
     await bubble.getByRole('button', { name: t.expand }).click();
     await expect(dialog).toBeVisible();
@@ -103,11 +133,19 @@ for (const { width, height, locale } of cases) {
     // The timer's text is read in the page at the moment of the click, so a slow machine cannot widen the gap.
     const end = dialog.getByRole('button', { name: t.endCall });
     await end.evaluate((button) => {
-      const timerNow = () => (button.getRootNode() as ParentNode).querySelector('[data-testid=call-timer]')?.textContent ?? '';
-      button.addEventListener('click', () => ((window as unknown as { timerAtEnd: string }).timerAtEnd = timerNow()), { capture: true });
+      const timerNow = () =>
+        (button.getRootNode() as ParentNode).querySelector('[data-testid=call-timer]')
+          ?.textContent ?? '';
+      button.addEventListener(
+        'click',
+        () => ((window as unknown as { timerAtEnd: string }).timerAtEnd = timerNow()),
+        { capture: true },
+      );
     });
     await end.click();
-    const timer = await page.evaluate(() => (window as unknown as { timerAtEnd: string }).timerAtEnd);
+    const timer = await page.evaluate(
+      () => (window as unknown as { timerAtEnd: string }).timerAtEnd,
+    );
     await expect(dialog.getByRole('heading', { name: t.endedTitle })).toBeVisible();
     const shown = timer.replace(/^\D+/, '');
     const ended = ((await dialog.getByTestId('duration').textContent()) ?? '').replace(/^\D+/, '');

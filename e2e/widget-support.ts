@@ -7,11 +7,18 @@ import { expect, type Browser, type Page } from '@playwright/test';
 
 export const base = () => process.env.BASE_URL!;
 
-const AGENTS = { alex: '0336b503-1430-41e8-9e50-f660e2ad5be0', sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24' };
+const AGENTS = {
+  alex: '0336b503-1430-41e8-9e50-f660e2ad5be0',
+  sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24',
+};
 
 /** Sets an agent's availability through the desk API (so only the agent a test drives gets contacts). */
 export async function setAgentStatus(agent: keyof typeof AGENTS, status: 'AVAILABLE' | 'OFFLINE') {
-  const res = await fetch(`${base()}/local/desk/agents/${AGENTS[agent]}/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status }) });
+  const res = await fetch(`${base()}/local/desk/agents/${AGENTS[agent]}/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ status }),
+  });
   if (!res.ok) throw new Error(`desk status ${res.status}: ${await res.text()}`);
 }
 
@@ -46,7 +53,10 @@ export async function finishAgent(agent: Page) {
 /** Records every media track the page captures, and every host event of the widget. */
 export async function observeCustomerPage(page: Page) {
   await page.addInitScript(() => {
-    const w = window as unknown as { __tracks: MediaStreamTrack[]; __events: Array<{ type: string; detail: unknown }> };
+    const w = window as unknown as {
+      __tracks: MediaStreamTrack[];
+      __events: Array<{ type: string; detail: unknown }>;
+    };
     w.__tracks = [];
     w.__events = [];
     const md = navigator.mediaDevices;
@@ -56,25 +66,42 @@ export async function observeCustomerPage(page: Page) {
       w.__tracks.push(...s.getTracks());
       return s;
     };
-    for (const type of ['cvc-state', 'cvc-ended', 'cvc-error']) document.addEventListener(type, (e) => w.__events.push({ type, detail: (e as CustomEvent).detail }));
+    for (const type of ['cvc-state', 'cvc-ended', 'cvc-error'])
+      document.addEventListener(type, (e) =>
+        w.__events.push({ type, detail: (e as CustomEvent).detail }),
+      );
   });
 }
 
 /** Live (not stopped) captured tracks of a kind on the page. */
 export function liveTracks(page: Page, kind: 'video' | 'audio'): Promise<number> {
-  return page.evaluate((k) => (window as unknown as { __tracks: MediaStreamTrack[] }).__tracks.filter((t) => t.kind === k && t.readyState === 'live').length, kind);
+  return page.evaluate(
+    (k) =>
+      (window as unknown as { __tracks: MediaStreamTrack[] }).__tracks.filter(
+        (t) => t.kind === k && t.readyState === 'live',
+      ).length,
+    kind,
+  );
 }
 
 /** Host events the widget dispatched so far. */
-export function hostEvents(page: Page): Promise<Array<{ type: string; detail: Record<string, unknown> }>> {
-  return page.evaluate(() => (window as unknown as { __events: Array<{ type: string; detail: Record<string, unknown> }> }).__events);
+export function hostEvents(
+  page: Page,
+): Promise<Array<{ type: string; detail: Record<string, unknown> }>> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __events: Array<{ type: string; detail: Record<string, unknown> }> })
+        .__events,
+  );
 }
 
 /** Frames a `<video>` (found by accessible label, shadow DOM included) has presented. */
 export async function videoFramesByLabel(page: Page, label: string): Promise<number> {
   const video = page.getByLabel(label, { exact: true });
   if ((await video.count()) === 0) return 0;
-  return video.first().evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
+  return video
+    .first()
+    .evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
 }
 
 /** Opens the widget on the shop page (optionally for another entry point or locale) and returns its dialog. */
@@ -84,20 +111,37 @@ export async function openWidget(page: Page, attrs: Record<string, string> = {})
     const el = document.querySelector('connect-video-call')!;
     for (const [k, v] of Object.entries(a)) el.setAttribute(k, v);
   }, attrs);
-  await page.getByRole('button', { name: attrs.locale === 'es' ? 'Iniciar videollamada' : 'Start video call' }).click();
+  await page
+    .getByRole('button', {
+      name: attrs.locale === 'es' ? 'Iniciar videollamada' : 'Start video call',
+    })
+    .click();
   return page.getByRole('dialog', { name: attrs.locale === 'es' ? 'Videollamada' : 'Video call' });
 }
 
 /** From the pre-call screen through the sample flow ("2" = Support) to the agent's Accept. */
-export async function callThroughFlow(customer: Page, agent: Page, name: string, opts: { voiceOnly?: boolean } = {}) {
+export async function callThroughFlow(
+  customer: Page,
+  agent: Page,
+  name: string,
+  opts: { voiceOnly?: boolean } = {},
+) {
   const dialog = customer.getByRole('dialog', { name: 'Video call' });
   await dialog.getByLabel('Your name').fill(name);
   if (opts.voiceOnly) await dialog.getByRole('button', { name: 'Stop video' }).click();
   await dialog.getByRole('button', { name: 'Join call' }).click();
-  await expect(dialog.getByRole('region', { name: 'Captions' })).toContainText('Press 1 for sales, or 2 for support.', { timeout: 30_000 });
+  await expect(dialog.getByRole('region', { name: 'Captions' })).toContainText(
+    'Press 1 for sales, or 2 for support.',
+    { timeout: 30_000 },
+  );
   // The keypad opens by itself while the flow waits for an answer.
-  await dialog.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: '2', exact: true }).click();
+  await dialog
+    .getByRole('group', { name: 'Keypad' })
+    .getByRole('button', { name: '2', exact: true })
+    .click();
   await acceptContact(agent, name);
-  await expect(dialog.getByTestId('agent-name')).toHaveText(/In call with Sam/, { timeout: 30_000 });
+  await expect(dialog.getByTestId('agent-name')).toHaveText(/In call with Sam/, {
+    timeout: 30_000,
+  });
   return dialog;
 }

@@ -10,11 +10,18 @@ import { loadDeployment } from './deploy-config';
 
 const app = new App();
 const root = resolve(import.meta.dirname, '..');
-const configPath = resolve(root, String(app.node.tryGetContext('config') ?? 'infra/deploy.config.json'));
-if (!existsSync(configPath)) throw new Error(`No deployment configuration at ${configPath}: copy infra/deploy.config.example.json there and fill it in.`);
+const configPath = resolve(
+  root,
+  String(app.node.tryGetContext('config') ?? 'infra/deploy.config.json'),
+);
+if (!existsSync(configPath))
+  throw new Error(
+    `No deployment configuration at ${configPath}: copy infra/deploy.config.example.json there and fill it in.`,
+  );
 const deployment = loadDeployment(configPath);
 const widgetDir = resolve(root, deployment.config.widgetDir);
-if (!existsSync(join(widgetDir, 'connect-video-call.js'))) throw new Error(`The widget is not built in ${widgetDir}: run npm run build first.`);
+if (!existsSync(join(widgetDir, 'connect-video-call.js')))
+  throw new Error(`The widget is not built in ${widgetDir}: run npm run build first.`);
 
 new ConnectVideoCallStack(app, deployment.config.stackName, {
   deployment,

@@ -17,7 +17,11 @@ import { join } from 'node:path';
 import type { LoadedDeployment } from './deploy-config';
 
 /** The Connect actions the backend calls (src/server/connect-gateway.ts), nothing more. */
-export const CONNECT_ACTIONS = ['connect:StartWebRTCContact', 'connect:DescribeContact', 'connect:DescribeQueue'] as const;
+export const CONNECT_ACTIONS = [
+  'connect:StartWebRTCContact',
+  'connect:DescribeContact',
+  'connect:DescribeQueue',
+] as const;
 
 export class BackendApi extends Construct {
   readonly api: HttpApi;
@@ -26,9 +30,18 @@ export class BackendApi extends Construct {
     super(scope, id);
     const { config, entryPoints } = deployment;
     const secret = (name: string, description: string) =>
-      new Secret(this, name, { description, generateSecretString: { passwordLength: 48, excludePunctuation: true } });
-    const sessionSecret = secret('SessionSecret', 'connect-video-call SESSION_SECRET: signs the call tokens the widget holds');
-    const customerJwtSecret = secret('CustomerJwtSecret', 'connect-video-call CUSTOMER_JWT_SECRET: your website signs customer tokens with it');
+      new Secret(this, name, {
+        description,
+        generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      });
+    const sessionSecret = secret(
+      'SessionSecret',
+      'connect-video-call SESSION_SECRET: signs the call tokens the widget holds',
+    );
+    const customerJwtSecret = secret(
+      'CustomerJwtSecret',
+      'connect-video-call CUSTOMER_JWT_SECRET: your website signs customer tokens with it',
+    );
 
     const fn = new NodejsFunction(this, 'Handler', {
       entry: join(import.meta.dirname, 'lambda', 'handler.ts'),
@@ -53,7 +66,9 @@ export class BackendApi extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_in: string, out: string) => [`cp "${deployment.entryPointsPath}" "${out}/entry-points.json"`],
+          afterBundling: (_in: string, out: string) => [
+            `cp "${deployment.entryPointsPath}" "${out}/entry-points.json"`,
+          ],
         },
       },
     });
@@ -61,13 +76,28 @@ export class BackendApi extends Construct {
     customerJwtSecret.grantRead(fn);
     const instance = config.connectInstanceArn;
     const flows = [...new Set(entryPoints.map((ep) => ep.contactFlowId))];
-    fn.addToRolePolicy(new PolicyStatement({
-      actions: ['connect:StartWebRTCContact'],
-      resources: [`${instance}/contact/*`, ...flows.map((flow) => `${instance}/contact-flow/${flow}`)],
-    }));
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['connect:DescribeContact'], resources: [`${instance}/contact/*`] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['connect:StartWebRTCContact'],
+        resources: [
+          `${instance}/contact/*`,
+          ...flows.map((flow) => `${instance}/contact-flow/${flow}`),
+        ],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['connect:DescribeContact'],
+        resources: [`${instance}/contact/*`],
+      }),
+    );
     // Only to name the queue the customer waits in (the backend degrades to no name without it).
-    fn.addToRolePolicy(new PolicyStatement({ actions: ['connect:DescribeQueue'], resources: [`${instance}/queue/*`] }));
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['connect:DescribeQueue'],
+        resources: [`${instance}/queue/*`],
+      }),
+    );
 
     this.api = new HttpApi(this, 'Api', {
       description: 'connect-video-call widget backend',
@@ -78,7 +108,14 @@ export class BackendApi extends Construct {
         maxAge: Duration.minutes(10),
       },
     });
-    this.api.addRoutes({ path: '/api/{proxy+}', methods: [HttpMethod.GET, HttpMethod.POST], integration: new HttpLambdaIntegration('Lambda', fn) });
-    new CfnOutput(this, 'CustomerJwtSecretArn', { value: customerJwtSecret.secretArn, description: 'Read CUSTOMER_JWT_SECRET here to sign customer tokens on your website' });
+    this.api.addRoutes({
+      path: '/api/{proxy+}',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Lambda', fn),
+    });
+    new CfnOutput(this, 'CustomerJwtSecretArn', {
+      value: customerJwtSecret.secretArn,
+      description: 'Read CUSTOMER_JWT_SECRET here to sign customer tokens on your website',
+    });
   }
 }

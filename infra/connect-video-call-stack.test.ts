@@ -13,7 +13,8 @@ import { CONNECT_ACTIONS } from './backend-api';
 import { ConnectVideoCallStack } from './connect-video-call-stack';
 import { resolveDeployment } from './deploy-config';
 
-const INSTANCE = 'arn:aws:connect:eu-west-2:123456789012:instance/11111111-2222-3333-4444-555555555555';
+const INSTANCE =
+  'arn:aws:connect:eu-west-2:123456789012:instance/11111111-2222-3333-4444-555555555555';
 const ORIGINS = ['https://www.shop.example', 'https://m.shop.example'];
 let dir: string;
 let template: Template;
@@ -23,15 +24,36 @@ function fixture() {
   dir = mkdtempSync(join(tmpdir(), 'cvc-infra-'));
   const widget = join(dir, 'dist');
   for (const sub of ['chunks', 'assets', 'site']) mkdirSync(join(widget, sub), { recursive: true });
-  for (const f of ['connect-video-call.js', 'react.js', 'connect-video-call.js.map', 'chunks/call-ui-Ab12Cd.js', 'chunks/call-ui-Ab12Cd.js.map', 'assets/widget-Ef34.css', 'site/index.html']) writeFileSync(join(widget, f), `/* ${f} */`);
-  writeFileSync(join(dir, 'entry-points.json'), JSON.stringify([
-    { id: 'support', instanceId: '11111111-2222-3333-4444-555555555555', contactFlowId: 'flow-a' },
-    { id: 'sales', instanceId: INSTANCE, contactFlowId: 'flow-b' },
-  ]));
+  for (const f of [
+    'connect-video-call.js',
+    'react.js',
+    'connect-video-call.js.map',
+    'chunks/call-ui-Ab12Cd.js',
+    'chunks/call-ui-Ab12Cd.js.map',
+    'assets/widget-Ef34.css',
+    'site/index.html',
+  ])
+    writeFileSync(join(widget, f), `/* ${f} */`);
+  writeFileSync(
+    join(dir, 'entry-points.json'),
+    JSON.stringify([
+      {
+        id: 'support',
+        instanceId: '11111111-2222-3333-4444-555555555555',
+        contactFlowId: 'flow-a',
+      },
+      { id: 'sales', instanceId: INSTANCE, contactFlowId: 'flow-b' },
+    ]),
+  );
   return widget;
 }
 
-const config = (over: Record<string, unknown> = {}) => ({ connectInstanceArn: INSTANCE, allowedOrigins: ORIGINS, entryPointsFile: 'entry-points.json', ...over });
+const config = (over: Record<string, unknown> = {}) => ({
+  connectInstanceArn: INSTANCE,
+  allowedOrigins: ORIGINS,
+  entryPointsFile: 'entry-points.json',
+  ...over,
+});
 
 beforeAll(() => {
   const widgetDir = fixture();
@@ -39,17 +61,35 @@ beforeAll(() => {
   // No bundling stacks: the Lambda is not built, so synthesis needs neither esbuild nor Docker.
   const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
   const deployment = resolveDeployment(config(), dir);
-  const stack = new ConnectVideoCallStack(app, 'Test', { deployment, widgetDir, env: { account: deployment.account, region: deployment.region } });
+  const stack = new ConnectVideoCallStack(app, 'Test', {
+    deployment,
+    widgetDir,
+    env: { account: deployment.account, region: deployment.region },
+  });
   template = Template.fromStack(stack);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const backendStatements = () => {
-  const roles = template.findResources('AWS::IAM::Role', { Properties: { AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'lambda.amazonaws.com' } }] } } });
-  const fnRole = Object.entries(template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }))[0]?.[1].Properties.Role['Fn::GetAtt'][0];
+  const roles = template.findResources('AWS::IAM::Role', {
+    Properties: {
+      AssumeRolePolicyDocument: { Statement: [{ Principal: { Service: 'lambda.amazonaws.com' } }] },
+    },
+  });
+  const fnRole = Object.entries(
+    template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }),
+  )[0]?.[1].Properties.Role['Fn::GetAtt'][0];
   expect(Object.keys(roles)).toContain(fnRole);
-  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === fnRole));
-  return policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+    p.Properties.Roles.some((r: { Ref: string }) => r.Ref === fnRole),
+  );
+  return policies.flatMap(
+    (p) =>
+      p.Properties.PolicyDocument.Statement as Array<{
+        Action: string | string[];
+        Resource: unknown;
+      }>,
+  );
 };
 const list = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
 
@@ -58,72 +98,154 @@ describe('the backend', () => {
     const statements = backendStatements();
     const actions = statements.flatMap((s) => list(s.Action));
     for (const action of actions) expect(action).not.toContain('*');
-    expect(actions.filter((a) => a.startsWith('connect:')).sort()).toEqual([...CONNECT_ACTIONS].sort());
+    expect(actions.filter((a) => a.startsWith('connect:')).sort()).toEqual(
+      [...CONNECT_ACTIONS].sort(),
+    );
   });
 
-  it('may use them only on the configured instance and its entry points\' flows', () => {
-    const connect = backendStatements().filter((s) => list(s.Action).some((a) => a.startsWith('connect:')));
+  it("may use them only on the configured instance and its entry points' flows", () => {
+    const connect = backendStatements().filter((s) =>
+      list(s.Action).some((a) => a.startsWith('connect:')),
+    );
     const resources = connect.flatMap((s) => list(s.Resource as string | string[]));
     for (const r of resources) expect(r.startsWith(`${INSTANCE}/`)).toBe(true);
-    expect(resources.sort()).toEqual([`${INSTANCE}/contact-flow/flow-a`, `${INSTANCE}/contact-flow/flow-b`, `${INSTANCE}/contact/*`, `${INSTANCE}/contact/*`, `${INSTANCE}/queue/*`]);
+    expect(resources.sort()).toEqual([
+      `${INSTANCE}/contact-flow/flow-a`,
+      `${INSTANCE}/contact-flow/flow-b`,
+      `${INSTANCE}/contact/*`,
+      `${INSTANCE}/contact/*`,
+      `${INSTANCE}/queue/*`,
+    ]);
   });
 
   it('reads its two secrets from Secrets Manager by ARN, never as values', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 2);
-    const env = Object.values(template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }))[0]?.Properties.Environment.Variables;
-    expect(env).toMatchObject({ CONNECT_MODE: 'aws', ALLOWED_ORIGINS: ORIGINS.join(','), SESSION_SECRET_ARN: { Ref: expect.any(String) }, CUSTOMER_JWT_SECRET_ARN: { Ref: expect.any(String) } });
+    const env = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }),
+    )[0]?.Properties.Environment.Variables;
+    expect(env).toMatchObject({
+      CONNECT_MODE: 'aws',
+      ALLOWED_ORIGINS: ORIGINS.join(','),
+      SESSION_SECRET_ARN: { Ref: expect.any(String) },
+      CUSTOMER_JWT_SECRET_ARN: { Ref: expect.any(String) },
+    });
     expect(env).not.toHaveProperty('SESSION_SECRET');
     expect(env).not.toHaveProperty('CUSTOMER_JWT_SECRET');
-    const secretActions = backendStatements().filter((s) => list(s.Action).some((a) => a.startsWith('secretsmanager:')));
-    expect(secretActions.flatMap((s) => list(s.Action)).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue', 'secretsmanager:GetSecretValue']);
+    const secretActions = backendStatements().filter((s) =>
+      list(s.Action).some((a) => a.startsWith('secretsmanager:')),
+    );
+    expect(secretActions.flatMap((s) => list(s.Action)).sort()).toEqual([
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+      'secretsmanager:GetSecretValue',
+    ]);
   });
 
   it('runs on Node 22 behind an HTTP API at /api/* whose CORS origins come from the configuration', () => {
-    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'index.handler', Runtime: 'nodejs22.x' });
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: { AllowOrigins: ORIGINS, AllowMethods: ['GET', 'POST', 'OPTIONS'] } });
-    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties.RouteKey).sort();
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: 'nodejs22.x',
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: { AllowOrigins: ORIGINS, AllowMethods: ['GET', 'POST', 'OPTIONS'] },
+    });
+    const routes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'))
+      .map((r) => r.Properties.RouteKey)
+      .sort();
     expect(routes).toEqual(['GET /api/{proxy+}', 'POST /api/{proxy+}']);
   });
 });
 
 describe('the widget CDN', () => {
-  const policyTtl = (name: string) => Object.entries(template.findResources('AWS::CloudFront::CachePolicy')).find(([id]) => id.includes(name))!;
+  const policyTtl = (name: string) =>
+    Object.entries(template.findResources('AWS::CloudFront::CachePolicy')).find(([id]) =>
+      id.includes(name),
+    )!;
 
   it('caches hashed chunks for a year and the entry script for five minutes', () => {
     const [hashedId, hashed] = policyTtl('HashedFiles');
     const [entryId, entry] = policyTtl('EntryScripts');
-    expect(hashed.Properties.CachePolicyConfig).toMatchObject({ DefaultTTL: 31_536_000, MinTTL: 31_536_000, MaxTTL: 31_536_000 });
-    expect(entry.Properties.CachePolicyConfig).toMatchObject({ DefaultTTL: 300, MinTTL: 300, MaxTTL: 300 });
+    expect(hashed.Properties.CachePolicyConfig).toMatchObject({
+      DefaultTTL: 31_536_000,
+      MinTTL: 31_536_000,
+      MaxTTL: 31_536_000,
+    });
+    expect(entry.Properties.CachePolicyConfig).toMatchObject({
+      DefaultTTL: 300,
+      MinTTL: 300,
+      MaxTTL: 300,
+    });
     template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
-        DefaultCacheBehavior: Match.objectLike({ CachePolicyId: { Ref: entryId }, ViewerProtocolPolicy: 'redirect-to-https' }),
-        CacheBehaviors: [Match.objectLike({ PathPattern: 'chunks/*', CachePolicyId: { Ref: hashedId } }), Match.objectLike({ PathPattern: 'assets/*', CachePolicyId: { Ref: hashedId } })],
+        DefaultCacheBehavior: Match.objectLike({
+          CachePolicyId: { Ref: entryId },
+          ViewerProtocolPolicy: 'redirect-to-https',
+        }),
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: 'chunks/*', CachePolicyId: { Ref: hashedId } }),
+          Match.objectLike({ PathPattern: 'assets/*', CachePolicyId: { Ref: hashedId } }),
+        ],
       }),
     });
-    const metadata = Object.values(template.findResources('Custom::CDKBucketDeployment')).map((d) => d.Properties.SystemMetadata['cache-control']).sort();
+    const metadata = Object.values(template.findResources('Custom::CDKBucketDeployment'))
+      .map((d) => d.Properties.SystemMetadata['cache-control'])
+      .sort();
     expect(metadata).toEqual(['public, max-age=300', 'public, max-age=31536000, immutable']);
   });
 
   it('lets only the configured origins load the widget (CORS) from a private bucket', () => {
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
-      ResponseHeadersPolicyConfig: { CorsConfig: Match.objectLike({ AccessControlAllowOrigins: { Items: ORIGINS }, AccessControlAllowCredentials: false }) },
+      ResponseHeadersPolicyConfig: {
+        CorsConfig: Match.objectLike({
+          AccessControlAllowOrigins: { Items: ORIGINS },
+          AccessControlAllowCredentials: false,
+        }),
+      },
     });
-    template.hasResourceProperties('AWS::S3::Bucket', { PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true } });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
   });
 
   it('uploads the widget only: no demo site, no source maps', () => {
-    const staged = readdirSync(outdir).filter((d) => d.startsWith('asset.')).map((d) => join(outdir, d));
-    const uploads = staged.filter((d) => existsSync(join(d, 'connect-video-call.js')) || existsSync(join(d, 'chunks')));
+    const staged = readdirSync(outdir)
+      .filter((d) => d.startsWith('asset.'))
+      .map((d) => join(outdir, d));
+    const uploads = staged.filter(
+      (d) => existsSync(join(d, 'connect-video-call.js')) || existsSync(join(d, 'chunks')),
+    );
     const files = uploads.flatMap((d) => readdirSync(d, { recursive: true }).map(String)).sort();
-    expect(files).toEqual(['assets', 'assets/widget-Ef34.css', 'chunks', 'chunks/call-ui-Ab12Cd.js', 'connect-video-call.js', 'react.js']);
+    expect(files).toEqual([
+      'assets',
+      'assets/widget-Ef34.css',
+      'chunks',
+      'chunks/call-ui-Ab12Cd.js',
+      'connect-video-call.js',
+      'react.js',
+    ]);
   });
 });
 
 describe('the deployment configuration', () => {
   it.each([
-    ['a wildcard instance', { connectInstanceArn: 'arn:aws:connect:eu-west-2:123456789012:instance/*' }, /connectInstanceArn/],
+    [
+      'a wildcard instance',
+      { connectInstanceArn: 'arn:aws:connect:eu-west-2:123456789012:instance/*' },
+      /connectInstanceArn/,
+    ],
     ['any origin', { allowedOrigins: ['*'] }, /must be an origin[\s\S]*allowedOrigins/],
-    ['an origin with a path', { allowedOrigins: ['https://shop.example/path'] }, /must be an origin/],
+    [
+      'an origin with a path',
+      { allowedOrigins: ['https://shop.example/path'] },
+      /must be an origin/,
+    ],
     ['no origin', { allowedOrigins: [] }, /allowedOrigins/],
     ['an unknown field', { region: 'eu-west-2' }, /region/],
   ])('refuses %s', (_what, over, message) => {
@@ -131,7 +253,14 @@ describe('the deployment configuration', () => {
   });
 
   it('refuses an entry point on another instance than the one the policy allows', () => {
-    writeFileSync(join(dir, 'other.json'), JSON.stringify([{ id: 'x', instanceId: '99999999-2222-3333-4444-555555555555', contactFlowId: 'f' }]));
-    expect(() => resolveDeployment(config({ entryPointsFile: 'other.json' }), dir)).toThrow(/"x" use another instance/);
+    writeFileSync(
+      join(dir, 'other.json'),
+      JSON.stringify([
+        { id: 'x', instanceId: '99999999-2222-3333-4444-555555555555', contactFlowId: 'f' },
+      ]),
+    );
+    expect(() => resolveDeployment(config({ entryPointsFile: 'other.json' }), dir)).toThrow(
+      /"x" use another instance/,
+    );
   });
 });

@@ -24,14 +24,31 @@ export class ConnectVideoCallStack extends Stack {
       allowedOrigins: deployment.config.allowedOrigins,
       entryScriptMaxAgeSeconds: deployment.config.entryScriptMaxAgeSeconds,
     });
-    const apiUrl = Fn.join('', ['https://', backend.api.apiId, '.execute-api.', this.region, '.', this.urlSuffix]);
-    const scriptUrl = Fn.join('', ['https://', cdn.distribution.distributionDomainName, '/connect-video-call.js']);
+    const apiUrl = Fn.join('', [
+      'https://',
+      backend.api.apiId,
+      '.execute-api.',
+      this.region,
+      '.',
+      this.urlSuffix,
+    ]);
+    const scriptUrl = Fn.join('', [
+      'https://',
+      cdn.distribution.distributionDomainName,
+      '/connect-video-call.js',
+    ]);
     new CfnOutput(this, 'BackendUrl', { value: apiUrl, description: 'backend-url of the widget' });
     new CfnOutput(this, 'WidgetScriptUrl', { value: scriptUrl });
     const entryPoint = deployment.entryPoints[0]?.id ?? 'default';
     new CfnOutput(this, 'Snippet', {
       description: 'Paste into your pages',
-      value: Fn.join('', ['<script type="module" src="', scriptUrl, `"></script> <connect-video-call entry-point="${entryPoint}" backend-url="`, apiUrl, '"></connect-video-call>']),
+      value: Fn.join('', [
+        '<script type="module" src="',
+        scriptUrl,
+        `"></script> <connect-video-call entry-point="${entryPoint}" backend-url="`,
+        apiUrl,
+        '"></connect-video-call>',
+      ]),
     });
   }
 }

@@ -17,11 +17,18 @@ const isOrigin = (u: string) => {
 const INSTANCE_ARN = /^arn:aws[a-z-]*:connect:([a-z0-9-]+):(\d{12}):instance\/([0-9a-f-]{36})$/;
 
 export const DeployConfig = z.strictObject({
-  stackName: z.string().regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/).default('ConnectVideoCall'),
+  stackName: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)
+    .default('ConnectVideoCall'),
   /** The Amazon Connect instance the backend may start calls on; its region and account are the stack's. */
-  connectInstanceArn: z.string().regex(INSTANCE_ARN, 'must be arn:aws:connect:<region>:<account>:instance/<instance id>'),
+  connectInstanceArn: z
+    .string()
+    .regex(INSTANCE_ARN, 'must be arn:aws:connect:<region>:<account>:instance/<instance id>'),
   /** Origins of the pages that embed the widget: the API's and the CDN's CORS allow-list. */
-  allowedOrigins: z.array(z.string().refine(isOrigin, 'must be an origin: scheme://host[:port], no path')).min(1),
+  allowedOrigins: z
+    .array(z.string().refine(isOrigin, 'must be an origin: scheme://host[:port], no path'))
+    .min(1),
   /** Entry points (README, "Entry points"), relative to this file; every one must use the instance above. */
   entryPointsFile: z.string(),
   requireCustomerJwt: z.boolean().default(false),
@@ -45,14 +52,23 @@ export interface LoadedDeployment {
 /** Validates a configuration object; `baseDir` resolves entryPointsFile. */
 export function resolveDeployment(raw: unknown, baseDir: string): LoadedDeployment {
   const parsed = DeployConfig.safeParse(raw);
-  if (!parsed.success) throw new Error(`Invalid deployment configuration: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`Invalid deployment configuration: ${z.prettifyError(parsed.error)}`);
   const config = parsed.data;
-  const [, region = '', account = '', instanceId = ''] = INSTANCE_ARN.exec(config.connectInstanceArn) ?? [];
+  const [, region = '', account = '', instanceId = ''] =
+    INSTANCE_ARN.exec(config.connectInstanceArn) ?? [];
   const entryPointsPath = resolve(baseDir, config.entryPointsFile);
-  const entryPoints = z.array(EntryPoint).min(1).parse(JSON.parse(readFileSync(entryPointsPath, 'utf8')));
-  const foreign = entryPoints.filter((ep) => ep.instanceId !== instanceId && ep.instanceId !== config.connectInstanceArn);
+  const entryPoints = z
+    .array(EntryPoint)
+    .min(1)
+    .parse(JSON.parse(readFileSync(entryPointsPath, 'utf8')));
+  const foreign = entryPoints.filter(
+    (ep) => ep.instanceId !== instanceId && ep.instanceId !== config.connectInstanceArn,
+  );
   if (foreign.length > 0) {
-    throw new Error(`Entry points ${foreign.map((e) => `"${e.id}"`).join(', ')} use another instance than ${config.connectInstanceArn}; the backend's IAM policy allows only that one.`);
+    throw new Error(
+      `Entry points ${foreign.map((e) => `"${e.id}"`).join(', ')} use another instance than ${config.connectInstanceArn}; the backend's IAM policy allows only that one.`,
+    );
   }
   return { config, region, account, instanceId, entryPoints, entryPointsPath };
 }

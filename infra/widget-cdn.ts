@@ -69,13 +69,19 @@ export class WidgetCdn extends Construct {
     // Two uploads, each with the Cache-Control browsers see; neither prunes the other's files.
     new BucketDeployment(this, 'UploadHashed', {
       destinationBucket: bucket,
-      sources: [Source.asset(props.widgetDir, { exclude: ['*', '!chunks', '!chunks/**', '!assets', '!assets/**', ...NOT_PUBLISHED] })],
+      sources: [
+        Source.asset(props.widgetDir, {
+          exclude: ['*', '!chunks', '!chunks/**', '!assets', '!assets/**', ...NOT_PUBLISHED],
+        }),
+      ],
       cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(YEAR), CacheControl.immutable()],
       prune: false,
     });
     new BucketDeployment(this, 'UploadEntries', {
       destinationBucket: bucket,
-      sources: [Source.asset(props.widgetDir, { exclude: ['*', '!connect-video-call.js', '!react.js'] })],
+      sources: [
+        Source.asset(props.widgetDir, { exclude: ['*', '!connect-video-call.js', '!react.js'] }),
+      ],
       cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(entryTtl)],
       prune: false,
       distribution: this.distribution,

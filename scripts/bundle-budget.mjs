@@ -26,20 +26,33 @@ function closure(byFile, roots, dynamic) {
 export function groupReport(report) {
   const byFile = new Map(report.chunks.map((c) => [c.file, c]));
   const entries = report.chunks.filter((c) => c.isEntry).map((c) => c.file);
-  if (entries.length !== 1) throw new Error(`expected one entry chunk in the bundle report, found ${entries.length}`);
+  if (entries.length !== 1)
+    throw new Error(`expected one entry chunk in the bundle report, found ${entries.length}`);
   const launcher = closure(byFile, entries, false);
   const reachable = closure(byFile, entries, true);
   const groups = { launcher: [], react: [], chime: [], callUi: [] };
   for (const file of reachable) {
     const c = byFile.get(file);
-    const group = launcher.has(file) ? 'launcher' : c.chime ? 'chime' : c.react ? 'react' : 'callUi';
+    const group = launcher.has(file)
+      ? 'launcher'
+      : c.chime
+        ? 'chime'
+        : c.react
+          ? 'react'
+          : 'callUi';
     groups[group].push(c);
   }
   const sum = (list) => list.reduce((n, c) => n + c.gzip, 0);
   return {
     entry: entries[0],
     groups,
-    sizes: { launcher: sum(groups.launcher), react: sum(groups.react), chime: sum(groups.chime), callUi: sum(groups.callUi), total: sum([...reachable].map((f) => byFile.get(f))) },
+    sizes: {
+      launcher: sum(groups.launcher),
+      react: sum(groups.react),
+      chime: sum(groups.chime),
+      callUi: sum(groups.callUi),
+      total: sum([...reachable].map((f) => byFile.get(f))),
+    },
     launcherHasChime: groups.launcher.some((c) => c.chime),
     messagingClient: [...reachable].filter((f) => byFile.get(f).messagingClient),
   };
@@ -52,8 +65,10 @@ export function budgetViolations(grouped, budgets = BUDGETS_KB) {
     const kb = grouped.sizes[key] / 1024;
     if (kb > limit) out.push(`${key} is ${kb.toFixed(1)} KB gzip, over its budget of ${limit} KB`);
   }
-  if (grouped.launcherHasChime) out.push('the launcher entry (or a chunk it imports statically) holds Chime SDK code');
-  if (grouped.messagingClient.length > 0) out.push(`the Chime SDK messaging client is bundled (${grouped.messagingClient.join(', ')})`);
+  if (grouped.launcherHasChime)
+    out.push('the launcher entry (or a chunk it imports statically) holds Chime SDK code');
+  if (grouped.messagingClient.length > 0)
+    out.push(`the Chime SDK messaging client is bundled (${grouped.messagingClient.join(', ')})`);
   return out;
 }
 
@@ -61,7 +76,12 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Human-readable lines: each group with its chunks, then the total. */
 export function describeReport(title, grouped, budgets = BUDGETS_KB) {
-  const labels = { launcher: 'launcher (entry + static imports)', callUi: 'call UI (without React)', react: 'UI runtime (React + ReactDOM, or Preact in the script-tag widget)', chime: 'Chime SDK + call engine' };
+  const labels = {
+    launcher: 'launcher (entry + static imports)',
+    callUi: 'call UI (without React)',
+    react: 'UI runtime (React + ReactDOM, or Preact in the script-tag widget)',
+    chime: 'Chime SDK + call engine',
+  };
   const lines = [`${title}:`];
   for (const [key, label] of Object.entries(labels)) {
     const list = grouped.groups[key];
@@ -70,8 +90,12 @@ export function describeReport(title, grouped, budgets = BUDGETS_KB) {
     lines.push(`  ${label}: ${kb(grouped.sizes[key])} gzip${budget}`);
     for (const c of list) lines.push(`    ${c.file}: ${kb(c.gzip)} gzip, ${kb(c.bytes)} minified`);
   }
-  lines.push(`  total before a call is joined: ${kb(grouped.sizes.total)} gzip (budget ${budgets.total} KB)`);
-  lines.push(`  Chime SDK code in the launcher: ${grouped.launcherHasChime ? 'YES' : 'no'}; messaging client bundled: ${grouped.messagingClient.length ? 'YES' : 'no'}`);
+  lines.push(
+    `  total before a call is joined: ${kb(grouped.sizes.total)} gzip (budget ${budgets.total} KB)`,
+  );
+  lines.push(
+    `  Chime SDK code in the launcher: ${grouped.launcherHasChime ? 'YES' : 'no'}; messaging client bundled: ${grouped.messagingClient.length ? 'YES' : 'no'}`,
+  );
   return lines;
 }
 

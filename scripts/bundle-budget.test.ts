@@ -2,16 +2,50 @@ import { describe, expect, it } from 'vitest';
 import { budgetViolations, groupReport } from './bundle-budget.mjs';
 
 const KB = 1024;
-type Chunk = { file: string; gzip: number; imports?: string[]; dynamicImports?: string[]; isEntry?: boolean; chime?: boolean; react?: boolean; messagingClient?: boolean };
+type Chunk = {
+  file: string;
+  gzip: number;
+  imports?: string[];
+  dynamicImports?: string[];
+  isEntry?: boolean;
+  chime?: boolean;
+  react?: boolean;
+  messagingClient?: boolean;
+};
 const report = (chunks: Chunk[]) => ({
-  chunks: chunks.map((c) => ({ name: c.file, bytes: c.gzip * 3, imports: [], dynamicImports: [], isEntry: false, chime: false, react: false, messagingClient: false, ...c })),
+  chunks: chunks.map((c) => ({
+    name: c.file,
+    bytes: c.gzip * 3,
+    imports: [],
+    dynamicImports: [],
+    isEntry: false,
+    chime: false,
+    react: false,
+    messagingClient: false,
+    ...c,
+  })),
 });
 // The widget's shape: entry + strings (static), call UI (dynamic) importing React and the Chime chunk (dynamic).
-const widget = (sizes: { launcher: number; ui: number; react: number; chime: number }, flags: Partial<Chunk> = {}) =>
+const widget = (
+  sizes: { launcher: number; ui: number; react: number; chime: number },
+  flags: Partial<Chunk> = {},
+) =>
   report([
-    { file: 'entry.js', gzip: sizes.launcher * KB, isEntry: true, imports: ['strings.js'], dynamicImports: ['ui.js'], ...flags },
+    {
+      file: 'entry.js',
+      gzip: sizes.launcher * KB,
+      isEntry: true,
+      imports: ['strings.js'],
+      dynamicImports: ['ui.js'],
+      ...flags,
+    },
     { file: 'strings.js', gzip: 0 },
-    { file: 'ui.js', gzip: sizes.ui * KB, imports: ['react.js', 'shared.js'], dynamicImports: ['chime.js'] },
+    {
+      file: 'ui.js',
+      gzip: sizes.ui * KB,
+      imports: ['react.js', 'shared.js'],
+      dynamicImports: ['chime.js'],
+    },
     { file: 'shared.js', gzip: 0 },
     { file: 'react.js', gzip: sizes.react * KB, react: true },
     { file: 'chime.js', gzip: sizes.chime * KB, chime: true, imports: ['shared.js'] },
@@ -23,12 +57,20 @@ describe('bundle budget', () => {
     const g = groupReport(widget({ launcher: 5, ui: 30, react: 66, chime: 225 }));
     expect(g.groups.launcher.map((c) => c.file)).toEqual(['entry.js', 'strings.js']);
     expect(g.groups.callUi.map((c) => c.file).sort()).toEqual(['shared.js', 'ui.js']);
-    expect(g.sizes).toEqual({ launcher: 5 * KB, callUi: 30 * KB, react: 66 * KB, chime: 225 * KB, total: 326 * KB });
+    expect(g.sizes).toEqual({
+      launcher: 5 * KB,
+      callUi: 30 * KB,
+      react: 66 * KB,
+      chime: 225 * KB,
+      total: 326 * KB,
+    });
     expect(budgetViolations(g)).toEqual([]);
   });
 
   it('reports each budget that is exceeded', () => {
-    const v = budgetViolations(groupReport(widget({ launcher: 16, ui: 36, react: 66, chime: 225 })));
+    const v = budgetViolations(
+      groupReport(widget({ launcher: 16, ui: 36, react: 66, chime: 225 })),
+    );
     expect(v).toEqual([
       'launcher is 16.0 KB gzip, over its budget of 15 KB',
       'callUi is 36.0 KB gzip, over its budget of 35 KB',
@@ -37,11 +79,15 @@ describe('bundle budget', () => {
   });
 
   it('fails when the launcher holds Chime SDK code or the messaging client is bundled', () => {
-    expect(budgetViolations(groupReport(widget({ launcher: 5, ui: 30, react: 60, chime: 200 }, { chime: true })))).toEqual([
-      'the launcher entry (or a chunk it imports statically) holds Chime SDK code',
-    ]);
+    expect(
+      budgetViolations(
+        groupReport(widget({ launcher: 5, ui: 30, react: 60, chime: 200 }, { chime: true })),
+      ),
+    ).toEqual(['the launcher entry (or a chunk it imports statically) holds Chime SDK code']);
     const withClient = widget({ launcher: 5, ui: 30, react: 60, chime: 200 });
     withClient.chunks.find((c) => c.file === 'chime.js')!.messagingClient = true;
-    expect(budgetViolations(groupReport(withClient))).toEqual(['the Chime SDK messaging client is bundled (chime.js)']);
+    expect(budgetViolations(groupReport(withClient))).toEqual([
+      'the Chime SDK messaging client is bundled (chime.js)',
+    ]);
   });
 });

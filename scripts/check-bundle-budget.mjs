@@ -6,8 +6,14 @@ import { existsSync } from 'node:fs';
 import { budgetViolations, describeReport, readReport } from './bundle-budget.mjs';
 
 const builds = [
-  { title: 'Script-tag widget (dist/connect-video-call.js)', path: 'dist/.vite/bundle-report.json' },
-  { title: 'React component (dist/react.js, React from the host)', path: 'dist/.vite/react-bundle-report.json' },
+  {
+    title: 'Script-tag widget (dist/connect-video-call.js)',
+    path: 'dist/.vite/bundle-report.json',
+  },
+  {
+    title: 'React component (dist/react.js, React from the host)',
+    path: 'dist/.vite/react-bundle-report.json',
+  },
 ];
 let failed = false;
 for (const { title, path } of builds) {

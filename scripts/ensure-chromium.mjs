@@ -15,10 +15,16 @@ if (missing.length === 0) process.exit(0);
 const pkgs = missing.map((m) => m.pkg);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
-  console.error(`Missing system packages: ${pkgs.join(', ')}. Install them with: sudo apt-get install -y ${pkgs.join(' ')}`);
+  console.error(
+    `Missing system packages: ${pkgs.join(', ')}. Install them with: sudo apt-get install -y ${pkgs.join(' ')}`,
+  );
   process.exit(missing.some((m) => m.required) ? 1 : 0);
 }
 console.log(`Installing ${pkgs.join(', ')} with apt-get (one time)...`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
-execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...pkgs, 'fonts-dejavu-core'], { stdio: 'inherit', env });
+execFileSync(
+  'apt-get',
+  ['install', '-y', '-q', '--no-install-recommends', ...pkgs, 'fonts-dejavu-core'],
+  { stdio: 'inherit', env },
+);

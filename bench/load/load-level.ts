@@ -29,26 +29,40 @@ export interface LevelResult {
   worstCallDelayP95Ms: number;
 }
 
-export async function runLevel(server: ServerProcess, clock: MediaClock, calls: number, windowMs: number): Promise<LevelResult> {
+export async function runLevel(
+  server: ServerProcess,
+  clock: MediaClock,
+  calls: number,
+  windowMs: number,
+): Promise<LevelResult> {
   const tracker = new DeliveryTracker();
   const attendees: SyntheticAttendee[] = [];
   const meetings: string[] = [];
   try {
     for (let call = 0; call < calls; call++) {
-      const { meeting, attendees: [a, b] } = await server.createMeeting([`caller-${call}`, `agent-${call}`]);
+      const {
+        meeting,
+        attendees: [a, b],
+      } = await server.createMeeting([`caller-${call}`, `agent-${call}`]);
       meetings.push(meeting.MeetingId);
-      const pair = [new SyntheticAttendee(meeting, a, call, b.AttendeeId, tracker), new SyntheticAttendee(meeting, b, call, a.AttendeeId, tracker)];
+      const pair = [
+        new SyntheticAttendee(meeting, a, call, b.AttendeeId, tracker),
+        new SyntheticAttendee(meeting, b, call, a.AttendeeId, tracker),
+      ];
       attendees.push(...pair);
       // A join that never completes (werift can stall in ICE or DTLS under load) leaves that call
       // not receiving, which the level reports, instead of hanging the benchmark.
       const joined = await Promise.all(pair.map((p) => within(START_TIMEOUT_MS, p.start())));
       if (joined.every(Boolean)) pair.forEach((p) => clock.add(p));
-      else console.log(`  call ${call}: an attendee did not join within ${START_TIMEOUT_MS / 1000} s`);
+      else
+        console.log(`  call ${call}: an attendee did not join within ${START_TIMEOUT_MS / 1000} s`);
     }
     const deadline = performance.now() + READY_TIMEOUT_MS;
     while (!attendees.every((a) => a.receiving) && performance.now() < deadline) await sleep(100);
     const ready = attendees.every((a) => a.receiving);
-    if (!ready) for (const a of attendees.filter((x) => !x.receiving)) console.log(`  not receiving: ${a.describe()}`);
+    if (!ready)
+      for (const a of attendees.filter((x) => !x.receiving))
+        console.log(`  not receiving: ${a.describe()}`);
     await sleep(WARMUP_MS);
 
     const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -71,13 +85,17 @@ export async function runLevel(server: ServerProcess, clock: MediaClock, calls: 
 
     const all = deliveries.flatMap((d) => d.delaysMs);
     return {
-      calls, ready,
+      calls,
+      ready,
       serverCpuPercent: ((after.cpuMicros - before.cpuMicros) / 1000 / elapsedMs) * 100,
       serverRssMb: Math.max(peakRss, after.rssBytes) / 2 ** 20,
       generatorCpuPercent: ((self.user + self.system) / 1000 / elapsedMs) * 100,
       generatorLoopDelayP99Ms: loop.percentile(99) / 1e6,
       forwardedPerSecond: received / (elapsedMs / 1000),
-      worstLossPercent: Math.max(...deliveries.map((d) => (d.sent ? (d.lost / d.sent) * 100 : 100)), deliveries.length < calls ? 100 : 0),
+      worstLossPercent: Math.max(
+        ...deliveries.map((d) => (d.sent ? (d.lost / d.sent) * 100 : 100)),
+        deliveries.length < calls ? 100 : 0,
+      ),
       delayP50Ms: percentile(all, 50),
       delayP99Ms: percentile(all, 99),
       worstCallDelayP95Ms: Math.max(...deliveries.map((d) => percentile(d.delaysMs, 95))),
@@ -92,7 +110,13 @@ export async function runLevel(server: ServerProcess, clock: MediaClock, calls: 
 
 /** True when `work` settles fulfilled within `ms`; false when it fails or takes longer. */
 function within(ms: number, work: Promise<void>): Promise<boolean> {
-  return Promise.race([work.then(() => true, () => false), sleep(ms).then(() => false)]);
+  return Promise.race([
+    work.then(
+      () => true,
+      () => false,
+    ),
+    sleep(ms).then(() => false),
+  ]);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -23,7 +23,10 @@ export interface ServerStats {
 const http = createServer((_req, res) => res.writeHead(404).end());
 await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 const { port } = http.address() as { port: number };
-const media = createMediaServer({ publicUrl: `http://127.0.0.1:${port}`, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }) });
+const media = createMediaServer({
+  publicUrl: `http://127.0.0.1:${port}`,
+  logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
+});
 http.on('upgrade', (req, socket, head) => {
   socket.on('error', () => undefined);
   if (!media.handleUpgrade(req, socket, head)) socket.destroy();
@@ -33,15 +36,27 @@ process.on('message', (request: ServerRequest) => {
   const reply = (body: unknown) => process.send!({ id: request.id, body });
   if (request.type === 'meeting') {
     const meeting = media.createMeeting();
-    reply({ meeting, attendees: request.names.map((n) => media.createAttendee(meeting.MeetingId, n)) });
+    reply({
+      meeting,
+      attendees: request.names.map((n) => media.createAttendee(meeting.MeetingId, n)),
+    });
   } else if (request.type === 'end') {
     media.endMeeting(request.meetingId);
     reply(null);
   } else {
     const cpu = process.cpuUsage();
-    reply({ cpuMicros: cpu.user + cpu.system, rssBytes: process.memoryUsage().rss } satisfies ServerStats);
+    reply({
+      cpuMicros: cpu.user + cpu.system,
+      rssBytes: process.memoryUsage().rss,
+    } satisfies ServerStats);
   }
 });
 // werift's close can stay pending while sends are in flight: exit after 5 s whatever it does.
-process.on('disconnect', () => void Promise.race([media.close(), new Promise((r) => setTimeout(r, 5_000))]).finally(() => process.exit(0)));
+process.on(
+  'disconnect',
+  () =>
+    void Promise.race([media.close(), new Promise((r) => setTimeout(r, 5_000))]).finally(() =>
+      process.exit(0),
+    ),
+);
 process.send!({ id: 0, body: 'ready' });

@@ -21,7 +21,10 @@ export class ServerProcess {
   }
 
   static async start(): Promise<ServerProcess> {
-    const child = fork(resolve(import.meta.dirname, 'media-server-process.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(resolve(import.meta.dirname, 'media-server-process.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     await new Promise<void>((ready, fail) => {
       child.once('message', () => ready());
       child.once('exit', (code) => fail(new Error(`media server process exited with ${code}`)));
@@ -34,7 +37,9 @@ export class ServerProcess {
   }
 
   /** A new meeting with one attendee per name. */
-  createMeeting(names: [string, string]): Promise<{ meeting: MediaMeeting; attendees: [MediaAttendee, MediaAttendee] }> {
+  createMeeting(
+    names: [string, string],
+  ): Promise<{ meeting: MediaMeeting; attendees: [MediaAttendee, MediaAttendee] }> {
     return this.request({ type: 'meeting', names });
   }
 

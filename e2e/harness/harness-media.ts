@@ -17,7 +17,14 @@ export function startCanvasShare(): MediaStream {
 }
 
 /** Decoded frames and size of every remote tile. */
-export function tileStats(): Array<{ attendeeId: string; externalUserId: string; content: boolean; frames: number; width: number; height: number }> {
+export function tileStats(): Array<{
+  attendeeId: string;
+  externalUserId: string;
+  content: boolean;
+  frames: number;
+  width: number;
+  height: number;
+}> {
   return [...document.querySelectorAll<HTMLVideoElement>('#tiles video')].map((v) => ({
     attendeeId: v.dataset.attendee ?? '',
     externalUserId: v.dataset.externalUserId ?? '',
@@ -30,13 +37,16 @@ export function tileStats(): Array<{ attendeeId: string; externalUserId: string;
 
 /** Mean luminance (0 to 255) of a remote tile's current frame: near 0 while its sender sends black (paused). */
 export function tileBrightness(attendeeId: string): number | undefined {
-  const v = [...document.querySelectorAll<HTMLVideoElement>('#tiles video')].find((el) => el.dataset.attendee === attendeeId);
+  const v = [...document.querySelectorAll<HTMLVideoElement>('#tiles video')].find(
+    (el) => el.dataset.attendee === attendeeId,
+  );
   if (!v || v.videoWidth === 0) return undefined;
   const canvas = Object.assign(document.createElement('canvas'), { width: 64, height: 36 });
   const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
   ctx.drawImage(v, 0, 0, 64, 36);
   const { data } = ctx.getImageData(0, 0, 64, 36);
   let sum = 0;
-  for (let i = 0; i < data.length; i += 4) sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
+  for (let i = 0; i < data.length; i += 4)
+    sum += 0.2126 * data[i]! + 0.7152 * data[i + 1]! + 0.0722 * data[i + 2]!;
   return sum / (data.length / 4);
 }

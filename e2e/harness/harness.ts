@@ -4,8 +4,15 @@
  * inbound audio packets, data messages, timings). Product code never imports this.
  */
 import {
-  ConsoleLogger, DefaultDeviceController, DefaultMeetingSession, LogLevel, MeetingSessionConfiguration,
-  type AudioVideoObserver, type DataMessage, type MeetingSessionStatus, type VideoTileState,
+  ConsoleLogger,
+  DefaultDeviceController,
+  DefaultMeetingSession,
+  LogLevel,
+  MeetingSessionConfiguration,
+  type AudioVideoObserver,
+  type DataMessage,
+  type MeetingSessionStatus,
+  type VideoTileState,
 } from 'amazon-chime-sdk-js';
 import { startCanvasShare, tileBrightness, tileStats } from './harness-media';
 
@@ -17,17 +24,32 @@ export interface HarnessState {
   /** The latest volume (0 to 1) per attendee, as the server's audio metadata last reported it. */
   volumeNow: Record<string, number>;
   muted: Record<string, boolean>;
-  messages: Array<{ topic: string; text: string; sender: string; timestampMs: number; throttled: boolean }>;
+  messages: Array<{
+    topic: string;
+    text: string;
+    sender: string;
+    timestampMs: number;
+    throttled: boolean;
+  }>;
   stopStatus?: string;
 }
 
-const state: HarnessState = { events: [], presence: {}, volumes: {}, volumeNow: {}, muted: {}, messages: [] };
+const state: HarnessState = {
+  events: [],
+  presence: {},
+  volumes: {},
+  volumeNow: {},
+  muted: {},
+  messages: [],
+};
 let session: DefaultMeetingSession | undefined;
-const log = (name: string, detail?: unknown) => state.events.push({ name, at: performance.now(), detail });
+const log = (name: string, detail?: unknown) =>
+  state.events.push({ name, at: performance.now(), detail });
 
 const observer: AudioVideoObserver = {
   audioVideoDidStart: () => log('audioVideoDidStart'),
-  audioVideoDidStartConnecting: (reconnecting) => log('audioVideoDidStartConnecting', { reconnecting }),
+  audioVideoDidStartConnecting: (reconnecting) =>
+    log('audioVideoDidStartConnecting', { reconnecting }),
   audioVideoDidStop: (status: MeetingSessionStatus) => {
     state.stopStatus = status.statusCode().toString();
     log('audioVideoDidStop', { code: status.statusCode(), terminal: status.isTerminal() });
@@ -36,7 +58,11 @@ const observer: AudioVideoObserver = {
     if (!tile.tileId || tile.localTile || !tile.boundAttendeeId) return;
     let el = document.getElementById(`tile-${tile.tileId}`) as HTMLVideoElement | null;
     if (!el) {
-      el = Object.assign(document.createElement('video'), { id: `tile-${tile.tileId}`, autoplay: true, muted: true });
+      el = Object.assign(document.createElement('video'), {
+        id: `tile-${tile.tileId}`,
+        autoplay: true,
+        muted: true,
+      });
       el.dataset.attendee = tile.boundAttendeeId;
       el.dataset.externalUserId = tile.boundExternalUserId ?? '';
       el.dataset.content = String(!!tile.isContent);
@@ -63,9 +89,16 @@ export interface JoinOptions {
 
 async function join(meeting: unknown, attendee: unknown, options: JoinOptions = {}): Promise<void> {
   // `window.harnessLogLevel = LogLevel.INFO` before join shows the SDK's task and renegotiation log when debugging a spec.
-  const logger = new ConsoleLogger('harness', (window as unknown as { harnessLogLevel?: LogLevel }).harnessLogLevel ?? LogLevel.WARN);
+  const logger = new ConsoleLogger(
+    'harness',
+    (window as unknown as { harnessLogLevel?: LogLevel }).harnessLogLevel ?? LogLevel.WARN,
+  );
   const devices = new DefaultDeviceController(logger);
-  session = new DefaultMeetingSession(new MeetingSessionConfiguration(meeting, attendee), logger, devices);
+  session = new DefaultMeetingSession(
+    new MeetingSessionConfiguration(meeting, attendee),
+    logger,
+    devices,
+  );
   const av = session.audioVideo;
   av.addObserver(observer);
   av.addContentShareObserver({
@@ -86,12 +119,20 @@ async function join(meeting: unknown, attendee: unknown, options: JoinOptions = 
   });
   for (const topic of ['chat', 'AMAZON_CONNECT_SCREEN_SHARING']) {
     av.realtimeSubscribeToReceiveDataMessage(topic, (m: DataMessage) =>
-      state.messages.push({ topic: m.topic, text: m.text(), sender: m.senderAttendeeId, timestampMs: m.timestampMs, throttled: m.throttled }));
+      state.messages.push({
+        topic: m.topic,
+        text: m.text(),
+        sender: m.senderAttendeeId,
+        timestampMs: m.timestampMs,
+        throttled: m.throttled,
+      }),
+    );
   }
   const mics = await av.listAudioInputDevices();
   await av.startAudioInput(mics[0]?.deviceId ?? null);
   await av.bindAudioElement(document.getElementById('audio') as HTMLAudioElement);
-  if (options.videoAtStart) await av.startVideoInput((await av.listVideoInputDevices())[0]!.deviceId);
+  if (options.videoAtStart)
+    await av.startVideoInput((await av.listVideoInputDevices())[0]!.deviceId);
   log('start');
   av.start();
   if (options.videoAtStart) {
@@ -132,15 +173,26 @@ async function outboundVideo(): Promise<Record<string, unknown>> {
   const report = await session!.audioVideo.getRTCPeerConnectionStats();
   const out: Record<string, unknown> = {};
   report?.forEach((s: Record<string, unknown>) => {
-    if (s.type === 'outbound-rtp' && s.kind === 'video') Object.assign(out, { width: s.frameWidth, height: s.frameHeight, limitation: s.qualityLimitationReason, fps: s.framesPerSecond });
-    if (s.type === 'candidate-pair' && s.nominated) out.availableOutgoingBitrate = s.availableOutgoingBitrate;
+    if (s.type === 'outbound-rtp' && s.kind === 'video')
+      Object.assign(out, {
+        width: s.frameWidth,
+        height: s.frameHeight,
+        limitation: s.qualityLimitationReason,
+        fps: s.framesPerSecond,
+      });
+    if (s.type === 'candidate-pair' && s.nominated)
+      out.availableOutgoingBitrate = s.availableOutgoingBitrate;
   });
   return out;
 }
 
 const harness = {
   outboundVideo,
-  state, join, startVideo, audioPackets, tiles: tileStats,
+  state,
+  join,
+  startVideo,
+  audioPackets,
+  tiles: tileStats,
   stopVideo: () => session!.audioVideo.stopLocalVideoTile(),
   startContent: async () => session!.audioVideo.startContentShare(startCanvasShare()),
   stopContent: () => session!.audioVideo.stopContentShare(),
@@ -149,7 +201,8 @@ const harness = {
   audioEnergy,
   tileBrightness,
   unmute: () => session!.audioVideo.realtimeUnmuteLocalAudio(),
-  sendData: (topic: string, text: string, lifetimeMs = 0) => session!.audioVideo.realtimeSendDataMessage(topic, text, lifetimeMs),
+  sendData: (topic: string, text: string, lifetimeMs = 0) =>
+    session!.audioVideo.realtimeSendDataMessage(topic, text, lifetimeMs),
   mute: () => session!.audioVideo.realtimeMuteLocalAudio(),
   stop: () => session!.audioVideo.stop(),
   eventAt: (name: string) => state.events.find((e) => e.name === name)?.at,

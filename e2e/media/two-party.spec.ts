@@ -9,14 +9,25 @@ import { joinTwo } from './support/media-test-server';
 
 const media = useMediaTestServer();
 
-test('two attendees join, hear and see each other, and exchange data messages', async ({ browser }) => {
+test('two attendees join, hear and see each other, and exchange data messages', async ({
+  browser,
+}) => {
   const server = media();
-  const { meeting, attendees: [alice, bob], pages: [a, b] } = await joinTwo(browser, server);
+  const {
+    meeting,
+    attendees: [alice, bob],
+    pages: [a, b],
+  } = await joinTwo(browser, server);
 
-  await expect.poll(async () => (await harnessState(a)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
-  await expect.poll(async () => (await harnessState(b)).presence).toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
+  await expect
+    .poll(async () => (await harnessState(a)).presence)
+    .toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
+  await expect
+    .poll(async () => (await harnessState(b)).presence)
+    .toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
   // JOIN_ACK carries TURN credentials as Chime's does (no TURN service here: no URIs, host-candidate ICE).
-  for (const page of [a, b]) expect(consoleErrors(page).filter((e) => e.includes('TURN'))).toEqual([]);
+  for (const page of [a, b])
+    expect(consoleErrors(page).filter((e) => e.includes('TURN'))).toEqual([]);
 
   // Audio flows both ways and keeps flowing.
   const before = [await audioPackets(a), await audioPackets(b)];
@@ -24,31 +35,61 @@ test('two attendees join, hear and see each other, and exchange data messages', 
   await expect.poll(() => audioPackets(b)).toBeGreaterThan(before[1]! + 50);
 
   // Camera A → B first: with bandwidth feedback it reaches 640×360 within seconds (without, it sits at 320×180).
-  const remote = async (page: typeof a, attendeeId: string) => (await tiles(page)).find((t) => t.attendeeId === attendeeId);
+  const remote = async (page: typeof a, attendeeId: string) =>
+    (await tiles(page)).find((t) => t.attendeeId === attendeeId);
   await call(a, 'startVideo');
-  await expect.poll(async () => (await remote(b, alice.AttendeeId))?.frames ?? 0).toBeGreaterThan(10);
   await expect
-    .poll(async () => (await remote(b, alice.AttendeeId))!.width, { timeout: 10_000, message: JSON.stringify(await call(a, 'outboundVideo')) })
+    .poll(async () => (await remote(b, alice.AttendeeId))?.frames ?? 0)
+    .toBeGreaterThan(10);
+  await expect
+    .poll(async () => (await remote(b, alice.AttendeeId))!.width, {
+      timeout: 10_000,
+      message: JSON.stringify(await call(a, 'outboundVideo')),
+    })
     .toBeGreaterThanOrEqual(640);
   // Then B → A as well; both tiles keep decoding new frames.
   await call(b, 'startVideo');
   await expect.poll(async () => (await remote(a, bob.AttendeeId))?.frames ?? 0).toBeGreaterThan(10);
-  for (const [page, other] of [[a, bob], [b, alice]] as const) {
+  for (const [page, other] of [
+    [a, bob],
+    [b, alice],
+  ] as const) {
     const first = (await remote(page, other.AttendeeId))!.frames;
-    await expect.poll(async () => (await remote(page, other.AttendeeId))!.frames).toBeGreaterThan(first + 10);
+    await expect
+      .poll(async () => (await remote(page, other.AttendeeId))!.frames)
+      .toBeGreaterThan(first + 10);
   }
 
   // Data messages, with sender id and ingest time, no echo to the sender.
-  await call(a, 'sendData', 'AMAZON_CONNECT_SCREEN_SHARING', JSON.stringify({ message: 'ScreenSharingStarted' }));
-  await expect.poll(async () => (await harnessState(b)).messages).toEqual([
-    expect.objectContaining({ topic: 'AMAZON_CONNECT_SCREEN_SHARING', sender: alice.AttendeeId, throttled: false, text: '{"message":"ScreenSharingStarted"}' }),
-  ]);
+  await call(
+    a,
+    'sendData',
+    'AMAZON_CONNECT_SCREEN_SHARING',
+    JSON.stringify({ message: 'ScreenSharingStarted' }),
+  );
+  await expect
+    .poll(async () => (await harnessState(b)).messages)
+    .toEqual([
+      expect.objectContaining({
+        topic: 'AMAZON_CONNECT_SCREEN_SHARING',
+        sender: alice.AttendeeId,
+        throttled: false,
+        text: '{"message":"ScreenSharingStarted"}',
+      }),
+    ]);
   expect((await harnessState(b)).messages[0]!.timestampMs).toBeGreaterThan(Date.now() - 60_000);
   expect((await harnessState(a)).messages).toEqual([]);
 
   // A server-originated message (the agent side's screen-sharing signal) reaches everyone but the named sender.
-  server.media.sendDataMessage(meeting.MeetingId, { topic: 'AMAZON_CONNECT_SCREEN_SHARING', data: '{"message":"ScreenSharingStopped"}', senderAttendeeId: bob.AttendeeId, senderExternalUserId: 'bob' });
-  await expect.poll(async () => (await harnessState(a)).messages.map((m) => [m.sender, m.text])).toEqual([[bob.AttendeeId, '{"message":"ScreenSharingStopped"}']]);
+  server.media.sendDataMessage(meeting.MeetingId, {
+    topic: 'AMAZON_CONNECT_SCREEN_SHARING',
+    data: '{"message":"ScreenSharingStopped"}',
+    senderAttendeeId: bob.AttendeeId,
+    senderExternalUserId: 'bob',
+  });
+  await expect
+    .poll(async () => (await harnessState(a)).messages.map((m) => [m.sender, m.text]))
+    .toEqual([[bob.AttendeeId, '{"message":"ScreenSharingStopped"}']]);
   expect((await harnessState(b)).messages).toHaveLength(1);
 
   // Mute state reaches the other side.

@@ -10,8 +10,13 @@ import { meetingWith, useMeetingsTestServer } from './support/meetings-spec-setu
 
 const server = useMeetingsTestServer();
 
-test('a tone is heard, and while muted the volume indicator reports silence', async ({ browser }) => {
-  const { attendees: [alice], pages: [a, b] } = await meetingWith(browser, server(), ['alice@example.com', 'bob@example.com']);
+test('a tone is heard, and while muted the volume indicator reports silence', async ({
+  browser,
+}) => {
+  const {
+    attendees: [alice],
+    pages: [a, b],
+  } = await meetingWith(browser, server(), ['alice@example.com', 'bob@example.com']);
   const aliceId = alice!.AttendeeId!;
   const volume = async () => (await harnessState(b!)).volumeNow[aliceId];
 
@@ -29,16 +34,31 @@ test('a tone is heard, and while muted the volume indicator reports silence', as
   await expect.poll(volume).toBeGreaterThan(0);
 });
 
-test('a camera tile is bound to the attendee and the ExternalUserId the caller gave CreateMeetingWithAttendees', async ({ browser }) => {
-  const { attendees: [alice], pages: [a, b] } = await meetingWith(browser, server(), ['Alice Example (support)', 'bob']);
+test('a camera tile is bound to the attendee and the ExternalUserId the caller gave CreateMeetingWithAttendees', async ({
+  browser,
+}) => {
+  const {
+    attendees: [alice],
+    pages: [a, b],
+  } = await meetingWith(browser, server(), ['Alice Example (support)', 'bob']);
   await call(a!, 'startVideo');
-  await expect.poll(async () => (await tiles(b!)).find((t) => !t.content)?.frames ?? 0).toBeGreaterThan(5);
+  await expect
+    .poll(async () => (await tiles(b!)).find((t) => !t.content)?.frames ?? 0)
+    .toBeGreaterThan(5);
   const tile = (await tiles(b!)).find((t) => !t.content)!;
-  expect([tile.attendeeId, tile.externalUserId]).toEqual([alice!.AttendeeId, 'Alice Example (support)']);
+  expect([tile.attendeeId, tile.externalUserId]).toEqual([
+    alice!.AttendeeId,
+    'Alice Example (support)',
+  ]);
 });
 
-test('content share: start, pause (the viewer sees black), unpause (the picture returns), stop (the tile goes)', async ({ browser }) => {
-  const { attendees: [alice], pages: [a, b] } = await meetingWith(browser, server(), ['alice', 'bob']);
+test('content share: start, pause (the viewer sees black), unpause (the picture returns), stop (the tile goes)', async ({
+  browser,
+}) => {
+  const {
+    attendees: [alice],
+    pages: [a, b],
+  } = await meetingWith(browser, server(), ['alice', 'bob']);
   const contentId = `${alice!.AttendeeId}#content`;
   const content = async () => (await tiles(b!)).find((t) => t.attendeeId === contentId);
   const brightness = () => call(b!, 'tileBrightness', contentId) as Promise<number | undefined>;

@@ -10,8 +10,13 @@ import { call, eventAt, expectFramesGrowing, started, tileOf } from '../media/su
 import { joinAs, meetingWith, useMeetingsTestServer } from './support/meetings-spec-setup';
 
 const server = useMeetingsTestServer();
-test('a camera turned on, off and on again is seen by the other side each time', async ({ browser }) => {
-  const { attendees: [alice], pages: [a, b] } = await meetingWith(browser, server(), ['alice', 'bob']);
+test('a camera turned on, off and on again is seen by the other side each time', async ({
+  browser,
+}) => {
+  const {
+    attendees: [alice],
+    pages: [a, b],
+  } = await meetingWith(browser, server(), ['alice', 'bob']);
   for (let round = 0; round < 3; round++) {
     await call(a!, 'startVideo');
     await expectFramesGrowing(b!, alice!.AttendeeId!);
@@ -20,8 +25,13 @@ test('a camera turned on, off and on again is seen by the other side each time',
   }
 });
 
-test('a content share after the camera was on and stopped reaches the other side', async ({ browser }) => {
-  const { attendees: [alice], pages: [a, b] } = await meetingWith(browser, server(), ['alice', 'bob']);
+test('a content share after the camera was on and stopped reaches the other side', async ({
+  browser,
+}) => {
+  const {
+    attendees: [alice],
+    pages: [a, b],
+  } = await meetingWith(browser, server(), ['alice', 'bob']);
   await call(a!, 'startVideo');
   await expectFramesGrowing(b!, alice!.AttendeeId!);
   await call(a!, 'stopVideo');
@@ -33,17 +43,25 @@ test('a content share after the camera was on and stopped reaches the other side
   expect((await tileOf(b!, `${alice!.AttendeeId}#content`))!.content).toBe(true);
 });
 
-test('a camera started with the session (input before start()) flows from the first offer, both ways', async ({ browser }) => {
+test('a camera started with the session (input before start()) flows from the first offer, both ways', async ({
+  browser,
+}) => {
   const s = server();
-  const { Meeting, Attendees } = await s.chime.send(new CreateMeetingWithAttendeesCommand({
-    MediaRegion: 'eu-west-2', ExternalMeetingId: 'video-first', Attendees: [{ ExternalUserId: 'alice' }, { ExternalUserId: 'bob' }],
-  }));
+  const { Meeting, Attendees } = await s.chime.send(
+    new CreateMeetingWithAttendeesCommand({
+      MediaRegion: 'eu-west-2',
+      ExternalMeetingId: 'video-first',
+      Attendees: [{ ExternalUserId: 'alice' }, { ExternalUserId: 'bob' }],
+    }),
+  );
   const [alice, bob] = Attendees!;
   const a = await joinAs(browser, s, Meeting!, alice!, { videoAtStart: true });
   const b = await joinAs(browser, s, Meeting!, bob!, { videoAtStart: true });
   await Promise.all([started(a), started(b)]);
   // The camera was asked for before the session was up, so its first SUBSCRIBE already offered it.
-  expect(await eventAt(a, 'startLocalVideoTile')).toBeLessThan((await eventAt(a, 'audioVideoDidStart'))!);
+  expect(await eventAt(a, 'startLocalVideoTile')).toBeLessThan(
+    (await eventAt(a, 'audioVideoDidStart'))!,
+  );
   await expectFramesGrowing(b, alice!.AttendeeId!);
   await expectFramesGrowing(a, bob!.AttendeeId!);
 });

@@ -25,7 +25,10 @@ function harnessFile(pathname: string): string | undefined {
 /** Makes this context load `${origin of baseUrl}/e2e/harness/**` from the built harness (with camera, microphone and loopback access). */
 export async function routeHarness(context: BrowserContext, baseUrl: string): Promise<void> {
   const { origin } = new URL(baseUrl);
-  if (!existsSync(join(HARNESS_DIR, HARNESS_PATH, 'index.html'))) throw new Error(`the harness page is not built in ${HARNESS_DIR} (buildHarness() in e2e/support/harness-build.ts)`);
+  if (!existsSync(join(HARNESS_DIR, HARNESS_PATH, 'index.html')))
+    throw new Error(
+      `the harness page is not built in ${HARNESS_DIR} (buildHarness() in e2e/support/harness-build.ts)`,
+    );
   // Chromium takes a document Playwright fulfilled for one from the public internet, so its
   // signaling WebSocket to the loopback server would be blocked by Local Network Access checks (a
   // page the server itself served is local): the permission restores that. A grant for one origin
@@ -36,7 +39,13 @@ export async function routeHarness(context: BrowserContext, baseUrl: string): Pr
     (url) => url.origin === origin && url.pathname.startsWith(HARNESS_PATH),
     async (route) => {
       const file = harnessFile(new URL(route.request().url()).pathname);
-      await (file ? route.fulfill({ path: file }) : route.fulfill({ status: 404, contentType: 'text/plain', body: 'not part of the harness' }));
+      await (file
+        ? route.fulfill({ path: file })
+        : route.fulfill({
+            status: 404,
+            contentType: 'text/plain',
+            body: 'not part of the harness',
+          }));
     },
   );
 }

@@ -6,7 +6,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, type Locator, type Page } from '@playwright/test';
 
-export const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 360, height: 740 } } as const;
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 360, height: 740 },
+} as const;
 
 /** Saves a full-page screenshot as test-results/screens/<name>.png and attaches it. */
 export async function screen(page: Page, name: string): Promise<void> {
@@ -19,17 +22,26 @@ export async function screen(page: Page, name: string): Promise<void> {
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']);
   const result = await (include ? builder.include(include) : builder).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
 }
 
 /** How far the page is wider than its viewport (0 when nothing sticks out sideways). */
 export function horizontalOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
 }
 
 /** True when two elements' boxes share any area. */
 export async function overlaps(a: Locator, b: Locator): Promise<boolean> {
   const [ra, rb] = [await a.boundingBox(), await b.boundingBox()];
   if (!ra || !rb) throw new Error('element not laid out');
-  return ra.x < rb.x + rb.width && rb.x < ra.x + ra.width && ra.y < rb.y + rb.height && rb.y < ra.y + ra.height;
+  return (
+    ra.x < rb.x + rb.width &&
+    rb.x < ra.x + ra.width &&
+    ra.y < rb.y + rb.height &&
+    rb.y < ra.y + ra.height
+  );
 }

@@ -7,13 +7,21 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createLambdaHandler, type LambdaHandler } from '../../src/server/index';
 
-async function readSecrets(arns: Record<string, string | undefined>): Promise<Record<string, string>> {
+async function readSecrets(
+  arns: Record<string, string | undefined>,
+): Promise<Record<string, string>> {
   const client = new SecretsManagerClient({});
   try {
     const entries = await Promise.all(
       Object.entries(arns)
         .filter((e): e is [string, string] => Boolean(e[1]))
-        .map(async ([name, arn]) => [name, (await client.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString ?? ''] as const),
+        .map(
+          async ([name, arn]) =>
+            [
+              name,
+              (await client.send(new GetSecretValueCommand({ SecretId: arn }))).SecretString ?? '',
+            ] as const,
+        ),
     );
     return Object.fromEntries(entries);
   } finally {
@@ -23,7 +31,10 @@ async function readSecrets(arns: Record<string, string | undefined>): Promise<Re
 
 async function build(): Promise<LambdaHandler> {
   const { SESSION_SECRET_ARN, CUSTOMER_JWT_SECRET_ARN, ...env } = process.env;
-  const secrets = await readSecrets({ SESSION_SECRET: SESSION_SECRET_ARN, CUSTOMER_JWT_SECRET: CUSTOMER_JWT_SECRET_ARN });
+  const secrets = await readSecrets({
+    SESSION_SECRET: SESSION_SECRET_ARN,
+    CUSTOMER_JWT_SECRET: CUSTOMER_JWT_SECRET_ARN,
+  });
   return createLambdaHandler({ config: { ...env, ...secrets } });
 }
 

@@ -13,20 +13,26 @@ import type { Plugin } from 'vite';
 
 const CLIENT = '@aws-sdk/client-chime-sdk-messaging';
 const STUB_ID = '\0chime-sdk-messaging-stub';
-const ALLOWED_IMPORTER = /amazon-chime-sdk-js[\\/]build[\\/]messagingsession[\\/]DefaultMessagingSession\.js$/;
+const ALLOWED_IMPORTER =
+  /amazon-chime-sdk-js[\\/]build[\\/]messagingsession[\\/]DefaultMessagingSession\.js$/;
 /** The client's exports the stub provides (all the SDK's JavaScript uses). */
 export const STUBBED_EXPORTS = ['GetMessagingSessionEndpointCommand'];
 
 /** The stub module's source: every export is a class whose constructor throws. */
-export const stubSource = STUBBED_EXPORTS.map((name) =>
-  `export class ${name} { constructor() { throw new Error('connect-video-call: ${CLIENT} is not bundled (${name}): Chime SDK messaging sessions are not supported by this widget; a meeting does not use them.'); } }`,
+export const stubSource = STUBBED_EXPORTS.map(
+  (name) =>
+    `export class ${name} { constructor() { throw new Error('connect-video-call: ${CLIENT} is not bundled (${name}): Chime SDK messaging sessions are not supported by this widget; a meeting does not use them.'); } }`,
 ).join('\n');
 
 /** Names the importer uses as `<binding>.<Name>` of its `require("<client>")` binding. */
 export function usedClientExports(code: string): string[] {
-  const binding = new RegExp(`(?:const|var|let)\\s+(\\w+)\\s*=\\s*require\\(["']${CLIENT.replace(/[/-]/g, '\\$&')}["']\\)`).exec(code)?.[1];
+  const binding = new RegExp(
+    `(?:const|var|let)\\s+(\\w+)\\s*=\\s*require\\(["']${CLIENT.replace(/[/-]/g, '\\$&')}["']\\)`,
+  ).exec(code)?.[1];
   if (!binding) return [];
-  return [...new Set([...code.matchAll(new RegExp(`\\b${binding}\\.(\\w+)`, 'g'))].map((m) => m[1]!))];
+  return [
+    ...new Set([...code.matchAll(new RegExp(`\\b${binding}\\.(\\w+)`, 'g'))].map((m) => m[1]!)),
+  ];
 }
 
 /** The plugin (for the widget, React and site builds). */
@@ -37,7 +43,9 @@ export function chimeMessagingStub(): Plugin {
     resolveId(source, importer) {
       if (source !== CLIENT && !source.startsWith(`${CLIENT}/`)) return null;
       if (!importer || !ALLOWED_IMPORTER.test(importer)) {
-        this.error(`${CLIENT} is imported by ${importer ?? 'an entry'}; only the Chime SDK's DefaultMessagingSession may use it (it is stubbed out, see scripts/build/chime-messaging-stub.ts).`);
+        this.error(
+          `${CLIENT} is imported by ${importer ?? 'an entry'}; only the Chime SDK's DefaultMessagingSession may use it (it is stubbed out, see scripts/build/chime-messaging-stub.ts).`,
+        );
       }
       return STUB_ID;
     },
@@ -47,9 +55,13 @@ export function chimeMessagingStub(): Plugin {
     transform(code, id) {
       if (!ALLOWED_IMPORTER.test(id)) return null;
       const used = usedClientExports(code);
-      if (used.length === 0 && code.includes(CLIENT)) this.error(`Cannot see which exports of ${CLIENT} ${id} uses; update usedClientExports().`);
+      if (used.length === 0 && code.includes(CLIENT))
+        this.error(`Cannot see which exports of ${CLIENT} ${id} uses; update usedClientExports().`);
       const missing = used.filter((name) => !STUBBED_EXPORTS.includes(name));
-      if (missing.length > 0) this.error(`DefaultMessagingSession now uses ${missing.join(', ')} of ${CLIENT}; extend STUBBED_EXPORTS in scripts/build/chime-messaging-stub.ts.`);
+      if (missing.length > 0)
+        this.error(
+          `DefaultMessagingSession now uses ${missing.join(', ')} of ${CLIENT}; extend STUBBED_EXPORTS in scripts/build/chime-messaging-stub.ts.`,
+        );
       return null;
     },
   };

@@ -10,8 +10,13 @@ export const TYPES_OUT = resolve('.tmp/types');
 
 /** Runs tsc once for every entry (throws with tsc's output on a type error). */
 export function emitDeclarations() {
-  const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'scripts/packages/tsconfig.types.json'], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`tsc could not emit the declarations:\n${r.stdout}${r.stderr}`);
+  const r = spawnSync(
+    process.execPath,
+    ['node_modules/typescript/bin/tsc', '-p', 'scripts/packages/tsconfig.types.json'],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    throw new Error(`tsc could not emit the declarations:\n${r.stdout}${r.stderr}`);
 }
 
 const SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^"']+)\2/g;
@@ -19,7 +24,8 @@ const SPECIFIER = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(["'])([^"']+)\2/g;
 function resolveDeclaration(fromFile, spec) {
   const base = resolve(dirname(fromFile), spec);
   if (existsSync(`${base}.d.ts`)) return { file: `${base}.d.ts`, spec: `${spec}.js` };
-  if (existsSync(join(base, 'index.d.ts'))) return { file: join(base, 'index.d.ts'), spec: `${spec}/index.js` };
+  if (existsSync(join(base, 'index.d.ts')))
+    return { file: join(base, 'index.d.ts'), spec: `${spec}/index.js` };
   throw new Error(`${relative(TYPES_OUT, fromFile)} imports ${spec}, which has no declaration`);
 }
 
@@ -57,4 +63,3 @@ export function copyDeclarations(entry, destDir) {
   visit(join(TYPES_OUT, entry));
   return packages;
 }
-

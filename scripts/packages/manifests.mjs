@@ -13,7 +13,10 @@ const common = () => ({
 /** Version range of `name` as the repository pins it (runtime dependencies only). */
 function versionOf(name) {
   const range = root.dependencies?.[name];
-  if (!range) throw new Error(`the server package imports ${name}, which is not in package.json "dependencies"`);
+  if (!range)
+    throw new Error(
+      `the server package imports ${name}, which is not in package.json "dependencies"`,
+    );
   return range;
 }
 
@@ -23,7 +26,8 @@ export function widgetManifest() {
   return {
     name: 'connect-video-call',
     ...common(),
-    description: 'Embeddable browser video-call widget for Amazon Connect (StartWebRTCContact): a custom element, mount() and a React component.',
+    description:
+      'Embeddable browser video-call widget for Amazon Connect (StartWebRTCContact): a custom element, mount() and a React component.',
     keywords: ['amazon-connect', 'video-call', 'webrtc', 'chime', 'web-component', 'react'],
     main: './connect-video-call.js',
     types: './types/embed/connect-video-call.d.ts',
@@ -46,7 +50,8 @@ export function serverManifest(imported) {
   return {
     name: 'connect-video-call-server',
     ...common(),
-    description: 'The backend of the connect-video-call widget as a library: createApp, configuration and the Amazon Connect provider.',
+    description:
+      'The backend of the connect-video-call widget as a library: createApp, configuration and the Amazon Connect provider.',
     keywords: ['amazon-connect', 'video-call', 'startwebrtccontact'],
     engines: root.engines,
     main: './index.js',

@@ -5,7 +5,15 @@
 // each published entry. Returns (as a module) the tarball paths for scripts/packages/test-packages.mjs.
 // Fails if the server bundle or either tarball holds a module of a testing/ folder (test-kits.mjs).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -15,7 +23,8 @@ import { serverManifest, widgetManifest } from './manifests.mjs';
 import { assertNoTestKits } from './test-kits.mjs';
 
 const OUT = resolve('dist/packages');
-const gzKb = (file) => `${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1)} KB`;
+const gzKb = (file) =>
+  `${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1)} KB`;
 
 /** Fills dist/packages/<name>/ with `copy(dir)`, then writes `manifest(whatever copy returned)`. */
 function stage(name, copy, manifest) {
@@ -23,45 +32,97 @@ function stage(name, copy, manifest) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest(copy(dir)), null, 2)}\n`);
-  writeFileSync(join(dir, 'README.md'), readFileSync(join('scripts/packages', `${name}.README.md`), 'utf8'));
+  writeFileSync(
+    join(dir, 'README.md'),
+    readFileSync(join('scripts/packages', `${name}.README.md`), 'utf8'),
+  );
   return dir;
 }
 
 /** Stages both packages and runs `npm pack` on each; returns { widget, server } tarball paths. */
 export async function packPackages() {
-  if (!existsSync('dist/connect-video-call.js') || !existsSync('dist/react.js')) throw new Error('Run `npm run build` first.');
+  if (!existsSync('dist/connect-video-call.js') || !existsSync('dist/react.js'))
+    throw new Error('Run `npm run build` first.');
   const output = await build({ configFile: 'vite.server.config.ts', logLevel: 'warn' });
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => o.output).filter((c) => c.type === 'chunk');
-  assertNoTestKits('the server bundle (dist/server)', chunks.flatMap((c) => c.moduleIds), process.cwd());
-  const serverImports = new Set(chunks.flatMap((c) => [...c.imports, ...c.dynamicImports]).filter((s) => !s.startsWith('.') && !chunks.some((c) => c.fileName === s)).map(packageOf).filter(Boolean));
+  const chunks = (Array.isArray(output) ? output : [output])
+    .flatMap((o) => o.output)
+    .filter((c) => c.type === 'chunk');
+  assertNoTestKits(
+    'the server bundle (dist/server)',
+    chunks.flatMap((c) => c.moduleIds),
+    process.cwd(),
+  );
+  const serverImports = new Set(
+    chunks
+      .flatMap((c) => [...c.imports, ...c.dynamicImports])
+      .filter((s) => !s.startsWith('.') && !chunks.some((c) => c.fileName === s))
+      .map(packageOf)
+      .filter(Boolean),
+  );
   emitDeclarations();
 
-  const widgetDir = stage('connect-video-call', (dir) => {
-    for (const f of ['connect-video-call.js', 'react.js']) cpSync(join('dist', f), join(dir, f));
-    mkdirSync(join(dir, 'chunks'));
-    for (const f of readdirSync('dist/chunks').filter((f) => f.endsWith('.js'))) cpSync(join('dist/chunks', f), join(dir, 'chunks', f));
-    const main = copyDeclarations('embed/connect-video-call.d.ts', dir);
-    const react = copyDeclarations('embed/react.d.ts', dir);
-    if (main.size > 0) throw new Error(`the widget's main declarations import ${[...main].join(', ')}; they must stand alone`);
-    const extra = [...react].filter((p) => p !== 'react');
-    if (extra.length > 0) throw new Error(`the React entry's declarations import ${extra.join(', ')}; only react is a (peer) dependency`);
-  }, widgetManifest);
+  const widgetDir = stage(
+    'connect-video-call',
+    (dir) => {
+      for (const f of ['connect-video-call.js', 'react.js']) cpSync(join('dist', f), join(dir, f));
+      mkdirSync(join(dir, 'chunks'));
+      for (const f of readdirSync('dist/chunks').filter((f) => f.endsWith('.js')))
+        cpSync(join('dist/chunks', f), join(dir, 'chunks', f));
+      const main = copyDeclarations('embed/connect-video-call.d.ts', dir);
+      const react = copyDeclarations('embed/react.d.ts', dir);
+      if (main.size > 0)
+        throw new Error(
+          `the widget's main declarations import ${[...main].join(', ')}; they must stand alone`,
+        );
+      const extra = [...react].filter((p) => p !== 'react');
+      if (extra.length > 0)
+        throw new Error(
+          `the React entry's declarations import ${extra.join(', ')}; only react is a (peer) dependency`,
+        );
+    },
+    widgetManifest,
+  );
   const serverDeps = new Set(serverImports);
-  const serverDir = stage('connect-video-call-server', (dir) => {
-    cpSync('dist/server', dir, { recursive: true });
-    for (const p of copyDeclarations('server/index.d.ts', dir)) serverDeps.add(p);
-    return serverDeps;
-  }, serverManifest);
+  const serverDir = stage(
+    'connect-video-call-server',
+    (dir) => {
+      cpSync('dist/server', dir, { recursive: true });
+      for (const p of copyDeclarations('server/index.d.ts', dir)) serverDeps.add(p);
+      return serverDeps;
+    },
+    serverManifest,
+  );
 
-  const pack = (dir) => JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', OUT], { cwd: dir, encoding: 'utf8' }))[0];
+  const pack = (dir) =>
+    JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', OUT], {
+        cwd: dir,
+        encoding: 'utf8',
+      }),
+    )[0];
   const widget = pack(widgetDir);
   const server = pack(serverDir);
-  for (const p of [widget, server]) assertNoTestKits(p.filename, p.files.map((f) => f.path));
-  console.log(`${widget.filename}: ${widget.entryCount} files, ${(widget.size / 1024).toFixed(0)} KB packed, ${(widget.unpackedSize / 1024).toFixed(0)} KB unpacked`);
-  console.log(`  entries (gzip): connect-video-call.js ${gzKb(join(widgetDir, 'connect-video-call.js'))}, react.js ${gzKb(join(widgetDir, 'react.js'))} (their lazy chunks: see the bundle budget)`);
-  console.log(`${server.filename}: ${server.entryCount} files, ${(server.size / 1024).toFixed(0)} KB packed, ${(server.unpackedSize / 1024).toFixed(0)} KB unpacked, dependencies: ${[...serverDeps].sort().join(', ')}`);
+  for (const p of [widget, server])
+    assertNoTestKits(
+      p.filename,
+      p.files.map((f) => f.path),
+    );
+  console.log(
+    `${widget.filename}: ${widget.entryCount} files, ${(widget.size / 1024).toFixed(0)} KB packed, ${(widget.unpackedSize / 1024).toFixed(0)} KB unpacked`,
+  );
+  console.log(
+    `  entries (gzip): connect-video-call.js ${gzKb(join(widgetDir, 'connect-video-call.js'))}, react.js ${gzKb(join(widgetDir, 'react.js'))} (their lazy chunks: see the bundle budget)`,
+  );
+  console.log(
+    `${server.filename}: ${server.entryCount} files, ${(server.size / 1024).toFixed(0)} KB packed, ${(server.unpackedSize / 1024).toFixed(0)} KB unpacked, dependencies: ${[...serverDeps].sort().join(', ')}`,
+  );
   console.log(`  entry (gzip): index.js ${gzKb(join(serverDir, 'index.js'))}`);
-  return { widget: join(OUT, widget.filename), server: join(OUT, server.filename), widgetDir, serverDir };
+  return {
+    widget: join(OUT, widget.filename),
+    server: join(OUT, server.filename),
+    widgetDir,
+    serverDir,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await packPackages();

@@ -4,22 +4,49 @@ import { assertNoTestKits, testOnlyPaths } from './test-kits.mjs';
 describe('the published-package check for test kits', () => {
   const root = '/repo';
   it('finds modules of testing/ folders and test files, relative to the root', () => {
-    expect(testOnlyPaths([
-      '/repo/src/server/index.ts',
-      '/repo/src/server/testing/start-local-stack.ts',
-      '/repo/src/server/media/testing/fake-media-service.ts',
-      '/repo/src/server/routes/api-calls.test.ts',
+    expect(
+      testOnlyPaths(
+        [
+          '/repo/src/server/index.ts',
+          '/repo/src/server/testing/start-local-stack.ts',
+          '/repo/src/server/media/testing/fake-media-service.ts',
+          '/repo/src/server/routes/api-calls.test.ts',
+          'types/server/local/contacts/testing/memory-contacts.d.ts',
+          'C:\\repo\\src\\cli\\testing\\cli-test-kit.ts',
+        ],
+        root,
+      ),
+    ).toEqual([
+      'src/server/testing/start-local-stack.ts',
+      'src/server/media/testing/fake-media-service.ts',
+      'src/server/routes/api-calls.test.ts',
       'types/server/local/contacts/testing/memory-contacts.d.ts',
-      'C:\\repo\\src\\cli\\testing\\cli-test-kit.ts',
-    ], root)).toEqual(['src/server/testing/start-local-stack.ts', 'src/server/media/testing/fake-media-service.ts', 'src/server/routes/api-calls.test.ts', 'types/server/local/contacts/testing/memory-contacts.d.ts', 'C:/repo/src/cli/testing/cli-test-kit.ts']);
+      'C:/repo/src/cli/testing/cli-test-kit.ts',
+    ]);
   });
 
   it('lets production modules through, including names that only contain "testing"', () => {
-    expect(testOnlyPaths(['/repo/src/server/routes/api-routes.ts', '/repo/src/server/load-testing.ts', 'index.js', 'types/server/testing-notes.d.ts'], root)).toEqual([]);
+    expect(
+      testOnlyPaths(
+        [
+          '/repo/src/server/routes/api-routes.ts',
+          '/repo/src/server/load-testing.ts',
+          'index.js',
+          'types/server/testing-notes.d.ts',
+        ],
+        root,
+      ),
+    ).toEqual([]);
   });
 
   it('throws naming what it found', () => {
-    expect(() => assertNoTestKits('the server bundle', ['/repo/src/server/testing/raw-http.ts'], root)).toThrow(/the server bundle contains test-only modules[\s\S]*src\/server\/testing\/raw-http\.ts/);
-    expect(() => assertNoTestKits('the server bundle', ['/repo/src/server/index.ts'], root)).not.toThrow();
+    expect(() =>
+      assertNoTestKits('the server bundle', ['/repo/src/server/testing/raw-http.ts'], root),
+    ).toThrow(
+      /the server bundle contains test-only modules[\s\S]*src\/server\/testing\/raw-http\.ts/,
+    );
+    expect(() =>
+      assertNoTestKits('the server bundle', ['/repo/src/server/index.ts'], root),
+    ).not.toThrow();
   });
 });

@@ -25,14 +25,21 @@ export interface CallStatusLineProps {
   customerMuted: boolean;
 }
 
-export function CallStatusLine({ since, network, customerName, customerMuted }: CallStatusLineProps) {
+export function CallStatusLine({
+  since,
+  network,
+  customerName,
+  customerMuted,
+}: CallStatusLineProps) {
   const seconds = useSecondsSince(since);
   return (
     <div className="call-status">
       {since !== undefined && (
         <span className="call-timer">
           <span className="visually-hidden">{strings.callTime} </span>
-          <time dateTime={`PT${Math.floor(seconds)}S`} data-testid="call-timer">{formatDuration(seconds)}</time>
+          <time dateTime={`PT${Math.floor(seconds)}S`} data-testid="call-timer">
+            {formatDuration(seconds)}
+          </time>
         </span>
       )}
       <span className={`chip network-${network}`} data-testid="network-quality">
@@ -45,7 +52,9 @@ export function CallStatusLine({ since, network, customerName, customerMuted }: 
           {strings.customerMuted(customerName)}
         </span>
       )}
-      <span role="status" className="visually-hidden">{customerMuted ? strings.customerMuted(customerName) : ''}</span>
+      <span role="status" className="visually-hidden">
+        {customerMuted ? strings.customerMuted(customerName) : ''}
+      </span>
     </div>
   );
 }

@@ -7,8 +7,18 @@ import { strings } from './strings';
 
 export function ContactActivity({ contact }: { contact: DeskContact }) {
   const items = [
-    ...contact.dtmf.map((d, i) => ({ key: `d${i}-${d.at}`, at: d.at, text: strings.dtmfItem(d.digits), kind: 'dtmf' })),
-    ...contact.captions.map((c, i) => ({ key: `c${i}-${c.at}`, at: c.at, text: strings.captionItem(c.text), kind: 'caption' })),
+    ...contact.dtmf.map((d, i) => ({
+      key: `d${i}-${d.at}`,
+      at: d.at,
+      text: strings.dtmfItem(d.digits),
+      kind: 'dtmf',
+    })),
+    ...contact.captions.map((c, i) => ({
+      key: `c${i}-${c.at}`,
+      at: c.at,
+      text: strings.captionItem(c.text),
+      kind: 'caption',
+    })),
   ].sort((a, b) => a.at - b.at);
   return (
     <section className="activity" aria-labelledby="activity-title">
@@ -18,7 +28,10 @@ export function ContactActivity({ contact }: { contact: DeskContact }) {
           {items.length === 0 && <li className="muted">{strings.noActivity}</li>}
           {items.map((item) => (
             <li key={item.key} className={item.kind}>
-              <time dateTime={new Date(item.at).toISOString()}>{new Date(item.at).toLocaleTimeString()}</time> {item.text}
+              <time dateTime={new Date(item.at).toISOString()}>
+                {new Date(item.at).toLocaleTimeString()}
+              </time>{' '}
+              {item.text}
             </li>
           ))}
         </ol>

@@ -6,10 +6,19 @@
  */
 import { useEffect, useState } from 'react';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import { localVideoTile, remoteAttendees, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
+import {
+  localVideoTile,
+  remoteAttendees,
+  remoteContentTile,
+  remoteVideoTile,
+} from '../call-engine/call-selectors';
 import type { CallSnapshot } from '../call-engine/call-types';
 import { loadCallEngine } from '../call-engine/load-call-engine';
-import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../call-engine/use-call-engine';
+import {
+  sameIgnoringMessages,
+  useCallSnapshot,
+  wholeSnapshot,
+} from '../call-engine/use-call-engine';
 import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import { deskClient, toJoinCredentials } from './desk-client';
@@ -46,7 +55,11 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
       joined = await loadCallEngine();
       if (cancelled) return;
       setEngine(joined);
-      await joined.join({ credentials: toJoinCredentials(info), video: caps.agent.video, topics: [SCREEN_SHARING_TOPIC] });
+      await joined.join({
+        credentials: toJoinCredentials(info),
+        video: caps.agent.video,
+        topics: [SCREEN_SHARING_TOPIC],
+      });
     })().catch((error: Error) => !cancelled && setFailure(error.message));
     return () => {
       cancelled = true;
@@ -59,7 +72,10 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
   const toggleCustomerSharing = () => {
     if (!engine) return;
     const enable = !customerSharingEnabled;
-    engine.sendDataMessage(SCREEN_SHARING_TOPIC, JSON.stringify({ message: enable ? 'ScreenSharingStarted' : 'ScreenSharingStopped' }));
+    engine.sendDataMessage(
+      SCREEN_SHARING_TOPIC,
+      JSON.stringify({ message: enable ? 'ScreenSharingStarted' : 'ScreenSharingStopped' }),
+    );
     setCustomerSharingEnabled(enable);
   };
 
@@ -72,15 +88,35 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
   return (
     <section className="call" aria-labelledby="call-title">
       <h2 id="call-title">{strings.contactTitle(contact.customerName)}</h2>
-      <CallStatusLine since={contact.acceptedAt ?? contact.connectedAt} network={snap.network} customerName={contact.customerName} customerMuted={muted} />
-      {failure && <p role="alert" className="error">{strings.callFailed(failure)}</p>}
+      <CallStatusLine
+        since={contact.acceptedAt ?? contact.connectedAt}
+        network={snap.network}
+        customerName={contact.customerName}
+        customerMuted={muted}
+      />
+      {failure && (
+        <p role="alert" className="error">
+          {strings.callFailed(failure)}
+        </p>
+      )}
       {!joined && !failure && <p className="muted">{strings.joining}</p>}
       {/* The main view and a strip beside it (below it on narrow windows): the self-view never covers the customer. */}
       <div className="stage">
         {content ? (
-          <DeskTile engine={engine} tile={content} label={strings.customerScreen(contact.customerName)} className="main content" />
+          <DeskTile
+            engine={engine}
+            tile={content}
+            label={strings.customerScreen(contact.customerName)}
+            className="main content"
+          />
         ) : remote ? (
-          <DeskTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="main" />
+          <DeskTile
+            engine={engine}
+            tile={remote}
+            label={strings.customerVideo(contact.customerName)}
+            badge={mutedBadge}
+            className="main"
+          />
         ) : (
           <div className="main placeholder">
             <span>{strings.waitingForCustomerVideo}</span>
@@ -89,26 +125,73 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         )}
         {(local || (content && remote)) && (
           <div className="strip">
-            {content && remote && <DeskTile engine={engine} tile={remote} label={strings.customerVideo(contact.customerName)} badge={mutedBadge} className="side" />}
-            {local && <DeskTile engine={engine} tile={local} label={strings.yourVideo} className="self" />}
+            {content && remote && (
+              <DeskTile
+                engine={engine}
+                tile={remote}
+                label={strings.customerVideo(contact.customerName)}
+                badge={mutedBadge}
+                className="side"
+              />
+            )}
+            {local && (
+              <DeskTile engine={engine} tile={local} label={strings.yourVideo} className="self" />
+            )}
           </div>
         )}
       </div>
-      {snap.audioBlocked && <button type="button" onClick={() => void engine?.startAudio()}>{strings.startAudio}</button>}
-      <div className="controls" role="group" aria-label={strings.contactTitle(contact.customerName)}>
-        <button type="button" aria-pressed={snap.muted} disabled={!joined} onClick={() => engine?.setMuted(!snap.muted)}>{strings.mute}</button>
+      {snap.audioBlocked && (
+        <button type="button" onClick={() => void engine?.startAudio()}>
+          {strings.startAudio}
+        </button>
+      )}
+      <div
+        className="controls"
+        role="group"
+        aria-label={strings.contactTitle(contact.customerName)}
+      >
+        <button
+          type="button"
+          aria-pressed={snap.muted}
+          disabled={!joined}
+          onClick={() => engine?.setMuted(!snap.muted)}
+        >
+          {strings.mute}
+        </button>
         {caps.agent.video && (
-          <button type="button" aria-pressed={snap.cameraOn} disabled={!joined} onClick={() => void engine?.setCameraOn(!snap.cameraOn).catch((e: Error) => setFailure(e.message))}>{strings.camera}</button>
+          <button
+            type="button"
+            aria-pressed={snap.cameraOn}
+            disabled={!joined}
+            onClick={() =>
+              void engine?.setCameraOn(!snap.cameraOn).catch((e: Error) => setFailure(e.message))
+            }
+          >
+            {strings.camera}
+          </button>
         )}
         {caps.agent.screenShare && (
-          <button type="button" aria-pressed={snap.sharing} disabled={!joined} onClick={() => (snap.sharing ? engine?.stopScreenShare() : void engine?.startScreenShare().catch((e: Error) => setFailure(e.message)))}>{strings.shareMyScreen}</button>
+          <button
+            type="button"
+            aria-pressed={snap.sharing}
+            disabled={!joined}
+            onClick={() =>
+              snap.sharing
+                ? engine?.stopScreenShare()
+                : void engine?.startScreenShare().catch((e: Error) => setFailure(e.message))
+            }
+          >
+            {strings.shareMyScreen}
+          </button>
         )}
         {caps.customer.screenShare && (
           <button type="button" disabled={!joined} onClick={toggleCustomerSharing}>
             {customerSharingEnabled ? strings.disableScreenSharing : strings.enableScreenSharing}
           </button>
         )}
-        <button type="button" className="danger" disabled={busy} onClick={onEnd}>{strings.endContact}</button>
+        <button type="button" className="danger" disabled={busy} onClick={onEnd}>
+          {strings.endContact}
+        </button>
       </div>
     </section>
   );

@@ -30,10 +30,14 @@ export function ContactDetails({ contact }: { contact: DeskContact }) {
       )}
       <dt>{strings.attributes}</dt>
       <dd>
-        {attributes.length === 0 ? strings.noAttributes : (
+        {attributes.length === 0 ? (
+          strings.noAttributes
+        ) : (
           <ul className="pairs">
             {attributes.map(([k, v]) => (
-              <li key={k}><span className="key">{k}</span> {v}</li>
+              <li key={k}>
+                <span className="key">{k}</span> {v}
+              </li>
             ))}
           </ul>
         )}
@@ -46,7 +50,13 @@ export function ContactDetails({ contact }: { contact: DeskContact }) {
               {references.map(([k, ref]) => (
                 <li key={k}>
                   <span className="key">{k}</span>{' '}
-                  {isLink(ref.Type, ref.Value) ? <a href={ref.Value} target="_blank" rel="noopener noreferrer">{ref.Value}</a> : (ref.Value ?? ref.Type)}
+                  {isLink(ref.Type, ref.Value) ? (
+                    <a href={ref.Value} target="_blank" rel="noopener noreferrer">
+                      {ref.Value}
+                    </a>
+                  ) : (
+                    (ref.Value ?? ref.Type)
+                  )}
                 </li>
               ))}
             </ul>

@@ -21,7 +21,8 @@ const JOINED_KEY = 'cvc-agent-joined-contact';
 
 function announcement(state: DeskState | null): string {
   if (!state) return '';
-  if (state.agent.status === 'RINGING' && state.contact) return strings.incomingAnnouncement(state.contact.customerName);
+  if (state.agent.status === 'RINGING' && state.contact)
+    return strings.incomingAnnouncement(state.contact.customerName);
   return strings.status[state.agent.status] ?? state.agent.status;
 }
 
@@ -30,7 +31,10 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
   const [online, setOnline] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [connection, setConnection] = useState<{ contactId: string; info: VideoConnectionInfo } | null>(null);
+  const [connection, setConnection] = useState<{
+    contactId: string;
+    info: VideoConnectionInfo;
+  } | null>(null);
   const [joinedHere, setJoinedHere] = useState(() => sessionStorage.getItem(JOINED_KEY));
   const joinHere = (contactId: string) => {
     sessionStorage.setItem(JOINED_KEY, contactId);
@@ -54,10 +58,27 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
   const status = state?.agent.status;
   return (
     <>
-      {state && <StatusBar agent={state.agent} busy={busy} onSignOut={onSignOut} onStatus={(s) => void act(() => deskClient.setStatus(agent.id, s))} />}
-      <p role="status" aria-live="polite" className="visually-hidden" data-testid="desk-status">{announcement(state)}</p>
-      {!online && <p role="alert" className="warning">{strings.connectionLost}</p>}
-      {error && <p role="alert" className="error">{error}</p>}
+      {state && (
+        <StatusBar
+          agent={state.agent}
+          busy={busy}
+          onSignOut={onSignOut}
+          onStatus={(s) => void act(() => deskClient.setStatus(agent.id, s))}
+        />
+      )}
+      <p role="status" aria-live="polite" className="visually-hidden" data-testid="desk-status">
+        {announcement(state)}
+      </p>
+      {!online && (
+        <p role="alert" className="warning">
+          {strings.connectionLost}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {status && !contact && strings.idle[status] && (
         <section className="idle" aria-labelledby="idle-title">
           <h2 id="idle-title">{strings.idle[status]?.title}</h2>
@@ -65,24 +86,38 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
         </section>
       )}
       {status === 'RINGING' && contact && (
-        <IncomingContact contact={contact} busy={busy}
-          onAccept={() => void act(async () => {
-            setConnection({ contactId: contact.id, info: await deskClient.accept(agent.id, contact.id) });
-            joinHere(contact.id);
-          })}
-          onReject={() => void act(() => deskClient.reject(agent.id, contact.id))} />
+        <IncomingContact
+          contact={contact}
+          busy={busy}
+          onAccept={() =>
+            void act(async () => {
+              setConnection({
+                contactId: contact.id,
+                info: await deskClient.accept(agent.id, contact.id),
+              });
+              joinHere(contact.id);
+            })
+          }
+          onReject={() => void act(() => deskClient.reject(agent.id, contact.id))}
+        />
       )}
       {status === 'ON_CONTACT' && contact && (
         <div className="on-contact">
           {joinedHere === contact.id ? (
-            <ContactCall agentId={agent.id} contact={contact} busy={busy}
+            <ContactCall
+              agentId={agent.id}
+              contact={contact}
+              busy={busy}
               connection={connection?.contactId === contact.id ? connection.info : undefined}
-              onEnd={() => void act(() => deskClient.endContact(agent.id, contact.id))} />
+              onEnd={() => void act(() => deskClient.endContact(agent.id, contact.id))}
+            />
           ) : (
             <section aria-labelledby="elsewhere-title">
               <h2 id="elsewhere-title">{strings.contactTitle(contact.customerName)}</h2>
               <p>{strings.openElsewhere}</p>
-              <button type="button" className="primary" onClick={() => joinHere(contact.id)}>{strings.joinHere}</button>
+              <button type="button" className="primary" onClick={() => joinHere(contact.id)}>
+                {strings.joinHere}
+              </button>
             </section>
           )}
           <aside aria-label={strings.customer}>
@@ -90,7 +125,13 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
           </aside>
         </div>
       )}
-      {status === 'AFTER_CONTACT_WORK' && state && <AfterContactWork state={state} busy={busy} onDone={() => void act(() => deskClient.completeAfterContactWork(agent.id))} />}
+      {status === 'AFTER_CONTACT_WORK' && state && (
+        <AfterContactWork
+          state={state}
+          busy={busy}
+          onDone={() => void act(() => deskClient.completeAfterContactWork(agent.id))}
+        />
+      )}
       {contact && <ContactActivity contact={contact} />}
     </>
   );
@@ -115,7 +156,9 @@ export function DeskApp() {
       <header className="top">
         <h1>{strings.title}</h1>
       </header>
-      <main id="main">{agent ? <Desk agent={agent} onSignOut={signOut} /> : <SignIn onSignIn={signIn} />}</main>
+      <main id="main">
+        {agent ? <Desk agent={agent} onSignOut={signOut} /> : <SignIn onSignIn={signIn} />}
+      </main>
     </>
   );
 }

@@ -5,31 +5,51 @@
  */
 import type { z } from 'zod';
 import { fetchJson } from '../api/api-fetch';
-import { AcceptResponse, AgentList, DeskState, type AgentSummary, type VideoConnectionInfo } from '../shared/agent-desk-api';
+import {
+  AcceptResponse,
+  AgentList,
+  DeskState,
+  type AgentSummary,
+  type VideoConnectionInfo,
+} from '../shared/agent-desk-api';
 
 export type { AgentSummary };
 
 const BASE = '/local/desk';
 
-const request = <T extends z.ZodType>(path: string, schema: T, init?: { method?: 'GET' | 'POST'; body?: unknown }) => fetchJson({ url: `${BASE}${path}`, schema, ...init });
+const request = <T extends z.ZodType>(
+  path: string,
+  schema: T,
+  init?: { method?: 'GET' | 'POST'; body?: unknown },
+) => fetchJson({ url: `${BASE}${path}`, schema, ...init });
 
 const agentPath = (agentId: string) => `/agents/${encodeURIComponent(agentId)}`;
-const contactPath = (agentId: string, contactId: string) => `${agentPath(agentId)}/contacts/${encodeURIComponent(contactId)}`;
+const contactPath = (agentId: string, contactId: string) =>
+  `${agentPath(agentId)}/contacts/${encodeURIComponent(contactId)}`;
 
 export const deskClient = {
   listAgents: async () => (await request('/agents', AgentList)).agents,
-  setStatus: (agentId: string, status: 'AVAILABLE' | 'OFFLINE') => request(`${agentPath(agentId)}/status`, DeskState, { method: 'POST', body: { status } }),
+  setStatus: (agentId: string, status: 'AVAILABLE' | 'OFFLINE') =>
+    request(`${agentPath(agentId)}/status`, DeskState, { method: 'POST', body: { status } }),
   accept: async (agentId: string, contactId: string): Promise<VideoConnectionInfo> =>
-    (await request(`${contactPath(agentId, contactId)}/accept`, AcceptResponse, { method: 'POST' })).connection,
-  reject: (agentId: string, contactId: string) => request(`${contactPath(agentId, contactId)}/reject`, DeskState, { method: 'POST' }),
+    (await request(`${contactPath(agentId, contactId)}/accept`, AcceptResponse, { method: 'POST' }))
+      .connection,
+  reject: (agentId: string, contactId: string) =>
+    request(`${contactPath(agentId, contactId)}/reject`, DeskState, { method: 'POST' }),
   connection: async (agentId: string, contactId: string): Promise<VideoConnectionInfo> =>
     (await request(`${contactPath(agentId, contactId)}/connection`, AcceptResponse)).connection,
-  endContact: (agentId: string, contactId: string) => request(`${contactPath(agentId, contactId)}/end`, DeskState, { method: 'POST' }),
-  completeAfterContactWork: (agentId: string) => request(`${agentPath(agentId)}/after-contact-work/complete`, DeskState, { method: 'POST' }),
+  endContact: (agentId: string, contactId: string) =>
+    request(`${contactPath(agentId, contactId)}/end`, DeskState, { method: 'POST' }),
+  completeAfterContactWork: (agentId: string) =>
+    request(`${agentPath(agentId)}/after-contact-work/complete`, DeskState, { method: 'POST' }),
 };
 
 /** Follows the agent's desk state; `onState` gets every state, `onConnection` whether the stream is up. */
-export function watchDesk(agentId: string, onState: (s: DeskState) => void, onConnection: (up: boolean) => void): () => void {
+export function watchDesk(
+  agentId: string,
+  onState: (s: DeskState) => void,
+  onConnection: (up: boolean) => void,
+): () => void {
   const source = new EventSource(`${BASE}${agentPath(agentId)}/events`);
   source.addEventListener('desk', (e) => {
     const parsed = DeskState.safeParse(JSON.parse((e as MessageEvent<string>).data));
@@ -47,8 +67,16 @@ export function toJoinCredentials(info: VideoConnectionInfo) {
     Meeting: {
       MeetingId: info.meeting.meetingId,
       MediaRegion: info.meeting.mediaRegion,
-      MediaPlacement: { AudioHostUrl: p.audioHostUrl, AudioFallbackUrl: p.audioFallbackUrl, SignalingUrl: p.signalingUrl, TurnControlUrl: p.turnControlUrl, EventIngestionUrl: p.eventIngestionUrl },
-      MeetingFeatures: info.meeting.meetingFeatures ? { Audio: { EchoReduction: info.meeting.meetingFeatures.audio.echoReduction } } : undefined,
+      MediaPlacement: {
+        AudioHostUrl: p.audioHostUrl,
+        AudioFallbackUrl: p.audioFallbackUrl,
+        SignalingUrl: p.signalingUrl,
+        TurnControlUrl: p.turnControlUrl,
+        EventIngestionUrl: p.eventIngestionUrl,
+      },
+      MeetingFeatures: info.meeting.meetingFeatures
+        ? { Audio: { EchoReduction: info.meeting.meetingFeatures.audio.echoReduction } }
+        : undefined,
     },
     Attendee: { AttendeeId: info.attendee.attendeeId, JoinToken: info.attendee.joinToken },
   };

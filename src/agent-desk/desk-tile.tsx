@@ -15,7 +15,13 @@ export interface DeskTileProps {
 export function DeskTile({ engine, tile, label, badge, className }: DeskTileProps) {
   return (
     <figure className={`tile ${className}`}>
-      <VideoTile engine={engine} tileId={tile.tileId} label={label} attendeeId={tile.attendeeId} isContent={tile.isContent} />
+      <VideoTile
+        engine={engine}
+        tileId={tile.tileId}
+        label={label}
+        attendeeId={tile.attendeeId}
+        isContent={tile.isContent}
+      />
       <figcaption>
         {label}
         {badge && <span className="tile-badge">{badge}</span>}

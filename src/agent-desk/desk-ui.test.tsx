@@ -6,13 +6,25 @@ import { IncomingContact } from './incoming-contact';
 import { StatusBar } from './status-bar';
 
 const contact: DeskContact = {
-  id: 'c-1', state: 'RINGING', customerName: 'Dana', description: 'Video call from Dana',
+  id: 'c-1',
+  state: 'RINGING',
+  customerName: 'Dana',
+  description: 'Video call from Dana',
   attributes: { product: 'kettle' },
-  references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' }, bad: { Type: 'URL', Value: 'javascript:alert(1)' } },
+  references: {
+    page: { Type: 'URL', Value: 'https://shop.example/kettle' },
+    bad: { Type: 'URL', Value: 'javascript:alert(1)' },
+  },
   relatedContact: { id: 'c-0', customerName: 'Dana', state: 'ENDED' },
-  queueName: 'Support', ringStartedAt: Date.now(), ringTimeoutSeconds: 20,
-  capabilities: { customer: { video: true, screenShare: true }, agent: { video: true, screenShare: false } },
-  dtmf: [{ at: 2, digits: '2' }], captions: [{ at: 1, text: 'Press 1 for sales, or 2 for support.' }],
+  queueName: 'Support',
+  ringStartedAt: Date.now(),
+  ringTimeoutSeconds: 20,
+  capabilities: {
+    customer: { video: true, screenShare: true },
+    agent: { video: true, screenShare: false },
+  },
+  dtmf: [{ at: 2, digits: '2' }],
+  captions: [{ at: 1, text: 'Press 1 for sales, or 2 for support.' }],
 };
 
 afterEach(cleanup);
@@ -21,7 +33,9 @@ describe('agent desk UI', () => {
   it('an incoming contact is a labelled dialog with the details, safe links, and Accept focused', () => {
     const onAccept = vi.fn();
     const onReject = vi.fn();
-    render(<IncomingContact contact={contact} busy={false} onAccept={onAccept} onReject={onReject} />);
+    render(
+      <IncomingContact contact={contact} busy={false} onAccept={onAccept} onReject={onReject} />,
+    );
     const dialog = screen.getByRole('dialog', { name: /Incoming video contact/ });
     expect(within(dialog).getByText('Video call from Dana')).toBeTruthy();
     expect(within(dialog).getByText('Support')).toBeTruthy();
@@ -38,19 +52,42 @@ describe('agent desk UI', () => {
 
   it('Available and Offline are aria-pressed toggles, disabled while on a contact', () => {
     const onStatus = vi.fn();
-    const agent = { id: 'a', username: 'alex', name: 'Alex Rivera', status: 'AVAILABLE' as const, statusSince: 0 };
-    const { rerender } = render(<StatusBar agent={agent} busy={false} onStatus={onStatus} onSignOut={() => {}} />);
-    expect(screen.getByRole('button', { name: 'Available' }).getAttribute('aria-pressed')).toBe('true');
-    expect(screen.getByRole('button', { name: 'Offline' }).getAttribute('aria-pressed')).toBe('false');
+    const agent = {
+      id: 'a',
+      username: 'alex',
+      name: 'Alex Rivera',
+      status: 'AVAILABLE' as const,
+      statusSince: 0,
+    };
+    const { rerender } = render(
+      <StatusBar agent={agent} busy={false} onStatus={onStatus} onSignOut={() => {}} />,
+    );
+    expect(screen.getByRole('button', { name: 'Available' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    expect(screen.getByRole('button', { name: 'Offline' }).getAttribute('aria-pressed')).toBe(
+      'false',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Offline' }));
     expect(onStatus).toHaveBeenCalledWith('OFFLINE');
-    rerender(<StatusBar agent={{ ...agent, status: 'ON_CONTACT' }} busy={false} onStatus={onStatus} onSignOut={() => {}} />);
-    expect((screen.getByRole('button', { name: 'Offline' }) as HTMLButtonElement).disabled).toBe(true);
+    rerender(
+      <StatusBar
+        agent={{ ...agent, status: 'ON_CONTACT' }}
+        busy={false}
+        onStatus={onStatus}
+        onSignOut={() => {}}
+      />,
+    );
+    expect((screen.getByRole('button', { name: 'Offline' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 
   it('shows DTMF and captions in order in a log region', () => {
     render(<ContactActivity contact={contact} />);
-    const items = within(screen.getByRole('log')).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const items = within(screen.getByRole('log'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     expect(items[0]).toContain('Prompt: Press 1 for sales, or 2 for support.');
     expect(items[1]).toContain('Customer pressed 2');
   });

@@ -8,7 +8,12 @@ import { ContactDetails } from './contact-details';
 import { startRinging } from './ringtone';
 import { strings } from './strings';
 
-export function IncomingContact(props: { contact: DeskContact; busy: boolean; onAccept(): void; onReject(): void }) {
+export function IncomingContact(props: {
+  contact: DeskContact;
+  busy: boolean;
+  onAccept(): void;
+  onReject(): void;
+}) {
   const { contact } = props;
   const acceptRef = useRef<HTMLButtonElement>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -21,17 +26,37 @@ export function IncomingContact(props: { contact: DeskContact; busy: boolean; on
       clearInterval(tick);
     };
   }, [contact.id]);
-  const left = contact.ringStartedAt ? Math.max(0, Math.ceil(contact.ringTimeoutSeconds - (now - contact.ringStartedAt) / 1000)) : contact.ringTimeoutSeconds;
+  const left = contact.ringStartedAt
+    ? Math.max(0, Math.ceil(contact.ringTimeoutSeconds - (now - contact.ringStartedAt) / 1000))
+    : contact.ringTimeoutSeconds;
   return (
-    <section className="incoming ringing" role="dialog" aria-modal="false" aria-labelledby="incoming-title" aria-describedby="incoming-countdown">
+    <section
+      className="incoming ringing"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="incoming-title"
+      aria-describedby="incoming-countdown"
+    >
       <h2 id="incoming-title">
         <span className="bell" aria-hidden="true" /> {strings.incomingTitle}
       </h2>
-      <p id="incoming-countdown" className="muted">{strings.ringsFor(left)}</p>
+      <p id="incoming-countdown" className="muted">
+        {strings.ringsFor(left)}
+      </p>
       <ContactDetails contact={contact} />
       <div className="actions">
-        <button ref={acceptRef} type="button" className="primary" disabled={props.busy} onClick={props.onAccept}>{strings.accept}</button>
-        <button type="button" className="danger" disabled={props.busy} onClick={props.onReject}>{strings.reject}</button>
+        <button
+          ref={acceptRef}
+          type="button"
+          className="primary"
+          disabled={props.busy}
+          onClick={props.onAccept}
+        >
+          {strings.accept}
+        </button>
+        <button type="button" className="danger" disabled={props.busy} onClick={props.onReject}>
+          {strings.reject}
+        </button>
       </div>
     </section>
   );

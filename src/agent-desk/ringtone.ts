@@ -5,7 +5,9 @@
 
 /** Starts ringing; returns the function that stops it. */
 export function startRinging(): () => void {
-  const AudioCtx = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+  const AudioCtx =
+    window.AudioContext ??
+    (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!AudioCtx) return () => {};
   const ctx = new AudioCtx();
   const chime = () => {

@@ -13,14 +13,22 @@ export function SignIn({ onSignIn }: { onSignIn(agent: AgentSummary): void }) {
   }, []);
   return (
     <section className="sign-in" aria-labelledby="sign-in-title">
-      <h2 id="sign-in-title" ref={heading} tabIndex={-1}>{strings.signInTitle}</h2>
+      <h2 id="sign-in-title" ref={heading} tabIndex={-1}>
+        {strings.signInTitle}
+      </h2>
       <p>{strings.signInHelp}</p>
-      {failed && <p role="alert" className="error">{strings.agentsFailed}</p>}
+      {failed && (
+        <p role="alert" className="error">
+          {strings.agentsFailed}
+        </p>
+      )}
       {!agents && !failed && <p className="muted">{strings.loadingAgents}</p>}
       <ul className="agent-list">
         {agents?.map((a) => (
           <li key={a.id}>
-            <button type="button" onClick={() => onSignIn(a)}>{strings.signInAs(a.name, a.username)}</button>
+            <button type="button" onClick={() => onSignIn(a)}>
+              {strings.signInAs(a.name, a.username)}
+            </button>
           </li>
         ))}
       </ul>

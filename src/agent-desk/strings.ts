@@ -19,7 +19,10 @@ export const strings = {
     MISSED: 'Missed contact — set yourself Available to take contacts again',
   } as Record<string, string>,
   idle: {
-    AVAILABLE: { title: 'Waiting for contacts', body: 'An incoming video contact rings here, with a sound. Keep this tab open.' },
+    AVAILABLE: {
+      title: 'Waiting for contacts',
+      body: 'An incoming video contact rings here, with a sound. Keep this tab open.',
+    },
     OFFLINE: { title: 'You are offline', body: 'Choose Available to take video contacts.' },
   } as Record<string, { title: string; body: string } | undefined>,
   connectionLost: 'Connection to the server lost. Reconnecting…',
@@ -37,7 +40,8 @@ export const strings = {
   noAttributes: 'None',
   contactTitle: (name: string) => `Contact with ${name}`,
   joining: 'Joining the call…',
-  openElsewhere: 'This contact is open in another window. Joining here moves the call to this window.',
+  openElsewhere:
+    'This contact is open in another window. Joining here moves the call to this window.',
   joinHere: 'Join the call here',
   customerVideo: (name: string) => `${name}'s camera`,
   customerScreen: (name: string) => `${name}'s shared screen`,

@@ -36,7 +36,10 @@ export interface JsonRequest<T extends core.$ZodType> {
 }
 
 /** A request to the widget's backend: `path` under `baseUrl`'s `/api`. */
-export type ApiRequest<T extends core.$ZodType> = Omit<JsonRequest<T>, 'url'> & { baseUrl: string; path: string };
+export type ApiRequest<T extends core.$ZodType> = Omit<JsonRequest<T>, 'url'> & {
+  baseUrl: string;
+  path: string;
+};
 
 /** Joins the configured backend URL (with or without a trailing slash, with or without `/api`) and a path. */
 export function apiUrl(baseUrl: string, path: string): string {
@@ -45,12 +48,18 @@ export function apiUrl(baseUrl: string, path: string): string {
 }
 
 /** Calls the widget's backend and returns the validated answer, or throws an {@link ApiClientError}. */
-export function apiFetch<T extends core.$ZodType>({ baseUrl, path, ...req }: ApiRequest<T>): Promise<core.output<T>> {
+export function apiFetch<T extends core.$ZodType>({
+  baseUrl,
+  path,
+  ...req
+}: ApiRequest<T>): Promise<core.output<T>> {
   return fetchJson({ ...req, url: apiUrl(baseUrl, path) });
 }
 
 /** Sends one JSON request and returns the validated answer, or throws an {@link ApiClientError}. */
-export async function fetchJson<T extends core.$ZodType>(req: JsonRequest<T>): Promise<core.output<T>> {
+export async function fetchJson<T extends core.$ZodType>(
+  req: JsonRequest<T>,
+): Promise<core.output<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (req.body !== undefined) headers['content-type'] = 'application/json';
   if (req.callToken) headers.authorization = `Bearer ${req.callToken}`;
@@ -65,16 +74,34 @@ export async function fetchJson<T extends core.$ZodType>(req: JsonRequest<T>): P
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiClientError('NetworkError', 'The video-call service could not be reached.', 0, true);
+    throw new ApiClientError(
+      'NetworkError',
+      'The video-call service could not be reached.',
+      0,
+      true,
+    );
   }
   const json: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
     const parsed = ApiError.safeParse(json);
     const name = parsed.success ? parsed.data.error.name : `Http${res.status}`;
-    const message = parsed.success ? parsed.data.error.message : `The video-call service answered HTTP ${res.status}.`;
-    throw new ApiClientError(name, message, res.status, parsed.data?.error.retryable ?? res.status >= 500);
+    const message = parsed.success
+      ? parsed.data.error.message
+      : `The video-call service answered HTTP ${res.status}.`;
+    throw new ApiClientError(
+      name,
+      message,
+      res.status,
+      parsed.data?.error.retryable ?? res.status >= 500,
+    );
   }
   const parsed = safeParse(req.schema, json);
-  if (!parsed.success) throw new ApiClientError('InvalidResponse', `Unexpected answer from ${new URL(req.url, 'http://base').pathname}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, res.status, false);
+  if (!parsed.success)
+    throw new ApiClientError(
+      'InvalidResponse',
+      `Unexpected answer from ${new URL(req.url, 'http://base').pathname}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      res.status,
+      false,
+    );
   return parsed.data;
 }

@@ -36,10 +36,21 @@ export function parseContactFrame(frame: string): ContactEvent | null {
   } catch {
     return null;
   }
-  if (item.Type === 'MESSAGE' && item.ParticipantRole === 'SYSTEM' && item.ContentType === 'text/plain' && item.Content) {
-    return { type: 'caption', id: item.Id ?? item.AbsoluteTime ?? item.Content, text: item.Content, at: item.AbsoluteTime ?? '' };
+  if (
+    item.Type === 'MESSAGE' &&
+    item.ParticipantRole === 'SYSTEM' &&
+    item.ContentType === 'text/plain' &&
+    item.Content
+  ) {
+    return {
+      type: 'caption',
+      id: item.Id ?? item.AbsoluteTime ?? item.Content,
+      text: item.Content,
+      at: item.AbsoluteTime ?? '',
+    };
   }
-  if (item.Type === 'EVENT' && item.ContentType === JOINED && item.ParticipantRole === 'AGENT') return { type: 'agent-joined', name: item.DisplayName ?? '' };
+  if (item.Type === 'EVENT' && item.ContentType === JOINED && item.ParticipantRole === 'AGENT')
+    return { type: 'agent-joined', name: item.DisplayName ?? '' };
   if (item.Type === 'EVENT' && item.ContentType === ENDED) return { type: 'ended' };
   return null;
 }
@@ -53,9 +64,12 @@ export function openContactEvents(url: string, onEvent: (e: ContactEvent) => voi
     return () => undefined; // bad URL: polling takes over
   }
   const heartbeat = setInterval(() => {
-    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ topic: 'aws/heartbeat' }));
+    if (socket.readyState === WebSocket.OPEN)
+      socket.send(JSON.stringify({ topic: 'aws/heartbeat' }));
   }, 10_000);
-  socket.addEventListener('open', () => socket.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } })));
+  socket.addEventListener('open', () =>
+    socket.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } })),
+  );
   socket.addEventListener('message', (m) => {
     const event = typeof m.data === 'string' ? parseContactFrame(m.data) : null;
     if (event) onEvent(event);

@@ -8,5 +8,12 @@ import { apiFetch } from './api-fetch';
  * complete while the page is being closed.
  */
 export function endCall(baseUrl: string, contactId: string, callToken: string) {
-  return apiFetch({ baseUrl, path: `/calls/${encodeURIComponent(contactId)}/end`, method: 'POST', callToken, schema: EndCallResponse, keepalive: true });
+  return apiFetch({
+    baseUrl,
+    path: `/calls/${encodeURIComponent(contactId)}/end`,
+    method: 'POST',
+    callToken,
+    schema: EndCallResponse,
+    keepalive: true,
+  });
 }

@@ -13,7 +13,14 @@ const STATUS_POLL_MS = 3000;
 export function callStatusQuery(baseUrl: string, contactId: string, callToken: string) {
   return queryOptions({
     queryKey: ['call-status', baseUrl, contactId],
-    queryFn: ({ signal }) => apiFetch({ baseUrl, path: `/calls/${encodeURIComponent(contactId)}`, callToken, schema: CallStatus, signal }),
+    queryFn: ({ signal }) =>
+      apiFetch({
+        baseUrl,
+        path: `/calls/${encodeURIComponent(contactId)}`,
+        callToken,
+        schema: CallStatus,
+        signal,
+      }),
     refetchInterval: (q) => (q.state.data?.state === 'ended' ? false : STATUS_POLL_MS),
     refetchIntervalInBackground: true,
     retry: 2,

@@ -11,7 +11,10 @@ export interface AudioOutput {
   pause(): void;
 }
 
-export function createAudioOutput(store: SnapshotStore, element: HTMLAudioElement | null): AudioOutput {
+export function createAudioOutput(
+  store: SnapshotStore,
+  element: HTMLAudioElement | null,
+): AudioOutput {
   return {
     element,
     async play() {
@@ -20,7 +23,8 @@ export function createAudioOutput(store: SnapshotStore, element: HTMLAudioElemen
         await element.play();
         store.update({ audioBlocked: false });
       } catch (error) {
-        if (error instanceof Error && error.name === 'NotAllowedError') store.update({ audioBlocked: true });
+        if (error instanceof Error && error.name === 'NotAllowedError')
+          store.update({ audioBlocked: true });
       }
     },
     pause: () => element?.pause(),

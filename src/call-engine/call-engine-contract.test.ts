@@ -7,7 +7,11 @@ import { MeetingSessionStatusCode } from 'amazon-chime-sdk-js';
 import type { CallEngine } from './call-engine-api';
 import { createMediaCallEngine } from './media-call-engine';
 import { createFakeCallEngine } from './testing/fake-call-engine';
-import { createFakeBackend, settle, testJoinOptions as options } from './testing/fake-media-session';
+import {
+  createFakeBackend,
+  settle,
+  testJoinOptions as options,
+} from './testing/fake-media-session';
 
 interface Harness {
   engine: CallEngine;
@@ -32,7 +36,13 @@ const real = (): Harness => {
 };
 const fake = (): Harness => {
   const { engine, meeting } = createFakeCallEngine({ startsOnJoin: false });
-  return { engine, started: meeting.started, attendee: meeting.attendee, muted: meeting.muted, ended: async () => meeting.ended('meeting-ended') };
+  return {
+    engine,
+    started: meeting.started,
+    attendee: meeting.attendee,
+    muted: meeting.muted,
+    ended: async () => meeting.ended('meeting-ended'),
+  };
 };
 
 describe.each([
@@ -47,7 +57,11 @@ describe.each([
     let changes = 0;
     const off = h.engine.subscribe(() => changes++);
     await h.engine.join(options(true));
-    expect(h.engine.getSnapshot()).toMatchObject({ status: { kind: 'joining' }, selfAttendeeId: 'me', cameraOn: true });
+    expect(h.engine.getSnapshot()).toMatchObject({
+      status: { kind: 'joining' },
+      selfAttendeeId: 'me',
+      cameraOn: true,
+    });
     h.started();
     expect(h.engine.getSnapshot().status.kind).toBe('joined');
     expect(changes).toBeGreaterThan(0);
@@ -73,9 +87,13 @@ describe.each([
     expect(h.engine.getSnapshot().cameraOn).toBe(false);
     h.attendee('agent', true, 'Sam');
     h.muted('agent', true);
-    expect(h.engine.getSnapshot().attendees).toEqual([{ attendeeId: 'agent', externalUserId: 'Sam', isContent: false, muted: true }]);
+    expect(h.engine.getSnapshot().attendees).toEqual([
+      { attendeeId: 'agent', externalUserId: 'Sam', isContent: false, muted: true },
+    ]);
     h.engine.sendDataMessage('topic', 'hello');
-    expect(h.engine.getSnapshot().messages).toMatchObject([{ topic: 'topic', text: 'hello', senderAttendeeId: 'me', local: true }]);
+    expect(h.engine.getSnapshot().messages).toMatchObject([
+      { topic: 'topic', text: 'hello', senderAttendeeId: 'me', local: true },
+    ]);
   });
 
   it('leave: left, nothing shown, safe twice, later commands do nothing', async () => {
@@ -84,11 +102,20 @@ describe.each([
     h.started();
     h.attendee('agent', true);
     await Promise.all([h.engine.leave(), h.engine.leave()]);
-    expect(h.engine.getSnapshot()).toMatchObject({ status: { kind: 'left', reason: 'left' }, cameraOn: false, tiles: [], attendees: [] });
+    expect(h.engine.getSnapshot()).toMatchObject({
+      status: { kind: 'left', reason: 'left' },
+      cameraOn: false,
+      tiles: [],
+      attendees: [],
+    });
     h.engine.setMuted(true);
     await h.engine.setCameraOn(true);
     h.started();
-    expect(h.engine.getSnapshot()).toMatchObject({ status: { kind: 'left' }, cameraOn: false, muted: false });
+    expect(h.engine.getSnapshot()).toMatchObject({
+      status: { kind: 'left' },
+      cameraOn: false,
+      muted: false,
+    });
   });
 
   it('leave while joining wins: the call never becomes joined', async () => {
@@ -104,6 +131,9 @@ describe.each([
     await h.engine.join(options(false));
     h.started();
     await h.ended();
-    expect(h.engine.getSnapshot()).toMatchObject({ status: { kind: 'left', reason: 'meeting-ended' }, attendees: [] });
+    expect(h.engine.getSnapshot()).toMatchObject({
+      status: { kind: 'left', reason: 'meeting-ended' },
+      attendees: [],
+    });
   });
 });

@@ -17,7 +17,9 @@ export function remoteVideoTile(s: CallSnapshot): TileInfo | undefined {
 /** The remote party's screen share, if any. */
 export function remoteContentTile(s: CallSnapshot): TileInfo | undefined {
   const self = s.selfAttendeeId;
-  return s.tiles.find((t) => t.isContent && !t.isLocal && (!self || !t.attendeeId.startsWith(self)));
+  return s.tiles.find(
+    (t) => t.isContent && !t.isLocal && (!self || !t.attendeeId.startsWith(self)),
+  );
 }
 
 /** Attendees other than this client and its own content share. */
@@ -38,5 +40,7 @@ export function lastMessageOn(s: CallSnapshot, topic: string): DataMessageInfo |
 /** Whole seconds since the call was joined (0 before). */
 export function secondsInCall(s: CallSnapshot, now: number): number {
   const st = s.status;
-  return st.kind === 'joined' || st.kind === 'reconnecting' ? Math.max(0, Math.floor((now - st.joinedAt) / 1000)) : 0;
+  return st.kind === 'joined' || st.kind === 'reconnecting'
+    ? Math.max(0, Math.floor((now - st.joinedAt) / 1000))
+    : 0;
 }

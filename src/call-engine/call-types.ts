@@ -5,12 +5,16 @@
 
 /** A Chime meeting plus this participant's attendee, as Connect returns it (PascalCase or camelCase). */
 export interface JoinCredentials {
-  Meeting: { MeetingId: string; MediaPlacement: { AudioHostUrl: string; SignalingUrl: string } & Record<string, unknown> } & Record<string, unknown>;
+  Meeting: {
+    MeetingId: string;
+    MediaPlacement: { AudioHostUrl: string; SignalingUrl: string } & Record<string, unknown>;
+  } & Record<string, unknown>;
   Attendee: { AttendeeId: string; JoinToken: string } & Record<string, unknown>;
 }
 
 /** Why a call stopped, in words the UI can map to strings without knowing SDK status codes. */
-export type LeaveReason = 'left' | 'meeting-ended' | 'removed' | 'joined-elsewhere' | 'connection-lost';
+export type LeaveReason =
+  'left' | 'meeting-ended' | 'removed' | 'joined-elsewhere' | 'connection-lost';
 
 /** The one discriminated union every screen switches on. */
 export type EngineStatus =
@@ -21,7 +25,8 @@ export type EngineStatus =
   | { kind: 'left'; reason: LeaveReason }
   | { kind: 'failed'; code: EngineErrorCode; message: string };
 
-export type EngineErrorCode = 'permission-denied' | 'device-not-found' | 'device-in-use' | 'join-failed' | 'share-failed';
+export type EngineErrorCode =
+  'permission-denied' | 'device-not-found' | 'device-in-use' | 'join-failed' | 'share-failed';
 
 /** A video tile the UI can bind a `<video>` element to, by `tileId`. */
 export interface TileInfo {

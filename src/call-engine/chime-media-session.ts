@@ -2,7 +2,13 @@
  * The real {@link MediaBackend}: Chime meeting sessions from Connect's ConnectionData, devices from
  * the browser. The only place that constructs SDK sessions.
  */
-import { ConsoleLogger, DefaultDeviceController, DefaultMeetingSession, LogLevel, MeetingSessionConfiguration } from 'amazon-chime-sdk-js';
+import {
+  ConsoleLogger,
+  DefaultDeviceController,
+  DefaultMeetingSession,
+  LogLevel,
+  MeetingSessionConfiguration,
+} from 'amazon-chime-sdk-js';
 import { listDevices } from './device-lists';
 import type { MediaBackend } from './media-session';
 
@@ -12,7 +18,10 @@ export function createChimeBackend(): MediaBackend {
   const deviceController = new DefaultDeviceController(logger, { enableWebAudio: false });
   return {
     openSession(options) {
-      const config = new MeetingSessionConfiguration(options.credentials.Meeting, options.credentials.Attendee);
+      const config = new MeetingSessionConfiguration(
+        options.credentials.Meeting,
+        options.credentials.Attendee,
+      );
       if (options.urlRewriter && config.urls) config.urls.urlRewriter = options.urlRewriter;
       return new DefaultMeetingSession(config, logger, deviceController).audioVideo;
     },

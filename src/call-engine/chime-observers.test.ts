@@ -1,21 +1,49 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MeetingSessionStatus, MeetingSessionStatusCode, VideoTileState } from 'amazon-chime-sdk-js';
+import {
+  MeetingSessionStatus,
+  MeetingSessionStatusCode,
+  VideoTileState,
+} from 'amazon-chime-sdk-js';
 import { createObservers, leaveReasonOf } from './chime-observers';
 import { createSnapshotStore } from './snapshot-store';
-import { remoteContentTile, remoteVideoTile, localVideoTile, secondsInCall } from './call-selectors';
+import {
+  remoteContentTile,
+  remoteVideoTile,
+  localVideoTile,
+  secondsInCall,
+} from './call-selectors';
 
 function tile(id: number, attendeeId: string, opts: Partial<VideoTileState> = {}): VideoTileState {
-  return Object.assign(new VideoTileState(), { tileId: id, boundAttendeeId: attendeeId, boundExternalUserId: attendeeId + '-name', active: true, ...opts });
+  return Object.assign(new VideoTileState(), {
+    tileId: id,
+    boundAttendeeId: attendeeId,
+    boundExternalUserId: attendeeId + '-name',
+    active: true,
+    ...opts,
+  });
 }
 
 describe('chime observers', () => {
-  const hooks = () => ({ onStarted: vi.fn(), onStopped: vi.fn(), onDeviceLost: vi.fn(), onDevicesChanged: vi.fn() });
+  const hooks = () => ({
+    onStarted: vi.fn(),
+    onStopped: vi.fn(),
+    onDeviceLost: vi.fn(),
+    onDevicesChanged: vi.fn(),
+  });
 
   it('maps session status codes to leave reasons', () => {
     expect(leaveReasonOf(new MeetingSessionStatus(MeetingSessionStatusCode.Left))).toBe('left');
-    expect(leaveReasonOf(new MeetingSessionStatus(MeetingSessionStatusCode.MeetingEnded))).toBe('meeting-ended');
-    expect(leaveReasonOf(new MeetingSessionStatus(MeetingSessionStatusCode.AudioAttendeeRemoved))).toBe('removed');
-    expect(leaveReasonOf(new MeetingSessionStatus(MeetingSessionStatusCode.SignalingChannelClosedUnexpectedly))).toBe('connection-lost');
+    expect(leaveReasonOf(new MeetingSessionStatus(MeetingSessionStatusCode.MeetingEnded))).toBe(
+      'meeting-ended',
+    );
+    expect(
+      leaveReasonOf(new MeetingSessionStatus(MeetingSessionStatusCode.AudioAttendeeRemoved)),
+    ).toBe('removed');
+    expect(
+      leaveReasonOf(
+        new MeetingSessionStatus(MeetingSessionStatusCode.SignalingChannelClosedUnexpectedly),
+      ),
+    ).toBe('connection-lost');
   });
 
   it('tracks joined -> reconnecting -> joined keeping the join time', () => {
@@ -47,7 +75,11 @@ describe('chime observers', () => {
     const s = store.get();
     expect(s.tiles.map((t) => t.tileId)).toEqual([1, 2, 3]);
     expect(localVideoTile(s)?.tileId).toBe(1);
-    expect(remoteVideoTile(s)).toMatchObject({ tileId: 2, active: false, externalUserId: 'agent-name' });
+    expect(remoteVideoTile(s)).toMatchObject({
+      tileId: 2,
+      active: false,
+      externalUserId: 'agent-name',
+    });
     expect(remoteContentTile(s)?.tileId).toBe(3);
     av.videoTileWasRemoved!(3);
     expect(remoteContentTile(store.get())).toBeUndefined();

@@ -61,20 +61,31 @@ export function createObservers(store: SnapshotStore, hooks: ObserverHooks) {
   const av: AudioVideoObserver = {
     audioVideoDidStartConnecting: (reconnecting) => {
       const s = store.get().status;
-      if (reconnecting && (s.kind === 'joined' || s.kind === 'reconnecting')) store.update({ status: { kind: 'reconnecting', joinedAt: s.joinedAt } });
+      if (reconnecting && (s.kind === 'joined' || s.kind === 'reconnecting'))
+        store.update({ status: { kind: 'reconnecting', joinedAt: s.joinedAt } });
     },
     audioVideoDidStart: () => {
       const s = store.get().status;
-      store.update({ status: { kind: 'joined', joinedAt: s.kind === 'reconnecting' || s.kind === 'joined' ? s.joinedAt : Date.now() } });
+      store.update({
+        status: {
+          kind: 'joined',
+          joinedAt: s.kind === 'reconnecting' || s.kind === 'joined' ? s.joinedAt : Date.now(),
+        },
+      });
       hooks.onStarted();
     },
     audioVideoDidStop: (status) => hooks.onStopped(leaveReasonOf(status)),
     videoTileDidUpdate: (state) => {
       const tile = tileOf(state);
       if (!tile) return;
-      store.update((s) => ({ tiles: [...s.tiles.filter((t) => t.tileId !== tile.tileId), tile].sort((a, b) => a.tileId - b.tileId) }));
+      store.update((s) => ({
+        tiles: [...s.tiles.filter((t) => t.tileId !== tile.tileId), tile].sort(
+          (a, b) => a.tileId - b.tileId,
+        ),
+      }));
     },
-    videoTileWasRemoved: (tileId) => store.update((s) => ({ tiles: s.tiles.filter((t) => t.tileId !== tileId) })),
+    videoTileWasRemoved: (tileId) =>
+      store.update((s) => ({ tiles: s.tiles.filter((t) => t.tileId !== tileId) })),
     connectionDidBecomePoor: () => store.update({ network: 'poor' }),
     connectionDidSuggestStopVideo: () => store.update({ network: 'poor' }),
     connectionDidBecomeGood: () => store.update({ network: 'good' }),
@@ -94,7 +105,12 @@ export function createObservers(store: SnapshotStore, hooks: ObserverHooks) {
 }
 
 /** Registers the observers and realtime subscriptions on a session; returns the function that removes them all. */
-export function attachSession(s: MediaSession, store: SnapshotStore, hooks: ObserverHooks, topics: string[]): () => void {
+export function attachSession(
+  s: MediaSession,
+  store: SnapshotStore,
+  hooks: ObserverHooks,
+  topics: string[],
+): () => void {
   const { av, content, devices } = createObservers(store, hooks);
   s.addObserver(av);
   s.addContentShareObserver(content);

@@ -16,17 +16,26 @@ export function pushMessage(store: SnapshotStore, info: DataMessageInfo): void {
   store.update((s) => ({ messages: [...s.messages, info].slice(-MAX_MESSAGES) }));
 }
 
-function setMuted(attendees: PresentAttendee[], attendeeId: string, muted: boolean): PresentAttendee[] {
+function setMuted(
+  attendees: PresentAttendee[],
+  attendeeId: string,
+  muted: boolean,
+): PresentAttendee[] {
   if (!attendees.some((a) => a.attendeeId === attendeeId && a.muted !== muted)) return attendees;
   return attendees.map((a) => (a.attendeeId === attendeeId ? { ...a, muted } : a));
 }
 
 /** Subscribes presence, muted states, local mute and the given topics; returns the unsubscribe function. */
-export function subscribeRealtime(av: MediaSession, store: SnapshotStore, topics: string[]): () => void {
+export function subscribeRealtime(
+  av: MediaSession,
+  store: SnapshotStore,
+  topics: string[],
+): () => void {
   const watched = new Set<string>();
   // `muted` is null when only the volume or signal strength changed.
   const onVolume: VolumeIndicatorCallback = (attendeeId, _volume, muted) => {
-    if (muted !== null) store.update((s) => ({ attendees: setMuted(s.attendees, attendeeId, muted) }));
+    if (muted !== null)
+      store.update((s) => ({ attendees: setMuted(s.attendees, attendeeId, muted) }));
   };
   const onPresence = (attendeeId: string, present: boolean, externalUserId?: string) => {
     const isContent = attendeeId.includes('#content');
@@ -39,7 +48,11 @@ export function subscribeRealtime(av: MediaSession, store: SnapshotStore, topics
     store.update((s) => {
       const others = s.attendees.filter((x) => x.attendeeId !== attendeeId);
       const muted = s.attendees.find((x) => x.attendeeId === attendeeId)?.muted ?? false;
-      return { attendees: present ? [...others, { attendeeId, externalUserId: externalUserId ?? '', isContent, muted }] : others };
+      return {
+        attendees: present
+          ? [...others, { attendeeId, externalUserId: externalUserId ?? '', isContent, muted }]
+          : others,
+      };
     });
   };
   const onLocalMute = (muted: boolean) => store.update({ muted });

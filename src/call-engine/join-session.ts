@@ -24,7 +24,11 @@ export interface JoinContext {
 }
 
 /** Runs the join; resolves without starting when the call was left meanwhile. */
-export async function joinSession(s: MediaSession, options: JoinOptions, ctx: JoinContext): Promise<void> {
+export async function joinSession(
+  s: MediaSession,
+  options: JoinOptions,
+  ctx: JoinContext,
+): Promise<void> {
   const { store } = ctx;
   const gone = async () => (ctx.ended() ? (await releaseDevices(s), true) : false);
   await ctx.refreshDevices();
@@ -40,7 +44,10 @@ export async function joinSession(s: MediaSession, options: JoinOptions, ctx: Jo
   let started = false;
   const start = () => ((started = true), ctx.start());
   // A camera failure does not fail the call: it is reported as a lost camera.
-  if (options.video) await ctx.camera.set(true, start).catch(() => store.update((st) => ({ devices: { ...st.devices, lost: 'camera' } })));
+  if (options.video)
+    await ctx.camera
+      .set(true, start)
+      .catch(() => store.update((st) => ({ devices: { ...st.devices, lost: 'camera' } })));
   if (started || (await gone())) return;
   start();
 }

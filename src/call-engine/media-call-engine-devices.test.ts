@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createMediaCallEngine } from './media-call-engine';
-import { createFakeBackend, settle, testJoinOptions as options } from './testing/fake-media-session';
+import {
+  createFakeBackend,
+  settle,
+  testJoinOptions as options,
+} from './testing/fake-media-session';
 
 const setup = () => {
   const fake = createFakeBackend();
@@ -63,7 +67,9 @@ describe('call engine: remote mute state', () => {
     const base = session().liveSubscriptions();
     session().present('agent', true, 'Agent');
     expect(session().liveSubscriptions()).toBe(base + 1);
-    expect(engine.getSnapshot().attendees).toEqual([{ attendeeId: 'agent', externalUserId: 'Agent', isContent: false, muted: false }]);
+    expect(engine.getSnapshot().attendees).toEqual([
+      { attendeeId: 'agent', externalUserId: 'Agent', isContent: false, muted: false },
+    ]);
     session().volume('agent', true);
     expect(engine.getSnapshot().attendees[0]?.muted).toBe(true);
     const snap = engine.getSnapshot();

@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { MeetingSessionStatusCode } from 'amazon-chime-sdk-js';
 import { createMediaCallEngine } from './media-call-engine';
-import { createFakeBackend, settle, testJoinOptions as options } from './testing/fake-media-session';
+import {
+  createFakeBackend,
+  settle,
+  testJoinOptions as options,
+} from './testing/fake-media-session';
 
 const setup = () => {
   const fake = createFakeBackend();
@@ -21,7 +25,12 @@ describe('call engine: join and leave interleaved', () => {
     const left = engine.leave();
     mic.release();
     await Promise.all([joining, left]);
-    expect(session().state).toMatchObject({ started: false, audioInput: null, videoInput: null, localTile: false });
+    expect(session().state).toMatchObject({
+      started: false,
+      audioInput: null,
+      videoInput: null,
+      localTile: false,
+    });
     expect(engine.getSnapshot().status).toEqual({ kind: 'left', reason: 'left' });
     expect(session().liveSubscriptions()).toBe(0);
   });
@@ -34,7 +43,12 @@ describe('call engine: join and leave interleaved', () => {
     await engine.leave();
     cam.release();
     await joining;
-    expect(session().state).toMatchObject({ started: false, videoInput: null, audioInput: null, localTile: false });
+    expect(session().state).toMatchObject({
+      started: false,
+      videoInput: null,
+      audioInput: null,
+      localTile: false,
+    });
     expect(engine.getSnapshot()).toMatchObject({ status: { kind: 'left' }, cameraOn: false });
   });
 
@@ -49,8 +63,15 @@ describe('call engine: join and leave interleaved', () => {
     const { engine, session } = setup();
     await engine.join(options(true));
     const log = session().log;
-    expect(log.slice(log.indexOf('startVideoInput'))).toEqual(['startVideoInput', 'start', 'startLocalVideoTile']);
-    expect(engine.getSnapshot()).toMatchObject({ cameraOn: true, devices: { camera: 'cam-1', microphone: 'mic-1' } });
+    expect(log.slice(log.indexOf('startVideoInput'))).toEqual([
+      'startVideoInput',
+      'start',
+      'startLocalVideoTile',
+    ]);
+    expect(engine.getSnapshot()).toMatchObject({
+      cameraOn: true,
+      devices: { camera: 'cam-1', microphone: 'mic-1' },
+    });
   });
 
   it('leave removes every observer and subscription, stops once, and is safe to call twice', async () => {
@@ -64,7 +85,11 @@ describe('call engine: join and leave interleaved', () => {
     expect(session().liveSubscriptions()).toBe(0);
     expect(session().log.filter((l) => l === 'stop')).toHaveLength(1);
     expect(session().state).toMatchObject({ audioInput: null, stopped: true });
-    expect(engine.getSnapshot()).toMatchObject({ status: { kind: 'left', reason: 'left' }, attendees: [], tiles: [] });
+    expect(engine.getSnapshot()).toMatchObject({
+      status: { kind: 'left', reason: 'left' },
+      attendees: [],
+      tiles: [],
+    });
   });
 
   it('the meeting ending releases devices, removes subscriptions and says why', async () => {
@@ -81,10 +106,15 @@ describe('call engine: join and leave interleaved', () => {
   it('a failed join reports the device error, releases everything, and a later leave keeps the failure', async () => {
     const { engine, session } = setup();
     const joining = engine.join(options());
-    session().hold('startAudioInput').fail(Object.assign(new Error('denied'), { name: 'NotAllowedError' }));
+    session()
+      .hold('startAudioInput')
+      .fail(Object.assign(new Error('denied'), { name: 'NotAllowedError' }));
     await expect(joining).rejects.toMatchObject({ code: 'permission-denied' });
     await engine.leave();
-    expect(engine.getSnapshot().status).toMatchObject({ kind: 'failed', code: 'permission-denied' });
+    expect(engine.getSnapshot().status).toMatchObject({
+      kind: 'failed',
+      code: 'permission-denied',
+    });
     expect(session().liveSubscriptions()).toBe(0);
     expect(session().state.started).toBe(false);
   });

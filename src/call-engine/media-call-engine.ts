@@ -46,7 +46,10 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
   const hooks: ObserverHooks = {
     onStarted: () => void audio.play(),
     onStopped: (reason) => void stopped(reason),
-    onDeviceLost: (kind) => (kind === 'camera' ? camera?.lost() : store.update((s) => ({ devices: { ...s.devices, lost: kind } }))),
+    onDeviceLost: (kind) =>
+      kind === 'camera'
+        ? camera?.lost()
+        : store.update((s) => ({ devices: { ...s.devices, lost: kind } })),
     onDevicesChanged: () => void refreshDevices(),
   };
   /** The session while the call is on; null once it ended; a programming error before `join`. */
@@ -60,16 +63,28 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
     subscribe: store.subscribe,
     async join(options) {
       if (phase === 'ended') return; // left before joining: nothing starts
-      if (phase !== 'idle') throw new CallEngineError('join-failed', 'this engine already joined a call');
+      if (phase !== 'idle')
+        throw new CallEngineError('join-failed', 'this engine already joined a call');
       phase = 'joining';
-      store.update({ status: { kind: 'joining' }, selfAttendeeId: options.credentials.Attendee.AttendeeId });
+      store.update({
+        status: { kind: 'joining' },
+        selfAttendeeId: options.credentials.Attendee.AttendeeId,
+      });
       const s = backend.openSession(options);
       session = s;
       const cam = (camera = createCamera(s, store, ended));
       detach = attachSession(s, store, hooks, options.topics ?? []);
       try {
         const start = () => ((phase = 'started'), s.start());
-        await joinSession(s, options, { store, ended, start, refreshDevices, camera: cam, audioElement: audio.element, chooseSpeaker: engine.chooseSpeaker });
+        await joinSession(s, options, {
+          store,
+          ended,
+          start,
+          refreshDevices,
+          camera: cam,
+          audioElement: audio.element,
+          chooseSpeaker: engine.chooseSpeaker,
+        });
       } catch (error) {
         if (ended()) return void (await releaseDevices(s));
         const failure = toDeviceError(error, 'joining the call');
@@ -83,7 +98,11 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       leaving ??= (async () => {
         const s = session;
         const wasStarted = phase === 'started';
-        if (!s) return void ((phase = 'ended'), store.update({ status: { kind: 'left', reason: 'left' } }));
+        if (!s)
+          return void (
+            (phase = 'ended'),
+            store.update({ status: { kind: 'left', reason: 'left' } })
+          );
         if (ended()) return;
         end(s);
         await releaseDevices(s);
@@ -112,7 +131,13 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
         throw toDeviceError(error, 'switching the microphone');
       }
       if (ended()) return void (await s.stopAudioInput().catch(() => undefined));
-      store.update((st) => ({ devices: { ...st.devices, microphone: deviceId, lost: st.devices.lost === 'microphone' ? null : st.devices.lost } }));
+      store.update((st) => ({
+        devices: {
+          ...st.devices,
+          microphone: deviceId,
+          lost: st.devices.lost === 'microphone' ? null : st.devices.lost,
+        },
+      }));
     },
     async chooseSpeaker(deviceId) {
       if (!store.get().devices.speakerSelectable || !session || ended()) return;
@@ -125,7 +150,10 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       try {
         await s?.startContentShareFromScreenCapture();
       } catch (error) {
-        throw new CallEngineError('share-failed', `screen share failed (${error instanceof Error ? error.name : String(error)})`);
+        throw new CallEngineError(
+          'share-failed',
+          `screen share failed (${error instanceof Error ? error.name : String(error)})`,
+        );
       }
       if (ended()) s?.stopContentShare();
     },
@@ -134,7 +162,14 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       const s = active();
       if (!s) return;
       s.realtimeSendDataMessage(topic, text, lifetimeMs);
-      pushMessage(store, { topic, text, senderAttendeeId: store.get().selfAttendeeId ?? '', senderExternalUserId: '', timestampMs: Date.now(), local: true });
+      pushMessage(store, {
+        topic,
+        text,
+        senderAttendeeId: store.get().selfAttendeeId ?? '',
+        senderExternalUserId: '',
+        timestampMs: Date.now(),
+        local: true,
+      });
     },
     bindTile(tileId, element) {
       if (!session || ended()) return;

@@ -24,7 +24,11 @@ export async function startMediaPreview(options: PreviewOptions): Promise<MediaP
   try {
     stream = await navigator.mediaDevices.getUserMedia({
       audio: options.microphone ? { deviceId: { exact: options.microphone } } : true,
-      video: options.video ? (options.camera ? { deviceId: { exact: options.camera } } : true) : false,
+      video: options.video
+        ? options.camera
+          ? { deviceId: { exact: options.camera } }
+          : true
+        : false,
     });
   } catch (error) {
     throw toDeviceError(error, 'opening the camera or microphone') satisfies CallEngineError;

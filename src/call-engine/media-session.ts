@@ -46,7 +46,11 @@ export type MediaSession = Pick<
 export interface MediaBackend {
   /** Creates (does not start) the session of one meeting. */
   openSession(options: JoinOptions): MediaSession;
-  listDevices(): Promise<{ cameras: DeviceOption[]; microphones: DeviceOption[]; speakers: DeviceOption[] }>;
+  listDevices(): Promise<{
+    cameras: DeviceOption[];
+    microphones: DeviceOption[];
+    speakers: DeviceOption[];
+  }>;
   /** The element remote audio plays into (null outside a browser). */
   audioElement(): HTMLAudioElement | null;
 }

@@ -38,11 +38,19 @@ export function createCamera(s: MediaSession, store: SnapshotStore, ended: () =>
         throw toDeviceError(error, 'starting the camera');
       }
       // A later turn or the end of the call won meanwhile: what this turn started may not stay on.
-      if (ended() || (mine !== turn && !wanted)) return void (await s.stopVideoInput().catch(() => undefined));
+      if (ended() || (mine !== turn && !wanted))
+        return void (await s.stopVideoInput().catch(() => undefined));
       if (mine !== turn) return;
       beforeTile?.();
       s.startLocalVideoTile();
-      store.update((st) => ({ cameraOn: true, devices: { ...st.devices, camera: cam, lost: st.devices.lost === 'camera' ? null : st.devices.lost } }));
+      store.update((st) => ({
+        cameraOn: true,
+        devices: {
+          ...st.devices,
+          camera: cam,
+          lost: st.devices.lost === 'camera' ? null : st.devices.lost,
+        },
+      }));
     },
     /** The camera in use stopped delivering: off, without touching the device again. */
     lost(): void {

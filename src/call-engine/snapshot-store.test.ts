@@ -24,7 +24,19 @@ describe('snapshot store', () => {
 
   it('accepts a function of the current snapshot', () => {
     const store = createSnapshotStore();
-    store.update((s) => ({ tiles: [...s.tiles, { tileId: 1, attendeeId: 'a', externalUserId: 'x', isContent: false, isLocal: false, active: true }] }));
+    store.update((s) => ({
+      tiles: [
+        ...s.tiles,
+        {
+          tileId: 1,
+          attendeeId: 'a',
+          externalUserId: 'x',
+          isContent: false,
+          isLocal: false,
+          active: true,
+        },
+      ],
+    }));
     expect(store.get().tiles).toHaveLength(1);
   });
 });
@@ -50,16 +62,29 @@ describe('device errors', () => {
 });
 
 describe('device lists', () => {
-  const dev = (kind: MediaDeviceKind, deviceId: string, label = '') => ({ kind, deviceId, label, groupId: '', toJSON: () => ({}) }) as MediaDeviceInfo;
+  const dev = (kind: MediaDeviceKind, deviceId: string, label = '') =>
+    ({ kind, deviceId, label, groupId: '', toJSON: () => ({}) }) as MediaDeviceInfo;
   it('filters by kind, drops empty ids and numbers unlabelled devices', () => {
-    const opts = toOptions([dev('videoinput', 'a'), dev('audioinput', 'b', 'Mic'), dev('videoinput', 'c', 'Front'), dev('videoinput', '')], 'videoinput', 'Camera');
+    const opts = toOptions(
+      [
+        dev('videoinput', 'a'),
+        dev('audioinput', 'b', 'Mic'),
+        dev('videoinput', 'c', 'Front'),
+        dev('videoinput', ''),
+      ],
+      'videoinput',
+      'Camera',
+    );
     expect(opts).toEqual([
       { deviceId: 'a', label: 'Camera 1' },
       { deviceId: 'c', label: 'Front' },
     ]);
   });
   it('keeps the current device while present, else falls back to the first', () => {
-    const opts = [{ deviceId: 'a', label: '' }, { deviceId: 'b', label: '' }];
+    const opts = [
+      { deviceId: 'a', label: '' },
+      { deviceId: 'b', label: '' },
+    ];
     expect(keepOrFirst('b', opts)).toBe('b');
     expect(keepOrFirst('gone', opts)).toBe('a');
     expect(keepOrFirst(null, [])).toBeNull();

@@ -24,7 +24,8 @@ export function initialSnapshot(): CallSnapshot {
       camera: null,
       microphone: null,
       speaker: null,
-      speakerSelectable: typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
+      speakerSelectable:
+        typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype,
       lost: null,
     },
     network: 'good',
@@ -54,10 +55,17 @@ export function createSnapshotStore(start: CallSnapshot = initialSnapshot()): Sn
   };
 }
 
-type DeviceLists = { cameras: DeviceOption[]; microphones: DeviceOption[]; speakers: DeviceOption[] };
+type DeviceLists = {
+  cameras: DeviceOption[];
+  microphones: DeviceOption[];
+  speakers: DeviceOption[];
+};
 
 /** Re-reads the device lists into the snapshot, keeping each chosen device while it is present. */
-export async function refreshDeviceState(store: SnapshotStore, list: () => Promise<DeviceLists>): Promise<void> {
+export async function refreshDeviceState(
+  store: SnapshotStore,
+  list: () => Promise<DeviceLists>,
+): Promise<void> {
   const lists = await list();
   store.update((s) => ({
     devices: {

@@ -4,13 +4,35 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallEngine } from './call-engine-api';
 import type { CallSnapshot } from './call-types';
 import { createFakeCallEngine } from './testing/fake-call-engine';
-import { sameIgnoringMessages, shallowEqual, useCallSnapshot, wholeSnapshot } from './use-call-engine';
+import {
+  sameIgnoringMessages,
+  shallowEqual,
+  useCallSnapshot,
+  wholeSnapshot,
+} from './use-call-engine';
 
 afterEach(cleanup);
 
-const message = { topic: 't', text: 'x', senderAttendeeId: 'a', senderExternalUserId: '', timestampMs: 1, local: false };
+const message = {
+  topic: 't',
+  text: 'x',
+  senderAttendeeId: 'a',
+  senderExternalUserId: '',
+  timestampMs: 1,
+  local: false,
+};
 
-function Probe<T>({ engine, select, isEqual, onRender }: { engine: CallEngine | null; select: (s: CallSnapshot) => T; isEqual?: (a: T, b: T) => boolean; onRender(v: T): void }) {
+function Probe<T>({
+  engine,
+  select,
+  isEqual,
+  onRender,
+}: {
+  engine: CallEngine | null;
+  select: (s: CallSnapshot) => T;
+  isEqual?: (a: T, b: T) => boolean;
+  onRender(v: T): void;
+}) {
   onRender(useCallSnapshot(engine, select, isEqual));
   return null;
 }
@@ -30,11 +52,25 @@ describe('useCallSnapshot', () => {
   it('keeps an equal object selection, and ignores data messages with sameIgnoringMessages', () => {
     const { engine, store } = createFakeCallEngine();
     const views: unknown[] = [];
-    render(<Probe engine={engine} select={(s) => ({ muted: s.muted, cameraOn: s.cameraOn })} isEqual={shallowEqual} onRender={(v) => views.push(v)} />);
+    render(
+      <Probe
+        engine={engine}
+        select={(s) => ({ muted: s.muted, cameraOn: s.cameraOn })}
+        isEqual={shallowEqual}
+        onRender={(v) => views.push(v)}
+      />,
+    );
     act(() => store.update({ network: 'poor' }));
     expect(views).toHaveLength(1);
     const whole: CallSnapshot[] = [];
-    render(<Probe engine={engine} select={wholeSnapshot} isEqual={sameIgnoringMessages} onRender={(v) => whole.push(v)} />);
+    render(
+      <Probe
+        engine={engine}
+        select={wholeSnapshot}
+        isEqual={sameIgnoringMessages}
+        onRender={(v) => whole.push(v)}
+      />,
+    );
     act(() => store.update({ messages: [message] }));
     expect(whole).toHaveLength(1);
     act(() => store.update({ cameraOn: true }));

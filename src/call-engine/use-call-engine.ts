@@ -31,7 +31,11 @@ export function sameIgnoringMessages(a: CallSnapshot, b: CallSnapshot): boolean 
  * The selected part of the engine's snapshot (of an idle snapshot while no engine exists yet). The
  * component re-renders only when `isEqual` (default `Object.is`) says the selection changed.
  */
-export function useCallSnapshot<T>(engine: CallEngine | null, select: (s: CallSnapshot) => T, isEqual: (a: T, b: T) => boolean = Object.is): T {
+export function useCallSnapshot<T>(
+  engine: CallEngine | null,
+  select: (s: CallSnapshot) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
   const last = useRef<{ snap: CallSnapshot; select: typeof select; value: T } | null>(null);
   const read = () => {
     const snap = engine ? engine.getSnapshot() : idle;
@@ -50,7 +54,10 @@ export function useCallSnapshot<T>(engine: CallEngine | null, select: (s: CallSn
  * A ref callback for `<video ref={...}>` that binds the element to `tileId` and unbinds it on
  * unmount, so presentational components never touch the engine's internals.
  */
-export function useTileRef(engine: CallEngine | null, tileId: number | null): (el: HTMLVideoElement | null) => void {
+export function useTileRef(
+  engine: CallEngine | null,
+  tileId: number | null,
+): (el: HTMLVideoElement | null) => void {
   return useCallback(
     (el: HTMLVideoElement | null) => {
       if (!engine || tileId === null) return;

@@ -19,7 +19,15 @@ export interface VideoTileProps {
 }
 
 /** Plays the tile muted and inline: call audio comes through the engine's audio element, not the video. */
-export function VideoTile({ engine, tileId, label, className, testId, attendeeId, isContent }: VideoTileProps) {
+export function VideoTile({
+  engine,
+  tileId,
+  label,
+  className,
+  testId,
+  attendeeId,
+  isContent,
+}: VideoTileProps) {
   const ref = useTileRef(engine, tileId);
   return (
     <video

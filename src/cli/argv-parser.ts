@@ -49,11 +49,14 @@ const FLAGS: Record<string, (g: GlobalOptions) => void> = {
 
 function choice<T extends string>(option: string, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`argument ${option}: Invalid choice '${value}', valid choices are: ${choices.join(' | ')}`);
+  throw new UsageError(
+    `argument ${option}: Invalid choice '${value}', valid choices are: ${choices.join(' | ')}`,
+  );
 }
 
 function int(option: string, value: string): number {
-  if (!/^-?\d+$/.test(value)) throw new UsageError(`argument ${option}: invalid int value: '${value}'`);
+  if (!/^-?\d+$/.test(value))
+    throw new UsageError(`argument ${option}: invalid int value: '${value}'`);
   return Number(value);
 }
 
@@ -71,7 +74,14 @@ const VALUED: Record<string, (g: GlobalOptions, v: string, o: string) => void> =
 
 /** Parses argv (without `node` and the script path). */
 export function parseArgv(argv: readonly string[]): ParsedArgs {
-  const globals: GlobalOptions = { color: 'auto', debug: false, verifySsl: true, paginate: true, signRequest: true, joinUrl: false };
+  const globals: GlobalOptions = {
+    color: 'auto',
+    debug: false,
+    verifySsl: true,
+    paginate: true,
+    signRequest: true,
+    joinUrl: false,
+  };
   const out: ParsedArgs = { help: false, version: false, params: new Map(), globals };
   const unknown: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -82,7 +92,8 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
     const value = (): string => {
       if (inline !== undefined) return inline;
       const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) throw new UsageError(`argument ${name}: expected one argument`);
+      if (next === undefined || next.startsWith('--'))
+        throw new UsageError(`argument ${name}: expected one argument`);
       i++;
       return next;
     };
@@ -101,8 +112,10 @@ export function parseArgv(argv: readonly string[]): ParsedArgs {
     else unknown.push(token);
   }
   if (out.help || out.version) return out;
-  if (out.command === undefined) throw new UsageError('the following arguments are required: command');
-  if (out.command !== COMMAND) throw new UsageError(`argument command: Invalid choice, valid choices are:\n\n${COMMAND}`);
+  if (out.command === undefined)
+    throw new UsageError('the following arguments are required: command');
+  if (out.command !== COMMAND)
+    throw new UsageError(`argument command: Invalid choice, valid choices are:\n\n${COMMAND}`);
   if (unknown.length > 0) throw new UsageError(`Unknown options: ${unknown.join(', ')}`);
   return out;
 }

@@ -38,24 +38,50 @@ export function usageText(): string {
 
 /** Formats any thrown value for stderr and picks its exit code. Never prints request secrets. */
 export function describeFailure(err: unknown, operation: string): { text: string; code: number } {
-  if (err instanceof UsageError) return { text: `${usageText()}\n${PROG}: error: ${err.message}\n`, code: EXIT.usage };
+  if (err instanceof UsageError)
+    return { text: `${usageText()}\n${PROG}: error: ${err.message}\n`, code: EXIT.usage };
   if (err instanceof ParamError) return { text: `\n${err.message}\n`, code: EXIT.usage };
   if (err instanceof ConfigError) return { text: `\n${err.message}\n`, code: EXIT.config };
-  const e = err as { name?: string; message?: string; $fault?: string; code?: string; cause?: { code?: string } };
+  const e = err as {
+    name?: string;
+    message?: string;
+    $fault?: string;
+    code?: string;
+    cause?: { code?: string };
+  };
   const netCode = e?.code ?? e?.cause?.code;
-  if (netCode && /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|EAI_AGAIN|ETIMEDOUT)$/.test(netCode)) {
-    return { text: `\nCould not connect to the endpoint URL: ${e.message ?? netCode}\n`, code: EXIT.general };
+  if (
+    netCode &&
+    /^(ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ECONNRESET|EAI_AGAIN|ETIMEDOUT)$/.test(netCode)
+  ) {
+    return {
+      text: `\nCould not connect to the endpoint URL: ${e.message ?? netCode}\n`,
+      code: EXIT.general,
+    };
   }
-  if (e?.name === 'TimeoutError') return { text: `\nRead timeout on endpoint URL: ${e.message ?? ''}\n`, code: EXIT.general };
+  if (e?.name === 'TimeoutError')
+    return { text: `\nRead timeout on endpoint URL: ${e.message ?? ''}\n`, code: EXIT.general };
   // Only errors the service answered with carry $fault ('client' or 'server').
   if (e && typeof e === 'object' && (e.$fault === 'client' || e.$fault === 'server')) {
-    return { text: `\nAn error occurred (${e.name}) when calling the ${operation} operation: ${e.message ?? ''}\n`, code: EXIT.service };
+    return {
+      text: `\nAn error occurred (${e.name}) when calling the ${operation} operation: ${e.message ?? ''}\n`,
+      code: EXIT.service,
+    };
   }
   if (e?.message === 'Region is missing') {
-    return { text: '\nYou must specify a region: --region, AWS_REGION or a profile that sets one.\n', code: EXIT.config };
+    return {
+      text: '\nYou must specify a region: --region, AWS_REGION or a profile that sets one.\n',
+      code: EXIT.config,
+    };
   }
   if (e?.name === 'CredentialsProviderError') {
-    return { text: '\nUnable to locate credentials. Configure them in ~/.aws or the environment, or pass --profile.\n', code: EXIT.config };
+    return {
+      text: '\nUnable to locate credentials. Configure them in ~/.aws or the environment, or pass --profile.\n',
+      code: EXIT.config,
+    };
   }
-  return { text: `\n${e?.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e?.message ?? String(err)}\n`, code: EXIT.general };
+  return {
+    text: `\n${e?.name && e.name !== 'Error' ? `${e.name}: ` : ''}${e?.message ?? String(err)}\n`,
+    code: EXIT.general,
+  };
 }

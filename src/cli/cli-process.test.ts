@@ -14,26 +14,61 @@ beforeAll(async () => {
 afterAll(() => endpoint?.close());
 
 // The test runner switches the SDK's notice off for its own process; a user's shell does not.
-const { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _off, NODE_OPTIONS: _opts, ...userEnv } = process.env;
+const {
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: _off,
+  NODE_OPTIONS: _opts,
+  ...userEnv
+} = process.env;
 
 function bin(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/connect-video-call.mjs', ...args], { env: userEnv, timeout: 30_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/connect-video-call.mjs', ...args],
+      { env: userEnv, timeout: 30_000 },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
 describe(`connect-video-call on Node ${process.version}`, () => {
   it('prints only the response on success', async () => {
-    const out = await bin(['start-web-rtc-contact', '--endpoint-url', endpoint.url, '--instance-id', 'i', '--contact-flow-id', 'f', '--participant-details', 'DisplayName=J', '--query', 'ContactId', '--output', 'text']);
+    const out = await bin([
+      'start-web-rtc-contact',
+      '--endpoint-url',
+      endpoint.url,
+      '--instance-id',
+      'i',
+      '--contact-flow-id',
+      'f',
+      '--participant-details',
+      'DisplayName=J',
+      '--query',
+      'ContactId',
+      '--output',
+      'text',
+    ]);
     expect(out).toEqual({ code: 0, stdout: 'c-123\n', stderr: '' });
   });
 
   it('prints only its own error on failure', async () => {
     endpoint.failNext(404, 'ResourceNotFoundException', 'Contact flow f does not exist');
-    const out = await bin(['start-web-rtc-contact', '--endpoint-url', endpoint.url, '--instance-id', 'i', '--contact-flow-id', 'f', '--participant-details', 'DisplayName=J']);
+    const out = await bin([
+      'start-web-rtc-contact',
+      '--endpoint-url',
+      endpoint.url,
+      '--instance-id',
+      'i',
+      '--contact-flow-id',
+      'f',
+      '--participant-details',
+      'DisplayName=J',
+    ]);
     expect(out.code).toBe(254);
-    expect(out.stderr).toBe('\nAn error occurred (ResourceNotFoundException) when calling the StartWebRTCContact operation: Contact flow f does not exist\n');
+    expect(out.stderr).toBe(
+      '\nAn error occurred (ResourceNotFoundException) when calling the StartWebRTCContact operation: Contact flow f does not exist\n',
+    );
   });
 });

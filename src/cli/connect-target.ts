@@ -14,9 +14,21 @@ import { ConfigError } from './cli-errors';
 export const DEFAULT_SITE_URL = 'http://localhost:8080';
 
 /** The environment variables the CLI reads (main.ts passes them in; nothing else reads process.env). */
-export type CliEnv = Partial<Record<
-  'AWS_ENDPOINT_URL_CONNECT' | 'AWS_ENDPOINT_URL' | 'AWS_REGION' | 'AWS_DEFAULT_REGION' | 'AWS_PROFILE' | 'AWS_ACCESS_KEY_ID' |
-  'AWS_CA_BUNDLE' | 'AWS_DEFAULT_OUTPUT' | 'CONNECT_MODE' | 'CONNECT_VIDEO_CALL_URL', string>>;
+export type CliEnv = Partial<
+  Record<
+    | 'AWS_ENDPOINT_URL_CONNECT'
+    | 'AWS_ENDPOINT_URL'
+    | 'AWS_REGION'
+    | 'AWS_DEFAULT_REGION'
+    | 'AWS_PROFILE'
+    | 'AWS_ACCESS_KEY_ID'
+    | 'AWS_CA_BUNDLE'
+    | 'AWS_DEFAULT_OUTPUT'
+    | 'CONNECT_MODE'
+    | 'CONNECT_VIDEO_CALL_URL',
+    string
+  >
+>;
 
 export interface ConnectTarget {
   kind: 'local' | 'aws';
@@ -29,14 +41,16 @@ export interface ConnectTarget {
   auth: 'unsigned' | 'dummy local credentials' | 'AWS credential chain';
 }
 
-const isAwsHost = (url: string) => /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i.test(new URL(url).hostname);
+const isAwsHost = (url: string) =>
+  /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i.test(new URL(url).hostname);
 const trim = (url: string) => url.replace(/\/+$/, '');
 
 /** Resolves the target from options and environment. */
 export function resolveTarget(g: GlobalOptions, env: CliEnv): ConnectTarget {
   const site = env.CONNECT_VIDEO_CALL_URL ? trim(env.CONNECT_VIDEO_CALL_URL) : undefined;
   const explicit = g.endpointUrl ?? env.AWS_ENDPOINT_URL_CONNECT ?? env.AWS_ENDPOINT_URL;
-  const endpoint = explicit ?? (env.CONNECT_MODE === 'aws' ? undefined : `${site ?? DEFAULT_SITE_URL}/aws`);
+  const endpoint =
+    explicit ?? (env.CONNECT_MODE === 'aws' ? undefined : `${site ?? DEFAULT_SITE_URL}/aws`);
   if (endpoint !== undefined) {
     try {
       new URL(endpoint);
@@ -45,15 +59,36 @@ export function resolveTarget(g: GlobalOptions, env: CliEnv): ConnectTarget {
     }
   }
   const kind = endpoint === undefined || isAwsHost(endpoint) ? 'aws' : 'local';
-  const region = g.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? (kind === 'local' ? 'us-east-1' : undefined);
+  const region =
+    g.region ??
+    env.AWS_REGION ??
+    env.AWS_DEFAULT_REGION ??
+    (kind === 'local' ? 'us-east-1' : undefined);
   const profile = g.profile ?? env.AWS_PROFILE;
-  const auth = !g.signRequest ? 'unsigned' : kind === 'local' && !profile && !env.AWS_ACCESS_KEY_ID ? 'dummy local credentials' : 'AWS credential chain';
-  const localSite = kind === 'local' && endpoint && /\/aws\/?$/.test(endpoint) ? trim(endpoint).replace(/\/aws$/, '') : undefined;
-  return { kind, endpoint: endpoint && trim(endpoint), region, siteUrl: site ?? localSite ?? DEFAULT_SITE_URL, auth };
+  const auth = !g.signRequest
+    ? 'unsigned'
+    : kind === 'local' && !profile && !env.AWS_ACCESS_KEY_ID
+      ? 'dummy local credentials'
+      : 'AWS credential chain';
+  const localSite =
+    kind === 'local' && endpoint && /\/aws\/?$/.test(endpoint)
+      ? trim(endpoint).replace(/\/aws$/, '')
+      : undefined;
+  return {
+    kind,
+    endpoint: endpoint && trim(endpoint),
+    region,
+    siteUrl: site ?? localSite ?? DEFAULT_SITE_URL,
+    auth,
+  };
 }
 
 /** Builds the ConnectClient for a target, honouring TLS, timeout, profile and signing options. */
-export function createConnectClient(target: ConnectTarget, g: GlobalOptions, env: CliEnv): ConnectClient {
+export function createConnectClient(
+  target: ConnectTarget,
+  g: GlobalOptions,
+  env: CliEnv,
+): ConnectClient {
   const caPath = g.caBundle ?? env.AWS_CA_BUNDLE;
   let ca: Buffer | undefined;
   if (caPath) {
@@ -63,7 +98,8 @@ export function createConnectClient(target: ConnectTarget, g: GlobalOptions, env
       throw new ConfigError(`Unable to read the CA bundle ${caPath}: ${(err as Error).message}`);
     }
   }
-  const seconds = (s: number | undefined, fallback: number) => ((s ?? fallback) === 0 ? 0 : (s ?? fallback) * 1000);
+  const seconds = (s: number | undefined, fallback: number) =>
+    (s ?? fallback) === 0 ? 0 : (s ?? fallback) * 1000;
   const config: ConnectClientConfig = {
     region: target.region,
     endpoint: target.endpoint,
@@ -72,14 +108,25 @@ export function createConnectClient(target: ConnectTarget, g: GlobalOptions, env
       connectionTimeout: seconds(g.connectTimeoutSeconds, 60),
       // The AWS CLI's read timeout is a socket inactivity limit, which is the SDK's socketTimeout.
       socketTimeout: seconds(g.readTimeoutSeconds, 60),
-      httpsAgent: new Agent({ keepAlive: false, rejectUnauthorized: g.verifySsl, ...(ca ? { ca } : {}) }),
+      httpsAgent: new Agent({
+        keepAlive: false,
+        rejectUnauthorized: g.verifySsl,
+        ...(ca ? { ca } : {}),
+      }),
     },
   };
-  if (target.auth === 'dummy local credentials') config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
+  if (target.auth === 'dummy local credentials')
+    config.credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
   if (target.auth === 'unsigned') {
     // --no-sign-request: no credentials are loaded and no Authorization header is sent.
     config.httpAuthSchemeProvider = () => [{ schemeId: 'smithy.api#noAuth' }];
-    config.httpAuthSchemes = [{ schemeId: 'smithy.api#noAuth', identityProvider: () => async () => ({}), signer: { sign: async (request) => request } }];
+    config.httpAuthSchemes = [
+      {
+        schemeId: 'smithy.api#noAuth',
+        identityProvider: () => async () => ({}),
+        signer: { sign: async (request) => request },
+      },
+    ];
   }
   return new ConnectClient(config);
 }

@@ -6,12 +6,22 @@
 import type { ConnectClient } from '@aws-sdk/client-connect';
 
 const SECRET_HEADERS = new Set(['authorization', 'x-amz-security-token', 'x-amz-bearer']);
-const SECRET_KEYS = new Set(['JoinToken', 'ParticipantToken', 'ConnectionToken', 'SecretAccessKey', 'SessionToken']);
+const SECRET_KEYS = new Set([
+  'JoinToken',
+  'ParticipantToken',
+  'ConnectionToken',
+  'SecretAccessKey',
+  'SessionToken',
+]);
 
 export type DebugLog = (message: string) => void;
 
 /** A logger writing AWS-CLI-like debug lines, or a no-op when --debug is off. */
-export function debugLogger(enabled: boolean, write: (text: string) => void, now: () => Date = () => new Date()): DebugLog {
+export function debugLogger(
+  enabled: boolean,
+  write: (text: string) => void,
+  now: () => Date = () => new Date(),
+): DebugLog {
   if (!enabled) return () => {};
   return (message) => write(`${now().toISOString()} - connect-video-call - DEBUG - ${message}\n`);
 }
@@ -20,14 +30,21 @@ export function debugLogger(enabled: boolean, write: (text: string) => void, now
 export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.has(k) ? '[REDACTED]' : redact(v)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.has(k) ? '[REDACTED]' : redact(v)]),
+    );
   }
   return value;
 }
 
 /** Headers with secrets replaced. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET_HEADERS.has(k.toLowerCase()) ? '[REDACTED]' : v]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [
+      k,
+      SECRET_HEADERS.has(k.toLowerCase()) ? '[REDACTED]' : v,
+    ]),
+  );
 }
 
 interface WireRequest {
@@ -61,10 +78,14 @@ export function attachDebugMiddleware(client: ConnectClient, log: DebugLog): voi
       try {
         const result = await next(args);
         const res = result.response as { statusCode?: number; headers?: Record<string, string> };
-        log(`Response status ${res.statusCode ?? '?'} in ${Date.now() - started} ms, headers: ${JSON.stringify(redactHeaders(res.headers ?? {}))}`);
+        log(
+          `Response status ${res.statusCode ?? '?'} in ${Date.now() - started} ms, headers: ${JSON.stringify(redactHeaders(res.headers ?? {}))}`,
+        );
         return result;
       } catch (err) {
-        log(`Request failed after ${Date.now() - started} ms: ${(err as Error).name}: ${(err as Error).message}`);
+        log(
+          `Request failed after ${Date.now() - started} ms: ${(err as Error).name}: ${(err as Error).message}`,
+        );
         throw err;
       }
     },

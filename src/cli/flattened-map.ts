@@ -33,7 +33,10 @@ function splitTopLevel(input: string): string[] {
 }
 
 /** Parses the flattened or braced shorthand of a map whose values are structures with `members`. */
-export function parseStructureMap(input: string, members: readonly string[]): Record<string, Shorthand> {
+export function parseStructureMap(
+  input: string,
+  members: readonly string[],
+): Record<string, Shorthand> {
   const out: Record<string, Record<string, Shorthand>> = {};
   let open: Record<string, Shorthand> | undefined;
   let lastMember = '';

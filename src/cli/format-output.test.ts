@@ -3,12 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { formatOutput } from './format-output';
 import { formatText } from './format-text';
 
-const table = (data: unknown, terminalWidth = 80) => formatOutput('Op', data, { output: 'table', color: 'off', isTty: false, terminalWidth });
+const table = (data: unknown, terminalWidth = 80) =>
+  formatOutput('Op', data, { output: 'table', color: 'off', isTty: false, terminalWidth });
 
 describe('text output', () => {
   it('prints nested lists of objects under upper-cased identifiers, scalars of lists on their own lines', () => {
-    const data = { Reservations: [{ Instances: [{ InstanceId: 'i-1', State: { Name: 'running' } }], OwnerId: '42' }], Names: ['a', 'b'] };
-    expect(formatText(data)).toBe('NAMES\ta\nNAMES\tb\nRESERVATIONS\t42\nINSTANCES\ti-1\nSTATE\trunning\n');
+    const data = {
+      Reservations: [
+        { Instances: [{ InstanceId: 'i-1', State: { Name: 'running' } }], OwnerId: '42' },
+      ],
+      Names: ['a', 'b'],
+    };
+    expect(formatText(data)).toBe(
+      'NAMES\ta\nNAMES\tb\nRESERVATIONS\t42\nINSTANCES\ti-1\nSTATE\trunning\n',
+    );
   });
 
   it('gives list elements shared columns, empty where a key is missing, and Python spellings of scalars', () => {
@@ -21,7 +29,12 @@ describe('text output', () => {
 
 describe('table output', () => {
   it('renders a list of objects as one header row and a row each', () => {
-    expect(table([{ Name: 'alpha', Size: '1' }, { Name: 'b', Size: '22' }]).split('\n')).toEqual([
+    expect(
+      table([
+        { Name: 'alpha', Size: '1' },
+        { Name: 'b', Size: '22' },
+      ]).split('\n'),
+    ).toEqual([
       '-------------------',
       '|       Op        |',
       '+--------+--------+',

@@ -17,7 +17,8 @@ export interface OutputOptions {
   terminalWidth: number;
 }
 
-const badQuery = (query: string, err: unknown) => new ParamError(`Bad value for --query ${query}: ${(err as Error).message}`);
+const badQuery = (query: string, err: unknown) =>
+  new ParamError(`Bad value for --query ${query}: ${(err as Error).message}`);
 
 /** Compiles the expression only, as the AWS CLI does once the global options are parsed, before any request. */
 export function checkQuery(query: string | undefined): void {
@@ -40,11 +41,22 @@ export function applyQuery(data: unknown, query: string | undefined): unknown {
 }
 
 const isScalar = (v: unknown) => typeof v !== 'object' || v === null;
-const str = (v: unknown) => (v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : String(v));
+const str = (v: unknown) =>
+  v === null ? 'None' : v === true ? 'True' : v === false ? 'False' : String(v);
 
 /** awscli's TableFormatter: objects become sections, scalar keys a header row plus a value row. */
-function buildTable(sections: Section[], title: string | undefined, current: unknown, indent: number): void {
-  if (!current || (Array.isArray(current) && current.length === 0) || (typeof current === 'object' && Object.keys(current).length === 0)) return;
+function buildTable(
+  sections: Section[],
+  title: string | undefined,
+  current: unknown,
+  indent: number,
+): void {
+  if (
+    !current ||
+    (Array.isArray(current) && current.length === 0) ||
+    (typeof current === 'object' && Object.keys(current).length === 0)
+  )
+    return;
   let section = sections[sections.length - 1] as Section;
   const newSection = (t: string) => {
     section = new Section();
@@ -56,8 +68,12 @@ function buildTable(sections: Section[], title: string | undefined, current: unk
   if (Array.isArray(current)) {
     if (!isScalar(current[0]) && !Array.isArray(current[0])) {
       const dicts = current as Array<Record<string, unknown>>;
-      const headers = [...new Set(dicts.flatMap((d) => Object.keys(d).filter((k) => isScalar(d[k]))))].sort();
-      const more = [...new Set(dicts.flatMap((d) => Object.keys(d).filter((k) => !isScalar(d[k]))))].sort();
+      const headers = [
+        ...new Set(dicts.flatMap((d) => Object.keys(d).filter((k) => isScalar(d[k])))),
+      ].sort();
+      const more = [
+        ...new Set(dicts.flatMap((d) => Object.keys(d).filter((k) => !isScalar(d[k])))),
+      ].sort();
       section.addHeader(headers);
       dicts.forEach((el, i) => {
         if (i > 0 && more.length > 0) {
@@ -76,9 +92,14 @@ function buildTable(sections: Section[], title: string | undefined, current: unk
     }
   } else if (!isScalar(current)) {
     const obj = current as Record<string, unknown>;
-    const headers = Object.keys(obj).filter((k) => isScalar(obj[k])).sort();
-    const more = Object.keys(obj).filter((k) => !isScalar(obj[k])).sort();
-    if (headers.length === 1) section.addRow([headers[0] as string, str(obj[headers[0] as string])]);
+    const headers = Object.keys(obj)
+      .filter((k) => isScalar(obj[k]))
+      .sort();
+    const more = Object.keys(obj)
+      .filter((k) => !isScalar(obj[k]))
+      .sort();
+    if (headers.length === 1)
+      section.addRow([headers[0] as string, str(obj[headers[0] as string])]);
     else if (headers.length > 1) {
       section.addHeader(headers);
       section.addRow(headers.map((h) => str(obj[h])));

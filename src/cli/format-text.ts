@@ -15,7 +15,12 @@ export function pyStr(v: Json): string {
   return String(v);
 }
 
-function formatDict(item: Record<string, Json>, identifier: string | undefined, scalarKeys: string[] | undefined, out: string[]): void {
+function formatDict(
+  item: Record<string, Json>,
+  identifier: string | undefined,
+  scalarKeys: string[] | undefined,
+  out: string[],
+): void {
   const scalars: string[] = [];
   const nested: Array<[string, Json]> = [];
   if (scalarKeys === undefined) {
@@ -26,7 +31,10 @@ function formatDict(item: Record<string, Json>, identifier: string | undefined, 
     }
   } else {
     for (const key of scalarKeys) scalars.push(key in item ? pyStr(item[key]) : '');
-    for (const key of Object.keys(item).filter((k) => !scalarKeys.includes(k)).sort()) nested.push([key, item[key]]);
+    for (const key of Object.keys(item)
+      .filter((k) => !scalarKeys.includes(k))
+      .sort())
+      nested.push([key, item[key]]);
   }
   if (scalars.length > 0) {
     if (identifier !== undefined) scalars.unshift(identifier.toUpperCase());
@@ -36,7 +44,8 @@ function formatDict(item: Record<string, Json>, identifier: string | undefined, 
 }
 
 function formatScalarList(items: Json[], identifier: string | undefined, out: string[]): void {
-  if (identifier !== undefined) for (const item of items) out.push(`${identifier.toUpperCase()}\t${pyStr(item)}\n`);
+  if (identifier !== undefined)
+    for (const item of items) out.push(`${identifier.toUpperCase()}\t${pyStr(item)}\n`);
   else out.push(items.map(pyStr).join('\t') + '\n');
 }
 
@@ -57,7 +66,12 @@ function formatList(items: Json[], identifier: string | undefined, out: string[]
   } else formatScalarList(items, identifier, out);
 }
 
-function formatAny(item: Json, identifier: string | undefined, scalarKeys: string[] | undefined, out: string[]): void {
+function formatAny(
+  item: Json,
+  identifier: string | undefined,
+  scalarKeys: string[] | undefined,
+  out: string[],
+): void {
   if (Array.isArray(item)) formatList(item, identifier, out);
   else if (!isScalar(item)) formatDict(item as Record<string, Json>, identifier, scalarKeys, out);
   else out.push(pyStr(item) + '\n');

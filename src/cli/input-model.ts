@@ -20,8 +20,23 @@ const reference: Shape = {
   required: ['Type'],
   members: {
     Value: str(0, 4096),
-    Type: { type: 'string', enum: ['URL', 'ATTACHMENT', 'CONTACT_ANALYSIS', 'NUMBER', 'STRING', 'DATE', 'EMAIL', 'EMAIL_MESSAGE'] },
-    Status: { type: 'string', enum: ['AVAILABLE', 'DELETED', 'APPROVED', 'REJECTED', 'PROCESSING', 'FAILED'] },
+    Type: {
+      type: 'string',
+      enum: [
+        'URL',
+        'ATTACHMENT',
+        'CONTACT_ANALYSIS',
+        'NUMBER',
+        'STRING',
+        'DATE',
+        'EMAIL',
+        'EMAIL_MESSAGE',
+      ],
+    },
+    Status: {
+      type: 'string',
+      enum: ['AVAILABLE', 'DELETED', 'APPROVED', 'REJECTED', 'PROCESSING', 'FAILED'],
+    },
     Arn: str(20, 256),
     StatusReason: str(0, 100),
   },
@@ -36,8 +51,15 @@ export const INPUT: Extract<Shape, { type: 'structure' }> = {
     ClientToken: str(undefined, 500),
     ContactFlowId: str(undefined, 500),
     InstanceId: str(1, 100),
-    AllowedCapabilities: { type: 'structure', members: { Customer: capabilities, Agent: capabilities } },
-    ParticipantDetails: { type: 'structure', required: ['DisplayName'], members: { DisplayName: str(1, 256) } },
+    AllowedCapabilities: {
+      type: 'structure',
+      members: { Customer: capabilities, Agent: capabilities },
+    },
+    ParticipantDetails: {
+      type: 'structure',
+      required: ['DisplayName'],
+      members: { DisplayName: str(1, 256) },
+    },
     RelatedContactId: str(1, 256),
     References: { type: 'map', value: reference },
     Description: str(0, 4096),
@@ -59,11 +81,24 @@ export const OUTPUT: Extract<Shape, { type: 'structure' }> = {
             MediaRegion: str(),
             MediaPlacement: {
               type: 'structure',
-              members: { AudioHostUrl: url, AudioFallbackUrl: url, SignalingUrl: url, TurnControlUrl: url, EventIngestionUrl: url },
+              members: {
+                AudioHostUrl: url,
+                AudioFallbackUrl: url,
+                SignalingUrl: url,
+                TurnControlUrl: url,
+                EventIngestionUrl: url,
+              },
             },
             MeetingFeatures: {
               type: 'structure',
-              members: { Audio: { type: 'structure', members: { EchoReduction: { type: 'string', enum: ['AVAILABLE', 'UNAVAILABLE'] } } } },
+              members: {
+                Audio: {
+                  type: 'structure',
+                  members: {
+                    EchoReduction: { type: 'string', enum: ['AVAILABLE', 'UNAVAILABLE'] },
+                  },
+                },
+              },
             },
             MeetingId: str(),
           },
@@ -85,5 +120,7 @@ export function optionName(member: string): string {
 export function skeleton(shape: Shape, name: string, useMemberNames: boolean): unknown {
   if (shape.type === 'string') return shape.enum ? shape.enum[0] : useMemberNames ? name : '';
   if (shape.type === 'map') return { KeyName: skeleton(shape.value, 'KeyName', useMemberNames) };
-  return Object.fromEntries(Object.entries(shape.members).map(([k, s]) => [k, skeleton(s, k, useMemberNames)]));
+  return Object.fromEntries(
+    Object.entries(shape.members).map(([k, s]) => [k, skeleton(s, k, useMemberNames)]),
+  );
 }

@@ -16,8 +16,13 @@ export function readParamFile(option: string, value: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (err as Error).message;
-    throw new ParamError(`Error parsing parameter '${option}': Unable to load paramfile ${value}: ${reason}`);
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'No such file or directory'
+        : (err as Error).message;
+    throw new ParamError(
+      `Error parsing parameter '${option}': Unable to load paramfile ${value}: ${reason}`,
+    );
   }
 }
 
@@ -26,7 +31,9 @@ export function parseJsonParam(option: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new ParamError(`Error parsing parameter '${option}': Invalid JSON: ${(err as Error).message}\nJSON received: ${text}`);
+    throw new ParamError(
+      `Error parsing parameter '${option}': Invalid JSON: ${(err as Error).message}\nJSON received: ${text}`,
+    );
   }
 }
 
@@ -37,10 +44,12 @@ export function parseParamValue(option: string, shape: Shape, raw: string): unkn
   const trimmed = text.trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return parseJsonParam(option, trimmed);
   try {
-    if (shape.type === 'map' && shape.value.type === 'structure') return parseStructureMap(trimmed, Object.keys(shape.value.members));
+    if (shape.type === 'map' && shape.value.type === 'structure')
+      return parseStructureMap(trimmed, Object.keys(shape.value.members));
     return parseShorthand(trimmed);
   } catch (err) {
-    if (err instanceof ParamError) throw new ParamError(`Error parsing parameter '${option}': ${err.message}`);
+    if (err instanceof ParamError)
+      throw new ParamError(`Error parsing parameter '${option}': ${err.message}`);
     throw err;
   }
 }

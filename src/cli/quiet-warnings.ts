@@ -9,5 +9,8 @@ const debug = process.argv.includes('--debug');
 // Node prints warnings from a default 'warning' listener; replacing it is the documented way to take over.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
-  if (debug) process.stderr.write(`[debug] warning from a dependency: ${warning.name}: ${warning.message}\n`);
+  if (debug)
+    process.stderr.write(
+      `[debug] warning from a dependency: ${warning.name}: ${warning.message}\n`,
+    );
 });

@@ -14,7 +14,18 @@ afterAll(() => endpoint.close());
 beforeEach(() => endpoint.requests.splice(0));
 
 const call = (...extra: string[]) =>
-  run(['start-web-rtc-contact', '--endpoint-url', endpoint.url, '--instance-id', 'i', '--contact-flow-id', 'f', '--participant-details', 'DisplayName=Jane', ...extra]);
+  run([
+    'start-web-rtc-contact',
+    '--endpoint-url',
+    endpoint.url,
+    '--instance-id',
+    'i',
+    '--contact-flow-id',
+    'f',
+    '--participant-details',
+    'DisplayName=Jane',
+    ...extra,
+  ]);
 
 describe('output formats', () => {
   it('prints JSON indented by four spaces, without $metadata', async () => {
@@ -51,7 +62,14 @@ describe('output formats', () => {
   });
 
   it('keeps a narrow table horizontal and colours it with --color on', async () => {
-    const { stdout } = await call('--output', 'table', '--query', '{Contact: ContactId, Participant: ParticipantId}', '--color', 'on');
+    const { stdout } = await call(
+      '--output',
+      'table',
+      '--query',
+      '{Contact: ContactId, Participant: ParticipantId}',
+      '--color',
+      'on',
+    );
     expect(stdout).toContain('\x1b[1m\x1b[34mc-123\x1b[0m');
     const plain = stdout.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
     expect(plain.split('\n')).toEqual([
@@ -70,8 +88,12 @@ describe('output formats', () => {
 describe('--query', () => {
   it('filters with JMESPath in every format', async () => {
     expect((await call('--query', 'ConnectionData.Meeting.MeetingId')).stdout).toBe('"meet-1"\n');
-    expect((await call('--query', 'ConnectionData.Meeting.MeetingId', '--output', 'text')).stdout).toBe('meet-1\n');
-    expect((await call('--query', '[ContactId, ParticipantId]', '--output', 'text')).stdout).toBe('c-123\tp-456\n');
+    expect(
+      (await call('--query', 'ConnectionData.Meeting.MeetingId', '--output', 'text')).stdout,
+    ).toBe('meet-1\n');
+    expect((await call('--query', '[ContactId, ParticipantId]', '--output', 'text')).stdout).toBe(
+      'c-123\tp-456\n',
+    );
     expect((await call('--query', 'Nothing')).stdout).toBe('null\n');
   });
 
@@ -84,21 +106,54 @@ describe('--query', () => {
 
 describe('--generate-cli-skeleton', () => {
   it('prints the input skeleton without sending anything', async () => {
-    const { code, stdout } = await run(['start-web-rtc-contact', '--generate-cli-skeleton', '--endpoint-url', endpoint.url]);
+    const { code, stdout } = await run([
+      'start-web-rtc-contact',
+      '--generate-cli-skeleton',
+      '--endpoint-url',
+      endpoint.url,
+    ]);
     expect(code).toBe(0);
     const skeleton = JSON.parse(stdout);
-    expect(Object.keys(skeleton)).toEqual(['Attributes', 'ClientToken', 'ContactFlowId', 'InstanceId', 'AllowedCapabilities', 'ParticipantDetails', 'RelatedContactId', 'References', 'Description']);
-    expect(skeleton.References.KeyName).toEqual({ Value: '', Type: 'URL', Status: 'AVAILABLE', Arn: '', StatusReason: '' });
+    expect(Object.keys(skeleton)).toEqual([
+      'Attributes',
+      'ClientToken',
+      'ContactFlowId',
+      'InstanceId',
+      'AllowedCapabilities',
+      'ParticipantDetails',
+      'RelatedContactId',
+      'References',
+      'Description',
+    ]);
+    expect(skeleton.References.KeyName).toEqual({
+      Value: '',
+      Type: 'URL',
+      Status: 'AVAILABLE',
+      Arn: '',
+      StatusReason: '',
+    });
     expect(endpoint.requests).toHaveLength(0);
   });
 
   it('validates the inputs and prints the output skeleton in the chosen format', async () => {
     const out = await call('--generate-cli-skeleton', 'output');
     expect(out.code).toBe(0);
-    expect(JSON.parse(out.stdout)).toMatchObject({ ContactId: 'ContactId', ConnectionData: { Meeting: { MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } } } } });
-    expect((await call('--generate-cli-skeleton', 'output', '--output', 'text', '--query', 'ContactId')).stdout).toBe('ContactId\n');
+    expect(JSON.parse(out.stdout)).toMatchObject({
+      ContactId: 'ContactId',
+      ConnectionData: { Meeting: { MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } } } },
+    });
+    expect(
+      (await call('--generate-cli-skeleton', 'output', '--output', 'text', '--query', 'ContactId'))
+        .stdout,
+    ).toBe('ContactId\n');
     expect(endpoint.requests).toHaveLength(0);
-    const bad = await run(['start-web-rtc-contact', '--generate-cli-skeleton', 'output', '--endpoint-url', endpoint.url]);
+    const bad = await run([
+      'start-web-rtc-contact',
+      '--generate-cli-skeleton',
+      'output',
+      '--endpoint-url',
+      endpoint.url,
+    ]);
     expect(bad.code).toBe(252);
     expect(bad.stderr).toContain('the following arguments are required: --participant-details');
   });
@@ -112,12 +167,18 @@ describe('--join-url, signing and debug', () => {
     expect(url.pathname).toBe('/join/');
     expect(url.search).toBe('');
     const payload = decodeJoinPayload(url.hash);
-    expect(payload).toMatchObject({ contactId: 'c-123', displayName: 'Jane', connectionData: SAMPLE_RESPONSE.ConnectionData });
+    expect(payload).toMatchObject({
+      contactId: 'c-123',
+      displayName: 'Jane',
+      connectionData: SAMPLE_RESPONSE.ConnectionData,
+    });
   });
 
   it('signs requests by default and sends no Authorization with --no-sign-request', async () => {
     await call();
-    expect(endpoint.requests[0]?.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=local\//);
+    expect(endpoint.requests[0]?.headers.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=local\//,
+    );
     endpoint.requests.splice(0);
     expect((await call('--no-sign-request')).code).toBe(0);
     expect(endpoint.requests[0]?.headers.authorization).toBeUndefined();
@@ -130,7 +191,9 @@ describe('--join-url, signing and debug', () => {
     expect(stderr).toContain('Making request for StartWebRTCContactCommand: PUT http://127.0.0.1:');
     expect(stderr).toContain('"authorization":"[REDACTED]"');
     expect(stderr).toContain('Response status 200');
-    expect(stderr).not.toMatch(/AWS4-HMAC-SHA256|Signature=|join-secret-token|participant-secret-token/);
+    expect(stderr).not.toMatch(
+      /AWS4-HMAC-SHA256|Signature=|join-secret-token|participant-secret-token/,
+    );
     expect(stdout).toContain('join-secret-token');
   });
 });

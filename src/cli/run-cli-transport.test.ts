@@ -16,10 +16,32 @@ const dir = mkdtempSync(join(tmpdir(), 'cvc-cli-tls-'));
 let plain: FakeEndpoint;
 let tls: FakeEndpoint;
 beforeAll(async () => {
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  );
   plain = await startFakeEndpoint();
-  tls = await startFakeEndpoint({ key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') });
+  tls = await startFakeEndpoint({
+    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+  });
 });
 afterAll(async () => {
   await plain.close();
@@ -31,24 +53,44 @@ beforeEach(() => {
   plain.delay(0);
 });
 
-const args = (endpoint: string, ...extra: string[]) =>
-  ['start-web-rtc-contact', '--endpoint-url', endpoint, '--instance-id', 'i', '--contact-flow-id', 'f', '--participant-details', 'DisplayName=J', ...extra];
+const args = (endpoint: string, ...extra: string[]) => [
+  'start-web-rtc-contact',
+  '--endpoint-url',
+  endpoint,
+  '--instance-id',
+  'i',
+  '--contact-flow-id',
+  'f',
+  '--participant-details',
+  'DisplayName=J',
+  ...extra,
+];
 
 describe('region, profile and endpoint', () => {
   it('signs for the --region given', async () => {
     expect((await run(args(plain.url, '--region', 'eu-west-2'))).code).toBe(0);
-    expect(plain.requests[0]?.headers.authorization).toMatch(/Credential=local\/\d{8}\/eu-west-2\/connect\/aws4_request/);
+    expect(plain.requests[0]?.headers.authorization).toMatch(
+      /Credential=local\/\d{8}\/eu-west-2\/connect\/aws4_request/,
+    );
   });
 
   it('takes credentials from the --profile in the shared files', async () => {
-    writeFileSync(join(dir, 'credentials'), '[tester]\naws_access_key_id = AKIDPROFILETESTER\naws_secret_access_key = secret\n');
+    writeFileSync(
+      join(dir, 'credentials'),
+      '[tester]\naws_access_key_id = AKIDPROFILETESTER\naws_secret_access_key = secret\n',
+    );
     writeFileSync(join(dir, 'config'), '[profile tester]\nregion = ap-southeast-2\n');
     // The SDK itself locates the shared files through these variables.
-    const saved = { creds: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };
+    const saved = {
+      creds: process.env.AWS_SHARED_CREDENTIALS_FILE,
+      config: process.env.AWS_CONFIG_FILE,
+    };
     process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
     process.env.AWS_CONFIG_FILE = join(dir, 'config');
     try {
-      const result = await run(args(plain.url, '--profile', 'tester', '--region', 'ap-southeast-2'));
+      const result = await run(
+        args(plain.url, '--profile', 'tester', '--region', 'ap-southeast-2'),
+      );
       expect(result.code).toBe(0);
     } finally {
       process.env.AWS_SHARED_CREDENTIALS_FILE = saved.creds;
@@ -56,11 +98,15 @@ describe('region, profile and endpoint', () => {
       if (saved.creds === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
       if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
     }
-    expect(plain.requests[0]?.headers.authorization).toMatch(/Credential=AKIDPROFILETESTER\/\d{8}\/ap-southeast-2\//);
+    expect(plain.requests[0]?.headers.authorization).toMatch(
+      /Credential=AKIDPROFILETESTER\/\d{8}\/ap-southeast-2\//,
+    );
   });
 
   it('uses AWS_ENDPOINT_URL_CONNECT when no --endpoint-url is given, and accepts --no-paginate', async () => {
-    const argv = args(plain.url, '--no-paginate').filter((a, i, all) => a !== '--endpoint-url' && all[i - 1] !== '--endpoint-url');
+    const argv = args(plain.url, '--no-paginate').filter(
+      (a, i, all) => a !== '--endpoint-url' && all[i - 1] !== '--endpoint-url',
+    );
     expect((await run(argv, { AWS_ENDPOINT_URL_CONNECT: plain.url })).code).toBe(0);
     expect(plain.requests).toHaveLength(1);
   });
@@ -99,8 +145,16 @@ describe('timeouts and colour', () => {
   });
 
   it('takes the default format from AWS_DEFAULT_OUTPUT and refuses an unknown one (exit 253)', async () => {
-    expect((await run(args(plain.url, '--query', 'ContactId'), { AWS_DEFAULT_OUTPUT: 'text' })).stdout).toBe('c-123\n');
-    expect((await run(args(plain.url, '--query', 'ContactId', '--output', 'json'), { AWS_DEFAULT_OUTPUT: 'text' })).stdout).toBe('"c-123"\n');
+    expect(
+      (await run(args(plain.url, '--query', 'ContactId'), { AWS_DEFAULT_OUTPUT: 'text' })).stdout,
+    ).toBe('c-123\n');
+    expect(
+      (
+        await run(args(plain.url, '--query', 'ContactId', '--output', 'json'), {
+          AWS_DEFAULT_OUTPUT: 'text',
+        })
+      ).stdout,
+    ).toBe('"c-123"\n');
     const bad = await run(args(plain.url), { AWS_DEFAULT_OUTPUT: 'yaml' });
     expect(bad.code).toBe(253);
     expect(bad.stderr).toContain('AWS_DEFAULT_OUTPUT must be json, text or table');
@@ -109,7 +163,13 @@ describe('timeouts and colour', () => {
   it('colours the table on a terminal with --color auto, not when piped', async () => {
     const out = async (isTty: boolean) => {
       let text = '';
-      await runCli({ argv: args(plain.url, '--output', 'table'), env: {}, stdout: (t) => (text += t), stderr: () => undefined, isTty });
+      await runCli({
+        argv: args(plain.url, '--output', 'table'),
+        env: {},
+        stdout: (t) => (text += t),
+        stderr: () => undefined,
+        isTty,
+      });
       return text;
     };
     expect(await out(true)).toContain('\x1b[');

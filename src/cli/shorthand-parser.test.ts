@@ -34,9 +34,14 @@ describe('shorthand parser (AWS CLI grammar)', () => {
   });
 
   it('keeps values with = signs, URLs and non-ASCII text', () => {
-    expect(parseShorthand('url=https://x.test/p?q=1&r=2')).toEqual({ url: 'https://x.test/p?q=1&r=2' });
+    expect(parseShorthand('url=https://x.test/p?q=1&r=2')).toEqual({
+      url: 'https://x.test/p?q=1&r=2',
+    });
     expect(parseShorthand('DisplayName=Zoë 😀')).toEqual({ DisplayName: 'Zoë 😀' });
-    expect(parseShorthand('order-id=1,session_key=2')).toEqual({ 'order-id': '1', session_key: '2' });
+    expect(parseShorthand('order-id=1,session_key=2')).toEqual({
+      'order-id': '1',
+      session_key: '2',
+    });
   });
 
   it('reports syntax errors with the AWS CLI caret message', () => {
@@ -45,29 +50,39 @@ describe('shorthand parser (AWS CLI grammar)', () => {
     expect(() => parseShorthand('a={b=c')).toThrow("Expected: ',', received: 'EOF'");
     expect(() => parseShorthand('a=[b,c')).toThrow(ShorthandSyntaxError);
     expect(() => parseShorthand("a='open")).toThrow("Expected: '<singled quoted>'");
-    expect(() => parseShorthand('a=b,a=c')).toThrow('Second instance of key "a" encountered for input:\na=b,a=c\n    ^');
+    expect(() => parseShorthand('a=b,a=c')).toThrow(
+      'Second instance of key "a" encountered for input:\na=b,a=c\n    ^',
+    );
   });
 });
 
 describe('map of structures (--references shorthand)', () => {
   const members = ['Value', 'Type', 'Status', 'Arn', 'StatusReason'];
   it('reads the flattened KeyName=Member=value form', () => {
-    expect(parseStructureMap('order=Value=https://x,Type=URL,total=Value=12,Type=NUMBER', members)).toEqual({
+    expect(
+      parseStructureMap('order=Value=https://x,Type=URL,total=Value=12,Type=NUMBER', members),
+    ).toEqual({
       order: { Value: 'https://x', Type: 'URL' },
       total: { Value: '12', Type: 'NUMBER' },
     });
   });
 
   it('reads the braced form, mixed with the flattened one, and quoted commas', () => {
-    expect(parseStructureMap('order={Value=https://x,Type=URL},note=Value="a,b",Type=STRING', members)).toEqual({
+    expect(
+      parseStructureMap('order={Value=https://x,Type=URL},note=Value="a,b",Type=STRING', members),
+    ).toEqual({
       order: { Value: 'https://x', Type: 'URL' },
       note: { Value: 'a,b', Type: 'STRING' },
     });
-    expect(parseStructureMap('note=Value=a,b,Type=STRING', members)).toEqual({ note: { Value: 'a,b', Type: 'STRING' } });
+    expect(parseStructureMap('note=Value=a,b,Type=STRING', members)).toEqual({
+      note: { Value: 'a,b', Type: 'STRING' },
+    });
   });
 
   it('refuses text that is neither form', () => {
-    expect(() => parseStructureMap('order=https://x', members)).toThrow(/Expected: 'KeyName=Value=value'/);
+    expect(() => parseStructureMap('order=https://x', members)).toThrow(
+      /Expected: 'KeyName=Value=value'/,
+    );
     expect(() => parseStructureMap('Type=URL', members)).toThrow(/received: 'Type=URL'/);
   });
 });

@@ -122,5 +122,4 @@ class Parser extends ShorthandScanner {
     this.expect('}');
     return out;
   }
-
 }

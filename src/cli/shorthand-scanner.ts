@@ -7,8 +7,10 @@ import { ParamError } from './cli-errors';
 
 export const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/u;
 // Unquoted values may contain inner spaces (trailing ones are trimmed); a second csv value stops at `=`.
-const FIRST_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--\\^-|~-\u{10ffff}])*/u;
-const SECOND_VALUE = /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--<>-\u{10ffff}])*/u;
+const FIRST_VALUE =
+  /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--\\^-|~-\u{10ffff}])*/u;
+const SECOND_VALUE =
+  /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--<>-\u{10ffff}])*/u;
 const SINGLE_QUOTED = /^'(?:\\\\|\\'|[^'])*'/u;
 const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
 
@@ -16,7 +18,9 @@ const DOUBLE_QUOTED = /^"(?:\\\\|\\"|[^"])*"/u;
 export class ShorthandSyntaxError extends ParamError {
   constructor(value: string, expected: string, actual: string, index: number) {
     const lineStart = value.lastIndexOf('\n', index - 1) + 1;
-    super(`Expected: '${expected}', received: '${actual}' for input:\n${value}\n${' '.repeat(index - lineStart)}^`);
+    super(
+      `Expected: '${expected}', received: '${actual}' for input:\n${value}\n${' '.repeat(index - lineStart)}^`,
+    );
   }
 }
 
@@ -41,7 +45,10 @@ export class ShorthandScanner {
   }
 
   protected quoted(re: RegExp, quote: string): string {
-    const raw = this.mustConsume(re, quote === "'" ? 'singled quoted' : 'double quoted').slice(1, -1);
+    const raw = this.mustConsume(re, quote === "'" ? 'singled quoted' : 'double quoted').slice(
+      1,
+      -1,
+    );
     return raw.replaceAll(`\\${quote}`, quote).replaceAll('\\\\', '\\');
   }
 
@@ -55,7 +62,8 @@ export class ShorthandScanner {
   protected expect(ch: string, skipSpace = false): void {
     if (skipSpace) this.skipSpace();
     if (this.eof()) this.fail(ch);
-    if (this.s[this.i] !== ch) throw new ShorthandSyntaxError(this.s, ch, this.s[this.i] ?? 'EOF', this.i);
+    if (this.s[this.i] !== ch)
+      throw new ShorthandSyntaxError(this.s, ch, this.s[this.i] ?? 'EOF', this.i);
     this.i++;
     if (skipSpace) this.skipSpace();
   }

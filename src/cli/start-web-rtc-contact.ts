@@ -3,7 +3,10 @@
  * StartWebRTCContactCommand. Checks every option and the input before anything is sent, prints
  * skeletons, fills local defaults, sends the request, and prints the response (plus `JoinUrl` with --join-url) in the chosen format.
  */
-import { StartWebRTCContactCommand, type StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
+import {
+  StartWebRTCContactCommand,
+  type StartWebRTCContactCommandInput,
+} from '@aws-sdk/client-connect';
 import { joinUrl } from '../join/join-payload';
 import type { ParsedArgs } from './argv-parser';
 import { ConfigError } from './cli-errors';
@@ -35,7 +38,9 @@ export async function startWebRtcContact(args: ParsedArgs, io: CommandIo): Promi
     return;
   }
   const target = resolveTarget(g, io.env);
-  log(`Target: ${target.kind} stack, endpoint ${target.endpoint ?? 'AWS regional endpoint'}, region ${target.region ?? '(from profile)'}, ${target.auth}`);
+  log(
+    `Target: ${target.kind} stack, endpoint ${target.endpoint ?? 'AWS regional endpoint'}, region ${target.region ?? '(from profile)'}, ${target.auth}`,
+  );
   checkInput(input, target.kind === 'local');
   const envOutput = io.env.AWS_DEFAULT_OUTPUT;
   if (!g.output && envOutput && !['json', 'text', 'table'].includes(envOutput)) {
@@ -53,15 +58,21 @@ export async function startWebRtcContact(args: ParsedArgs, io: CommandIo): Promi
     return;
   }
   if (target.kind === 'aws' && !target.region && !g.profile && !io.env.AWS_PROFILE) {
-    throw new ConfigError('You must specify a region. You can also configure your region with --region, AWS_REGION or a --profile that sets one.');
+    throw new ConfigError(
+      'You must specify a region. You can also configure your region with --region, AWS_REGION or a --profile that sets one.',
+    );
   }
   const client = createConnectClient(target, g, io.env);
   attachDebugMiddleware(client, log);
   try {
     if (target.kind === 'local') await fillLocalDefaults(client, input, log);
-    const response = await client.send(new StartWebRTCContactCommand(input as unknown as StartWebRTCContactCommandInput));
+    const response = await client.send(
+      new StartWebRTCContactCommand(input as unknown as StartWebRTCContactCommandInput),
+    );
     const { $metadata, ...data } = response;
-    log(`${OPERATION} succeeded (request id ${$metadata.requestId ?? 'none'}): ${JSON.stringify(redact(data))}`);
+    log(
+      `${OPERATION} succeeded (request id ${$metadata.requestId ?? 'none'}): ${JSON.stringify(redact(data))}`,
+    );
     const result: Record<string, unknown> = { ...data };
     if (g.joinUrl && data.ConnectionData && data.ContactId) {
       const details = input.ParticipantDetails as { DisplayName?: string } | undefined;

@@ -4,9 +4,11 @@
  * and single-row sections turned vertical when the table would not fit the terminal.
  */
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
 /** Display width: East Asian wide and full-width characters take two columns. */
-export const textLength = (text: string) => [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
+export const textLength = (text: string) =>
+  [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
 
 /** Colours as the AWS CLI's ColorizedStyler applies them (values bright blue, indentation dim yellow). */
 export interface Styler {
@@ -14,7 +16,10 @@ export interface Styler {
   indent(text: string): string;
 }
 export const plainStyler: Styler = { row: (t) => t, indent: (t) => t };
-export const colorStyler: Styler = { row: (t) => `\x1b[1m\x1b[34m${t}\x1b[0m`, indent: (t) => `\x1b[2m\x1b[33m${t}\x1b[0m` };
+export const colorStyler: Styler = {
+  row: (t) => `\x1b[1m\x1b[34m${t}\x1b[0m`,
+  indent: (t) => `\x1b[2m\x1b[33m${t}\x1b[0m`,
+};
 
 export class Section {
   title = '';
@@ -35,7 +40,10 @@ export class Section {
 
   private widen(row: string[]): void {
     if (this.maxWidths.length === 0) this.maxWidths = row.map(textLength);
-    else row.forEach((el, i) => (this.maxWidths[i] = Math.max(textLength(el), this.maxWidths[i] ?? 0)));
+    else
+      row.forEach(
+        (el, i) => (this.maxWidths[i] = Math.max(textLength(el), this.maxWidths[i] ?? 0)),
+      );
   }
 
   /** Column widths (plus padding) scaled so they add up to exactly maxWidth. */
@@ -69,19 +77,45 @@ function pyRound(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
-function center(text: string, length: number, left: string, right: string, textLen = textLength(text)): string {
+function center(
+  text: string,
+  length: number,
+  left: string,
+  right: string,
+  textLen = textLength(text),
+): string {
   const start = Math.floor(length / 2) - Math.floor(textLen / 2) - 1;
   const soFar = textLength(left) + start + textLen;
-  return left + ' '.repeat(Math.max(0, start)) + text + ' '.repeat(Math.max(0, length - textLength(right) - soFar)) + right;
+  return (
+    left +
+    ' '.repeat(Math.max(0, start)) +
+    text +
+    ' '.repeat(Math.max(0, length - textLength(right) - soFar)) +
+    right
+  );
 }
 
-function alignLeft(text: string, length: number, left: string, right: string, textLen: number): string {
+function alignLeft(
+  text: string,
+  length: number,
+  left: string,
+  right: string,
+  textLen: number,
+): string {
   const padding = length - (textLen + 2 + left.length + right.length) >= 0 ? 2 : 0;
-  return left + ' '.repeat(padding) + text + ' '.repeat(Math.max(0, length - left.length - padding - textLen - right.length)) + right;
+  return (
+    left +
+    ' '.repeat(padding) +
+    text +
+    ' '.repeat(Math.max(0, length - left.length - padding - textLen - right.length)) +
+    right
+  );
 }
 
 function lineBreak(widths: number[]): string {
-  return widths.map((w, i) => (i === 0 ? `+${'-'.repeat(w - 2)}+` : `${'-'.repeat(w - 1)}+`)).join('');
+  return widths
+    .map((w, i) => (i === 0 ? `+${'-'.repeat(w - 2)}+` : `${'-'.repeat(w - 1)}+`))
+    .join('');
 }
 
 /** Renders sections into the text the AWS CLI prints for `--output table`. */
@@ -116,7 +150,13 @@ export function renderTable(sections: Section[], terminalWidth: number, styler: 
     if (s.rows.length === 0 || widths.length === 0) continue;
     line(lineBreak(widths));
     for (const row of s.rows) {
-      line(row.map((el, i) => alignLeft(styler.row(el), widths[i] ?? 0, i === 0 ? '|' : '', '|', textLength(el))).join(''));
+      line(
+        row
+          .map((el, i) =>
+            alignLeft(styler.row(el), widths[i] ?? 0, i === 0 ? '|' : '', '|', textLength(el)),
+          )
+          .join(''),
+      );
     }
     line(lineBreak(widths));
   }

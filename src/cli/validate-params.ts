@@ -6,22 +6,33 @@
 import { ParamError } from './cli-errors';
 import type { Shape } from './input-model';
 
-const typeName = (v: unknown) => (Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v === 'object' ? 'map' : typeof v);
+const typeName = (v: unknown) =>
+  Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v === 'object' ? 'map' : typeof v;
 
 function check(shape: Shape, value: unknown, path: string, errors: string[]): void {
   const where = path || 'input';
   if (shape.type === 'string') {
     if (typeof value !== 'string') {
-      errors.push(`Invalid type for parameter ${where}, value: ${JSON.stringify(value)}, type: ${typeName(value)}, valid types: string`);
+      errors.push(
+        `Invalid type for parameter ${where}, value: ${JSON.stringify(value)}, type: ${typeName(value)}, valid types: string`,
+      );
       return;
     }
     const length = [...value].length;
-    if (shape.min !== undefined && length < shape.min) errors.push(`Invalid length for parameter ${where}, value: ${length}, valid min length: ${shape.min}`);
-    if (shape.max !== undefined && length > shape.max) errors.push(`Invalid length for parameter ${where}, value: ${length}, valid max length: ${shape.max}`);
+    if (shape.min !== undefined && length < shape.min)
+      errors.push(
+        `Invalid length for parameter ${where}, value: ${length}, valid min length: ${shape.min}`,
+      );
+    if (shape.max !== undefined && length > shape.max)
+      errors.push(
+        `Invalid length for parameter ${where}, value: ${length}, valid max length: ${shape.max}`,
+      );
     return;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    errors.push(`Invalid type for parameter ${where}, value: ${JSON.stringify(value)}, type: ${typeName(value)}, valid types: map`);
+    errors.push(
+      `Invalid type for parameter ${where}, value: ${JSON.stringify(value)}, type: ${typeName(value)}, valid types: map`,
+    );
     return;
   }
   const obj = value as Record<string, unknown>;
@@ -35,7 +46,8 @@ function check(shape: Shape, value: unknown, path: string, errors: string[]): vo
   const known = Object.keys(shape.members);
   for (const [k, v] of Object.entries(obj)) {
     const member = shape.members[k];
-    if (!member) errors.push(`Unknown parameter in ${where}: "${k}", must be one of: ${known.join(', ')}`);
+    if (!member)
+      errors.push(`Unknown parameter in ${where}: "${k}", must be one of: ${known.join(', ')}`);
     else if (v !== undefined) check(member, v, path ? `${path}.${k}` : k, errors);
   }
 }

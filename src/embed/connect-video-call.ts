@@ -4,7 +4,13 @@
  * is prefetched when the browser is idle or the launcher is hovered/focused.
  */
 import launcherCss from './launcher.css?inline';
-import { elementAttributes, OBSERVED_ATTRIBUTES, parseAttributes, type EmbedConfig, type MountOptions } from './widget-attributes';
+import {
+  elementAttributes,
+  OBSERVED_ATTRIBUTES,
+  parseAttributes,
+  type EmbedConfig,
+  type MountOptions,
+} from './widget-attributes';
 import { dispatchHostEvent } from './dispatch-host-event';
 import type { ConnectVideoCallEventMap } from './host-events';
 import { stringsFor } from '../widget/strings/strings';
@@ -32,13 +38,18 @@ export class ConnectVideoCallElement extends HTMLElement {
     this.#button.className = 'cvw-launcher';
     this.#button.setAttribute('aria-haspopup', 'dialog');
     this.#button.addEventListener('click', () => void this.open());
-    for (const ev of ['pointerenter', 'focus']) this.#button.addEventListener(ev, () => void this.prefetch(), { once: true });
+    for (const ev of ['pointerenter', 'focus'])
+      this.#button.addEventListener(ev, () => void this.prefetch(), { once: true });
     this.#root.append(style, this.#button, this.#panel);
   }
 
   /** Validates the attributes: the configuration, or null if they cannot work (each problem reported once on the console). */
   #readConfig(): EmbedConfig | null {
-    const parsed = parseAttributes((n) => this.getAttribute(n), scriptOrigin, document.documentElement.lang || navigator.language || 'en');
+    const parsed = parseAttributes(
+      (n) => this.getAttribute(n),
+      scriptOrigin,
+      document.documentElement.lang || navigator.language || 'en',
+    );
     for (const e of parsed.errors) {
       if (this.#logged.has(e)) continue;
       this.#logged.add(e);
@@ -49,7 +60,9 @@ export class ConnectVideoCallElement extends HTMLElement {
 
   connectedCallback() {
     this.#render();
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 2000));
+    const idle =
+      (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
+      ((cb: () => void) => setTimeout(cb, 2000));
     idle(() => void this.prefetch());
   }
 
@@ -82,7 +95,11 @@ export class ConnectVideoCallElement extends HTMLElement {
         onClose: () => void this.close(),
       });
     } catch (error) {
-      dispatchHostEvent(this, { type: 'error', name: 'LoadError', message: `The video-call UI could not be loaded (${String(error)}).` });
+      dispatchHostEvent(this, {
+        type: 'error',
+        name: 'LoadError',
+        message: `The video-call UI could not be loaded (${String(error)}).`,
+      });
       this.#button.setAttribute('aria-expanded', 'false');
     } finally {
       this.#opening = false;
@@ -107,15 +124,32 @@ export class ConnectVideoCallElement extends HTMLElement {
 }
 
 /** Every event `<connect-video-call>` dispatches: the standard ones plus its `cvc-*` events. */
-export interface ConnectVideoCallElementEventMap extends HTMLElementEventMap, ConnectVideoCallEventMap {}
+export interface ConnectVideoCallElementEventMap
+  extends HTMLElementEventMap, ConnectVideoCallEventMap {}
 
 // Typed listeners for the cvc-* events (declaration merging with the class: no runtime code).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the class.
 export interface ConnectVideoCallElement {
-  addEventListener<K extends keyof ConnectVideoCallElementEventMap>(type: K, listener: (this: ConnectVideoCallElement, ev: ConnectVideoCallElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
-  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener<K extends keyof ConnectVideoCallElementEventMap>(type: K, listener: (this: ConnectVideoCallElement, ev: ConnectVideoCallElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
-  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+  addEventListener<K extends keyof ConnectVideoCallElementEventMap>(
+    type: K,
+    listener: (this: ConnectVideoCallElement, ev: ConnectVideoCallElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof ConnectVideoCallElementEventMap>(
+    type: K,
+    listener: (this: ConnectVideoCallElement, ev: ConnectVideoCallElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
 }
 
 declare global {
@@ -124,7 +158,8 @@ declare global {
   }
 }
 
-if (!customElements.get('connect-video-call')) customElements.define('connect-video-call', ConnectVideoCallElement);
+if (!customElements.get('connect-video-call'))
+  customElements.define('connect-video-call', ConnectVideoCallElement);
 
 /** Adds a configured <connect-video-call> to `target` and returns it (call `.open()` to start). */
 export function mount(target: HTMLElement, options: MountOptions): ConnectVideoCallElement {

@@ -10,9 +10,14 @@ import type { ConnectVideoCallAttributes } from './element-attributes-type';
 import type { ConnectVideoCallEventMap } from './host-events';
 
 /** The element's JSX props: React's HTML props, its attributes and its cvc-* event props. */
-export type ConnectVideoCallJsxProps = DetailedHTMLProps<HTMLAttributes<ConnectVideoCallElement>, ConnectVideoCallElement> &
+export type ConnectVideoCallJsxProps = DetailedHTMLProps<
+  HTMLAttributes<ConnectVideoCallElement>,
+  ConnectVideoCallElement
+> &
   ConnectVideoCallAttributes & {
-    [K in keyof ConnectVideoCallEventMap as `on${K}`]?: (event: ConnectVideoCallEventMap[K]) => void;
+    [K in keyof ConnectVideoCallEventMap as `on${K}`]?: (
+      event: ConnectVideoCallEventMap[K],
+    ) => void;
   };
 
 declare module 'react' {

@@ -8,7 +8,16 @@ describe('ConnectVideoCall (React)', () => {
   it('renders the custom element with attributes and maps host events to callbacks', () => {
     const onEnded = vi.fn();
     const onStateChange = vi.fn();
-    const { container } = render(<ConnectVideoCall entryPoint="voice" displayName="Ana" locale="es" launcher={false} onEnded={onEnded} onStateChange={onStateChange} />);
+    const { container } = render(
+      <ConnectVideoCall
+        entryPoint="voice"
+        displayName="Ana"
+        locale="es"
+        launcher={false}
+        onEnded={onEnded}
+        onStateChange={onStateChange}
+      />,
+    );
     const el = container.querySelector('connect-video-call')!;
     expect(el).toBeTruthy();
     expect(el.getAttribute('entry-point')).toBe('voice');
@@ -17,7 +26,11 @@ describe('ConnectVideoCall (React)', () => {
     expect(customElements.get('connect-video-call')).toBeDefined();
     act(() => {
       el.dispatchEvent(new CustomEvent('cvc-state', { detail: { state: 'connecting' } }));
-      el.dispatchEvent(new CustomEvent('cvc-ended', { detail: { contactId: 'c', durationSeconds: 3, endedBy: 'agent' } }));
+      el.dispatchEvent(
+        new CustomEvent('cvc-ended', {
+          detail: { contactId: 'c', durationSeconds: 3, endedBy: 'agent' },
+        }),
+      );
     });
     expect(onStateChange).toHaveBeenCalledWith({ state: 'connecting' });
     expect(onEnded).toHaveBeenCalledWith({ contactId: 'c', durationSeconds: 3, endedBy: 'agent' });

@@ -24,12 +24,19 @@ export function ConnectVideoCall(props: ConnectVideoCallProps): ReactElement {
   });
   useEffect(() => {
     if (!el) return;
-    const on = (name: keyof ConnectVideoCallEventMap, pick: (p: ConnectVideoCallProps) => ((d: never) => void) | undefined) => {
+    const on = (
+      name: keyof ConnectVideoCallEventMap,
+      pick: (p: ConnectVideoCallProps) => ((d: never) => void) | undefined,
+    ) => {
       const listener = (e: Event) => pick(handlers.current)?.((e as CustomEvent).detail as never);
       el.addEventListener(name, listener);
       return () => el.removeEventListener(name, listener);
     };
-    const offs = [on('cvc-state', (p) => p.onStateChange), on('cvc-ended', (p) => p.onEnded), on('cvc-error', (p) => p.onError)];
+    const offs = [
+      on('cvc-state', (p) => p.onStateChange),
+      on('cvc-ended', (p) => p.onEnded),
+      on('cvc-error', (p) => p.onError),
+    ];
     return () => offs.forEach((off) => off());
   }, [el]);
   return createElement('connect-video-call', {
@@ -38,5 +45,12 @@ export function ConnectVideoCall(props: ConnectVideoCallProps): ReactElement {
   });
 }
 
-export type { CallEndedBy, CallState, ConnectVideoCallAttributes, ConnectVideoCallElement, ConnectVideoCallEventMap, MountOptions } from './connect-video-call';
+export type {
+  CallEndedBy,
+  CallState,
+  ConnectVideoCallAttributes,
+  ConnectVideoCallElement,
+  ConnectVideoCallEventMap,
+  MountOptions,
+} from './connect-video-call';
 export type { ConnectVideoCallJsxProps } from './react-jsx';

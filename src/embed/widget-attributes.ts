@@ -15,7 +15,16 @@ export interface EmbedConfig {
   attributes?: Record<string, string>;
 }
 
-export const OBSERVED_ATTRIBUTES = ['backend-url', 'entry-point', 'display-name', 'locale', 'theme', 'launcher', 'customer-token', 'contact-attributes'] as const;
+export const OBSERVED_ATTRIBUTES = [
+  'backend-url',
+  'entry-point',
+  'display-name',
+  'locale',
+  'theme',
+  'launcher',
+  'customer-token',
+  'contact-attributes',
+] as const;
 
 /** `contact-attributes` is a JSON object of strings with Connect's key rule; anything else is refused. */
 function parseContactAttributes(raw: string): Record<string, string> | undefined {
@@ -23,8 +32,10 @@ function parseContactAttributes(raw: string): Record<string, string> | undefined
     const value: unknown = JSON.parse(raw);
     if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
     const entries = Object.entries(value);
-    const ok = entries.every(([k, v]) => /^[A-Za-z0-9_-]{1,128}$/.test(k) && typeof v === 'string' && v.length <= 1024);
-    return ok ? Object.fromEntries(entries) as Record<string, string> : undefined;
+    const ok = entries.every(
+      ([k, v]) => /^[A-Za-z0-9_-]{1,128}$/.test(k) && typeof v === 'string' && v.length <= 1024,
+    );
+    return ok ? (Object.fromEntries(entries) as Record<string, string>) : undefined;
   } catch {
     return undefined;
   }
@@ -38,9 +49,14 @@ export interface ParsedAttributes {
 type Read = (name: string) => string | null;
 
 /** Reads and validates every attribute; `config` is null when the widget cannot work at all. */
-export function parseAttributes(read: Read, defaultBackend: string, defaultLocale: string): ParsedAttributes {
+export function parseAttributes(
+  read: Read,
+  defaultBackend: string,
+  defaultLocale: string,
+): ParsedAttributes {
   const errors: string[] = [];
-  const bad = (name: string, value: string, rule: string) => errors.push(`<connect-video-call>: attribute ${name}="${value}" is invalid: ${rule}.`);
+  const bad = (name: string, value: string, rule: string) =>
+    errors.push(`<connect-video-call>: attribute ${name}="${value}" is invalid: ${rule}.`);
 
   let backendUrl = defaultBackend;
   const rawBackend = read('backend-url');
@@ -56,7 +72,10 @@ export function parseAttributes(read: Read, defaultBackend: string, defaultLocal
   }
   const entryPoint = read('entry-point');
   if (entryPoint === null || !/^[A-Za-z0-9_-]{1,64}$/.test(entryPoint)) {
-    if (entryPoint === null) errors.push('<connect-video-call>: the entry-point attribute is required (the id of an entry point configured on your backend).');
+    if (entryPoint === null)
+      errors.push(
+        '<connect-video-call>: the entry-point attribute is required (the id of an entry point configured on your backend).',
+      );
     else bad('entry-point', entryPoint, 'use 1-64 characters A-Z a-z 0-9 - _');
     return { config: null, errors };
   }
@@ -71,14 +90,39 @@ export function parseAttributes(read: Read, defaultBackend: string, defaultLocal
     locale = 'en';
   }
   const rawTheme = read('theme') ?? 'auto';
-  const theme = rawTheme === 'light' || rawTheme === 'dark' || rawTheme === 'auto' ? rawTheme : (bad('theme', rawTheme, 'use light, dark or auto'), 'auto');
+  const theme =
+    rawTheme === 'light' || rawTheme === 'dark' || rawTheme === 'auto'
+      ? rawTheme
+      : (bad('theme', rawTheme, 'use light, dark or auto'), 'auto');
   const rawLauncher = read('launcher') ?? 'on';
-  const launcher = rawLauncher === 'on' || rawLauncher === '' || rawLauncher === 'true' ? true : rawLauncher === 'off' || rawLauncher === 'false' ? false : (bad('launcher', rawLauncher, 'use on or off'), true);
+  const launcher =
+    rawLauncher === 'on' || rawLauncher === '' || rawLauncher === 'true'
+      ? true
+      : rawLauncher === 'off' || rawLauncher === 'false'
+        ? false
+        : (bad('launcher', rawLauncher, 'use on or off'), true);
   const customerToken = read('customer-token') ?? undefined;
   const rawAttributes = read('contact-attributes');
   const attributes = rawAttributes === null ? undefined : parseContactAttributes(rawAttributes);
-  if (rawAttributes !== null && !attributes) bad('contact-attributes', rawAttributes, 'use a JSON object of strings whose keys are A-Z a-z 0-9 - _');
-  return { config: { backendUrl, entryPoint, displayName, locale, theme, launcher, customerToken, attributes }, errors };
+  if (rawAttributes !== null && !attributes)
+    bad(
+      'contact-attributes',
+      rawAttributes,
+      'use a JSON object of strings whose keys are A-Z a-z 0-9 - _',
+    );
+  return {
+    config: {
+      backendUrl,
+      entryPoint,
+      displayName,
+      locale,
+      theme,
+      launcher,
+      customerToken,
+      attributes,
+    },
+    errors,
+  };
 }
 
 /** Options of mount() and props of the React component: the same settings as the attributes. */
@@ -106,5 +150,7 @@ export function elementAttributes(options: MountOptions): Record<string, string>
     'customer-token': options.customerToken,
     'contact-attributes': options.attributes ? JSON.stringify(options.attributes) : undefined,
   };
-  return Object.fromEntries(Object.entries(attrs).filter((e): e is [string, string] => e[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(attrs).filter((e): e is [string, string] => e[1] !== undefined),
+  );
 }

@@ -17,7 +17,10 @@ const payload = (video: boolean): JoinPayload => ({
   allowedCapabilities: video ? { Customer: { Video: 'SEND' } } : {},
   connectionData: {
     Attendee: { AttendeeId: 'self', JoinToken: 't' },
-    Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'wss://h', SignalingUrl: 'wss://h/control/m' } },
+    Meeting: {
+      MeetingId: 'm',
+      MediaPlacement: { AudioHostUrl: 'wss://h', SignalingUrl: 'wss://h/control/m' },
+    },
   },
 });
 
@@ -30,10 +33,28 @@ describe('JoinCall', () => {
     expect(screen.getByRole('heading', { name: 'Join a video call' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('Ready to join.');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Join call' })));
-    expect(engine.join).toHaveBeenCalledWith(expect.objectContaining({ credentials: payload(true).connectionData, video: true }));
-    expect(screen.getByRole('status').textContent).toBe('In the call. Waiting for an agent to answer.');
+    expect(engine.join).toHaveBeenCalledWith(
+      expect.objectContaining({ credentials: payload(true).connectionData, video: true }),
+    );
+    expect(screen.getByRole('status').textContent).toBe(
+      'In the call. Waiting for an agent to answer.',
+    );
 
-    act(() => store.update({ attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false, muted: false }], tiles: [{ tileId: 4, attendeeId: 'agent', externalUserId: '', isContent: false, isLocal: false, active: true }] }));
+    act(() =>
+      store.update({
+        attendees: [{ attendeeId: 'agent', externalUserId: '', isContent: false, muted: false }],
+        tiles: [
+          {
+            tileId: 4,
+            attendeeId: 'agent',
+            externalUserId: '',
+            isContent: false,
+            isLocal: false,
+            active: true,
+          },
+        ],
+      }),
+    );
     expect(screen.getByRole('status').textContent).toBe('In the call with the agent.');
     expect(engine.bindTile).toHaveBeenCalledWith(4, screen.getByLabelText("Agent's video"));
   });
@@ -61,7 +82,9 @@ describe('JoinCall', () => {
     render(<JoinCall payload={payload(false)} loadEngine={async () => engine} />);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Join call' })));
     expect(engine.join).toHaveBeenCalledWith(expect.objectContaining({ video: false }));
-    expect(screen.getByRole('status').textContent).toBe('Could not join the call: signaling refused');
+    expect(screen.getByRole('status').textContent).toBe(
+      'Could not join the call: signaling refused',
+    );
     expect(screen.queryByRole('button', { name: 'Camera' })).toBeNull();
   });
 });

@@ -5,7 +5,11 @@
 import { useEffect, useState } from 'react';
 import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../call-engine/use-call-engine';
+import {
+  sameIgnoringMessages,
+  useCallSnapshot,
+  wholeSnapshot,
+} from '../call-engine/use-call-engine';
 import { VideoTile } from '../call-engine/video-tile';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { JoinPayload } from './join-payload';
@@ -36,7 +40,11 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
       // A fresh engine per attempt: one that has left or failed is not reused.
       const e = await loadEngine();
       setEngine(e);
-      await e.join({ credentials: payload.connectionData, video: canVideo, topics: [SCREEN_SHARING_TOPIC] });
+      await e.join({
+        credentials: payload.connectionData,
+        video: canVideo,
+        topics: [SCREEN_SHARING_TOPIC],
+      });
     } catch (err) {
       setLoadError((err as Error).message);
     }
@@ -50,13 +58,19 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
         {loadError ? t.status.failed(loadError) : statusText(snap, t)}
       </p>
       {!inCall && snap.status.kind !== 'joining' && (
-        <button type="button" className="join-primary" onClick={() => void join()}>{t.join}</button>
+        <button type="button" className="join-primary" onClick={() => void join()}>
+          {t.join}
+        </button>
       )}
       {inCall && (
         <>
           <div className="join-videos">
             <figure>
-              {remote ? <VideoTile engine={engine} tileId={remote.tileId} label={t.remoteVideo} /> : <p>{t.noRemoteVideo}</p>}
+              {remote ? (
+                <VideoTile engine={engine} tileId={remote.tileId} label={t.remoteVideo} />
+              ) : (
+                <p>{t.noRemoteVideo}</p>
+              )}
               <figcaption>{t.remoteVideo}</figcaption>
             </figure>
             {content && (
@@ -73,12 +87,30 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
             )}
           </div>
           <div role="toolbar" aria-label={t.controls} className="join-controls">
-            <button type="button" aria-pressed={snap.muted} onClick={() => engine?.setMuted(!snap.muted)}>{t.mute}</button>
+            <button
+              type="button"
+              aria-pressed={snap.muted}
+              onClick={() => engine?.setMuted(!snap.muted)}
+            >
+              {t.mute}
+            </button>
             {canVideo && (
-              <button type="button" aria-pressed={snap.cameraOn} onClick={() => void engine?.setCameraOn(!snap.cameraOn)}>{t.camera}</button>
+              <button
+                type="button"
+                aria-pressed={snap.cameraOn}
+                onClick={() => void engine?.setCameraOn(!snap.cameraOn)}
+              >
+                {t.camera}
+              </button>
             )}
-            {snap.audioBlocked && <button type="button" onClick={() => void engine?.startAudio()}>{t.startAudio}</button>}
-            <button type="button" className="join-leave" onClick={() => void engine?.leave()}>{t.leave}</button>
+            {snap.audioBlocked && (
+              <button type="button" onClick={() => void engine?.startAudio()}>
+                {t.startAudio}
+              </button>
+            )}
+            <button type="button" className="join-leave" onClick={() => void engine?.leave()}>
+              {t.leave}
+            </button>
           </div>
         </>
       )}

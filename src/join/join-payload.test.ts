@@ -8,7 +8,11 @@ const payload: JoinPayload = {
   allowedCapabilities: { Customer: { Video: 'SEND' } },
   connectionData: {
     Attendee: { AttendeeId: 'a-1', JoinToken: 'tok+/=' },
-    Meeting: { MeetingId: 'm-1', MediaRegion: 'us-east-1', MediaPlacement: { AudioHostUrl: 'wss://h/a', SignalingUrl: 'wss://h/control/m-1' } },
+    Meeting: {
+      MeetingId: 'm-1',
+      MediaRegion: 'us-east-1',
+      MediaPlacement: { AudioHostUrl: 'wss://h/a', SignalingUrl: 'wss://h/control/m-1' },
+    },
   },
 };
 
@@ -22,7 +26,10 @@ describe('join payload', () => {
   it('explains a missing, damaged or invalid fragment', () => {
     expect(() => decodeJoinPayload('')).toThrow('This link has no call details');
     expect(() => decodeJoinPayload('#%%%')).toThrow('damaged');
-    const noToken = { ...payload, connectionData: { ...payload.connectionData, Attendee: { AttendeeId: 'a-1' } } };
+    const noToken = {
+      ...payload,
+      connectionData: { ...payload.connectionData, Attendee: { AttendeeId: 'a-1' } },
+    };
     const hash = new URL(joinUrl('http://x', noToken as unknown as JoinPayload)).hash;
     expect(() => decodeJoinPayload(hash)).toThrow(/not valid.*JoinToken/s);
   });

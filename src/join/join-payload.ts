@@ -38,7 +38,10 @@ export function joinUrl(siteUrl: string, payload: JoinPayload): string {
 /** Reads a payload from a location hash (with or without `#`); throws a readable Error when it is not one. */
 export function decodeJoinPayload(hash: string): JoinPayload {
   const fragment = hash.replace(/^#/, '');
-  if (!fragment) throw new Error('This link has no call details. Place a call with --join-url and open the link it prints.');
+  if (!fragment)
+    throw new Error(
+      'This link has no call details. Place a call with --join-url and open the link it prints.',
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(fromBase64Url(fragment));
@@ -46,6 +49,9 @@ export function decodeJoinPayload(hash: string): JoinPayload {
     throw new Error('The call details in this link are damaged. Copy the whole link again.');
   }
   const parsed = JoinPayload.safeParse(raw);
-  if (!parsed.success) throw new Error(`The call details in this link are not valid: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(
+      `The call details in this link are not valid: ${z.prettifyError(parsed.error)}`,
+    );
   return parsed.data;
 }

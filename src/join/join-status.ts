@@ -15,7 +15,9 @@ export function statusText(snap: CallSnapshot, t: JoinStrings): string {
     case 'joining':
       return t.status.joining;
     case 'joined':
-      return remoteAttendees(snap).some((a) => !a.isContent) ? t.status.connected : t.status.waiting;
+      return remoteAttendees(snap).some((a) => !a.isContent)
+        ? t.status.connected
+        : t.status.waiting;
     case 'reconnecting':
       return t.status.reconnecting;
     case 'left':

@@ -3,7 +3,8 @@
  */
 export const joinStrings = {
   title: 'Join a video call',
-  intro: (name: string | undefined, contactId: string) => `${name ? `${name}, you` : 'You'} are about to join contact ${contactId} as the customer.`,
+  intro: (name: string | undefined, contactId: string) =>
+    `${name ? `${name}, you` : 'You'} are about to join contact ${contactId} as the customer.`,
   join: 'Join call',
   mute: 'Mute',
   camera: 'Camera',

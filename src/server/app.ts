@@ -3,7 +3,11 @@
  * reads, no listening, no timers of its own). main.ts wires real dependencies; tests call this
  * in-process with whatever provider they need.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+} from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,23 +50,49 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer in
     // the shape every client of this server understands: the API's, plus AWS's error-type header.
     frameworkErrors: (err, _req, res) => {
-      const reply = res as unknown as { status(c: number): typeof reply; header(k: string, v: string): typeof reply; send(b: unknown): void };
+      const reply = res as unknown as {
+        status(c: number): typeof reply;
+        header(k: string, v: string): typeof reply;
+        send(b: unknown): void;
+      };
       reply
         .status(400)
         .header('x-amzn-errortype', 'InvalidParameterException')
-        .send({ error: { name: 'InvalidParameterException', message: `Malformed request: ${err.message}`, retryable: false }, Message: `Malformed request: ${err.message}` });
+        .send({
+          error: {
+            name: 'InvalidParameterException',
+            message: `Malformed request: ${err.message}`,
+            retryable: false,
+          },
+          Message: `Malformed request: ${err.message}`,
+        });
     },
   }) as unknown as FastifyInstance;
   limitSlowClients(app.server, deps.timeouts ?? DEFAULT_TIMEOUTS);
   // The site's static files answer every other GET, so an unknown /api path reaches the root's 404.
-  app.setNotFoundHandler((req, reply) => reply.status(404).send(apiNotFound(req.method, req.url, req.url.startsWith('/api') ? 'No API endpoint' : 'Nothing is served at')));
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .send(
+        apiNotFound(
+          req.method,
+          req.url,
+          req.url.startsWith('/api') ? 'No API endpoint' : 'Nothing is served at',
+        ),
+      ),
+  );
 
   await app.register(async (api) => registerApi(api, deps.api), { prefix: '/api' });
   for (const { prefix, plugin } of deps.plugins ?? []) await app.register(plugin, { prefix });
 
   if (deps.distDir && existsSync(join(deps.distDir, 'site'))) {
     // The widget bundle at the root (/connect-video-call.js, /chunks/...), the demo pages from site/.
-    await app.register(fastifyStatic, { root: [join(deps.distDir, 'site'), deps.distDir], prefix: '/', index: ['index.html'], redirect: true });
+    await app.register(fastifyStatic, {
+      root: [join(deps.distDir, 'site'), deps.distDir],
+      prefix: '/',
+      index: ['index.html'],
+      redirect: true,
+    });
   }
 
   const handlers = deps.upgradeHandlers ?? [];

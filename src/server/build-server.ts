@@ -44,11 +44,16 @@ export function apiSecurity(config: ServerConfig): ApiSecurity {
     trustProxy: config.TRUST_PROXY,
     customerJwtSecret: config.CUSTOMER_JWT_SECRET,
     requireCustomerJwt: config.REQUIRE_CUSTOMER_JWT,
-    sessionSecret: config.SESSION_SECRET ? new TextEncoder().encode(config.SESSION_SECRET) : randomBytes(32),
+    sessionSecret: config.SESSION_SECRET
+      ? new TextEncoder().encode(config.SESSION_SECRET)
+      : randomBytes(32),
   };
 }
 
-async function createProvider(config: ServerConfig, logger: FastifyBaseLogger): Promise<ContactCenterProvider> {
+async function createProvider(
+  config: ServerConfig,
+  logger: FastifyBaseLogger,
+): Promise<ContactCenterProvider> {
   if (config.CONNECT_MODE === 'aws') return createAwsProvider({ region: config.AWS_REGION });
   // Loaded only in local mode, so a handler bundle (aws mode) never initialises SQLite or the media server.
   const { createLocalProvider } = await import('./local/local-provider');
@@ -58,42 +63,72 @@ async function createProvider(config: ServerConfig, logger: FastifyBaseLogger): 
     configDir: config.LOCAL_CONFIG_DIR,
     dataDir: config.LOCAL_DATA_DIR,
     iceAddress: config.MEDIA_ICE_ADDRESS,
-    turn: config.MEDIA_TURN_SECRET ? { port: config.MEDIA_TURN_PORT, secret: config.MEDIA_TURN_SECRET } : undefined,
+    turn: config.MEDIA_TURN_SECRET
+      ? { port: config.MEDIA_TURN_PORT, secret: config.MEDIA_TURN_SECRET }
+      : undefined,
     speech: config.LOCAL_SPEECH,
     logger,
     trustedHosts: config.trustedHosts,
     awsRateLimitPerMinute: config.LOCAL_AWS_RATE_LIMIT_PER_MINUTE,
     ...(config.LOCAL_AWS_ACCESS_KEY_ID && config.LOCAL_AWS_SECRET_ACCESS_KEY
-      ? { awsCredentials: { accessKeyId: config.LOCAL_AWS_ACCESS_KEY_ID, secretAccessKey: config.LOCAL_AWS_SECRET_ACCESS_KEY } }
+      ? {
+          awsCredentials: {
+            accessKeyId: config.LOCAL_AWS_ACCESS_KEY_ID,
+            secretAccessKey: config.LOCAL_AWS_SECRET_ACCESS_KEY,
+          },
+        }
       : {}),
   });
 }
 
-function resolveEntryPoints(config: ServerConfig, options: BuildOptions, provider: ContactCenterProvider): EntryPoint[] {
+function resolveEntryPoints(
+  config: ServerConfig,
+  options: BuildOptions,
+  provider: ContactCenterProvider,
+): EntryPoint[] {
   if (options.entryPoints) return options.entryPoints.map((ep) => EntryPoint.parse(ep));
   if (config.ENTRY_POINTS_FILE) return loadEntryPointsFile(config.ENTRY_POINTS_FILE);
   return provider.defaultEntryPoints;
 }
 
 /** Builds the server a configuration describes; the caller decides whether to listen or to mount it. */
-export async function buildServer(config: ServerConfig, options: BuildOptions = {}): Promise<BuiltServer> {
-  const logger = options.logger ?? (pino({ ...(loggerOptions(config.LOG_LEVEL) as object) }) as FastifyBaseLogger);
+export async function buildServer(
+  config: ServerConfig,
+  options: BuildOptions = {},
+): Promise<BuiltServer> {
+  const logger =
+    options.logger ??
+    (pino({ ...(loggerOptions(config.LOG_LEVEL) as object) }) as FastifyBaseLogger);
   const provider = await createProvider(config, logger);
   try {
     const entryPoints = resolveEntryPoints(config, options, provider);
-    if (entryPoints.length === 0) throw new Error('No entry points: set ENTRY_POINTS_FILE (see README, "Going to production").');
+    if (entryPoints.length === 0)
+      throw new Error(
+        'No entry points: set ENTRY_POINTS_FILE (see README, "Going to production").',
+      );
     if (!config.SESSION_SECRET && config.CONNECT_MODE === 'aws') {
-      logger.warn('SESSION_SECRET is not set: call tokens will not survive a restart or work across several servers.');
+      logger.warn(
+        'SESSION_SECRET is not set: call tokens will not survive a restart or work across several servers.',
+      );
     }
     const app = await createApp({
-      api: { gateway: provider.gateway, entryPoints: entryPointRegistry(entryPoints), security: apiSecurity(config) },
+      api: {
+        gateway: provider.gateway,
+        entryPoints: entryPointRegistry(entryPoints),
+        security: apiSecurity(config),
+      },
       plugins: provider.plugins,
       upgradeHandlers: provider.upgradeHandlers,
       logger,
       timeouts: { headersMs: config.HEADERS_TIMEOUT_MS, requestMs: config.REQUEST_TIMEOUT_MS },
       ...(options.distDir ? { distDir: options.distDir } : {}),
       ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
-        ? { https: { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) } }
+        ? {
+            https: {
+              cert: readFileSync(config.TLS_CERT_FILE),
+              key: readFileSync(config.TLS_KEY_FILE),
+            },
+          }
         : {}),
     });
     return {

@@ -32,40 +32,73 @@ export class ConnectGateway {
     readonly participant: ConnectParticipantClient,
   ) {}
 
-  startWebRTCContact(input: StartWebRTCContactCommandInput): Promise<StartWebRTCContactCommandOutput> {
+  startWebRTCContact(
+    input: StartWebRTCContactCommandInput,
+  ): Promise<StartWebRTCContactCommandOutput> {
     return this.connect.send(new StartWebRTCContactCommand(input));
   }
 
   async describeContact(instanceId: string, contactId: string): Promise<Contact> {
-    const out = await this.connect.send(new DescribeContactCommand({ InstanceId: instanceId, ContactId: contactId }));
-    if (!out.Contact) throw Object.assign(new Error('DescribeContact returned no contact'), { name: 'InternalServiceException' });
+    const out = await this.connect.send(
+      new DescribeContactCommand({ InstanceId: instanceId, ContactId: contactId }),
+    );
+    if (!out.Contact)
+      throw Object.assign(new Error('DescribeContact returned no contact'), {
+        name: 'InternalServiceException',
+      });
     return out.Contact;
   }
 
   /** The queue's configuration (its name among it); Connect's QueueInfo on a contact carries only the id. */
   async describeQueue(instanceId: string, queueId: string): Promise<Queue> {
-    const out = await this.connect.send(new DescribeQueueCommand({ InstanceId: instanceId, QueueId: queueId }));
-    if (!out.Queue) throw Object.assign(new Error('DescribeQueue returned no queue'), { name: 'InternalServiceException' });
+    const out = await this.connect.send(
+      new DescribeQueueCommand({ InstanceId: instanceId, QueueId: queueId }),
+    );
+    if (!out.Queue)
+      throw Object.assign(new Error('DescribeQueue returned no queue'), {
+        name: 'InternalServiceException',
+      });
     return out.Queue;
   }
 
   /** Trades the ParticipantToken for a ConnectionToken (DTMF, disconnect) and a WebSocket URL for contact events. */
   async createConnection(participantToken: string): Promise<ParticipantConnection> {
     const out = await this.participant.send(
-      new CreateParticipantConnectionCommand({ ParticipantToken: participantToken, Type: ['CONNECTION_CREDENTIALS', 'WEBSOCKET'] }),
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: participantToken,
+        Type: ['CONNECTION_CREDENTIALS', 'WEBSOCKET'],
+      }),
     );
     const token = out.ConnectionCredentials?.ConnectionToken;
-    if (!token) throw Object.assign(new Error('CreateParticipantConnection returned no connection token'), { name: 'InternalServerException' });
-    return { connectionToken: token, expiry: out.ConnectionCredentials?.Expiry, websocketUrl: out.Websocket?.Url };
+    if (!token)
+      throw Object.assign(new Error('CreateParticipantConnection returned no connection token'), {
+        name: 'InternalServerException',
+      });
+    return {
+      connectionToken: token,
+      expiry: out.ConnectionCredentials?.Expiry,
+      websocketUrl: out.Websocket?.Url,
+    };
   }
 
   /** Sends DTMF digits the way Connect expects them from WebRTC clients: SendMessage `audio/dtmf`. */
-  async sendDtmf(connectionToken: string, digits: string): Promise<{ id: string; absoluteTime: string }> {
-    const out = await this.participant.send(new SendMessageCommand({ ConnectionToken: connectionToken, ContentType: 'audio/dtmf', Content: digits }));
+  async sendDtmf(
+    connectionToken: string,
+    digits: string,
+  ): Promise<{ id: string; absoluteTime: string }> {
+    const out = await this.participant.send(
+      new SendMessageCommand({
+        ConnectionToken: connectionToken,
+        ContentType: 'audio/dtmf',
+        Content: digits,
+      }),
+    );
     return { id: out.Id ?? '', absoluteTime: out.AbsoluteTime ?? new Date().toISOString() };
   }
 
   async disconnect(connectionToken: string): Promise<void> {
-    await this.participant.send(new DisconnectParticipantCommand({ ConnectionToken: connectionToken }));
+    await this.participant.send(
+      new DisconnectParticipantCommand({ ConnectionToken: connectionToken }),
+    );
   }
 }

@@ -12,21 +12,55 @@ const file = (content: unknown) => {
 
 describe('entry points', () => {
   it('loads a file and fills defaults', () => {
-    const [ep] = loadEntryPointsFile(file([{ id: 'support', instanceId: 'i', contactFlowId: 'f' }]));
-    expect(ep).toMatchObject({ id: 'support', allowedCapabilities: {}, allowedAttributes: [], requireCustomerToken: false });
+    const [ep] = loadEntryPointsFile(
+      file([{ id: 'support', instanceId: 'i', contactFlowId: 'f' }]),
+    );
+    expect(ep).toMatchObject({
+      id: 'support',
+      allowedCapabilities: {},
+      allowedAttributes: [],
+      requireCustomerToken: false,
+    });
   });
 
   it('says which entry point and field is wrong', () => {
-    expect(() => loadEntryPointsFile(file([{ id: 'Bad Id', instanceId: 'i', contactFlowId: 'f' }]))).toThrow(/entry-points\.json[\s\S]*lowercase/);
-    expect(() => loadEntryPointsFile(file([{ id: 'x', instanceId: 'i', contactFlowId: 'f', allowedCapabilities: { Customer: { Video: 'RECEIVE' } } }]))).toThrow(/Video/);
+    expect(() =>
+      loadEntryPointsFile(file([{ id: 'Bad Id', instanceId: 'i', contactFlowId: 'f' }])),
+    ).toThrow(/entry-points\.json[\s\S]*lowercase/);
+    expect(() =>
+      loadEntryPointsFile(
+        file([
+          {
+            id: 'x',
+            instanceId: 'i',
+            contactFlowId: 'f',
+            allowedCapabilities: { Customer: { Video: 'RECEIVE' } },
+          },
+        ]),
+      ),
+    ).toThrow(/Video/);
   });
 
   it('refuses a duplicate id', () => {
-    const ep = { id: 'a', instanceId: 'i', contactFlowId: 'f', allowedCapabilities: {}, allowedAttributes: [], attributes: {}, references: {}, requireCustomerToken: false };
+    const ep = {
+      id: 'a',
+      instanceId: 'i',
+      contactFlowId: 'f',
+      allowedCapabilities: {},
+      allowedAttributes: [],
+      attributes: {},
+      references: {},
+      requireCustomerToken: false,
+    };
     expect(() => entryPointRegistry([ep, ep])).toThrow('Entry point "a" is defined twice');
   });
 
   it('fills placeholders and leaves unknown attributes empty', () => {
-    expect(fillTemplate('{displayName} wants {attr.product}{attr.missing}!', { displayName: 'Jo', attributes: { product: 'tea' } })).toBe('Jo wants tea!');
+    expect(
+      fillTemplate('{displayName} wants {attr.product}{attr.missing}!', {
+        displayName: 'Jo',
+        attributes: { product: 'tea' },
+      }),
+    ).toBe('Jo wants tea!');
   });
 });

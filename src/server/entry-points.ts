@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { AllowedCapabilities } from '../shared/connect-schemas';
 
 export const EntryPoint = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'entry point ids are lowercase letters, digits and -'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'entry point ids are lowercase letters, digits and -'),
   instanceId: z.string().min(1).max(100),
   contactFlowId: z.string().min(1).max(500),
   allowedCapabilities: z._default(AllowedCapabilities, {}),
@@ -18,7 +20,12 @@ export const EntryPoint = z.strictObject({
   /** Shown to the agent; `{displayName}` and `{attr.<key>}` are filled in. */
   description: z.string().max(4096).optional(),
   /** References shown to the agent; values may use the same placeholders. */
-  references: z.record(z.string(), z.object({ Type: z.enum(['URL', 'NUMBER', 'STRING', 'DATE', 'EMAIL']), Value: z.string() })).default({}),
+  references: z
+    .record(
+      z.string(),
+      z.object({ Type: z.enum(['URL', 'NUMBER', 'STRING', 'DATE', 'EMAIL']), Value: z.string() }),
+    )
+    .default({}),
   /** Require a customer JWT signed by the website for this entry point. */
   requireCustomerToken: z.boolean().default(false),
 });
@@ -30,7 +37,8 @@ export type EntryPointRegistry = ReadonlyMap<string, EntryPoint>;
 export function loadEntryPointsFile(path: string): EntryPoint[] {
   const raw: unknown = JSON.parse(readFileSync(path, 'utf8'));
   const parsed = z.array(EntryPoint).safeParse(raw);
-  if (!parsed.success) throw new Error(`Invalid entry points in ${path}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`Invalid entry points in ${path}: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
@@ -44,8 +52,13 @@ export function entryPointRegistry(list: EntryPoint[]): EntryPointRegistry {
 }
 
 /** Fills `{displayName}` and `{attr.<key>}` placeholders in a description or reference template. */
-export function fillTemplate(template: string, values: { displayName: string; attributes: Record<string, string> }): string {
-  return template.replace(/\{(displayName|attr\.([A-Za-z0-9_-]+))\}/g, (_m, what: string, key?: string) =>
-    what === 'displayName' ? values.displayName : (values.attributes[key ?? ''] ?? ''),
+export function fillTemplate(
+  template: string,
+  values: { displayName: string; attributes: Record<string, string> },
+): string {
+  return template.replace(
+    /\{(displayName|attr\.([A-Za-z0-9_-]+))\}/g,
+    (_m, what: string, key?: string) =>
+      what === 'displayName' ? values.displayName : (values.attributes[key ?? ''] ?? ''),
   );
 }

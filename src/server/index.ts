@@ -6,10 +6,24 @@
  */
 export { createApp, type AppDeps, type UpgradeHandler } from './app';
 export { buildServer, type BuildOptions, type BuiltServer } from './build-server';
-export { EntryPoint, entryPointRegistry, loadEntryPointsFile, type EntryPointRegistry } from './entry-points';
-export { createFetchHandler, type FetchHandler, type FetchHandlerOptions } from './handlers/fetch-handler';
+export {
+  EntryPoint,
+  entryPointRegistry,
+  loadEntryPointsFile,
+  type EntryPointRegistry,
+} from './entry-points';
+export {
+  createFetchHandler,
+  type FetchHandler,
+  type FetchHandlerOptions,
+} from './handlers/fetch-handler';
 export type { HandlerSource } from './handlers/handler-source';
-export { createLambdaHandler, type LambdaHandler, type LambdaHttpEvent, type LambdaHttpResult } from './handlers/lambda-handler';
+export {
+  createLambdaHandler,
+  type LambdaHandler,
+  type LambdaHttpEvent,
+  type LambdaHttpResult,
+} from './handlers/lambda-handler';
 export { createNodeHandler, type NodeHandler } from './handlers/node-handler';
 export { loadServerConfig, type ServerConfig, type ServerConfigInput } from './server-config';
 export { createAwsProvider, type AwsProviderOptions } from './providers/aws-provider';

@@ -30,7 +30,11 @@ export function loggerOptions(level = 'info'): FastifyServerOptions['logger'] {
     level,
     redact: { paths: REDACTED, censor: '[redacted]' },
     serializers: {
-      req: (req: { method: string; url: string; id: string }) => ({ method: req.method, url: safeUrl(req.url), id: req.id }),
+      req: (req: { method: string; url: string; id: string }) => ({
+        method: req.method,
+        url: safeUrl(req.url),
+        id: req.id,
+      }),
     },
   };
 }

@@ -11,7 +11,8 @@ import type { TLSSocket } from 'node:tls';
 export const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '::1'];
 
 const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').toLowerCase();
-const localAddressOf = (req: IncomingMessage) => bare((req.socket.localAddress ?? '').replace(/^::ffff:/, ''));
+const localAddressOf = (req: IncomingMessage) =>
+  bare((req.socket.localAddress ?? '').replace(/^::ffff:/, ''));
 
 /** The hostname (no port, no brackets) of the request's Host header; undefined when absent or malformed. */
 export function requestHostname(req: IncomingMessage): string | undefined {
@@ -43,5 +44,10 @@ export function isOwnOrigin(req: IncomingMessage, trustedHosts: readonly string[
   }
   const scheme = (req.socket as TLSSocket).encrypted ? 'https:' : 'http:';
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-  return url.protocol === scheme && url.host === req.headers.host.toLowerCase() && port === req.socket.localPort && isTrustedHost(req, trustedHosts);
+  return (
+    url.protocol === scheme &&
+    url.host === req.headers.host.toLowerCase() &&
+    port === req.socket.localPort &&
+    isTrustedHost(req, trustedHosts)
+  );
 }

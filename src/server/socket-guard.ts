@@ -14,7 +14,9 @@ export function guardUpgradeSocket(socket: Duplex): void {
 }
 
 /** A `noServer` WebSocketServer with a payload limit that must be chosen for its protocol. */
-export function guardedWebSocketServer(options: Omit<ServerOptions, 'noServer' | 'server' | 'port'> & { maxPayload: number }): WebSocketServer {
+export function guardedWebSocketServer(
+  options: Omit<ServerOptions, 'noServer' | 'server' | 'port'> & { maxPayload: number },
+): WebSocketServer {
   const wss = new WebSocketServer({ ...options, noServer: true });
   wss.on('error', () => undefined);
   // Bad handshakes are answered (400) and closed by ws itself; listening keeps it from logging to stderr.
@@ -26,7 +28,13 @@ export function guardedWebSocketServer(options: Omit<ServerOptions, 'noServer' |
  * Completes an upgrade on `wss` and hands the WebSocket on only once it has an `error` listener,
  * so a malformed frame closes that socket and nothing else.
  */
-export function acceptWebSocket(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer, onSocket: (ws: WebSocket) => void): void {
+export function acceptWebSocket(
+  wss: WebSocketServer,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  onSocket: (ws: WebSocket) => void,
+): void {
   guardUpgradeSocket(socket);
   wss.handleUpgrade(req, socket, head, (ws) => {
     ws.on('error', () => undefined);
@@ -38,10 +46,14 @@ export function acceptWebSocket(wss: WebSocketServer, req: IncomingMessage, sock
  * Header and whole-request deadlines on the HTTP server (Node answers 408 and closes). Node checks
  * them on an interval, which must be shorter than the deadlines for them to bite on time.
  */
-export function limitSlowClients(server: import('node:http').Server, t: { headersMs: number; requestMs: number }): void {
+export function limitSlowClients(
+  server: import('node:http').Server,
+  t: { headersMs: number; requestMs: number },
+): void {
   server.headersTimeout = t.headersMs;
   server.requestTimeout = t.requestMs;
-  (server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval = Math.max(100, Math.min(30_000, Math.floor(t.headersMs / 4)));
+  (server as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval =
+    Math.max(100, Math.min(30_000, Math.floor(t.headersMs / 4)));
 }
 
 /**
@@ -50,6 +62,8 @@ export function limitSlowClients(server: import('node:http').Server, t: { header
  */
 export function refuseUpgrade(socket: Duplex, status: string): true {
   guardUpgradeSocket(socket);
-  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`, () =>
+    socket.destroy(),
+  );
   return true;
 }

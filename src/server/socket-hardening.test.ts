@@ -14,11 +14,15 @@ const unmaskedText = encodeRawFrame({ opcode: 1, masked: false, payload: Buffer.
 
 describe('WebSocket endpoints survive malformed frames', () => {
   it('closes a signaling socket that sends an unmasked frame, without a token, and keeps serving', async () => {
-    const ws = await openRawWebSocket(local.port, '/control/x', { 'sec-websocket-protocol': '_aws_wt_session' });
+    const ws = await openRawWebSocket(local.port, '/control/x', {
+      'sec-websocket-protocol': '_aws_wt_session',
+    });
     expect(ws.response).toMatch(/^HTTP\/1.1 101/);
     ws.socket.write(unmaskedText);
     await ws.closed;
-    await expect(startTestCall(local.stack.baseUrl)).resolves.toMatchObject({ contactId: expect.any(String) });
+    await expect(startTestCall(local.stack.baseUrl)).resolves.toMatchObject({
+      contactId: expect.any(String),
+    });
   });
 
   it('closes a participant socket that sends an unmasked frame with a valid token, and keeps serving', async () => {
@@ -27,7 +31,9 @@ describe('WebSocket endpoints survive malformed frames', () => {
     expect(ws.response).toMatch(/^HTTP\/1.1 101/);
     ws.socket.write(unmaskedText);
     await ws.closed;
-    await expect(startTestCall(local.stack.baseUrl)).resolves.toMatchObject({ contactId: expect.any(String) });
+    await expect(startTestCall(local.stack.baseUrl)).resolves.toMatchObject({
+      contactId: expect.any(String),
+    });
   });
 
   it('handles a socket reset in the middle of a refused upgrade', async () => {
@@ -35,13 +41,21 @@ describe('WebSocket endpoints survive malformed frames', () => {
     expect(ws.response).toMatch(/^HTTP\/1.1 403/);
     ws.socket.resetAndDestroy();
     await ws.closed;
-    await expect(startTestCall(local.stack.baseUrl)).resolves.toMatchObject({ contactId: expect.any(String) });
+    await expect(startTestCall(local.stack.baseUrl)).resolves.toMatchObject({
+      contactId: expect.any(String),
+    });
   });
 
   it('refuses a participant frame larger than 64 KiB with close 1009 before reading it', async () => {
     const call = await startTestCall(local.stack.baseUrl);
     const ws = await openRawWebSocket(local.port, pathOf(call.eventsUrl!));
-    ws.socket.write(encodeRawFrame({ opcode: 1, payload: Buffer.alloc(16), announcedLength: 95 * 1024 * 1024 }).subarray(0, 14 + 16));
+    ws.socket.write(
+      encodeRawFrame({
+        opcode: 1,
+        payload: Buffer.alloc(16),
+        announcedLength: 95 * 1024 * 1024,
+      }).subarray(0, 14 + 16),
+    );
     await ws.closed;
     const received = ws.received();
     // A close frame (opcode 8) whose status code is 1009 (message too big).

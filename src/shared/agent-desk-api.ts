@@ -4,7 +4,14 @@
  */
 import { z } from 'zod';
 
-export const AgentStatus = z.enum(['OFFLINE', 'AVAILABLE', 'RINGING', 'ON_CONTACT', 'AFTER_CONTACT_WORK', 'MISSED']);
+export const AgentStatus = z.enum([
+  'OFFLINE',
+  'AVAILABLE',
+  'RINGING',
+  'ON_CONTACT',
+  'AFTER_CONTACT_WORK',
+  'MISSED',
+]);
 export type AgentStatus = z.infer<typeof AgentStatus>;
 
 export const DeskAgent = z.object({
@@ -26,7 +33,9 @@ export const DeskContact = z.object({
   description: z.string().optional(),
   attributes: z.record(z.string(), z.string()),
   references: z.record(z.string(), z.object({ Type: z.string(), Value: z.string().optional() })),
-  relatedContact: z.object({ id: z.string(), customerName: z.string().optional(), state: z.string().optional() }).optional(),
+  relatedContact: z
+    .object({ id: z.string(), customerName: z.string().optional(), state: z.string().optional() })
+    .optional(),
   queueName: z.string().optional(),
   enqueuedAt: z.number().optional(),
   ringStartedAt: z.number().optional(),
@@ -67,7 +76,9 @@ export const VideoConnectionInfo = z.object({
 export type VideoConnectionInfo = z.infer<typeof VideoConnectionInfo>;
 
 /** GET /local/desk/agents — who may sign in at the desk. */
-export const AgentList = z.object({ agents: z.array(DeskAgent.pick({ id: true, username: true, name: true, status: true })) });
+export const AgentList = z.object({
+  agents: z.array(DeskAgent.pick({ id: true, username: true, name: true, status: true })),
+});
 export type AgentList = z.infer<typeof AgentList>;
 export type AgentSummary = AgentList['agents'][number];
 

@@ -8,7 +8,9 @@ import { AllowedCapabilities, ConnectionData, DtmfDigits } from './connect-schem
 import { DisplayName } from './display-name';
 
 /** Attribute keys follow Connect's rule: alphanumerics, `-` and `_` only. */
-const AttributeKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'attribute keys may only contain A-Z a-z 0-9 - _'));
+const AttributeKey = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'attribute keys may only contain A-Z a-z 0-9 - _'));
 
 /** GET /api/entry-points/:id — what the widget may know about an entry point before a call. */
 export const EntryPointInfo = z.object({

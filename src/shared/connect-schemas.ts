@@ -34,22 +34,33 @@ export const MediaPlacement = z.object({
 
 /** StartWebRTCContact `ConnectionData`: a Chime meeting plus this participant's attendee. */
 export const ConnectionData = z.object({
-  Attendee: z.object({ AttendeeId: z.string().check(z.minLength(1)), JoinToken: z.string().check(z.minLength(1)) }),
+  Attendee: z.object({
+    AttendeeId: z.string().check(z.minLength(1)),
+    JoinToken: z.string().check(z.minLength(1)),
+  }),
   Meeting: z.object({
     MediaRegion: z.optional(z.string()),
     MeetingId: z.string().check(z.minLength(1)),
     MediaPlacement,
-    MeetingFeatures: z.nullish(z.looseObject({ Audio: z.optional(z.partial(z.object({ EchoReduction: z.optional(z.string()) }))) })),
+    MeetingFeatures: z.nullish(
+      z.looseObject({
+        Audio: z.optional(z.partial(z.object({ EchoReduction: z.optional(z.string()) }))),
+      }),
+    ),
   }),
 });
 export type ConnectionData = z.infer<typeof ConnectionData>;
 
 /** Payload of a data message on {@link SCREEN_SHARING_TOPIC}, as Amazon Connect agents send it. */
-export const ScreenSharingMessage = z.object({ message: z.enum(['ScreenSharingStarted', 'ScreenSharingStopped']) });
+export const ScreenSharingMessage = z.object({
+  message: z.enum(['ScreenSharingStarted', 'ScreenSharingStopped']),
+});
 export type ScreenSharingMessage = z.infer<typeof ScreenSharingMessage>;
 
 /** The Chime data-message topic on which the agent enables and disables customer screen sharing. */
 export const SCREEN_SHARING_TOPIC = 'AMAZON_CONNECT_SCREEN_SHARING';
 
 /** DTMF digits Connect accepts through SendMessage `audio/dtmf`. */
-export const DtmfDigits = z.string().check(z.regex(/^[0-9*#]{1,64}$/, 'DTMF digits may only contain 0-9, * and #'));
+export const DtmfDigits = z
+  .string()
+  .check(z.regex(/^[0-9*#]{1,64}$/, 'DTMF digits may only contain 0-9, * and #'));

@@ -9,8 +9,14 @@ describe('call session: call time, language, captions, joining muted', () => {
     h.event({ type: 'agent-joined', name: 'Sam' });
     h.advance(12_900);
     await h.session.end();
-    expect(h.session.getState().phase).toMatchObject({ phase: 'ended', durationSeconds: 12, agentName: 'Sam' });
-    expect(h.events).toContainEqual(expect.objectContaining({ type: 'ended', durationSeconds: 12 }));
+    expect(h.session.getState().phase).toMatchObject({
+      phase: 'ended',
+      durationSeconds: 12,
+      agentName: 'Sam',
+    });
+    expect(h.events).toContainEqual(
+      expect.objectContaining({ type: 'ended', durationSeconds: 12 }),
+    );
   });
 
   it('call time stops when End is pressed, not when the backend answers', async () => {
@@ -28,7 +34,11 @@ describe('call session: call time, language, captions, joining muted', () => {
     await h.session.start(choice);
     h.advance(30_000);
     await h.session.end();
-    expect(h.session.getState().phase).toMatchObject({ phase: 'ended', durationSeconds: null, agentName: null });
+    expect(h.session.getState().phase).toMatchObject({
+      phase: 'ended',
+      durationSeconds: null,
+      agentName: null,
+    });
   });
 
   it('sends the widget language as contact attribute `language` only where the entry point allows it', async () => {

@@ -33,10 +33,28 @@ export type SessionError =
 export type SessionPhase =
   | { phase: 'pre-call' }
   | { phase: 'starting' }
-  | { phase: 'connecting'; call: StartCallResponse; startedAt: number; flowState: CallStatus['state']; queueName?: string }
-  | { phase: 'in-call'; call: StartCallResponse; startedAt: number; connectedAt: number; agentName: string }
+  | {
+      phase: 'connecting';
+      call: StartCallResponse;
+      startedAt: number;
+      flowState: CallStatus['state'];
+      queueName?: string;
+    }
+  | {
+      phase: 'in-call';
+      call: StartCallResponse;
+      startedAt: number;
+      connectedAt: number;
+      agentName: string;
+    }
   /** `durationSeconds` and `agentName` are null when the call never reached an agent. */
-  | { phase: 'ended'; contactId: string; endedBy: EndedBy; durationSeconds: number | null; agentName: string | null }
+  | {
+      phase: 'ended';
+      contactId: string;
+      endedBy: EndedBy;
+      durationSeconds: number | null;
+      agentName: string | null;
+    }
   | { phase: 'error'; error: SessionError };
 
 export interface SessionState {
@@ -65,7 +83,11 @@ export interface SessionDeps {
   endCall(contactId: string, callToken: string): Promise<unknown>;
   sendDtmf(contactId: string, callToken: string, digits: string): Promise<unknown>;
   /** Starts polling the contact's status; returns a stop function and a "poll now" function. */
-  watchStatus(contactId: string, callToken: string, onStatus: (s: CallStatus) => void): { stop(): void; refresh(): void };
+  watchStatus(
+    contactId: string,
+    callToken: string,
+    onStatus: (s: CallStatus) => void,
+  ): { stop(): void; refresh(): void };
   openEvents(url: string, onEvent: (e: ContactEvent) => void): () => void;
   loadEngine(): Promise<CallEngine>;
   newClientToken(): string;

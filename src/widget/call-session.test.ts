@@ -6,15 +6,30 @@ describe('call session', () => {
   it('starts, joins with video, follows captions and detects the agent from the contact', async () => {
     const h = setup();
     await h.session.start(choice);
-    expect(h.deps.startCall).toHaveBeenCalledWith(expect.objectContaining({ entryPoint: 'default', displayName: 'Ana', clientToken: 'token-aaaaaaaaaaaaaaaa-1' }));
-    expect(h.engine.join).toHaveBeenCalledWith(expect.objectContaining({ video: true, topics: ['AMAZON_CONNECT_SCREEN_SHARING'] }));
+    expect(h.deps.startCall).toHaveBeenCalledWith(
+      expect.objectContaining({
+        entryPoint: 'default',
+        displayName: 'Ana',
+        clientToken: 'token-aaaaaaaaaaaaaaaa-1',
+      }),
+    );
+    expect(h.engine.join).toHaveBeenCalledWith(
+      expect.objectContaining({ video: true, topics: ['AMAZON_CONNECT_SCREEN_SHARING'] }),
+    );
     expect(h.session.getState().phase.phase).toBe('connecting');
     h.event({ type: 'caption', id: '1', text: 'Welcome', at: '' });
     expect(h.session.getState().captions).toEqual([{ id: '1', text: 'Welcome' }]);
     h.status({ contactId: 'c-1', state: 'queued', queueName: 'Support' });
-    expect(h.session.getState().phase).toMatchObject({ phase: 'connecting', flowState: 'queued', queueName: 'Support' });
+    expect(h.session.getState().phase).toMatchObject({
+      phase: 'connecting',
+      flowState: 'queued',
+      queueName: 'Support',
+    });
     h.event({ type: 'agent-joined', name: 'Agent Smith' });
-    expect(h.session.getState().phase).toMatchObject({ phase: 'in-call', agentName: 'Agent Smith' });
+    expect(h.session.getState().phase).toMatchObject({
+      phase: 'in-call',
+      agentName: 'Agent Smith',
+    });
     expect(h.events).toContainEqual({ type: 'state', state: 'in-call' });
   });
 
@@ -32,8 +47,19 @@ describe('call session', () => {
     await h.session.end();
     expect(h.deps.endCall).toHaveBeenCalledWith('c-1', 'tok');
     expect(h.engine.leave).toHaveBeenCalled();
-    expect(h.session.getState().phase).toEqual({ phase: 'ended', contactId: 'c-1', endedBy: 'customer', durationSeconds: 65, agentName: null });
-    expect(h.events).toContainEqual({ type: 'ended', contactId: 'c-1', durationSeconds: 65, endedBy: 'customer' });
+    expect(h.session.getState().phase).toEqual({
+      phase: 'ended',
+      contactId: 'c-1',
+      endedBy: 'customer',
+      durationSeconds: 65,
+      agentName: null,
+    });
+    expect(h.events).toContainEqual({
+      type: 'ended',
+      contactId: 'c-1',
+      durationSeconds: 65,
+      endedBy: 'customer',
+    });
   });
 
   it('the contact reporting its end while the customer is ending still counts as ended by the customer', async () => {
@@ -53,7 +79,9 @@ describe('call session', () => {
     await h.session.start(choice);
     h.event({ type: 'agent-joined', name: 'Bo' });
     h.event({ type: 'ended' });
-    await vi.waitFor(() => expect(h.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'agent' }));
+    await vi.waitFor(() =>
+      expect(h.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'agent' }),
+    );
     expect(h.engine.leave).toHaveBeenCalled();
   });
 
@@ -61,7 +89,9 @@ describe('call session', () => {
     const h = setup();
     await h.session.start(choice);
     h.store.update({ status: { kind: 'left', reason: 'connection-lost' } });
-    await vi.waitFor(() => expect(h.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'connection' }));
+    await vi.waitFor(() =>
+      expect(h.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'connection' }),
+    );
   });
 
   it('a backend error can be retried with the same clientToken; Call again uses a new one', async () => {
@@ -71,10 +101,20 @@ describe('call session', () => {
       return call;
     });
     await h.session.start(choice);
-    expect(h.session.getState().phase).toMatchObject({ phase: 'error', error: { kind: 'backend', name: 'InternalServiceException', retryable: true } });
-    expect(h.events).toContainEqual({ type: 'error', name: 'InternalServiceException', message: 'boom' });
+    expect(h.session.getState().phase).toMatchObject({
+      phase: 'error',
+      error: { kind: 'backend', name: 'InternalServiceException', retryable: true },
+    });
+    expect(h.events).toContainEqual({
+      type: 'error',
+      name: 'InternalServiceException',
+      message: 'boom',
+    });
     await h.session.retry();
-    expect(h.deps.startCall.mock.calls.map((c) => c[0].clientToken)).toEqual(['token-aaaaaaaaaaaaaaaa-1', 'token-aaaaaaaaaaaaaaaa-1']);
+    expect(h.deps.startCall.mock.calls.map((c) => c[0].clientToken)).toEqual([
+      'token-aaaaaaaaaaaaaaaa-1',
+      'token-aaaaaaaaaaaaaaaa-1',
+    ]);
     await h.session.end();
     h.session.reset();
     await h.session.start(choice);
@@ -84,10 +124,15 @@ describe('call session', () => {
   it('a join failure releases the engine (camera off) and shows a device error', async () => {
     const h = setup();
     const { CallEngineError } = await import('../call-engine/device-errors');
-    h.engine.join.mockRejectedValueOnce(new CallEngineError('permission-denied', 'NotAllowedError'));
+    h.engine.join.mockRejectedValueOnce(
+      new CallEngineError('permission-denied', 'NotAllowedError'),
+    );
     await h.session.start(choice);
     expect(h.engine.leave).toHaveBeenCalled();
-    expect(h.session.getState().phase).toMatchObject({ phase: 'error', error: { kind: 'device', code: 'permission-denied' } });
+    expect(h.session.getState().phase).toMatchObject({
+      phase: 'error',
+      error: { kind: 'device', code: 'permission-denied' },
+    });
   });
 
   it('DTMF goes through the backend for the current contact', async () => {

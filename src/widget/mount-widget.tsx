@@ -31,15 +31,26 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
     style.textContent = widgetCss;
     root.append(style);
   }
-  const queryClient = new QueryClient({ defaultOptions: { queries: { refetchOnWindowFocus: false } } });
-  const session = createCallSession(options.config, createSessionDeps(queryClient, options.config.backendUrl), options.onEvent);
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { refetchOnWindowFocus: false } },
+  });
+  const session = createCallSession(
+    options.config,
+    createSessionDeps(queryClient, options.config.backendUrl),
+    options.onEvent,
+  );
   // Leaving the page mid-call ends the contact instead of leaving the agent with an empty call.
   const onPageHide = () => void session.end();
   window.addEventListener('pagehide', onPageHide);
   const reactRoot = createRoot(container);
   reactRoot.render(
     <QueryClientProvider client={queryClient}>
-      <WidgetRoot config={options.config} session={session} onClose={options.onClose} onEvent={options.onEvent} />
+      <WidgetRoot
+        config={options.config}
+        session={session}
+        onClose={options.onClose}
+        onEvent={options.onEvent}
+      />
     </QueryClientProvider>,
   );
   void prefetchCallEngine(); // the customer is about to call: fetch the SDK chunk now

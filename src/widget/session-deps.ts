@@ -15,12 +15,22 @@ import type { SessionDeps } from './call-session-types';
 export function createSessionDeps(queryClient: QueryClient, baseUrl: string): SessionDeps {
   return {
     startCall: (body: StartCallRequest) =>
-      new MutationObserver(queryClient, { mutationKey: ['start-call', baseUrl], mutationFn: (b: StartCallRequest) => startCall(baseUrl, b), retry: false }).mutate(body),
+      new MutationObserver(queryClient, {
+        mutationKey: ['start-call', baseUrl],
+        mutationFn: (b: StartCallRequest) => startCall(baseUrl, b),
+        retry: false,
+      }).mutate(body),
     endCall: (contactId, callToken) => endCall(baseUrl, contactId, callToken),
     sendDtmf: (contactId, callToken, digits) =>
-      new MutationObserver(queryClient, { mutationFn: (d: string) => sendDtmf(baseUrl, contactId, callToken, d), retry: 1 }).mutate(digits),
+      new MutationObserver(queryClient, {
+        mutationFn: (d: string) => sendDtmf(baseUrl, contactId, callToken, d),
+        retry: 1,
+      }).mutate(digits),
     watchStatus(contactId, callToken, onStatus) {
-      const observer = new QueryObserver(queryClient, callStatusQuery(baseUrl, contactId, callToken));
+      const observer = new QueryObserver(
+        queryClient,
+        callStatusQuery(baseUrl, contactId, callToken),
+      );
       const off = observer.subscribe((result) => {
         if (result.data) onStatus(result.data);
       });

@@ -6,13 +6,23 @@ import { choice, setup } from './testing/session-harness';
 import { WidgetRoot } from './widget-root';
 
 const config = { backendUrl: 'http://h', entryPoint: 'default', locale: 'en' };
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const entryInfo = { id: 'default', allowedCapabilities: { Customer: { Video: 'SEND' } }, allowedAttributes: ['language'], requiresCustomerToken: false };
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const entryInfo = {
+  id: 'default',
+  allowedCapabilities: { Customer: { Video: 'SEND' } },
+  allowedAttributes: ['language'],
+  requiresCustomerToken: false,
+};
 
 function renderRoot(onClose = vi.fn(), onEvent = vi.fn()) {
   const h = setup();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(<QueryClientProvider client={client}><WidgetRoot config={config} session={h.session} onClose={onClose} onEvent={onEvent} /></QueryClientProvider>);
+  render(
+    <QueryClientProvider client={client}>
+      <WidgetRoot config={config} session={h.session} onClose={onClose} onEvent={onEvent} />
+    </QueryClientProvider>,
+  );
   return { h, onClose, onEvent };
 }
 
@@ -23,25 +33,55 @@ afterEach(() => {
 
 describe('WidgetRoot', () => {
   it('tells the customer on opening that this site may not place calls; detail to the console and cvc-error', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(403, { error: { name: 'AccessDeniedException', message: 'Origin http://x is not allowed to use this API.' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(403, {
+          error: {
+            name: 'AccessDeniedException',
+            message: 'Origin http://x is not allowed to use this API.',
+          },
+        }),
+      ),
+    );
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { onEvent, onClose } = renderRoot();
-    expect(await screen.findByText('This website is not set up for video calls yet. Please contact us another way, or try again later.')).toBeTruthy();
-    expect(onEvent).toHaveBeenCalledWith({ type: 'error', name: 'AccessDeniedException', message: 'Origin http://x is not allowed to use this API.' });
+    expect(
+      await screen.findByText(
+        'This website is not set up for video calls yet. Please contact us another way, or try again later.',
+      ),
+    ).toBeTruthy();
+    expect(onEvent).toHaveBeenCalledWith({
+      type: 'error',
+      name: 'AccessDeniedException',
+      message: 'Origin http://x is not allowed to use this API.',
+    });
     expect(log.mock.calls[0]?.[0]).toContain('AccessDeniedException');
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalled();
   });
 
   it('names an unknown entry point in customer words', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(404, { error: { name: 'ResourceNotFoundException', message: 'Unknown entry point "default".' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json(404, {
+          error: { name: 'ResourceNotFoundException', message: 'Unknown entry point "default".' },
+        }),
+      ),
+    );
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     renderRoot();
-    expect(await screen.findByText('This video call link is not set up. Please contact us another way.')).toBeTruthy();
+    expect(
+      await screen.findByText('This video call link is not set up. Please contact us another way.'),
+    ).toBeTruthy();
   });
 
   it('focuses the name on open; during a call × and Escape minimise to the bubble and only End ends it', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, entryInfo)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, entryInfo)),
+    );
     const { h, onClose } = renderRoot();
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Your name')));
     await act(() => h.session.start(choice, ['language']));
@@ -49,7 +89,9 @@ describe('WidgetRoot', () => {
     expect(screen.getByTestId('call-bubble')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(onClose).not.toHaveBeenCalled();
-    await waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Open video call'));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Open video call'),
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Open video call' }));
     await userEvent.keyboard('{Escape}');
     expect(screen.getByTestId('call-bubble')).toBeTruthy();
@@ -59,7 +101,10 @@ describe('WidgetRoot', () => {
   });
 
   it('sends number keys typed in the widget as DTMF', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(200, entryInfo)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, entryInfo)),
+    );
     const { h } = renderRoot();
     await act(() => h.session.start(choice));
     screen.getByRole('heading', { name: 'Connecting you' }).focus();

@@ -61,13 +61,16 @@ export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProp
 
   const dismiss = () => (inCall ? setMinimised(true) : onClose());
   useFocusTrap(panel, !minimised);
-  const sendTyped = useCallback((digit: string) => {
-    if (!inCall) return;
-    session.sendDigit(digit).then(
-      () => setTyped((x) => ({ digit, ok: true, n: (x?.n ?? 0) + 1 })),
-      () => setTyped((x) => ({ digit, ok: false, n: (x?.n ?? 0) + 1 })),
-    );
-  }, [inCall, session]);
+  const sendTyped = useCallback(
+    (digit: string) => {
+      if (!inCall) return;
+      session.sendDigit(digit).then(
+        () => setTyped((x) => ({ digit, ok: true, n: (x?.n ?? 0) + 1 })),
+        () => setTyped((x) => ({ digit, ok: false, n: (x?.n ?? 0) + 1 })),
+      );
+    },
+    [inCall, session],
+  );
   useDigitKeys(panel, sendTyped);
 
   // Focus: into the dialog on open (first field or Join), to each new screen's heading, to the bubble's expand.
@@ -76,7 +79,10 @@ export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProp
     if (minimised) return bubble.current?.querySelector<HTMLElement>('[data-cvw-expand]')?.focus();
     const el = panel.current;
     if (!el) return;
-    const first = !opened.current && p.phase === 'pre-call' ? el.querySelector<HTMLElement>('.cvw-footer input, .cvw-footer button') : null;
+    const first =
+      !opened.current && p.phase === 'pre-call'
+        ? el.querySelector<HTMLElement>('.cvw-footer input, .cvw-footer button')
+        : null;
     const target = first ?? el.querySelector<HTMLElement>('.cvw-screen-title');
     if (!first && target) target.setAttribute('tabindex', '-1');
     if (first) opened.current = true;
@@ -91,25 +97,66 @@ export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProp
   useEffect(() => {
     if (!entry.error) return;
     const name = 'errorName' in entry.error ? String(entry.error.errorName) : entry.error.name;
-    console.error(`<connect-video-call>: entry point "${config.entryPoint}" at ${config.backendUrl}: ${name}: ${entry.error.message}`);
+    console.error(
+      `<connect-video-call>: entry point "${config.entryPoint}" at ${config.backendUrl}: ${name}: ${entry.error.message}`,
+    );
     onEvent?.({ type: 'error', name, message: entry.error.message });
   }, [entry.error, config.entryPoint, config.backendUrl, onEvent]);
 
   return (
     <>
-      <LiveRegion message={minimised ? t.minimisedCall(p.phase === 'in-call' ? p.agentName || t.agent : t.connectingTitle) : statusMessage(t, state)} />
+      <LiveRegion
+        message={
+          minimised
+            ? t.minimisedCall(p.phase === 'in-call' ? p.agentName || t.agent : t.connectingTitle)
+            : statusMessage(t, state)
+        }
+      />
       {minimised && inCall && (
         <div ref={bubble}>
-          <MinimisedBubble t={t} phase={p} engine={state.engine} agentName={p.phase === 'in-call' ? p.agentName || state.agentName || '' : ''} onExpand={() => setMinimised(false)} onEnd={() => void session.end()} />
+          <MinimisedBubble
+            t={t}
+            phase={p}
+            engine={state.engine}
+            agentName={p.phase === 'in-call' ? p.agentName || state.agentName || '' : ''}
+            onExpand={() => setMinimised(false)}
+            onEnd={() => void session.end()}
+          />
         </div>
       )}
-      <div className="cvw-panel" role="dialog" aria-modal="true" aria-labelledby="cvw-title" dir={t.dir} lang={config.locale} ref={panel} hidden={minimised} onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), dismiss())}>
+      <div
+        className="cvw-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="cvw-title"
+        dir={t.dir}
+        lang={config.locale}
+        ref={panel}
+        hidden={minimised}
+        onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), dismiss())}
+      >
         <div className="cvw-panel-head">
           <h2 id="cvw-title">{t.dialogTitle}</h2>
-          <IconButton icon={inCall ? Minimize2 : X} label={inCall ? t.minimise : t.close} showLabel={false} className="cvw-close" onClick={dismiss} />
+          <IconButton
+            icon={inCall ? Minimize2 : X}
+            label={inCall ? t.minimise : t.close}
+            showLabel={false}
+            className="cvw-close"
+            onClick={dismiss}
+          />
         </div>
         <div className="cvw-panel-body">
-          <PhaseView t={t} config={config} session={session} state={state} entry={entry} selfName={state.selfName ?? ''} typed={typed} onDigit={(d) => session.sendDigit(d)} onClose={onClose} />
+          <PhaseView
+            t={t}
+            config={config}
+            session={session}
+            state={state}
+            entry={entry}
+            selfName={state.selfName ?? ''}
+            typed={typed}
+            onDigit={(d) => session.sendDigit(d)}
+            onClose={onClose}
+          />
         </div>
       </div>
     </>

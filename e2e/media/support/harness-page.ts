@@ -5,7 +5,9 @@ import type { HarnessState, JoinOptions } from '../../harness/harness';
 import { routeHarness } from '../../support/harness-route';
 
 /** What the harness page puts on `window` (see e2e/harness/harness.ts). */
-type HarnessWindow = { harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState } };
+type HarnessWindow = {
+  harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState };
+};
 
 export interface HarnessTile {
   attendeeId: string;
@@ -29,7 +31,13 @@ export async function closePages(): Promise<void> {
 }
 
 /** Opens the harness at `url` in a fresh context (own camera/mic permission; the page answered from its build on any origin) and joins the meeting. */
-export async function joinPage(browser: Browser, url: string, meeting: MediaMeeting, attendee: MediaAttendee, options: JoinOptions = {}): Promise<Page> {
+export async function joinPage(
+  browser: Browser,
+  url: string,
+  meeting: MediaMeeting,
+  attendee: MediaAttendee,
+  options: JoinOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   opened.push(context);
   await routeHarness(context, url);
@@ -38,25 +46,47 @@ export async function joinPage(browser: Browser, url: string, meeting: MediaMeet
   page.on('console', (m) => m.type() === 'error' && errors.get(page)!.push(m.text()));
   await page.goto(url);
   await page.waitForFunction(() => 'harness' in window);
-  await page.evaluate(([m, a, o]) => (window as unknown as HarnessWindow).harness.join!(m, a, o), [meeting, attendee, options] as const);
+  await page.evaluate(([m, a, o]) => (window as unknown as HarnessWindow).harness.join!(m, a, o), [
+    meeting,
+    attendee,
+    options,
+  ] as const);
   return page;
 }
 
 // Each function below runs in the page, so it reaches the harness through `window` itself.
-export const started = (page: Page) => page.waitForFunction(() => (window as unknown as HarnessWindow).harness.eventAt!('audioVideoDidStart') !== undefined);
-export const tiles = (page: Page) => page.evaluate(() => (window as unknown as HarnessWindow).harness.tiles!() as HarnessTile[]);
-export const audioPackets = (page: Page) => page.evaluate(() => (window as unknown as HarnessWindow).harness.audioPackets!() as Promise<number>);
-export const harnessState = (page: Page) => page.evaluate(() => (window as unknown as HarnessWindow).harness.state);
-export const eventAt = (page: Page, name: string) => page.evaluate((n) => (window as unknown as HarnessWindow).harness.eventAt!(n) as number | undefined, name);
+export const started = (page: Page) =>
+  page.waitForFunction(
+    () => (window as unknown as HarnessWindow).harness.eventAt!('audioVideoDidStart') !== undefined,
+  );
+export const tiles = (page: Page) =>
+  page.evaluate(() => (window as unknown as HarnessWindow).harness.tiles!() as HarnessTile[]);
+export const audioPackets = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as HarnessWindow).harness.audioPackets!() as Promise<number>,
+  );
+export const harnessState = (page: Page) =>
+  page.evaluate(() => (window as unknown as HarnessWindow).harness.state);
+export const eventAt = (page: Page, name: string) =>
+  page.evaluate(
+    (n) => (window as unknown as HarnessWindow).harness.eventAt!(n) as number | undefined,
+    name,
+  );
 export const call = (page: Page, method: string, ...args: unknown[]) =>
-  page.evaluate(([m, a]) => (window as unknown as HarnessWindow).harness[m as string]!(...(a as unknown[])), [method, args] as const);
+  page.evaluate(
+    ([m, a]) => (window as unknown as HarnessWindow).harness[m as string]!(...(a as unknown[])),
+    [method, args] as const,
+  );
 
 /** The viewer's tile of that attendee's video (`<id>#content` for their screen share), if it has one. */
-export const tileOf = async (page: Page, attendeeId: string) => (await tiles(page)).find((t) => t.attendeeId === attendeeId);
+export const tileOf = async (page: Page, attendeeId: string) =>
+  (await tiles(page)).find((t) => t.attendeeId === attendeeId);
 
 /** Waits until the viewer decodes new frames of that attendee's tile (a fresh tile after each start). */
 export async function expectFramesGrowing(viewer: Page, attendeeId: string): Promise<void> {
   await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(5);
   const first = (await tileOf(viewer, attendeeId))!.frames;
-  await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(first + 10);
+  await expect
+    .poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0)
+    .toBeGreaterThan(first + 10);
 }

@@ -31,10 +31,16 @@ export async function startMediaTestServer(): Promise<MediaTestServer> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const baseUrl = `http://127.0.0.1:${port}`;
-  const media = createMediaServer({ publicUrl: baseUrl, logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }) });
+  const media = createMediaServer({
+    publicUrl: baseUrl,
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
+  });
   const sockets = new Map<string, Set<Duplex>>();
   app.server.on('upgrade', (req, socket, head) => {
-    const token = (tokenFromProtocols(req.headers['sec-websocket-protocol']) ?? '').replace(/#content$/, '');
+    const token = (tokenFromProtocols(req.headers['sec-websocket-protocol']) ?? '').replace(
+      /#content$/,
+      '',
+    );
     if (!sockets.has(token)) sockets.set(token, new Set());
     sockets.get(token)!.add(socket);
     socket.once('close', () => sockets.get(token)?.delete(socket));
@@ -58,10 +64,20 @@ export async function startMediaTestServer(): Promise<MediaTestServer> {
 }
 
 /** A new meeting with two attendees joined on two harness pages, both started (specs and the bench). */
-export async function joinTwo(browser: Browser, server: MediaTestServer, names: [string, string] = ['alice', 'bob']) {
+export async function joinTwo(
+  browser: Browser,
+  server: MediaTestServer,
+  names: [string, string] = ['alice', 'bob'],
+) {
   const meeting = server.media.createMeeting();
-  const attendees = names.map((n) => server.media.createAttendee(meeting.MeetingId, n)) as [MediaAttendee, MediaAttendee];
-  const pages: [Page, Page] = [await joinPage(browser, server.harnessUrl, meeting, attendees[0]), await joinPage(browser, server.harnessUrl, meeting, attendees[1])];
+  const attendees = names.map((n) => server.media.createAttendee(meeting.MeetingId, n)) as [
+    MediaAttendee,
+    MediaAttendee,
+  ];
+  const pages: [Page, Page] = [
+    await joinPage(browser, server.harnessUrl, meeting, attendees[0]),
+    await joinPage(browser, server.harnessUrl, meeting, attendees[1]),
+  ];
   await Promise.all(pages.map(started));
   return { meeting, attendees, pages };
 }

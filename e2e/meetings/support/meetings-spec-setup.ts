@@ -4,7 +4,12 @@
  * join them with the unmodified Chime SDK (closed after each test).
  */
 import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CreateAttendeeCommand, CreateMeetingWithAttendeesCommand, type Attendee, type Meeting } from '@aws-sdk/client-chime-sdk-meetings';
+import {
+  CreateAttendeeCommand,
+  CreateMeetingWithAttendeesCommand,
+  type Attendee,
+  type Meeting,
+} from '@aws-sdk/client-chime-sdk-meetings';
 import type { JoinOptions } from '../../harness/harness';
 import { started } from '../../media/support/harness-page';
 import { startMeetingsTestServer, type MeetingsTestServer } from './meetings-test-server';
@@ -28,24 +33,44 @@ export function useMeetingsTestServer(): () => MeetingsTestServer {
 }
 
 /** Opens the harness in a fresh context and joins the meeting as that attendee (exactly the API's response objects). */
-export async function joinAs(browser: Browser, server: MeetingsTestServer, meeting: Meeting, attendee: Attendee, options: JoinOptions = {}): Promise<Page> {
+export async function joinAs(
+  browser: Browser,
+  server: MeetingsTestServer,
+  meeting: Meeting,
+  attendee: Attendee,
+  options: JoinOptions = {},
+): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   opened.push(context);
   const page = await context.newPage();
   await page.goto(server.harnessUrl);
   await page.waitForFunction(() => 'harness' in window);
   await page.evaluate(
-    ([m, a, o]) => (window as unknown as { harness: { join(...args: unknown[]): Promise<void> } }).harness.join(m, a, o),
+    ([m, a, o]) =>
+      (window as unknown as { harness: { join(...args: unknown[]): Promise<void> } }).harness.join(
+        m,
+        a,
+        o,
+      ),
     [meeting, attendee, options] as const,
   );
   return page;
 }
 
 /** CreateMeetingWithAttendees for these ExternalUserIds, every attendee joined on its own page and started. */
-export async function meetingWith(browser: Browser, server: MeetingsTestServer, externalUserIds: string[], options: JoinOptions = {}) {
-  const { Meeting, Attendees } = await server.chime.send(new CreateMeetingWithAttendeesCommand({
-    MediaRegion: 'us-east-1', ExternalMeetingId: `spec-${Date.now()}`, Attendees: externalUserIds.map((ExternalUserId) => ({ ExternalUserId })),
-  }));
+export async function meetingWith(
+  browser: Browser,
+  server: MeetingsTestServer,
+  externalUserIds: string[],
+  options: JoinOptions = {},
+) {
+  const { Meeting, Attendees } = await server.chime.send(
+    new CreateMeetingWithAttendeesCommand({
+      MediaRegion: 'us-east-1',
+      ExternalMeetingId: `spec-${Date.now()}`,
+      Attendees: externalUserIds.map((ExternalUserId) => ({ ExternalUserId })),
+    }),
+  );
   const pages: Page[] = [];
   for (const attendee of Attendees!) {
     const page = await joinAs(browser, server, Meeting!, attendee, options);
@@ -56,7 +81,13 @@ export async function meetingWith(browser: Browser, server: MeetingsTestServer, 
 }
 
 /** One more attendee through CreateAttendee. */
-export async function addAttendee(server: MeetingsTestServer, meeting: Meeting, externalUserId: string): Promise<Attendee> {
-  const { Attendee: attendee } = await server.chime.send(new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: externalUserId }));
+export async function addAttendee(
+  server: MeetingsTestServer,
+  meeting: Meeting,
+  externalUserId: string,
+): Promise<Attendee> {
+  const { Attendee: attendee } = await server.chime.send(
+    new CreateAttendeeCommand({ MeetingId: meeting.MeetingId, ExternalUserId: externalUserId }),
+  );
   return attendee!;
 }

@@ -33,15 +33,29 @@ export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
   const logger = pino({ level: process.env.LOG_LEVEL ?? 'warn' });
   const dataDir = mkdtempSync(join(tmpdir(), 'cvc-meetings-'));
   const media = createMediaServer({ publicUrl: baseUrl, logger });
-  const aws = createEmulatedAws({ config: loadLocalConfig(join(root, 'config/local')), dataDir, media, logger, publicUrl: baseUrl });
+  const aws = createEmulatedAws({
+    config: loadLocalConfig(join(root, 'config/local')),
+    dataDir,
+    media,
+    logger,
+    publicUrl: baseUrl,
+  });
   const app = Fastify({ logger: false });
   await app.register(fastifyStatic, { root: HARNESS_DIR, prefix: '/' });
   await app.register(aws.emulator, { prefix: EMULATOR_PREFIX });
   app.server.on('upgrade', (req, socket, head) => {
-    if (!media.handleUpgrade(req, socket, head) && !aws.upgradeHandlers.some((h) => h(req, socket, head))) socket.destroy();
+    if (
+      !media.handleUpgrade(req, socket, head) &&
+      !aws.upgradeHandlers.some((h) => h(req, socket, head))
+    )
+      socket.destroy();
   });
   await app.listen({ port, host: '127.0.0.1' });
-  const chime = new ChimeSDKMeetingsClient({ endpoint: `${baseUrl}${EMULATOR_PREFIX}`, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const chime = new ChimeSDKMeetingsClient({
+    endpoint: `${baseUrl}${EMULATOR_PREFIX}`,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   return {
     baseUrl,
     harnessUrl: `${baseUrl}${HARNESS_PATH}index.html`,

@@ -10,7 +10,9 @@ import type { CallSnapshot, LeaveReason, TileInfo } from '../call-types';
 import { CallEngineError } from '../device-errors';
 import { createSnapshotStore } from '../snapshot-store';
 
-type Mocked<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K] };
+type Mocked<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K];
+};
 export type FakeCallEngine = Mocked<CallEngine>;
 
 export interface FakeEngineOptions {
@@ -24,29 +26,53 @@ export interface FakeEngineOptions {
 export function createFakeCallEngine(options: FakeEngineOptions = {}) {
   const store = createSnapshotStore();
   if (options.initial) store.update(options.initial);
-  let phase: 'idle' | 'joining' | 'started' | 'ended' = options.initial?.status?.kind === 'joined' ? 'started' : 'idle';
+  let phase: 'idle' | 'joining' | 'started' | 'ended' =
+    options.initial?.status?.kind === 'joined' ? 'started' : 'idle';
   const on = () => {
     if (phase === 'idle') throw new CallEngineError('join-failed', 'not in a call');
     return phase !== 'ended';
   };
-  const leftPatch = (reason: LeaveReason) => ({ status: { kind: 'left', reason } as const, cameraOn: false, sharing: false, tiles: [], attendees: [] });
+  const leftPatch = (reason: LeaveReason) => ({
+    status: { kind: 'left', reason } as const,
+    cameraOn: false,
+    sharing: false,
+    tiles: [],
+    attendees: [],
+  });
   const meeting = {
     started() {
       if (phase !== 'started' && phase !== 'joining') return;
       phase = 'started';
       const s = store.get().status;
-      store.update({ status: { kind: 'joined', joinedAt: s.kind === 'joined' ? s.joinedAt : Date.now() } });
+      store.update({
+        status: { kind: 'joined', joinedAt: s.kind === 'joined' ? s.joinedAt : Date.now() },
+      });
     },
     attendee(attendeeId: string, present: boolean, externalUserId = '') {
       if (phase === 'ended') return;
       store.update((s) => ({
-        attendees: [...s.attendees.filter((a) => a.attendeeId !== attendeeId), ...(present ? [{ attendeeId, externalUserId, isContent: attendeeId.includes('#content'), muted: false }] : [])],
+        attendees: [
+          ...s.attendees.filter((a) => a.attendeeId !== attendeeId),
+          ...(present
+            ? [
+                {
+                  attendeeId,
+                  externalUserId,
+                  isContent: attendeeId.includes('#content'),
+                  muted: false,
+                },
+              ]
+            : []),
+        ],
       }));
     },
     muted(attendeeId: string, muted: boolean) {
-      store.update((s) => ({ attendees: s.attendees.map((a) => (a.attendeeId === attendeeId ? { ...a, muted } : a)) }));
+      store.update((s) => ({
+        attendees: s.attendees.map((a) => (a.attendeeId === attendeeId ? { ...a, muted } : a)),
+      }));
     },
-    tile: (tile: TileInfo) => store.update((s) => ({ tiles: [...s.tiles.filter((t) => t.tileId !== tile.tileId), tile] })),
+    tile: (tile: TileInfo) =>
+      store.update((s) => ({ tiles: [...s.tiles.filter((t) => t.tileId !== tile.tileId), tile] })),
     ended(reason: LeaveReason) {
       if (phase === 'ended') return;
       phase = 'ended';
@@ -58,9 +84,14 @@ export function createFakeCallEngine(options: FakeEngineOptions = {}) {
     subscribe: vi.fn(store.subscribe),
     join: vi.fn(async (o) => {
       if (phase === 'ended') return;
-      if (phase !== 'idle') throw new CallEngineError('join-failed', 'this engine already joined a call');
+      if (phase !== 'idle')
+        throw new CallEngineError('join-failed', 'this engine already joined a call');
       phase = 'joining';
-      store.update({ status: { kind: 'joining' }, selfAttendeeId: o.credentials.Attendee.AttendeeId, cameraOn: o.video });
+      store.update({
+        status: { kind: 'joining' },
+        selfAttendeeId: o.credentials.Attendee.AttendeeId,
+        cameraOn: o.video,
+      });
       if (options.startsOnJoin ?? true) meeting.started();
     }),
     leave: vi.fn(async () => {
@@ -71,15 +102,30 @@ export function createFakeCallEngine(options: FakeEngineOptions = {}) {
     }),
     setMuted: vi.fn((muted) => void (on() && store.update({ muted }))),
     setCameraOn: vi.fn(async (cameraOn) => void (on() && store.update({ cameraOn }))),
-    chooseCamera: vi.fn(async (camera) => store.update((s) => ({ devices: { ...s.devices, camera } }))),
-    chooseMicrophone: vi.fn(async (microphone) => void (on() && store.update((s) => ({ devices: { ...s.devices, microphone } })))),
-    chooseSpeaker: vi.fn(async (speaker) => void (phase !== 'ended' && store.update((s) => ({ devices: { ...s.devices, speaker } })))),
+    chooseCamera: vi.fn(async (camera) =>
+      store.update((s) => ({ devices: { ...s.devices, camera } })),
+    ),
+    chooseMicrophone: vi.fn(
+      async (microphone) =>
+        void (on() && store.update((s) => ({ devices: { ...s.devices, microphone } }))),
+    ),
+    chooseSpeaker: vi.fn(
+      async (speaker) =>
+        void (phase !== 'ended' && store.update((s) => ({ devices: { ...s.devices, speaker } }))),
+    ),
     refreshDevices: vi.fn(async () => undefined),
     startScreenShare: vi.fn(async () => void (on() && store.update({ sharing: true }))),
     stopScreenShare: vi.fn(() => void (phase !== 'ended' && store.update({ sharing: false }))),
     sendDataMessage: vi.fn((topic, text) => {
       if (!on()) return;
-      const info = { topic, text, senderAttendeeId: store.get().selfAttendeeId ?? '', senderExternalUserId: '', timestampMs: Date.now(), local: true };
+      const info = {
+        topic,
+        text,
+        senderAttendeeId: store.get().selfAttendeeId ?? '',
+        senderExternalUserId: '',
+        timestampMs: Date.now(),
+        local: true,
+      };
       store.update((s) => ({ messages: [...s.messages, info].slice(-50) }));
     }),
     bindTile: vi.fn(),

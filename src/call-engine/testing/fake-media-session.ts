@@ -4,7 +4,14 @@
  * stopped, live observers and subscriptions), lets a test hold any async step open to force an
  * interleaving, and lets it play the meeting's side (presence, mute, tiles, stop).
  */
-import { MeetingSessionStatus, MeetingSessionStatusCode, type AudioVideoObserver, type ContentShareObserver, type DeviceChangeObserver, type VolumeIndicatorCallback } from 'amazon-chime-sdk-js';
+import {
+  MeetingSessionStatus,
+  MeetingSessionStatusCode,
+  type AudioVideoObserver,
+  type ContentShareObserver,
+  type DeviceChangeObserver,
+  type VolumeIndicatorCallback,
+} from 'amazon-chime-sdk-js';
 import type { DeviceOption, JoinOptions } from '../call-types';
 import type { MediaBackend, MediaSession } from '../media-session';
 
@@ -29,7 +36,14 @@ function createFakeSession() {
   const localMute = new Set<(muted: boolean) => void>();
   const volume = new Map<string, Set<VolumeIndicatorCallback>>();
   const topics = new Set<string>();
-  const state = { started: false, stopped: false, audioInput: null as string | null, videoInput: null as string | null, localTile: false, sharing: false };
+  const state = {
+    started: false,
+    stopped: false,
+    audioInput: null as string | null,
+    videoInput: null as string | null,
+    localTile: false,
+    sharing: false,
+  };
   /** Runs one async step; a test may have held it open with `hold(name)`. */
   const step = async (name: string, effect: () => void) => {
     log.push(name);
@@ -49,9 +63,11 @@ function createFakeSession() {
     removeDeviceChangeObserver: (o) => void devices.delete(o),
     start: () => void (log.push('start'), (state.started = true)),
     stop: () => void (log.push('stop'), (state.stopped = true)),
-    startAudioInput: (d) => step('startAudioInput', () => (state.audioInput = String(d))).then(() => undefined),
+    startAudioInput: (d) =>
+      step('startAudioInput', () => (state.audioInput = String(d))).then(() => undefined),
     stopAudioInput: () => step('stopAudioInput', () => (state.audioInput = null)),
-    startVideoInput: (d) => step('startVideoInput', () => (state.videoInput = String(d))).then(() => undefined),
+    startVideoInput: (d) =>
+      step('startVideoInput', () => (state.videoInput = String(d))).then(() => undefined),
     stopVideoInput: () => step('stopVideoInput', () => (state.videoInput = null)),
     startLocalVideoTile: () => (log.push('startLocalVideoTile'), (state.localTile = true), 1),
     stopLocalVideoTile: () => void (state.localTile = false),
@@ -59,7 +75,8 @@ function createFakeSession() {
     chooseAudioOutput: () => step('chooseAudioOutput', () => undefined),
     bindVideoElement: (id) => void log.push(`bind ${id}`),
     unbindVideoElement: (id) => void log.push(`unbind ${id}`),
-    startContentShareFromScreenCapture: () => step('startContentShare', () => (state.sharing = true)).then(() => ({}) as MediaStream),
+    startContentShareFromScreenCapture: () =>
+      step('startContentShare', () => (state.sharing = true)).then(() => ({}) as MediaStream),
     stopContentShare: () => void (state.sharing = false),
     realtimeMuteLocalAudio: () => localMute.forEach((l) => l(true)),
     realtimeUnmuteLocalAudio: () => (localMute.forEach((l) => l(false)), true),
@@ -68,8 +85,10 @@ function createFakeSession() {
     realtimeUnsubscribeToAttendeeIdPresence: (cb) => void presence.delete(cb),
     realtimeSubscribeToMuteAndUnmuteLocalAudio: (cb) => void localMute.add(cb),
     realtimeUnsubscribeToMuteAndUnmuteLocalAudio: (cb) => void localMute.delete(cb),
-    realtimeSubscribeToVolumeIndicator: (id, cb) => void volume.set(id, (volume.get(id) ?? new Set()).add(cb)),
-    realtimeUnsubscribeFromVolumeIndicator: (id, cb) => void (cb ? volume.get(id)?.delete(cb) : volume.delete(id)),
+    realtimeSubscribeToVolumeIndicator: (id, cb) =>
+      void volume.set(id, (volume.get(id) ?? new Set()).add(cb)),
+    realtimeUnsubscribeFromVolumeIndicator: (id, cb) =>
+      void (cb ? volume.get(id)?.delete(cb) : volume.delete(id)),
     realtimeSubscribeToReceiveDataMessage: (topic) => void topics.add(topic),
     realtimeUnsubscribeFromReceiveDataMessage: (topic) => void topics.delete(topic),
   };
@@ -84,17 +103,29 @@ function createFakeSession() {
       return h;
     },
     /** Observers and realtime callbacks still registered. */
-    liveSubscriptions: () => av.size + content.size + devices.size + presence.size + localMute.size + topics.size + [...volume.values()].reduce((n, s) => n + s.size, 0),
+    liveSubscriptions: () =>
+      av.size +
+      content.size +
+      devices.size +
+      presence.size +
+      localMute.size +
+      topics.size +
+      [...volume.values()].reduce((n, s) => n + s.size, 0),
     didStart: () => av.forEach((o) => o.audioVideoDidStart?.()),
-    didStop: (code: MeetingSessionStatusCode) => av.forEach((o) => o.audioVideoDidStop?.(new MeetingSessionStatus(code))),
-    present: (id: string, present: boolean, ext = '') => presence.forEach((l) => l(id, present, ext)),
-    volume: (id: string, muted: boolean | null) => volume.get(id)?.forEach((l) => l(id, 0.5, muted, 2)),
+    didStop: (code: MeetingSessionStatusCode) =>
+      av.forEach((o) => o.audioVideoDidStop?.(new MeetingSessionStatus(code))),
+    present: (id: string, present: boolean, ext = '') =>
+      presence.forEach((l) => l(id, present, ext)),
+    volume: (id: string, muted: boolean | null) =>
+      volume.get(id)?.forEach((l) => l(id, 0.5, muted, 2)),
     cameraEnded: () => devices.forEach((o) => o.videoInputStreamEnded?.('cam')),
   };
 }
 
 /** A backend whose sessions are fake; `sessions` holds each one opened, in order. */
-export function createFakeBackend(lists: { cameras?: DeviceOption[]; microphones?: DeviceOption[] } = {}) {
+export function createFakeBackend(
+  lists: { cameras?: DeviceOption[]; microphones?: DeviceOption[] } = {},
+) {
   const sessions: FakeSession[] = [];
   const backend: MediaBackend = {
     openSession() {
@@ -102,7 +133,11 @@ export function createFakeBackend(lists: { cameras?: DeviceOption[]; microphones
       sessions.push(s);
       return s.media;
     },
-    listDevices: async () => ({ cameras: lists.cameras ?? [{ deviceId: 'cam-1', label: 'Camera' }], microphones: lists.microphones ?? [{ deviceId: 'mic-1', label: 'Mic' }], speakers: [] }),
+    listDevices: async () => ({
+      cameras: lists.cameras ?? [{ deviceId: 'cam-1', label: 'Camera' }],
+      microphones: lists.microphones ?? [{ deviceId: 'mic-1', label: 'Mic' }],
+      speakers: [],
+    }),
     audioElement: () => null,
   };
   return { backend, sessions, session: (): FakeSession => sessions[sessions.length - 1]! };
@@ -110,7 +145,13 @@ export function createFakeBackend(lists: { cameras?: DeviceOption[]; microphones
 
 /** Join options for a test meeting, as attendee `me`. */
 export const testJoinOptions = (video = false): JoinOptions => ({
-  credentials: { Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'wss://h', SignalingUrl: 'wss://h/s' } }, Attendee: { AttendeeId: 'me', JoinToken: 't' } },
+  credentials: {
+    Meeting: {
+      MeetingId: 'm',
+      MediaPlacement: { AudioHostUrl: 'wss://h', SignalingUrl: 'wss://h/s' },
+    },
+    Attendee: { AttendeeId: 'me', JoinToken: 't' },
+  },
   video,
   topics: ['AMAZON_CONNECT_SCREEN_SHARING'],
 });

@@ -11,11 +11,32 @@ export function snapshotOf(parts: Partial<CallSnapshot> = {}): CallSnapshot {
 }
 
 /** Someone present in the meeting; a `#content` id is a screen share. */
-export function presentAttendee(attendeeId: string, parts: Partial<PresentAttendee> = {}): PresentAttendee {
-  return { attendeeId, externalUserId: '', isContent: attendeeId.endsWith('#content'), muted: false, ...parts };
+export function presentAttendee(
+  attendeeId: string,
+  parts: Partial<PresentAttendee> = {},
+): PresentAttendee {
+  return {
+    attendeeId,
+    externalUserId: '',
+    isContent: attendeeId.endsWith('#content'),
+    muted: false,
+    ...parts,
+  };
 }
 
 /** A remote, active video tile of that attendee (`#content`: their screen share). */
-export function videoTile(tileId: number, attendeeId: string, parts: Partial<TileInfo> = {}): TileInfo {
-  return { tileId, attendeeId, externalUserId: '', isContent: attendeeId.endsWith('#content'), isLocal: false, active: true, ...parts };
+export function videoTile(
+  tileId: number,
+  attendeeId: string,
+  parts: Partial<TileInfo> = {},
+): TileInfo {
+  return {
+    tileId,
+    attendeeId,
+    externalUserId: '',
+    isContent: attendeeId.endsWith('#content'),
+    isLocal: false,
+    active: true,
+    ...parts,
+  };
 }

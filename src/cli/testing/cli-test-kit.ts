@@ -3,7 +3,12 @@
  * standing in for the Connect endpoint at the network boundary, recording every request the
  * official SDK client sends (method, path, headers, parsed body).
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { CliEnv } from '../connect-target';
@@ -19,7 +24,13 @@ export interface CliRun {
 export async function run(argv: string[], env: CliEnv = {}, terminalWidth = 80): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli({ argv, env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), terminalWidth });
+  const code = await runCli({
+    argv,
+    env,
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    terminalWidth,
+  });
   return { code, stdout, stderr };
 }
 
@@ -39,7 +50,13 @@ export const SAMPLE_RESPONSE = {
     Meeting: {
       MediaRegion: 'us-east-1',
       MeetingId: 'meet-1',
-      MediaPlacement: { AudioHostUrl: 'wss://h/audio', SignalingUrl: 'wss://h/control/meet-1', AudioFallbackUrl: 'wss://h/fb', TurnControlUrl: 'https://h/turn', EventIngestionUrl: 'https://h/events' },
+      MediaPlacement: {
+        AudioHostUrl: 'wss://h/audio',
+        SignalingUrl: 'wss://h/control/meet-1',
+        AudioFallbackUrl: 'wss://h/fb',
+        TurnControlUrl: 'https://h/turn',
+        EventIngestionUrl: 'https://h/events',
+      },
       MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } },
     },
   },
@@ -56,7 +73,10 @@ export interface FakeEndpoint {
 }
 
 /** Starts the stand-in endpoint on a free loopback port (https when given a key and certificate). */
-export async function startFakeEndpoint(tls?: { key: string; cert: string }): Promise<FakeEndpoint> {
+export async function startFakeEndpoint(tls?: {
+  key: string;
+  cert: string;
+}): Promise<FakeEndpoint> {
   const requests: RecordedRequest[] = [];
   let failure: { status: number; name: string; message: string } | undefined;
   let delayMs = 0;
@@ -65,11 +85,20 @@ export async function startFakeEndpoint(tls?: { key: string; cert: string }): Pr
     req.on('data', (c: Buffer) => (raw += c.toString()));
     req.on('end', () => {
       const path = req.url ?? '';
-      requests.push({ method: req.method ?? '', path, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
+      requests.push({
+        method: req.method ?? '',
+        path,
+        headers: req.headers,
+        body: raw ? JSON.parse(raw) : undefined,
+      });
       const send = (status: number, body: unknown, headers: Record<string, string> = {}) =>
         setTimeout(() => {
           if (res.destroyed) return;
-          res.writeHead(status, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-1', ...headers });
+          res.writeHead(status, {
+            'content-type': 'application/json',
+            'x-amzn-requestid': 'req-1',
+            ...headers,
+          });
           res.end(JSON.stringify(body));
         }, delayMs);
       if (path.endsWith('/contact/webrtc') && failure) {
@@ -77,9 +106,18 @@ export async function startFakeEndpoint(tls?: { key: string; cert: string }): Pr
         failure = undefined;
         send(f.status, { Message: f.message }, { 'x-amzn-errortype': f.name });
       } else if (path.endsWith('/contact/webrtc')) send(200, SAMPLE_RESPONSE);
-      else if (/\/instance(\?|$)/.test(path)) send(200, { InstanceSummaryList: [{ Id: 'inst-local', InstanceAlias: 'local' }] });
-      else if (path.includes('/contact-flows-summary/')) send(200, { ContactFlowSummaryList: [{ Id: 'flow-local', ContactFlowType: 'CONTACT_FLOW' }] });
-      else send(404, { Message: `no route ${path}` }, { 'x-amzn-errortype': 'UnknownOperationException' });
+      else if (/\/instance(\?|$)/.test(path))
+        send(200, { InstanceSummaryList: [{ Id: 'inst-local', InstanceAlias: 'local' }] });
+      else if (path.includes('/contact-flows-summary/'))
+        send(200, {
+          ContactFlowSummaryList: [{ Id: 'flow-local', ContactFlowType: 'CONTACT_FLOW' }],
+        });
+      else
+        send(
+          404,
+          { Message: `no route ${path}` },
+          { 'x-amzn-errortype': 'UnknownOperationException' },
+        );
     });
   };
   const server = tls ? createTlsServer(tls, handler) : createServer(handler);

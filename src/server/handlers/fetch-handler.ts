@@ -17,9 +17,16 @@ export interface FetchHandlerOptions {
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length']);
 const NO_BODY = new Set([101, 204, 205, 304]);
 
-async function toResponse(app: FastifyInstance, request: Request, options: FetchHandlerOptions): Promise<Response> {
+async function toResponse(
+  app: FastifyInstance,
+  request: Request,
+  options: FetchHandlerOptions,
+): Promise<Response> {
   const url = new URL(request.url);
-  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : Buffer.from(await request.arrayBuffer());
+  const body =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? undefined
+      : Buffer.from(await request.arrayBuffer());
   const res = await app.inject({
     method: request.method as 'GET',
     url: url.pathname + url.search,
@@ -33,18 +40,27 @@ async function toResponse(app: FastifyInstance, request: Request, options: Fetch
     for (const v of Array.isArray(value) ? value : [value]) headers.append(name, String(v));
   }
   const empty = NO_BODY.has(res.statusCode) || request.method === 'HEAD';
-  return new Response(empty ? null : new Uint8Array(res.rawPayload), { status: res.statusCode, headers });
+  return new Response(empty ? null : new Uint8Array(res.rawPayload), {
+    status: res.statusCode,
+    headers,
+  });
 }
 
 /** Builds a Fetch-API handler for `/api` (mount it at `/api/*`; paths are kept as they arrive). */
-export function createFetchHandler(source: HandlerSource, options: FetchHandlerOptions = {}): FetchHandler {
+export function createFetchHandler(
+  source: HandlerSource,
+  options: FetchHandlerOptions = {},
+): FetchHandler {
   const ready = prepareApp(source);
   return async (request) => {
     let app: FastifyInstance;
     try {
       app = await ready;
     } catch {
-      return new Response(startFailure.body, { status: startFailure.status, headers: { 'content-type': 'application/json' } });
+      return new Response(startFailure.body, {
+        status: startFailure.status,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     return toResponse(app, request, options);
   };

@@ -11,7 +11,13 @@ import { createNodeHandler } from './node-handler';
 import { lambdaEvent } from '../routes/testing/lambda-events';
 
 const SECRET = 'session-secret-for-tests-0123456789abcdef';
-const awsConfig: ServerConfigInput = { CONNECT_MODE: 'aws', AWS_REGION: 'eu-west-2', SESSION_SECRET: SECRET, ALLOWED_ORIGINS: ['https://shop.example'], LOG_LEVEL: 'silent' };
+const awsConfig: ServerConfigInput = {
+  CONNECT_MODE: 'aws',
+  AWS_REGION: 'eu-west-2',
+  SESSION_SECRET: SECRET,
+  ALLOWED_ORIGINS: ['https://shop.example'],
+  LOG_LEVEL: 'silent',
+};
 
 describe.each([
   ['createFetchHandler', createFetchHandler],
@@ -35,18 +41,33 @@ describe.each([
 describe('a handler built from a configuration', () => {
   it('serves the entry points and the origin policy it was configured with (Fetch)', async () => {
     const handle = createFetchHandler({ config: awsConfig, entryPoints: [testEntryPoint] });
-    const ok = await handle(new Request('https://calls.example/api/entry-points/default', { headers: { origin: 'https://shop.example' } }));
+    const ok = await handle(
+      new Request('https://calls.example/api/entry-points/default', {
+        headers: { origin: 'https://shop.example' },
+      }),
+    );
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe('https://shop.example');
     expect(await ok.json()).toMatchObject({ id: 'default', allowedAttributes: ['product'] });
-    const foreign = await handle(new Request('https://calls.example/api/entry-points/default', { headers: { origin: 'https://evil.example' } }));
+    const foreign = await handle(
+      new Request('https://calls.example/api/entry-points/default', {
+        headers: { origin: 'https://evil.example' },
+      }),
+    );
     expect(foreign.status).toBe(403);
   });
 
   it('answers a JSON error on every request when the app cannot be built (Lambda)', async () => {
-    const handle = createLambdaHandler({ config: { ...awsConfig, ENTRY_POINTS_FILE: '/no/such/entry-points.json' } });
-    const out = await handle(lambdaEvent('http-api', { method: 'GET', url: '/api/entry-points/default' }));
+    const handle = createLambdaHandler({
+      config: { ...awsConfig, ENTRY_POINTS_FILE: '/no/such/entry-points.json' },
+    });
+    const out = await handle(
+      lambdaEvent('http-api', { method: 'GET', url: '/api/entry-points/default' }),
+    );
     expect(out.statusCode).toBe(500);
-    expect(JSON.parse(out.body).error).toMatchObject({ name: 'InternalServerException', retryable: true });
+    expect(JSON.parse(out.body).error).toMatchObject({
+      name: 'InternalServerException',
+      retryable: true,
+    });
   });
 });

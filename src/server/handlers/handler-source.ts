@@ -20,16 +20,25 @@ export type HandlerSource =
 
 /** Validates the source now (a bad setting throws here, not at the first request) and starts building. */
 export function prepareApp(source: HandlerSource): Promise<FastifyInstance> {
-  if ('app' in source) return Promise.resolve(source.app).then(async (app) => (await app.ready(), app));
+  if ('app' in source)
+    return Promise.resolve(source.app).then(async (app) => (await app.ready(), app));
   const config = loadServerConfig(source.config);
   if (config.CONNECT_MODE !== 'aws') {
-    throw new Error('CONNECT_MODE must be "aws" for a mounted handler: the local contact center runs only in the standalone server (npm start).');
+    throw new Error(
+      'CONNECT_MODE must be "aws" for a mounted handler: the local contact center runs only in the standalone server (npm start).',
+    );
   }
   if (!config.SESSION_SECRET) {
-    throw new Error('SESSION_SECRET is required for a mounted handler: its instances must share the key that signs call tokens.');
+    throw new Error(
+      'SESSION_SECRET is required for a mounted handler: its instances must share the key that signs call tokens.',
+    );
   }
-  if (!source.entryPoints && !config.ENTRY_POINTS_FILE) throw new Error('No entry points: pass entryPoints or set ENTRY_POINTS_FILE.');
-  const built = buildServer(config, { ...(source.entryPoints ? { entryPoints: source.entryPoints } : {}), ...(source.logger ? { logger: source.logger } : {}) });
+  if (!source.entryPoints && !config.ENTRY_POINTS_FILE)
+    throw new Error('No entry points: pass entryPoints or set ENTRY_POINTS_FILE.');
+  const built = buildServer(config, {
+    ...(source.entryPoints ? { entryPoints: source.entryPoints } : {}),
+    ...(source.logger ? { logger: source.logger } : {}),
+  });
   const ready = built.then(async ({ app }) => (await app.ready(), app));
   // Keep a failed start from being an unhandled rejection before the first request awaits it.
   ready.catch(() => undefined);
@@ -39,5 +48,11 @@ export function prepareApp(source: HandlerSource): Promise<FastifyInstance> {
 /** The JSON error a handler answers with when the app could not be built. */
 export const startFailure = {
   status: 500,
-  body: JSON.stringify({ error: { name: 'InternalServerException', message: 'The video-call backend failed to start; see its log.', retryable: true } }),
+  body: JSON.stringify({
+    error: {
+      name: 'InternalServerException',
+      message: 'The video-call backend failed to start; see its log.',
+      retryable: true,
+    },
+  }),
 };

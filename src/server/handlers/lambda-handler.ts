@@ -15,7 +15,13 @@ export interface LambdaHttpEvent {
   queryStringParameters?: Record<string, string | undefined>;
   cookies?: string[];
   requestContext: {
-    http: { method: string; path?: string; protocol?: string; sourceIp?: string; userAgent?: string };
+    http: {
+      method: string;
+      path?: string;
+      protocol?: string;
+      sourceIp?: string;
+      userAgent?: string;
+    };
     requestId?: string;
     stage?: string;
     [member: string]: unknown;
@@ -33,7 +39,10 @@ export interface LambdaHttpResult {
   cookies?: string[];
 }
 
-export type LambdaHandler = (event: LambdaHttpEvent, context?: unknown) => Promise<LambdaHttpResult>;
+export type LambdaHandler = (
+  event: LambdaHttpEvent,
+  context?: unknown,
+) => Promise<LambdaHttpResult>;
 
 /** Builds the Lambda handler; create it at module scope so the app is built once per cold start. */
 export function createLambdaHandler(source: HandlerSource): LambdaHandler {
@@ -44,7 +53,11 @@ export function createLambdaHandler(source: HandlerSource): LambdaHandler {
       // decorateRequest off: the app is already ready, and the routes do not read the raw event.
       proxy ??= awsLambdaFastify<LambdaHttpEvent>(await ready, { decorateRequest: false });
     } catch {
-      return { statusCode: startFailure.status, headers: { 'content-type': 'application/json' }, body: startFailure.body };
+      return {
+        statusCode: startFailure.status,
+        headers: { 'content-type': 'application/json' },
+        body: startFailure.body,
+      };
     }
     return proxy(event, (context ?? {}) as never);
   };

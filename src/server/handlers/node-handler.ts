@@ -7,7 +7,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { prepareApp, startFailure, type HandlerSource } from './handler-source';
 
 /** A request listener; as middleware (with `next`) it answers `/api/...` and passes everything else on. */
-export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
+export type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (err?: unknown) => void,
+) => void;
 
 const isApiPath = (url: string | undefined) => /^\/api(\/|\?|$)/.test(url ?? '');
 

@@ -45,7 +45,11 @@ export const EMULATOR_PREFIX = '/aws';
 
 /** The config's entry points with the local instance and (default) flow filled in. */
 export function localEntryPoints(config: LocalConfig): EntryPoint[] {
-  return config.entryPoints.map((e) => ({ ...e, instanceId: config.instance.id, contactFlowId: e.contactFlowId ?? config.defaultFlowId }));
+  return config.entryPoints.map((e) => ({
+    ...e,
+    instanceId: config.instance.id,
+    contactFlowId: e.contactFlowId ?? config.defaultFlowId,
+  }));
 }
 
 /** Opens the store, restores active meetings, and builds the emulator over them. */
@@ -53,13 +57,24 @@ export function createEmulatedAws(options: EmulatedAwsOptions): EmulatedAws {
   const now = options.now ?? Date.now;
   const store = new ContactStore(options.dataDir);
   store.purgeIdempotent(now(), IDEMPOTENCY_WINDOW_MS);
-  const contacts = createLocalContacts({ store, media: options.media, logger: options.logger, now });
+  const contacts = createLocalContacts({
+    store,
+    media: options.media,
+    logger: options.logger,
+    now,
+  });
 
   for (const contact of contacts.listActive()) {
     try {
-      options.media.restoreMeeting(contact.meeting, participantsOf(contact).map((p) => p.attendee));
+      options.media.restoreMeeting(
+        contact.meeting,
+        participantsOf(contact).map((p) => p.attendee),
+      );
     } catch (err) {
-      options.logger.error({ err, contactId: contact.id }, 'could not restore the meeting of an active contact');
+      options.logger.error(
+        { err, contactId: contact.id },
+        'could not restore the meeting of an active contact',
+      );
     }
   }
 
@@ -69,7 +84,10 @@ export function createEmulatedAws(options: EmulatedAwsOptions): EmulatedAws {
     try {
       options.media.restoreMeeting(record.media, record.attendees.map(toMediaAttendee));
     } catch (err) {
-      options.logger.error({ err, meetingId: record.meeting.MeetingId }, 'could not restore a Chime SDK Meetings API meeting');
+      options.logger.error(
+        { err, meetingId: record.meeting.MeetingId },
+        'could not restore a Chime SDK Meetings API meeting',
+      );
     }
   }
 

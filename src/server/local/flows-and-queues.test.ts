@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConnectClient, DescribeContactCommand, StartWebRTCContactCommand, StopContactCommand } from '@aws-sdk/client-connect';
-import { ConnectParticipantClient, CreateParticipantConnectionCommand, DisconnectParticipantCommand, GetTranscriptCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
+import {
+  ConnectClient,
+  DescribeContactCommand,
+  StartWebRTCContactCommand,
+  StopContactCommand,
+} from '@aws-sdk/client-connect';
+import {
+  ConnectParticipantClient,
+  CreateParticipantConnectionCommand,
+  DisconnectParticipantCommand,
+  GetTranscriptCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-connectparticipant';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../testing/start-local-stack';
 
@@ -24,21 +35,64 @@ async function poll<T>(probe: () => Promise<T>, ok: (v: T) => boolean, ms = 10_0
 }
 
 async function customer(baseUrl: string) {
-  const cfg = { region: 'us-east-1', endpoint: `${baseUrl}/aws`, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } };
+  const cfg = {
+    region: 'us-east-1',
+    endpoint: `${baseUrl}/aws`,
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  };
   const connect = new ConnectClient(cfg);
   const participant = new ConnectParticipantClient(cfg);
-  const started = await connect.send(new StartWebRTCContactCommand({ InstanceId: INSTANCE, ContactFlowId: FLOW, ParticipantDetails: { DisplayName: 'Dana' }, ClientToken: randomUUID() }));
-  const conn = await participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: started.ParticipantToken, Type: ['CONNECTION_CREDENTIALS'] }));
+  const started = await connect.send(
+    new StartWebRTCContactCommand({
+      InstanceId: INSTANCE,
+      ContactFlowId: FLOW,
+      ParticipantDetails: { DisplayName: 'Dana' },
+      ClientToken: randomUUID(),
+    }),
+  );
+  const conn = await participant.send(
+    new CreateParticipantConnectionCommand({
+      ParticipantToken: started.ParticipantToken,
+      Type: ['CONNECTION_CREDENTIALS'],
+    }),
+  );
   const token = conn.ConnectionCredentials!.ConnectionToken!;
-  const describe = async () => (await connect.send(new DescribeContactCommand({ InstanceId: INSTANCE, ContactId: started.ContactId }))).Contact!;
-  const transcript = async () => (await participant.send(new GetTranscriptCommand({ ConnectionToken: token }))).Transcript ?? [];
-  const dtmf = (digits: string) => participant.send(new SendMessageCommand({ ConnectionToken: token, ContentType: 'audio/dtmf', Content: digits }));
-  return { connect, participant, started, token, describe, transcript, dtmf, contactId: started.ContactId! };
+  const describe = async () =>
+    (
+      await connect.send(
+        new DescribeContactCommand({ InstanceId: INSTANCE, ContactId: started.ContactId }),
+      )
+    ).Contact!;
+  const transcript = async () =>
+    (await participant.send(new GetTranscriptCommand({ ConnectionToken: token }))).Transcript ?? [];
+  const dtmf = (digits: string) =>
+    participant.send(
+      new SendMessageCommand({
+        ConnectionToken: token,
+        ContentType: 'audio/dtmf',
+        Content: digits,
+      }),
+    );
+  return {
+    connect,
+    participant,
+    started,
+    token,
+    describe,
+    transcript,
+    dtmf,
+    contactId: started.ContactId!,
+  };
 }
 
 const desk = (baseUrl: string) => ({
   state: async () => (await fetch(`${baseUrl}/local/desk/agents/${ALEX}/state`)).json(),
-  post: (path: string, body?: unknown) => fetch(`${baseUrl}/local/desk/agents/${ALEX}${path}`, { method: 'POST', headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined }),
+  post: (path: string, body?: unknown) =>
+    fetch(`${baseUrl}/local/desk/agents/${ALEX}${path}`, {
+      method: 'POST',
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    }),
 });
 
 describe('flows and queues with the real emulator (official SDK clients)', () => {
@@ -47,14 +101,25 @@ describe('flows and queues with the real emulator (official SDK clients)', () =>
     const agent = desk(stack.baseUrl);
     await agent.post('/status', { status: 'AVAILABLE' });
     const c = await customer(stack.baseUrl);
-    const items = await poll(c.transcript, (t) => t.some((i) => i.Content === 'Press 1 for sales, or 2 for support.'));
+    const items = await poll(c.transcript, (t) =>
+      t.some((i) => i.Content === 'Press 1 for sales, or 2 for support.'),
+    );
     expect(items.map((i) => i.Content)).toContain('Hello Dana, thank you for calling us on video.');
     await c.dtmf('2');
     const ringing = await poll(agent.state, (s) => s.agent.status === 'RINGING');
-    expect(ringing.contact).toMatchObject({ id: c.contactId, queueName: 'Support', customerName: 'Dana', dtmf: [{ digits: '2' }] });
+    expect(ringing.contact).toMatchObject({
+      id: c.contactId,
+      queueName: 'Support',
+      customerName: 'Dana',
+      dtmf: [{ digits: '2' }],
+    });
     const accepted = await (await agent.post(`/contacts/${c.contactId}/accept`)).json();
-    expect(accepted.connection.meeting.meetingId).toBe(c.started.ConnectionData?.Meeting?.MeetingId);
-    expect(accepted.connection.attendee.attendeeId).not.toBe(c.started.ConnectionData?.Attendee?.AttendeeId);
+    expect(accepted.connection.meeting.meetingId).toBe(
+      c.started.ConnectionData?.Meeting?.MeetingId,
+    );
+    expect(accepted.connection.attendee.attendeeId).not.toBe(
+      c.started.ConnectionData?.Attendee?.AttendeeId,
+    );
     const described = await c.describe();
     expect(described.QueueInfo?.Id).toBe(SUPPORT);
     expect(described.AgentInfo?.Id).toBe(ALEX);
@@ -70,7 +135,9 @@ describe('flows and queues with the real emulator (official SDK clients)', () =>
     const c = await customer(stack.baseUrl);
     await poll(c.transcript, (t) => t.some((i) => i.Content?.startsWith('Press 1')));
     await c.dtmf('2');
-    expect((await poll(c.describe, (d) => d.QueueInfo?.Id === SUPPORT)).QueueInfo?.Id).toBe(SUPPORT);
+    expect((await poll(c.describe, (d) => d.QueueInfo?.Id === SUPPORT)).QueueInfo?.Id).toBe(
+      SUPPORT,
+    );
     await c.participant.send(new DisconnectParticipantCommand({ ConnectionToken: c.token }));
     const ended = await poll(c.describe, (d) => d.DisconnectTimestamp !== undefined);
     expect(ended.DisconnectReason).toBe('CUSTOMER_DISCONNECT');

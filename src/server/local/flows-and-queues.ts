@@ -43,8 +43,18 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
   const router = new QueueRouter({ contacts, directory, roster });
   const presence = new MeetingPresence(media.events, ({ meetingId, attendeeId }) => {
     // The agent's media is up: note it once on the contact (DescribeContact's ConnectedToAgentTimestamp).
-    const contact = contacts.listActive().find((c) => c.meeting.MeetingId === meetingId && c.agentParticipant?.attendee.AttendeeId === attendeeId);
-    if (contact && !contact.agent?.connectedAt) contacts.update(contact.id, (c) => void (c.agent = { ...c.agent, id: c.agent?.id ?? '', connectedAt: Date.now() }));
+    const contact = contacts
+      .listActive()
+      .find(
+        (c) =>
+          c.meeting.MeetingId === meetingId &&
+          c.agentParticipant?.attendee.AttendeeId === attendeeId,
+      );
+    if (contact && !contact.agent?.connectedAt)
+      contacts.update(
+        contact.id,
+        (c) => void (c.agent = { ...c.agent, id: c.agent?.id ?? '', connectedAt: Date.now() }),
+      );
   });
   const speech = createEspeakSpeech({ enabled: options.speech });
   const prompts = createPromptPlayer({
@@ -54,8 +64,21 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
     waitForAttendee: (meetingId, attendeeId, ms) => presence.waitFor(meetingId, attendeeId, ms),
     logger,
   });
-  const runner = new FlowRunner({ contacts, directory, prompts, queues: router, dtmf: new DtmfInbox(), logger, now: () => new Date() });
-  const hub = new DeskHub({ contacts, roster, ringTimeoutSeconds: config.ringTimeoutSeconds, afterContactWorkSeconds: config.afterContactWorkSeconds });
+  const runner = new FlowRunner({
+    contacts,
+    directory,
+    prompts,
+    queues: router,
+    dtmf: new DtmfInbox(),
+    logger,
+    now: () => new Date(),
+  });
+  const hub = new DeskHub({
+    contacts,
+    roster,
+    ringTimeoutSeconds: config.ringTimeoutSeconds,
+    afterContactWorkSeconds: config.afterContactWorkSeconds,
+  });
 
   const runFlow = (contactId: string) => {
     runner.run(contactId).then(
@@ -65,7 +88,8 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
   };
   const onStarted = (c: { id: string }) => runFlow(c.id);
   const onDtmf = ({ contactId, digits }: { contactId: string; digits: string }) => {
-    if (!runner.deliverDtmf(contactId, digits)) logger.debug({ contactId }, 'DTMF arrived while no input was pending');
+    if (!runner.deliverDtmf(contactId, digits))
+      logger.debug({ contactId }, 'DTMF arrived while no input was pending');
   };
   const onEnded = (c: Parameters<QueueRouter['contactEnded']>[0]) => {
     runner.stop(c.id);
@@ -81,8 +105,14 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
     if (c.state === 'IN_FLOW') noteStep(contacts, c.id, 'flow restarted after a server restart');
     runFlow(c.id);
   }
-  restoreRouting({ contacts, roster, router }, active.filter((x) => x.state !== 'INITIATED' && x.state !== 'IN_FLOW'));
-  logger.info({ speech: speech.available, agents: config.agents.length, queues: config.queues.length }, 'Local flows and queues ready');
+  restoreRouting(
+    { contacts, roster, router },
+    active.filter((x) => x.state !== 'INITIATED' && x.state !== 'IN_FLOW'),
+  );
+  logger.info(
+    { speech: speech.available, agents: config.agents.length, queues: config.queues.length },
+    'Local flows and queues ready',
+  );
 
   return {
     desk: deskRoutes({ contacts, roster, router, hub }),

@@ -17,9 +17,17 @@ const local = useLocalStack();
 
 const setStatus = (host: string, origin: string, status = 'AVAILABLE') => {
   const body = JSON.stringify({ status });
-  return rawRequest(local.port, `POST /local/desk/agents/${ALEX}/status HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+  return rawRequest(
+    local.port,
+    `POST /local/desk/agents/${ALEX}/status HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+  );
 };
-const agentStatus = async () => ((await (await fetch(`${local.stack.baseUrl}/local/desk/agents`)).json()) as { agents: Array<{ id: string; status: string }> }).agents.find((a) => a.id === ALEX)?.status;
+const agentStatus = async () =>
+  (
+    (await (await fetch(`${local.stack.baseUrl}/local/desk/agents`)).json()) as {
+      agents: Array<{ id: string; status: string }>;
+    }
+  ).agents.find((a) => a.id === ALEX)?.status;
 
 describe('local-only endpoints', () => {
   it('refuses a DNS-rebound page (Host and Origin both foreign) without changing the agent', async () => {
@@ -34,14 +42,23 @@ describe('local-only endpoints', () => {
   });
 
   it('takes commands from its own page, at localhost or 127.0.0.1', async () => {
-    expect(await setStatus(`localhost:${local.port}`, `http://localhost:${local.port}`)).toMatch(/^HTTP\/1.1 200/);
-    expect(await setStatus(`127.0.0.1:${local.port}`, `http://127.0.0.1:${local.port}`, 'OFFLINE')).toMatch(/^HTTP\/1.1 200/);
+    expect(await setStatus(`localhost:${local.port}`, `http://localhost:${local.port}`)).toMatch(
+      /^HTTP\/1.1 200/,
+    );
+    expect(
+      await setStatus(`127.0.0.1:${local.port}`, `http://127.0.0.1:${local.port}`, 'OFFLINE'),
+    ).toMatch(/^HTTP\/1.1 200/);
   });
 
   it('refuses WebSocket upgrades from a foreign Host or Origin: null', async () => {
-    for (const headers of [{ host: `evil.example:${local.port}` }, { origin: 'null' }] as Array<Record<string, string>>) {
+    for (const headers of [{ host: `evil.example:${local.port}` }, { origin: 'null' }] as Array<
+      Record<string, string>
+    >) {
       for (const path of ['/control/x', '/aws/participant/websocket?token=x']) {
-        const ws = await openRawWebSocket(local.port, path, { ...headers, 'sec-websocket-protocol': '_aws_wt_session' });
+        const ws = await openRawWebSocket(local.port, path, {
+          ...headers,
+          'sec-websocket-protocol': '_aws_wt_session',
+        });
         expect(ws.response, `${path} ${JSON.stringify(headers)}`).toMatch(/^HTTP\/1.1 403/);
       }
     }
@@ -50,7 +67,16 @@ describe('local-only endpoints', () => {
 
 describe('names on the desk', () => {
   it('shows a name without its bidi overrides and control characters', () => {
-    const record = { id: 'c1', state: 'CONNECTED', name: 'Eve\u202Egnp.exe\r\nAgent: verified', description: 'Call from \u2066Eve', attributes: {}, references: {}, transcript: [], allowedCapabilities: {} } as unknown as ContactRecord;
+    const record = {
+      id: 'c1',
+      state: 'CONNECTED',
+      name: 'Eve\u202Egnp.exe\r\nAgent: verified',
+      description: 'Call from \u2066Eve',
+      attributes: {},
+      references: {},
+      transcript: [],
+      allowedCapabilities: {},
+    } as unknown as ContactRecord;
     const shown = deskContact(record, { get: () => undefined } as unknown as LocalContacts, 20, []);
     expect(shown.customerName).toBe('Evegnp.exeAgent: verified');
     expect(shown.description).toBe('Call from Eve');

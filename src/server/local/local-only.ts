@@ -9,18 +9,29 @@ import type { UpgradeHandler } from '../app';
 import { isOwnOrigin, isTrustedHost } from '../own-origin';
 import { refuseUpgrade } from '../socket-guard';
 
-const forbidden = (message: string) => ({ error: { name: 'AccessDeniedException', message, retryable: false } });
+const forbidden = (message: string) => ({
+  error: { name: 'AccessDeniedException', message, retryable: false },
+});
 
 /** Wraps a route plugin so it answers only trusted hosts, and only its own pages for anything but GET. */
-export function localOnly(trustedHosts: string[], ownOrigins: string[], plugin: FastifyPluginAsync): FastifyPluginAsync {
+export function localOnly(
+  trustedHosts: string[],
+  ownOrigins: string[],
+  plugin: FastifyPluginAsync,
+): FastifyPluginAsync {
   return async (app) => {
     app.addHook('onRequest', async (req, reply) => {
-      if (!isTrustedHost(req.raw, trustedHosts)) return reply.code(403).send(forbidden(`This endpoint only answers to ${trustedHosts.join(', ')}.`));
+      if (!isTrustedHost(req.raw, trustedHosts))
+        return reply
+          .code(403)
+          .send(forbidden(`This endpoint only answers to ${trustedHosts.join(', ')}.`));
       const origin = req.headers.origin;
       if (origin === undefined) return;
       const own = ownOrigins.includes(origin) || isOwnOrigin(req.raw, trustedHosts);
       if (origin === 'null' || (req.method !== 'GET' && req.method !== 'HEAD' && !own)) {
-        return reply.code(403).send(forbidden('The agent desk only accepts requests from its own page'));
+        return reply
+          .code(403)
+          .send(forbidden('The agent desk only accepts requests from its own page'));
       }
     });
     await app.register(plugin);
@@ -29,5 +40,8 @@ export function localOnly(trustedHosts: string[], ownOrigins: string[], plugin: 
 
 /** An upgrade handler placed first: it refuses (403) every upgrade from an untrusted host or `Origin: null`. */
 export function refuseUntrustedUpgrades(trustedHosts: string[]): UpgradeHandler {
-  return (req, socket) => (isTrustedHost(req, trustedHosts) && req.headers.origin !== 'null' ? false : refuseUpgrade(socket, '403 Forbidden'));
+  return (req, socket) =>
+    isTrustedHost(req, trustedHosts) && req.headers.origin !== 'null'
+      ? false
+      : refuseUpgrade(socket, '403 Forbidden');
 }

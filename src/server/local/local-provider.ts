@@ -42,23 +42,56 @@ export interface LocalProviderOptions {
 }
 
 /** The hosts the local stack answers to. */
-function localTrustedHosts(options: Pick<LocalProviderOptions, 'publicUrl' | 'iceAddress' | 'trustedHosts'>): string[] {
-  const hosts = [...LOOPBACK_HOSTS, new URL(options.publicUrl).hostname, ...(options.iceAddress ? [options.iceAddress] : []), ...(options.trustedHosts ?? [])];
+function localTrustedHosts(
+  options: Pick<LocalProviderOptions, 'publicUrl' | 'iceAddress' | 'trustedHosts'>,
+): string[] {
+  const hosts = [
+    ...LOOPBACK_HOSTS,
+    new URL(options.publicUrl).hostname,
+    ...(options.iceAddress ? [options.iceAddress] : []),
+    ...(options.trustedHosts ?? []),
+  ];
   return [...new Set(hosts.map((h) => h.replace(/^\[|\]$/g, '').toLowerCase()))];
 }
 
 /** Builds local mode's provider; close() stops the flows, the store, the media server and the clients. */
-export async function createLocalProvider(options: LocalProviderOptions): Promise<ContactCenterProvider> {
+export async function createLocalProvider(
+  options: LocalProviderOptions,
+): Promise<ContactCenterProvider> {
   const config = loadLocalConfig(options.configDir);
-  const media = createMediaServer({ publicUrl: options.publicUrl, iceAddress: options.iceAddress, turn: options.turn, logger: options.logger });
-  const aws = createEmulatedAws({ config, dataDir: options.dataDir, media, logger: options.logger, publicUrl: options.publicUrl });
-  const flows = createFlowsAndQueues({ config, contacts: aws.contacts, media, logger: options.logger, speech: options.speech ?? true });
+  const media = createMediaServer({
+    publicUrl: options.publicUrl,
+    iceAddress: options.iceAddress,
+    turn: options.turn,
+    logger: options.logger,
+  });
+  const aws = createEmulatedAws({
+    config,
+    dataDir: options.dataDir,
+    media,
+    logger: options.logger,
+    publicUrl: options.publicUrl,
+  });
+  const flows = createFlowsAndQueues({
+    config,
+    contacts: aws.contacts,
+    media,
+    logger: options.logger,
+    speech: options.speech ?? true,
+  });
 
   // The server's own clients sign with a credential made for this process: the emulator verifies it
   // and does not throttle it (/api limits these calls already). Explicit credentials also keep the SDK
   // from walking its default provider chain (which can try network metadata endpoints).
-  const internal = { accessKeyId: `LOCALINTERNAL${randomBytes(8).toString('hex').toUpperCase()}`, secretAccessKey: randomBytes(32).toString('base64') };
-  const clientConfig = { region: config.instance.region, endpoint: `${options.internalUrl ?? options.publicUrl}${EMULATOR_PREFIX}`, credentials: internal };
+  const internal = {
+    accessKeyId: `LOCALINTERNAL${randomBytes(8).toString('hex').toUpperCase()}`,
+    secretAccessKey: randomBytes(32).toString('base64'),
+  };
+  const clientConfig = {
+    region: config.instance.region,
+    endpoint: `${options.internalUrl ?? options.publicUrl}${EMULATOR_PREFIX}`,
+    credentials: internal,
+  };
   const trustedHosts = localTrustedHosts(options);
   const ownOrigins = [new URL(options.publicUrl).origin];
   const frontDoor = awsFrontDoor(
@@ -84,7 +117,11 @@ export async function createLocalProvider(options: LocalProviderOptions): Promis
       { prefix: EMULATOR_PREFIX, plugin: frontDoor },
       { prefix: '/local', plugin: localOnly(trustedHosts, ownOrigins, flows.desk) },
     ],
-    upgradeHandlers: [refuseUntrustedUpgrades(trustedHosts), (req, socket, head) => media.handleUpgrade(req, socket, head), ...aws.upgradeHandlers],
+    upgradeHandlers: [
+      refuseUntrustedUpgrades(trustedHosts),
+      (req, socket, head) => media.handleUpgrade(req, socket, head),
+      ...aws.upgradeHandlers,
+    ],
     describe: () => [
       `Local Connect emulator and Chime SDK Meetings API: ${options.publicUrl}/aws (any region; ${options.awsCredentials ? `SigV4 verified for access key ${options.awsCredentials.accessKeyId}` : 'any credentials'})`,
       `Instance: ${config.instance.id} (${config.instance.alias})`,

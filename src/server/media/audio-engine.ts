@@ -42,8 +42,13 @@ export class AudioEngine {
   add(listener: AudioListener): void {
     this.remove(listener.id);
     const member: Member = {
-      listener, sequencer: new RtpSequencer(48_000, FRAME_SAMPLES), decoder: new OpusDecoder(), encoder: undefined,
-      queue: [], lastForwardMs: -Infinity, server: { sequenceNumber: 0, timestamp: 0 },
+      listener,
+      sequencer: new RtpSequencer(48_000, FRAME_SAMPLES),
+      decoder: new OpusDecoder(),
+      encoder: undefined,
+      queue: [],
+      lastForwardMs: -Infinity,
+      server: { sequenceNumber: 0, timestamp: 0 },
     };
     this.members.set(listener.id, member);
     this.clock.start();
@@ -118,13 +123,17 @@ export class AudioEngine {
   private sendSilenceWhereQuiet(): void {
     const now = this.now();
     for (const member of this.members.values()) {
-      if (now - member.lastForwardMs >= SILENCE_AFTER_MS) this.sendServerFrame(member, silenceFrame());
+      if (now - member.lastForwardMs >= SILENCE_AFTER_MS)
+        this.sendServerFrame(member, silenceFrame());
     }
   }
 
   private sendServerFrame(member: Member, payload: Buffer): void {
     const position = member.sequencer.rewrite(SERVER_SOURCE, member.server, this.now());
-    member.server = { sequenceNumber: (member.server.sequenceNumber + 1) % 0x10000, timestamp: (member.server.timestamp + FRAME_SAMPLES) % 0x100000000 };
+    member.server = {
+      sequenceNumber: (member.server.sequenceNumber + 1) % 0x10000,
+      timestamp: (member.server.timestamp + FRAME_SAMPLES) % 0x100000000,
+    };
     member.listener.send(payload, position);
   }
 

@@ -8,7 +8,12 @@ describe('AudioLevels', () => {
     levels.add(2);
     // One loud 20 ms packet (a beep) among quiet ones: the last packet alone would say "silent".
     for (const level of [90, 90, 20, 90, 95]) levels.note(1, level);
-    expect(levels.take()).toEqual(new Map([[1, 20], [2, undefined]]));
+    expect(levels.take()).toEqual(
+      new Map([
+        [1, 20],
+        [2, undefined],
+      ]),
+    );
     // No packet since: the last level stands (Opus DTX sends nothing while quiet).
     expect(levels.take().get(1)).toBe(95);
     levels.note(1, 60);

@@ -6,7 +6,11 @@
  * alone and 320×180 for ~17 s with no feedback. werift's own TWCC feedback, tried first, left
  * Chromium's estimate at 300 kbps, so transport-cc is not negotiated.
  */
-import { ReceiverEstimatedMaxBitrate, RtcpPayloadSpecificFeedback, type RTCRtpReceiver } from 'werift';
+import {
+  ReceiverEstimatedMaxBitrate,
+  RtcpPayloadSpecificFeedback,
+  type RTCRtpReceiver,
+} from 'werift';
 
 export const REMB_BITRATE_BPS = 2_500_000;
 export const REMB_INTERVAL_MS = 500;
@@ -23,18 +27,33 @@ export function rembFields(bitrate: number): { brExp: number; brMantissa: number
 }
 
 /** One REMB packet for the given media SSRCs. */
-export function rembPacket(senderSsrc: number, ssrcs: number[], bitrate = REMB_BITRATE_BPS): RtcpPayloadSpecificFeedback {
+export function rembPacket(
+  senderSsrc: number,
+  ssrcs: number[],
+  bitrate = REMB_BITRATE_BPS,
+): RtcpPayloadSpecificFeedback {
   const feedback = new ReceiverEstimatedMaxBitrate({
-    senderSsrc, mediaSsrc: 0, ssrcNum: ssrcs.length, ssrcFeedbacks: ssrcs, bitrate: BigInt(bitrate), ...rembFields(bitrate),
+    senderSsrc,
+    mediaSsrc: 0,
+    ssrcNum: ssrcs.length,
+    ssrcFeedbacks: ssrcs,
+    bitrate: BigInt(bitrate),
+    ...rembFields(bitrate),
   });
   return new RtcpPayloadSpecificFeedback({ feedback });
 }
 
 /** Sends REMB for the camera a receiver gets, now and every REMB_INTERVAL_MS; returns the stop function. */
-export function startRembLoop(receiver: RTCRtpReceiver, cameraSsrc: () => number | undefined): () => void {
+export function startRembLoop(
+  receiver: RTCRtpReceiver,
+  cameraSsrc: () => number | undefined,
+): () => void {
   const send = () => {
     const ssrc = cameraSsrc();
-    if (ssrc !== undefined) void receiver.dtlsTransport.sendRtcp([rembPacket(receiver.rtcpSsrc, [ssrc])]).catch(() => undefined);
+    if (ssrc !== undefined)
+      void receiver.dtlsTransport
+        .sendRtcp([rembPacket(receiver.rtcpSsrc, [ssrc])])
+        .catch(() => undefined);
   };
   send();
   const timer = setInterval(send, REMB_INTERVAL_MS);

@@ -36,7 +36,10 @@ export class ConnectionMedia {
   ) {}
 
   /** Answers one SUBSCRIBE and updates publishing, subscriptions and audio; `afterAck` runs once the ACK is sent. */
-  async negotiate(offer: string, receiveStreamIds: number[]): Promise<{ suback: SubscribeAck; afterAck: () => void }> {
+  async negotiate(
+    offer: string,
+    receiveStreamIds: number[],
+  ): Promise<{ suback: SubscribeAck; afterAck: () => void }> {
     this.peer ??= this.makePeer(this.handlers());
     const result = await this.peer.negotiate(offer, (i) => {
       const id = receiveStreamIds[i] ?? 0;
@@ -65,23 +68,43 @@ export class ConnectionMedia {
     this.updateAudio(result.audioActive);
     const suback: SubscribeAck = {
       sdpAnswer: result.answer,
-      tracks: result.sends.map((s) => ({ trackLabel: videoTrackLabel(s.mid), streamId: s.streamId, ssrc: s.ssrc })),
-      allocations: this.published ? [{ trackLabel: 'AmazonChimeExpressVideo', streamId: this.published.streamId, groupId: this.published.groupId }] : [],
+      tracks: result.sends.map((s) => ({
+        trackLabel: videoTrackLabel(s.mid),
+        streamId: s.streamId,
+        ssrc: s.ssrc,
+      })),
+      allocations: this.published
+        ? [
+            {
+              trackLabel: 'AmazonChimeExpressVideo',
+              streamId: this.published.streamId,
+              groupId: this.published.groupId,
+            },
+          ]
+        : [],
     };
     const afterAck = () => {
       if (indexChanged) this.room.broadcastIndex();
       for (const streamId of added) {
-        for (const delay of KEYFRAME_RETRIES_MS) setTimeout(() => this.room.requestKeyframe(streamId, true), delay).unref();
+        for (const delay of KEYFRAME_RETRIES_MS)
+          setTimeout(() => this.room.requestKeyframe(streamId, true), delay).unref();
       }
     };
     return { suback, afterAck };
   }
 
   /** One packet of a published video: forwarded on every section subscribed to it, unless paused. */
-  deliver(streamId: number, ssrc: number, input: RtpPosition, packet: RtpPacket, now: number): void {
+  deliver(
+    streamId: number,
+    ssrc: number,
+    input: RtpPosition,
+    packet: RtpPacket,
+    now: number,
+  ): void {
     if (!this.peer || this.paused.has(streamId)) return;
     for (const [mid, sub] of this.subscriptions) {
-      if (sub.streamId === streamId) this.peer.sendVideo(mid, packet, sub.sequencer.rewrite(ssrc, input, now));
+      if (sub.streamId === streamId)
+        this.peer.sendVideo(mid, packet, sub.sequencer.rewrite(ssrc, input, now));
     }
   }
 
@@ -115,8 +138,17 @@ export class ConnectionMedia {
   /** Forwards one packet of this member's camera to the room. */
   private forward(packet: RtpPacket): void {
     if (!this.published) return;
-    const input = { sequenceNumber: packet.header.sequenceNumber, timestamp: packet.header.timestamp };
-    this.room.forwardVideo(this.published.streamId, packet.header.ssrc, input, packet, performance.now());
+    const input = {
+      sequenceNumber: packet.header.sequenceNumber,
+      timestamp: packet.header.timestamp,
+    };
+    this.room.forwardVideo(
+      this.published.streamId,
+      packet.header.ssrc,
+      input,
+      packet,
+      performance.now(),
+    );
   }
 
   private updateAudio(active: boolean): void {
@@ -129,7 +161,14 @@ export class ConnectionMedia {
 
   private handlers(): PeerHandlers {
     return {
-      onAudio: (packet, level) => this.room.audioUpstream(this.member, packet.header.ssrc, packet.header, packet.payload, level),
+      onAudio: (packet, level) =>
+        this.room.audioUpstream(
+          this.member,
+          packet.header.ssrc,
+          packet.header,
+          packet.payload,
+          level,
+        ),
       onCamera: (packet) => this.forward(packet),
       onKeyframeRequest: (mid) => {
         const sub = this.subscriptions.get(mid);

@@ -17,7 +17,10 @@ beforeEach(async () => {
   await once(http, 'listening');
   base = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
   media = createMediaServer({ publicUrl: base, logger: pino({ level: 'silent' }) });
-  http.on('upgrade', (req, socket, head) => media.handleUpgrade(req, socket, head) || socket.destroy());
+  http.on(
+    'upgrade',
+    (req, socket, head) => media.handleUpgrade(req, socket, head) || socket.destroy(),
+  );
 });
 afterEach(async () => {
   await media.close();
@@ -26,7 +29,10 @@ afterEach(async () => {
 
 /** Opens a signaling socket like the SDK does and collects decoded frames. */
 async function open(signalingUrl: string, token: string) {
-  const ws = new WebSocket(`${signalingUrl}?X-Chime-Control-Protocol-Version=3`, ['_aws_wt_session', token]);
+  const ws = new WebSocket(`${signalingUrl}?X-Chime-Control-Protocol-Version=3`, [
+    '_aws_wt_session',
+    token,
+  ]);
   const frames: SignalFrame[] = [];
   ws.on('message', (data: Buffer) => frames.push(decodeFrame(data)));
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
@@ -38,7 +44,9 @@ const join = { type: FrameType.JOIN, join: { protocolVersion: 2, audioSessionId:
 describe('createMediaServer', () => {
   it('hands out meetings whose SignalingUrl is this host, and attendees with unguessable tokens', () => {
     const meeting = media.createMeeting();
-    expect(meeting.MediaPlacement.SignalingUrl).toBe(`${base.replace('http', 'ws')}/control/${meeting.MeetingId}`);
+    expect(meeting.MediaPlacement.SignalingUrl).toBe(
+      `${base.replace('http', 'ws')}/control/${meeting.MeetingId}`,
+    );
     expect(meeting.MediaPlacement.AudioHostUrl).not.toBe('');
     expect(meeting.MediaPlacement.EventIngestionUrl).toBeUndefined();
     const a = media.createAttendee(meeting.MeetingId, 'alice');
@@ -52,9 +60,18 @@ describe('createMediaServer', () => {
     const { ws, frames } = await open(meeting.MediaPlacement.SignalingUrl, a.JoinToken);
     expect(ws.protocol).toBe('_aws_wt_session');
     ws.send(encodeFrame(join));
-    ws.send(encodeFrame({ type: FrameType.PING_PONG, pingPong: { type: proto.SdkPingPongType.PING, pingId: 9 } }));
+    ws.send(
+      encodeFrame({
+        type: FrameType.PING_PONG,
+        pingPong: { type: proto.SdkPingPongType.PING, pingId: 9 },
+      }),
+    );
     await expect.poll(() => frames.length).toBe(3);
-    expect(frames.map((f) => f.type)).toEqual([FrameType.JOIN_ACK, FrameType.INDEX, FrameType.PING_PONG]);
+    expect(frames.map((f) => f.type)).toEqual([
+      FrameType.JOIN_ACK,
+      FrameType.INDEX,
+      FrameType.PING_PONG,
+    ]);
     expect(frames[0]!.joinack!.wantsCompressedSdp).toBe(false);
     // Chime always sends TURN credentials; with no TURN service configured they carry no URI.
     expect(frames[0]!.joinack!.turnCredentials).toMatchObject({ uris: [], ttl: 86_400 });
@@ -63,17 +80,27 @@ describe('createMediaServer', () => {
     ws.close();
   });
 
-  it('points JOIN_ACK at a configured TURN service on the media server\'s address', async () => {
-    const withTurn = createMediaServer({ publicUrl: base, turn: { port: 3478, secret: 'a-shared-turn-secret' }, logger: pino({ level: 'silent' }) });
+  it("points JOIN_ACK at a configured TURN service on the media server's address", async () => {
+    const withTurn = createMediaServer({
+      publicUrl: base,
+      turn: { port: 3478, secret: 'a-shared-turn-secret' },
+      logger: pino({ level: 'silent' }),
+    });
     http.removeAllListeners('upgrade');
-    http.on('upgrade', (req, socket, head) => withTurn.handleUpgrade(req, socket, head) || socket.destroy());
+    http.on(
+      'upgrade',
+      (req, socket, head) => withTurn.handleUpgrade(req, socket, head) || socket.destroy(),
+    );
     const meeting = withTurn.createMeeting();
     const a = withTurn.createAttendee(meeting.MeetingId, 'alice');
     const { ws, frames } = await open(meeting.MediaPlacement.SignalingUrl, a.JoinToken);
     ws.send(encodeFrame(join));
     await expect.poll(() => frames.length).toBe(2);
     const turn = frames[0]!.joinack!.turnCredentials!;
-    expect(turn.uris).toEqual(['turn:127.0.0.1:3478?transport=udp', 'turn:127.0.0.1:3478?transport=tcp']);
+    expect(turn.uris).toEqual([
+      'turn:127.0.0.1:3478?transport=udp',
+      'turn:127.0.0.1:3478?transport=tcp',
+    ]);
     expect(turn.username).toMatch(new RegExp(`^\\d+:${a.AttendeeId}$`));
     ws.close();
     await withTurn.close();

@@ -9,7 +9,12 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import { acceptWebSocket, guardedWebSocketServer } from '../socket-guard';
-import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from './media-service';
+import type {
+  MediaAttendee,
+  MediaMeeting,
+  MediaService,
+  MediaServiceEvents,
+} from './media-service';
 import { newMediaMeeting } from './media-meeting';
 import { MeetingRoom } from './meeting-room';
 import { newAttendeeId, newJoinToken, tokenFromProtocols } from './join-token';
@@ -35,7 +40,10 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
   const url = new URL(options.publicUrl);
   const rooms = new Map<string, MeetingRoom>();
   const events = new EventEmitter<MediaServiceEvents>();
-  const wss = guardedWebSocketServer({ maxPayload: 1 << 20, handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false) });
+  const wss = guardedWebSocketServer({
+    maxPayload: 1 << 20,
+    handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false),
+  });
   const metadataTimer = setInterval(() => {
     for (const room of rooms.values()) if (!room.ended) room.sendAudioMetadata();
   }, METADATA_INTERVAL_MS);
@@ -62,7 +70,10 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     const room = rooms.get(meetingId);
     const who = token && room ? room.attendees.authenticate(token) : undefined;
     if (!room || !who) {
-      options.logger.info({ meetingId }, 'signaling connection refused: unknown meeting or join token');
+      options.logger.info(
+        { meetingId },
+        'signaling connection refused: unknown meeting or join token',
+      );
       return reject(ws, CloseCode.forbidden, 'join token refused');
     }
     if (room.ended) return reject(ws, CloseCode.meetingEnded, 'meeting ended');
@@ -80,7 +91,11 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     createAttendee(meetingId, externalUserId): MediaAttendee {
       const room = liveRoom(meetingId);
       if (!externalUserId) throw new Error('ExternalUserId must not be empty.');
-      const attendee = { AttendeeId: newAttendeeId(), JoinToken: newJoinToken(), ExternalUserId: externalUserId };
+      const attendee = {
+        AttendeeId: newAttendeeId(),
+        JoinToken: newJoinToken(),
+        ExternalUserId: externalUserId,
+      };
       room.attendees.add(attendee);
       return attendee;
     },
@@ -100,7 +115,13 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     isMeetingActive: (meetingId) => !!rooms.get(meetingId) && !rooms.get(meetingId)!.ended,
     sendDataMessage(meetingId, m) {
       const room = liveRoom(meetingId);
-      const message = { topic: m.topic, data: new TextEncoder().encode(m.data), lifetimeMs: 0, senderAttendeeId: m.senderAttendeeId, senderExternalUserId: m.senderExternalUserId };
+      const message = {
+        topic: m.topic,
+        data: new TextEncoder().encode(m.data),
+        lifetimeMs: 0,
+        senderAttendeeId: m.senderAttendeeId,
+        senderExternalUserId: m.senderExternalUserId,
+      };
       room.sendData([message], m.senderAttendeeId);
     },
     playAudio: (meetingId, pcm) => liveRoom(meetingId).media.playAudio(pcm),

@@ -19,7 +19,8 @@ export function newAttendeeId(): string {
 
 /** Splits a presented token into the base token and whether it is the content-share session's. */
 export function parsePresentedToken(presented: string): { base: string; content: boolean } {
-  if (presented.endsWith(CONTENT_SUFFIX)) return { base: presented.slice(0, -CONTENT_SUFFIX.length), content: true };
+  if (presented.endsWith(CONTENT_SUFFIX))
+    return { base: presented.slice(0, -CONTENT_SUFFIX.length), content: true };
   return { base: presented, content: false };
 }
 
@@ -33,7 +34,10 @@ export function tokensEqual(a: string, b: string): boolean {
 /** Reads the join token from `Sec-WebSocket-Protocol: _aws_wt_session, <token>`. */
 export function tokenFromProtocols(header: string | string[] | undefined): string | undefined {
   const raw = Array.isArray(header) ? header.join(',') : (header ?? '');
-  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts[0] !== '_aws_wt_session') return undefined;
   return parts[1];
 }

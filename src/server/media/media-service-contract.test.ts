@@ -15,12 +15,20 @@ import { FakeMediaService } from './testing/fake-media-service';
 const PUBLIC_URL = 'https://calls.example:8443';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const implementations: Array<{ name: string; make(): MediaService }> = [
-  { name: 'the media server', make: () => createMediaServer({ publicUrl: PUBLIC_URL, logger: pino({ level: 'silent' }) }) },
+  {
+    name: 'the media server',
+    make: () => createMediaServer({ publicUrl: PUBLIC_URL, logger: pino({ level: 'silent' }) }),
+  },
   { name: 'FakeMediaService', make: () => new FakeMediaService(PUBLIC_URL) },
 ];
 /** Whatever a call does, thrown or rejected, as a promise (playAudio may do either). */
 const settle = (f: () => unknown) => Promise.resolve().then(f);
-const message = (senderAttendeeId: string) => ({ topic: 'chat', data: 'hi', senderAttendeeId, senderExternalUserId: 'x' });
+const message = (senderAttendeeId: string) => ({
+  topic: 'chat',
+  data: 'hi',
+  senderAttendeeId,
+  senderExternalUserId: 'x',
+});
 
 describe.each(implementations)('MediaService contract: $name', ({ make }) => {
   let media: MediaService;
@@ -35,7 +43,12 @@ describe.each(implementations)('MediaService contract: $name', ({ make }) => {
     expect(a).toEqual({
       MeetingId: a.MeetingId,
       MediaRegion: 'local',
-      MediaPlacement: { AudioHostUrl: 'calls.example:8443:3478', AudioFallbackUrl: `wss://calls.example:8443/audio/${a.MeetingId}`, SignalingUrl: `wss://calls.example:8443/control/${a.MeetingId}`, TurnControlUrl: 'https://calls.example:8443/turn' },
+      MediaPlacement: {
+        AudioHostUrl: 'calls.example:8443:3478',
+        AudioFallbackUrl: `wss://calls.example:8443/audio/${a.MeetingId}`,
+        SignalingUrl: `wss://calls.example:8443/control/${a.MeetingId}`,
+        TurnControlUrl: 'https://calls.example:8443/turn',
+      },
       MeetingFeatures: { Audio: { EchoReduction: 'UNAVAILABLE' } },
     });
     expect(media.isMeetingActive(a.MeetingId)).toBe(true);
@@ -47,13 +60,21 @@ describe.each(implementations)('MediaService contract: $name', ({ make }) => {
     const { MeetingId } = media.createMeeting();
     const a = media.createAttendee(MeetingId, 'customer-1');
     const b = media.createAttendee(MeetingId, 'agent-1');
-    expect(a).toEqual({ AttendeeId: expect.stringMatching(UUID), JoinToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), ExternalUserId: 'customer-1' });
+    expect(a).toEqual({
+      AttendeeId: expect.stringMatching(UUID),
+      JoinToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+      ExternalUserId: 'customer-1',
+    });
     expect(b.AttendeeId).not.toBe(a.AttendeeId);
     expect(b.JoinToken).not.toBe(a.JoinToken);
     expect(() => media.createAttendee(MeetingId, '')).toThrow('ExternalUserId must not be empty.');
-    expect(() => media.createAttendee('no-such-meeting', 'x')).toThrow('Meeting no-such-meeting does not exist on this media server.');
+    expect(() => media.createAttendee('no-such-meeting', 'x')).toThrow(
+      'Meeting no-such-meeting does not exist on this media server.',
+    );
     media.endMeeting(MeetingId);
-    expect(() => media.createAttendee(MeetingId, 'late')).toThrow(`Meeting ${MeetingId} has ended.`);
+    expect(() => media.createAttendee(MeetingId, 'late')).toThrow(
+      `Meeting ${MeetingId} has ended.`,
+    );
   });
 
   it('ends a meeting idempotently; ending or removing from an unknown meeting is a no-op', () => {
@@ -79,7 +100,9 @@ describe.each(implementations)('MediaService contract: $name', ({ make }) => {
     media = make();
     media.restoreMeeting(meeting, [attendee]);
     expect(media.isMeetingActive(meeting.MeetingId)).toBe(true);
-    expect(media.createAttendee(meeting.MeetingId, 'agent-1').AttendeeId).not.toBe(attendee.AttendeeId);
+    expect(media.createAttendee(meeting.MeetingId, 'agent-1').AttendeeId).not.toBe(
+      attendee.AttendeeId,
+    );
     media.restoreMeeting(ended, []);
     media.endMeeting(ended.MeetingId);
     media.restoreMeeting(ended, []);
@@ -92,11 +115,19 @@ describe.each(implementations)('MediaService contract: $name', ({ make }) => {
     const a = media.createAttendee(MeetingId, 'customer-1');
     expect(() => media.sendDataMessage(MeetingId, message(a.AttendeeId))).not.toThrow();
     await expect(media.playAudio(MeetingId, new Int16Array(960))).resolves.toBeUndefined();
-    expect(() => media.sendDataMessage('no-such-meeting', message(a.AttendeeId))).toThrow('Meeting no-such-meeting does not exist on this media server.');
-    await expect(settle(() => media.playAudio('no-such-meeting', new Int16Array(960)))).rejects.toThrow('does not exist');
+    expect(() => media.sendDataMessage('no-such-meeting', message(a.AttendeeId))).toThrow(
+      'Meeting no-such-meeting does not exist on this media server.',
+    );
+    await expect(
+      settle(() => media.playAudio('no-such-meeting', new Int16Array(960))),
+    ).rejects.toThrow('does not exist');
     media.endMeeting(MeetingId);
-    expect(() => media.sendDataMessage(MeetingId, message(a.AttendeeId))).toThrow(`Meeting ${MeetingId} has ended.`);
-    await expect(settle(() => media.playAudio(MeetingId, new Int16Array(960)))).rejects.toThrow('has ended');
+    expect(() => media.sendDataMessage(MeetingId, message(a.AttendeeId))).toThrow(
+      `Meeting ${MeetingId} has ended.`,
+    );
+    await expect(settle(() => media.playAudio(MeetingId, new Int16Array(960)))).rejects.toThrow(
+      'has ended',
+    );
   });
 
   it('leaves upgrades to other paths alone', () => {

@@ -51,7 +51,15 @@ export interface MediaService {
    */
   removeAttendee(meetingId: string, attendeeId: string): void;
   /** Sends a data message to every connection of the meeting except the sender's own. */
-  sendDataMessage(meetingId: string, message: { topic: string; data: string; senderAttendeeId: string; senderExternalUserId: string }): void;
+  sendDataMessage(
+    meetingId: string,
+    message: {
+      topic: string;
+      data: string;
+      senderAttendeeId: string;
+      senderExternalUserId: string;
+    },
+  ): void;
   /** Plays mono 48 kHz 16-bit PCM into the meeting (flow prompts); resolves when it has been sent. */
   playAudio(meetingId: string, pcm: Int16Array): Promise<void>;
   readonly events: EventEmitter<MediaServiceEvents>;

@@ -21,7 +21,11 @@ export class MeetingAttendees {
   authenticate(presented: string): { attendeeId: string; externalUserId: string } | undefined {
     const { base, content } = parsePresentedToken(presented);
     for (const a of this.byId.values()) {
-      if (tokensEqual(a.JoinToken, base)) return { attendeeId: content ? `${a.AttendeeId}#content` : a.AttendeeId, externalUserId: a.ExternalUserId };
+      if (tokensEqual(a.JoinToken, base))
+        return {
+          attendeeId: content ? `${a.AttendeeId}#content` : a.AttendeeId,
+          externalUserId: a.ExternalUserId,
+        };
     }
     return undefined;
   }

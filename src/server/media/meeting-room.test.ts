@@ -7,7 +7,8 @@ import { FrameType } from './signaling-frames';
 import { RecordingMember } from './testing/recording-member';
 
 const meeting = { MeetingId: 'm-1' } as MediaMeeting;
-const streamsOf = (m: RecordingMember) => m.ofType(FrameType.AUDIO_STREAM_ID_INFO).map((f) => f.audioStreamIdInfo!.streams);
+const streamsOf = (m: RecordingMember) =>
+  m.ofType(FrameType.AUDIO_STREAM_ID_INFO).map((f) => f.audioStreamIdInfo!.streams);
 
 describe('MeetingRoom', () => {
   let room: MeetingRoom;
@@ -32,8 +33,15 @@ describe('MeetingRoom', () => {
     expect(b.ofType(FrameType.INDEX)[0]!.index!.numParticipants).toBe(2);
     room.announce(b);
     room.announce(b); // only the first time counts
-    expect(streamsOf(b)).toEqual([[expect.objectContaining({ attendeeId: 'a', audioStreamId: 1 }), expect.objectContaining({ attendeeId: 'b', audioStreamId: 2 })]]);
-    expect(streamsOf(a).at(-1)).toEqual([expect.objectContaining({ attendeeId: 'b', audioStreamId: 2 })]);
+    expect(streamsOf(b)).toEqual([
+      [
+        expect.objectContaining({ attendeeId: 'a', audioStreamId: 1 }),
+        expect.objectContaining({ attendeeId: 'b', audioStreamId: 2 }),
+      ],
+    ]);
+    expect(streamsOf(a).at(-1)).toEqual([
+      expect.objectContaining({ attendeeId: 'b', audioStreamId: 2 }),
+    ]);
     expect(events.map(([e]) => e)).toEqual(['joined', 'joined']);
   });
 
@@ -51,7 +59,7 @@ describe('MeetingRoom', () => {
     expect(reconnect.ofType(FrameType.AUDIO_STATUS)[0]!.audioStatus!.audioStatus).toBe(301);
   });
 
-  it('publishes video with increasing ids, forwards packets to every member, and drops a leaver\'s video from the INDEX', () => {
+  it("publishes video with increasing ids, forwards packets to every member, and drops a leaver's video from the INDEX", () => {
     newRoom();
     const [a, b] = [new RecordingMember('a'), new RecordingMember('b')];
     room.admit(a, 1);
@@ -69,9 +77,16 @@ describe('MeetingRoom', () => {
     room.remove(a, true);
     room.remove(a, true); // idempotent
     expect(streamsOf(b).at(-1)).toEqual([{ audioStreamId: 1, dropped: true }]);
-    expect(b.ofType(FrameType.INDEX).at(-1)!.index!.sources!.map((s) => s.attendeeId)).toEqual(['b']);
+    expect(
+      b
+        .ofType(FrameType.INDEX)
+        .at(-1)!
+        .index!.sources!.map((s) => s.attendeeId),
+    ).toEqual(['b']);
     expect(room.media.hasVideo(source.streamId)).toBe(false);
-    expect(events.filter(([e]) => e === 'left')).toEqual([['left', { meetingId: 'm-1', attendeeId: 'a', dropped: true }]]);
+    expect(events.filter(([e]) => e === 'left')).toEqual([
+      ['left', { meetingId: 'm-1', attendeeId: 'a', dropped: true }],
+    ]);
   });
 
   it('fans data messages out to everyone but the sender, retains those with a lifetime for late joiners, and ends with 410', () => {
@@ -79,14 +94,30 @@ describe('MeetingRoom', () => {
     const [a, b] = [new RecordingMember('a'), new RecordingMember('b')];
     room.admit(a, 1);
     room.admit(b, 2);
-    room.sendData([{ topic: 't', data: new Uint8Array([1]), lifetimeMs: 10_000, senderAttendeeId: 'a', senderExternalUserId: 'a' }], 'a');
+    room.sendData(
+      [
+        {
+          topic: 't',
+          data: new Uint8Array([1]),
+          lifetimeMs: 10_000,
+          senderAttendeeId: 'a',
+          senderExternalUserId: 'a',
+        },
+      ],
+      'a',
+    );
     expect(a.ofType(FrameType.DATA_MESSAGE)).toEqual([]);
-    expect(b.ofType(FrameType.DATA_MESSAGE)[0]!.dataMessage!.messages![0]!.ingestTimeNs).toBeGreaterThan(0);
+    expect(
+      b.ofType(FrameType.DATA_MESSAGE)[0]!.dataMessage!.messages![0]!.ingestTimeNs,
+    ).toBeGreaterThan(0);
     const late = new RecordingMember('c');
     room.admit(late, 3);
-    expect(late.ofType(FrameType.DATA_MESSAGE)[0]!.dataMessage!.messages!.map((m) => m.topic)).toEqual(['t']);
+    expect(
+      late.ofType(FrameType.DATA_MESSAGE)[0]!.dataMessage!.messages!.map((m) => m.topic),
+    ).toEqual(['t']);
     room.end();
     expect(room.ended).toBe(true);
-    for (const m of [a, b, late]) expect(m.ofType(FrameType.AUDIO_STATUS).at(-1)!.audioStatus!.audioStatus).toBe(410);
+    for (const m of [a, b, late])
+      expect(m.ofType(FrameType.AUDIO_STATUS).at(-1)!.audioStatus!.audioStatus).toBe(410);
   });
 });

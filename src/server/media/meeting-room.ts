@@ -8,7 +8,13 @@ import type { EventEmitter } from 'node:events';
 import type { MediaMeeting, MediaServiceEvents } from './media-service';
 import { MeetingAttendees } from './meeting-attendees';
 import type { SignalFrameInit } from './signaling-frames';
-import { audioMetadataFrame, audioStatusFrame, dataMessageFrame, presenceFrame, presenceEntry } from './room-frames';
+import {
+  audioMetadataFrame,
+  audioStatusFrame,
+  dataMessageFrame,
+  presenceFrame,
+  presenceEntry,
+} from './room-frames';
 import type { RoomMember } from './room-member';
 import { RoomMedia } from './room-media';
 import { RetainedMessages, type StampedMessage } from './retained-messages';
@@ -39,11 +45,18 @@ export class MeetingRoom {
   private isEnded = false;
   private nextAudioStreamId = 1;
 
-  constructor(readonly meeting: MediaMeeting, private readonly events: EventEmitter<MediaServiceEvents>) {}
+  constructor(
+    readonly meeting: MediaMeeting,
+    private readonly events: EventEmitter<MediaServiceEvents>,
+  ) {}
 
-  get id(): string { return this.meeting.MeetingId; }
+  get id(): string {
+    return this.meeting.MeetingId;
+  }
 
-  get ended(): boolean { return this.isEnded; }
+  get ended(): boolean {
+    return this.isEnded;
+  }
 
   /** JOIN: replaces an older connection of the attendee, then sends the newcomer the INDEX and retained messages. */
   admit(member: RoomMember, audioSessionId: number): void {
@@ -54,7 +67,12 @@ export class MeetingRoom {
       this.remove(previous, reconnect);
       previous.replaced(reconnect);
     }
-    this.members.set(member, { audioStreamId: this.nextAudioStreamId++, audioSessionId, announced: false, muted: false });
+    this.members.set(member, {
+      audioStreamId: this.nextAudioStreamId++,
+      audioSessionId,
+      announced: false,
+      muted: false,
+    });
     this.events.emit('attendee-joined', { meetingId: this.id, attendeeId: member.attendeeId });
     member.send(this.indexFrame());
     const retained = this.retained.live(Date.now());
@@ -76,7 +94,8 @@ export class MeetingRoom {
     const state = this.members.get(member);
     if (!state) return;
     state.muted = muted;
-    if (state.announced) this.toAnnounced(presenceFrame([{ audioStreamId: state.audioStreamId, muted }]));
+    if (state.announced)
+      this.toAnnounced(presenceFrame([{ audioStreamId: state.audioStreamId, muted }]));
   }
 
   /** Removes a member (idempotent): presence removal (`dropped` = connection lost), its videos, its audio. */
@@ -84,9 +103,21 @@ export class MeetingRoom {
     const state = this.members.get(member);
     if (!state) return;
     this.members.delete(member);
-    if (state.announced) this.toAnnounced(presenceFrame([dropped ? { audioStreamId: state.audioStreamId, dropped: true } : { audioStreamId: state.audioStreamId }]));
-    if (this.media.removeMember(member, state.audioStreamId) && !this.isEnded) this.broadcastIndex();
-    this.events.emit('attendee-left', { meetingId: this.id, attendeeId: member.attendeeId, dropped });
+    if (state.announced)
+      this.toAnnounced(
+        presenceFrame([
+          dropped
+            ? { audioStreamId: state.audioStreamId, dropped: true }
+            : { audioStreamId: state.audioStreamId },
+        ]),
+      );
+    if (this.media.removeMember(member, state.audioStreamId) && !this.isEnded)
+      this.broadcastIndex();
+    this.events.emit('attendee-left', {
+      meetingId: this.id,
+      attendeeId: member.attendeeId,
+      dropped,
+    });
   }
 
   /** Sends the current INDEX to every member (after a video started or stopped). */
@@ -109,7 +140,10 @@ export class MeetingRoom {
     const levels = this.media.takeLevels();
     const attendeeStates = [...this.members.values()]
       .filter((s) => s.announced && levels.has(s.audioStreamId))
-      .map((s) => ({ audioStreamId: s.audioStreamId, volume: s.muted ? 127 : (levels.get(s.audioStreamId) ?? 127) }));
+      .map((s) => ({
+        audioStreamId: s.audioStreamId,
+        volume: s.muted ? 127 : (levels.get(s.audioStreamId) ?? 127),
+      }));
     if (attendeeStates.length > 0) this.toAnnounced(audioMetadataFrame(attendeeStates));
   }
 
@@ -123,7 +157,9 @@ export class MeetingRoom {
 
   /** One attendee removed (its token already forgotten): its members, `#content` too, stop with AUDIO_STATUS 411. */
   removeAttendee(attendeeId: string): void {
-    const theirs = [...this.members.keys()].filter((m) => m.attendeeId === attendeeId || m.attendeeId === `${attendeeId}#content`);
+    const theirs = [...this.members.keys()].filter(
+      (m) => m.attendeeId === attendeeId || m.attendeeId === `${attendeeId}#content`,
+    );
     for (const m of theirs) m.send(audioStatusFrame('attendeeRemoved'));
     this.terminateLater(() => theirs);
   }
@@ -140,7 +176,9 @@ export class MeetingRoom {
   }
 
   private indexFrame(): SignalFrameInit {
-    const people = new Set([...this.members.keys()].filter((m) => !m.attendeeId.includes('#')).map((m) => m.attendeeId));
+    const people = new Set(
+      [...this.members.keys()].filter((m) => !m.attendeeId.includes('#')).map((m) => m.attendeeId),
+    );
     return this.media.video.indexFrame(people.size);
   }
 

@@ -38,8 +38,11 @@ export class OpusEncoder {
 
   /** Encodes exactly one 20 ms frame of PCM. */
   encode(pcm: Int16Array): Buffer {
-    if (pcm.length !== FRAME_SAMPLES) throw new Error(`expected ${FRAME_SAMPLES} samples, got ${pcm.length}`);
-    return Buffer.from(this.codec.encode(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength), FRAME_SAMPLES));
+    if (pcm.length !== FRAME_SAMPLES)
+      throw new Error(`expected ${FRAME_SAMPLES} samples, got ${pcm.length}`);
+    return Buffer.from(
+      this.codec.encode(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength), FRAME_SAMPLES),
+    );
   }
 
   delete(): void {

@@ -5,10 +5,20 @@
  * NACK/PLI/FIR and REMB for video (bandwidth-feedback.ts sends REMB so Chromium's estimate ramps
  * up to 640×360 and beyond within seconds instead of sitting at 320×180).
  */
-import { RTCRtpCodecParameters, RTCRtpHeaderExtensionParameters, RTP_EXTENSION_URI, type RTCPeerConnectionConfig } from 'werift';
+import {
+  RTCRtpCodecParameters,
+  RTCRtpHeaderExtensionParameters,
+  RTP_EXTENSION_URI,
+  type RTCPeerConnectionConfig,
+} from 'werift';
 
 // Spelled out rather than werift's use*() helpers, which linters take for React hooks.
-const VIDEO_FEEDBACK = [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }, { type: 'ccm', parameter: 'fir' }, { type: 'goog-remb' }];
+const VIDEO_FEEDBACK = [
+  { type: 'nack' },
+  { type: 'nack', parameter: 'pli' },
+  { type: 'ccm', parameter: 'fir' },
+  { type: 'goog-remb' },
+];
 const extension = (uri: string) => new RTCRtpHeaderExtensionParameters({ uri });
 
 /** Peer-connection configuration; `iceAddress` is announced in addition to loopback. */
@@ -23,10 +33,16 @@ export function peerConfig(iceAddress: string | undefined): RTCPeerConnectionCon
     // Answer connectivity checks only where the browser's and our address are both loopback or both
     // not. Otherwise werift (ICE lite) nominated the first checked pair, e.g. our 127.0.0.1 socket with
     // the browser's LAN address, and everything it sent on it (DTLS, media) was lost.
-    iceFilterStunResponse: (_message, addr, protocol) => isLoopback(addr[0]) === isLoopback((protocol as { localIp?: string }).localIp ?? ''),
+    iceFilterStunResponse: (_message, addr, protocol) =>
+      isLoopback(addr[0]) === isLoopback((protocol as { localIp?: string }).localIp ?? ''),
     codecs: {
       audio: [
-        new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48_000, channels: 2, parameters: 'minptime=10;useinbandfec=1' }),
+        new RTCRtpCodecParameters({
+          mimeType: 'audio/opus',
+          clockRate: 48_000,
+          channels: 2,
+          parameters: 'minptime=10;useinbandfec=1',
+        }),
       ],
       video: [
         new RTCRtpCodecParameters({
@@ -37,7 +53,10 @@ export function peerConfig(iceAddress: string | undefined): RTCPeerConnectionCon
       ],
     },
     headerExtensions: {
-      audio: [extension(RTP_EXTENSION_URI.sdesMid), extension(RTP_EXTENSION_URI.audioLevelIndication)],
+      audio: [
+        extension(RTP_EXTENSION_URI.sdesMid),
+        extension(RTP_EXTENSION_URI.audioLevelIndication),
+      ],
       video: [extension(RTP_EXTENSION_URI.sdesMid)],
     },
   };

@@ -11,20 +11,31 @@ import { chromeOffer, type OfferSection } from './testing/chrome-offer';
 
 const audio: OfferSection = { mid: '0', kind: 'audio', direction: 'sendrecv', ssrc: 1111 };
 const idleCamera: OfferSection = { mid: '1', kind: 'video', direction: 'inactive' };
-const handlers = { onAudio: () => undefined, onCamera: () => undefined, onKeyframeRequest: () => undefined };
+const handlers = {
+  onAudio: () => undefined,
+  onCamera: () => undefined,
+  onKeyframeRequest: () => undefined,
+};
 
 /** SSRCs the session sends through when it forwards one packet on `mid`. */
 async function ssrcsSentOn(session: PeerSession, mid: string): Promise<number[]> {
   const used: number[] = [];
-  const spy = vi.spyOn(RTCRtpSender.prototype, 'sendRtp').mockImplementation(async function (this: RTCRtpSender) {
+  const spy = vi.spyOn(RTCRtpSender.prototype, 'sendRtp').mockImplementation(async function (
+    this: RTCRtpSender,
+  ) {
     used.push(this.ssrc);
   });
-  session.sendVideo(mid, new RtpPacket(new RtpHeader({ payloadType: 96, ssrc: 7 }), Buffer.from([1, 2, 3])), { sequenceNumber: 1, timestamp: 1 });
+  session.sendVideo(
+    mid,
+    new RtpPacket(new RtpHeader({ payloadType: 96, ssrc: 7 }), Buffer.from([1, 2, 3])),
+    { sequenceNumber: 1, timestamp: 1 },
+  );
   spy.mockRestore();
   return used;
 }
 
-const answerSsrc = (n: Negotiation, mid: string) => summarizeSdp(n.answer).find((s) => s.mid === mid)?.ssrcs[0];
+const answerSsrc = (n: Negotiation, mid: string) =>
+  summarizeSdp(n.answer).find((s) => s.mid === mid)?.ssrcs[0];
 
 describe('PeerSession', () => {
   let session: PeerSession;
@@ -33,17 +44,26 @@ describe('PeerSession', () => {
   it('sends a recycled m-line position through the new mid, with the SSRC its answer announced', async () => {
     session = new PeerSession(undefined, handlers);
     const wantStream1 = (i: number) => (i === 1 ? 1 : 0);
-    const first = await session.negotiate(chromeOffer([audio, idleCamera, { mid: '2', kind: 'video', direction: 'recvonly' }]), wantStream1);
+    const first = await session.negotiate(
+      chromeOffer([audio, idleCamera, { mid: '2', kind: 'video', direction: 'recvonly' }]),
+      wantStream1,
+    );
     expect(first.sends).toEqual([{ mid: '2', streamId: 1, ssrc: answerSsrc(first, '2') }]);
     expect(await ssrcsSentOn(session, '2')).toEqual([first.sends[0]!.ssrc]);
 
     // The subscription ends: Chromium stops the transceiver (port 0, out of BUNDLE).
-    const stopped = await session.negotiate(chromeOffer([audio, idleCamera, { mid: '2', kind: 'video', direction: 'inactive', port: 0 }]), () => 0);
+    const stopped = await session.negotiate(
+      chromeOffer([audio, idleCamera, { mid: '2', kind: 'video', direction: 'inactive', port: 0 }]),
+      () => 0,
+    );
     expect(stopped.sends).toEqual([]);
     expect(await ssrcsSentOn(session, '2')).toEqual([]);
 
     // A new subscription: Chromium offers a new mid in the stopped section's position.
-    const again = await session.negotiate(chromeOffer([audio, idleCamera, { mid: '3', kind: 'video', direction: 'recvonly' }]), (i) => (i === 1 ? 2 : 0));
+    const again = await session.negotiate(
+      chromeOffer([audio, idleCamera, { mid: '3', kind: 'video', direction: 'recvonly' }]),
+      (i) => (i === 1 ? 2 : 0),
+    );
     const ssrc = answerSsrc(again, '3');
     expect(again.sends).toEqual([{ mid: '3', streamId: 2, ssrc }]);
     expect(ssrc).not.toBe(first.sends[0]!.ssrc);
@@ -53,8 +73,14 @@ describe('PeerSession', () => {
 
   it('answers a camera in the very first offer as recvonly and reports it active', async () => {
     session = new PeerSession(undefined, handlers);
-    const n = await session.negotiate(chromeOffer([audio, { mid: '1', kind: 'video', direction: 'sendrecv', ssrc: 2222 }]), () => 0);
+    const n = await session.negotiate(
+      chromeOffer([audio, { mid: '1', kind: 'video', direction: 'sendrecv', ssrc: 2222 }]),
+      () => 0,
+    );
     expect(n).toMatchObject({ cameraActive: true, audioActive: true, sends: [] });
-    expect(summarizeSdp(n.answer).map((s) => [s.mid, s.port, s.direction])).toEqual([['0', 9, 'sendrecv'], ['1', 9, 'recvonly']]);
+    expect(summarizeSdp(n.answer).map((s) => [s.mid, s.port, s.direction])).toEqual([
+      ['0', 9, 'sendrecv'],
+      ['1', 9, 'recvonly'],
+    ]);
   });
 });

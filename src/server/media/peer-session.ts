@@ -3,7 +3,14 @@
  * offer. It reports upstream audio and camera packets, sends the downstream audio stream and the
  * forwarded videos (one sendonly m-section per subscription, keyed by mid).
  */
-import { RtpHeader, RtpPacket, RTCPeerConnection, RTP_EXTENSION_URI, type MediaStreamTrack, type RTCRtpTransceiver } from 'werift';
+import {
+  RtpHeader,
+  RtpPacket,
+  RTCPeerConnection,
+  RTP_EXTENSION_URI,
+  type MediaStreamTrack,
+  type RTCRtpTransceiver,
+} from 'werift';
 import { fixAnswer } from './sdp-answer-fixes';
 import { parseSdp } from './sdp-sections';
 import { peerConfig } from './peer-config';
@@ -39,7 +46,10 @@ export class PeerSession {
   private cameraSsrc: number | undefined;
   private stopRemb: (() => void) | undefined;
 
-  constructor(iceAddress: string | undefined, private readonly handlers: PeerHandlers) {
+  constructor(
+    iceAddress: string | undefined,
+    private readonly handlers: PeerHandlers,
+  ) {
     this.pc = new RTCPeerConnection(peerConfig(iceAddress));
   }
 
@@ -50,7 +60,8 @@ export class PeerSession {
     // so a camera section that was idle (inactive) must be made receivable before, not after.
     for (const section of sections) {
       const t = section.mid === undefined ? undefined : this.bound.get(section.mid);
-      if (t && (section.direction === 'sendrecv' || section.direction === 'sendonly')) t.setDirection(section.kind === 'audio' ? 'sendrecv' : 'recvonly');
+      if (t && (section.direction === 'sendrecv' || section.direction === 'sendonly'))
+        t.setDirection(section.kind === 'audio' ? 'sendrecv' : 'recvonly');
     }
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer });
     this.bound = bindTransceivers(this.pc.getTransceivers(), sections);
@@ -83,16 +94,29 @@ export class PeerSession {
     const answer = await this.pc.createAnswer();
     // DTLS server role: the browser starts the handshake once it has our answer. As DTLS client,
     // werift's ClientHello went out before the browser was ready and was never answered.
-    await this.pc.setLocalDescription({ type: 'answer', sdp: answer.sdp.replaceAll('a=setup:active', 'a=setup:passive') });
+    await this.pc.setLocalDescription({
+      type: 'answer',
+      sdp: answer.sdp.replaceAll('a=setup:active', 'a=setup:passive'),
+    });
     await iceGathered(this.pc);
-    return { answer: fixAnswer(offer, this.pc.localDescription!.sdp), sends, audioActive, cameraActive };
+    return {
+      answer: fixAnswer(offer, this.pc.localDescription!.sdp),
+      sends,
+      audioActive,
+      cameraActive,
+    };
   }
 
   /** Sends one downstream Opus frame. */
   sendAudio(payload: Buffer, position: RtpPosition): void {
     const t = this.audio;
     if (!t) return;
-    const header = new RtpHeader({ sequenceNumber: position.sequenceNumber, timestamp: position.timestamp, payloadType: 111, marker: false });
+    const header = new RtpHeader({
+      sequenceNumber: position.sequenceNumber,
+      timestamp: position.timestamp,
+      payloadType: 111,
+      marker: false,
+    });
     void t.sender.sendRtp(new RtpPacket(header, payload).serialize()).catch(() => undefined);
   }
 
@@ -110,7 +134,8 @@ export class PeerSession {
 
   /** Asks the browser for a keyframe of the camera it sends. */
   requestKeyframe(): void {
-    if (this.camera && this.cameraSsrc !== undefined) void this.camera.receiver.sendRtcpPLI(this.cameraSsrc).catch(() => undefined);
+    if (this.camera && this.cameraSsrc !== undefined)
+      void this.camera.receiver.sendRtcpPLI(this.cameraSsrc).catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -129,7 +154,8 @@ export class PeerSession {
           this.handlers.onCamera(packet);
           return;
         }
-        const level = extensions?.[RTP_EXTENSION_URI.audioLevelIndication] as { level: number } | undefined;
+        const level = extensions?.[RTP_EXTENSION_URI.audioLevelIndication] as
+          { level: number } | undefined;
         this.handlers.onAudio(packet, level?.level);
       });
     }

@@ -22,14 +22,16 @@ export class RetainedMessages {
   /** Keeps the messages that have a lifetime, dropping the oldest beyond the limit. */
   add(messages: StampedMessage[], nowMs: number): void {
     for (const m of messages) {
-      if (m.lifetimeMs > 0) this.messages.push({ ...m, expiresAtMs: nowMs + Math.min(m.lifetimeMs, MAX_LIFETIME_MS) });
+      if (m.lifetimeMs > 0)
+        this.messages.push({ ...m, expiresAtMs: nowMs + Math.min(m.lifetimeMs, MAX_LIFETIME_MS) });
     }
     this.messages.splice(0, Math.max(0, this.messages.length - MAX_MESSAGES));
   }
 
   /** Drops expired messages and returns the rest, as sent. */
   live(nowMs: number): StampedMessage[] {
-    for (let i = this.messages.length - 1; i >= 0; i--) if (this.messages[i]!.expiresAtMs <= nowMs) this.messages.splice(i, 1);
+    for (let i = this.messages.length - 1; i >= 0; i--)
+      if (this.messages[i]!.expiresAtMs <= nowMs) this.messages.splice(i, 1);
     return this.messages.map(({ expiresAtMs: _, ...m }) => m);
   }
 }

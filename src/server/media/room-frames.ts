@@ -13,8 +13,16 @@ export function presenceFrame(streams: object[]): SignalFrameInit {
 }
 
 /** The entry that announces a member: its audio stream, attendee, external user id and mute. */
-export function presenceEntry(member: RoomMember, state: { audioStreamId: number; muted: boolean }) {
-  return { audioStreamId: state.audioStreamId, attendeeId: member.attendeeId, externalUserId: member.externalUserId, muted: state.muted };
+export function presenceEntry(
+  member: RoomMember,
+  state: { audioStreamId: number; muted: boolean },
+) {
+  return {
+    audioStreamId: state.audioStreamId,
+    attendeeId: member.attendeeId,
+    externalUserId: member.externalUserId,
+    muted: state.muted,
+  };
 }
 
 /** AUDIO_STATUS with one of the codes the SDK turns into a session status (410 ended, 411 removed, …). */
@@ -23,8 +31,13 @@ export function audioStatusFrame(status: keyof typeof AudioStatus): SignalFrameI
 }
 
 /** AUDIO_METADATA: each announced talker's volume (attenuation in dB, 0 = loudest, 127 = silent). */
-export function audioMetadataFrame(attendeeStates: Array<{ audioStreamId: number; volume: number }>): SignalFrameInit {
-  return { type: FrameType.AUDIO_METADATA, audioMetadata: { attendeeStates: attendeeStates.map((s) => ({ ...s, signalStrength: 2 })) } };
+export function audioMetadataFrame(
+  attendeeStates: Array<{ audioStreamId: number; volume: number }>,
+): SignalFrameInit {
+  return {
+    type: FrameType.AUDIO_METADATA,
+    audioMetadata: { attendeeStates: attendeeStates.map((s) => ({ ...s, signalStrength: 2 })) },
+  };
 }
 
 /** DATA_MESSAGE carrying messages already stamped with their ingest time. */

@@ -45,7 +45,13 @@ export class RoomMedia {
   }
 
   /** Fans one packet of a published video out to every member (each forwards what it subscribed to). */
-  forwardVideo(streamId: number, ssrc: number, position: RtpPosition, packet: RtpPacket, nowMs: number): void {
+  forwardVideo(
+    streamId: number,
+    ssrc: number,
+    position: RtpPosition,
+    packet: RtpPacket,
+    nowMs: number,
+  ): void {
     for (const m of this.room.members()) m.receiveVideo(streamId, ssrc, position, packet, nowMs);
   }
 
@@ -67,7 +73,13 @@ export class RoomMedia {
   }
 
   /** One upstream Opus packet of a member, with its ssrc-audio-level if present. */
-  audioUpstream(member: RoomMember, ssrc: number, position: RtpPosition, payload: Buffer, level: number | undefined): void {
+  audioUpstream(
+    member: RoomMember,
+    ssrc: number,
+    position: RtpPosition,
+    payload: Buffer,
+    level: number | undefined,
+  ): void {
     const id = this.room.audioStreamIdOf(member);
     if (id === undefined) return;
     if (level !== undefined) this.levels.note(id, level);

@@ -18,7 +18,13 @@ export interface RoomMember {
   /** Closes the socket at once (meeting end grace period, server shutdown). */
   terminate(): void;
   /** One packet of a published video; the member forwards it where it subscribed to `streamId`. */
-  receiveVideo(streamId: number, ssrc: number, position: RtpPosition, packet: RtpPacket, nowMs: number): void;
+  receiveVideo(
+    streamId: number,
+    ssrc: number,
+    position: RtpPosition,
+    packet: RtpPacket,
+    nowMs: number,
+  ): void;
   /** Asks the member's browser for a keyframe of the video it publishes (rate-limited unless forced). */
   requestKeyframe(force: boolean): void;
 }

@@ -34,12 +34,14 @@ export class RtpSequencer {
 
   /** Maps one input packet (identified by its source key, e.g. the upstream SSRC) to output numbers. */
   rewrite(source: number, input: RtpPosition, nowMs: number): RtpPosition {
-    if (!this.current || this.current.source !== source) this.current = this.rebase(source, input, nowMs);
+    if (!this.current || this.current.source !== source)
+      this.current = this.rebase(source, input, nowMs);
     const out = {
       sequenceNumber: (input.sequenceNumber + this.current.seqOffset) % SEQ_MOD,
       timestamp: (input.timestamp + this.current.tsOffset) % TS_MOD,
     };
-    if (!this.last || isNewer(out.sequenceNumber, this.last.sequenceNumber)) this.last = { ...out, atMs: nowMs };
+    if (!this.last || isNewer(out.sequenceNumber, this.last.sequenceNumber))
+      this.last = { ...out, atMs: nowMs };
     return out;
   }
 

@@ -8,7 +8,14 @@
  *  - every video section we send on carries `a=msid:v_<mid> …`, the label SUBSCRIBE_ACK.tracks uses;
  *    the audio section gets a fixed msid so the SDK can bind the remote audio stream.
  */
-import { parseSdp, withDirection, withMsid, withPort, writeSdp, type SdpSection } from './sdp-sections';
+import {
+  parseSdp,
+  withDirection,
+  withMsid,
+  withPort,
+  writeSdp,
+  type SdpSection,
+} from './sdp-sections';
 
 /** The msid stream id (and SUBSCRIBE_ACK track label) of a video section the server sends on. */
 export function videoTrackLabel(mid: string): string {
@@ -23,7 +30,9 @@ export function fixAnswer(offer: string, answer: string): string {
     throw new Error(`answer has ${a.sections.length} m-sections, offer has ${o.sections.length}`);
   }
   const transport = a.sections.find((s) => s.lines.some((l) => l.startsWith('a=ice-ufrag:')));
-  const sections = a.sections.map((section, i) => withTransport(fixSection(o.sections[i]!, section), transport));
+  const sections = a.sections.map((section, i) =>
+    withTransport(fixSection(o.sections[i]!, section), transport),
+  );
   const offerBundle = o.session.find((l) => l.startsWith('a=group:BUNDLE'));
   const session = a.session.filter((l) => !l.startsWith('a=group:BUNDLE'));
   if (offerBundle) session.push(offerBundle);
@@ -35,9 +44,12 @@ function fixSection(offered: SdpSection, answered: SdpSection): SdpSection {
   let section = answered.port === 0 ? withDirection(withPort(answered, 9), 'inactive') : answered;
   const sends = section.direction === 'sendonly' || section.direction === 'sendrecv';
   const mid = section.mid ?? offered.mid ?? '';
-  if (sends && section.kind === 'video') section = withMsid(section, videoTrackLabel(mid), `${videoTrackLabel(mid)}-track`);
-  if (sends && section.kind === 'audio') section = withMsid(section, 'server-audio', 'server-audio-track');
-  if (section.kind === 'video' && section.direction === 'recvonly') section = withStartBitrate(section);
+  if (sends && section.kind === 'video')
+    section = withMsid(section, videoTrackLabel(mid), `${videoTrackLabel(mid)}-track`);
+  if (sends && section.kind === 'audio')
+    section = withMsid(section, 'server-audio', 'server-audio-track');
+  if (section.kind === 'video' && section.direction === 'recvonly')
+    section = withStartBitrate(section);
   return section;
 }
 

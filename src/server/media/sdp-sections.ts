@@ -50,8 +50,18 @@ export interface SectionSummary {
 /** Summarises every m-section of an SDP (for debug logs). */
 export function summarizeSdp(sdp: string): SectionSummary[] {
   return parseSdp(sdp).sections.map(({ mid, kind, port, direction, lines }) => ({
-    mid, kind, port, direction,
-    ssrcs: [...new Set(lines.map((l) => /^a=ssrc:(\d+) /.exec(l)?.[1]).filter((x): x is string => !!x).map(Number))],
+    mid,
+    kind,
+    port,
+    direction,
+    ssrcs: [
+      ...new Set(
+        lines
+          .map((l) => /^a=ssrc:(\d+) /.exec(l)?.[1])
+          .filter((x): x is string => !!x)
+          .map(Number),
+      ),
+    ],
   }));
 }
 
@@ -78,7 +88,9 @@ export function withDirection(section: SdpSection, direction: SdpSection['direct
 
 /** Replaces every `a=msid` (and `a=ssrc:<n> msid:`) line with one msid for the given stream/track. */
 export function withMsid(section: SdpSection, streamId: string, trackId: string): SdpSection {
-  const kept = section.lines.filter((l) => !l.startsWith('a=msid:') && !/^a=ssrc:\d+ msid:/.test(l));
+  const kept = section.lines.filter(
+    (l) => !l.startsWith('a=msid:') && !/^a=ssrc:\d+ msid:/.test(l),
+  );
   const midAt = kept.findIndex((l) => l.startsWith('a=mid:'));
   kept.splice(midAt >= 0 ? midAt + 1 : kept.length, 0, `a=msid:${streamId} ${trackId}`);
   return describe(kept);

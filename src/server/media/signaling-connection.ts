@@ -7,7 +7,15 @@
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RtpPacket } from 'werift';
-import { CloseCode, decodeFrame, encodeFrame, FrameType, proto, type SignalFrame, type SignalFrameInit } from './signaling-frames';
+import {
+  CloseCode,
+  decodeFrame,
+  encodeFrame,
+  FrameType,
+  proto,
+  type SignalFrame,
+  type SignalFrameInit,
+} from './signaling-frames';
 import { PeerSession } from './peer-session';
 import type { MeetingRoom } from './meeting-room';
 import type { RoomMember } from './room-member';
@@ -40,10 +48,18 @@ export class SignalingConnection implements RoomMember {
     readonly externalUserId: string,
     private readonly settings: ConnectionSettings,
   ) {
-    this.media = new ConnectionMedia(this, room.media, (handlers) => new PeerSession(settings.iceAddress, handlers));
+    this.media = new ConnectionMedia(
+      this,
+      room.media,
+      (handlers) => new PeerSession(settings.iceAddress, handlers),
+    );
     ws.on('message', (data: Buffer) => {
       // Frames are handled strictly in order: a SUBSCRIBE must finish before the next frame.
-      this.queue = this.queue.then(() => this.handle(data)).catch((err: Error) => settings.logger.warn({ err: err.message, meeting: room.id }, 'signaling frame failed'));
+      this.queue = this.queue
+        .then(() => this.handle(data))
+        .catch((err: Error) =>
+          settings.logger.warn({ err: err.message, meeting: room.id }, 'signaling frame failed'),
+        );
     });
     ws.on('close', () => void this.leave(true));
     ws.on('error', () => undefined);
@@ -62,7 +78,13 @@ export class SignalingConnection implements RoomMember {
     if (reconnect) this.terminate();
   }
 
-  receiveVideo(streamId: number, ssrc: number, position: RtpPosition, packet: RtpPacket, nowMs: number): void {
+  receiveVideo(
+    streamId: number,
+    ssrc: number,
+    position: RtpPosition,
+    packet: RtpPacket,
+    nowMs: number,
+  ): void {
     this.media.deliver(streamId, ssrc, position, packet, nowMs);
   }
 
@@ -93,7 +115,10 @@ export class SignalingConnection implements RoomMember {
         return this.onSubscribe(frame);
       case FrameType.PING_PONG:
         if (frame.pingPong?.type === proto.SdkPingPongType.PING) {
-          this.send({ type: FrameType.PING_PONG, pingPong: { type: proto.SdkPingPongType.PONG, pingId: frame.pingPong.pingId } });
+          this.send({
+            type: FrameType.PING_PONG,
+            pingPong: { type: proto.SdkPingPongType.PONG, pingId: frame.pingPong.pingId },
+          });
         }
         return;
       case FrameType.LEAVE:
@@ -116,7 +141,10 @@ export class SignalingConnection implements RoomMember {
     if (this.joined) return;
     this.joined = true;
     const turn = turnCredentials(this.settings.turn, this.attendeeId);
-    this.send({ type: FrameType.JOIN_ACK, joinack: { turnCredentials: turn, wantsCompressedSdp: false, videoSubscriptionLimit: 25 } });
+    this.send({
+      type: FrameType.JOIN_ACK,
+      joinack: { turnCredentials: turn, wantsCompressedSdp: false, videoSubscriptionLimit: 25 },
+    });
     this.room.admit(this, frame.join?.audioSessionId ? Number(frame.join.audioSessionId) : 0);
   }
 
@@ -126,11 +154,17 @@ export class SignalingConnection implements RoomMember {
     const receiveStreamIds = sub.receiveStreamIds ?? [];
     const who = { meeting: this.room.id, attendeeId: this.attendeeId };
     // Sections, mids, directions and SSRCs only: the SDP's ICE credentials and fingerprints stay out of logs.
-    this.settings.logger.debug({ ...who, duplex: sub.duplex, receiveStreamIds, sections: summarizeSdp(sub.sdpOffer) }, 'SUBSCRIBE offer');
+    this.settings.logger.debug(
+      { ...who, duplex: sub.duplex, receiveStreamIds, sections: summarizeSdp(sub.sdpOffer) },
+      'SUBSCRIBE offer',
+    );
     const ack = await this.media.negotiate(sub.sdpOffer, receiveStreamIds);
     if (this.closed) return;
     const { sdpAnswer, tracks, allocations } = ack.suback;
-    this.settings.logger.debug({ ...who, sections: summarizeSdp(sdpAnswer ?? ''), tracks, allocations }, 'SUBSCRIBE answer');
+    this.settings.logger.debug(
+      { ...who, sections: summarizeSdp(sdpAnswer ?? ''), tracks, allocations },
+      'SUBSCRIBE answer',
+    );
     this.send({ type: FrameType.SUBSCRIBE_ACK, suback: { duplex: sub.duplex, ...ack.suback } });
     this.room.announce(this); // presence, the first time only
     ack.afterAck();
@@ -138,10 +172,18 @@ export class SignalingConnection implements RoomMember {
 
   private onData(frame: SignalFrame): void {
     const messages = (frame.dataMessage?.messages ?? [])
-      .filter((m) => TOPIC.test(m.topic ?? '') && (m.data?.length ?? 0) <= 2048 && Number(m.lifetimeMs ?? 0) >= 0)
+      .filter(
+        (m) =>
+          TOPIC.test(m.topic ?? '') &&
+          (m.data?.length ?? 0) <= 2048 &&
+          Number(m.lifetimeMs ?? 0) >= 0,
+      )
       .map((m) => ({
-        topic: m.topic!, data: m.data ?? new Uint8Array(), lifetimeMs: Number(m.lifetimeMs ?? 0),
-        senderAttendeeId: this.attendeeId, senderExternalUserId: this.externalUserId,
+        topic: m.topic!,
+        data: m.data ?? new Uint8Array(),
+        lifetimeMs: Number(m.lifetimeMs ?? 0),
+        senderAttendeeId: this.attendeeId,
+        senderExternalUserId: this.externalUserId,
       }));
     if (messages.length > 0) this.room.sendData(messages, this.attendeeId);
   }

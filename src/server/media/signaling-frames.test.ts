@@ -5,7 +5,10 @@ import { rembFields } from './bandwidth-feedback';
 
 describe('signaling frames', () => {
   it('round-trips a frame with the 0x05 type byte and a timestamp', () => {
-    const bytes = encodeFrame({ type: FrameType.PING_PONG, pingPong: { type: proto.SdkPingPongType.PONG, pingId: 7 } });
+    const bytes = encodeFrame({
+      type: FrameType.PING_PONG,
+      pingPong: { type: proto.SdkPingPongType.PONG, pingId: 7 },
+    });
     expect(bytes[0]).toBe(0x05);
     const frame = decodeFrame(bytes);
     expect(frame.type).toBe(FrameType.PING_PONG);
@@ -14,7 +17,12 @@ describe('signaling frames', () => {
   });
 
   it('encodes only the optional fields that were set (the SDK checks presence)', () => {
-    const frame = decodeFrame(encodeFrame({ type: FrameType.AUDIO_STREAM_ID_INFO, audioStreamIdInfo: { streams: [{ audioStreamId: 3 }] } }));
+    const frame = decodeFrame(
+      encodeFrame({
+        type: FrameType.AUDIO_STREAM_ID_INFO,
+        audioStreamIdInfo: { streams: [{ audioStreamId: 3 }] },
+      }),
+    );
     const entry = frame.audioStreamIdInfo!.streams![0]!;
     expect(Object.prototype.hasOwnProperty.call(entry, 'muted')).toBe(false);
     expect(Object.prototype.hasOwnProperty.call(entry, 'attendeeId')).toBe(false);

@@ -11,7 +11,8 @@ import type * as Proto from 'amazon-chime-sdk-js/build/signalingprotocol/Signali
 
 const require = createRequire(import.meta.url);
 /** The generated protobuf classes and enums of the Chime signaling protocol. */
-export const proto = require('amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol.js') as typeof Proto;
+export const proto =
+  require('amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol.js') as typeof Proto;
 
 export type SignalFrame = Proto.SdkSignalFrame;
 export type SubscribeAck = Proto.ISdkSubscribeAckFrame;

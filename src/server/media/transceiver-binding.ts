@@ -13,7 +13,10 @@ import type { RTCRtpTransceiver } from 'werift';
 import type { SdpSection } from './sdp-sections';
 
 /** The transceiver of every live (non-zero port) offered section, by mid. */
-export function bindTransceivers(transceivers: RTCRtpTransceiver[], offered: SdpSection[]): Map<string, RTCRtpTransceiver> {
+export function bindTransceivers(
+  transceivers: RTCRtpTransceiver[],
+  offered: SdpSection[],
+): Map<string, RTCRtpTransceiver> {
   const offeredMids = new Set(offered.map((s) => s.mid));
   for (const t of transceivers) {
     if (t.mid !== null && !offeredMids.has(t.mid)) retire(t);

@@ -3,7 +3,11 @@ import { turnCredentials, TURN_TTL_SECONDS } from './turn-credentials';
 
 describe('turnCredentials', () => {
   it('gives TURN REST API credentials for a configured service (the password checked against openssl)', () => {
-    const c = turnCredentials({ host: '192.0.2.7', port: 3478, secret: 's3cret-for-tests' }, 'att-1', 1_700_000_000_000);
+    const c = turnCredentials(
+      { host: '192.0.2.7', port: 3478, secret: 's3cret-for-tests' },
+      'att-1',
+      1_700_000_000_000,
+    );
     expect(c).toEqual({
       username: '1700086400:att-1',
       // printf '%s' '1700086400:att-1' | openssl dgst -sha1 -hmac 's3cret-for-tests' -binary | base64

@@ -24,10 +24,25 @@ export const TURN_TTL_SECONDS = 86_400;
 type TurnCredentials = NonNullable<JoinAck['turnCredentials']>;
 
 /** The `turn_credentials` of one JOIN_ACK for `attendeeId`. */
-export function turnCredentials(service: TurnService | undefined, attendeeId: string, nowMs = Date.now()): TurnCredentials {
-  if (!service) return { username: 'local-no-turn', password: randomBytes(16).toString('base64url'), ttl: TURN_TTL_SECONDS, uris: [] };
+export function turnCredentials(
+  service: TurnService | undefined,
+  attendeeId: string,
+  nowMs = Date.now(),
+): TurnCredentials {
+  if (!service)
+    return {
+      username: 'local-no-turn',
+      password: randomBytes(16).toString('base64url'),
+      ttl: TURN_TTL_SECONDS,
+      uris: [],
+    };
   const username = `${Math.floor(nowMs / 1000) + TURN_TTL_SECONDS}:${attendeeId}`;
   const password = createHmac('sha1', service.secret).update(username).digest('base64');
   const base = `turn:${service.host}:${service.port}`;
-  return { username, password, ttl: TURN_TTL_SECONDS, uris: [`${base}?transport=udp`, `${base}?transport=tcp`] };
+  return {
+    username,
+    password,
+    ttl: TURN_TTL_SECONDS,
+    uris: [`${base}?transport=udp`, `${base}?transport=tcp`],
+  };
 }

@@ -34,7 +34,8 @@ export class VideoSources {
   /** Removes every source of a member; true if there was one. */
   unpublishAll(publisher: RoomMember): boolean {
     let removed = false;
-    for (const s of this.sources.values()) if (s.publisher === publisher) removed = this.sources.delete(s.streamId) || removed;
+    for (const s of this.sources.values())
+      if (s.publisher === publisher) removed = this.sources.delete(s.streamId) || removed;
     return removed;
   }
 
@@ -45,12 +46,26 @@ export class VideoSources {
   /** The full INDEX: every published video (the client removes its own). */
   indexFrame(numParticipants: number): SignalFrameInit {
     const sources = [...this.sources.values()].map((s) => ({
-      streamId: s.streamId, groupId: s.groupId, attendeeId: s.publisher.attendeeId, externalUserId: s.publisher.externalUserId,
-      mediaType: VIDEO, trackLabel: 'AmazonChimeExpressVideo', maxBitrateKbps: 1500, avgBitrateBps: 1_000_000, framerate: 15, width: 1280, height: 720,
+      streamId: s.streamId,
+      groupId: s.groupId,
+      attendeeId: s.publisher.attendeeId,
+      externalUserId: s.publisher.externalUserId,
+      mediaType: VIDEO,
+      trackLabel: 'AmazonChimeExpressVideo',
+      maxBitrateKbps: 1500,
+      avgBitrateBps: 1_000_000,
+      framerate: 15,
+      width: 1280,
+      height: 720,
     }));
     return {
       type: FrameType.INDEX,
-      index: { atCapacity: false, sources, numParticipants, supportedReceiveCodecIntersection: [proto.SdkVideoCodecCapability.VP8] },
+      index: {
+        atCapacity: false,
+        sources,
+        numParticipants,
+        supportedReceiveCodecIntersection: [proto.SdkVideoCodecCapability.VP8],
+      },
     };
   }
 }

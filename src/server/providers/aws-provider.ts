@@ -29,7 +29,9 @@ export function createAwsProvider(options: AwsProviderOptions = {}): ContactCent
     defaultEntryPoints: [],
     plugins: [],
     upgradeHandlers: [],
-    describe: () => [`Amazon Connect (AWS SDK v3, region ${options.region ?? 'from the AWS configuration'})`],
+    describe: () => [
+      `Amazon Connect (AWS SDK v3, region ${options.region ?? 'from the AWS configuration'})`,
+    ],
     close: async () => {
       connect.destroy();
       participant.destroy();

@@ -12,7 +12,11 @@ import type { ContactCenterProvider } from './provider';
 const local = useLocalStack();
 let aws: ContactCenterProvider;
 beforeAll(() => {
-  aws = createAwsProvider({ region: 'eu-west-2', endpoint: local.stack.emulatorUrl, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
+  aws = createAwsProvider({
+    region: 'eu-west-2',
+    endpoint: local.stack.emulatorUrl,
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+  });
 });
 afterAll(() => aws?.close());
 
@@ -36,15 +40,25 @@ describe.each(['local', 'aws'] as const)('%s provider', (which) => {
     expect(out.ContactId).toBeTruthy();
     expect(out.ParticipantToken).toBeTruthy();
     expect(out.ConnectionData?.Attendee?.JoinToken).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(out.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl).toMatch(/^wss?:\/\/.+\/control\//);
+    expect(out.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl).toMatch(
+      /^wss?:\/\/.+\/control\//,
+    );
     const contact = await provider().gateway.describeContact(ids().InstanceId, out.ContactId!);
-    expect(contact).toMatchObject({ Id: out.ContactId, Channel: 'VOICE', InitiationMethod: 'WEBRTC_API', Name: 'Contract Customer' });
+    expect(contact).toMatchObject({
+      Id: out.ContactId,
+      Channel: 'VOICE',
+      InitiationMethod: 'WEBRTC_API',
+      Name: 'Contract Customer',
+    });
     expect(contact.InitiationTimestamp).toBeInstanceOf(Date);
   });
 
   it('returns the same contact for the same ClientToken', async () => {
     const token = randomUUID();
-    const [a, b] = await Promise.all([start({ ClientToken: token }), start({ ClientToken: token })]);
+    const [a, b] = await Promise.all([
+      start({ ClientToken: token }),
+      start({ ClientToken: token }),
+    ]);
     expect(b.ContactId).toBe(a.ContactId);
     expect(b.ParticipantToken).toBe(a.ParticipantToken);
   });
@@ -58,15 +72,25 @@ describe.each(['local', 'aws'] as const)('%s provider', (which) => {
     // the flow would hang up before this test disconnects).
     const sent = await provider().gateway.sendDtmf(conn.connectionToken, '2#');
     expect(sent.id).toBeTruthy();
-    await expect(provider().gateway.sendDtmf(conn.connectionToken, '1a')).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(provider().gateway.sendDtmf(conn.connectionToken, '1a')).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
     await provider().gateway.disconnect(conn.connectionToken);
     const contact = await provider().gateway.describeContact(ids().InstanceId, out.ContactId!);
     expect(contact.DisconnectTimestamp).toBeInstanceOf(Date);
   });
 
   it('reports Connect errors by name with a message', async () => {
-    await expect(start({ ContactFlowId: 'no-such-flow' })).rejects.toMatchObject({ name: 'ResourceNotFoundException', message: expect.stringContaining('no-such-flow') });
-    await expect(start({ ParticipantDetails: { DisplayName: '' } })).rejects.toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/DisplayName/) });
-    await expect(provider().gateway.createConnection('not-a-token')).rejects.toMatchObject({ name: 'AccessDeniedException' });
+    await expect(start({ ContactFlowId: 'no-such-flow' })).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: expect.stringContaining('no-such-flow'),
+    });
+    await expect(start({ ParticipantDetails: { DisplayName: '' } })).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringMatching(/DisplayName/),
+    });
+    await expect(provider().gateway.createConnection('not-a-token')).rejects.toMatchObject({
+      name: 'AccessDeniedException',
+    });
   });
 });

@@ -9,7 +9,11 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
 
   async function started() {
     const t = await api.serve();
-    const res = await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody({ attributes: { product: 'kettle' } }) });
+    const res = await api.app.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: startBody({ attributes: { product: 'kettle' } }),
+    });
     expect(res.statusCode).toBe(201);
     return { ...t, call: StartCallResponse.parse(res.json()) };
   }
@@ -22,13 +26,20 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
         InstanceId: 'inst-1',
         ContactFlowId: 'flow-1',
         ParticipantDetails: { DisplayName: 'Jane Doe' },
-        AllowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
+        AllowedCapabilities: {
+          Customer: { Video: 'SEND' },
+          Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+        },
         Attributes: { site: 'shop', product: 'kettle' },
         Description: 'Video call from Jane Doe about kettle',
         References: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
       });
       expect(input.ClientToken).toMatch(/^[0-9a-f]{64}$/);
-      expect(call).toMatchObject({ contactId: 'contact-1', participantId: 'participant-1', eventsUrl: 'wss://x/events' });
+      expect(call).toMatchObject({
+        contactId: 'contact-1',
+        participantId: 'participant-1',
+        eventsUrl: 'wss://x/events',
+      });
       expect(call.connectionData.Attendee.AttendeeId).toBe('att-1');
     });
 
@@ -36,7 +47,11 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
       const t = await api.serve();
       await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody() });
       await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody() });
-      await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody({ clientToken: 'another-token-0123456789' }) });
+      await api.app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody({ clientToken: 'another-token-0123456789' }),
+      });
       const [a, b, c] = t.calls.start.map((s) => s.ClientToken);
       expect(a).toBe(b);
       expect(c).not.toBe(a);
@@ -50,15 +65,26 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
       [{ instanceId: 'other' }, 'instanceId'],
     ])('refuses %j with InvalidParameterException naming the field', async (over, field) => {
       const t = await api.serve();
-      const res = await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody(over) });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody(over),
+      });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ name: 'InvalidParameterException', message: expect.stringContaining(field) });
+      expect(res.json().error).toMatchObject({
+        name: 'InvalidParameterException',
+        message: expect.stringContaining(field),
+      });
       expect(t.calls.start).toHaveLength(0);
     });
 
     it('refuses attributes outside the entry point allow-list', async () => {
       const t = await api.serve();
-      const res = await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody({ attributes: { product: 'a', price: '0' } }) });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody({ attributes: { product: 'a', price: '0' } }),
+      });
       expect(res.statusCode).toBe(400);
       expect(res.json().error.message).toContain('"price"');
       expect(t.calls.start).toHaveLength(0);
@@ -66,25 +92,57 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
 
     it('names an unknown entry point', async () => {
       await api.serve();
-      const res = await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody({ entryPoint: 'nope' }) });
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody({ entryPoint: 'nope' }),
+      });
       expect(res.statusCode).toBe(404);
-      expect(res.json().error).toMatchObject({ name: 'ResourceNotFoundException', message: 'Unknown entry point "nope".' });
+      expect(res.json().error).toMatchObject({
+        name: 'ResourceNotFoundException',
+        message: 'Unknown entry point "nope".',
+      });
     });
 
     it('passes Connect client errors through and marks server faults retryable', async () => {
       const t = await api.serve();
-      t.failWith(Object.assign(new Error('Flow not found'), { name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 404 } }));
+      t.failWith(
+        Object.assign(new Error('Flow not found'), {
+          name: 'ResourceNotFoundException',
+          $metadata: { httpStatusCode: 404 },
+        }),
+      );
       const res = await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody() });
       expect(res.statusCode).toBe(404);
-      expect(res.json().error).toEqual({ name: 'ResourceNotFoundException', message: 'Flow not found', retryable: false });
-      t.failWith(Object.assign(new Error('boom'), { name: 'InternalServiceException', $metadata: { httpStatusCode: 500 } }));
-      const five = await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody() });
+      expect(res.json().error).toEqual({
+        name: 'ResourceNotFoundException',
+        message: 'Flow not found',
+        retryable: false,
+      });
+      t.failWith(
+        Object.assign(new Error('boom'), {
+          name: 'InternalServiceException',
+          $metadata: { httpStatusCode: 500 },
+        }),
+      );
+      const five = await api.app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody(),
+      });
       expect(five.statusCode).toBe(502);
       expect(five.json().error.retryable).toBe(true);
       t.failWith(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
-      const down = await api.app.inject({ method: 'POST', url: '/api/calls', payload: startBody() });
+      const down = await api.app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody(),
+      });
       expect(down.statusCode).toBe(503);
-      expect(down.json().error).toMatchObject({ name: 'ServiceUnavailableException', retryable: true });
+      expect(down.json().error).toMatchObject({
+        name: 'ServiceUnavailableException',
+        retryable: true,
+      });
     });
   });
 
@@ -92,14 +150,32 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
     it('reads status, sends DTMF and ends the call', async () => {
       const { call, calls } = await started();
       const auth = { authorization: `Bearer ${call.callToken}` };
-      const status = await api.app.inject({ method: 'GET', url: `/api/calls/${call.contactId}`, headers: auth });
-      expect(status.json()).toMatchObject({ contactId: 'contact-1', state: 'queued', queueName: 'Support', enqueuedAt: '2023-11-14T22:13:20.000Z' });
+      const status = await api.app.inject({
+        method: 'GET',
+        url: `/api/calls/${call.contactId}`,
+        headers: auth,
+      });
+      expect(status.json()).toMatchObject({
+        contactId: 'contact-1',
+        state: 'queued',
+        queueName: 'Support',
+        enqueuedAt: '2023-11-14T22:13:20.000Z',
+      });
       await api.app.inject({ method: 'GET', url: `/api/calls/${call.contactId}`, headers: auth });
       expect(calls.describeQueue).toEqual(['queue-1']); // the second status used the cached name
-      const dtmf = await api.app.inject({ method: 'POST', url: `/api/calls/${call.contactId}/dtmf`, headers: auth, payload: { digits: '12#' } });
+      const dtmf = await api.app.inject({
+        method: 'POST',
+        url: `/api/calls/${call.contactId}/dtmf`,
+        headers: auth,
+        payload: { digits: '12#' },
+      });
       expect(dtmf.json()).toEqual({ messageId: 'msg-1', sentAt: '2026-01-01T00:00:00.000Z' });
       expect(calls.dtmf).toEqual(['12#']);
-      const end = await api.app.inject({ method: 'POST', url: `/api/calls/${call.contactId}/end`, headers: auth });
+      const end = await api.app.inject({
+        method: 'POST',
+        url: `/api/calls/${call.contactId}/end`,
+        headers: auth,
+      });
       expect(end.json()).toEqual({ ended: true });
       expect(calls.disconnect).toEqual(['connection-token']);
     });
@@ -107,12 +183,32 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
     it('refuses bad digits, a missing token, a forged token and another contact', async () => {
       const { call, calls } = await started();
       const auth = { authorization: `Bearer ${call.callToken}` };
-      const bad = await api.app.inject({ method: 'POST', url: `/api/calls/${call.contactId}/dtmf`, headers: auth, payload: { digits: '12a' } });
+      const bad = await api.app.inject({
+        method: 'POST',
+        url: `/api/calls/${call.contactId}/dtmf`,
+        headers: auth,
+        payload: { digits: '12a' },
+      });
       expect(bad.statusCode).toBe(400);
-      expect((await api.app.inject({ method: 'POST', url: `/api/calls/${call.contactId}/end` })).statusCode).toBe(401);
+      expect(
+        (await api.app.inject({ method: 'POST', url: `/api/calls/${call.contactId}/end` }))
+          .statusCode,
+      ).toBe(401);
       const forged = call.callToken.slice(0, -4) + 'AAAA';
-      expect((await api.app.inject({ method: 'POST', url: `/api/calls/${call.contactId}/end`, headers: { authorization: `Bearer ${forged}` } })).statusCode).toBe(401);
-      const other = await api.app.inject({ method: 'POST', url: '/api/calls/contact-2/end', headers: auth });
+      expect(
+        (
+          await api.app.inject({
+            method: 'POST',
+            url: `/api/calls/${call.contactId}/end`,
+            headers: { authorization: `Bearer ${forged}` },
+          })
+        ).statusCode,
+      ).toBe(401);
+      const other = await api.app.inject({
+        method: 'POST',
+        url: '/api/calls/contact-2/end',
+        headers: auth,
+      });
       expect(other.statusCode).toBe(403);
       expect(calls.dtmf).toHaveLength(0);
       expect(calls.disconnect).toHaveLength(0);

@@ -22,7 +22,15 @@ export interface ApiSecurity {
 }
 
 /** The part of the gateway the routes use (tests may fake exactly this boundary). */
-export type CallGateway = Pick<ConnectGateway, 'startWebRTCContact' | 'describeContact' | 'describeQueue' | 'createConnection' | 'sendDtmf' | 'disconnect'>;
+export type CallGateway = Pick<
+  ConnectGateway,
+  | 'startWebRTCContact'
+  | 'describeContact'
+  | 'describeQueue'
+  | 'createConnection'
+  | 'sendDtmf'
+  | 'disconnect'
+>;
 
 export interface ApiDeps {
   gateway: CallGateway;
@@ -34,6 +42,8 @@ export interface ApiDeps {
 export function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = z.safeParse(schema, body ?? {});
   if (parsed.success) return parsed.data;
-  const detail = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
+  const detail = parsed.error.issues
+    .map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+    .join('; ');
   throw new ApiHttpError(400, 'InvalidParameterException', `Invalid request: ${detail}`);
 }

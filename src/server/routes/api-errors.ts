@@ -33,22 +33,42 @@ export function toApiError(err: unknown): { status: number; body: ApiError } {
   if (err instanceof ApiHttpError) return body(err.status, err.name, err.message, err.retryable);
   const e = (err ?? {}) as SdkLikeError;
   // Fastify's own errors (body too large, bad JSON) carry a statusCode and an FST_ code.
-  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return body(413, 'PayloadTooLargeException', 'The request body is larger than this server accepts.');
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return body(415, 'InvalidParameterException', 'Send the request body as application/json.');
-  if (e.code?.startsWith('FST_ERR_CTP') || (e.statusCode === 400 && e.code)) return body(400, 'InvalidParameterException', `The request body is not valid JSON: ${e.message}`);
-  if (e.statusCode === 429) return body(429, 'ThrottlingException', e.message ?? 'Too many requests.', true);
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return body(
+      413,
+      'PayloadTooLargeException',
+      'The request body is larger than this server accepts.',
+    );
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
+    return body(415, 'InvalidParameterException', 'Send the request body as application/json.');
+  if (e.code?.startsWith('FST_ERR_CTP') || (e.statusCode === 400 && e.code))
+    return body(
+      400,
+      'InvalidParameterException',
+      `The request body is not valid JSON: ${e.message}`,
+    );
+  if (e.statusCode === 429)
+    return body(429, 'ThrottlingException', e.message ?? 'Too many requests.', true);
   const status = e.$metadata?.httpStatusCode;
   if (status && e.name) {
     // Connect answered: keep its verdict for client errors, report server faults as a bad gateway.
     if (status < 500) return body(status, e.name, e.message ?? e.name, status === 429);
     return body(502, e.name, `Amazon Connect failed: ${e.message ?? e.name}`, true);
   }
-  if (isNetworkError(e)) return body(503, 'ServiceUnavailableException', 'Amazon Connect could not be reached. Try again.', true);
+  if (isNetworkError(e))
+    return body(
+      503,
+      'ServiceUnavailableException',
+      'Amazon Connect could not be reached. Try again.',
+      true,
+    );
   return body(500, 'InternalServiceException', 'Something went wrong on the server.', true);
 }
 
 function isNetworkError(e: SdkLikeError): boolean {
-  return ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError'].some((c) => e.code === c || e.name === c);
+  return ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'TimeoutError'].some(
+    (c) => e.code === c || e.name === c,
+  );
 }
 
 function body(status: number, name: string, message: string, retryable = false) {
@@ -63,7 +83,8 @@ export function apiNotFound(method: string, url: string, what = 'No API endpoint
 /** Fastify error handler for the /api scope; logs server faults without request bodies or tokens. */
 export function handleApiError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body: payload } = toApiError(err);
-  if (status >= 500) req.log.error({ name: payload.error.name, route: req.routeOptions.url }, payload.error.message);
+  if (status >= 500)
+    req.log.error({ name: payload.error.name, route: req.routeOptions.url }, payload.error.message);
   if (status === 429) reply.header('retry-after', '60');
   return reply.status(status).send(payload);
 }

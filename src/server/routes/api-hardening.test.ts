@@ -16,9 +16,14 @@ let app: FastifyInstance;
 afterEach(() => app?.close());
 
 const SESSION = new TextEncoder().encode('session-secret-for-tests-0123456789abcdef');
-const errorShape = { error: { name: expect.any(String), message: expect.any(String), retryable: expect.any(Boolean) } };
+const errorShape = {
+  error: { name: expect.any(String), message: expect.any(String), retryable: expect.any(Boolean) },
+};
 
-async function listening(over: Parameters<typeof testApp>[0] = {}, extra: Parameters<typeof testApp>[1] = {}) {
+async function listening(
+  over: Parameters<typeof testApp>[0] = {},
+  extra: Parameters<typeof testApp>[1] = {},
+) {
   const t = await testApp(over, extra);
   app = t.app;
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -31,10 +36,20 @@ describe('/api errors', () => {
     mkdirSync(join(dist, 'site'));
     writeFileSync(join(dist, 'site', 'index.html'), '<!doctype html><title>shop</title>');
     ({ app } = await testApp({}, { distDir: dist }));
-    for (const [method, url] of [['GET', '/api/nope'], ['DELETE', '/api/calls'], ['GET', '/api']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/nope'],
+      ['DELETE', '/api/calls'],
+      ['GET', '/api'],
+    ] as const) {
       const res = await app.inject({ method, url });
       expect(res.statusCode, `${method} ${url}`).toBe(404);
-      expect(res.json()).toEqual({ error: { name: 'ResourceNotFoundException', message: expect.stringContaining(url), retryable: false } });
+      expect(res.json()).toEqual({
+        error: {
+          name: 'ResourceNotFoundException',
+          message: expect.stringContaining(url),
+          retryable: false,
+        },
+      });
     }
   });
 
@@ -47,13 +62,25 @@ describe('/api errors', () => {
 });
 
 describe('/api display names', () => {
-  for (const [what, name] of [['a bidi override', 'Jane \u202Egnp.exe'], ['CR/LF', 'Jane\r\nAgent: approved'], ['a control character', 'Jane\u0007'], ['an isolate', 'Jane\u2067x']]) {
+  for (const [what, name] of [
+    ['a bidi override', 'Jane \u202Egnp.exe'],
+    ['CR/LF', 'Jane\r\nAgent: approved'],
+    ['a control character', 'Jane\u0007'],
+    ['an isolate', 'Jane\u2067x'],
+  ]) {
     it(`refuses ${what} with a 400 that says what is wrong, starting nothing`, async () => {
       const t = await testApp();
       app = t.app;
-      const res = await app.inject({ method: 'POST', url: '/api/calls', payload: startBody({ displayName: name }) });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody({ displayName: name }),
+      });
       expect(res.statusCode).toBe(400);
-      expect(res.json().error).toMatchObject({ name: 'InvalidParameterException', message: expect.stringMatching(/displayName.*control|bidi/i) });
+      expect(res.json().error).toMatchObject({
+        name: 'InvalidParameterException',
+        message: expect.stringMatching(/displayName.*control|bidi/i),
+      });
       expect(t.calls.start).toHaveLength(0);
     });
   }
@@ -62,7 +89,11 @@ describe('/api display names', () => {
     const t = await testApp();
     app = t.app;
     const token = await customerToken({ name: 'Eve\u202E' });
-    const res = await app.inject({ method: 'POST', url: '/api/calls', payload: startBody({ customerToken: token }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: startBody({ customerToken: token }),
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.message).toMatch(/bidi[^]*at name/);
     expect(t.calls.start).toHaveLength(0);
@@ -70,7 +101,11 @@ describe('/api display names', () => {
 
   it('still accepts names in any script', async () => {
     ({ app } = await testApp());
-    const res = await app.inject({ method: 'POST', url: '/api/calls', payload: startBody({ displayName: 'José Núñez 山田 محمد' }) });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: startBody({ displayName: 'José Núñez 山田 محمد' }),
+    });
     expect(res.statusCode).toBe(201);
   });
 });
@@ -78,24 +113,41 @@ describe('/api display names', () => {
 describe('/api call tokens', () => {
   it('refuses a correctly signed call token that has no exp', async () => {
     ({ app } = await testApp());
-    const token = await new SignJWT({ ins: 'inst-1', ct: 'connection-token' }).setProtectedHeader({ alg: 'HS256' }).setSubject('contact-1').setIssuer('connect-video-call').setIssuedAt().sign(SESSION);
-    const res = await app.inject({ method: 'GET', url: '/api/calls/contact-1', headers: { authorization: `Bearer ${token}` } });
+    const token = await new SignJWT({ ins: 'inst-1', ct: 'connection-token' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('contact-1')
+      .setIssuer('connect-video-call')
+      .setIssuedAt()
+      .sign(SESSION);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/api/calls/contact-1',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json()).toMatchObject(errorShape);
   });
 });
 
-describe('/api and the server\'s own origin (issue 10)', () => {
+describe("/api and the server's own origin (issue 10)", () => {
   it('accepts a page served from the 127.0.0.1 address it listens on, though PUBLIC_URL says localhost', async () => {
     const { port, calls } = await listening({ allowedOrigins: ['http://localhost:1'] });
-    const res = await fetch(`http://127.0.0.1:${port}/api/calls`, { method: 'POST', headers: { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' }, body: JSON.stringify(startBody()) });
+    const res = await fetch(`http://127.0.0.1:${port}/api/calls`, {
+      method: 'POST',
+      headers: { origin: `http://127.0.0.1:${port}`, 'content-type': 'application/json' },
+      body: JSON.stringify(startBody()),
+    });
     expect(res.status).toBe(201);
     expect(calls.start).toHaveLength(1);
   });
 
   it('does not treat a rebound host name or another port as its own origin', async () => {
     const { port, calls } = await listening({ allowedOrigins: ['http://localhost:1'] });
-    for (const [origin, host] of [[`http://evil.example:${port}`, `evil.example:${port}`], [`http://127.0.0.1:${port + 1}`, `127.0.0.1:${port}`], [`https://127.0.0.1:${port}`, `127.0.0.1:${port}`]]) {
+    for (const [origin, host] of [
+      [`http://evil.example:${port}`, `evil.example:${port}`],
+      [`http://127.0.0.1:${port + 1}`, `127.0.0.1:${port}`],
+      [`https://127.0.0.1:${port}`, `127.0.0.1:${port}`],
+    ]) {
       const res = await rawPost(port, host!, origin!);
       expect(res, origin).toMatch(/^HTTP\/1.1 403/);
     }
@@ -108,7 +160,9 @@ describe('request timeouts', () => {
     const { port } = await listening({}, { timeouts: { headersMs: 1000, requestMs: 1000 } });
     const socket = connect(port, '127.0.0.1');
     socket.on('error', () => undefined);
-    socket.write(`POST /api/calls HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`);
+    socket.write(
+      `POST /api/calls HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{`,
+    );
     const timer = setInterval(() => socket.write(' '), 200);
     let answer = '';
     socket.on('data', (d) => (answer += d.toString()));
@@ -137,6 +191,8 @@ function rawPost(port: number, host: string, origin: string): Promise<string> {
     socket.on('data', (d) => (answer += d.toString()));
     socket.on('error', () => resolve(answer));
     socket.on('close', () => resolve(answer));
-    socket.write(`POST /api/calls HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    socket.write(
+      `POST /api/calls HTTP/1.1\r\nHost: ${host}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
   });
 }

@@ -12,44 +12,96 @@ const local = useLocalStack();
 const post = (path: string, body: unknown, token?: string) =>
   fetch(`${local.stack.baseUrl}/api${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: local.stack.baseUrl, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      origin: local.stack.baseUrl,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify(body),
   });
 
 describe('/api on the local stack', () => {
   it('runs start → status → DTMF → end', async () => {
     const clientToken = randomUUID();
-    const res = await post('/calls', { entryPoint: 'default', displayName: 'Integration Jane', clientToken, attributes: { product: 'kettle' } });
+    const res = await post('/calls', {
+      entryPoint: 'default',
+      displayName: 'Integration Jane',
+      clientToken,
+      attributes: { product: 'kettle' },
+    });
     expect(res.status).toBe(201);
     const call = StartCallResponse.parse(await res.json());
     expect(call.allowedCapabilities.Customer?.Video).toBe('SEND');
 
-    const again = StartCallResponse.parse(await (await post('/calls', { entryPoint: 'default', displayName: 'Integration Jane', clientToken, attributes: { product: 'kettle' } })).json());
+    const again = StartCallResponse.parse(
+      await (
+        await post('/calls', {
+          entryPoint: 'default',
+          displayName: 'Integration Jane',
+          clientToken,
+          attributes: { product: 'kettle' },
+        })
+      ).json(),
+    );
     expect(again.contactId).toBe(call.contactId);
 
-    const statusRes = await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } });
+    const statusRes = await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, {
+      headers: { authorization: `Bearer ${call.callToken}` },
+    });
     const status = CallStatus.parse(await statusRes.json());
     expect(['in-flow', 'queued']).toContain(status.state);
 
     const dtmf = await post(`/calls/${call.contactId}/dtmf`, { digits: '2' }, call.callToken);
     expect(dtmf.status).toBe(200);
-    const contact = local.stack.provider.name === 'local' ? await local.stack.provider.gateway.describeContact(local.stack.provider.defaultEntryPoints[0]!.instanceId, call.contactId) : undefined;
+    const contact =
+      local.stack.provider.name === 'local'
+        ? await local.stack.provider.gateway.describeContact(
+            local.stack.provider.defaultEntryPoints[0]!.instanceId,
+            call.contactId,
+          )
+        : undefined;
     expect(contact?.Attributes ?? {}).toMatchObject({ product: 'kettle' });
     expect(contact?.Description).toBe('Video call from Integration Jane');
 
     const end = await post(`/calls/${call.contactId}/end`, {}, call.callToken);
     expect(end.status).toBe(200);
-    const after = CallStatus.parse(await (await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
+    const after = CallStatus.parse(
+      await (
+        await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, {
+          headers: { authorization: `Bearer ${call.callToken}` },
+        })
+      ).json(),
+    );
     expect(after.state).toBe('ended');
     expect(after.disconnectReason).toBe('CUSTOMER_DISCONNECT');
   });
 
   it('names the queue while the contact waits in it (DescribeQueue through the official client)', async () => {
-    const call = StartCallResponse.parse(await (await post('/calls', { entryPoint: 'default', displayName: 'Queue Quinn', clientToken: randomUUID() })).json());
-    const status = async () => CallStatus.parse(await (await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, { headers: { authorization: `Bearer ${call.callToken}` } })).json());
+    const call = StartCallResponse.parse(
+      await (
+        await post('/calls', {
+          entryPoint: 'default',
+          displayName: 'Queue Quinn',
+          clientToken: randomUUID(),
+        })
+      ).json(),
+    );
+    const status = async () =>
+      CallStatus.parse(
+        await (
+          await fetch(`${local.stack.baseUrl}/api/calls/${call.contactId}`, {
+            headers: { authorization: `Bearer ${call.callToken}` },
+          })
+        ).json(),
+      );
     expect((await status()).queueName).toBeUndefined();
     // The menu is pending once the flow waits for input; "2" is Support.
-    await expect.poll(async () => (await post(`/calls/${call.contactId}/dtmf`, { digits: '2' }, call.callToken)).status).toBe(200);
+    await expect
+      .poll(
+        async () =>
+          (await post(`/calls/${call.contactId}/dtmf`, { digits: '2' }, call.callToken)).status,
+      )
+      .toBe(200);
     await expect.poll(async () => (await status()).state, { timeout: 15_000 }).toBe('queued');
     expect(await status()).toMatchObject({ state: 'queued', queueName: 'Support' });
     await post(`/calls/${call.contactId}/end`, {}, call.callToken);
@@ -58,7 +110,12 @@ describe('/api on the local stack', () => {
   it('refuses an attribute the entry point does not allow, creating nothing', async () => {
     const before = await fetch(`${local.stack.baseUrl}/api/health`);
     expect(before.ok).toBe(true);
-    const res = await post('/calls', { entryPoint: 'default', displayName: 'X', clientToken: randomUUID(), attributes: { price: '0' } });
+    const res = await post('/calls', {
+      entryPoint: 'default',
+      displayName: 'X',
+      clientToken: randomUUID(),
+      attributes: { price: '0' },
+    });
     expect(res.status).toBe(400);
     expect((await res.json()).error.name).toBe('InvalidParameterException');
   });

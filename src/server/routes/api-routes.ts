@@ -16,9 +16,11 @@ import { registerStartCall } from './start-call';
 export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
   const { allowedOrigins } = deps.security;
   const trustedHosts = deps.security.trustedHosts ?? LOOPBACK_HOSTS;
-  const listed = (origin: string) => allowedOrigins.includes('*') || allowedOrigins.includes(origin);
+  const listed = (origin: string) =>
+    allowedOrigins.includes('*') || allowedOrigins.includes(origin);
   // A page this server served itself (e.g. opened at 127.0.0.1 while PUBLIC_URL says localhost) is same-origin.
-  const originAllowed = (origin: string, req: FastifyRequest) => listed(origin) || isOwnOrigin(req.raw, trustedHosts);
+  const originAllowed = (origin: string, req: FastifyRequest) =>
+    listed(origin) || isOwnOrigin(req.raw, trustedHosts);
 
   app.setErrorHandler(handleApiError);
   app.setNotFoundHandler((req, reply) => reply.status(404).send(apiNotFound(req.method, req.url)));
@@ -32,20 +34,35 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
   // CORS only stops the browser from reading answers; refuse the request itself from a foreign page.
   app.addHook('onRequest', async (req) => {
     const origin = req.headers.origin;
-    if (origin && !originAllowed(origin, req)) throw new ApiHttpError(403, 'AccessDeniedException', `Origin ${origin} is not allowed to use this API.`);
+    if (origin && !originAllowed(origin, req))
+      throw new ApiHttpError(
+        403,
+        'AccessDeniedException',
+        `Origin ${origin} is not allowed to use this API.`,
+      );
   });
   await app.register(rateLimit, {
     max: deps.security.rateLimitPerMinute,
     timeWindow: 60_000,
     allowList: (req) => req.method === 'OPTIONS',
     errorResponseBuilder: (_req, ctx) =>
-      new ApiHttpError(429, 'ThrottlingException', `Too many requests: at most ${ctx.max} per minute from one client. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`, true),
+      new ApiHttpError(
+        429,
+        'ThrottlingException',
+        `Too many requests: at most ${ctx.max} per minute from one client. Try again in ${Math.ceil(ctx.ttl / 1000)} s.`,
+        true,
+      ),
   });
 
   app.get('/health', async () => ({ ok: true }));
   app.get<{ Params: { id: string } }>('/entry-points/:id', async (req) => {
     const ep = deps.entryPoints.get(req.params.id);
-    if (!ep) throw new ApiHttpError(404, 'ResourceNotFoundException', `Unknown entry point "${req.params.id}".`);
+    if (!ep)
+      throw new ApiHttpError(
+        404,
+        'ResourceNotFoundException',
+        `Unknown entry point "${req.params.id}".`,
+      );
     const info: EntryPointInfo = {
       id: ep.id,
       allowedCapabilities: ep.allowedCapabilities,

@@ -15,7 +15,11 @@ type Params = { Params: { contactId: string } };
 export function registerCallActions(app: FastifyInstance, deps: ApiDeps) {
   const secret = deps.security.sessionSecret;
   const queueNames = createQueueNames(deps.gateway, {
-    onDenied: (e) => app.log.warn({ err: e.message }, 'DescribeQueue is denied: calls show no queue name (allow connect:DescribeQueue)'),
+    onDenied: (e) =>
+      app.log.warn(
+        { err: e.message },
+        'DescribeQueue is denied: calls show no queue name (allow connect:DescribeQueue)',
+      ),
   });
 
   app.get<Params>('/calls/:contactId', async (req) => {
@@ -57,7 +61,8 @@ export function callStatus(c: Contact): CallStatus {
         : 'in-flow';
   const status: CallStatus = { contactId: c.Id ?? '', state };
   if (c.QueueInfo?.EnqueueTimestamp) status.enqueuedAt = iso(c.QueueInfo.EnqueueTimestamp);
-  if (c.AgentInfo?.ConnectedToAgentTimestamp) status.agentConnectedAt = iso(c.AgentInfo.ConnectedToAgentTimestamp);
+  if (c.AgentInfo?.ConnectedToAgentTimestamp)
+    status.agentConnectedAt = iso(c.AgentInfo.ConnectedToAgentTimestamp);
   if (c.DisconnectTimestamp) status.endedAt = iso(c.DisconnectTimestamp);
   if (c.DisconnectReason) status.disconnectReason = c.DisconnectReason;
   return status;

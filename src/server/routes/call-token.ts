@@ -27,16 +27,39 @@ export async function mintCallToken(claims: CallClaims, secret: Uint8Array): Pro
 }
 
 /** Verifies the `Authorization: Bearer` call token and that it belongs to `contactId`. */
-export async function verifyCallToken(authorization: string | undefined, contactId: string, secret: Uint8Array): Promise<CallClaims> {
+export async function verifyCallToken(
+  authorization: string | undefined,
+  contactId: string,
+  secret: Uint8Array,
+): Promise<CallClaims> {
   const token = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
-  if (!token) throw new ApiHttpError(401, 'AccessDeniedException', 'Send the call token from the start response as "Authorization: Bearer <token>".');
+  if (!token)
+    throw new ApiHttpError(
+      401,
+      'AccessDeniedException',
+      'Send the call token from the start response as "Authorization: Bearer <token>".',
+    );
   let payload: Record<string, unknown>;
   try {
-    ({ payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: ['HS256'], requiredClaims: ['exp'] }));
+    ({ payload } = await jwtVerify(token, secret, {
+      issuer: ISSUER,
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+    }));
   } catch {
-    throw new ApiHttpError(401, 'AccessDeniedException', 'The call token is invalid or has expired.');
+    throw new ApiHttpError(
+      401,
+      'AccessDeniedException',
+      'The call token is invalid or has expired.',
+    );
   }
-  if (payload.sub !== contactId) throw new ApiHttpError(403, 'AccessDeniedException', 'The call token does not belong to this contact.');
-  if (typeof payload.ins !== 'string' || typeof payload.ct !== 'string') throw new ApiHttpError(401, 'AccessDeniedException', 'The call token is malformed.');
+  if (payload.sub !== contactId)
+    throw new ApiHttpError(
+      403,
+      'AccessDeniedException',
+      'The call token does not belong to this contact.',
+    );
+  if (typeof payload.ins !== 'string' || typeof payload.ct !== 'string')
+    throw new ApiHttpError(401, 'AccessDeniedException', 'The call token is malformed.');
   return { contactId, instanceId: payload.ins, connectionToken: payload.ct };
 }

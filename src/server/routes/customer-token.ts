@@ -18,18 +18,38 @@ const Claims = z.object({
 });
 export type CustomerClaims = z.infer<typeof Claims>;
 
-export async function verifyCustomerToken(token: string, secret: Uint8Array, nowMs = Date.now()): Promise<CustomerClaims> {
+export async function verifyCustomerToken(
+  token: string,
+  secret: Uint8Array,
+  nowMs = Date.now(),
+): Promise<CustomerClaims> {
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], requiredClaims: ['exp'], currentDate: new Date(nowMs) }));
+    ({ payload } = await jwtVerify(token, secret, {
+      algorithms: ['HS256'],
+      requiredClaims: ['exp'],
+      currentDate: new Date(nowMs),
+    }));
   } catch (err) {
-    const why = (err as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'has expired' : 'is not valid (bad signature, algorithm or format)';
+    const why =
+      (err as { code?: string }).code === 'ERR_JWT_EXPIRED'
+        ? 'has expired'
+        : 'is not valid (bad signature, algorithm or format)';
     throw new ApiHttpError(401, 'AccessDeniedException', `The customer token ${why}.`);
   }
   const parsed = Claims.safeParse(payload);
-  if (!parsed.success) throw new ApiHttpError(401, 'AccessDeniedException', `The customer token's claims are invalid: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new ApiHttpError(
+      401,
+      'AccessDeniedException',
+      `The customer token's claims are invalid: ${z.prettifyError(parsed.error)}`,
+    );
   if (parsed.data.exp > nowMs / 1000 + MAX_CUSTOMER_TOKEN_SECONDS) {
-    throw new ApiHttpError(401, 'AccessDeniedException', `The customer token must expire within ${MAX_CUSTOMER_TOKEN_SECONDS / 60} minutes.`);
+    throw new ApiHttpError(
+      401,
+      'AccessDeniedException',
+      `The customer token must expire within ${MAX_CUSTOMER_TOKEN_SECONDS / 60} minutes.`,
+    );
   }
   return parsed.data;
 }

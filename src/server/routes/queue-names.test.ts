@@ -22,7 +22,10 @@ describe('queue names', () => {
     let t = 0;
     const g = gateway({ Name: 'Support' }, { Name: 'Support desk' });
     const names = createQueueNames(g, { ttlMs: 1000, now: () => t });
-    expect(await Promise.all([names.name('i', 'q'), names.name('i', 'q')])).toEqual(['Support', 'Support']);
+    expect(await Promise.all([names.name('i', 'q'), names.name('i', 'q')])).toEqual([
+      'Support',
+      'Support',
+    ]);
     t = 999;
     expect(await names.name('i', 'q')).toBe('Support');
     expect(g.asked).toEqual(['q']);

@@ -23,9 +23,17 @@ export interface QueueNames {
 }
 
 /** Errors that will not go away by asking again soon: cached like a name. */
-const LASTING = new Set(['AccessDeniedException', 'ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException']);
+const LASTING = new Set([
+  'AccessDeniedException',
+  'ResourceNotFoundException',
+  'InvalidParameterException',
+  'InvalidRequestException',
+]);
 
-export function createQueueNames(gateway: Pick<CallGateway, 'describeQueue'>, options: QueueNamesOptions = {}): QueueNames {
+export function createQueueNames(
+  gateway: Pick<CallGateway, 'describeQueue'>,
+  options: QueueNamesOptions = {},
+): QueueNames {
   const ttl = options.ttlMs ?? 5 * 60_000;
   const max = options.maxEntries ?? 1000;
   const now = options.now ?? Date.now;
@@ -33,7 +41,12 @@ export function createQueueNames(gateway: Pick<CallGateway, 'describeQueue'>, op
   const cache = new Map<string, Entry>();
   let deniedReported = false;
 
-  const lookUp = async (key: string, entry: Entry, instanceId: string, queueId: string): Promise<string | undefined> => {
+  const lookUp = async (
+    key: string,
+    entry: Entry,
+    instanceId: string,
+    queueId: string,
+  ): Promise<string | undefined> => {
     try {
       return (await gateway.describeQueue(instanceId, queueId)).Name;
     } catch (error) {

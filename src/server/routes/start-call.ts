@@ -19,12 +19,23 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
   app.post('/calls', async (req, reply) => {
     const body = parseBody(StartCallRequest, req.body);
     const entryPoint = deps.entryPoints.get(body.entryPoint);
-    if (!entryPoint) throw new ApiHttpError(404, 'ResourceNotFoundException', `Unknown entry point "${body.entryPoint}".`);
+    if (!entryPoint)
+      throw new ApiHttpError(
+        404,
+        'ResourceNotFoundException',
+        `Unknown entry point "${body.entryPoint}".`,
+      );
 
     const customer = await customerClaims(body.customerToken, entryPoint, deps);
-    const notAllowed = Object.keys(body.attributes ?? {}).filter((k) => !entryPoint.allowedAttributes.includes(k));
+    const notAllowed = Object.keys(body.attributes ?? {}).filter(
+      (k) => !entryPoint.allowedAttributes.includes(k),
+    );
     if (notAllowed.length > 0) {
-      throw new ApiHttpError(400, 'InvalidParameterException', `Attribute(s) ${notAllowed.map((k) => `"${k}"`).join(', ')} may not be set by the page for entry point "${entryPoint.id}".`);
+      throw new ApiHttpError(
+        400,
+        'InvalidParameterException',
+        `Attribute(s) ${notAllowed.map((k) => `"${k}"`).join(', ')} may not be set by the page for entry point "${entryPoint.id}".`,
+      );
     }
     const displayName = customer?.name ?? body.displayName;
     const attributes = { ...entryPoint.attributes, ...body.attributes, ...customer?.attributes };
@@ -32,12 +43,21 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
 
     const started = await deps.gateway.startWebRTCContact(input);
     if (!started.ContactId || !started.ParticipantToken || !started.ParticipantId) {
-      throw new ApiHttpError(502, 'InternalServiceException', 'Amazon Connect returned an incomplete StartWebRTCContact response.', true);
+      throw new ApiHttpError(
+        502,
+        'InternalServiceException',
+        'Amazon Connect returned an incomplete StartWebRTCContact response.',
+        true,
+      );
     }
     const connectionData = ConnectionData.parse(started.ConnectionData);
     const connection = await deps.gateway.createConnection(started.ParticipantToken);
     const callToken = await mintCallToken(
-      { contactId: started.ContactId, instanceId: entryPoint.instanceId, connectionToken: connection.connectionToken },
+      {
+        contactId: started.ContactId,
+        instanceId: entryPoint.instanceId,
+        connectionToken: connection.connectionToken,
+      },
       deps.security.sessionSecret,
     );
     const response: StartCallResponse = {
@@ -56,18 +76,35 @@ async function customerClaims(token: string | undefined, entryPoint: EntryPoint,
   const secret = deps.security.customerJwtSecret;
   const required = entryPoint.requireCustomerToken || deps.security.requireCustomerJwt;
   if (!token) {
-    if (required) throw new ApiHttpError(401, 'AccessDeniedException', 'This entry point requires a customer token signed by the website.');
+    if (required)
+      throw new ApiHttpError(
+        401,
+        'AccessDeniedException',
+        'This entry point requires a customer token signed by the website.',
+      );
     return undefined;
   }
-  if (!secret) throw new ApiHttpError(400, 'InvalidParameterException', 'A customer token was sent, but this server has no CUSTOMER_JWT_SECRET to verify it.');
+  if (!secret)
+    throw new ApiHttpError(
+      400,
+      'InvalidParameterException',
+      'A customer token was sent, but this server has no CUSTOMER_JWT_SECRET to verify it.',
+    );
   return verifyCustomerToken(token, new TextEncoder().encode(secret));
 }
 
-function startInput(ep: EntryPoint, clientToken: string, displayName: string, attributes: Record<string, string>): StartWebRTCContactCommandInput {
+function startInput(
+  ep: EntryPoint,
+  clientToken: string,
+  displayName: string,
+  attributes: Record<string, string>,
+): StartWebRTCContactCommandInput {
   const values = { displayName, attributes };
   const references = Object.fromEntries(
     Object.entries(ep.references)
-      .map(([key, ref]) => [key, { Type: ref.Type, Value: fillTemplate(ref.Value, values) }] as const)
+      .map(
+        ([key, ref]) => [key, { Type: ref.Type, Value: fillTemplate(ref.Value, values) }] as const,
+      )
       // A template the page left empty (e.g. no `page` attribute) is no reference: Connect refuses an empty URL.
       .filter(([, ref]) => ref.Value !== ''),
   );

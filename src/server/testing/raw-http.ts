@@ -5,7 +5,11 @@
 import { connect } from 'node:net';
 
 /** Writes `request` to 127.0.0.1:`port`; resolves with everything the server answered. */
-export function rawRequest(port: number, request: string | Buffer, endAfterWrite = false): Promise<string> {
+export function rawRequest(
+  port: number,
+  request: string | Buffer,
+  endAfterWrite = false,
+): Promise<string> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let answer = '';

@@ -53,7 +53,11 @@ export interface RawWebSocket {
 }
 
 /** Opens a TCP connection, sends an upgrade for `path` and waits for the server's answer. */
-export async function openRawWebSocket(port: number, path: string, headers: Record<string, string> = {}): Promise<RawWebSocket> {
+export async function openRawWebSocket(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<RawWebSocket> {
   const socket = connect(port, '127.0.0.1');
   socket.on('error', () => undefined); // a reset from the server is an expected outcome here
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
@@ -64,7 +68,9 @@ export async function openRawWebSocket(port: number, path: string, headers: Reco
     'Connection: Upgrade',
     `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
     'Sec-WebSocket-Version: 13',
-    ...Object.entries(headers).filter(([k]) => k !== 'host').map(([k, v]) => `${k}: ${v}`),
+    ...Object.entries(headers)
+      .filter(([k]) => k !== 'host')
+      .map(([k, v]) => `${k}: ${v}`),
   ];
   let buffer = Buffer.alloc(0);
   let headerEnd = -1;
@@ -78,5 +84,10 @@ export async function openRawWebSocket(port: number, path: string, headers: Reco
     void closed.then(() => resolve(buffer.toString('latin1')));
   });
   socket.write(`${lines.join('\r\n')}\r\n\r\n`);
-  return { socket, response: await response, closed, received: () => (headerEnd >= 0 ? buffer.subarray(headerEnd + 4) : Buffer.alloc(0)) };
+  return {
+    socket,
+    response: await response,
+    closed,
+    received: () => (headerEnd >= 0 ? buffer.subarray(headerEnd + 4) : Buffer.alloc(0)),
+  };
 }

@@ -6,13 +6,17 @@ import { randomUUID } from 'node:crypto';
 import { StartCallResponse } from '../../shared/call-api';
 
 /** POST /api/calls from the server's own origin; throws with the API's answer unless it is a 201. */
-export async function startTestCall(baseUrl: string, displayName = 'Test Caller'): Promise<StartCallResponse> {
+export async function startTestCall(
+  baseUrl: string,
+  displayName = 'Test Caller',
+): Promise<StartCallResponse> {
   const res = await fetch(`${baseUrl}/api/calls`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: new URL(baseUrl).origin },
     body: JSON.stringify({ entryPoint: 'default', displayName, clientToken: randomUUID() }),
   });
-  if (res.status !== 201) throw new Error(`POST /api/calls answered ${res.status}: ${await res.text()}`);
+  if (res.status !== 201)
+    throw new Error(`POST /api/calls answered ${res.status}: ${await res.text()}`);
   return StartCallResponse.parse(await res.json());
 }
 

@@ -24,7 +24,10 @@ export function useLocalStack(options: LocalStackOptions = {}): LocalStackHandle
     stack = undefined;
   });
   const running = (): LocalStack => {
-    if (!stack) throw new Error('useLocalStack: the stack is read before beforeAll started it (or after afterAll)');
+    if (!stack)
+      throw new Error(
+        'useLocalStack: the stack is read before beforeAll started it (or after afterAll)',
+      );
     return stack;
   };
   return {

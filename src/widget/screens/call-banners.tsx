@@ -17,12 +17,20 @@ export function CallBanners({ t, snap, engine, shareError }: BannersProps) {
   return (
     <>
       {snap.status.kind === 'reconnecting' && (
-        <p className="cvw-banner cvw-warn" role="alert" data-testid="reconnecting">{t.reconnecting}</p>
+        <p className="cvw-banner cvw-warn" role="alert" data-testid="reconnecting">
+          {t.reconnecting}
+        </p>
       )}
       {snap.audioBlocked && (
         <div className="cvw-banner" role="alert">
           <span>{t.audioBlocked}</span>
-          <button type="button" className="cvw-button cvw-primary" onClick={() => void engine.startAudio()}>{t.startAudio}</button>
+          <button
+            type="button"
+            className="cvw-button cvw-primary"
+            onClick={() => void engine.startAudio()}
+          >
+            {t.startAudio}
+          </button>
         </div>
       )}
       {snap.devices.lost && (
@@ -30,11 +38,21 @@ export function CallBanners({ t, snap, engine, shareError }: BannersProps) {
           {snap.devices.lost === 'camera' ? t.deviceLostCamera : t.deviceLostMicrophone}
         </p>
       )}
-      {shareError && <p className="cvw-banner cvw-warn" role="alert">{t.shareFailed}</p>}
+      {shareError && (
+        <p className="cvw-banner cvw-warn" role="alert">
+          {t.shareFailed}
+        </p>
+      )}
       {snap.sharing && (
         <div className="cvw-banner cvw-sharing" role="status" data-testid="sharing-banner">
           <span>{t.youAreSharing}</span>
-          <button type="button" className="cvw-button cvw-danger" onClick={() => engine.stopScreenShare()}>{t.stopSharing}</button>
+          <button
+            type="button"
+            className="cvw-button cvw-danger"
+            onClick={() => engine.stopScreenShare()}
+          >
+            {t.stopSharing}
+          </button>
         </div>
       )}
     </>

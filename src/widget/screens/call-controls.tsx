@@ -4,7 +4,17 @@
  * into More on narrow screens), and End, red and last. Controls the capabilities forbid are absent.
  */
 import { useId, useState } from 'react';
-import { Grid3x3, Ellipsis, Mic, MicOff, MonitorUp, PhoneOff, Settings, Video, VideoOff } from 'lucide-react';
+import {
+  Grid3x3,
+  Ellipsis,
+  Mic,
+  MicOff,
+  MonitorUp,
+  PhoneOff,
+  Settings,
+  Video,
+  VideoOff,
+} from 'lucide-react';
 import type { CallSnapshot } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';
 import { IconButton } from '../ui/icon-button';
@@ -35,23 +45,61 @@ export function CallControls(p: ControlsProps) {
   const { t, snap } = p;
   const extras = (
     <>
-      <IconButton icon={Grid3x3} label={t.keypad} aria-expanded={p.keypadOpen} onClick={() => (setMore(false), p.onKeypad())} />
-      <IconButton icon={Settings} label={t.settings} aria-expanded={p.devicesOpen} onClick={() => (setMore(false), p.onDevices())} />
+      <IconButton
+        icon={Grid3x3}
+        label={t.keypad}
+        aria-expanded={p.keypadOpen}
+        onClick={() => (setMore(false), p.onKeypad())}
+      />
+      <IconButton
+        icon={Settings}
+        label={t.settings}
+        aria-expanded={p.devicesOpen}
+        onClick={() => (setMore(false), p.onDevices())}
+      />
     </>
   );
   return (
     <div className="cvw-controls" role="toolbar" aria-label={t.dialogTitle}>
-      <IconButton icon={snap.muted ? MicOff : Mic} label={snap.muted ? t.unmute : t.mute} off={snap.muted} onClick={p.onMute} />
-      {p.canVideo && <IconButton icon={snap.cameraOn ? Video : VideoOff} label={snap.cameraOn ? t.stopVideo : t.startVideo} off={!snap.cameraOn} onClick={p.onCamera} />}
+      <IconButton
+        icon={snap.muted ? MicOff : Mic}
+        label={snap.muted ? t.unmute : t.mute}
+        off={snap.muted}
+        onClick={p.onMute}
+      />
+      {p.canVideo && (
+        <IconButton
+          icon={snap.cameraOn ? Video : VideoOff}
+          label={snap.cameraOn ? t.stopVideo : t.startVideo}
+          off={!snap.cameraOn}
+          onClick={p.onCamera}
+        />
+      )}
       {p.canShare && !snap.sharing && (
         <>
-          <IconButton icon={MonitorUp} label={t.shareScreen} aria-disabled={!p.shareEnabled} aria-describedby={p.shareEnabled ? undefined : shareHint} onClick={() => p.shareEnabled && p.onShare()} />
-          {!p.shareEnabled && <span id={shareHint} className="cvw-sr-only">{t.shareScreenDisabled}</span>}
+          <IconButton
+            icon={MonitorUp}
+            label={t.shareScreen}
+            aria-disabled={!p.shareEnabled}
+            aria-describedby={p.shareEnabled ? undefined : shareHint}
+            onClick={() => p.shareEnabled && p.onShare()}
+          />
+          {!p.shareEnabled && (
+            <span id={shareHint} className="cvw-sr-only">
+              {t.shareScreenDisabled}
+            </span>
+          )}
         </>
       )}
       {narrow ? (
         <div className="cvw-more">
-          <IconButton icon={Ellipsis} label={t.more} aria-expanded={more} aria-controls={moreId} onClick={() => setMore((m) => !m)} />
+          <IconButton
+            icon={Ellipsis}
+            label={t.more}
+            aria-expanded={more}
+            aria-controls={moreId}
+            onClick={() => setMore((m) => !m)}
+          />
           <div id={moreId} className="cvw-more-list" hidden={!more}>
             {extras}
           </div>

@@ -7,7 +7,12 @@ import { useRef } from 'react';
 import { Maximize } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
 import { VideoTile } from '../../call-engine/video-tile';
-import { localVideoTile, remoteAttendees, remoteContentTile, remoteVideoTile } from '../../call-engine/call-selectors';
+import {
+  localVideoTile,
+  remoteAttendees,
+  remoteContentTile,
+  remoteVideoTile,
+} from '../../call-engine/call-selectors';
 import type { CallSnapshot } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';
 import { IconButton } from '../ui/icon-button';
@@ -33,21 +38,54 @@ export function CallStage({ t, engine, snap, agentName, selfName, showContent }:
   const self = localVideoTile(snap);
   const content = showContent ? remoteContentTile(snap) : undefined;
   const agentTile = (kind: 'main' | 'thumb') => (
-    <Tile t={t} engine={engine} tileId={remote ? remote.tileId : null} active={remote?.active} name={agentName} videoLabel={t.agentVideo(agentName)} muted={agentMuted(snap)} kind={kind} testId="agent-video" />
+    <Tile
+      t={t}
+      engine={engine}
+      tileId={remote ? remote.tileId : null}
+      active={remote?.active}
+      name={agentName}
+      videoLabel={t.agentVideo(agentName)}
+      muted={agentMuted(snap)}
+      kind={kind}
+      testId="agent-video"
+    />
   );
   return (
     <div className={`cvw-stage${content ? ' cvw-stage-sharing' : ''}`}>
       {content ? (
         <div className="cvw-content" ref={contentRef}>
-          <VideoTile engine={engine} tileId={content.tileId} label={t.agentScreen(agentName)} className="cvw-content-video" testId="agent-screen" />
-          <IconButton icon={Maximize} label={t.fullScreen} className="cvw-fullscreen" showLabel={false} onClick={() => void contentRef.current?.requestFullscreen?.()} />
+          <VideoTile
+            engine={engine}
+            tileId={content.tileId}
+            label={t.agentScreen(agentName)}
+            className="cvw-content-video"
+            testId="agent-screen"
+          />
+          <IconButton
+            icon={Maximize}
+            label={t.fullScreen}
+            className="cvw-fullscreen"
+            showLabel={false}
+            onClick={() => void contentRef.current?.requestFullscreen?.()}
+          />
         </div>
       ) : (
         agentTile('main')
       )}
       <div className="cvw-thumbs">
         {content && agentTile('thumb')}
-        <Tile t={t} engine={engine} tileId={self && snap.cameraOn ? self.tileId : null} name={selfName || t.you} videoLabel={t.selfView} muted={snap.muted} kind="thumb" mirrored testId="self-view" mutedLabel={t.youMuted} />
+        <Tile
+          t={t}
+          engine={engine}
+          tileId={self && snap.cameraOn ? self.tileId : null}
+          name={selfName || t.you}
+          videoLabel={t.selfView}
+          muted={snap.muted}
+          kind="thumb"
+          mirrored
+          testId="self-view"
+          mutedLabel={t.youMuted}
+        />
       </div>
     </div>
   );

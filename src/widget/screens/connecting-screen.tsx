@@ -7,7 +7,11 @@ import { useState } from 'react';
 import { Grid3x3, PhoneOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
 import { localVideoTile } from '../../call-engine/call-selectors';
-import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../../call-engine/use-call-engine';
+import {
+  sameIgnoringMessages,
+  useCallSnapshot,
+  wholeSnapshot,
+} from '../../call-engine/use-call-engine';
 import type { Caption, SessionPhase } from '../call-session-types';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
@@ -36,7 +40,16 @@ export function connectingStatus(t: Strings, phase: ConnectingProps['phase']): s
   return t.inFlow;
 }
 
-export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine, selfName, typed }: ConnectingProps) {
+export function ConnectingScreen({
+  t,
+  phase,
+  captions,
+  onDigit,
+  onEnd,
+  engine,
+  selfName,
+  typed,
+}: ConnectingProps) {
   const now = useNow();
   const snap = useCallSnapshot(engine ?? null, wholeSnapshot, sameIgnoringMessages);
   // The flow is waiting for an answer while it runs and has prompted: the keypad opens by itself.
@@ -47,18 +60,38 @@ export function ConnectingScreen({ t, phase, captions, onDigit, onEnd, engine, s
   return (
     <section className="cvw-screen cvw-connecting" aria-labelledby="cvw-connecting-title">
       <div className="cvw-screen-head">
-        <h3 id="cvw-connecting-title" className="cvw-screen-title">{t.connectingTitle}</h3>
+        <h3 id="cvw-connecting-title" className="cvw-screen-title">
+          {t.connectingTitle}
+        </h3>
         <p className="cvw-status-line">{connectingStatus(t, phase)}</p>
-        <p className="cvw-timer" data-testid="waiting-time">{t.waitingFor(formatDuration((now - phase.startedAt) / 1000))}</p>
+        <p className="cvw-timer" data-testid="waiting-time">
+          {t.waitingFor(formatDuration((now - phase.startedAt) / 1000))}
+        </p>
       </div>
       {engine && <CallBanners t={t} snap={snap} engine={engine} shareError={false} />}
       <div className="cvw-stage">
-        <Tile t={t} engine={engine ?? null} tileId={self && snap.cameraOn ? self.tileId : null} name={selfName || t.you} videoLabel={t.selfView} muted={snap.muted} kind="main" mirrored testId="self-view" mutedLabel={t.youMuted} />
+        <Tile
+          t={t}
+          engine={engine ?? null}
+          tileId={self && snap.cameraOn ? self.tileId : null}
+          name={selfName || t.you}
+          videoLabel={t.selfView}
+          muted={snap.muted}
+          kind="main"
+          mirrored
+          testId="self-view"
+          mutedLabel={t.youMuted}
+        />
         <Captions t={t} captions={captions} />
       </div>
       {keypad && <DtmfKeypad t={t} onDigit={onDigit} typed={typed} />}
       <div className="cvw-controls" role="toolbar" aria-label={t.dialogTitle}>
-        <IconButton icon={Grid3x3} label={keypad ? t.hideKeypad : t.showKeypad} aria-expanded={keypad} onClick={() => setChoice(!keypad)} />
+        <IconButton
+          icon={Grid3x3}
+          label={keypad ? t.hideKeypad : t.showKeypad}
+          aria-expanded={keypad}
+          onClick={() => setChoice(!keypad)}
+        />
         <IconButton icon={PhoneOff} label={t.endCall} tone="danger" onClick={onEnd} />
       </div>
     </section>
@@ -71,9 +104,12 @@ function Captions({ t, captions }: { t: Strings; captions: Caption[] }) {
   return (
     <section className="cvw-captions" aria-label={t.captions}>
       <ol>
-        {captions.slice(-3).reverse().map((c) => (
-          <li key={c.id}>{c.text}</li>
-        ))}
+        {captions
+          .slice(-3)
+          .reverse()
+          .map((c) => (
+            <li key={c.id}>{c.text}</li>
+          ))}
       </ol>
     </section>
   );

@@ -31,13 +31,21 @@ export function EndedScreen({ t, phase, onCallAgain, onClose }: EndedProps) {
   return (
     <section className="cvw-screen cvw-ended" aria-labelledby="cvw-ended-title">
       <div className="cvw-ended-body">
-        <h3 id="cvw-ended-title" className="cvw-screen-title">{t.endedTitle}</h3>
+        <h3 id="cvw-ended-title" className="cvw-screen-title">
+          {t.endedTitle}
+        </h3>
         {phase.agentName && <p data-testid="ended-with">{t.endedWith(phase.agentName)}</p>}
-        {phase.durationSeconds !== null && <p className="cvw-ended-duration" data-testid="duration">{t.duration(formatDuration(phase.durationSeconds))}</p>}
+        {phase.durationSeconds !== null && (
+          <p className="cvw-ended-duration" data-testid="duration">
+            {t.duration(formatDuration(phase.durationSeconds))}
+          </p>
+        )}
         <p data-testid="ended-by">{endedText(t, phase.endedBy, phase.durationSeconds !== null)}</p>
       </div>
       <div className="cvw-footer cvw-row">
-        <button type="button" className="cvw-button" onClick={onClose}>{t.closeShort}</button>
+        <button type="button" className="cvw-button" onClick={onClose}>
+          {t.closeShort}
+        </button>
         <button type="button" className="cvw-button cvw-primary" onClick={onCallAgain}>
           <PhoneCall size={18} aria-hidden="true" /> {t.callAgain}
         </button>

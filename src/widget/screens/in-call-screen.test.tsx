@@ -8,12 +8,39 @@ import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import { stringsFor } from '../strings/strings';
 import { InCallScreen } from './in-call-screen';
 
-const fakeEngine = () => createFakeCallEngine({ initial: { status: { kind: 'joined', joinedAt: Date.now() }, selfAttendeeId: 'me', cameraOn: true } });
-const all: AllowedCapabilities = { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } };
+const fakeEngine = () =>
+  createFakeCallEngine({
+    initial: {
+      status: { kind: 'joined', joinedAt: Date.now() },
+      selfAttendeeId: 'me',
+      cameraOn: true,
+    },
+  });
+const all: AllowedCapabilities = {
+  Customer: { Video: 'SEND', ScreenShare: 'SEND' },
+  Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+};
 const t = stringsFor('en');
 const renderCall = (engine: CallEngine, capabilities = all) =>
-  render(<InCallScreen t={t} engine={engine} capabilities={capabilities} agentName="Sam" connectedAt={Date.now()} onDigit={vi.fn(async () => undefined)} onEnd={vi.fn()} />);
-const sharingMessage = (message: string) => ({ topic: 'AMAZON_CONNECT_SCREEN_SHARING', text: JSON.stringify({ message }), senderAttendeeId: 'agent', senderExternalUserId: '', timestampMs: 1, local: false });
+  render(
+    <InCallScreen
+      t={t}
+      engine={engine}
+      capabilities={capabilities}
+      agentName="Sam"
+      connectedAt={Date.now()}
+      onDigit={vi.fn(async () => undefined)}
+      onEnd={vi.fn()}
+    />,
+  );
+const sharingMessage = (message: string) => ({
+  topic: 'AMAZON_CONNECT_SCREEN_SHARING',
+  text: JSON.stringify({ message }),
+  senderAttendeeId: 'agent',
+  senderExternalUserId: '',
+  timestampMs: 1,
+  local: false,
+});
 
 afterEach(cleanup);
 
@@ -51,7 +78,9 @@ describe('InCallScreen', () => {
     expect(screen.getByTestId('share-allowed').textContent).toBe('');
     act(() => store.update({ messages: [sharingMessage('ScreenSharingStarted')] }));
     expect(screen.getByTestId('share-allowed').getAttribute('role')).toBe('status');
-    expect(screen.getByTestId('share-allowed').textContent).toBe('The agent allowed screen sharing. Select Share screen to show your screen.');
+    expect(screen.getByTestId('share-allowed').textContent).toBe(
+      'The agent allowed screen sharing. Select Share screen to show your screen.',
+    );
   });
 
   it('hides camera and share controls the capabilities do not allow', () => {
@@ -75,15 +104,24 @@ describe('InCallScreen', () => {
     expect(screen.getByText('You are sharing your screen')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Stop sharing' }));
     expect(engine.stopScreenShare).toHaveBeenCalled();
-    act(() => store.update((s) => ({ messages: [...s.messages, sharingMessage('ScreenSharingStopped')] })));
-    expect(screen.getByRole('button', { name: 'Share screen' }).getAttribute('aria-disabled')).toBe('true');
+    act(() =>
+      store.update((s) => ({ messages: [...s.messages, sharingMessage('ScreenSharingStopped')] })),
+    );
+    expect(screen.getByRole('button', { name: 'Share screen' }).getAttribute('aria-disabled')).toBe(
+      'true',
+    );
   });
 
   it('shows reconnecting, blocked audio with Start audio, a lost device and poor network', async () => {
     const { engine, store } = fakeEngine();
     renderCall(engine);
     act(() =>
-      store.update((s) => ({ status: { kind: 'reconnecting', joinedAt: 0 }, audioBlocked: true, network: 'poor', devices: { ...s.devices, lost: 'microphone' } })),
+      store.update((s) => ({
+        status: { kind: 'reconnecting', joinedAt: 0 },
+        audioBlocked: true,
+        network: 'poor',
+        devices: { ...s.devices, lost: 'microphone' },
+      })),
     );
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
     expect(screen.getByText('Connection poor')).toBeTruthy();

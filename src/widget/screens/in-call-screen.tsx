@@ -5,7 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
 import type { CallSnapshot } from '../../call-engine/call-types';
-import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../../call-engine/use-call-engine';
+import {
+  sameIgnoringMessages,
+  useCallSnapshot,
+  wholeSnapshot,
+} from '../../call-engine/use-call-engine';
 import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
@@ -30,14 +34,25 @@ export interface InCallProps {
 }
 
 /** This screen reads the data messages only for whether the agent allows screen sharing. */
-const sameScreen = (a: CallSnapshot, b: CallSnapshot) => sameIgnoringMessages(a, b) && screenShareEnabled(a) === screenShareEnabled(b);
+const sameScreen = (a: CallSnapshot, b: CallSnapshot) =>
+  sameIgnoringMessages(a, b) && screenShareEnabled(a) === screenShareEnabled(b);
 
 /** Whole seconds of call time at `now` (the timer and the ended screen use the same rule). */
 export function callSeconds(connectedAt: number, now: number): number {
   return Math.max(0, Math.floor((now - connectedAt) / 1000));
 }
 
-export function InCallScreen({ t, engine, capabilities, agentName, selfName, connectedAt, onDigit, onEnd, typed }: InCallProps) {
+export function InCallScreen({
+  t,
+  engine,
+  capabilities,
+  agentName,
+  selfName,
+  connectedAt,
+  onDigit,
+  onEnd,
+  typed,
+}: InCallProps) {
   const snap = useCallSnapshot(engine, wholeSnapshot, sameScreen);
   const now = useNow();
   const [keypad, setKeypad] = useState(false);
@@ -60,15 +75,33 @@ export function InCallScreen({ t, engine, capabilities, agentName, selfName, con
   return (
     <section className="cvw-screen cvw-incall" aria-labelledby="cvw-incall-title">
       <div className="cvw-screen-head cvw-incall-head">
-        <h3 id="cvw-incall-title" className="cvw-screen-title" data-testid="agent-name">{t.inCallTitle(name)}</h3>
-        <span className="cvw-timer" data-testid="call-timer">{t.callTime(formatDuration(callSeconds(connectedAt, now)))}</span>
-        <span className={`cvw-network cvw-network-${snap.network}`} data-testid="network">{snap.network === 'good' ? t.networkGood : t.networkPoor}</span>
+        <h3 id="cvw-incall-title" className="cvw-screen-title" data-testid="agent-name">
+          {t.inCallTitle(name)}
+        </h3>
+        <span className="cvw-timer" data-testid="call-timer">
+          {t.callTime(formatDuration(callSeconds(connectedAt, now)))}
+        </span>
+        <span className={`cvw-network cvw-network-${snap.network}`} data-testid="network">
+          {snap.network === 'good' ? t.networkGood : t.networkPoor}
+        </span>
       </div>
       <CallBanners t={t} snap={snap} engine={engine} shareError={shareError} />
-      <p className="cvw-banner cvw-notice" role="status" data-testid="share-allowed" hidden={!(canShare && shareAllowedNotice && !snap.sharing)}>
+      <p
+        className="cvw-banner cvw-notice"
+        role="status"
+        data-testid="share-allowed"
+        hidden={!(canShare && shareAllowedNotice && !snap.sharing)}
+      >
         {canShare && shareAllowedNotice && !snap.sharing ? t.shareAllowed : ''}
       </p>
-      <CallStage t={t} engine={engine} snap={snap} agentName={name} selfName={selfName ?? ''} showContent={capabilities.Agent?.ScreenShare === 'SEND'} />
+      <CallStage
+        t={t}
+        engine={engine}
+        snap={snap}
+        agentName={name}
+        selfName={selfName ?? ''}
+        showContent={capabilities.Agent?.ScreenShare === 'SEND'}
+      />
       {(keypad || devices) && (
         <div className="cvw-drawer">
           {keypad && <DtmfKeypad t={t} onDigit={onDigit} typed={typed} />}

@@ -5,7 +5,11 @@
 import { Maximize2, Mic, MicOff, PhoneOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
 import { remoteVideoTile } from '../../call-engine/call-selectors';
-import { sameIgnoringMessages, useCallSnapshot, wholeSnapshot } from '../../call-engine/use-call-engine';
+import {
+  sameIgnoringMessages,
+  useCallSnapshot,
+  wholeSnapshot,
+} from '../../call-engine/use-call-engine';
 import type { SessionPhase } from '../call-session-types';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
@@ -30,15 +34,53 @@ export function MinimisedBubble({ t, phase, engine, agentName, onExpand, onEnd }
   const inCall = phase.phase === 'in-call';
   const remote = inCall ? remoteVideoTile(snap) : undefined;
   const name = inCall ? agentName || t.agent : t.connectingTitle;
-  const time = inCall ? t.callTime(formatDuration(callSeconds(phase.connectedAt, now))) : t.waitingFor(formatDuration((now - phase.startedAt) / 1000));
+  const time = inCall
+    ? t.callTime(formatDuration(callSeconds(phase.connectedAt, now)))
+    : t.waitingFor(formatDuration((now - phase.startedAt) / 1000));
   return (
-    <div className="cvw-bubble" role="region" aria-label={t.minimisedCall(name)} data-testid="call-bubble">
-      <Tile t={t} engine={engine} tileId={remote ? remote.tileId : null} active={remote?.active} name={name} videoLabel={t.agentVideo(name)} muted={inCall && agentMuted(snap)} kind="thumb" testId="bubble-video" />
-      <span className="cvw-timer" data-testid="bubble-timer">{time}</span>
+    <div
+      className="cvw-bubble"
+      role="region"
+      aria-label={t.minimisedCall(name)}
+      data-testid="call-bubble"
+    >
+      <Tile
+        t={t}
+        engine={engine}
+        tileId={remote ? remote.tileId : null}
+        active={remote?.active}
+        name={name}
+        videoLabel={t.agentVideo(name)}
+        muted={inCall && agentMuted(snap)}
+        kind="thumb"
+        testId="bubble-video"
+      />
+      <span className="cvw-timer" data-testid="bubble-timer">
+        {time}
+      </span>
       <div className="cvw-bubble-actions">
-        <IconButton icon={snap.muted ? MicOff : Mic} label={snap.muted ? t.unmute : t.mute} off={snap.muted} showLabel={false} onClick={() => engine?.setMuted(!snap.muted)} />
-        <IconButton icon={PhoneOff} label={t.endCall} tone="danger" showLabel={false} onClick={onEnd} />
-        <IconButton icon={Maximize2} label={t.expand} tone="primary" showLabel={false} onClick={onExpand} data-cvw-expand="" />
+        <IconButton
+          icon={snap.muted ? MicOff : Mic}
+          label={snap.muted ? t.unmute : t.mute}
+          off={snap.muted}
+          showLabel={false}
+          onClick={() => engine?.setMuted(!snap.muted)}
+        />
+        <IconButton
+          icon={PhoneOff}
+          label={t.endCall}
+          tone="danger"
+          showLabel={false}
+          onClick={onEnd}
+        />
+        <IconButton
+          icon={Maximize2}
+          label={t.expand}
+          tone="primary"
+          showLabel={false}
+          onClick={onExpand}
+          data-cvw-expand=""
+        />
       </div>
     </div>
   );

@@ -23,24 +23,88 @@ export interface PhaseViewProps {
   onClose: () => void;
 }
 
-export function PhaseView({ t, config, session, state, entry, selfName, typed, onDigit, onClose }: PhaseViewProps) {
+export function PhaseView({
+  t,
+  config,
+  session,
+  state,
+  entry,
+  selfName,
+  typed,
+  onDigit,
+  onClose,
+}: PhaseViewProps) {
   const p = state.phase;
   const end = () => void session.end();
   switch (p.phase) {
     case 'pre-call':
-      if (entry.isError) return <UnavailableScreen t={t} error={entry.error} onRetry={() => void entry.refetch()} onClose={onClose} />;
-      if (!entry.data) return <p className="cvw-screen"><span className="cvw-screen-title">{t.loading}</span></p>;
-      return <PreCallScreen t={t} capabilities={entry.data.allowedCapabilities} displayName={config.displayName} onJoin={(c) => void session.start(c, entry.data.allowedAttributes)} />;
+      if (entry.isError)
+        return (
+          <UnavailableScreen
+            t={t}
+            error={entry.error}
+            onRetry={() => void entry.refetch()}
+            onClose={onClose}
+          />
+        );
+      if (!entry.data)
+        return (
+          <p className="cvw-screen">
+            <span className="cvw-screen-title">{t.loading}</span>
+          </p>
+        );
+      return (
+        <PreCallScreen
+          t={t}
+          capabilities={entry.data.allowedCapabilities}
+          displayName={config.displayName}
+          onJoin={(c) => void session.start(c, entry.data.allowedAttributes)}
+        />
+      );
     case 'starting':
-      return <p className="cvw-screen"><span className="cvw-screen-title">{t.loading}</span></p>;
+      return (
+        <p className="cvw-screen">
+          <span className="cvw-screen-title">{t.loading}</span>
+        </p>
+      );
     case 'connecting':
-      return <ConnectingScreen t={t} phase={p} captions={state.captions} onDigit={onDigit} onEnd={end} engine={state.engine} selfName={selfName} typed={typed} />;
+      return (
+        <ConnectingScreen
+          t={t}
+          phase={p}
+          captions={state.captions}
+          onDigit={onDigit}
+          onEnd={end}
+          engine={state.engine}
+          selfName={selfName}
+          typed={typed}
+        />
+      );
     case 'in-call':
       if (!state.engine) return null;
-      return <InCallScreen t={t} engine={state.engine} capabilities={p.call.allowedCapabilities} agentName={p.agentName || state.agentName || ''} selfName={selfName} connectedAt={p.connectedAt} onDigit={onDigit} onEnd={end} typed={typed} />;
+      return (
+        <InCallScreen
+          t={t}
+          engine={state.engine}
+          capabilities={p.call.allowedCapabilities}
+          agentName={p.agentName || state.agentName || ''}
+          selfName={selfName}
+          connectedAt={p.connectedAt}
+          onDigit={onDigit}
+          onEnd={end}
+          typed={typed}
+        />
+      );
     case 'ended':
       return <EndedScreen t={t} phase={p} onCallAgain={() => session.reset()} onClose={onClose} />;
     case 'error':
-      return <ErrorScreen t={t} error={p.error} onRetry={() => void session.retry()} onBack={() => session.reset()} />;
+      return (
+        <ErrorScreen
+          t={t}
+          error={p.error}
+          onRetry={() => void session.retry()}
+          onBack={() => session.reset()}
+        />
+      );
   }
 }

@@ -11,7 +11,10 @@ vi.mock('../../call-engine/media-preview', () => ({ startMediaPreview: vi.fn() }
 vi.mock('../../call-engine/device-lists', async (orig) => ({
   ...(await orig<typeof import('../../call-engine/device-lists')>()),
   listDevices: vi.fn(async () => ({
-    cameras: [{ deviceId: 'cam1', label: 'Front camera' }, { deviceId: 'cam2', label: 'Back camera' }],
+    cameras: [
+      { deviceId: 'cam1', label: 'Front camera' },
+      { deviceId: 'cam2', label: 'Back camera' },
+    ],
     microphones: [{ deviceId: 'mic1', label: 'Built-in mic' }],
     speakers: [],
   })),
@@ -36,7 +39,11 @@ describe('PreCallScreen', () => {
     expect(screen.getByRole('button', { name: 'Stop video' })).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Device settings' }));
     await waitFor(() => expect(screen.getByLabelText('Camera')).toBeTruthy());
-    expect(startMediaPreview).toHaveBeenLastCalledWith({ video: true, camera: null, microphone: null });
+    expect(startMediaPreview).toHaveBeenLastCalledWith({
+      video: true,
+      camera: null,
+      microphone: null,
+    });
     await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
     expect(screen.getByText('Please enter your name.')).toBeTruthy();
     expect(screen.getByLabelText('Your name').getAttribute('aria-invalid')).toBe('true');
@@ -45,16 +52,36 @@ describe('PreCallScreen', () => {
     await userEvent.type(screen.getByLabelText('Your name'), 'Ana');
     await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
     expect(preview.stop).toHaveBeenCalled();
-    expect(onJoin).toHaveBeenCalledWith({ displayName: 'Ana', video: true, muted: false, camera: 'cam2', microphone: 'mic1', speaker: null });
+    expect(onJoin).toHaveBeenCalledWith({
+      displayName: 'Ana',
+      video: true,
+      muted: false,
+      camera: 'cam2',
+      microphone: 'mic1',
+      speaker: null,
+    });
     cleanup();
     render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} onJoin={onJoin} />);
     expect(screen.getByLabelText('Your name')).toHaveProperty('value', 'Ana');
-    await waitFor(() => expect(startMediaPreview).toHaveBeenLastCalledWith({ video: true, camera: 'cam2', microphone: 'mic1' }));
+    await waitFor(() =>
+      expect(startMediaPreview).toHaveBeenLastCalledWith({
+        video: true,
+        camera: 'cam2',
+        microphone: 'mic1',
+      }),
+    );
   });
 
   it('joins muted when the microphone is turned off on the preview', async () => {
     const onJoin = vi.fn();
-    render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} displayName="Bo" onJoin={onJoin} />);
+    render(
+      <PreCallScreen
+        t={t}
+        capabilities={{ Customer: { Video: 'SEND' } }}
+        displayName="Bo"
+        onJoin={onJoin}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Mute' }));
     expect(screen.getByRole('button', { name: 'Unmute' }).className).toContain('cvw-off');
     await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
@@ -63,25 +90,47 @@ describe('PreCallScreen', () => {
 
   it('voice only: no camera preview or picker, joins without video', async () => {
     const onJoin = vi.fn();
-    render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} displayName="Bo" onJoin={onJoin} />);
+    render(
+      <PreCallScreen
+        t={t}
+        capabilities={{ Customer: { Video: 'SEND' } }}
+        displayName="Bo"
+        onJoin={onJoin}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: 'Stop video' }));
-    await waitFor(() => expect(startMediaPreview).toHaveBeenLastCalledWith(expect.objectContaining({ video: false })));
+    await waitFor(() =>
+      expect(startMediaPreview).toHaveBeenLastCalledWith(expect.objectContaining({ video: false })),
+    );
     expect(screen.getByText('Camera is off')).toBeTruthy();
     expect(screen.queryByLabelText('Your camera preview')).toBeNull();
     expect(screen.queryByLabelText('Your name')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Join call' }));
-    expect(onJoin).toHaveBeenCalledWith(expect.objectContaining({ displayName: 'Bo', video: false }));
+    expect(onJoin).toHaveBeenCalledWith(
+      expect.objectContaining({ displayName: 'Bo', video: false }),
+    );
   });
 
   it('offers no video choice when the customer may not send video', async () => {
     render(<PreCallScreen t={t} capabilities={{}} displayName="Bo" onJoin={vi.fn()} />);
     expect(screen.queryByRole('button', { name: 'Stop video' })).toBeNull();
-    await waitFor(() => expect(startMediaPreview).toHaveBeenCalledWith(expect.objectContaining({ video: false })));
+    await waitFor(() =>
+      expect(startMediaPreview).toHaveBeenCalledWith(expect.objectContaining({ video: false })),
+    );
   });
 
   it('explains a blocked permission and retries', async () => {
-    vi.mocked(startMediaPreview).mockRejectedValueOnce(new CallEngineError('permission-denied', 'NotAllowedError'));
-    render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} displayName="Bo" onJoin={vi.fn()} />);
+    vi.mocked(startMediaPreview).mockRejectedValueOnce(
+      new CallEngineError('permission-denied', 'NotAllowedError'),
+    );
+    render(
+      <PreCallScreen
+        t={t}
+        capabilities={{ Customer: { Video: 'SEND' } }}
+        displayName="Bo"
+        onJoin={vi.fn()}
+      />,
+    );
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('The browser is blocking your camera or microphone.');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));

@@ -43,20 +43,52 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
   useEffect(() => {
     if (videoRef.current) videoRef.current.srcObject = preview?.stream ?? null;
   }, [preview, showVideo]);
-  const chosen = { camera: effectiveDevice(camera, devices.cameras), microphone: effectiveDevice(microphone, devices.microphones), speaker: effectiveDevice(speaker, devices.speakers) };
+  const chosen = {
+    camera: effectiveDevice(camera, devices.cameras),
+    microphone: effectiveDevice(microphone, devices.microphones),
+    speaker: effectiveDevice(speaker, devices.speakers),
+  };
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return setNameError(true);
     preview?.stop(); // release the preview before the call acquires the devices
-    saveChoices({ ...(displayName ? {} : { displayName: name.trim() }), video, ...(chosen.camera ? { camera: chosen.camera } : {}), ...(chosen.microphone ? { microphone: chosen.microphone } : {}), ...(speaker ? { speaker } : {}) });
-    onJoin({ displayName: name.trim(), video: showVideo, muted, camera: chosen.camera, microphone: chosen.microphone, speaker });
+    saveChoices({
+      ...(displayName ? {} : { displayName: name.trim() }),
+      video,
+      ...(chosen.camera ? { camera: chosen.camera } : {}),
+      ...(chosen.microphone ? { microphone: chosen.microphone } : {}),
+      ...(speaker ? { speaker } : {}),
+    });
+    onJoin({
+      displayName: name.trim(),
+      video: showVideo,
+      muted,
+      camera: chosen.camera,
+      microphone: chosen.microphone,
+      speaker,
+    });
   };
   return (
-    <form className="cvw-screen cvw-precall" onSubmit={submit} noValidate aria-labelledby="cvw-precall-title">
-      <h3 id="cvw-precall-title" className="cvw-screen-title">{t.preCallTitle}</h3>
+    <form
+      className="cvw-screen cvw-precall"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="cvw-precall-title"
+    >
+      <h3 id="cvw-precall-title" className="cvw-screen-title">
+        {t.preCallTitle}
+      </h3>
       <div className="cvw-stage cvw-preview-stage">
         {showVideo ? (
-          <video ref={videoRef} className="cvw-preview cvw-mirrored" aria-label={t.cameraPreview} data-testid="camera-preview" autoPlay playsInline muted />
+          <video
+            ref={videoRef}
+            className="cvw-preview cvw-mirrored"
+            aria-label={t.cameraPreview}
+            data-testid="camera-preview"
+            autoPlay
+            playsInline
+            muted
+          />
         ) : (
           <div className="cvw-preview cvw-preview-off">
             <Avatar name={name || t.you} />
@@ -64,9 +96,29 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
           </div>
         )}
         <div className="cvw-stage-controls" role="group" aria-label={t.deviceSettings}>
-          <MicLevelButton t={t} muted={muted} level={preview ? preview.level : null} onToggle={() => setMuted((m) => !m)} />
-          {mayVideo && <IconButton icon={video ? Video : VideoOff} label={video ? t.stopVideo : t.startVideo} off={!video} onClick={() => setVideo((v) => !v)} showLabel={false} />}
-          <IconButton icon={Settings} label={t.deviceSettings} aria-expanded={settings} aria-controls={settingsId} onClick={() => setSettings((s) => !s)} showLabel={false} />
+          <MicLevelButton
+            t={t}
+            muted={muted}
+            level={preview ? preview.level : null}
+            onToggle={() => setMuted((m) => !m)}
+          />
+          {mayVideo && (
+            <IconButton
+              icon={video ? Video : VideoOff}
+              label={video ? t.stopVideo : t.startVideo}
+              off={!video}
+              onClick={() => setVideo((v) => !v)}
+              showLabel={false}
+            />
+          )}
+          <IconButton
+            icon={Settings}
+            label={t.deviceSettings}
+            aria-expanded={settings}
+            aria-controls={settingsId}
+            onClick={() => setSettings((s) => !s)}
+            showLabel={false}
+          />
         </div>
       </div>
       {error && <PermissionHelp t={t} code={error} onRetry={retry} />}
@@ -83,17 +135,33 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
           onMicrophone={setMicrophone}
           onSpeaker={setSpeaker}
         />
-        <button type="button" className="cvw-button" onClick={() => setSettings(false)}>{t.closeSettings}</button>
+        <button type="button" className="cvw-button" onClick={() => setSettings(false)}>
+          {t.closeSettings}
+        </button>
       </div>
       <div className="cvw-footer">
         {!displayName && (
           <div className="cvw-field">
             <label htmlFor={nameId}>{t.yourName}</label>
-            <input id={nameId} value={name} autoComplete="name" required aria-invalid={nameError} aria-describedby={nameError ? nameErrId : undefined} onChange={(e) => (setName(e.target.value), setNameError(false))} />
-            {nameError && <p id={nameErrId} className="cvw-error-text">{t.nameRequired}</p>}
+            <input
+              id={nameId}
+              value={name}
+              autoComplete="name"
+              required
+              aria-invalid={nameError}
+              aria-describedby={nameError ? nameErrId : undefined}
+              onChange={(e) => (setName(e.target.value), setNameError(false))}
+            />
+            {nameError && (
+              <p id={nameErrId} className="cvw-error-text">
+                {t.nameRequired}
+              </p>
+            )}
           </div>
         )}
-        <button type="submit" className="cvw-button cvw-primary cvw-join">{t.joinCall}</button>
+        <button type="submit" className="cvw-button cvw-primary cvw-join">
+          {t.joinCall}
+        </button>
       </div>
     </form>
   );

@@ -7,7 +7,9 @@ import type { CallSnapshot } from '../../call-engine/call-types';
 import { SCREEN_SHARING_TOPIC, ScreenSharingMessage } from '../../shared/connect-schemas';
 
 /** The agent's latest screen-sharing instruction, or null if none (or malformed). */
-export function screenSharingInstruction(snap: CallSnapshot): ScreenSharingMessage['message'] | null {
+export function screenSharingInstruction(
+  snap: CallSnapshot,
+): ScreenSharingMessage['message'] | null {
   const last = lastMessageOn(snap, SCREEN_SHARING_TOPIC);
   if (!last) return null;
   try {

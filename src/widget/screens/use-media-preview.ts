@@ -17,7 +17,11 @@ export interface PreviewDevices {
 export function useMediaPreview(video: boolean, camera: string | null, microphone: string | null) {
   const [preview, setPreview] = useState<MediaPreview | null>(null);
   const [error, setError] = useState<EngineErrorCode | null>(null);
-  const [devices, setDevices] = useState<PreviewDevices>({ cameras: [], microphones: [], speakers: [] });
+  const [devices, setDevices] = useState<PreviewDevices>({
+    cameras: [],
+    microphones: [],
+    speakers: [],
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {

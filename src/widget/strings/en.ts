@@ -26,10 +26,14 @@ export const en = {
   joinCall: 'Join call',
   loading: 'Loading…',
   permissionDenied: 'The browser is blocking your camera or microphone.',
-  permissionHelpChrome: 'Click the camera icon at the right of the address bar, choose “Always allow”, then select Try again.',
-  permissionHelpFirefox: 'Click the camera icon at the left of the address bar, remove the block, then select Try again.',
-  permissionHelpSafari: 'Open Safari › Settings for This Website, set Camera and Microphone to Allow, then select Try again.',
-  permissionHelpOther: 'Allow camera and microphone for this site in your browser’s site settings, then select Try again.',
+  permissionHelpChrome:
+    'Click the camera icon at the right of the address bar, choose “Always allow”, then select Try again.',
+  permissionHelpFirefox:
+    'Click the camera icon at the left of the address bar, remove the block, then select Try again.',
+  permissionHelpSafari:
+    'Open Safari › Settings for This Website, set Camera and Microphone to Allow, then select Try again.',
+  permissionHelpOther:
+    'Allow camera and microphone for this site in your browser’s site settings, then select Try again.',
   deviceNotFound: 'No microphone was found. Connect one and select Try again.',
   deviceInUse: 'Your camera or microphone is used by another app. Close it and select Try again.',
   tryAgain: 'Try again',
@@ -91,13 +95,19 @@ export const en = {
   callAgain: 'Call again',
   // Errors
   errorTitle: 'Something went wrong',
-  backendUnreachable: 'We could not reach the video-call service. Check your connection and try again.',
+  backendUnreachable:
+    'We could not reach the video-call service. Check your connection and try again.',
   backendError: (message: string) => `The video-call service refused the call: ${message}`,
   joinFailed: 'The call could not connect.',
   unavailableTitle: 'Video calls are not available here',
-  originRefused: 'This website is not set up for video calls yet. Please contact us another way, or try again later.',
+  originRefused:
+    'This website is not set up for video calls yet. Please contact us another way, or try again later.',
   entryPointUnknown: 'This video call link is not set up. Please contact us another way.',
 };
 
 /** The shape every language must provide. */
-export type Strings = { [K in keyof typeof en]: (typeof en)[K] extends (...a: infer A) => string ? (...a: A) => string : string };
+export type Strings = {
+  [K in keyof typeof en]: (typeof en)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : string;
+};

@@ -27,10 +27,14 @@ export const es: Strings = {
   joinCall: 'Unirse a la llamada',
   loading: 'Cargando…',
   permissionDenied: 'El navegador bloquea su cámara o micrófono.',
-  permissionHelpChrome: 'Haga clic en el icono de la cámara a la derecha de la barra de direcciones, elija «Permitir siempre» y seleccione Reintentar.',
-  permissionHelpFirefox: 'Haga clic en el icono de la cámara a la izquierda de la barra de direcciones, quite el bloqueo y seleccione Reintentar.',
-  permissionHelpSafari: 'Abra Safari › Ajustes de este sitio web, permita Cámara y Micrófono y seleccione Reintentar.',
-  permissionHelpOther: 'Permita la cámara y el micrófono para este sitio en los ajustes del navegador y seleccione Reintentar.',
+  permissionHelpChrome:
+    'Haga clic en el icono de la cámara a la derecha de la barra de direcciones, elija «Permitir siempre» y seleccione Reintentar.',
+  permissionHelpFirefox:
+    'Haga clic en el icono de la cámara a la izquierda de la barra de direcciones, quite el bloqueo y seleccione Reintentar.',
+  permissionHelpSafari:
+    'Abra Safari › Ajustes de este sitio web, permita Cámara y Micrófono y seleccione Reintentar.',
+  permissionHelpOther:
+    'Permita la cámara y el micrófono para este sitio en los ajustes del navegador y seleccione Reintentar.',
   deviceNotFound: 'No se encontró ningún micrófono. Conecte uno y seleccione Reintentar.',
   deviceInUse: 'Otra aplicación usa su cámara o micrófono. Ciérrela y seleccione Reintentar.',
   tryAgain: 'Reintentar',
@@ -63,7 +67,8 @@ export const es: Strings = {
   you: 'Usted',
   shareScreen: 'Compartir pantalla',
   shareScreenDisabled: 'Podrá compartir la pantalla cuando el agente lo permita',
-  shareAllowed: 'El agente permitió compartir la pantalla. Seleccione Compartir pantalla para mostrarla.',
+  shareAllowed:
+    'El agente permitió compartir la pantalla. Seleccione Compartir pantalla para mostrarla.',
   stopSharing: 'Dejar de compartir',
   youAreSharing: 'Está compartiendo su pantalla',
   fullScreen: 'Pantalla completa',
@@ -88,10 +93,12 @@ export const es: Strings = {
   duration: (time) => `Duración ${time}`,
   callAgain: 'Llamar de nuevo',
   errorTitle: 'Algo salió mal',
-  backendUnreachable: 'No pudimos contactar con el servicio de videollamadas. Compruebe su conexión e inténtelo de nuevo.',
+  backendUnreachable:
+    'No pudimos contactar con el servicio de videollamadas. Compruebe su conexión e inténtelo de nuevo.',
   backendError: (message) => `El servicio de videollamadas rechazó la llamada: ${message}`,
   joinFailed: 'No se pudo conectar la llamada.',
   unavailableTitle: 'Las videollamadas no están disponibles aquí',
-  originRefused: 'Este sitio web aún no está preparado para videollamadas. Contáctenos por otro medio o inténtelo más tarde.',
+  originRefused:
+    'Este sitio web aún no está preparado para videollamadas. Contáctenos por otro medio o inténtelo más tarde.',
   entryPointUnknown: 'Este enlace de videollamada no está configurado. Contáctenos por otro medio.',
 };

@@ -15,7 +15,10 @@ export const call: StartCallResponse = {
   callToken: 'tok',
   eventsUrl: 'ws://events',
   allowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND' } },
-  connectionData: { Attendee: { AttendeeId: 'a', JoinToken: 'j' }, Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'x', SignalingUrl: 'ws://s' } } },
+  connectionData: {
+    Attendee: { AttendeeId: 'a', JoinToken: 'j' },
+    Meeting: { MeetingId: 'm', MediaPlacement: { AudioHostUrl: 'x', SignalingUrl: 'ws://s' } },
+  },
 };
 
 /** A session over fake deps; `status`, `event` and `advance` drive the contact and the clock. */
@@ -30,15 +33,38 @@ export function setup(startCall: SessionDeps['startCall'] = async () => call) {
     startCall: vi.fn(startCall),
     endCall: vi.fn(async () => ({ ended: true })),
     sendDtmf: vi.fn(async () => ({})),
-    watchStatus: vi.fn((_c: string, _t: string, cb: (s: CallStatus) => void) => ((onStatus = cb), { stop: vi.fn(), refresh: vi.fn() })),
+    watchStatus: vi.fn(
+      (_c: string, _t: string, cb: (s: CallStatus) => void) => (
+        (onStatus = cb),
+        { stop: vi.fn(), refresh: vi.fn() }
+      ),
+    ),
     openEvents: vi.fn((_u: string, cb: (e: ContactEvent) => void) => ((onEvent = cb), vi.fn())),
     loadEngine: vi.fn(async () => engine),
     newClientToken: vi.fn(() => tokens.shift()!),
     now: () => t,
   };
-  const session = createCallSession({ backendUrl: 'http://h', entryPoint: 'default', locale: 'en' }, deps, (e) => events.push(e));
-  return { session, deps, engine, store, events, status: (s: CallStatus) => onStatus(s), event: (e: ContactEvent) => onEvent(e), advance: (ms: number) => (t += ms) };
+  const session = createCallSession(
+    { backendUrl: 'http://h', entryPoint: 'default', locale: 'en' },
+    deps,
+    (e) => events.push(e),
+  );
+  return {
+    session,
+    deps,
+    engine,
+    store,
+    events,
+    status: (s: CallStatus) => onStatus(s),
+    event: (e: ContactEvent) => onEvent(e),
+    advance: (ms: number) => (t += ms),
+  };
 }
 /** A plain video join. */
-export const choice = { displayName: 'Ana', video: true, camera: null, microphone: null, speaker: null };
-
+export const choice = {
+  displayName: 'Ana',
+  video: true,
+  camera: null,
+  microphone: null,
+  speaker: null,
+};

@@ -16,12 +16,22 @@ export interface DevicePickersProps {
   onSpeaker?: (id: string) => void;
 }
 
-function Picker(props: { label: string; options: DeviceOption[]; value: string | null; onChange: (id: string) => void }) {
+function Picker(props: {
+  label: string;
+  options: DeviceOption[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
   const id = useId();
   return (
     <div className="cvw-field">
       <label htmlFor={id}>{props.label}</label>
-      <select id={id} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value)} disabled={props.options.length === 0}>
+      <select
+        id={id}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange(e.target.value)}
+        disabled={props.options.length === 0}
+      >
         {props.options.map((o) => (
           <option key={o.deviceId} value={o.deviceId}>
             {o.label}
@@ -35,9 +45,28 @@ function Picker(props: { label: string; options: DeviceOption[]; value: string |
 export function DevicePickers(p: DevicePickersProps) {
   return (
     <div className="cvw-pickers">
-      {p.cameras && p.onCamera && <Picker label={p.t.camera} options={p.cameras} value={p.camera ?? null} onChange={p.onCamera} />}
-      <Picker label={p.t.microphone} options={p.microphones} value={p.microphone} onChange={p.onMicrophone} />
-      {p.speakers && p.onSpeaker && p.speakers.length > 0 && <Picker label={p.t.speaker} options={p.speakers} value={p.speaker ?? null} onChange={p.onSpeaker} />}
+      {p.cameras && p.onCamera && (
+        <Picker
+          label={p.t.camera}
+          options={p.cameras}
+          value={p.camera ?? null}
+          onChange={p.onCamera}
+        />
+      )}
+      <Picker
+        label={p.t.microphone}
+        options={p.microphones}
+        value={p.microphone}
+        onChange={p.onMicrophone}
+      />
+      {p.speakers && p.onSpeaker && p.speakers.length > 0 && (
+        <Picker
+          label={p.t.speaker}
+          options={p.speakers}
+          value={p.speaker ?? null}
+          onChange={p.onSpeaker}
+        />
+      )}
     </div>
   );
 }

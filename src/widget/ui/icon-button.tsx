@@ -16,9 +16,23 @@ export interface IconButtonProps extends Omit<ComponentProps<'button'>, 'childre
   showLabel?: boolean;
 }
 
-export function IconButton({ icon: Icon, label, off, tone = 'default', showLabel = true, className, ...rest }: IconButtonProps) {
+export function IconButton({
+  icon: Icon,
+  label,
+  off,
+  tone = 'default',
+  showLabel = true,
+  className,
+  ...rest
+}: IconButtonProps) {
   return (
-    <button type="button" {...rest} className={`cvw-icon-button cvw-tone-${tone}${off ? ' cvw-off' : ''} ${className ?? ''}`} aria-label={showLabel ? undefined : label} title={showLabel ? undefined : label}>
+    <button
+      type="button"
+      {...rest}
+      className={`cvw-icon-button cvw-tone-${tone}${off ? ' cvw-off' : ''} ${className ?? ''}`}
+      aria-label={showLabel ? undefined : label}
+      title={showLabel ? undefined : label}
+    >
       <span className="cvw-icon-disc" aria-hidden="true">
         <Icon size={20} strokeWidth={2} />
       </span>

@@ -32,8 +32,23 @@ export function MicLevelButton({ t, muted, level, onToggle }: MicLevelButtonProp
   }, [level]);
   return (
     <div className="cvw-mic-level">
-      <IconButton icon={muted ? MicOff : Mic} label={muted ? t.unmute : t.mute} off={muted} onClick={onToggle} showLabel={false} />
-      <meter min={0} max={1} low={0.1} high={0.8} optimum={0.5} value={muted ? 0 : value} aria-label={t.micLevel} data-testid="mic-level" />
+      <IconButton
+        icon={muted ? MicOff : Mic}
+        label={muted ? t.unmute : t.mute}
+        off={muted}
+        onClick={onToggle}
+        showLabel={false}
+      />
+      <meter
+        min={0}
+        max={1}
+        low={0.1}
+        high={0.8}
+        optimum={0.5}
+        value={muted ? 0 : value}
+        aria-label={t.micLevel}
+        data-testid="mic-level"
+      />
     </div>
   );
 }

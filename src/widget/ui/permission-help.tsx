@@ -10,9 +10,24 @@ export function browserHelp(t: Strings, userAgent: string): string {
   return t.permissionHelpOther;
 }
 
-export function PermissionHelp({ t, code, onRetry }: { t: Strings; code: EngineErrorCode; onRetry: () => void }) {
+export function PermissionHelp({
+  t,
+  code,
+  onRetry,
+}: {
+  t: Strings;
+  code: EngineErrorCode;
+  onRetry: () => void;
+}) {
   const ua = typeof navigator === 'undefined' ? '' : navigator.userAgent;
-  const text = code === 'permission-denied' ? t.permissionDenied : code === 'device-not-found' ? t.deviceNotFound : code === 'device-in-use' ? t.deviceInUse : t.joinFailed;
+  const text =
+    code === 'permission-denied'
+      ? t.permissionDenied
+      : code === 'device-not-found'
+        ? t.deviceNotFound
+        : code === 'device-in-use'
+          ? t.deviceInUse
+          : t.joinFailed;
   return (
     <div className="cvw-alert" role="alert">
       <p>{text}</p>

@@ -29,7 +29,13 @@ export function loadChoices(): RememberedChoices {
     if (!raw || typeof raw !== 'object') return {};
     const r = raw as Record<string, unknown>;
     const str = (k: string) => (typeof r[k] === 'string' && r[k] ? { [k]: r[k] } : {});
-    return { ...str('displayName'), ...str('camera'), ...str('microphone'), ...str('speaker'), ...(typeof r.video === 'boolean' ? { video: r.video } : {}) };
+    return {
+      ...str('displayName'),
+      ...str('camera'),
+      ...str('microphone'),
+      ...str('speaker'),
+      ...(typeof r.video === 'boolean' ? { video: r.video } : {}),
+    };
   } catch {
     return {};
   }

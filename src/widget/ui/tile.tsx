@@ -28,11 +28,36 @@ export interface TileProps {
   mutedLabel?: string;
 }
 
-export function Tile({ t, engine, tileId, active = true, name, videoLabel, muted, kind, mirrored, testId, mutedLabel }: TileProps) {
+export function Tile({
+  t,
+  engine,
+  tileId,
+  active = true,
+  name,
+  videoLabel,
+  muted,
+  kind,
+  mirrored,
+  testId,
+  mutedLabel,
+}: TileProps) {
   return (
-    <figure className={`cvw-tile cvw-tile-${kind}`} data-testid={testId ? `${testId}-tile` : undefined}>
-      {tileId !== null && <VideoTile engine={engine} tileId={tileId} label={videoLabel} className={mirrored ? 'cvw-tile-video cvw-mirrored' : 'cvw-tile-video'} testId={testId} />}
-      {(tileId === null || !active) && <Avatar name={name} small={kind === 'thumb'} cover={tileId !== null} />}
+    <figure
+      className={`cvw-tile cvw-tile-${kind}`}
+      data-testid={testId ? `${testId}-tile` : undefined}
+    >
+      {tileId !== null && (
+        <VideoTile
+          engine={engine}
+          tileId={tileId}
+          label={videoLabel}
+          className={mirrored ? 'cvw-tile-video cvw-mirrored' : 'cvw-tile-video'}
+          testId={testId}
+        />
+      )}
+      {(tileId === null || !active) && (
+        <Avatar name={name} small={kind === 'thumb'} cover={tileId !== null} />
+      )}
       <figcaption className="cvw-tile-name">
         {muted && (
           <span className="cvw-muted-badge" role="img" aria-label={mutedLabel ?? t.mutedName(name)}>

@@ -13,7 +13,12 @@ export function useDigitKeys(ref: RefObject<HTMLElement | null>, onDigit: (digit
     const onKey = (e: KeyboardEvent) => {
       if (!DIGIT.test(e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
       const target = e.composedPath()[0];
-      if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return;
+      if (
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLSelectElement ||
+        target instanceof HTMLTextAreaElement
+      )
+        return;
       e.preventDefault();
       onDigit(e.key);
     };

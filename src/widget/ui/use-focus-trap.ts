@@ -5,7 +5,8 @@
  */
 import { useEffect, type RefObject } from 'react';
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex="0"]';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], [tabindex="0"]';
 
 /** The element focused inside `el`'s root (document or shadow root). */
 function activeIn(el: HTMLElement): Element | null {
@@ -19,7 +20,9 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
     if (!el || !active) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Tab') return;
-      const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((n) => n.offsetParent !== null || n === activeIn(el));
+      const items = [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (n) => n.offsetParent !== null || n === activeIn(el),
+      );
       const first = items[0];
       const last = items[items.length - 1];
       if (!first || !last) return;

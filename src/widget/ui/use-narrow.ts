@@ -10,5 +10,9 @@ function subscribe(cb: () => void) {
 }
 
 export function useNarrow(): boolean {
-  return useSyncExternalStore(subscribe, () => globalThis.matchMedia?.(QUERY).matches ?? false, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => globalThis.matchMedia?.(QUERY).matches ?? false,
+    () => false,
+  );
 }

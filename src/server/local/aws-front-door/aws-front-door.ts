@@ -38,37 +38,71 @@ const ALLOW_HEADERS =
 const outcomes = new WeakMap<FastifyRequest, AuthOutcome>();
 
 /** Wraps the plugins served under /aws behind the front door. */
-export function awsFrontDoor(options: AwsFrontDoorOptions, plugins: FastifyPluginAsync[]): FastifyPluginAsync {
+export function awsFrontDoor(
+  options: AwsFrontDoorOptions,
+  plugins: FastifyPluginAsync[],
+): FastifyPluginAsync {
   return async (app) => {
-    const ownOrigin = (req: FastifyRequest, origin: string) => options.ownOrigins.includes(origin) || isOwnOrigin(req.raw, options.trustedHosts);
+    const ownOrigin = (req: FastifyRequest, origin: string) =>
+      options.ownOrigins.includes(origin) || isOwnOrigin(req.raw, options.trustedHosts);
 
     app.addHook('onRequest', async (req, reply) => {
       if (!isTrustedHost(req.raw, options.trustedHosts)) {
-        return refuse(reply, 403, 'AccessDeniedException', `The local emulator only answers to ${options.trustedHosts.join(', ')}; set PUBLIC_URL to the name browsers use.`);
+        return refuse(
+          reply,
+          403,
+          'AccessDeniedException',
+          `The local emulator only answers to ${options.trustedHosts.join(', ')}; set PUBLIC_URL to the name browsers use.`,
+        );
       }
       const origin = req.headers.origin;
       if (origin !== undefined && !ownOrigin(req, origin)) {
-        return refuse(reply, 403, 'AccessDeniedException', `Origin ${origin} may not use the local emulator.`);
+        return refuse(
+          reply,
+          403,
+          'AccessDeniedException',
+          `Origin ${origin} may not use the local emulator.`,
+        );
       }
-      if (origin !== undefined) reply.header('access-control-allow-origin', origin).header('access-control-expose-headers', 'x-amzn-RequestId, x-amzn-ErrorType, date').header('vary', 'Origin');
+      if (origin !== undefined)
+        reply
+          .header('access-control-allow-origin', origin)
+          .header('access-control-expose-headers', 'x-amzn-RequestId, x-amzn-ErrorType, date')
+          .header('vary', 'Origin');
       if (req.method === 'OPTIONS') {
-        reply.header('access-control-allow-methods', 'GET, PUT, POST, DELETE, PATCH, OPTIONS').header('access-control-allow-headers', ALLOW_HEADERS).header('access-control-max-age', '600');
+        reply
+          .header('access-control-allow-methods', 'GET, PUT, POST, DELETE, PATCH, OPTIONS')
+          .header('access-control-allow-headers', ALLOW_HEADERS)
+          .header('access-control-max-age', '600');
         return reply.code(200).send();
       }
     });
 
     // The signature covers the body, so it is checked on the raw bytes, whatever the service parses them as.
     app.addHook('preParsing', async (req, _reply, payload) => {
-      const { outcome, body } = await authenticateRequest(req, payload, { ...options, prefix: app.prefix });
+      const { outcome, body } = await authenticateRequest(req, payload, {
+        ...options,
+        prefix: app.prefix,
+      });
       outcomes.set(req, outcome);
       return body;
     });
 
     await app.register(rateLimit, { global: false });
-    const limit = app.createRateLimit({ max: options.rateLimitPerMinute, timeWindow: 60_000, keyGenerator: (req) => req.ip });
+    const limit = app.createRateLimit({
+      max: options.rateLimitPerMinute,
+      timeWindow: 60_000,
+      keyGenerator: (req) => req.ip,
+    });
     app.addHook('preHandler', async (req, reply) => {
       const outcome = outcomes.get(req);
-      if (!outcome?.ok) return refuse(reply, outcome?.status ?? 403, outcome?.type ?? 'MissingAuthenticationTokenException', outcome?.message ?? 'Missing Authentication Token');
+      if (!outcome?.ok)
+        return refuse(
+          reply,
+          outcome?.status ?? 403,
+          outcome?.type ?? 'MissingAuthenticationTokenException',
+          outcome?.message ?? 'Missing Authentication Token',
+        );
       if (outcome.internal) return;
       const verdict = await limit(req);
       if (!verdict.isAllowed && verdict.isExceeded) {

@@ -6,7 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 
 /** Ends the request with an AWS-shaped error; nothing behind the front door runs. */
-export function refuse(reply: FastifyReply, status: number, type: string, message: string): FastifyReply {
+export function refuse(
+  reply: FastifyReply,
+  status: number,
+  type: string,
+  message: string,
+): FastifyReply {
   return reply
     .code(status)
     .header('x-amzn-RequestId', randomUUID())

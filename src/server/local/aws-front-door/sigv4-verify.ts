@@ -27,7 +27,8 @@ export interface SigV4Authorization {
   signature: string;
 }
 
-const AUTH = /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;_.-]+),\s*Signature=([0-9a-f]{64})$/;
+const AUTH =
+  /^AWS4-HMAC-SHA256\s+Credential=([^/\s,]+)\/(\d{8})\/([^/\s,]+)\/([^/\s,]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;_.-]+),\s*Signature=([0-9a-f]{64})$/;
 /** AWS refuses a signature dated more than 15 minutes away from its clock. */
 const MAX_SKEW_MS = 15 * 60 * 1000;
 
@@ -55,16 +56,40 @@ function query(search: URLSearchParams): Record<string, string | string[]> {
   return out;
 }
 
-export type VerifyOutcome = { ok: true } | { ok: false; type: 'InvalidSignatureException' | 'IncompleteSignatureException'; message: string };
+export type VerifyOutcome =
+  | { ok: true }
+  | {
+      ok: false;
+      type: 'InvalidSignatureException' | 'IncompleteSignatureException';
+      message: string;
+    };
 
 /** Checks `auth` (parsed from `req`) against `secretAccessKey`; `now` is the server's clock. */
-export async function verifySignature(req: SignedRequest, auth: SigV4Authorization, secretAccessKey: string, now = Date.now()): Promise<VerifyOutcome> {
+export async function verifySignature(
+  req: SignedRequest,
+  auth: SigV4Authorization,
+  secretAccessKey: string,
+  now = Date.now(),
+): Promise<VerifyOutcome> {
   const signingDate = amzDate(one(req.headers['x-amz-date']));
-  if (!signingDate || !auth.signedHeaders.includes('x-amz-date') || !auth.signedHeaders.includes('host')) {
-    return { ok: false, type: 'IncompleteSignatureException', message: 'The request must sign the host and x-amz-date headers with AWS Signature Version 4.' };
+  if (
+    !signingDate ||
+    !auth.signedHeaders.includes('x-amz-date') ||
+    !auth.signedHeaders.includes('host')
+  ) {
+    return {
+      ok: false,
+      type: 'IncompleteSignatureException',
+      message:
+        'The request must sign the host and x-amz-date headers with AWS Signature Version 4.',
+    };
   }
   if (Math.abs(now - signingDate.getTime()) > MAX_SKEW_MS) {
-    return { ok: false, type: 'InvalidSignatureException', message: `Signature expired: ${one(req.headers['x-amz-date'])} is more than 15 minutes away from the server's time.` };
+    return {
+      ok: false,
+      type: 'InvalidSignatureException',
+      message: `Signature expired: ${one(req.headers['x-amz-date'])} is more than 15 minutes away from the server's time.`,
+    };
   }
   const headers: Record<string, string> = {};
   for (const name of auth.signedHeaders) headers[name] = one(req.headers[name]) ?? '';
@@ -77,16 +102,35 @@ export async function verifySignature(req: SignedRequest, auth: SigV4Authorizati
     applyChecksum: false,
   });
   const signed = await signer.sign(
-    { method: req.method, protocol: 'http:', hostname: headers.host ?? '', path: url.pathname, query: query(url.searchParams), headers, body: req.body },
-    { signingDate, signableHeaders: new Set(auth.signedHeaders), signingRegion: auth.region, signingService: auth.service },
+    {
+      method: req.method,
+      protocol: 'http:',
+      hostname: headers.host ?? '',
+      path: url.pathname,
+      query: query(url.searchParams),
+      headers,
+      body: req.body,
+    },
+    {
+      signingDate,
+      signableHeaders: new Set(auth.signedHeaders),
+      signingRegion: auth.region,
+      signingService: auth.service,
+    },
   );
-  const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1] ?? '';
-  const match = expected.length === auth.signature.length && timingSafeEqual(Buffer.from(expected), Buffer.from(auth.signature));
+  const expected =
+    /Signature=([0-9a-f]{64})/.exec(
+      String(signed.headers.authorization ?? signed.headers.Authorization),
+    )?.[1] ?? '';
+  const match =
+    expected.length === auth.signature.length &&
+    timingSafeEqual(Buffer.from(expected), Buffer.from(auth.signature));
   return match
     ? { ok: true }
     : {
         ok: false,
         type: 'InvalidSignatureException',
-        message: 'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
+        message:
+          'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
       };
 }

@@ -32,22 +32,42 @@ describe('loadLocalConfig', () => {
     expect(config.agents).toHaveLength(2);
     const eps = localEntryPoints(config);
     expect(eps.map((e) => e.id)).toEqual(['default', 'voice', 'video-no-share']);
-    expect(eps.every((e) => e.instanceId === config.instance.id && e.contactFlowId === config.defaultFlowId)).toBe(true);
-    expect(eps[0]?.allowedCapabilities).toEqual({ Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } });
+    expect(
+      eps.every(
+        (e) => e.instanceId === config.instance.id && e.contactFlowId === config.defaultFlowId,
+      ),
+    ).toBe(true);
+    expect(eps[0]?.allowedCapabilities).toEqual({
+      Customer: { Video: 'SEND', ScreenShare: 'SEND' },
+      Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+    });
     expect(eps[1]?.allowedCapabilities).toEqual({});
-    expect(eps[2]?.allowedCapabilities).toEqual({ Customer: { Video: 'SEND' }, Agent: { Video: 'SEND' } });
+    expect(eps[2]?.allowedCapabilities).toEqual({
+      Customer: { Video: 'SEND' },
+      Agent: { Video: 'SEND' },
+    });
   });
 
   it('names the file and field of a schema error', () => {
     const dir = variant((j) => (j.queues[0].hoursOfOperationId = 42));
-    expect(() => loadLocalConfig(dir)).toThrow(/contact-center\.json[\s\S]*queues\.0\.hoursOfOperationId/);
+    expect(() => loadLocalConfig(dir)).toThrow(
+      /contact-center\.json[\s\S]*queues\.0\.hoursOfOperationId/,
+    );
   });
 
   it('refuses references to ids that do not exist', () => {
-    expect(() => loadLocalConfig(variant((j) => (j.defaultFlowId = 'missing')))).toThrow(/defaultFlowId: no flow has id "missing"/);
-    expect(() => loadLocalConfig(variant((j) => (j.agents[1].routingProfileId = 'rp')))).toThrow(/agents\.1\.routingProfileId: no routing profile "rp"/);
-    expect(() => loadLocalConfig(variant((j) => (j.routingProfiles[0].queueIds = ['q'])))).toThrow(/routingProfiles\.0\.queueIds\.0: no queue "q"/);
-    expect(() => loadLocalConfig(variant((j) => j.queues.push(j.queues[0])))).toThrow(/queues\.3\.id: .* is defined twice/);
+    expect(() => loadLocalConfig(variant((j) => (j.defaultFlowId = 'missing')))).toThrow(
+      /defaultFlowId: no flow has id "missing"/,
+    );
+    expect(() => loadLocalConfig(variant((j) => (j.agents[1].routingProfileId = 'rp')))).toThrow(
+      /agents\.1\.routingProfileId: no routing profile "rp"/,
+    );
+    expect(() => loadLocalConfig(variant((j) => (j.routingProfiles[0].queueIds = ['q'])))).toThrow(
+      /routingProfiles\.0\.queueIds\.0: no queue "q"/,
+    );
+    expect(() => loadLocalConfig(variant((j) => j.queues.push(j.queues[0])))).toThrow(
+      /queues\.3\.id: .* is defined twice/,
+    );
   });
 
   it('names the flow file when it is missing, not JSON, or not a flow document', () => {
@@ -57,14 +77,28 @@ describe('loadLocalConfig', () => {
     writeFileSync(join(bad, 'flows/sample-inbound-video-flow.json'), '{ not json');
     expect(() => loadLocalConfig(bad)).toThrow(/sample-inbound-video-flow\.json is not valid JSON/);
     const wrong = variant(() => {});
-    writeFileSync(join(wrong, 'flows/sample-inbound-video-flow.json'), JSON.stringify({ Version: '2020-01-01', StartAction: 'a', Actions: [] }));
+    writeFileSync(
+      join(wrong, 'flows/sample-inbound-video-flow.json'),
+      JSON.stringify({ Version: '2020-01-01', StartAction: 'a', Actions: [] }),
+    );
     expect(() => loadLocalConfig(wrong)).toThrow(/sample-inbound-video-flow\.json[\s\S]*Version/);
     const dangling = variant(() => {});
-    writeFileSync(join(dangling, 'flows/sample-inbound-video-flow.json'), JSON.stringify({ Version: '2019-10-30', StartAction: 'x', Actions: [{ Identifier: 'a', Type: 'DisconnectParticipant' }] }));
-    expect(() => loadLocalConfig(dangling)).toThrow(/StartAction "x" is not the Identifier of any action/);
+    writeFileSync(
+      join(dangling, 'flows/sample-inbound-video-flow.json'),
+      JSON.stringify({
+        Version: '2019-10-30',
+        StartAction: 'x',
+        Actions: [{ Identifier: 'a', Type: 'DisconnectParticipant' }],
+      }),
+    );
+    expect(() => loadLocalConfig(dangling)).toThrow(
+      /StartAction "x" is not the Identifier of any action/,
+    );
   });
 
   it('says when the config file itself is missing', () => {
-    expect(() => loadLocalConfig(mkdtempSync(join(tmpdir(), 'cvc-empty-')))).toThrow(/Cannot read .*contact-center\.json/);
+    expect(() => loadLocalConfig(mkdtempSync(join(tmpdir(), 'cvc-empty-')))).toThrow(
+      /Cannot read .*contact-center\.json/,
+    );
   });
 });

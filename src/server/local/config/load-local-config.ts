@@ -34,24 +34,45 @@ function issues(path: string, error: z.ZodError, prefix = ''): Error {
 function checkReferences(file: string, c: LocalConfigFile): void {
   const problems: string[] = [];
   const has = (list: Array<{ id: string }>, id: string) => list.some((x) => x.id === id);
-  for (const [name, list] of Object.entries({ flows: c.flows, queues: c.queues, agents: c.agents, hoursOfOperation: c.hoursOfOperation })) {
+  for (const [name, list] of Object.entries({
+    flows: c.flows,
+    queues: c.queues,
+    agents: c.agents,
+    hoursOfOperation: c.hoursOfOperation,
+  })) {
     const seen = new Set<string>();
-    list.forEach((x, i) => (seen.has(x.id) ? problems.push(`${name}.${i}.id: "${x.id}" is defined twice`) : seen.add(x.id)));
+    list.forEach((x, i) =>
+      seen.has(x.id)
+        ? problems.push(`${name}.${i}.id: "${x.id}" is defined twice`)
+        : seen.add(x.id),
+    );
   }
-  if (!has(c.flows, c.defaultFlowId)) problems.push(`defaultFlowId: no flow has id "${c.defaultFlowId}"`);
+  if (!has(c.flows, c.defaultFlowId))
+    problems.push(`defaultFlowId: no flow has id "${c.defaultFlowId}"`);
   c.queues.forEach((q, i) => {
-    if (!has(c.hoursOfOperation, q.hoursOfOperationId)) problems.push(`queues.${i}.hoursOfOperationId: no hours of operation "${q.hoursOfOperationId}"`);
+    if (!has(c.hoursOfOperation, q.hoursOfOperationId))
+      problems.push(
+        `queues.${i}.hoursOfOperationId: no hours of operation "${q.hoursOfOperationId}"`,
+      );
   });
   c.routingProfiles.forEach((p, i) =>
-    p.queueIds.forEach((q, j) => has(c.queues, q) || problems.push(`routingProfiles.${i}.queueIds.${j}: no queue "${q}"`)),
+    p.queueIds.forEach(
+      (q, j) =>
+        has(c.queues, q) || problems.push(`routingProfiles.${i}.queueIds.${j}: no queue "${q}"`),
+    ),
   );
   c.agents.forEach((a, i) => {
-    if (!has(c.routingProfiles, a.routingProfileId)) problems.push(`agents.${i}.routingProfileId: no routing profile "${a.routingProfileId}"`);
+    if (!has(c.routingProfiles, a.routingProfileId))
+      problems.push(`agents.${i}.routingProfileId: no routing profile "${a.routingProfileId}"`);
   });
   c.entryPoints.forEach((e, i) => {
-    if (e.contactFlowId && !has(c.flows, e.contactFlowId)) problems.push(`entryPoints.${i}.contactFlowId: no flow "${e.contactFlowId}"`);
+    if (e.contactFlowId && !has(c.flows, e.contactFlowId))
+      problems.push(`entryPoints.${i}.contactFlowId: no flow "${e.contactFlowId}"`);
   });
-  if (problems.length) throw new Error(`Invalid local contact-center config in ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  if (problems.length)
+    throw new Error(
+      `Invalid local contact-center config in ${file}:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
 }
 
 /** Where a configuration comes from: its file (for messages), its folder and how to read a flow file. */
@@ -79,7 +100,9 @@ export function validateLocalConfig(json: unknown, source: ConfigSource): LocalC
     if (!doc.success) throw issues(flowPath, doc.error, `(flows.${i} "${flow.name}") `);
     const ids = new Set(doc.data.Actions.map((a) => a.Identifier));
     if (!ids.has(doc.data.StartAction)) {
-      throw new Error(`Invalid flow in ${flowPath}: StartAction "${doc.data.StartAction}" is not the Identifier of any action`);
+      throw new Error(
+        `Invalid flow in ${flowPath}: StartAction "${doc.data.StartAction}" is not the Identifier of any action`,
+      );
     }
     return { ...flow, content: doc.data };
   });

@@ -7,21 +7,35 @@ import { z } from 'zod';
 import { EntryPoint } from '../../entry-points';
 
 const Id = z.string().min(1).max(100);
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'times are HH:MM (00:00 to 24:00)');
+const Time = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'times are HH:MM (00:00 to 24:00)');
 const Day = z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
 
 /** An exported flow document (Connect flow language); the flow runner validates the actions in depth. */
 export const FlowDocument = z.looseObject({
   Version: z.literal('2019-10-30', 'flow Version must be "2019-10-30"'),
   StartAction: z.string().min(1),
-  Actions: z.array(z.looseObject({ Identifier: z.string().min(1).max(50), Type: z.string().min(1) })).max(250),
+  Actions: z
+    .array(z.looseObject({ Identifier: z.string().min(1).max(50), Type: z.string().min(1) }))
+    .max(250),
 });
 export type FlowDocument = z.infer<typeof FlowDocument>;
 
 export const FlowConfig = z.strictObject({
   id: Id,
   name: z.string().min(1).max(256),
-  type: z.enum(['CONTACT_FLOW', 'CUSTOMER_QUEUE', 'CUSTOMER_HOLD', 'CUSTOMER_WHISPER', 'AGENT_HOLD', 'AGENT_WHISPER', 'OUTBOUND_WHISPER', 'AGENT_TRANSFER', 'QUEUE_TRANSFER']),
+  type: z.enum([
+    'CONTACT_FLOW',
+    'CUSTOMER_QUEUE',
+    'CUSTOMER_HOLD',
+    'CUSTOMER_WHISPER',
+    'AGENT_HOLD',
+    'AGENT_WHISPER',
+    'OUTBOUND_WHISPER',
+    'AGENT_TRANSFER',
+    'QUEUE_TRANSFER',
+  ]),
   /** Path of the flow JSON, relative to the config folder. */
   file: z.string().min(1),
   description: z.string().max(500).optional(),
@@ -36,10 +50,19 @@ export const HoursOfOperation = z.strictObject({
 });
 export type HoursOfOperation = z.infer<typeof HoursOfOperation>;
 
-export const QueueConfig = z.strictObject({ id: Id, name: z.string().min(1), hoursOfOperationId: Id, maxContacts: z.number().int().min(1).optional() });
+export const QueueConfig = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  hoursOfOperationId: Id,
+  maxContacts: z.number().int().min(1).optional(),
+});
 export type QueueConfig = z.infer<typeof QueueConfig>;
 
-export const RoutingProfile = z.strictObject({ id: Id, name: z.string().min(1), queueIds: z.array(Id).min(1) });
+export const RoutingProfile = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  queueIds: z.array(Id).min(1),
+});
 export const AgentConfig = z.strictObject({
   id: Id,
   username: z.string().min(1).max(100),
@@ -50,7 +73,9 @@ export const AgentConfig = z.strictObject({
 export type AgentConfig = z.infer<typeof AgentConfig>;
 
 /** An entry point as written in the config: instance and flow are filled from the local instance. */
-export const LocalEntryPoint = EntryPoint.omit({ instanceId: true, contactFlowId: true }).extend({ contactFlowId: Id.optional() });
+export const LocalEntryPoint = EntryPoint.omit({ instanceId: true, contactFlowId: true }).extend({
+  contactFlowId: Id.optional(),
+});
 
 export const LocalConfigFile = z.strictObject({
   instance: z.strictObject({ id: Id, alias: z.string().min(1).max(62), region: z.string().min(1) }),

@@ -75,7 +75,14 @@ export interface ContactRecord {
   /** Further CUSTOMER participants added with Connect CreateParticipant (e.g. a second device). */
   extraParticipants?: ContactParticipant[];
   queue?: { id: string; name: string; enqueuedAt: number };
-  agent?: { id: string; ringStartedAt?: number; acceptedAt?: number; connectedAt?: number; afterContactWorkStartedAt?: number; afterContactWorkEndedAt?: number };
+  agent?: {
+    id: string;
+    ringStartedAt?: number;
+    acceptedAt?: number;
+    connectedAt?: number;
+    afterContactWorkStartedAt?: number;
+    afterContactWorkEndedAt?: number;
+  };
   /** Agents who rejected or missed this contact, so it rings someone else next. */
   declinedBy?: string[];
   recordingBehavior?: unknown;

@@ -11,13 +11,22 @@ let h: EmulatorHarness;
 afterEach(async () => h?.close());
 
 const start = (token = 'contacts-test-token-1') =>
-  h.connect.send(new StartWebRTCContactCommand({ InstanceId: h.config.instance.id, ContactFlowId: h.config.defaultFlowId, ParticipantDetails: { DisplayName: 'Eve' }, ClientToken: token }));
+  h.connect.send(
+    new StartWebRTCContactCommand({
+      InstanceId: h.config.instance.id,
+      ContactFlowId: h.config.defaultFlowId,
+      ParticipantDetails: { DisplayName: 'Eve' },
+      ClientToken: token,
+    }),
+  );
 
 describe('LocalContacts', () => {
   it("emits 'contact-started' after the contact and the idempotent response are stored", async () => {
     h = await startEmulatorHarness();
     const seen: Array<{ id: string; stored: boolean }> = [];
-    h.aws.contacts.events.on('contact-started', (c) => seen.push({ id: c.id, stored: h.aws.contacts.get(c.id)?.state === 'INITIATED' }));
+    h.aws.contacts.events.on('contact-started', (c) =>
+      seen.push({ id: c.id, stored: h.aws.contacts.get(c.id)?.state === 'INITIATED' }),
+    );
     const out = await start();
     await start(); // a replay starts nothing
     expect(seen).toEqual([{ id: out.ContactId, stored: true }]);
@@ -31,7 +40,12 @@ describe('LocalContacts', () => {
     h.aws.contacts.events.on('transcript', (e) => events.push(`transcript:${e.item.contentType}`));
     h.aws.contacts.events.on('contact-ended', (c) => events.push(`ended:${c.disconnectReason}`));
     h.aws.contacts.update(ContactId, (c) => void (c.state = 'IN_FLOW'));
-    const item = h.aws.contacts.addTranscript(ContactId, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: 'Hi' });
+    const item = h.aws.contacts.addTranscript(ContactId, {
+      kind: 'caption',
+      participantRole: 'SYSTEM',
+      contentType: 'text/plain',
+      content: 'Hi',
+    });
     expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
     const first = h.aws.contacts.end(ContactId, 'CONTACT_FLOW_DISCONNECT');
     const second = h.aws.contacts.end(ContactId, 'API');
@@ -47,11 +61,18 @@ describe('LocalContacts', () => {
   it('addAgentParticipant creates attendee agent-<agentId>, restored with the meeting after a restart', async () => {
     h = await startEmulatorHarness();
     const { ContactId = '' } = await start();
-    const agent = h.aws.contacts.addAgentParticipant(ContactId, { id: 'agent-42', displayName: 'Alex' });
+    const agent = h.aws.contacts.addAgentParticipant(ContactId, {
+      id: 'agent-42',
+      displayName: 'Alex',
+    });
     expect(agent.attendee.ExternalUserId).toBe('agent-agent-42');
     await h.restart();
     const contact = h.aws.contacts.get(ContactId);
     expect(contact?.agentParticipant?.participantId).toBe(agent.participantId);
-    expect(h.media.meetings.get(contact?.meeting.MeetingId ?? '')?.attendees.map((a) => a.ExternalUserId)).toEqual([contact?.customer.attendee.ExternalUserId, 'agent-agent-42']);
+    expect(
+      h.media.meetings
+        .get(contact?.meeting.MeetingId ?? '')
+        ?.attendees.map((a) => a.ExternalUserId),
+    ).toEqual([contact?.customer.attendee.ExternalUserId, 'agent-agent-42']);
   });
 });

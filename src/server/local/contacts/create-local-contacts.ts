@@ -10,7 +10,12 @@ import type { MediaService } from '../../media/media-service';
 import type { ContactStore } from '../store/contact-store';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
 import type { LocalContacts, LocalContactsEvents } from './local-contacts';
-import { EVENT_CHAT_ENDED, EVENT_PARTICIPANT_JOINED, EVENT_PARTICIPANT_LEFT, participantsOf } from './participant-events';
+import {
+  EVENT_CHAT_ENDED,
+  EVENT_PARTICIPANT_JOINED,
+  EVENT_PARTICIPANT_LEFT,
+  participantsOf,
+} from './participant-events';
 
 /** LocalContacts plus what only the emulator needs. */
 export interface LocalContactsImpl extends LocalContacts {
@@ -22,7 +27,12 @@ export interface LocalContactsImpl extends LocalContacts {
   disconnectParticipant(contactId: string, participantId: string): void;
 }
 
-export function createLocalContacts(deps: { store: ContactStore; media: MediaService; logger: FastifyBaseLogger; now: () => number }): LocalContactsImpl {
+export function createLocalContacts(deps: {
+  store: ContactStore;
+  media: MediaService;
+  logger: FastifyBaseLogger;
+  now: () => number;
+}): LocalContactsImpl {
   const { store, media, now } = deps;
   const events = new EventEmitter<LocalContactsEvents>();
   events.setMaxListeners(0); // one 'transcript' listener per open participant WebSocket, plus flows, router and desk
@@ -51,7 +61,10 @@ export function createLocalContacts(deps: { store: ContactStore; media: MediaSer
     return next;
   };
 
-  const addTranscript = (contactId: string, item: Omit<TranscriptItem, 'id' | 'at'>): TranscriptItem => {
+  const addTranscript = (
+    contactId: string,
+    item: Omit<TranscriptItem, 'id' | 'at'>,
+  ): TranscriptItem => {
     const prev = mustGet(contactId);
     const full: TranscriptItem = { id: randomUUID(), at: now(), ...item };
     commit(prev, { ...structuredClone(prev), transcript: [...prev.transcript, full] });
@@ -59,8 +72,19 @@ export function createLocalContacts(deps: { store: ContactStore; media: MediaSer
     return full;
   };
 
-  const participantEvent = (contactId: string, contentType: string, p: ContactParticipant): void => {
-    addTranscript(contactId, { kind: 'event', participantRole: p.role, contentType, content: '', participantId: p.participantId, displayName: p.displayName });
+  const participantEvent = (
+    contactId: string,
+    contentType: string,
+    p: ContactParticipant,
+  ): void => {
+    addTranscript(contactId, {
+      kind: 'event',
+      participantRole: p.role,
+      contentType,
+      content: '',
+      participantId: p.participantId,
+      displayName: p.displayName,
+    });
   };
 
   const update = (contactId: string, change: (contact: ContactRecord) => void): ContactRecord => {
@@ -78,7 +102,12 @@ export function createLocalContacts(deps: { store: ContactStore; media: MediaSer
     const prev = get(contactId);
     if (!prev || prev.state === 'ENDED') return prev;
     const at = now();
-    const leaver = reason === 'AGENT_DISCONNECT' ? prev.agentParticipant : reason === 'CUSTOMER_DISCONNECT' ? prev.customer : undefined;
+    const leaver =
+      reason === 'AGENT_DISCONNECT'
+        ? prev.agentParticipant
+        : reason === 'CUSTOMER_DISCONNECT'
+          ? prev.customer
+          : undefined;
     update(contactId, (c) => {
       c.state = 'ENDED';
       c.disconnectedAt = at;
@@ -86,13 +115,17 @@ export function createLocalContacts(deps: { store: ContactStore; media: MediaSer
       for (const p of participantsOf(c)) p.disconnectedAt ??= at;
     });
     if (leaver) participantEvent(contactId, EVENT_PARTICIPANT_LEFT, leaver);
-    addTranscript(contactId, { kind: 'event', participantRole: 'SYSTEM', contentType: EVENT_CHAT_ENDED, content: '' });
+    addTranscript(contactId, {
+      kind: 'event',
+      participantRole: 'SYSTEM',
+      contentType: EVENT_CHAT_ENDED,
+      content: '',
+    });
     media.endMeeting(prev.meeting.MeetingId);
     const ended = mustGet(contactId);
     events.emit('contact-ended', ended);
     return ended;
   };
-
 
   return {
     events,
@@ -109,20 +142,37 @@ export function createLocalContacts(deps: { store: ContactStore; media: MediaSer
       const contact = mustGet(contactId);
       const participantId = randomUUID();
       const attendee = media.createAttendee(contact.meeting.MeetingId, `agent-${agent.id}`);
-      const participant: ContactParticipant = { participantId, role: 'AGENT', displayName: agent.displayName, attendee };
+      const participant: ContactParticipant = {
+        participantId,
+        role: 'AGENT',
+        displayName: agent.displayName,
+        attendee,
+      };
       update(contactId, (c) => void (c.agentParticipant = participant));
       return participant;
     },
     addCustomerParticipant(contactId, displayName) {
       const participantId = randomUUID();
-      const attendee = media.createAttendee(mustGet(contactId).meeting.MeetingId, `customer-${participantId}`);
-      const participant: ContactParticipant = { participantId, role: 'CUSTOMER', displayName, attendee };
-      update(contactId, (c) => void (c.extraParticipants = [...(c.extraParticipants ?? []), participant]));
+      const attendee = media.createAttendee(
+        mustGet(contactId).meeting.MeetingId,
+        `customer-${participantId}`,
+      );
+      const participant: ContactParticipant = {
+        participantId,
+        role: 'CUSTOMER',
+        displayName,
+        attendee,
+      };
+      update(
+        contactId,
+        (c) => void (c.extraParticipants = [...(c.extraParticipants ?? []), participant]),
+      );
       return participant;
     },
     disconnectParticipant(contactId, participantId) {
       const contact = mustGet(contactId);
-      if (contact.customer.participantId === participantId) return void end(contactId, 'CUSTOMER_DISCONNECT');
+      if (contact.customer.participantId === participantId)
+        return void end(contactId, 'CUSTOMER_DISCONNECT');
       const p = participantsOf(contact).find((x) => x.participantId === participantId);
       if (!p || p.disconnectedAt) return;
       update(contactId, (c) => {

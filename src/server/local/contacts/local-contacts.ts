@@ -29,7 +29,10 @@ export interface LocalContacts {
   /** Appends to the transcript, persists, and emits 'transcript'. */
   addTranscript(contactId: string, item: Omit<TranscriptItem, 'id' | 'at'>): TranscriptItem;
   /** Creates the agent's attendee in the contact's meeting (as Streams' getVideoConnectionInfo gives a real agent). */
-  addAgentParticipant(contactId: string, agent: { id: string; displayName: string }): ContactParticipant;
+  addAgentParticipant(
+    contactId: string,
+    agent: { id: string; displayName: string },
+  ): ContactParticipant;
   /** Ends the contact and its meeting with a Connect disconnect reason (e.g. CUSTOMER_DISCONNECT). Idempotent. */
   end(contactId: string, reason: string): ContactRecord | undefined;
 }

@@ -4,15 +4,23 @@
  */
 import type { ContactParticipant, ContactRecord } from './contact-record';
 
-export const EVENT_PARTICIPANT_JOINED = 'application/vnd.amazonaws.connect.event.participant.joined';
+export const EVENT_PARTICIPANT_JOINED =
+  'application/vnd.amazonaws.connect.event.participant.joined';
 export const EVENT_PARTICIPANT_LEFT = 'application/vnd.amazonaws.connect.event.participant.left';
 export const EVENT_CHAT_ENDED = 'application/vnd.amazonaws.connect.event.chat.ended';
 
 /** Every participant of the contact: the customer, extra customer devices, then the agent. */
 export function participantsOf(contact: ContactRecord): ContactParticipant[] {
-  return [contact.customer, ...(contact.extraParticipants ?? []), ...(contact.agentParticipant ? [contact.agentParticipant] : [])];
+  return [
+    contact.customer,
+    ...(contact.extraParticipants ?? []),
+    ...(contact.agentParticipant ? [contact.agentParticipant] : []),
+  ];
 }
 
-export function findParticipant(contact: ContactRecord, participantId: string): ContactParticipant | undefined {
+export function findParticipant(
+  contact: ContactRecord,
+  participantId: string,
+): ContactParticipant | undefined {
   return participantsOf(contact).find((p) => p.participantId === participantId);
 }

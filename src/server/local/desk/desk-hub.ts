@@ -17,7 +17,14 @@ export class DeskHub {
   private readonly dtmf = new Map<string, Array<{ at: number; digits: string }>>();
   private readonly detach: Array<() => void> = [];
 
-  constructor(private readonly deps: { contacts: LocalContacts; roster: AgentRoster; ringTimeoutSeconds: number; afterContactWorkSeconds: number }) {
+  constructor(
+    private readonly deps: {
+      contacts: LocalContacts;
+      roster: AgentRoster;
+      ringTimeoutSeconds: number;
+      afterContactWorkSeconds: number;
+    },
+  ) {
     const { contacts, roster } = deps;
     const onAgent = (agent: { id: string }) => this.push(agent.id);
     const onContact = (c: ContactRecord) => this.pushHolder(c.id);
@@ -48,7 +55,9 @@ export class DeskHub {
     const { contacts, roster, ringTimeoutSeconds, afterContactWorkSeconds } = this.deps;
     const agent = roster.get(agentId);
     const record = agent.contactId ? contacts.get(agent.contactId) : undefined;
-    const contact = record ? deskContact(record, contacts, ringTimeoutSeconds, this.dtmf.get(record.id) ?? []) : undefined;
+    const contact = record
+      ? deskContact(record, contacts, ringTimeoutSeconds, this.dtmf.get(record.id) ?? [])
+      : undefined;
     return deskState(agent, contact, afterContactWorkSeconds);
   }
 

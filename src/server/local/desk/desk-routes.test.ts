@@ -21,7 +21,12 @@ async function start() {
   const roster = new AgentRoster(directory);
   const router = new QueueRouter({ contacts, directory, roster });
   contacts.events.on('contact-ended', (c) => router.contactEnded(c));
-  const hub = new DeskHub({ contacts, roster, ringTimeoutSeconds: 20, afterContactWorkSeconds: 10 });
+  const hub = new DeskHub({
+    contacts,
+    roster,
+    ringTimeoutSeconds: 20,
+    afterContactWorkSeconds: 10,
+  });
   app = Fastify();
   await app.register(deskRoutes({ contacts, roster, router, hub }), { prefix: '/local' });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -60,7 +65,11 @@ async function openEvents(url: string) {
 }
 
 const post = (url: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(url, { method: 'POST', headers: body ? { 'content-type': 'application/json', ...headers } : headers, body: body ? JSON.stringify(body) : undefined });
+  fetch(url, {
+    method: 'POST',
+    headers: body ? { 'content-type': 'application/json', ...headers } : headers,
+    body: body ? JSON.stringify(body) : undefined,
+  });
 
 describe('agent desk API', () => {
   it('streams the desk state in real time through a whole contact', async () => {
@@ -73,19 +82,44 @@ describe('agent desk API', () => {
     expect((await post(`${base}/agents/${ALEX}/status`, { status: 'AVAILABLE' })).status).toBe(200);
     expect((await events.next()).agent.status).toBe('AVAILABLE');
 
-    const c = contacts.create({ name: 'Dana', description: 'Video call from Dana', attributes: { product: 'kettle' }, references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } } });
+    const c = contacts.create({
+      name: 'Dana',
+      description: 'Video call from Dana',
+      attributes: { product: 'kettle' },
+      references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
+    });
     router.enqueue(c.id, { queueId: SUPPORT });
-    const ringing = await events.until((s) => s.agent.status === 'RINGING' && s.contact?.state === 'RINGING');
-    expect(ringing.contact).toMatchObject({ id: c.id, customerName: 'Dana', description: 'Video call from Dana', queueName: 'Support', attributes: { product: 'kettle' }, references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } }, capabilities: { agent: { video: true, screenShare: true } } });
+    const ringing = await events.until(
+      (s) => s.agent.status === 'RINGING' && s.contact?.state === 'RINGING',
+    );
+    expect(ringing.contact).toMatchObject({
+      id: c.id,
+      customerName: 'Dana',
+      description: 'Video call from Dana',
+      queueName: 'Support',
+      attributes: { product: 'kettle' },
+      references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
+      capabilities: { agent: { video: true, screenShare: true } },
+    });
 
     const accepted = await (await post(`${base}/agents/${ALEX}/contacts/${c.id}/accept`)).json();
-    expect(accepted.connection).toMatchObject({ attendee: { attendeeId: `att-a-${ALEX}` }, meeting: { meetingId: c.meeting.MeetingId, mediaPlacement: { signalingUrl: 'ws://x' } } });
+    expect(accepted.connection).toMatchObject({
+      attendee: { attendeeId: `att-a-${ALEX}` },
+      meeting: { meetingId: c.meeting.MeetingId, mediaPlacement: { signalingUrl: 'ws://x' } },
+    });
     expect(accepted.connection.attendee.joinToken).toMatch(/^secret-a-/);
     await events.until((s) => s.agent.status === 'ON_CONTACT' && s.contact?.state === 'CONNECTED');
 
     contacts.events.emit('dtmf', { contactId: c.id, digits: '2' });
-    contacts.addTranscript(c.id, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: 'Hello' });
-    const live = await events.until((s) => (s.contact?.dtmf.length ?? 0) > 0 && (s.contact?.captions.length ?? 0) > 0);
+    contacts.addTranscript(c.id, {
+      kind: 'caption',
+      participantRole: 'SYSTEM',
+      contentType: 'text/plain',
+      content: 'Hello',
+    });
+    const live = await events.until(
+      (s) => (s.contact?.dtmf.length ?? 0) > 0 && (s.contact?.captions.length ?? 0) > 0,
+    );
     expect(live.contact?.dtmf[0]?.digits).toBe('2');
     expect(live.contact?.captions[0]?.text).toBe('Hello');
 
@@ -105,14 +139,23 @@ describe('agent desk API', () => {
     expect((await missing.json()).error.name).toBe('ResourceNotFoundException');
     const bad = await post(`${base}/agents/${ALEX}/status`, { status: 'BUSY' });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatchObject({ name: 'InvalidRequestException', message: expect.stringContaining('AVAILABLE') });
+    expect((await bad.json()).error).toMatchObject({
+      name: 'InvalidRequestException',
+      message: expect.stringContaining('AVAILABLE'),
+    });
     const c = contacts.create();
     const notRinging = await post(`${base}/agents/${ALEX}/contacts/${c.id}/accept`);
     expect(notRinging.status).toBe(409);
     expect((await notRinging.json()).error.name).toBe('ResourceConflictException');
-    const foreign = await post(`${base}/agents/${ALEX}/status`, { status: 'AVAILABLE' }, { origin: 'https://evil.example' });
+    const foreign = await post(
+      `${base}/agents/${ALEX}/status`,
+      { status: 'AVAILABLE' },
+      { origin: 'https://evil.example' },
+    );
     expect(foreign.status).toBe(403);
-    expect((await (await fetch(`${base}/agents/${ALEX}/state`)).json()).agent.status).toBe('OFFLINE');
+    expect((await (await fetch(`${base}/agents/${ALEX}/state`)).json()).agent.status).toBe(
+      'OFFLINE',
+    );
     expect(contacts.get(c.id)?.state).toBe('INITIATED');
   });
 });

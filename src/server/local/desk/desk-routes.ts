@@ -24,7 +24,10 @@ type AgentParams = { agentId: string };
 type ContactParams = { agentId: string; contactId: string };
 
 function sendError(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof DeskError) return reply.code(error.statusCode).send({ error: { name: error.name, message: error.message } });
+  if (error instanceof DeskError)
+    return reply
+      .code(error.statusCode)
+      .send({ error: { name: error.name, message: error.message } });
   throw error;
 }
 
@@ -33,9 +36,17 @@ export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
   const held = (agentId: string, contactId: string) => {
     const agent = roster.get(agentId);
     const contact = contacts.get(contactId);
-    if (!contact) throw new DeskError('ResourceNotFoundException', `Contact ${contactId} does not exist`);
-    if (agent.contactId !== contactId || agent.status !== 'ON_CONTACT' || !contact.agentParticipant) {
-      throw new DeskError('ResourceConflictException', `Agent ${agentId} is not connected to contact ${contactId}`);
+    if (!contact)
+      throw new DeskError('ResourceNotFoundException', `Contact ${contactId} does not exist`);
+    if (
+      agent.contactId !== contactId ||
+      agent.status !== 'ON_CONTACT' ||
+      !contact.agentParticipant
+    ) {
+      throw new DeskError(
+        'ResourceConflictException',
+        `Agent ${agentId} is not connected to contact ${contactId}`,
+      );
     }
     return { agent, contact, participant: contact.agentParticipant };
   };
@@ -45,18 +56,35 @@ export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
     app.addHook('onRequest', async (req, reply) => {
       const origin = req.headers.origin;
       if (req.method !== 'GET' && origin && new URL(origin).host !== req.headers.host) {
-        return reply.code(403).send({ error: { name: 'AccessDeniedException', message: 'The agent desk only accepts requests from its own page' } });
+        return reply.code(403).send({
+          error: {
+            name: 'AccessDeniedException',
+            message: 'The agent desk only accepts requests from its own page',
+          },
+        });
       }
     });
     app.setErrorHandler((error, _req, reply) => sendError(reply, error));
 
-    app.get('/desk/agents', async (): Promise<AgentList> => ({ agents: roster.list().map(({ id, username, name, status }) => ({ id, username, name, status })) }));
+    app.get('/desk/agents', async (): Promise<AgentList> => ({
+      agents: roster
+        .list()
+        .map(({ id, username, name, status }) => ({ id, username, name, status })),
+    }));
 
-    app.get<{ Params: AgentParams }>('/desk/agents/:agentId/state', async (req) => hub.state(req.params.agentId));
+    app.get<{ Params: AgentParams }>('/desk/agents/:agentId/state', async (req) =>
+      hub.state(req.params.agentId),
+    );
 
     app.post<{ Params: AgentParams }>('/desk/agents/:agentId/status', async (req, reply) => {
       const body = SetStatusRequest.safeParse(req.body);
-      if (!body.success) return reply.code(400).send({ error: { name: 'InvalidRequestException', message: 'status must be "AVAILABLE" or "OFFLINE"' } });
+      if (!body.success)
+        return reply.code(400).send({
+          error: {
+            name: 'InvalidRequestException',
+            message: 'status must be "AVAILABLE" or "OFFLINE"',
+          },
+        });
       router.setAvailability(req.params.agentId, body.data.status);
       return hub.state(req.params.agentId);
     });
@@ -64,43 +92,72 @@ export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
     app.get<{ Params: AgentParams }>('/desk/agents/:agentId/events', async (req, reply) => {
       roster.get(req.params.agentId); // 404 before the stream starts
       reply.hijack();
-      reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
-      const unsubscribe = hub.subscribe(req.params.agentId, (state) => reply.raw.write(`event: desk\ndata: ${JSON.stringify(state)}\n\n`));
-      const heartbeat = setInterval(() => reply.raw.write(': keep-alive\n\n'), deps.heartbeatMs ?? 15_000);
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const unsubscribe = hub.subscribe(req.params.agentId, (state) =>
+        reply.raw.write(`event: desk\ndata: ${JSON.stringify(state)}\n\n`),
+      );
+      const heartbeat = setInterval(
+        () => reply.raw.write(': keep-alive\n\n'),
+        deps.heartbeatMs ?? 15_000,
+      );
       req.raw.on('close', () => {
         clearInterval(heartbeat);
         unsubscribe();
       });
     });
 
-    app.post<{ Params: ContactParams }>('/desk/agents/:agentId/contacts/:contactId/accept', async (req, reply) => {
-      reply.header('cache-control', 'no-store');
-      const participant = router.accept(req.params.agentId, req.params.contactId);
-      const contact = contacts.get(req.params.contactId);
-      if (!contact) throw new DeskError('ResourceNotFoundException', `Contact ${req.params.contactId} does not exist`);
-      return { connection: videoConnectionInfo(contact, participant) };
-    });
+    app.post<{ Params: ContactParams }>(
+      '/desk/agents/:agentId/contacts/:contactId/accept',
+      async (req, reply) => {
+        reply.header('cache-control', 'no-store');
+        const participant = router.accept(req.params.agentId, req.params.contactId);
+        const contact = contacts.get(req.params.contactId);
+        if (!contact)
+          throw new DeskError(
+            'ResourceNotFoundException',
+            `Contact ${req.params.contactId} does not exist`,
+          );
+        return { connection: videoConnectionInfo(contact, participant) };
+      },
+    );
 
-    app.post<{ Params: ContactParams }>('/desk/agents/:agentId/contacts/:contactId/reject', async (req) => {
-      router.reject(req.params.agentId, req.params.contactId);
-      return hub.state(req.params.agentId);
-    });
+    app.post<{ Params: ContactParams }>(
+      '/desk/agents/:agentId/contacts/:contactId/reject',
+      async (req) => {
+        router.reject(req.params.agentId, req.params.contactId);
+        return hub.state(req.params.agentId);
+      },
+    );
 
-    app.get<{ Params: ContactParams }>('/desk/agents/:agentId/contacts/:contactId/connection', async (req, reply) => {
-      const { contact, participant } = held(req.params.agentId, req.params.contactId);
-      reply.header('cache-control', 'no-store');
-      return { connection: videoConnectionInfo(contact, participant) };
-    });
+    app.get<{ Params: ContactParams }>(
+      '/desk/agents/:agentId/contacts/:contactId/connection',
+      async (req, reply) => {
+        const { contact, participant } = held(req.params.agentId, req.params.contactId);
+        reply.header('cache-control', 'no-store');
+        return { connection: videoConnectionInfo(contact, participant) };
+      },
+    );
 
-    app.post<{ Params: ContactParams }>('/desk/agents/:agentId/contacts/:contactId/end', async (req) => {
-      held(req.params.agentId, req.params.contactId);
-      contacts.end(req.params.contactId, 'AGENT_DISCONNECT');
-      return hub.state(req.params.agentId);
-    });
+    app.post<{ Params: ContactParams }>(
+      '/desk/agents/:agentId/contacts/:contactId/end',
+      async (req) => {
+        held(req.params.agentId, req.params.contactId);
+        contacts.end(req.params.contactId, 'AGENT_DISCONNECT');
+        return hub.state(req.params.agentId);
+      },
+    );
 
-    app.post<{ Params: AgentParams }>('/desk/agents/:agentId/after-contact-work/complete', async (req) => {
-      router.finishAfterContactWork(req.params.agentId);
-      return hub.state(req.params.agentId);
-    });
+    app.post<{ Params: AgentParams }>(
+      '/desk/agents/:agentId/after-contact-work/complete',
+      async (req) => {
+        router.finishAfterContactWork(req.params.agentId);
+        return hub.state(req.params.agentId);
+      },
+    );
   };
 }

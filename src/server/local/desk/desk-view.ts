@@ -10,14 +10,23 @@ import type { AgentState } from '../routing/agent-roster';
 import { withoutUnsafeText } from '../../../shared/display-name';
 
 /** Names reach the store from any SDK caller too; the desk never shows characters that could spoof it. */
-const shown = <T extends string | undefined>(text: T): T => (text === undefined ? text : (withoutUnsafeText(text) as T));
+const shown = <T extends string | undefined>(text: T): T =>
+  text === undefined ? text : (withoutUnsafeText(text) as T);
 
-export function deskContact(c: ContactRecord, contacts: LocalContacts, ringTimeoutSeconds: number, dtmf: Array<{ at: number; digits: string }>): DeskContact {
+export function deskContact(
+  c: ContactRecord,
+  contacts: LocalContacts,
+  ringTimeoutSeconds: number,
+  dtmf: Array<{ at: number; digits: string }>,
+): DeskContact {
   const related = c.relatedContactId ? contacts.get(c.relatedContactId) : undefined;
   const references: DeskContact['references'] = {};
-  for (const [key, ref] of Object.entries(c.references)) references[key] = { Type: ref.Type, ...(ref.Value !== undefined ? { Value: ref.Value } : {}) };
+  for (const [key, ref] of Object.entries(c.references))
+    references[key] = { Type: ref.Type, ...(ref.Value !== undefined ? { Value: ref.Value } : {}) };
   const caps = c.allowedCapabilities;
-  const dtmfItems = c.transcript.filter((t) => t.kind === 'dtmf').map((t) => ({ at: t.at, digits: t.content }));
+  const dtmfItems = c.transcript
+    .filter((t) => t.kind === 'dtmf')
+    .map((t) => ({ at: t.at, digits: t.content }));
   return {
     id: c.id,
     state: c.state,
@@ -25,7 +34,9 @@ export function deskContact(c: ContactRecord, contacts: LocalContacts, ringTimeo
     description: shown(c.description),
     attributes: c.attributes,
     references,
-    relatedContact: c.relatedContactId ? { id: c.relatedContactId, customerName: shown(related?.name), state: related?.state } : undefined,
+    relatedContact: c.relatedContactId
+      ? { id: c.relatedContactId, customerName: shown(related?.name), state: related?.state }
+      : undefined,
     queueName: c.queue?.name,
     enqueuedAt: c.queue?.enqueuedAt,
     ringStartedAt: c.agent?.ringStartedAt,
@@ -35,25 +46,46 @@ export function deskContact(c: ContactRecord, contacts: LocalContacts, ringTimeo
     endedAt: c.disconnectedAt,
     disconnectReason: c.disconnectReason,
     capabilities: {
-      customer: { video: caps.Customer?.Video === 'SEND', screenShare: caps.Customer?.ScreenShare === 'SEND' },
-      agent: { video: caps.Agent?.Video === 'SEND', screenShare: caps.Agent?.ScreenShare === 'SEND' },
+      customer: {
+        video: caps.Customer?.Video === 'SEND',
+        screenShare: caps.Customer?.ScreenShare === 'SEND',
+      },
+      agent: {
+        video: caps.Agent?.Video === 'SEND',
+        screenShare: caps.Agent?.ScreenShare === 'SEND',
+      },
     },
     // The emulator may keep DTMF in the transcript; otherwise the desk's own log of 'dtmf' events is used.
     dtmf: dtmfItems.length > 0 ? dtmfItems : dtmf,
-    captions: c.transcript.filter((t) => t.kind === 'caption').map((t) => ({ at: t.at, text: t.content })),
+    captions: c.transcript
+      .filter((t) => t.kind === 'caption')
+      .map((t) => ({ at: t.at, text: t.content })),
   };
 }
 
-export function deskState(agent: AgentState, contact: DeskContact | undefined, afterContactWorkSeconds: number): DeskState {
+export function deskState(
+  agent: AgentState,
+  contact: DeskContact | undefined,
+  afterContactWorkSeconds: number,
+): DeskState {
   return {
-    agent: { id: agent.id, username: agent.username, name: agent.name, status: agent.status, statusSince: agent.statusSince },
+    agent: {
+      id: agent.id,
+      username: agent.username,
+      name: agent.name,
+      status: agent.status,
+      statusSince: agent.statusSince,
+    },
     contact,
     afterContactWorkSeconds,
   };
 }
 
 /** The agent's attendee in the contact's meeting, as Streams gives it to a real agent. */
-export function videoConnectionInfo(contact: ContactRecord, agent: ContactParticipant): VideoConnectionInfo {
+export function videoConnectionInfo(
+  contact: ContactRecord,
+  agent: ContactParticipant,
+): VideoConnectionInfo {
   const m = contact.meeting;
   return {
     attendee: { attendeeId: agent.attendee.AttendeeId, joinToken: agent.attendee.JoinToken },
@@ -66,7 +98,9 @@ export function videoConnectionInfo(contact: ContactRecord, agent: ContactPartic
         turnControlUrl: m.MediaPlacement.TurnControlUrl,
       },
       mediaRegion: m.MediaRegion,
-      meetingFeatures: m.MeetingFeatures ? { audio: { echoReduction: m.MeetingFeatures.Audio.EchoReduction } } : null,
+      meetingFeatures: m.MeetingFeatures
+        ? { audio: { echoReduction: m.MeetingFeatures.Audio.EchoReduction } }
+        : null,
       meetingId: m.MeetingId,
     },
   };

@@ -42,15 +42,20 @@ export const meetingsError = {
   forbidden: (m: string) => new AwsError('ForbiddenException', 403, m, { Code: 'Forbidden' }),
   notFound: (m: string) => new AwsError('NotFoundException', 404, m, { Code: 'NotFound' }),
   conflict: (m: string) => new AwsError('ConflictException', 409, m, { Code: 'Conflict' }),
-  limitExceeded: (m: string) => new AwsError('LimitExceededException', 400, m, { Code: 'ResourceLimitExceeded' }),
-  serviceFailure: (m: string) => new AwsError('ServiceFailureException', 500, m, { Code: 'ServiceFailure' }),
+  limitExceeded: (m: string) =>
+    new AwsError('LimitExceededException', 400, m, { Code: 'ResourceLimitExceeded' }),
+  serviceFailure: (m: string) =>
+    new AwsError('ServiceFailureException', 500, m, { Code: 'ServiceFailure' }),
 };
 
 /** Which service's error names a route answers with. */
 export type ServiceFamily = 'connect' | 'participant' | 'meetings';
 
 /** The service's "your request is malformed" and "we failed" errors. */
-export const serviceErrors: Record<ServiceFamily, { invalid: (m: string) => AwsError; internal: (m: string) => AwsError }> = {
+export const serviceErrors: Record<
+  ServiceFamily,
+  { invalid: (m: string) => AwsError; internal: (m: string) => AwsError }
+> = {
   connect: { invalid: connectError.invalidRequest, internal: connectError.internal },
   participant: { invalid: participantError.validation, internal: participantError.internal },
   meetings: { invalid: meetingsError.badRequest, internal: meetingsError.serviceFailure },

@@ -30,11 +30,23 @@ const start = (attrs: Record<string, string> = {}) =>
       ContactFlowId: h.config.defaultFlowId,
       ParticipantDetails: { DisplayName: 'Lin' },
       Attributes: attrs,
-      AllowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
+      AllowedCapabilities: {
+        Customer: { Video: 'SEND' },
+        Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+      },
     }),
   );
-const fail = (p: Promise<unknown>) => p.then(() => undefined, (e: Error & { $metadata: { httpStatusCode: number } }) => ({ name: e.name, status: e.$metadata.httpStatusCode, message: e.message }));
-const describeC = async (id: string) => (await h.connect.send(new DescribeContactCommand({ InstanceId: inst(), ContactId: id }))).Contact;
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: Error & { $metadata: { httpStatusCode: number } }) => ({
+      name: e.name,
+      status: e.$metadata.httpStatusCode,
+      message: e.message,
+    }),
+  );
+const describeC = async (id: string) =>
+  (await h.connect.send(new DescribeContactCommand({ InstanceId: inst(), ContactId: id }))).Contact;
 
 describe('contact operations', () => {
   it('DescribeContact follows the contact through queue, agent and end', async () => {
@@ -44,13 +56,23 @@ describe('contact operations', () => {
       c.state = 'QUEUED';
       c.queue = { id: h.config.queues[2]!.id, name: 'BasicQueue', enqueuedAt: t0 };
     });
-    const agent = h.aws.contacts.addAgentParticipant(ContactId, { id: h.config.agents[0]!.id, displayName: 'Alex Rivera' });
+    const agent = h.aws.contacts.addAgentParticipant(ContactId, {
+      id: h.config.agents[0]!.id,
+      displayName: 'Alex Rivera',
+    });
     const meetingId = h.aws.contacts.get(ContactId)!.meeting.MeetingId;
-    expect(h.media.meetings.get(meetingId)?.attendees[1]?.ExternalUserId).toBe(`agent-${h.config.agents[0]!.id}`);
+    expect(h.media.meetings.get(meetingId)?.attendees[1]?.ExternalUserId).toBe(
+      `agent-${h.config.agents[0]!.id}`,
+    );
     expect(agent.role).toBe('AGENT');
     h.aws.contacts.update(ContactId, (c) => {
       c.state = 'CONNECTED';
-      c.agent = { id: h.config.agents[0]!.id, ringStartedAt: t0 + 1000, acceptedAt: t0 + 2000, connectedAt: t0 + 2000 };
+      c.agent = {
+        id: h.config.agents[0]!.id,
+        ringStartedAt: t0 + 1000,
+        acceptedAt: t0 + 2000,
+        connectedAt: t0 + 2000,
+      };
     });
     const c = await describeC(ContactId);
     expect(c?.QueueInfo).toEqual({ Id: h.config.queues[2]!.id, EnqueueTimestamp: new Date(t0) });
@@ -65,52 +87,144 @@ describe('contact operations', () => {
     const ended = await describeC(ContactId);
     expect(ended?.DisconnectReason).toBe('API');
     expect(ended?.DisconnectTimestamp).toBeInstanceOf(Date);
-    expect(ended?.AgentInfo?.StateTransitions?.map((s) => s.State)).toEqual(['INITIAL', 'CONNECTED', 'DISCONNECTED']);
+    expect(ended?.AgentInfo?.StateTransitions?.map((s) => s.State)).toEqual([
+      'INITIAL',
+      'CONNECTED',
+      'DISCONNECTED',
+    ]);
     expect(h.media.isMeetingActive(meetingId)).toBe(false);
-    expect(h.aws.contacts.get(ContactId)?.history.map((x) => x.state)).toEqual(['INITIATED', 'QUEUED', 'CONNECTED', 'ENDED']);
+    expect(h.aws.contacts.get(ContactId)?.history.map((x) => x.state)).toEqual([
+      'INITIATED',
+      'QUEUED',
+      'CONNECTED',
+      'ENDED',
+    ]);
   });
 
   it('StopContact: an ended contact is 410 ContactNotFoundException, an unknown one 404', async () => {
     const { ContactId = '' } = await start();
     await h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }));
-    expect(await fail(h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId })))).toMatchObject({ name: 'ContactNotFoundException', status: 410 });
-    expect(await fail(h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId: 'nope' })))).toMatchObject({ name: 'ResourceNotFoundException', status: 404 });
-    expect(await fail(h.connect.send(new StopContactCommand({ InstanceId: inst() } as never)))).toMatchObject({ name: 'InvalidParameterException', message: 'ContactId is required' });
+    expect(
+      await fail(h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }))),
+    ).toMatchObject({ name: 'ContactNotFoundException', status: 410 });
+    expect(
+      await fail(h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId: 'nope' }))),
+    ).toMatchObject({ name: 'ResourceNotFoundException', status: 404 });
+    expect(
+      await fail(h.connect.send(new StopContactCommand({ InstanceId: inst() } as never))),
+    ).toMatchObject({ name: 'InvalidParameterException', message: 'ContactId is required' });
   });
 
   it('DescribeContact: unknown contact or instance is ResourceNotFoundException; labels are decoded per segment', async () => {
-    expect(await fail(describeC('c:1/2'))).toMatchObject({ name: 'ResourceNotFoundException', message: expect.stringContaining('Contact c:1/2 does not exist') });
-    expect(await fail(h.connect.send(new DescribeContactCommand({ InstanceId: 'x y', ContactId: 'c' })))).toMatchObject({ name: 'ResourceNotFoundException', message: expect.stringContaining('Instance x y') });
+    expect(await fail(describeC('c:1/2'))).toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: expect.stringContaining('Contact c:1/2 does not exist'),
+    });
+    expect(
+      await fail(h.connect.send(new DescribeContactCommand({ InstanceId: 'x y', ContactId: 'c' }))),
+    ).toMatchObject({
+      name: 'ResourceNotFoundException',
+      message: expect.stringContaining('Instance x y'),
+    });
   });
 
   it('Get/UpdateContactAttributes merge keys, keep the limits and change nothing when refused', async () => {
     const { ContactId = '' } = await start({ a: '1', b: '2' });
-    await h.connect.send(new UpdateContactAttributesCommand({ InstanceId: inst(), InitialContactId: ContactId, Attributes: { b: '3', c: '' } }));
-    const get = () => h.connect.send(new GetContactAttributesCommand({ InstanceId: inst(), InitialContactId: ContactId }));
+    await h.connect.send(
+      new UpdateContactAttributesCommand({
+        InstanceId: inst(),
+        InitialContactId: ContactId,
+        Attributes: { b: '3', c: '' },
+      }),
+    );
+    const get = () =>
+      h.connect.send(
+        new GetContactAttributesCommand({ InstanceId: inst(), InitialContactId: ContactId }),
+      );
     expect((await get()).Attributes).toEqual({ a: '1', b: '3', c: '' });
-    const tooBig = await fail(h.connect.send(new UpdateContactAttributesCommand({ InstanceId: inst(), InitialContactId: ContactId, Attributes: { big: 'x'.repeat(32_768) } })));
+    const tooBig = await fail(
+      h.connect.send(
+        new UpdateContactAttributesCommand({
+          InstanceId: inst(),
+          InitialContactId: ContactId,
+          Attributes: { big: 'x'.repeat(32_768) },
+        }),
+      ),
+    );
     expect(tooBig).toMatchObject({ name: 'InvalidParameterException', status: 400 });
-    const badKey = await fail(h.connect.send(new UpdateContactAttributesCommand({ InstanceId: inst(), InitialContactId: ContactId, Attributes: { 'no spaces': 'x' } })));
+    const badKey = await fail(
+      h.connect.send(
+        new UpdateContactAttributesCommand({
+          InstanceId: inst(),
+          InitialContactId: ContactId,
+          Attributes: { 'no spaces': 'x' },
+        }),
+      ),
+    );
     expect(badKey).toMatchObject({ name: 'InvalidParameterException' });
     expect((await get()).Attributes).toEqual({ a: '1', b: '3', c: '' });
     await h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }));
-    await h.connect.send(new UpdateContactAttributesCommand({ InstanceId: inst(), InitialContactId: ContactId, Attributes: { after: 'end' } }));
+    await h.connect.send(
+      new UpdateContactAttributesCommand({
+        InstanceId: inst(),
+        InitialContactId: ContactId,
+        Attributes: { after: 'end' },
+      }),
+    );
     expect((await get()).Attributes?.after).toBe('end');
-    expect(await fail(h.connect.send(new GetContactAttributesCommand({ InstanceId: inst(), InitialContactId: 'nope' })))).toMatchObject({ status: 404 });
+    expect(
+      await fail(
+        h.connect.send(
+          new GetContactAttributesCommand({ InstanceId: inst(), InitialContactId: 'nope' }),
+        ),
+      ),
+    ).toMatchObject({ status: 404 });
   });
 
   it('CreateParticipant adds a CUSTOMER whose WEBRTC_CONNECTION is a new attendee of the same meeting', async () => {
     const first = await start();
-    const added = await h.connect.send(new CreateParticipantCommand({ InstanceId: inst(), ContactId: first.ContactId, ParticipantDetails: { ParticipantRole: 'CUSTOMER', DisplayName: 'Lin (tablet)' } }));
+    const added = await h.connect.send(
+      new CreateParticipantCommand({
+        InstanceId: inst(),
+        ContactId: first.ContactId,
+        ParticipantDetails: { ParticipantRole: 'CUSTOMER', DisplayName: 'Lin (tablet)' },
+      }),
+    );
     expect(Date.parse(added.ParticipantCredentials?.Expiry ?? '')).toBeGreaterThan(Date.now());
-    const conn = await h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: added.ParticipantCredentials?.ParticipantToken, Type: ['WEBRTC_CONNECTION'] }));
-    expect(conn.WebRTCConnection?.Meeting?.MeetingId).toBe(first.ConnectionData?.Meeting?.MeetingId);
-    expect(conn.WebRTCConnection?.Attendee?.AttendeeId).not.toBe(first.ConnectionData?.Attendee?.AttendeeId);
-    const attendees = h.media.meetings.get(first.ConnectionData?.Meeting?.MeetingId ?? '')?.attendees ?? [];
-    expect(attendees.map((a) => a.ExternalUserId)).toEqual([`customer-${first.ParticipantId}`, `customer-${added.ParticipantId}`]);
-    const agentRole = await fail(h.connect.send(new CreateParticipantCommand({ InstanceId: inst(), ContactId: first.ContactId, ParticipantDetails: { ParticipantRole: 'AGENT' } })));
+    const conn = await h.participant.send(
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: added.ParticipantCredentials?.ParticipantToken,
+        Type: ['WEBRTC_CONNECTION'],
+      }),
+    );
+    expect(conn.WebRTCConnection?.Meeting?.MeetingId).toBe(
+      first.ConnectionData?.Meeting?.MeetingId,
+    );
+    expect(conn.WebRTCConnection?.Attendee?.AttendeeId).not.toBe(
+      first.ConnectionData?.Attendee?.AttendeeId,
+    );
+    const attendees =
+      h.media.meetings.get(first.ConnectionData?.Meeting?.MeetingId ?? '')?.attendees ?? [];
+    expect(attendees.map((a) => a.ExternalUserId)).toEqual([
+      `customer-${first.ParticipantId}`,
+      `customer-${added.ParticipantId}`,
+    ]);
+    const agentRole = await fail(
+      h.connect.send(
+        new CreateParticipantCommand({
+          InstanceId: inst(),
+          ContactId: first.ContactId,
+          ParticipantDetails: { ParticipantRole: 'AGENT' },
+        }),
+      ),
+    );
     expect(agentRole).toMatchObject({ name: 'InvalidRequestException', status: 400 });
-    const same = { InstanceId: inst(), ContactId: first.ContactId, ParticipantDetails: {}, ClientToken: 'participant-token-1' };
+    const same = {
+      InstanceId: inst(),
+      ContactId: first.ContactId,
+      ParticipantDetails: {},
+      ClientToken: 'participant-token-1',
+    };
     const p1 = await h.connect.send(new CreateParticipantCommand(same));
     const p2 = await h.connect.send(new CreateParticipantCommand(same));
     expect(p2.ParticipantId).toBe(p1.ParticipantId);
@@ -118,13 +232,27 @@ describe('contact operations', () => {
 
   it('ListInstances, ListContactFlows and DescribeContactFlow expose the local ids', async () => {
     const { InstanceSummaryList } = await h.connect.send(new ListInstancesCommand({}));
-    expect(InstanceSummaryList?.[0]).toMatchObject({ Id: inst(), InstanceAlias: 'local-video-center', InstanceStatus: 'ACTIVE' });
-    const { ContactFlowSummaryList } = await h.connect.send(new ListContactFlowsCommand({ InstanceId: inst() }));
+    expect(InstanceSummaryList?.[0]).toMatchObject({
+      Id: inst(),
+      InstanceAlias: 'local-video-center',
+      InstanceStatus: 'ACTIVE',
+    });
+    const { ContactFlowSummaryList } = await h.connect.send(
+      new ListContactFlowsCommand({ InstanceId: inst() }),
+    );
     expect(ContactFlowSummaryList?.map((f) => f.Id)).toContain(h.config.defaultFlowId);
-    const queueFlows = await h.connect.send(new ListContactFlowsCommand({ InstanceId: inst(), ContactFlowTypes: ['CUSTOMER_QUEUE'] }));
-    expect(queueFlows.ContactFlowSummaryList?.map((f) => f.Id)).not.toContain(h.config.defaultFlowId);
-    const flow = await h.connect.send(new DescribeContactFlowCommand({ InstanceId: inst(), ContactFlowId: h.config.defaultFlowId }));
+    const queueFlows = await h.connect.send(
+      new ListContactFlowsCommand({ InstanceId: inst(), ContactFlowTypes: ['CUSTOMER_QUEUE'] }),
+    );
+    expect(queueFlows.ContactFlowSummaryList?.map((f) => f.Id)).not.toContain(
+      h.config.defaultFlowId,
+    );
+    const flow = await h.connect.send(
+      new DescribeContactFlowCommand({ InstanceId: inst(), ContactFlowId: h.config.defaultFlowId }),
+    );
     expect(JSON.parse(flow.ContactFlow?.Content ?? '{}').Version).toBe('2019-10-30');
-    expect(await fail(h.connect.send(new ListContactFlowsCommand({ InstanceId: 'other' })))).toMatchObject({ name: 'ResourceNotFoundException' });
+    expect(
+      await fail(h.connect.send(new ListContactFlowsCommand({ InstanceId: 'other' }))),
+    ).toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });

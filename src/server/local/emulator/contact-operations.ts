@@ -17,41 +17,70 @@ const ContactId = z.string().min(1).max(256);
 const PARTICIPANT_CREDENTIAL_MS = 24 * 3600 * 1000;
 
 /** The contact of the local instance, or ResourceNotFoundException. */
-export function findContact(deps: EmulatorDeps, instanceId: string, contactId: string): ContactRecord {
+export function findContact(
+  deps: EmulatorDeps,
+  instanceId: string,
+  contactId: string,
+): ContactRecord {
   requireInstance(deps, instanceId);
   const contact = deps.contacts.get(contactId);
-  if (!contact || contact.instanceId !== instanceId) throw connectError.notFound(`Contact ${contactId} does not exist in instance ${instanceId}`);
+  if (!contact || contact.instanceId !== instanceId)
+    throw connectError.notFound(`Contact ${contactId} does not exist in instance ${instanceId}`);
   return contact;
 }
 
 const labels = (req: { labels: Record<string, string> }, ...names: string[]) =>
-  parseConnectInput(z.object(Object.fromEntries(names.map((n) => [n, n === 'InstanceId' ? InstanceId : ContactId]))), req.labels) as Record<string, string>;
+  parseConnectInput(
+    z.object(
+      Object.fromEntries(names.map((n) => [n, n === 'InstanceId' ? InstanceId : ContactId])),
+    ),
+    req.labels,
+  ) as Record<string, string>;
 
 export const stopContact: Operation = (deps, req) => {
   const input = parseConnectInput(
-    z.object({ ContactId, InstanceId, DisconnectReason: z.object({ Code: z.string().min(1).max(256).optional() }).optional() }),
+    z.object({
+      ContactId,
+      InstanceId,
+      DisconnectReason: z.object({ Code: z.string().min(1).max(256).optional() }).optional(),
+    }),
     req.body,
   );
   const contact = findContact(deps, input.InstanceId, input.ContactId);
-  if (contact.state === 'ENDED') throw connectError.contactNotFound(`Contact ${input.ContactId} is not active: it has already ended`);
+  if (contact.state === 'ENDED')
+    throw connectError.contactNotFound(
+      `Contact ${input.ContactId} is not active: it has already ended`,
+    );
   deps.contacts.end(contact.id, 'API');
   return {};
 };
 
 export const describeContactOp: Operation = (deps, req) => {
-  const { InstanceId: instanceId = '', ContactId: contactId = '' } = labels(req, 'InstanceId', 'ContactId');
+  const { InstanceId: instanceId = '', ContactId: contactId = '' } = labels(
+    req,
+    'InstanceId',
+    'ContactId',
+  );
   return { Contact: describeContact(deps, findContact(deps, instanceId, contactId)) };
 };
 
 export const getContactAttributes: Operation = (deps, req) => {
-  const { InstanceId: instanceId = '', InitialContactId: contactId = '' } = labels(req, 'InstanceId', 'InitialContactId');
+  const { InstanceId: instanceId = '', InitialContactId: contactId = '' } = labels(
+    req,
+    'InstanceId',
+    'InitialContactId',
+  );
   const contact = findContact(deps, instanceId, contactId);
-  if (contact.initialContactId !== contact.id) throw connectError.notFound(`Contact ${contactId} is not an initial contact`);
+  if (contact.initialContactId !== contact.id)
+    throw connectError.notFound(`Contact ${contactId} is not an initial contact`);
   return { Attributes: contact.attributes };
 };
 
 export const updateContactAttributes: Operation = (deps, req) => {
-  const input = parseConnectInput(z.object({ InitialContactId: ContactId, InstanceId, Attributes: AttributesInput }), req.body);
+  const input = parseConnectInput(
+    z.object({ InitialContactId: ContactId, InstanceId, Attributes: AttributesInput }),
+    req.body,
+  );
   const contact = findContact(deps, input.InstanceId, input.InitialContactId);
   const merged = { ...contact.attributes, ...input.Attributes };
   checkAttributes(merged); // all-or-nothing: a refused update leaves every attribute as it was
@@ -65,7 +94,9 @@ const CreateParticipantInput = z.object({
   ParticipantDetails: z.object({
     ParticipantRole: z.enum(['AGENT', 'CUSTOMER', 'SYSTEM', 'CUSTOM_BOT', 'SUPERVISOR']).optional(),
     DisplayName: z.string().min(1).max(256).optional(),
-    ParticipantCapabilities: z.object({ Video: z.literal('SEND').optional(), ScreenShare: z.literal('SEND').optional() }).optional(),
+    ParticipantCapabilities: z
+      .object({ Video: z.literal('SEND').optional(), ScreenShare: z.literal('SEND').optional() })
+      .optional(),
   }),
   ClientToken: z.string().min(1).max(500).optional(),
 });
@@ -74,15 +105,33 @@ export const createParticipant: Operation = (deps, req) => {
   const input = parseConnectInput(CreateParticipantInput, req.body);
   const contact = findContact(deps, input.InstanceId, input.ContactId);
   const role = input.ParticipantDetails.ParticipantRole ?? 'CUSTOMER';
-  if (role !== 'CUSTOMER') throw connectError.invalidRequest(`ParticipantDetails.ParticipantRole: a WebRTC contact accepts only CUSTOMER participants, not ${role}`);
-  if (contact.initialContactId !== contact.id) throw connectError.invalidRequest('ContactId: pass the initial contact id of the WebRTC contact');
-  if (contact.state === 'ENDED') throw connectError.invalidRequest(`Contact ${contact.id} has ended; participants can only join an ongoing contact`);
+  if (role !== 'CUSTOMER')
+    throw connectError.invalidRequest(
+      `ParticipantDetails.ParticipantRole: a WebRTC contact accepts only CUSTOMER participants, not ${role}`,
+    );
+  if (contact.initialContactId !== contact.id)
+    throw connectError.invalidRequest(
+      'ContactId: pass the initial contact id of the WebRTC contact',
+    );
+  if (contact.state === 'ENDED')
+    throw connectError.invalidRequest(
+      `Contact ${contact.id} has ended; participants can only join an ongoing contact`,
+    );
   const op = `CreateParticipant:${contact.id}`;
   if (input.ClientToken) {
-    const prior = deps.store.findIdempotent(input.InstanceId, op, input.ClientToken, deps.now(), IDEMPOTENCY_WINDOW_MS);
+    const prior = deps.store.findIdempotent(
+      input.InstanceId,
+      op,
+      input.ClientToken,
+      deps.now(),
+      IDEMPOTENCY_WINDOW_MS,
+    );
     if (prior) return prior;
   }
-  const participant = deps.contacts.addCustomerParticipant(contact.id, input.ParticipantDetails.DisplayName ?? contact.name);
+  const participant = deps.contacts.addCustomerParticipant(
+    contact.id,
+    input.ParticipantDetails.DisplayName ?? contact.name,
+  );
   const token = newToken();
   const expiresAt = deps.now() + PARTICIPANT_CREDENTIAL_MS;
   const response = {
@@ -90,8 +139,14 @@ export const createParticipant: Operation = (deps, req) => {
     ParticipantCredentials: { ParticipantToken: token, Expiry: new Date(expiresAt).toISOString() },
   };
   deps.store.transaction(() => {
-    deps.store.saveToken(token, { kind: 'participant', contactId: contact.id, participantId: participant.participantId, expiresAt });
-    if (input.ClientToken) deps.store.rememberIdempotent(input.InstanceId, op, input.ClientToken, response, deps.now());
+    deps.store.saveToken(token, {
+      kind: 'participant',
+      contactId: contact.id,
+      participantId: participant.participantId,
+      expiresAt,
+    });
+    if (input.ClientToken)
+      deps.store.rememberIdempotent(input.InstanceId, op, input.ClientToken, response, deps.now());
   });
   return response;
 };

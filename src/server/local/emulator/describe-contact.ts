@@ -9,10 +9,28 @@ import { epochSeconds, instanceArn, type EmulatorDeps } from './emulator-context
 function agentInfo(deps: EmulatorDeps, c: ContactRecord): Record<string, unknown> | undefined {
   if (!c.agent) return undefined;
   const a = c.agent;
-  const transitions: Array<{ State: string; StateStartTimestamp?: number; StateEndTimestamp?: number }> = [];
-  if (a.ringStartedAt !== undefined) transitions.push({ State: 'INITIAL', StateStartTimestamp: epochSeconds(a.ringStartedAt), StateEndTimestamp: epochSeconds(a.connectedAt ?? c.disconnectedAt) });
-  if (a.connectedAt !== undefined) transitions.push({ State: 'CONNECTED', StateStartTimestamp: epochSeconds(a.connectedAt), StateEndTimestamp: epochSeconds(c.disconnectedAt) });
-  if (c.disconnectedAt !== undefined) transitions.push({ State: a.connectedAt === undefined ? 'MISSED' : 'DISCONNECTED', StateStartTimestamp: epochSeconds(c.disconnectedAt) });
+  const transitions: Array<{
+    State: string;
+    StateStartTimestamp?: number;
+    StateEndTimestamp?: number;
+  }> = [];
+  if (a.ringStartedAt !== undefined)
+    transitions.push({
+      State: 'INITIAL',
+      StateStartTimestamp: epochSeconds(a.ringStartedAt),
+      StateEndTimestamp: epochSeconds(a.connectedAt ?? c.disconnectedAt),
+    });
+  if (a.connectedAt !== undefined)
+    transitions.push({
+      State: 'CONNECTED',
+      StateStartTimestamp: epochSeconds(a.connectedAt),
+      StateEndTimestamp: epochSeconds(c.disconnectedAt),
+    });
+  if (c.disconnectedAt !== undefined)
+    transitions.push({
+      State: a.connectedAt === undefined ? 'MISSED' : 'DISCONNECTED',
+      StateStartTimestamp: epochSeconds(c.disconnectedAt),
+    });
   const acw =
     a.afterContactWorkStartedAt !== undefined && a.afterContactWorkEndedAt !== undefined
       ? Math.round((a.afterContactWorkEndedAt - a.afterContactWorkStartedAt) / 1000)
@@ -42,7 +60,9 @@ export function describeContact(deps: EmulatorDeps, c: ContactRecord): Record<st
     Channel: 'VOICE',
     Name: c.name,
     Description: c.description,
-    QueueInfo: c.queue ? { Id: c.queue.id, EnqueueTimestamp: epochSeconds(c.queue.enqueuedAt) } : undefined,
+    QueueInfo: c.queue
+      ? { Id: c.queue.id, EnqueueTimestamp: epochSeconds(c.queue.enqueuedAt) }
+      : undefined,
     AgentInfo: agentInfo(deps, c),
     InitiationTimestamp: epochSeconds(c.initiatedAt),
     ConnectedToSystemTimestamp: epochSeconds(c.connectedToSystemAt),

@@ -43,7 +43,8 @@ export interface OperationRequest {
 export type Operation = (deps: EmulatorDeps, req: OperationRequest) => unknown;
 
 /** Epoch ms to Connect's epoch seconds (the SDK parses numbers of seconds). */
-export const epochSeconds = (ms: number | undefined): number | undefined => (ms === undefined ? undefined : ms / 1000);
+export const epochSeconds = (ms: number | undefined): number | undefined =>
+  ms === undefined ? undefined : ms / 1000;
 
 /** The instance ARN Connect would show for the local instance. */
 export const instanceArn = (config: LocalConfig): string =>

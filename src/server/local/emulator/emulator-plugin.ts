@@ -12,23 +12,46 @@ import { matchRoute, pathSegments } from './emulator-routes';
 
 const BODY_LIMIT = 1_048_576;
 
-function send(reply: FastifyReply, status: number, body: unknown, errorType?: string, requestId = randomUUID()): FastifyReply {
-  reply.code(status).header('x-amzn-RequestId', requestId).header('content-type', 'application/json');
+function send(
+  reply: FastifyReply,
+  status: number,
+  body: unknown,
+  errorType?: string,
+  requestId = randomUUID(),
+): FastifyReply {
+  reply
+    .code(status)
+    .header('x-amzn-RequestId', requestId)
+    .header('content-type', 'application/json');
   if (errorType) reply.header('x-amzn-ErrorType', errorType);
   return status === 204 ? reply.send() : reply.send(JSON.stringify(body));
 }
 
 /** The service a path belongs to, for errors raised before routing (bad JSON, oversized body). */
-const serviceOfPath = (url: string): ServiceFamily => (url.includes('/participant/') ? 'participant' : /\/meetings(\/|\?|$)/.test(url) ? 'meetings' : 'connect');
+const serviceOfPath = (url: string): ServiceFamily =>
+  url.includes('/participant/')
+    ? 'participant'
+    : /\/meetings(\/|\?|$)/.test(url)
+      ? 'meetings'
+      : 'connect';
 
-function sendError(deps: EmulatorDeps, req: FastifyRequest, reply: FastifyReply, err: unknown): FastifyReply {
+function sendError(
+  deps: EmulatorDeps,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  err: unknown,
+): FastifyReply {
   const family = serviceErrors[serviceOfPath(req.url)];
   let error: AwsError;
   if (err instanceof AwsError) error = err;
   else {
     const status = (err as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
-      error = family.invalid(status === 413 ? `The request body is larger than ${BODY_LIMIT} bytes` : (err as Error).message);
+      error = family.invalid(
+        status === 413
+          ? `The request body is larger than ${BODY_LIMIT} bytes`
+          : (err as Error).message,
+      );
     } else {
       deps.logger.error({ err, url: req.url.split('?')[0] }, 'emulator operation failed');
       error = family.internal('The local emulator failed to process the request');
@@ -36,8 +59,15 @@ function sendError(deps: EmulatorDeps, req: FastifyRequest, reply: FastifyReply,
   }
   const requestId = randomUUID();
   // Chime SDK Meetings errors model `Code` and `RequestId` as body members; the others ignore extras.
-  const extra = 'Code' in error.members ? { ...error.members, RequestId: requestId } : error.members;
-  return send(reply, error.status, { ...extra, Message: error.message, __type: error.type }, error.type, requestId);
+  const extra =
+    'Code' in error.members ? { ...error.members, RequestId: requestId } : error.members;
+  return send(
+    reply,
+    error.status,
+    { ...extra, Message: error.message, __type: error.type },
+    error.type,
+    requestId,
+  );
 }
 
 function parseBody(raw: unknown, service: ServiceFamily): Record<string, unknown> {
@@ -46,9 +76,12 @@ function parseBody(raw: unknown, service: ServiceFamily): Record<string, unknown
   try {
     body = JSON.parse(raw);
   } catch (err) {
-    throw serviceErrors[service].invalid(`The request body is not valid JSON: ${(err as Error).message}`);
+    throw serviceErrors[service].invalid(
+      `The request body is not valid JSON: ${(err as Error).message}`,
+    );
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw serviceErrors[service].invalid('The request body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw serviceErrors[service].invalid('The request body must be a JSON object');
   return body as Record<string, unknown>;
 }
 
@@ -61,9 +94,15 @@ function signedRegion(authorization: string | undefined): string | undefined {
 export function createEmulatorPlugin(deps: EmulatorDeps): FastifyPluginAsync {
   return async (app) => {
     app.removeAllContentTypeParsers();
-    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser(
+      '*',
+      { parseAs: 'string', bodyLimit: BODY_LIMIT },
+      (_req, body, done) => done(null, body),
+    );
     app.setErrorHandler((err, req, reply) => sendError(deps, req, reply, err));
-    app.setNotFoundHandler((req, reply) => sendError(deps, req, reply, unknownOperation(req.method, req.url.split('?')[0] ?? '')));
+    app.setNotFoundHandler((req, reply) =>
+      sendError(deps, req, reply, unknownOperation(req.method, req.url.split('?')[0] ?? '')),
+    );
 
     app.route({
       method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'], // OPTIONS: the front door answers preflights

@@ -7,10 +7,21 @@
 import type { Route } from './route-spec';
 import { route } from './route-spec';
 import { MEETINGS_ROUTES } from '../meetings/meetings-routes';
-import { createParticipant, describeContactOp, getContactAttributes, stopContact, updateContactAttributes } from './contact-operations';
+import {
+  createParticipant,
+  describeContactOp,
+  getContactAttributes,
+  stopContact,
+  updateContactAttributes,
+} from './contact-operations';
 import { describeContactFlow, listContactFlows, listInstances } from './instance-operations';
 import { describeQueue } from './queue-operations';
-import { createParticipantConnection, disconnectParticipant, getTranscript, sendMessage } from './participant-operations';
+import {
+  createParticipantConnection,
+  disconnectParticipant,
+  getTranscript,
+  sendMessage,
+} from './participant-operations';
 import { startWebRTCContact } from './start-webrtc-contact';
 
 export const ROUTES: Route[] = [
@@ -41,9 +52,18 @@ export function pathSegments(rawPath: string): string[] | undefined {
 }
 
 /** The route for a method and decoded segments, with its labels; a `{Label}` segment must not be empty. */
-export function matchRoute(method: string, segments: string[], queryOperation?: string | null): { route: Route; labels: Record<string, string> } | undefined {
+export function matchRoute(
+  method: string,
+  segments: string[],
+  queryOperation?: string | null,
+): { route: Route; labels: Record<string, string> } | undefined {
   for (const r of ROUTES) {
-    if (r.method !== method || r.segments.length !== segments.length || (r.queryOperation ?? null) !== (queryOperation ?? null)) continue;
+    if (
+      r.method !== method ||
+      r.segments.length !== segments.length ||
+      (r.queryOperation ?? null) !== (queryOperation ?? null)
+    )
+      continue;
     const labels: Record<string, string> = {};
     const ok = r.segments.every((pattern, i) => {
       const actual = segments[i] ?? '';

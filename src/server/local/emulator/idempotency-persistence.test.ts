@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeContactCommand, StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { CreateParticipantConnectionCommand, SendMessageCommand } from '@aws-sdk/client-connectparticipant';
+import {
+  CreateParticipantConnectionCommand,
+  SendMessageCommand,
+} from '@aws-sdk/client-connectparticipant';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
@@ -36,7 +39,9 @@ describe('ClientToken idempotency', () => {
 
   it('20 concurrent requests with one token create exactly one contact and one meeting', async () => {
     h = await startEmulatorHarness();
-    const results = await Promise.all(Array.from({ length: 20 }, () => start('concurrent-token-1')));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => start('concurrent-token-1')),
+    );
     expect(new Set(results.map((r) => r.ContactId)).size).toBe(1);
     expect(new Set(results.map((r) => r.ParticipantToken)).size).toBe(1);
     expect(h.aws.contacts.listActive()).toHaveLength(1);
@@ -58,16 +63,38 @@ describe('restart persistence', () => {
   it('contacts, tokens and idempotency survive a restart; active meetings are restored', async () => {
     h = await startEmulatorHarness();
     const a = await start('restart-token-001');
-    const conn = await h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: a.ParticipantToken, Type: ['CONNECTION_CREDENTIALS'] }));
-    await h.participant.send(new SendMessageCommand({ ConnectionToken: conn.ConnectionCredentials?.ConnectionToken, ContentType: 'audio/dtmf', Content: '5' }));
+    const conn = await h.participant.send(
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: a.ParticipantToken,
+        Type: ['CONNECTION_CREDENTIALS'],
+      }),
+    );
+    await h.participant.send(
+      new SendMessageCommand({
+        ConnectionToken: conn.ConnectionCredentials?.ConnectionToken,
+        ContentType: 'audio/dtmf',
+        Content: '5',
+      }),
+    );
 
     await h.restart();
     expect(h.media.restored).toEqual([a.ConnectionData?.Meeting?.MeetingId]);
-    expect(h.media.meetings.get(a.ConnectionData?.Meeting?.MeetingId ?? '')?.attendees.map((x) => x.AttendeeId)).toEqual([a.ConnectionData?.Attendee?.AttendeeId]);
-    const { Contact } = await h.connect.send(new DescribeContactCommand({ InstanceId: h.config.instance.id, ContactId: a.ContactId }));
+    expect(
+      h.media.meetings
+        .get(a.ConnectionData?.Meeting?.MeetingId ?? '')
+        ?.attendees.map((x) => x.AttendeeId),
+    ).toEqual([a.ConnectionData?.Attendee?.AttendeeId]);
+    const { Contact } = await h.connect.send(
+      new DescribeContactCommand({ InstanceId: h.config.instance.id, ContactId: a.ContactId }),
+    );
     expect(Contact?.Name).toBe('Ada');
     expect(strip(await start('restart-token-001'))).toEqual(strip(a));
-    const again = await h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: a.ParticipantToken, Type: ['CONNECTION_CREDENTIALS'] }));
+    const again = await h.participant.send(
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: a.ParticipantToken,
+        Type: ['CONNECTION_CREDENTIALS'],
+      }),
+    );
     expect(again.ConnectionCredentials?.ConnectionToken).toBeTruthy();
     expect(h.aws.contacts.get(a.ContactId ?? '')?.transcript.map((t) => t.content)).toEqual(['5']);
   });
@@ -76,7 +103,12 @@ describe('restart persistence', () => {
   it('keeps no raw client, participant or connection token on disk', async () => {
     h = await startEmulatorHarness();
     const a = await start('hashed-client-token-xyz');
-    const conn = await h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: a.ParticipantToken, Type: ['CONNECTION_CREDENTIALS'] }));
+    const conn = await h.participant.send(
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: a.ParticipantToken,
+        Type: ['CONNECTION_CREDENTIALS'],
+      }),
+    );
     const db = ['contact-center.sqlite', 'contact-center.sqlite-wal'].map((f) => {
       try {
         return readFileSync(join(h.dataDir, f)).toString('latin1');

@@ -22,27 +22,31 @@ export const listInstances: Operation = (deps) => ({
   ],
 });
 
-const flowArn = (deps: Parameters<Operation>[0], id: string) => `${instanceArn(deps.config)}/contact-flow/${id}`;
+const flowArn = (deps: Parameters<Operation>[0], id: string) =>
+  `${instanceArn(deps.config)}/contact-flow/${id}`;
 
 export const listContactFlows: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
   const types = req.query.getAll('contactFlowTypes');
   return {
-    ContactFlowSummaryList: deps.config.flows.filter((f) => types.length === 0 || types.includes(f.type)).map((f) => ({
-      Id: f.id,
-      Arn: flowArn(deps, f.id),
-      Name: f.name,
-      ContactFlowType: f.type,
-      ContactFlowState: 'ACTIVE',
-      ContactFlowStatus: 'PUBLISHED',
-    })),
+    ContactFlowSummaryList: deps.config.flows
+      .filter((f) => types.length === 0 || types.includes(f.type))
+      .map((f) => ({
+        Id: f.id,
+        Arn: flowArn(deps, f.id),
+        Name: f.name,
+        ContactFlowType: f.type,
+        ContactFlowState: 'ACTIVE',
+        ContactFlowStatus: 'PUBLISHED',
+      })),
   };
 };
 
 export const describeContactFlow: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
   const flow = deps.config.flows.find((f) => f.id === req.labels.ContactFlowId);
-  if (!flow) throw connectError.notFound(`Contact flow ${req.labels.ContactFlowId ?? ''} does not exist`);
+  if (!flow)
+    throw connectError.notFound(`Contact flow ${req.labels.ContactFlowId ?? ''} does not exist`);
   return {
     ContactFlow: {
       Arn: flowArn(deps, flow.id),

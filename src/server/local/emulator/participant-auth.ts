@@ -14,20 +14,36 @@ export interface Authenticated {
   participant: ContactParticipant;
 }
 
-const NAMES: Record<TokenKind, string> = { participant: 'ParticipantToken', connection: 'ConnectionToken', websocket: 'WebSocket token' };
+const NAMES: Record<TokenKind, string> = {
+  participant: 'ParticipantToken',
+  connection: 'ConnectionToken',
+  websocket: 'WebSocket token',
+};
 
 /** Resolves the bearer token; `allowEnded` lets GetTranscript read a finished contact. */
-export function authenticate(deps: EmulatorDeps, req: Pick<OperationRequest, 'bearer'>, kind: TokenKind, allowEnded = false): Authenticated {
+export function authenticate(
+  deps: EmulatorDeps,
+  req: Pick<OperationRequest, 'bearer'>,
+  kind: TokenKind,
+  allowEnded = false,
+): Authenticated {
   const name = NAMES[kind];
-  if (!req.bearer) throw participantError.accessDenied(`The ${name} is missing: send it in the X-Amz-Bearer header`);
+  if (!req.bearer)
+    throw participantError.accessDenied(
+      `The ${name} is missing: send it in the X-Amz-Bearer header`,
+    );
   const token = deps.store.findToken(req.bearer);
-  if (!token || token.kind !== kind) throw participantError.accessDenied(`The ${name} is not valid`);
-  if (token.expiresAt !== undefined && token.expiresAt <= deps.now()) throw participantError.accessDenied(`The ${name} has expired`);
+  if (!token || token.kind !== kind)
+    throw participantError.accessDenied(`The ${name} is not valid`);
+  if (token.expiresAt !== undefined && token.expiresAt <= deps.now())
+    throw participantError.accessDenied(`The ${name} has expired`);
   const contact = deps.contacts.get(token.contactId);
   const participant = contact && findParticipant(contact, token.participantId);
   if (!contact || !participant) throw participantError.accessDenied(`The ${name} is not valid`);
   if (!allowEnded && (participant.disconnectedAt !== undefined || contact.state === 'ENDED')) {
-    throw participantError.accessDenied(`The ${name} is no longer valid: the participant has left or the contact has ended`);
+    throw participantError.accessDenied(
+      `The ${name} is no longer valid: the participant has left or the contact has ended`,
+    );
   }
   return { contact, participant };
 }

@@ -14,7 +14,8 @@ import { toParticipantItem } from './transcript-items';
 const CONNECTION_MS = 24 * 3600 * 1000; // Connect: a connection token lives one day
 const WEBSOCKET_URL_MS = 100 * 1000; // Connect: connect to the WebSocket URL within ~100 s
 
-const parse = <T>(schema: z.ZodType<T>, body: unknown): T => parseInput(schema, body, participantError.validation);
+const parse = <T>(schema: z.ZodType<T>, body: unknown): T =>
+  parseInput(schema, body, participantError.validation);
 
 function websocketUrl(deps: EmulatorDeps, req: OperationRequest, token: string): string {
   const base = deps.publicUrl ? new URL(deps.publicUrl) : new URL(`${req.protocol}://${req.host}`);
@@ -45,11 +46,20 @@ export const createParticipantConnection: Operation = (deps, req) => {
     out.Websocket = { Url: websocketUrl(deps, req, token), ConnectionExpiry: expiry };
   }
   if (input.Type.includes('WEBRTC_CONNECTION')) {
-    const { AudioHostUrl, AudioFallbackUrl, SignalingUrl, EventIngestionUrl } = contact.meeting.MediaPlacement;
+    const { AudioHostUrl, AudioFallbackUrl, SignalingUrl, EventIngestionUrl } =
+      contact.meeting.MediaPlacement;
     out.WebRTCConnection = {
-      Attendee: { AttendeeId: participant.attendee.AttendeeId, JoinToken: participant.attendee.JoinToken },
+      Attendee: {
+        AttendeeId: participant.attendee.AttendeeId,
+        JoinToken: participant.attendee.JoinToken,
+      },
       Meeting: {
-        MediaPlacement: { AudioHostUrl, AudioFallbackUrl, SignalingUrl, ...(EventIngestionUrl ? { EventIngestionUrl } : {}) },
+        MediaPlacement: {
+          AudioHostUrl,
+          AudioFallbackUrl,
+          SignalingUrl,
+          ...(EventIngestionUrl ? { EventIngestionUrl } : {}),
+        },
         MeetingFeatures: contact.meeting.MeetingFeatures,
         MeetingId: contact.meeting.MeetingId,
       },
@@ -58,12 +68,18 @@ export const createParticipantConnection: Operation = (deps, req) => {
   return out;
 };
 
-const MessageInput = z.object({ ContentType: z.string().min(1).max(100), Content: z.string().min(1).max(16384), ClientToken: z.string().max(500).optional() });
+const MessageInput = z.object({
+  ContentType: z.string().min(1).max(100),
+  Content: z.string().min(1).max(16384),
+  ClientToken: z.string().max(500).optional(),
+});
 
 export const sendMessage: Operation = (deps, req) => {
   const input = parse(MessageInput, req.body);
   if (input.ContentType !== 'audio/dtmf' && input.ContentType !== 'text/plain') {
-    throw participantError.validation(`ContentType ${input.ContentType} is not supported on a WebRTC contact (use audio/dtmf or text/plain)`);
+    throw participantError.validation(
+      `ContentType ${input.ContentType} is not supported on a WebRTC contact (use audio/dtmf or text/plain)`,
+    );
   }
   if (input.ContentType === 'audio/dtmf' && !/^[0-9*#]+$/.test(input.Content)) {
     throw participantError.validation('Content: DTMF digits may only contain 0-9, * and #');
@@ -71,7 +87,13 @@ export const sendMessage: Operation = (deps, req) => {
   const { contact, participant } = authenticate(deps, req, 'connection');
   const op = `SendMessage:${participant.participantId}`;
   if (input.ClientToken) {
-    const prior = deps.store.findIdempotent(contact.instanceId, op, input.ClientToken, deps.now(), CONNECTION_MS);
+    const prior = deps.store.findIdempotent(
+      contact.instanceId,
+      op,
+      input.ClientToken,
+      deps.now(),
+      CONNECTION_MS,
+    );
     if (prior) return prior;
   }
   const dtmf = input.ContentType === 'audio/dtmf';
@@ -84,7 +106,8 @@ export const sendMessage: Operation = (deps, req) => {
     displayName: participant.displayName,
   });
   const response = { Id: item.id, AbsoluteTime: new Date(item.at).toISOString() };
-  if (input.ClientToken) deps.store.rememberIdempotent(contact.instanceId, op, input.ClientToken, response, deps.now());
+  if (input.ClientToken)
+    deps.store.rememberIdempotent(contact.instanceId, op, input.ClientToken, response, deps.now());
   if (dtmf) deps.contacts.events.emit('dtmf', { contactId: contact.id, digits: input.Content });
   return response;
 };
@@ -101,21 +124,38 @@ const TranscriptInput = z.object({
   NextToken: z.string().min(1).max(1000).optional(),
   ScanDirection: z.enum(['FORWARD', 'BACKWARD']).optional(),
   SortOrder: z.enum(['ASCENDING', 'DESCENDING']).optional(),
-  StartPosition: z.object({ Id: z.string().optional(), AbsoluteTime: z.string().optional(), MostRecent: z.number().int().optional() }).optional(),
+  StartPosition: z
+    .object({
+      Id: z.string().optional(),
+      AbsoluteTime: z.string().optional(),
+      MostRecent: z.number().int().optional(),
+    })
+    .optional(),
 });
 
 export const getTranscript: Operation = (deps, req) => {
   const input = parse(TranscriptInput, req.body);
   const { contact } = authenticate(deps, req, 'connection', true);
-  if (input.ContactId && input.ContactId !== contact.id && input.ContactId !== contact.initialContactId) {
-    throw participantError.validation(`ContactId ${input.ContactId} is not the contact of this connection`);
+  if (
+    input.ContactId &&
+    input.ContactId !== contact.id &&
+    input.ContactId !== contact.initialContactId
+  ) {
+    throw participantError.validation(
+      `ContactId ${input.ContactId} is not the contact of this connection`,
+    );
   }
   const offset = input.NextToken ? Number.parseInt(input.NextToken, 10) : 0;
-  if (!Number.isInteger(offset) || offset < 0) throw participantError.validation('NextToken is not valid');
+  if (!Number.isInteger(offset) || offset < 0)
+    throw participantError.validation('NextToken is not valid');
   const items = contact.transcript.map((i) => toParticipantItem(contact, i));
   if (input.SortOrder === 'DESCENDING') items.reverse();
   const max = input.MaxResults ?? 15;
   const page = items.slice(offset, offset + max);
   const next = offset + max < items.length ? String(offset + max) : undefined;
-  return { InitialContactId: contact.initialContactId, Transcript: page, ...(next ? { NextToken: next } : {}) };
+  return {
+    InitialContactId: contact.initialContactId,
+    Transcript: page,
+    ...(next ? { NextToken: next } : {}),
+  };
 };

@@ -19,29 +19,68 @@ afterEach(async () => h?.close());
 async function call(options: { now?: () => number } = {}) {
   h = await startEmulatorHarness(options);
   const started = await h.connect.send(
-    new StartWebRTCContactCommand({ InstanceId: h.config.instance.id, ContactFlowId: h.config.defaultFlowId, ParticipantDetails: { DisplayName: 'Kim' } }),
+    new StartWebRTCContactCommand({
+      InstanceId: h.config.instance.id,
+      ContactFlowId: h.config.defaultFlowId,
+      ParticipantDetails: { DisplayName: 'Kim' },
+    }),
   );
   const conn = await h.participant.send(
-    new CreateParticipantConnectionCommand({ ParticipantToken: started.ParticipantToken, Type: ['CONNECTION_CREDENTIALS', 'WEBRTC_CONNECTION'] }),
+    new CreateParticipantConnectionCommand({
+      ParticipantToken: started.ParticipantToken,
+      Type: ['CONNECTION_CREDENTIALS', 'WEBRTC_CONNECTION'],
+    }),
   );
   return { started, token: conn.ConnectionCredentials?.ConnectionToken ?? '', conn };
 }
-const fail = (p: Promise<unknown>) => p.then(() => undefined, (e: Error & { $metadata: { httpStatusCode: number } }) => ({ name: e.name, status: e.$metadata.httpStatusCode, message: e.message }));
-const send = (token: string, ContentType: string, Content: string) => h.participant.send(new SendMessageCommand({ ConnectionToken: token, ContentType, Content }));
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: Error & { $metadata: { httpStatusCode: number } }) => ({
+      name: e.name,
+      status: e.$metadata.httpStatusCode,
+      message: e.message,
+    }),
+  );
+const send = (token: string, ContentType: string, Content: string) =>
+  h.participant.send(new SendMessageCommand({ ConnectionToken: token, ContentType, Content }));
 
 describe('Participant Service', () => {
   it('CreateParticipantConnection gives credentials and the WebRTC connection without MediaRegion/TurnControlUrl', async () => {
     const { started, conn } = await call();
-    expect(Date.parse(conn.ConnectionCredentials?.Expiry ?? '') - Date.now()).toBeGreaterThan(23 * 3600 * 1000);
+    expect(Date.parse(conn.ConnectionCredentials?.Expiry ?? '') - Date.now()).toBeGreaterThan(
+      23 * 3600 * 1000,
+    );
     expect(conn.WebRTCConnection?.Attendee).toEqual(started.ConnectionData?.Attendee);
-    expect(conn.WebRTCConnection?.Meeting?.MeetingId).toBe(started.ConnectionData?.Meeting?.MeetingId);
+    expect(conn.WebRTCConnection?.Meeting?.MeetingId).toBe(
+      started.ConnectionData?.Meeting?.MeetingId,
+    );
     expect(conn.WebRTCConnection?.Meeting).not.toHaveProperty('MediaRegion');
     expect(conn.WebRTCConnection?.Meeting?.MediaPlacement).not.toHaveProperty('TurnControlUrl');
-    expect(conn.WebRTCConnection?.Meeting?.MediaPlacement?.SignalingUrl).toBe(started.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl);
-    const noType = await fail(h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: started.ParticipantToken, Type: [] })));
+    expect(conn.WebRTCConnection?.Meeting?.MediaPlacement?.SignalingUrl).toBe(
+      started.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl,
+    );
+    const noType = await fail(
+      h.participant.send(
+        new CreateParticipantConnectionCommand({
+          ParticipantToken: started.ParticipantToken,
+          Type: [],
+        }),
+      ),
+    );
     expect(noType).toMatchObject({ name: 'ValidationException', status: 400 });
-    const badType = await fail(h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: started.ParticipantToken, Type: ['VIDEO' as never] })));
-    expect(badType).toMatchObject({ name: 'ValidationException', message: expect.stringContaining('Type') });
+    const badType = await fail(
+      h.participant.send(
+        new CreateParticipantConnectionCommand({
+          ParticipantToken: started.ParticipantToken,
+          Type: ['VIDEO' as never],
+        }),
+      ),
+    );
+    expect(badType).toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('Type'),
+    });
   });
 
   it('SendMessage records DTMF (emits dtmf) and text; bad digits and content types are ValidationException', async () => {
@@ -52,19 +91,43 @@ describe('Participant Service', () => {
     expect(Date.parse(sent.AbsoluteTime ?? '')).toBeGreaterThan(0);
     await send(token, 'text/plain', 'hello');
     expect(dtmf).toEqual([`${started.ContactId}:0123456789*#`]);
-    expect(await fail(send(token, 'audio/dtmf', '12A'))).toMatchObject({ name: 'ValidationException', status: 400, message: expect.stringContaining('0-9, * and #') });
-    expect(await fail(send(token, 'audio/dtmf', ''))).toMatchObject({ name: 'ValidationException' });
-    expect(await fail(send(token, 'image/png', 'x'))).toMatchObject({ name: 'ValidationException', message: expect.stringContaining('image/png') });
-    expect(await fail(send(token, 'text/plain', 'x'.repeat(16_385)))).toMatchObject({ name: 'ValidationException' });
-    const { Transcript, InitialContactId } = await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token }));
+    expect(await fail(send(token, 'audio/dtmf', '12A'))).toMatchObject({
+      name: 'ValidationException',
+      status: 400,
+      message: expect.stringContaining('0-9, * and #'),
+    });
+    expect(await fail(send(token, 'audio/dtmf', ''))).toMatchObject({
+      name: 'ValidationException',
+    });
+    expect(await fail(send(token, 'image/png', 'x'))).toMatchObject({
+      name: 'ValidationException',
+      message: expect.stringContaining('image/png'),
+    });
+    expect(await fail(send(token, 'text/plain', 'x'.repeat(16_385)))).toMatchObject({
+      name: 'ValidationException',
+    });
+    const { Transcript, InitialContactId } = await h.participant.send(
+      new GetTranscriptCommand({ ConnectionToken: token }),
+    );
     expect(InitialContactId).toBe(started.ContactId);
-    expect(Transcript?.map((i) => [i.Type, i.ContentType, i.Content, i.ParticipantRole, i.DisplayName])).toEqual([
+    expect(
+      Transcript?.map((i) => [i.Type, i.ContentType, i.Content, i.ParticipantRole, i.DisplayName]),
+    ).toEqual([
       ['MESSAGE', 'audio/dtmf', '0123456789*#', 'CUSTOMER', 'Kim'],
       ['MESSAGE', 'text/plain', 'hello', 'CUSTOMER', 'Kim'],
     ]);
-    const page = await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token, MaxResults: 1, SortOrder: 'DESCENDING' }));
+    const page = await h.participant.send(
+      new GetTranscriptCommand({ ConnectionToken: token, MaxResults: 1, SortOrder: 'DESCENDING' }),
+    );
     expect(page.Transcript?.[0]?.Content).toBe('hello');
-    const next = await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token, MaxResults: 1, SortOrder: 'DESCENDING', NextToken: page.NextToken }));
+    const next = await h.participant.send(
+      new GetTranscriptCommand({
+        ConnectionToken: token,
+        MaxResults: 1,
+        SortOrder: 'DESCENDING',
+        NextToken: page.NextToken,
+      }),
+    );
     expect(next.Transcript?.[0]?.Content).toBe('0123456789*#');
     expect(next.NextToken).toBeUndefined();
   });
@@ -78,10 +141,20 @@ describe('Participant Service', () => {
     const contact = h.aws.contacts.get(started.ContactId ?? '');
     expect(contact?.disconnectReason).toBe('CUSTOMER_DISCONNECT');
     expect(h.media.isMeetingActive(started.ConnectionData?.Meeting?.MeetingId ?? '')).toBe(false);
-    expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({ name: 'AccessDeniedException', status: 403 });
-    expect(await fail(h.participant.send(new DisconnectParticipantCommand({ ConnectionToken: token })))).toMatchObject({ name: 'AccessDeniedException' });
-    const items = (await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token }))).Transcript ?? [];
-    expect(items.map((i) => i.ContentType)).toEqual(['application/vnd.amazonaws.connect.event.participant.left', 'application/vnd.amazonaws.connect.event.chat.ended']);
+    expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({
+      name: 'AccessDeniedException',
+      status: 403,
+    });
+    expect(
+      await fail(h.participant.send(new DisconnectParticipantCommand({ ConnectionToken: token }))),
+    ).toMatchObject({ name: 'AccessDeniedException' });
+    const items =
+      (await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token }))).Transcript ??
+      [];
+    expect(items.map((i) => i.ContentType)).toEqual([
+      'application/vnd.amazonaws.connect.event.participant.left',
+      'application/vnd.amazonaws.connect.event.chat.ended',
+    ]);
   });
 
   it('bad, wrong-kind, missing and expired tokens are AccessDeniedException and change nothing', async () => {
@@ -89,14 +162,43 @@ describe('Participant Service', () => {
     const { started, token } = await call({ now: () => now });
     const denied = { name: 'AccessDeniedException', status: 403 };
     expect(await fail(send('not-a-token', 'audio/dtmf', '1'))).toMatchObject(denied);
-    expect(await fail(send(started.ParticipantToken ?? '', 'audio/dtmf', '1'))).toMatchObject(denied); // participant token is not a connection token
-    expect(await fail(h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: token, Type: ['CONNECTION_CREDENTIALS'] })))).toMatchObject(denied);
-    expect(await fail(h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: 'x', Type: ['CONNECTION_CREDENTIALS'] })))).toMatchObject(denied);
-    const raw = await fetch(`${h.url}/aws/participant/message`, { method: 'POST', body: JSON.stringify({ ContentType: 'audio/dtmf', Content: '1' }) });
+    expect(await fail(send(started.ParticipantToken ?? '', 'audio/dtmf', '1'))).toMatchObject(
+      denied,
+    ); // participant token is not a connection token
+    expect(
+      await fail(
+        h.participant.send(
+          new CreateParticipantConnectionCommand({
+            ParticipantToken: token,
+            Type: ['CONNECTION_CREDENTIALS'],
+          }),
+        ),
+      ),
+    ).toMatchObject(denied);
+    expect(
+      await fail(
+        h.participant.send(
+          new CreateParticipantConnectionCommand({
+            ParticipantToken: 'x',
+            Type: ['CONNECTION_CREDENTIALS'],
+          }),
+        ),
+      ),
+    ).toMatchObject(denied);
+    const raw = await fetch(`${h.url}/aws/participant/message`, {
+      method: 'POST',
+      body: JSON.stringify({ ContentType: 'audio/dtmf', Content: '1' }),
+    });
     expect(raw.status).toBe(403);
-    expect(await raw.json()).toMatchObject({ __type: 'AccessDeniedException', Message: expect.stringContaining('X-Amz-Bearer') });
+    expect(await raw.json()).toMatchObject({
+      __type: 'AccessDeniedException',
+      Message: expect.stringContaining('X-Amz-Bearer'),
+    });
     now += 24 * 3600 * 1000 + 1;
-    expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({ ...denied, message: expect.stringContaining('expired') });
+    expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({
+      ...denied,
+      message: expect.stringContaining('expired'),
+    });
     expect(h.aws.contacts.get(started.ContactId ?? '')?.transcript).toEqual([]);
   });
 });

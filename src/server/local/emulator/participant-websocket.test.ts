@@ -6,7 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
-import { CreateParticipantConnectionCommand, DisconnectParticipantCommand } from '@aws-sdk/client-connectparticipant';
+import {
+  CreateParticipantConnectionCommand,
+  DisconnectParticipantCommand,
+} from '@aws-sdk/client-connectparticipant';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
@@ -41,29 +44,71 @@ const until = async (check: () => boolean) => {
 async function startCall(options: { now?: () => number } = {}) {
   h = await startEmulatorHarness(options);
   const started = await h.connect.send(
-    new StartWebRTCContactCommand({ InstanceId: h.config.instance.id, ContactFlowId: h.config.defaultFlowId, ParticipantDetails: { DisplayName: 'Noor' } }),
+    new StartWebRTCContactCommand({
+      InstanceId: h.config.instance.id,
+      ContactFlowId: h.config.defaultFlowId,
+      ParticipantDetails: { DisplayName: 'Noor' },
+    }),
   );
-  const conn = await h.participant.send(new CreateParticipantConnectionCommand({ ParticipantToken: started.ParticipantToken, Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'] }));
+  const conn = await h.participant.send(
+    new CreateParticipantConnectionCommand({
+      ParticipantToken: started.ParticipantToken,
+      Type: ['WEBSOCKET', 'CONNECTION_CREDENTIALS'],
+    }),
+  );
   return { started, conn, contactId: started.ContactId ?? '' };
 }
 
 describe('Participant WebSocket', () => {
   it('sends the transcript so far on subscribe, then live events, and closes after chat ended', async () => {
     const { conn, contactId } = await startCall();
-    expect(conn.Websocket?.Url).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/aws/participant/websocket\\?token=`));
-    h.aws.contacts.addTranscript(contactId, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: 'Welcome!' });
+    expect(conn.Websocket?.Url).toMatch(
+      new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/aws/participant/websocket\\?token=`),
+    );
+    h.aws.contacts.addTranscript(contactId, {
+      kind: 'caption',
+      participantRole: 'SYSTEM',
+      contentType: 'text/plain',
+      content: 'Welcome!',
+    });
     const { ws, frames, closed } = await open(conn.Websocket?.Url ?? '');
     ws.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } }));
     await until(() => frames.length === 2);
-    expect(frames[0]).toEqual({ topic: 'aws/subscribe', content: { status: 'success', topics: ['aws/chat'] } });
-    expect(frames[1]).toMatchObject({ topic: 'aws/chat', contentType: 'application/json', content: { Type: 'MESSAGE', ParticipantRole: 'SYSTEM', ContentType: 'text/plain', Content: 'Welcome!', ContactId: contactId, InitialContactId: contactId } });
+    expect(frames[0]).toEqual({
+      topic: 'aws/subscribe',
+      content: { status: 'success', topics: ['aws/chat'] },
+    });
+    expect(frames[1]).toMatchObject({
+      topic: 'aws/chat',
+      contentType: 'application/json',
+      content: {
+        Type: 'MESSAGE',
+        ParticipantRole: 'SYSTEM',
+        ContentType: 'text/plain',
+        Content: 'Welcome!',
+        ContactId: contactId,
+        InitialContactId: contactId,
+      },
+    });
 
-    h.aws.contacts.addAgentParticipant(contactId, { id: h.config.agents[0]!.id, displayName: 'Alex Rivera' });
+    h.aws.contacts.addAgentParticipant(contactId, {
+      id: h.config.agents[0]!.id,
+      displayName: 'Alex Rivera',
+    });
     h.aws.contacts.update(contactId, (c) => void (c.state = 'CONNECTED'));
     await until(() => frames.length === 3);
-    expect(frames[2]?.content).toMatchObject({ Type: 'EVENT', ContentType: 'application/vnd.amazonaws.connect.event.participant.joined', ParticipantRole: 'AGENT', DisplayName: 'Alex Rivera' });
+    expect(frames[2]?.content).toMatchObject({
+      Type: 'EVENT',
+      ContentType: 'application/vnd.amazonaws.connect.event.participant.joined',
+      ParticipantRole: 'AGENT',
+      DisplayName: 'Alex Rivera',
+    });
 
-    await h.participant.send(new DisconnectParticipantCommand({ ConnectionToken: conn.ConnectionCredentials?.ConnectionToken }));
+    await h.participant.send(
+      new DisconnectParticipantCommand({
+        ConnectionToken: conn.ConnectionCredentials?.ConnectionToken,
+      }),
+    );
     expect(await closed).toBe(1000);
     expect(frames.slice(3).map((f) => (f.content as { ContentType: string }).ContentType)).toEqual([
       'application/vnd.amazonaws.connect.event.participant.left',
@@ -96,11 +141,21 @@ describe('Participant WebSocket', () => {
     const { ws, frames, closed } = await open(conn.Websocket?.Url ?? '');
     ws.send(JSON.stringify({ topic: 'aws/subscribe', content: { topics: ['aws/chat'] } }));
     await until(() => frames.length === 1);
-    h.aws.contacts.addAgentParticipant(contactId, { id: h.config.agents[1]!.id, displayName: 'Sam Okafor' });
+    h.aws.contacts.addAgentParticipant(contactId, {
+      id: h.config.agents[1]!.id,
+      displayName: 'Sam Okafor',
+    });
     h.aws.contacts.end(contactId, 'AGENT_DISCONNECT');
     h.aws.contacts.end(contactId, 'AGENT_DISCONNECT'); // idempotent: no second set of events
     await closed;
-    expect(frames.slice(1).map((f) => [(f.content as { ParticipantRole: string }).ParticipantRole, (f.content as { ContentType: string }).ContentType.split('.').pop()])).toEqual([
+    expect(
+      frames
+        .slice(1)
+        .map((f) => [
+          (f.content as { ParticipantRole: string }).ParticipantRole,
+          (f.content as { ContentType: string }).ContentType.split('.').pop(),
+        ]),
+    ).toEqual([
       ['AGENT', 'left'],
       ['SYSTEM', 'ended'],
     ]);

@@ -33,10 +33,17 @@ function serve(deps: EmulatorDeps, ws: WebSocket, contactId: string): void {
     } catch {
       return;
     }
-    if (msg.topic === 'aws/heartbeat') return void ws.send(JSON.stringify({ topic: 'aws/heartbeat' }));
+    if (msg.topic === 'aws/heartbeat')
+      return void ws.send(JSON.stringify({ topic: 'aws/heartbeat' }));
     if (msg.topic !== 'aws/subscribe' || unsubscribe) return;
-    ws.send(JSON.stringify({ topic: 'aws/subscribe', content: { status: 'success', topics: ['aws/chat'] } }));
-    const onItem = (e: { contactId: string; item: TranscriptItem }) => e.contactId === contactId && send(e.item);
+    ws.send(
+      JSON.stringify({
+        topic: 'aws/subscribe',
+        content: { status: 'success', topics: ['aws/chat'] },
+      }),
+    );
+    const onItem = (e: { contactId: string; item: TranscriptItem }) =>
+      e.contactId === contactId && send(e.item);
     deps.contacts.events.on('transcript', onItem);
     unsubscribe = () => deps.contacts.events.off('transcript', onItem);
     // Everything said so far first, so a socket opened late misses nothing.
@@ -46,7 +53,10 @@ function serve(deps: EmulatorDeps, ws: WebSocket, contactId: string): void {
 }
 
 /** The upgrade handler for the participant WebSocket, and a close() that drops every socket. */
-export function createParticipantWebsocket(deps: EmulatorDeps): { handleUpgrade: UpgradeHandler; close(): void } {
+export function createParticipantWebsocket(deps: EmulatorDeps): {
+  handleUpgrade: UpgradeHandler;
+  close(): void;
+} {
   // Chat frames from the client are subscribe and heartbeat messages of a few hundred bytes.
   const wss = guardedWebSocketServer({ maxPayload: MAX_CLIENT_FRAME_BYTES });
   const path = `${deps.prefix}/participant/websocket`;

@@ -7,12 +7,22 @@ let h: EmulatorHarness;
 beforeAll(async () => void (h = await startEmulatorHarness()));
 afterAll(async () => h.close());
 
-const fail = (p: Promise<unknown>) => p.then(() => undefined, (e: Error & { $metadata: { httpStatusCode: number } }) => ({ name: e.name, status: e.$metadata.httpStatusCode, message: e.message }));
+const fail = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: Error & { $metadata: { httpStatusCode: number } }) => ({
+      name: e.name,
+      status: e.$metadata.httpStatusCode,
+      message: e.message,
+    }),
+  );
 
 describe('DescribeQueue', () => {
   it('returns the configured queue with its name, ARN, hours and status', async () => {
     const support = h.config.queues.find((q) => q.name === 'Support')!;
-    const { Queue } = await h.connect.send(new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: support.id }));
+    const { Queue } = await h.connect.send(
+      new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: support.id }),
+    );
     expect(Queue).toMatchObject({
       Name: 'Support',
       QueueId: support.id,
@@ -25,15 +35,35 @@ describe('DescribeQueue', () => {
   });
 
   it('answers ResourceNotFoundException for an unknown queue or instance, naming it', async () => {
-    expect(await fail(h.connect.send(new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: 'nope' })))).toMatchObject({
-      name: 'ResourceNotFoundException', status: 404, message: expect.stringContaining('nope'),
+    expect(
+      await fail(
+        h.connect.send(
+          new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: 'nope' }),
+        ),
+      ),
+    ).toMatchObject({
+      name: 'ResourceNotFoundException',
+      status: 404,
+      message: expect.stringContaining('nope'),
     });
-    expect(await fail(h.connect.send(new DescribeQueueCommand({ InstanceId: 'other', QueueId: h.config.queues[0]!.id })))).toMatchObject({
-      name: 'ResourceNotFoundException', status: 404, message: expect.stringContaining('other'),
+    expect(
+      await fail(
+        h.connect.send(
+          new DescribeQueueCommand({ InstanceId: 'other', QueueId: h.config.queues[0]!.id }),
+        ),
+      ),
+    ).toMatchObject({
+      name: 'ResourceNotFoundException',
+      status: 404,
+      message: expect.stringContaining('other'),
     });
   });
 
   it('answers InvalidParameterException for an empty queue id', async () => {
-    expect(await fail(h.connect.send(new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: '' })))).toMatchObject({ name: 'InvalidParameterException', status: 400 });
+    expect(
+      await fail(
+        h.connect.send(new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: '' })),
+      ),
+    ).toMatchObject({ name: 'InvalidParameterException', status: 400 });
   });
 });

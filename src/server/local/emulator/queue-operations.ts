@@ -16,7 +16,10 @@ export const describeQueue: Operation = (deps, req) => {
   if (queueId === '') throw connectError.invalidParameter('QueueId must not be empty');
   // Agent queues (`agent/<id>`) are left to ListQueues in Connect; the emulator does not describe them.
   const queue = deps.config.queues.find((q) => q.id === queueId);
-  if (!queue) throw connectError.notFound(`Queue ${queueId} does not exist in instance ${deps.config.instance.id}`);
+  if (!queue)
+    throw connectError.notFound(
+      `Queue ${queueId} does not exist in instance ${deps.config.instance.id}`,
+    );
   return {
     Queue: {
       Name: queue.name,

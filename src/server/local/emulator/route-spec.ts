@@ -22,8 +22,20 @@ export interface Route {
 export const route = (spec: string, operation: Operation, status = 200): Route => {
   const [method = '', uri = ''] = spec.split(' ');
   const [path = '', query] = uri.split('?');
-  const service: ServiceFamily = path.startsWith('/participant/') ? 'participant' : path.startsWith('/meetings') ? 'meetings' : 'connect';
-  const queryOperation = query?.startsWith('operation=') ? query.slice('operation='.length) : undefined;
-  return { method, segments: path.split('/').slice(1), operation, service, status, ...(queryOperation ? { queryOperation } : {}) };
+  const service: ServiceFamily = path.startsWith('/participant/')
+    ? 'participant'
+    : path.startsWith('/meetings')
+      ? 'meetings'
+      : 'connect';
+  const queryOperation = query?.startsWith('operation=')
+    ? query.slice('operation='.length)
+    : undefined;
+  return {
+    method,
+    segments: path.split('/').slice(1),
+    operation,
+    service,
+    status,
+    ...(queryOperation ? { queryOperation } : {}),
+  };
 };
-

@@ -18,10 +18,17 @@ export const newToken = (): string => randomBytes(48).toString('base64url');
 
 /** Throws ResourceNotFoundException unless the id is the local instance. */
 export function requireInstance(deps: EmulatorDeps, instanceId: string): void {
-  if (instanceId !== deps.config.instance.id) throw connectError.notFound(`Instance ${instanceId} does not exist (the local instance is ${deps.config.instance.id})`);
+  if (instanceId !== deps.config.instance.id)
+    throw connectError.notFound(
+      `Instance ${instanceId} does not exist (the local instance is ${deps.config.instance.id})`,
+    );
 }
 
-function buildRecord(deps: EmulatorDeps, input: StartWebRTCContactInput, ids: { contactId: string; participantId: string }): ContactRecord {
+function buildRecord(
+  deps: EmulatorDeps,
+  input: StartWebRTCContactInput,
+  ids: { contactId: string; participantId: string },
+): ContactRecord {
   const at = deps.now();
   const meeting = deps.media.createMeeting();
   const attendee = deps.media.createAttendee(meeting.MeetingId, `customer-${ids.participantId}`);
@@ -34,7 +41,9 @@ function buildRecord(deps: EmulatorDeps, input: StartWebRTCContactInput, ids: { 
     name: input.ParticipantDetails.DisplayName,
     ...(input.Description !== undefined ? { description: input.Description } : {}),
     attributes: input.Attributes ?? {},
-    references: Object.fromEntries(Object.entries(input.References ?? {}).map(([k, r]) => [k, { ...r, Value: r.Value ?? '' }])),
+    references: Object.fromEntries(
+      Object.entries(input.References ?? {}).map(([k, r]) => [k, { ...r, Value: r.Value ?? '' }]),
+    ),
     segmentAttributes: {
       ...input.SegmentAttributes,
       'connect:Subtype': { ValueString: 'connect:WebRTC' },
@@ -43,7 +52,12 @@ function buildRecord(deps: EmulatorDeps, input: StartWebRTCContactInput, ids: { 
     allowedCapabilities: input.AllowedCapabilities ?? {},
     state: 'INITIATED',
     meeting,
-    customer: { participantId: ids.participantId, role: 'CUSTOMER', displayName: input.ParticipantDetails.DisplayName, attendee },
+    customer: {
+      participantId: ids.participantId,
+      role: 'CUSTOMER',
+      displayName: input.ParticipantDetails.DisplayName,
+      attendee,
+    },
     history: [{ state: 'INITIATED', at }],
     transcript: [],
     initiatedAt: at,
@@ -56,16 +70,26 @@ export const startWebRTCContact: Operation = (deps, req) => {
   const input = parseStartWebRTCContact(req.body);
   requireInstance(deps, input.InstanceId);
   if (!deps.config.flows.some((f) => f.id === input.ContactFlowId)) {
-    throw connectError.notFound(`Contact flow ${input.ContactFlowId} does not exist in instance ${input.InstanceId}`);
+    throw connectError.notFound(
+      `Contact flow ${input.ContactFlowId} does not exist in instance ${input.InstanceId}`,
+    );
   }
   if (input.ClientToken) {
-    const prior = deps.store.findIdempotent(input.InstanceId, 'StartWebRTCContact', input.ClientToken, deps.now(), IDEMPOTENCY_WINDOW_MS);
+    const prior = deps.store.findIdempotent(
+      input.InstanceId,
+      'StartWebRTCContact',
+      input.ClientToken,
+      deps.now(),
+      IDEMPOTENCY_WINDOW_MS,
+    );
     if (prior) return prior;
   }
   if (input.RelatedContactId) {
     const related = deps.contacts.get(input.RelatedContactId);
     if (!related || related.instanceId !== input.InstanceId) {
-      throw connectError.notFound(`RelatedContactId: contact ${input.RelatedContactId} does not exist in instance ${input.InstanceId}`);
+      throw connectError.notFound(
+        `RelatedContactId: contact ${input.RelatedContactId} does not exist in instance ${input.InstanceId}`,
+      );
     }
   }
 
@@ -77,15 +101,29 @@ export const startWebRTCContact: Operation = (deps, req) => {
     ParticipantId: ids.participantId,
     ParticipantToken: participantToken,
     ConnectionData: {
-      Attendee: { AttendeeId: record.customer.attendee.AttendeeId, JoinToken: record.customer.attendee.JoinToken },
+      Attendee: {
+        AttendeeId: record.customer.attendee.AttendeeId,
+        JoinToken: record.customer.attendee.JoinToken,
+      },
       Meeting: record.meeting,
     },
   };
   try {
     deps.store.transaction(() => {
       deps.contacts.insert(record);
-      deps.store.saveToken(participantToken, { kind: 'participant', contactId: ids.contactId, participantId: ids.participantId });
-      if (input.ClientToken) deps.store.rememberIdempotent(input.InstanceId, 'StartWebRTCContact', input.ClientToken, response, deps.now());
+      deps.store.saveToken(participantToken, {
+        kind: 'participant',
+        contactId: ids.contactId,
+        participantId: ids.participantId,
+      });
+      if (input.ClientToken)
+        deps.store.rememberIdempotent(
+          input.InstanceId,
+          'StartWebRTCContact',
+          input.ClientToken,
+          response,
+          deps.now(),
+        );
     });
   } catch (err) {
     deps.media.endMeeting(record.meeting.MeetingId); // nothing was stored: leave no meeting behind

@@ -26,7 +26,11 @@ export function toParticipantItem(contact: ContactRecord, item: TranscriptItem):
     Id: item.id,
     Type: item.kind === 'event' ? 'EVENT' : 'MESSAGE',
     ...(item.participantId ? { ParticipantId: item.participantId } : {}),
-    ...(item.displayName ? { DisplayName: item.displayName } : item.participantRole === 'SYSTEM' ? { DisplayName: 'SYSTEM_MESSAGE' } : {}),
+    ...(item.displayName
+      ? { DisplayName: item.displayName }
+      : item.participantRole === 'SYSTEM'
+        ? { DisplayName: 'SYSTEM_MESSAGE' }
+        : {}),
     ParticipantRole: item.participantRole,
     InitialContactId: contact.initialContactId,
     ContactId: contact.id,
@@ -35,5 +39,9 @@ export function toParticipantItem(contact: ContactRecord, item: TranscriptItem):
 
 /** The `aws/chat` frame carrying one item, as the Amazon Connect chat WebSocket sends it. */
 export function chatFrame(contact: ContactRecord, item: TranscriptItem): string {
-  return JSON.stringify({ topic: 'aws/chat', contentType: 'application/json', content: JSON.stringify(toParticipantItem(contact, item)) });
+  return JSON.stringify({
+    topic: 'aws/chat',
+    contentType: 'application/json',
+    content: JSON.stringify(toParticipantItem(contact, item)),
+  });
 }

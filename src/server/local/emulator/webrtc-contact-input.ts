@@ -8,8 +8,14 @@ import { z } from 'zod';
 import { connectError } from './aws-error';
 import { parseInput } from './parse-input';
 
-const Capabilities = z.strictObject({ Video: z.literal('SEND').optional(), ScreenShare: z.literal('SEND').optional() });
-export const AllowedCapabilitiesInput = z.strictObject({ Customer: Capabilities.optional(), Agent: Capabilities.optional() });
+const Capabilities = z.strictObject({
+  Video: z.literal('SEND').optional(),
+  ScreenShare: z.literal('SEND').optional(),
+});
+export const AllowedCapabilitiesInput = z.strictObject({
+  Customer: Capabilities.optional(),
+  Agent: Capabilities.optional(),
+});
 
 interface SegmentValue {
   ValueString?: string;
@@ -29,12 +35,31 @@ const SegmentValue: z.ZodType<SegmentValue> = z.lazy(() =>
 );
 export const SegmentAttributesInput = z.record(z.string().min(1).max(128), SegmentValue);
 
-const REFERENCE_TYPES = ['URL', 'ATTACHMENT', 'CONTACT_ANALYSIS', 'NUMBER', 'STRING', 'DATE', 'EMAIL', 'EMAIL_MESSAGE', 'EMAIL_MESSAGE_PLAIN_TEXT', 'EMAIL_MESSAGE_PLAIN_TEXT_REDACTED', 'EMAIL_MESSAGE_REDACTED'] as const;
+const REFERENCE_TYPES = [
+  'URL',
+  'ATTACHMENT',
+  'CONTACT_ANALYSIS',
+  'NUMBER',
+  'STRING',
+  'DATE',
+  'EMAIL',
+  'EMAIL_MESSAGE',
+  'EMAIL_MESSAGE_PLAIN_TEXT',
+  'EMAIL_MESSAGE_PLAIN_TEXT_REDACTED',
+  'EMAIL_MESSAGE_REDACTED',
+] as const;
 const Reference = z.object({
   Type: z.enum(REFERENCE_TYPES),
   Value: z.string().max(4096).optional(),
-  Status: z.enum(['AVAILABLE', 'DELETED', 'APPROVED', 'REJECTED', 'PROCESSING', 'FAILED']).optional(),
-  Arn: z.string().min(20).max(256).regex(/^[-:/A-Za-z0-9]+$/).optional(),
+  Status: z
+    .enum(['AVAILABLE', 'DELETED', 'APPROVED', 'REJECTED', 'PROCESSING', 'FAILED'])
+    .optional(),
+  Arn: z
+    .string()
+    .min(20)
+    .max(256)
+    .regex(/^[-:/A-Za-z0-9]+$/)
+    .optional(),
   StatusReason: z.string().max(100).optional(),
 });
 
@@ -68,10 +93,16 @@ export function parseConnectInput<T>(schema: z.ZodType<T>, body: unknown): T {
 export function checkAttributes(attributes: Record<string, string>): void {
   let total = 0;
   for (const [key, value] of Object.entries(attributes)) {
-    if (!/^[A-Za-z0-9_-]+$/.test(key)) throw connectError.invalidParameter(`Attributes: key "${key.slice(0, 64)}" may only contain A-Z a-z 0-9 - _`);
+    if (!/^[A-Za-z0-9_-]+$/.test(key))
+      throw connectError.invalidParameter(
+        `Attributes: key "${key.slice(0, 64)}" may only contain A-Z a-z 0-9 - _`,
+      );
     total += bytes(key) + bytes(value);
   }
-  if (total > MAX_ATTRIBUTE_BYTES) throw connectError.invalidParameter(`Attributes: ${total} UTF-8 bytes in total, at most ${MAX_ATTRIBUTE_BYTES} are allowed`);
+  if (total > MAX_ATTRIBUTE_BYTES)
+    throw connectError.invalidParameter(
+      `Attributes: ${total} UTF-8 bytes in total, at most ${MAX_ATTRIBUTE_BYTES} are allowed`,
+    );
 }
 
 const wellFormed: Record<string, (v: string) => boolean> = {
@@ -89,11 +120,15 @@ const wellFormed: Record<string, (v: string) => boolean> = {
 };
 
 /** Reference rules at contact creation: allowed types, well-formed values, 4,096 bytes in total. */
-export function checkReferences(references: NonNullable<StartWebRTCContactInput['References']>): void {
+export function checkReferences(
+  references: NonNullable<StartWebRTCContactInput['References']>,
+): void {
   let total = 0;
   for (const [key, ref] of Object.entries(references)) {
     if (!CREATION_REFERENCE_TYPES.has(ref.Type)) {
-      throw connectError.invalidRequest(`References.${key}: type ${ref.Type} cannot be set when a contact is created (allowed: URL, NUMBER, STRING, DATE, EMAIL)`);
+      throw connectError.invalidRequest(
+        `References.${key}: type ${ref.Type} cannot be set when a contact is created (allowed: URL, NUMBER, STRING, DATE, EMAIL)`,
+      );
     }
     const value = ref.Value ?? '';
     if (!wellFormed[ref.Type]?.(value)) {
@@ -102,7 +137,10 @@ export function checkReferences(references: NonNullable<StartWebRTCContactInput[
     }
     total += bytes(key) + bytes(value);
   }
-  if (total > MAX_REFERENCE_BYTES) throw connectError.invalidParameter(`References: ${total} UTF-8 bytes in total, at most ${MAX_REFERENCE_BYTES} are allowed`);
+  if (total > MAX_REFERENCE_BYTES)
+    throw connectError.invalidParameter(
+      `References: ${total} UTF-8 bytes in total, at most ${MAX_REFERENCE_BYTES} are allowed`,
+    );
 }
 
 /** Full validation of a StartWebRTCContact body (existence of ids is checked by the operation). */
@@ -112,7 +150,9 @@ export function parseStartWebRTCContact(body: unknown): StartWebRTCContactInput 
   if (input.References) checkReferences(input.References);
   const subtype = input.SegmentAttributes?.['connect:Subtype'];
   if (subtype && subtype.ValueString !== 'connect:WebRTC') {
-    throw connectError.invalidParameter('SegmentAttributes.connect:Subtype: a WebRTC contact has the subtype connect:WebRTC');
+    throw connectError.invalidParameter(
+      'SegmentAttributes.connect:Subtype: a WebRTC contact has the subtype connect:WebRTC',
+    );
   }
   return input;
 }

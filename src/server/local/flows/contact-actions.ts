@@ -7,7 +7,18 @@ import { interpolate, resolveReference, resolveValue } from './flow-references';
 import { fail, next, param, type ActionHandler } from './flow-execution';
 
 const ATTRIBUTE_BUDGET_BYTES = 32_768;
-const EVENT_HOOKS = ['AgentHold', 'AgentWhisper', 'CustomerHold', 'CustomerQueue', 'CustomerRemaining', 'CustomerWhisper', 'DefaultAgentUI', 'DisconnectAgentUI', 'PauseContact', 'ResumeContact'];
+const EVENT_HOOKS = [
+  'AgentHold',
+  'AgentWhisper',
+  'CustomerHold',
+  'CustomerQueue',
+  'CustomerRemaining',
+  'CustomerWhisper',
+  'DefaultAgentUI',
+  'DisconnectAgentUI',
+  'PauseContact',
+  'ResumeContact',
+];
 
 export const updateContactAttributes: ActionHandler = (action, run, services) => {
   const attrs = action.Parameters.Attributes;
@@ -15,7 +26,8 @@ export const updateContactAttributes: ActionHandler = (action, run, services) =>
   const target = param(action, 'TargetContact') ?? 'Current';
   const contact = services.contacts.get(run.contactId);
   const targetId = target === 'Related' ? contact?.relatedContactId : run.contactId;
-  if (!targetId || !services.contacts.get(targetId)) return fail(`there is no ${target.toLowerCase()} contact to update`);
+  if (!targetId || !services.contacts.get(targetId))
+    return fail(`there is no ${target.toLowerCase()} contact to update`);
   const scope = run.scope();
   const values: Record<string, string> = {};
   for (const [key, raw] of Object.entries(attrs as Record<string, unknown>)) {
@@ -23,8 +35,12 @@ export const updateContactAttributes: ActionHandler = (action, run, services) =>
     values[interpolate(key, scope)] = interpolate(raw, scope);
   }
   const merged = { ...services.contacts.get(targetId)?.attributes, ...values };
-  const bytes = Object.entries(merged).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
-  if (bytes > ATTRIBUTE_BUDGET_BYTES) return fail(`attributes would exceed ${ATTRIBUTE_BUDGET_BYTES} bytes`);
+  const bytes = Object.entries(merged).reduce(
+    (n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v),
+    0,
+  );
+  if (bytes > ATTRIBUTE_BUDGET_BYTES)
+    return fail(`attributes would exceed ${ATTRIBUTE_BUDGET_BYTES} bytes`);
   services.contacts.update(targetId, (c) => Object.assign(c.attributes, values));
   return next();
 };
@@ -42,14 +58,24 @@ export const compare: ActionHandler = (action, run) => {
   const path = param(action, 'ComparisonValue');
   if (path === undefined) return fail('ComparisonValue is required', 'NoMatchingCondition');
   const value = path.startsWith('$') ? resolveReference(path, run.scope()) : path;
-  return value === undefined ? fail(`${path} has no value`, 'NoMatchingCondition') : { kind: 'result', value };
+  return value === undefined
+    ? fail(`${path} has no value`, 'NoMatchingCondition')
+    : { kind: 'result', value };
 };
 
 export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
   const given = param(action, 'HoursOfOperationId');
-  const hoursId = given !== undefined ? resolveValue(given, run.scope()) : run.targetQueue && services.directory.queue(run.targetQueue.queueId)?.hoursOfOperationId;
+  const hoursId =
+    given !== undefined
+      ? resolveValue(given, run.scope())
+      : run.targetQueue && services.directory.queue(run.targetQueue.queueId)?.hoursOfOperationId;
   const hours = hoursId ? services.directory.hours(hoursId) : undefined;
-  if (!hours) return fail(given ? `hours of operation "${given}" do not exist` : 'no HoursOfOperationId and no working queue with hours');
+  if (!hours)
+    return fail(
+      given
+        ? `hours of operation "${given}" do not exist`
+        : 'no HoursOfOperationId and no working queue with hours',
+    );
   try {
     return { kind: 'result', value: isWithinHours(hours, services.now()) ? 'True' : 'False' };
   } catch (error) {
@@ -60,7 +86,8 @@ export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
 export const updateContactTargetQueue: ActionHandler = (action, run, services) => {
   const queueParam = param(action, 'QueueId');
   const agentParam = param(action, 'AgentId');
-  if ((queueParam === undefined) === (agentParam === undefined)) return fail('exactly one of QueueId or AgentId is required');
+  if ((queueParam === undefined) === (agentParam === undefined))
+    return fail('exactly one of QueueId or AgentId is required');
   const ref = resolveValue((queueParam ?? agentParam) as string, run.scope());
   if (queueParam !== undefined) {
     const queue = ref ? services.directory.queue(ref) : undefined;
@@ -76,14 +103,22 @@ export const updateContactTargetQueue: ActionHandler = (action, run, services) =
 
 export const transferContactToQueue: ActionHandler = (_action, run, services) => {
   if (!run.targetQueue) return fail('no working queue is set (use Set working queue first)');
-  if (!services.queues.enqueue(run.contactId, run.targetQueue)) return fail('the queue is at capacity', 'QueueAtCapacity');
+  if (!services.queues.enqueue(run.contactId, run.targetQueue))
+    return fail('the queue is at capacity', 'QueueAtCapacity');
   return { kind: 'stop', ending: 'queued' };
 };
 
 export const updateContactRecordingBehavior: ActionHandler = (action, run, services) => {
-  const { RecordingBehavior, AnalyticsBehavior, VoiceBehavior, ScreenRecordingBehavior } = action.Parameters;
+  const { RecordingBehavior, AnalyticsBehavior, VoiceBehavior, ScreenRecordingBehavior } =
+    action.Parameters;
   services.contacts.update(run.contactId, (c) => {
-    c.recordingBehavior = { type: action.Type, RecordingBehavior, AnalyticsBehavior, VoiceBehavior, ScreenRecordingBehavior };
+    c.recordingBehavior = {
+      type: action.Type,
+      RecordingBehavior,
+      AnalyticsBehavior,
+      VoiceBehavior,
+      ScreenRecordingBehavior,
+    };
   });
   return next();
 };
@@ -108,7 +143,8 @@ export const updateContactData: ActionHandler = (action, run, services) => {
   const description = param(action, 'Description');
   const given = param(action, 'LanguageCode');
   const language = given === undefined ? undefined : resolveValue(given, scope);
-  if (given !== undefined && !(language && /^[a-z]{2,3}-[A-Z]{2}$/.test(language))) return fail(`LanguageCode "${given}" is not a language code like en-US`);
+  if (given !== undefined && !(language && /^[a-z]{2,3}-[A-Z]{2}$/.test(language)))
+    return fail(`LanguageCode "${given}" is not a language code like en-US`);
   services.contacts.update(run.contactId, (c) => {
     if (name !== undefined) c.name = interpolate(name, scope);
     if (description !== undefined) c.description = interpolate(description, scope);
@@ -129,7 +165,10 @@ export const loop: ActionHandler = (action, run) => {
   return { kind: 'result', value: 'ContinueLooping' };
 };
 
-export const distributeByPercentage: ActionHandler = () => ({ kind: 'result', value: String(1 + Math.floor(Math.random() * 100)) });
+export const distributeByPercentage: ActionHandler = () => ({
+  kind: 'result',
+  value: String(1 + Math.floor(Math.random() * 100)),
+});
 
 export const transferToFlow: ActionHandler = (action, run, services) => {
   const ref = param(action, 'ContactFlowId');

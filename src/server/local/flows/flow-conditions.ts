@@ -8,7 +8,8 @@ import { interpolate, type FlowScope } from './flow-references';
 function holds(operator: string, value: string, operand: string): boolean {
   const a = Number(value);
   const b = Number(operand);
-  const numeric = value.trim() !== '' && operand.trim() !== '' && Number.isFinite(a) && Number.isFinite(b);
+  const numeric =
+    value.trim() !== '' && operand.trim() !== '' && Number.isFinite(a) && Number.isFinite(b);
   switch (operator) {
     case 'Equals':
       return value === operand;
@@ -34,7 +35,11 @@ function holds(operator: string, value: string, operand: string): boolean {
 }
 
 /** The NextAction of the first matching condition, or undefined when none matches. */
-export function matchCondition(transitions: FlowTransitions, value: string, scope: FlowScope): string | undefined {
+export function matchCondition(
+  transitions: FlowTransitions,
+  value: string,
+  scope: FlowScope,
+): string | undefined {
   for (const c of transitions.Conditions ?? []) {
     const operand = interpolate(c.Condition.Operands[0] ?? '', scope);
     if (holds(c.Condition.Operator, value, operand)) return c.NextAction;
@@ -45,5 +50,8 @@ export function matchCondition(transitions: FlowTransitions, value: string, scop
 /** The branch for an error: the specific ErrorType, else NoMatchingError; undefined ends the flow. */
 export function errorBranch(transitions: FlowTransitions, errorType: string): string | undefined {
   const errors = transitions.Errors ?? [];
-  return (errors.find((e) => e.ErrorType === errorType) ?? errors.find((e) => e.ErrorType === 'NoMatchingError'))?.NextAction;
+  return (
+    errors.find((e) => e.ErrorType === errorType) ??
+    errors.find((e) => e.ErrorType === 'NoMatchingError')
+  )?.NextAction;
 }

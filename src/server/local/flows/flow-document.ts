@@ -46,12 +46,18 @@ export function parseFlowDocument(content: unknown, flowName = 'flow'): FlowDocu
   const parsed = Document.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`Invalid flow "${flowName}": ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    throw new Error(
+      `Invalid flow "${flowName}": ${issue?.path.join('.') || '(root)'}: ${issue?.message}`,
+    );
   }
   const actions = new Map<string, FlowAction>();
   for (const action of parsed.data.Actions) {
-    if (FORBIDDEN.test(action.Identifier)) throw new Error(`Invalid flow "${flowName}": identifier "${action.Identifier}" has a forbidden character`);
-    if (actions.has(action.Identifier)) throw new Error(`Invalid flow "${flowName}": duplicate identifier "${action.Identifier}"`);
+    if (FORBIDDEN.test(action.Identifier))
+      throw new Error(
+        `Invalid flow "${flowName}": identifier "${action.Identifier}" has a forbidden character`,
+      );
+    if (actions.has(action.Identifier))
+      throw new Error(`Invalid flow "${flowName}": duplicate identifier "${action.Identifier}"`);
     actions.set(action.Identifier, action);
   }
   const targets = [parsed.data.StartAction];
@@ -62,6 +68,7 @@ export function parseFlowDocument(content: unknown, flowName = 'flow'): FlowDocu
     for (const c of t.Conditions ?? []) targets.push(c.NextAction);
   }
   const missing = targets.find((id) => !actions.has(id));
-  if (missing) throw new Error(`Invalid flow "${flowName}": transition to unknown action "${missing}"`);
+  if (missing)
+    throw new Error(`Invalid flow "${flowName}": transition to unknown action "${missing}"`);
   return { startAction: parsed.data.StartAction, actions };
 }

@@ -11,7 +11,11 @@ import type { FlowScope } from './flow-references';
 
 /** Plays a prompt to the customer: a caption always, speech where a TTS engine is available. */
 export interface PromptPlayer {
-  play(contact: ContactRecord, prompt: { text: string; ssml: boolean }, signal: AbortSignal): Promise<void>;
+  play(
+    contact: ContactRecord,
+    prompt: { text: string; ssml: boolean },
+    signal: AbortSignal,
+  ): Promise<void>;
 }
 
 /** Where the flow hands the contact over to routing. */
@@ -56,10 +60,18 @@ export type ActionOutcome =
   | { kind: 'jump'; flowId: string }
   | { kind: 'stop'; ending: 'queued' | 'disconnected' | 'end-flow' };
 
-export type ActionHandler = (action: FlowAction, run: FlowExecution, services: FlowServices) => Promise<ActionOutcome> | ActionOutcome;
+export type ActionHandler = (
+  action: FlowAction,
+  run: FlowExecution,
+  services: FlowServices,
+) => Promise<ActionOutcome> | ActionOutcome;
 
 export const next = (): ActionOutcome => ({ kind: 'next' });
-export const fail = (reason: string, errorType = 'NoMatchingError'): ActionOutcome => ({ kind: 'error', errorType, reason });
+export const fail = (reason: string, errorType = 'NoMatchingError'): ActionOutcome => ({
+  kind: 'error',
+  errorType,
+  reason,
+});
 
 /** A parameter as a string (exported flows type every value as a string); undefined when absent. */
 export function param(action: FlowAction, name: string): string | undefined {

@@ -68,7 +68,10 @@ function systemRoot(scope: FlowScope): Record<string, unknown> {
 export function resolveReference(path: string, scope: FlowScope): string | undefined {
   const parts = splitPath(path);
   if (!parts) return undefined;
-  if (parts[0] === 'SegmentAttributes') return parts.length === 2 ? segmentValue(scope.contact.segmentAttributes[parts[1] ?? '']) : undefined;
+  if (parts[0] === 'SegmentAttributes')
+    return parts.length === 2
+      ? segmentValue(scope.contact.segmentAttributes[parts[1] ?? ''])
+      : undefined;
   let node: unknown = systemRoot(scope);
   for (const part of parts) {
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;

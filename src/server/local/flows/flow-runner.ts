@@ -11,7 +11,6 @@ import { HANDLERS } from './action-handlers';
 
 const FLOW_DISCONNECT = 'CONTACT_FLOW_DISCONNECT';
 
-
 /** How a flow execution finished. */
 export type FlowEnding = 'queued' | 'disconnected' | 'ended' | 'aborted';
 
@@ -19,7 +18,10 @@ export class FlowRunner {
   private readonly running = new Map<string, AbortController>();
   private readonly documents = new Map<string, FlowDocument>();
 
-  constructor(private readonly services: FlowServices, private readonly maxSteps = 500) {}
+  constructor(
+    private readonly services: FlowServices,
+    private readonly maxSteps = 500,
+  ) {}
 
   /** Digits from SendMessage `audio/dtmf`; false when no GetParticipantInput was waiting. */
   deliverDtmf(contactId: string, digits: string): boolean {
@@ -55,14 +57,23 @@ export class FlowRunner {
     this.running.set(contactId, controller);
     const setup = directory.setup;
     const run: FlowExecution = {
-      contactId, flowAttributes: {}, external: {}, loops: new Map(), signal: controller.signal,
+      contactId,
+      flowAttributes: {},
+      external: {},
+      loops: new Map(),
+      signal: controller.signal,
       scope: () => {
         const queue = run.targetQueue && directory.queue(run.targetQueue.queueId);
         return {
-          contact: contacts.get(contactId) ?? record, flowAttributes: run.flowAttributes, external: run.external,
-          storedCustomerInput: run.storedCustomerInput, region: setup.instance.region,
+          contact: contacts.get(contactId) ?? record,
+          flowAttributes: run.flowAttributes,
+          external: run.external,
+          storedCustomerInput: run.storedCustomerInput,
+          region: setup.instance.region,
           instanceArn: `arn:aws:connect:${setup.instance.region}:000000000000:instance/${setup.instance.id}`,
-          queue: queue ? { id: queue.id, name: queue.name, arn: directory.queueArn(queue.id) } : undefined,
+          queue: queue
+            ? { id: queue.id, name: queue.name, arn: directory.queueArn(queue.id) }
+            : undefined,
         };
       },
     };
@@ -74,24 +85,42 @@ export class FlowRunner {
     };
     try {
       let doc = this.document(record.contactFlowId);
-      recordStep(contacts, contactId, 'IN_FLOW', `flow ${directory.flow(record.contactFlowId)?.name ?? record.contactFlowId}`, (c) => {
-        c.connectedToSystemAt ??= now().getTime();
-      });
+      recordStep(
+        contacts,
+        contactId,
+        'IN_FLOW',
+        `flow ${directory.flow(record.contactFlowId)?.name ?? record.contactFlowId}`,
+        (c) => {
+          c.connectedToSystemAt ??= now().getTime();
+        },
+      );
       let current: string | undefined = doc.startAction;
       for (let step = 0; current !== undefined; step++) {
-        if (step >= this.maxSteps) return finish(`flow stopped after ${this.maxSteps} actions (loop?)`);
+        if (step >= this.maxSteps)
+          return finish(`flow stopped after ${this.maxSteps} actions (loop?)`);
         const action = doc.actions.get(current);
         if (!action) return finish(`flow jumped to unknown action "${current}"`);
         const handler = HANDLERS.get(action.Type);
         let outcome: ActionOutcome;
         if (!handler) {
-          logger.warn({ contactId, actionType: action.Type, action: action.Identifier }, `Flow action ${action.Type} is not supported locally; taking its error branch`);
-          outcome = { kind: 'error', errorType: 'NoMatchingError', reason: `unsupported action ${action.Type}` };
+          logger.warn(
+            { contactId, actionType: action.Type, action: action.Identifier },
+            `Flow action ${action.Type} is not supported locally; taking its error branch`,
+          );
+          outcome = {
+            kind: 'error',
+            errorType: 'NoMatchingError',
+            reason: `unsupported action ${action.Type}`,
+          };
         } else {
           try {
             outcome = await handler(action, run, this.services);
           } catch (error) {
-            outcome = { kind: 'error', errorType: 'NoMatchingError', reason: (error as Error).message };
+            outcome = {
+              kind: 'error',
+              errorType: 'NoMatchingError',
+              reason: (error as Error).message,
+            };
           }
         }
         if (controller.signal.aborted || contacts.get(contactId)?.state === 'ENDED') return 'ended';
@@ -102,13 +131,25 @@ export class FlowRunner {
             break;
           case 'result':
             current = t.Conditions?.length
-              ? (matchCondition(t, outcome.value, run.scope()) ?? t.Errors?.find((e) => e.ErrorType === 'NoMatchingCondition')?.NextAction ?? t.NextAction)
+              ? (matchCondition(t, outcome.value, run.scope()) ??
+                t.Errors?.find((e) => e.ErrorType === 'NoMatchingCondition')?.NextAction ??
+                t.NextAction)
               : t.NextAction;
             break;
           case 'error':
-            logger.info({ contactId, actionType: action.Type, action: action.Identifier, errorType: outcome.errorType, reason: outcome.reason }, 'Flow action took its error branch');
+            logger.info(
+              {
+                contactId,
+                actionType: action.Type,
+                action: action.Identifier,
+                errorType: outcome.errorType,
+                reason: outcome.reason,
+              },
+              'Flow action took its error branch',
+            );
             current = errorBranch(t, outcome.errorType);
-            if (current === undefined) return finish(`${action.Type} failed (${outcome.errorType}) with no error branch`);
+            if (current === undefined)
+              return finish(`${action.Type} failed (${outcome.errorType}) with no error branch`);
             break;
           case 'jump':
             doc = this.document(outcome.flowId);

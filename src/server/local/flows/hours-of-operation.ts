@@ -15,9 +15,18 @@ function minutes(hhmm: string): number {
 
 /** The weekday (SUNDAY…) and minute of the day of `at` in `timeZone`. */
 export function localTime(at: Date, timeZone: string): { day: string; minute: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    weekday: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { day: get('weekday').toUpperCase(), minute: Number(get('hour')) * 60 + Number(get('minute')) };
+  return {
+    day: get('weekday').toUpperCase(),
+    minute: Number(get('hour')) * 60 + Number(get('minute')),
+  };
 }
 
 /** True when `at` falls inside the hours. Throws on an unknown time zone or a malformed time. */

@@ -4,23 +4,43 @@
  */
 import type { FlowAction } from './flow-document';
 import { interpolate } from './flow-references';
-import { fail, next, param, type ActionHandler, type ActionOutcome, type FlowExecution, type FlowServices } from './flow-execution';
+import {
+  fail,
+  next,
+  param,
+  type ActionHandler,
+  type ActionOutcome,
+  type FlowExecution,
+  type FlowServices,
+} from './flow-execution';
 
 type Prompt = { text: string; ssml: boolean } | { error: string };
 
 /** The prompt of an action: exactly one of Text, SSML, PromptId or Media. */
 function promptOf(action: FlowAction, run: FlowExecution): Prompt {
-  const given = ['Text', 'SSML', 'PromptId', 'Media'].filter((k) => action.Parameters[k] !== undefined);
-  if (given.length !== 1) return { error: `needs exactly one of Text, SSML, PromptId or Media (got ${given.join(', ') || 'none'})` };
+  const given = ['Text', 'SSML', 'PromptId', 'Media'].filter(
+    (k) => action.Parameters[k] !== undefined,
+  );
+  if (given.length !== 1)
+    return {
+      error: `needs exactly one of Text, SSML, PromptId or Media (got ${given.join(', ') || 'none'})`,
+    };
   const text = param(action, 'Text');
   if (text !== undefined) return { text: interpolate(text, run.scope()), ssml: false };
   const ssml = param(action, 'SSML');
   if (ssml !== undefined) return { text: interpolate(ssml, run.scope()), ssml: true };
-  return { error: `${given[0]} prompts need a prompt library, which the local contact center does not have` };
+  return {
+    error: `${given[0]} prompts need a prompt library, which the local contact center does not have`,
+  };
 }
 
 /** Plays a prompt, stopping early when `interrupt` aborts. */
-async function play(services: FlowServices, run: FlowExecution, prompt: { text: string; ssml: boolean }, interrupt?: Promise<void>): Promise<void> {
+async function play(
+  services: FlowServices,
+  run: FlowExecution,
+  prompt: { text: string; ssml: boolean },
+  interrupt?: Promise<void>,
+): Promise<void> {
   const contact = services.contacts.get(run.contactId);
   if (!contact) return;
   const stop = new AbortController();
@@ -28,7 +48,10 @@ async function play(services: FlowServices, run: FlowExecution, prompt: { text: 
   run.signal.addEventListener('abort', onAbort, { once: true });
   void interrupt?.then(onAbort);
   try {
-    await Promise.race([services.prompts.play(contact, prompt, stop.signal), new Promise<void>((r) => stop.signal.addEventListener('abort', () => r(), { once: true }))]);
+    await Promise.race([
+      services.prompts.play(contact, prompt, stop.signal),
+      new Promise<void>((r) => stop.signal.addEventListener('abort', () => r(), { once: true })),
+    ]);
   } finally {
     run.signal.removeEventListener('abort', onAbort);
   }
@@ -41,7 +64,12 @@ export const messageParticipant: ActionHandler = async (action, run, services) =
   return next();
 };
 
-function seconds(value: string | undefined, fallback: number, min: number, max: number): number | undefined {
+function seconds(
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return fallback;
   const n = Number(value);
   return Number.isInteger(n) && n >= min && n <= max ? n : undefined;
@@ -49,24 +77,34 @@ function seconds(value: string | undefined, fallback: number, min: number, max: 
 
 function validatePhone(digits: string, format: string, countryCode: string): string | undefined {
   if (format === 'E164') return /^[1-9]\d{7,14}$/.test(digits) ? `+${digits}` : undefined;
-  if (countryCode === 'US' || countryCode === 'CA') return /^[2-9]\d{9}$/.test(digits) ? `+1${digits}` : undefined;
+  if (countryCode === 'US' || countryCode === 'CA')
+    return /^[2-9]\d{9}$/.test(digits) ? `+1${digits}` : undefined;
   return /^\d{4,15}$/.test(digits) ? digits : undefined;
 }
 
-export const getParticipantInput: ActionHandler = async (action, run, services): Promise<ActionOutcome> => {
-  if (action.Parameters.LexV2Bot !== undefined || action.Parameters.LexBot !== undefined) return fail('Lex bots are not available in the local contact center');
+export const getParticipantInput: ActionHandler = async (
+  action,
+  run,
+  services,
+): Promise<ActionOutcome> => {
+  if (action.Parameters.LexV2Bot !== undefined || action.Parameters.LexBot !== undefined)
+    return fail('Lex bots are not available in the local contact center');
   const prompt = promptOf(action, run);
   if ('error' in prompt) return fail(prompt.error);
   const timeLimit = seconds(param(action, 'InputTimeLimitSeconds'), 5, 1, 180);
   const dtmf = (action.Parameters.DTMFConfiguration ?? {}) as Record<string, string>;
   const interDigit = seconds(dtmf.InterdigitTimeLimitSeconds, 5, 1, 20);
-  if (timeLimit === undefined || interDigit === undefined) return fail('InputTimeLimitSeconds and InterdigitTimeLimitSeconds must be whole seconds in range');
+  if (timeLimit === undefined || interDigit === undefined)
+    return fail(
+      'InputTimeLimitSeconds and InterdigitTimeLimitSeconds must be whole seconds in range',
+    );
   const store = param(action, 'StoreInput') === 'True';
   const validation = (action.Parameters.InputValidation ?? {}) as {
     CustomValidation?: { MaximumLength?: string };
     PhoneNumberValidation?: { NumberFormat?: string; CountryCode?: string };
   };
-  if (store && !validation.CustomValidation && !validation.PhoneNumberValidation) return fail('StoreInput True needs InputValidation');
+  if (store && !validation.CustomValidation && !validation.PhoneNumberValidation)
+    return fail('StoreInput True needs InputValidation');
   const maxLength = Number(validation.CustomValidation?.MaximumLength ?? 20);
 
   const input = services.dtmf.open(run.contactId, {
@@ -84,8 +122,11 @@ export const getParticipantInput: ActionHandler = async (action, run, services):
   if (!store) return { kind: 'result', value: digits };
 
   const phone = validation.PhoneNumberValidation;
-  const value = phone ? validatePhone(digits, phone.NumberFormat ?? 'Local', phone.CountryCode ?? 'US') : digits;
-  if (value === undefined) return fail('the entered digits are not a valid phone number', 'InvalidPhoneNumber');
+  const value = phone
+    ? validatePhone(digits, phone.NumberFormat ?? 'Local', phone.CountryCode ?? 'US')
+    : digits;
+  if (value === undefined)
+    return fail('the entered digits are not a valid phone number', 'InvalidPhoneNumber');
   run.storedCustomerInput = value;
   return next();
 };

@@ -13,10 +13,19 @@ describe('the shipped sample inbound video flow', () => {
     expect(await kit.press(contact.id, '2')).toBe(true);
     expect(await done).toBe('queued');
     expect(kit.queued).toEqual([{ contactId: contact.id, queueId: SUPPORT }]);
-    expect(kit.prompts.map((p) => p.text)).toEqual(['Hello Dana, thank you for calling us on video.', 'Press 1 for sales, or 2 for support.']);
+    expect(kit.prompts.map((p) => p.text)).toEqual([
+      'Hello Dana, thank you for calling us on video.',
+      'Press 1 for sales, or 2 for support.',
+    ]);
     const after = kit.contacts.get(contact.id);
-    expect(after?.attributes).toMatchObject({ department: 'support', callerName: 'Dana', entryFlow: 'Sample inbound video flow' });
-    expect(after?.recordingBehavior).toMatchObject({ RecordingBehavior: { RecordedParticipants: ['Agent', 'Customer'] } });
+    expect(after?.attributes).toMatchObject({
+      department: 'support',
+      callerName: 'Dana',
+      entryFlow: 'Sample inbound video flow',
+    });
+    expect(after?.recordingBehavior).toMatchObject({
+      RecordingBehavior: { RecordedParticipants: ['Agent', 'Customer'] },
+    });
     expect(after?.transcript.filter((t) => t.kind === 'caption')).toHaveLength(2);
     expect(after?.history.map((h) => h.state)).toEqual(['INITIATED', 'IN_FLOW', 'QUEUED']);
   });
@@ -37,7 +46,9 @@ describe('the shipped sample inbound video flow', () => {
     await kit.press(contact.id, '1');
     expect(await done).toBe('disconnected');
     expect(kit.queued).toEqual([]);
-    expect(kit.prompts.at(-1)?.text).toBe('Our Sales team is closed right now. Please call again during business hours. Goodbye.');
+    expect(kit.prompts.at(-1)?.text).toBe(
+      'Our Sales team is closed right now. Please call again during business hours. Goodbye.',
+    );
     const after = kit.contacts.get(contact.id);
     expect(after?.state).toBe('ENDED');
     expect(after?.disconnectReason).toBe('CONTACT_FLOW_DISCONNECT');
@@ -90,33 +101,53 @@ describe('the shipped sample inbound video flow', () => {
 
   it('speaks and captions Spanish to a contact whose language attribute is es (Set voice + language)', async () => {
     const kit = flowKit();
-    const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana', attributes: { language: 'es' } });
+    const contact = kit.contacts.create({
+      contactFlowId: kit.contactFlowId,
+      name: 'Dana',
+      attributes: { language: 'es' },
+    });
     const done = kit.runner.run(contact.id);
     await kit.press(contact.id, '2');
     expect(await done).toBe('queued');
     expect(kit.queued[0]?.queueId).toBe(SUPPORT);
-    expect(kit.prompts.map((p) => p.text)).toEqual(['Hola Dana, gracias por llamarnos por video.', 'Pulse 1 para ventas o 2 para soporte.']);
+    expect(kit.prompts.map((p) => p.text)).toEqual([
+      'Hola Dana, gracias por llamarnos por video.',
+      'Pulse 1 para ventas o 2 para soporte.',
+    ]);
     const after = kit.contacts.get(contact.id);
-    expect(after?.transcript.filter((t) => t.kind === 'caption').map((t) => t.content)).toEqual(kit.prompts.map((p) => p.text));
+    expect(after?.transcript.filter((t) => t.kind === 'caption').map((t) => t.content)).toEqual(
+      kit.prompts.map((p) => p.text),
+    );
     expect(after).toMatchObject({ textToSpeechVoice: 'Lupe', languageCode: 'es-US' });
   });
 
   it('says the invalid-choice and closed prompts in Spanish too', async () => {
     const kit = flowKit({ now: new Date('2026-11-22T15:00:00Z') }); // Sunday: Sales is closed
-    const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, attributes: { language: 'es' } });
+    const contact = kit.contacts.create({
+      contactFlowId: kit.contactFlowId,
+      attributes: { language: 'es' },
+    });
     const done = kit.runner.run(contact.id);
     await kit.press(contact.id, '9');
     await new Promise((r) => setTimeout(r, 20));
     await kit.press(contact.id, '1');
     expect(await done).toBe('disconnected');
     expect(kit.prompts.map((p) => p.text)).toContain('Lo sentimos, esa no es una de las opciones.');
-    expect(kit.prompts.at(-1)?.text).toBe('El equipo de Sales está cerrado en este momento. Llame de nuevo en horario de atención. Adiós.');
+    expect(kit.prompts.at(-1)?.text).toBe(
+      'El equipo de Sales está cerrado en este momento. Llame de nuevo en horario de atención. Adiós.',
+    );
   });
 
   it('stays in English for language en, another language, or none', async () => {
-    for (const attributes of [{ language: 'en' }, { language: 'fr' }, {}] as Array<Record<string, string>>) {
+    for (const attributes of [{ language: 'en' }, { language: 'fr' }, {}] as Array<
+      Record<string, string>
+    >) {
       const kit = flowKit({ capacity: false });
-      const contact = kit.contacts.create({ contactFlowId: kit.contactFlowId, name: 'Dana', attributes });
+      const contact = kit.contacts.create({
+        contactFlowId: kit.contactFlowId,
+        name: 'Dana',
+        attributes,
+      });
       const done = kit.runner.run(contact.id);
       await kit.press(contact.id, '2');
       expect(await done).toBe('disconnected');

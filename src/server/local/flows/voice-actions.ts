@@ -12,9 +12,11 @@ export const updateContactTextToSpeechVoice: ActionHandler = (action, run, servi
   const given = param(action, 'TextToSpeechVoice');
   if (given === undefined) return fail('TextToSpeechVoice is required');
   const voice = resolveValue(given, run.scope());
-  if (!voice || !voiceLanguage(voice)) return fail(`TextToSpeechVoice "${given}" is not a voice the local contact center knows`);
+  if (!voice || !voiceLanguage(voice))
+    return fail(`TextToSpeechVoice "${given}" is not a voice the local contact center knows`);
   const engine = param(action, 'TextToSpeechEngine');
-  if (engine !== undefined && !ENGINES.includes(engine.toLowerCase())) return fail(`TextToSpeechEngine "${engine}" must be one of Standard, Neural, Generative`);
+  if (engine !== undefined && !ENGINES.includes(engine.toLowerCase()))
+    return fail(`TextToSpeechEngine "${engine}" must be one of Standard, Neural, Generative`);
   services.contacts.update(run.contactId, (c) => void (c.textToSpeechVoice = voice));
   return next();
 };

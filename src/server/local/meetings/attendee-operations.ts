@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { meetingsError } from '../emulator/aws-error';
 import type { Operation } from '../emulator/emulator-context';
 import { addAttendees, attendeeOf, meetingOf } from './meeting-access';
-import { AttendeeItem, Capabilities, parseMeetingsInput, resolveCapabilities } from './meetings-input';
+import {
+  AttendeeItem,
+  Capabilities,
+  parseMeetingsInput,
+  resolveCapabilities,
+} from './meetings-input';
 
 export const createAttendee: Operation = (deps, req) => {
   const record = meetingOf(deps, req.labels);
@@ -19,13 +24,18 @@ export const createAttendee: Operation = (deps, req) => {
 
 export const batchCreateAttendee: Operation = (deps, req) => {
   const record = meetingOf(deps, req.labels);
-  const { Attendees } = parseMeetingsInput(z.object({ Attendees: z.array(AttendeeItem).min(1).max(100) }), req.body);
+  const { Attendees } = parseMeetingsInput(
+    z.object({ Attendees: z.array(AttendeeItem).min(1).max(100) }),
+    req.body,
+  );
   const attendees = addAttendees(deps, record, Attendees, 'Attendees');
   deps.meetings.save(record);
   return { Attendees: attendees, Errors: [] };
 };
 
-export const getAttendee: Operation = (deps, req) => ({ Attendee: attendeeOf(deps, req.labels).attendee });
+export const getAttendee: Operation = (deps, req) => ({
+  Attendee: attendeeOf(deps, req.labels).attendee,
+});
 
 const PAGE = z.object({
   'max-results': z.coerce.number().int().min(1).max(100).optional(),
@@ -40,13 +50,17 @@ export const listAttendees: Operation = (deps, req) => {
   const page = parseMeetingsInput(PAGE, Object.fromEntries(req.query));
   let offset = 0;
   if (page['next-token'] !== undefined) {
-    const match = /^attendees:(\d{1,6})$/.exec(Buffer.from(page['next-token'], 'base64url').toString());
-    if (!match || tokenFor(Number(match[1])) !== page['next-token']) throw meetingsError.badRequest('NextToken is not a token this operation returned');
+    const match = /^attendees:(\d{1,6})$/.exec(
+      Buffer.from(page['next-token'], 'base64url').toString(),
+    );
+    if (!match || tokenFor(Number(match[1])) !== page['next-token'])
+      throw meetingsError.badRequest('NextToken is not a token this operation returned');
     offset = Number(match[1]);
   }
   const size = page['max-results'] ?? 100;
   const attendees = record.attendees.slice(offset, offset + size);
-  const next = offset + size < record.attendees.length ? { NextToken: tokenFor(offset + size) } : {};
+  const next =
+    offset + size < record.attendees.length ? { NextToken: tokenFor(offset + size) } : {};
   return { Attendees: attendees, ...next };
 };
 
@@ -62,7 +76,11 @@ export const deleteAttendee: Operation = (deps, req) => {
 export const updateAttendeeCapabilities: Operation = (deps, req) => {
   const { record, attendee } = attendeeOf(deps, req.labels);
   const { Capabilities: given } = parseMeetingsInput(z.object({ Capabilities }), req.body);
-  attendee.Capabilities = resolveCapabilities(given, record.meeting.MeetingFeatures, 'Capabilities');
+  attendee.Capabilities = resolveCapabilities(
+    given,
+    record.meeting.MeetingFeatures,
+    'Capabilities',
+  );
   deps.meetings.save(record);
   return { Attendee: attendee };
 };

@@ -10,15 +10,27 @@ import type { EmulatorDeps, Operation, OperationRequest } from '../emulator/emul
 import { hashToken } from '../store/contact-store';
 import { addAttendees, meetingOf, planAttendees } from './meeting-access';
 import type { MeetingRecord } from './meeting-record';
-import { CreateMeetingInput, CreateMeetingWithAttendeesInput, parseMeetingsInput, resolveFeatures, type AttendeeItem } from './meetings-input';
+import {
+  CreateMeetingInput,
+  CreateMeetingWithAttendeesInput,
+  parseMeetingsInput,
+  resolveFeatures,
+  type AttendeeItem,
+} from './meetings-input';
 
 type MeetingRequest = CreateMeetingInput & { Attendees?: AttendeeItem[] };
 
 /** The meeting this token already made, if the request matches it; a different request is a conflict. */
-function replayed(deps: EmulatorDeps, input: MeetingRequest, fingerprint: string): MeetingRecord | undefined {
+function replayed(
+  deps: EmulatorDeps,
+  input: MeetingRequest,
+  fingerprint: string,
+): MeetingRecord | undefined {
   const prior = deps.meetings.byToken(hashToken(input.ClientRequestToken));
   if (prior && prior.fingerprint !== fingerprint) {
-    throw meetingsError.conflict('ClientRequestToken was already used for a different meeting request; use a different token for different meetings');
+    throw meetingsError.conflict(
+      'ClientRequestToken was already used for a different meeting request; use a different token for different meetings',
+    );
   }
   return prior;
 }
@@ -52,7 +64,10 @@ function create(deps: EmulatorDeps, req: OperationRequest, input: MeetingRequest
     createdAt: deps.now(),
   };
   try {
-    if (input.Attendees) record.initialAttendeeIds = addAttendees(deps, record, input.Attendees, 'Attendees').map((a) => a.AttendeeId);
+    if (input.Attendees)
+      record.initialAttendeeIds = addAttendees(deps, record, input.Attendees, 'Attendees').map(
+        (a) => a.AttendeeId,
+      );
     deps.meetings.save(record);
   } catch (err) {
     deps.media.endMeeting(id); // nothing was stored: leave no meeting behind
@@ -61,15 +76,21 @@ function create(deps: EmulatorDeps, req: OperationRequest, input: MeetingRequest
   return record;
 }
 
-export const createMeeting: Operation = (deps, req) => ({ Meeting: create(deps, req, parseMeetingsInput(CreateMeetingInput, req.body)).meeting });
+export const createMeeting: Operation = (deps, req) => ({
+  Meeting: create(deps, req, parseMeetingsInput(CreateMeetingInput, req.body)).meeting,
+});
 
 export const createMeetingWithAttendees: Operation = (deps, req) => {
   const record = create(deps, req, parseMeetingsInput(CreateMeetingWithAttendeesInput, req.body));
-  const attendees = record.initialAttendeeIds.map((id) => record.attendees.find((a) => a.AttendeeId === id)).filter((a) => a !== undefined);
+  const attendees = record.initialAttendeeIds
+    .map((id) => record.attendees.find((a) => a.AttendeeId === id))
+    .filter((a) => a !== undefined);
   return { Meeting: record.meeting, Attendees: attendees, Errors: [] };
 };
 
-export const getMeeting: Operation = (deps, req) => ({ Meeting: meetingOf(deps, req.labels).meeting });
+export const getMeeting: Operation = (deps, req) => ({
+  Meeting: meetingOf(deps, req.labels).meeting,
+});
 
 /** Ends the meeting for everyone (MeetingEnded), refuses later joins and forgets its attendees. */
 export const deleteMeeting: Operation = (deps, req) => {

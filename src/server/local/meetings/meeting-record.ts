@@ -53,4 +53,8 @@ export interface MeetingRecord {
 }
 
 /** The attendee as the media server knows it. */
-export const toMediaAttendee = (a: ChimeAttendee): MediaAttendee => ({ AttendeeId: a.AttendeeId, JoinToken: a.JoinToken, ExternalUserId: a.ExternalUserId });
+export const toMediaAttendee = (a: ChimeAttendee): MediaAttendee => ({
+  AttendeeId: a.AttendeeId,
+  JoinToken: a.JoinToken,
+  ExternalUserId: a.ExternalUserId,
+});

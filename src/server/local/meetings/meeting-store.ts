@@ -26,7 +26,9 @@ export class MeetingStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.stmt = {
-      put: this.db.prepare('INSERT OR REPLACE INTO meetings (id, token_hash, record) VALUES (?, ?, ?)'),
+      put: this.db.prepare(
+        'INSERT OR REPLACE INTO meetings (id, token_hash, record) VALUES (?, ?, ?)',
+      ),
       remove: this.db.prepare('DELETE FROM meetings WHERE id = ?'),
       all: this.db.prepare<[], { record: string }>('SELECT record FROM meetings'),
     };

@@ -7,14 +7,29 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
-import { ChimeSDKMeetingsClient, CreateMeetingWithAttendeesCommand, DeleteAttendeeCommand, DeleteMeetingCommand } from '@aws-sdk/client-chime-sdk-meetings';
+import {
+  ChimeSDKMeetingsClient,
+  CreateMeetingWithAttendeesCommand,
+  DeleteAttendeeCommand,
+  DeleteMeetingCommand,
+} from '@aws-sdk/client-chime-sdk-meetings';
 import { useLocalStack } from '../../testing/use-local-stack';
-import { decodeFrame, encodeFrame, FrameType, type SignalFrame } from '../../media/signaling-frames';
+import {
+  decodeFrame,
+  encodeFrame,
+  FrameType,
+  type SignalFrame,
+} from '../../media/signaling-frames';
 
 const local = useLocalStack();
 let client: ChimeSDKMeetingsClient;
 beforeAll(() => {
-  client = new ChimeSDKMeetingsClient({ endpoint: local.stack.emulatorUrl, region: 'us-east-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' }, maxAttempts: 1 });
+  client = new ChimeSDKMeetingsClient({
+    endpoint: local.stack.emulatorUrl,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    maxAttempts: 1,
+  });
 });
 afterAll(() => client?.destroy());
 
@@ -28,19 +43,32 @@ async function joined(signalingUrl: string, token: string) {
   ws.send(encodeFrame({ type: FrameType.JOIN, join: { protocolVersion: 2, audioSessionId: 1 } }));
   return { ws, frames, closed };
 }
-const statuses = (frames: SignalFrame[]) => frames.filter((f) => f.type === FrameType.AUDIO_STATUS).map((f) => f.audioStatus?.audioStatus);
+const statuses = (frames: SignalFrame[]) =>
+  frames.filter((f) => f.type === FrameType.AUDIO_STATUS).map((f) => f.audioStatus?.audioStatus);
 
 it('DeleteAttendee removes that attendee only; DeleteMeeting ends the meeting for everyone', async () => {
-  const { Meeting, Attendees } = await client.send(new CreateMeetingWithAttendeesCommand({
-    MediaRegion: 'us-east-1', ExternalMeetingId: 'media-check', Attendees: [{ ExternalUserId: 'ada' }, { ExternalUserId: 'bob' }],
-  }));
+  const { Meeting, Attendees } = await client.send(
+    new CreateMeetingWithAttendeesCommand({
+      MediaRegion: 'us-east-1',
+      ExternalMeetingId: 'media-check',
+      Attendees: [{ ExternalUserId: 'ada' }, { ExternalUserId: 'bob' }],
+    }),
+  );
   const url = Meeting!.MediaPlacement!.SignalingUrl!;
   const [ada, bob] = Attendees!;
   const a = await joined(url, ada!.JoinToken!);
   const b = await joined(url, bob!.JoinToken!);
-  await expect.poll(() => a.frames.some((f) => f.type === FrameType.JOIN_ACK) && b.frames.some((f) => f.type === FrameType.JOIN_ACK)).toBe(true);
+  await expect
+    .poll(
+      () =>
+        a.frames.some((f) => f.type === FrameType.JOIN_ACK) &&
+        b.frames.some((f) => f.type === FrameType.JOIN_ACK),
+    )
+    .toBe(true);
 
-  await client.send(new DeleteAttendeeCommand({ MeetingId: Meeting!.MeetingId, AttendeeId: bob!.AttendeeId }));
+  await client.send(
+    new DeleteAttendeeCommand({ MeetingId: Meeting!.MeetingId, AttendeeId: bob!.AttendeeId }),
+  );
   await expect.poll(() => statuses(b.frames)).toEqual([411]);
   const again = await joined(url, bob!.JoinToken!);
   expect(await again.closed).toBe(4403);

@@ -3,8 +3,20 @@
  * model (REST-JSON); deletes answer 204 as modelled.
  */
 import { route, type Route } from '../emulator/route-spec';
-import { batchCreateAttendee, createAttendee, deleteAttendee, getAttendee, listAttendees, updateAttendeeCapabilities } from './attendee-operations';
-import { createMeeting, createMeetingWithAttendees, deleteMeeting, getMeeting } from './meeting-operations';
+import {
+  batchCreateAttendee,
+  createAttendee,
+  deleteAttendee,
+  getAttendee,
+  listAttendees,
+  updateAttendeeCapabilities,
+} from './attendee-operations';
+import {
+  createMeeting,
+  createMeetingWithAttendees,
+  deleteMeeting,
+  getMeeting,
+} from './meeting-operations';
 
 export const MEETINGS_ROUTES: Route[] = [
   route('POST /meetings', createMeeting),
@@ -16,5 +28,8 @@ export const MEETINGS_ROUTES: Route[] = [
   route('GET /meetings/{MeetingId}/attendees', listAttendees),
   route('GET /meetings/{MeetingId}/attendees/{AttendeeId}', getAttendee),
   route('DELETE /meetings/{MeetingId}/attendees/{AttendeeId}', deleteAttendee, 204),
-  route('PUT /meetings/{MeetingId}/attendees/{AttendeeId}/capabilities', updateAttendeeCapabilities),
+  route(
+    'PUT /meetings/{MeetingId}/attendees/{AttendeeId}/capabilities',
+    updateAttendeeCapabilities,
+  ),
 ];

@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import type { CenterDirectory } from './center-directory';
 import { DeskError } from './desk-error';
 
-export type AgentStatus = 'OFFLINE' | 'AVAILABLE' | 'RINGING' | 'ON_CONTACT' | 'AFTER_CONTACT_WORK' | 'MISSED';
+export type AgentStatus =
+  'OFFLINE' | 'AVAILABLE' | 'RINGING' | 'ON_CONTACT' | 'AFTER_CONTACT_WORK' | 'MISSED';
 
 export interface AgentState {
   id: string;
@@ -24,16 +25,30 @@ export class AgentRoster {
   readonly events = new EventEmitter<{ changed: [AgentState] }>();
   private readonly agents = new Map<string, AgentState>();
 
-  constructor(private readonly directory: CenterDirectory, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly directory: CenterDirectory,
+    private readonly now: () => number = Date.now,
+  ) {
     for (const a of directory.setup.agents) {
-      this.agents.set(a.id, { id: a.id, username: a.username, name: `${a.firstName} ${a.lastName}`, status: 'OFFLINE', statusSince: now(), idleSince: now() });
+      this.agents.set(a.id, {
+        id: a.id,
+        username: a.username,
+        name: `${a.firstName} ${a.lastName}`,
+        status: 'OFFLINE',
+        statusSince: now(),
+        idleSince: now(),
+      });
     }
   }
 
   /** The agent's state; throws ResourceNotFoundException for an unknown id. */
   get(agentId: string): AgentState {
     const agent = this.agents.get(agentId);
-    if (!agent) throw new DeskError('ResourceNotFoundException', `Agent ${agentId} does not exist in this instance`);
+    if (!agent)
+      throw new DeskError(
+        'ResourceNotFoundException',
+        `Agent ${agentId} does not exist in this instance`,
+      );
     return { ...agent };
   }
 
@@ -42,9 +57,17 @@ export class AgentRoster {
   }
 
   /** Changes an agent's state and announces it. */
-  set(agentId: string, status: AgentStatus, change: { contactId?: string | undefined; idle?: boolean } = {}): AgentState {
+  set(
+    agentId: string,
+    status: AgentStatus,
+    change: { contactId?: string | undefined; idle?: boolean } = {},
+  ): AgentState {
     const agent = this.agents.get(agentId);
-    if (!agent) throw new DeskError('ResourceNotFoundException', `Agent ${agentId} does not exist in this instance`);
+    if (!agent)
+      throw new DeskError(
+        'ResourceNotFoundException',
+        `Agent ${agentId} does not exist in this instance`,
+      );
     const at = this.now();
     if (agent.status !== status) agent.statusSince = at;
     agent.status = status;
@@ -58,7 +81,9 @@ export class AgentRoster {
   candidates(queueId: string, agentId: string | undefined, exclude: string[]): AgentState[] {
     return [...this.agents.values()]
       .filter((a) => a.status === 'AVAILABLE' && !exclude.includes(a.id))
-      .filter((a) => (agentId ? a.id === agentId : this.directory.queueIdsOf(a.id).includes(queueId)))
+      .filter((a) =>
+        agentId ? a.id === agentId : this.directory.queueIdsOf(a.id).includes(queueId),
+      )
       .sort((a, b) => a.idleSince - b.idleSince)
       .map((a) => ({ ...a }));
   }

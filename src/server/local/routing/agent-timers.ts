@@ -8,10 +8,13 @@ export class AgentTimers {
   /** Runs `fire` after `ms` unless cleared or replaced first. */
   set(agentId: string, ms: number, fire: () => void): void {
     this.clear(agentId);
-    this.timers.set(agentId, setTimeout(() => {
-      this.timers.delete(agentId);
-      fire();
-    }, ms));
+    this.timers.set(
+      agentId,
+      setTimeout(() => {
+        this.timers.delete(agentId);
+        fire();
+      }, ms),
+    );
   }
 
   clear(agentId: string): void {

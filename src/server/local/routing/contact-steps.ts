@@ -25,6 +25,13 @@ export function recordStep(
 }
 
 /** Adds a detail entry for the current state (e.g. "rang Alex, no answer"). */
-export function noteStep(contacts: LocalContacts, contactId: string, detail: string): ContactRecord {
-  return contacts.update(contactId, (c) => void c.history.push({ state: c.state, at: Date.now(), detail }));
+export function noteStep(
+  contacts: LocalContacts,
+  contactId: string,
+  detail: string,
+): ContactRecord {
+  return contacts.update(
+    contactId,
+    (c) => void c.history.push({ state: c.state, at: Date.now(), detail }),
+  );
 }

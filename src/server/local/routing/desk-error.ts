@@ -4,13 +4,18 @@
  */
 export class DeskError extends Error {
   constructor(
-    override readonly name: 'ResourceNotFoundException' | 'InvalidRequestException' | 'ResourceConflictException',
+    override readonly name:
+      'ResourceNotFoundException' | 'InvalidRequestException' | 'ResourceConflictException',
     message: string,
   ) {
     super(message);
   }
 
   get statusCode(): number {
-    return this.name === 'ResourceNotFoundException' ? 404 : this.name === 'ResourceConflictException' ? 409 : 400;
+    return this.name === 'ResourceNotFoundException'
+      ? 404
+      : this.name === 'ResourceConflictException'
+        ? 409
+        : 400;
   }
 }

@@ -14,9 +14,13 @@ export class MeetingPresence {
     for (const w of [...this.waiters]) if (w.key === key) w.resolve(true);
     this.joined?.(e);
   };
-  private readonly onLeave = (e: { meetingId: string; attendeeId: string }) => void this.present.delete(`${e.meetingId}/${e.attendeeId}`);
+  private readonly onLeave = (e: { meetingId: string; attendeeId: string }) =>
+    void this.present.delete(`${e.meetingId}/${e.attendeeId}`);
 
-  constructor(private readonly events: EventEmitter<MediaServiceEvents>, private readonly joined?: (e: { meetingId: string; attendeeId: string }) => void) {
+  constructor(
+    private readonly events: EventEmitter<MediaServiceEvents>,
+    private readonly joined?: (e: { meetingId: string; attendeeId: string }) => void,
+  ) {
     events.on('attendee-joined', this.onJoin);
     events.on('attendee-left', this.onLeave);
   }

@@ -9,12 +9,30 @@ const setup: CenterSetup = {
   instance: { id: 'i', region: 'us-east-1' },
   flows: [],
   hoursOfOperation: [],
-  queues: [{ id: 'sales', name: 'Sales' }, { id: 'support', name: 'Support', maxContacts: 2 }],
-  routingProfiles: [{ id: 'all', name: 'All', queueIds: ['sales', 'support'] }, { id: 'sales-only', name: 'Sales only', queueIds: ['sales'] }],
+  queues: [
+    { id: 'sales', name: 'Sales' },
+    { id: 'support', name: 'Support', maxContacts: 2 },
+  ],
+  routingProfiles: [
+    { id: 'all', name: 'All', queueIds: ['sales', 'support'] },
+    { id: 'sales-only', name: 'Sales only', queueIds: ['sales'] },
+  ],
   agents: [
-    { id: 'alex', username: 'alex', firstName: 'Alex', lastName: 'Rivera', routingProfileId: 'all' },
+    {
+      id: 'alex',
+      username: 'alex',
+      firstName: 'Alex',
+      lastName: 'Rivera',
+      routingProfileId: 'all',
+    },
     { id: 'sam', username: 'sam', firstName: 'Sam', lastName: 'Okafor', routingProfileId: 'all' },
-    { id: 'kim', username: 'kim', firstName: 'Kim', lastName: 'Lee', routingProfileId: 'sales-only' },
+    {
+      id: 'kim',
+      username: 'kim',
+      firstName: 'Kim',
+      lastName: 'Lee',
+      routingProfileId: 'sales-only',
+    },
   ],
   ringTimeoutSeconds: 20,
   afterContactWorkSeconds: 10,
@@ -26,7 +44,11 @@ function kit() {
   const roster = new AgentRoster(directory);
   const router = new QueueRouter({ contacts, directory, roster });
   contacts.events.on('contact-ended', (c) => router.contactEnded(c));
-  const available = (...ids: string[]) => ids.forEach((id) => { router.setAvailability(id, 'AVAILABLE'); vi.advanceTimersByTime(1000); });
+  const available = (...ids: string[]) =>
+    ids.forEach((id) => {
+      router.setAvailability(id, 'AVAILABLE');
+      vi.advanceTimersByTime(1000);
+    });
   return { contacts, roster, router, available };
 }
 
@@ -40,7 +62,11 @@ describe('queue routing', () => {
     const c = contacts.create();
     expect(router.enqueue(c.id, { queueId: 'support' })).toBe(true);
     expect(roster.get('sam').status).toBe('RINGING'); // kim is idle longest but does not serve Support
-    expect(contacts.get(c.id)).toMatchObject({ state: 'RINGING', queue: { id: 'support', name: 'Support' }, agent: { id: 'sam' } });
+    expect(contacts.get(c.id)).toMatchObject({
+      state: 'RINGING',
+      queue: { id: 'support', name: 'Support' },
+      agent: { id: 'sam' },
+    });
     const sales = contacts.create();
     router.enqueue(sales.id, { queueId: 'sales' });
     expect(roster.get('kim')).toMatchObject({ status: 'RINGING', contactId: sales.id });
@@ -56,7 +82,9 @@ describe('queue routing', () => {
     expect(roster.get('alex').status).toBe('MISSED');
     expect(roster.get('sam')).toMatchObject({ status: 'RINGING', contactId: c.id });
     const after = contacts.get(c.id);
-    expect(after?.history.some((h) => h.detail === 'Alex Rivera did not answer within 20 s')).toBe(true);
+    expect(after?.history.some((h) => h.detail === 'Alex Rivera did not answer within 20 s')).toBe(
+      true,
+    );
     expect(after?.declinedBy).toEqual(['alex']);
   });
 
@@ -79,13 +107,19 @@ describe('queue routing', () => {
     const participant = router.accept('alex', c.id);
     expect(participant.role).toBe('AGENT');
     const connected = contacts.get(c.id);
-    expect(connected).toMatchObject({ state: 'CONNECTED', agentParticipant: { participantId: participant.participantId } });
+    expect(connected).toMatchObject({
+      state: 'CONNECTED',
+      agentParticipant: { participantId: participant.participantId },
+    });
     expect((connected?.agent?.acceptedAt ?? 0) - (connected?.agent?.ringStartedAt ?? 0)).toBe(3000);
     contacts.end(c.id, 'AGENT_DISCONNECT');
     expect(roster.get('alex')).toMatchObject({ status: 'AFTER_CONTACT_WORK', contactId: c.id });
     vi.advanceTimersByTime(10_000);
     expect(roster.get('alex').status).toBe('AVAILABLE');
-    expect(contacts.get(c.id)?.agent).toMatchObject({ afterContactWorkStartedAt: expect.any(Number), afterContactWorkEndedAt: expect.any(Number) });
+    expect(contacts.get(c.id)?.agent).toMatchObject({
+      afterContactWorkStartedAt: expect.any(Number),
+      afterContactWorkEndedAt: expect.any(Number),
+    });
   });
 
   it('a customer who leaves while queued or ringing ends cleanly and frees the agent', () => {
@@ -107,8 +141,12 @@ describe('queue routing', () => {
     const { contacts, roster, router, available } = kit();
     available('alex');
     const c = contacts.create();
-    expect(() => router.accept('sam', c.id)).toThrow(expect.objectContaining({ name: 'ResourceConflictException' }));
-    expect(() => router.setAvailability('nobody', 'AVAILABLE')).toThrow(expect.objectContaining({ name: 'ResourceNotFoundException' }));
+    expect(() => router.accept('sam', c.id)).toThrow(
+      expect.objectContaining({ name: 'ResourceConflictException' }),
+    );
+    expect(() => router.setAvailability('nobody', 'AVAILABLE')).toThrow(
+      expect.objectContaining({ name: 'ResourceNotFoundException' }),
+    );
     expect(roster.get('alex').status).toBe('AVAILABLE');
     expect(contacts.get(c.id)?.state).toBe('INITIATED');
   });
@@ -128,8 +166,14 @@ describe('queue routing', () => {
 
   it('after a restart, queued and ringing contacts wait again in order', () => {
     const { contacts, roster, router } = kit();
-    const older = contacts.create({ state: 'RINGING', queue: { id: 'sales', name: 'Sales', enqueuedAt: 1 } });
-    const newer = contacts.create({ state: 'QUEUED', queue: { id: 'sales', name: 'Sales', enqueuedAt: 2 } });
+    const older = contacts.create({
+      state: 'RINGING',
+      queue: { id: 'sales', name: 'Sales', enqueuedAt: 1 },
+    });
+    const newer = contacts.create({
+      state: 'QUEUED',
+      queue: { id: 'sales', name: 'Sales', enqueuedAt: 2 },
+    });
     restoreRouting({ contacts, roster, router }, contacts.listActive());
     expect(contacts.get(newer.id)?.state).toBe('QUEUED');
     router.setAvailability('alex', 'AVAILABLE');

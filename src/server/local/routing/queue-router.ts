@@ -11,27 +11,52 @@ import { noteStep, recordStep } from './contact-steps';
 import { AgentTimers } from './agent-timers';
 import { DeskError } from './desk-error';
 
-interface Waiting { contactId: string; queueId: string; agentId?: string; enqueuedAt: number }
+interface Waiting {
+  contactId: string;
+  queueId: string;
+  agentId?: string;
+  enqueuedAt: number;
+}
 
 export class QueueRouter {
   private waiting: Waiting[] = [];
   private readonly timers = new AgentTimers();
 
-  constructor(private readonly deps: { contacts: LocalContacts; directory: CenterDirectory; roster: AgentRoster; now?: () => number }) {}
+  constructor(
+    private readonly deps: {
+      contacts: LocalContacts;
+      directory: CenterDirectory;
+      roster: AgentRoster;
+      now?: () => number;
+    },
+  ) {}
 
   private now = (): number => this.deps.now?.() ?? Date.now();
 
   /** Puts a contact in a queue (QueueGate for the flow runner); false when the queue is at capacity. */
-  enqueue(contactId: string, target: { queueId: string; agentId?: string }, enqueuedAt = this.now()): boolean {
+  enqueue(
+    contactId: string,
+    target: { queueId: string; agentId?: string },
+    enqueuedAt = this.now(),
+  ): boolean {
     const { contacts, directory } = this.deps;
-    const queue = target.agentId ? { id: target.queueId, name: `Agent queue: ${directory.agentName(target.agentId)}` } : directory.queue(target.queueId);
+    const queue = target.agentId
+      ? { id: target.queueId, name: `Agent queue: ${directory.agentName(target.agentId)}` }
+      : directory.queue(target.queueId);
     if (!queue) return false;
     const max = directory.queue(target.queueId)?.maxContacts;
-    if (max !== undefined && this.waiting.filter((w) => w.queueId === queue.id).length >= max) return false;
+    if (max !== undefined && this.waiting.filter((w) => w.queueId === queue.id).length >= max)
+      return false;
     this.waiting = this.waiting.filter((w) => w.contactId !== contactId);
     this.waiting.push({ contactId, queueId: queue.id, agentId: target.agentId, enqueuedAt });
     this.waiting.sort((a, b) => a.enqueuedAt - b.enqueuedAt);
-    recordStep(contacts, contactId, 'QUEUED', `queued in ${queue.name}`, (c) => void (c.queue = { id: queue.id, name: queue.name, enqueuedAt }));
+    recordStep(
+      contacts,
+      contactId,
+      'QUEUED',
+      `queued in ${queue.name}`,
+      (c) => void (c.queue = { id: queue.id, name: queue.name, enqueuedAt }),
+    );
     this.dispatch();
     return true;
   }
@@ -44,7 +69,11 @@ export class QueueRouter {
         this.waiting = this.waiting.filter((w) => w !== entry);
         continue;
       }
-      const agent = this.deps.roster.candidates(entry.queueId, entry.agentId, contact.declinedBy ?? [])[0];
+      const agent = this.deps.roster.candidates(
+        entry.queueId,
+        entry.agentId,
+        contact.declinedBy ?? [],
+      )[0];
       if (agent) this.ring(entry, agent);
     }
   }
@@ -53,13 +82,31 @@ export class QueueRouter {
     const { contacts, roster, directory } = this.deps;
     this.waiting = this.waiting.filter((w) => w !== entry);
     roster.set(agent.id, 'RINGING', { contactId: entry.contactId });
-    recordStep(contacts, entry.contactId, 'RINGING', `ringing ${agent.name}`, (c) => void (c.agent = { id: agent.id, ringStartedAt: this.now() }));
+    recordStep(
+      contacts,
+      entry.contactId,
+      'RINGING',
+      `ringing ${agent.name}`,
+      (c) => void (c.agent = { id: agent.id, ringStartedAt: this.now() }),
+    );
     const timeout = directory.setup.ringTimeoutSeconds * 1000;
-    this.timers.set(agent.id, timeout, () => this.unanswered(agent.id, entry, 'MISSED', `${agent.name} did not answer within ${directory.setup.ringTimeoutSeconds} s`));
+    this.timers.set(agent.id, timeout, () =>
+      this.unanswered(
+        agent.id,
+        entry,
+        'MISSED',
+        `${agent.name} did not answer within ${directory.setup.ringTimeoutSeconds} s`,
+      ),
+    );
   }
 
   /** The ring ended without an answer: the contact goes back to its place in the queue. */
-  private unanswered(agentId: string, entry: Waiting, agentStatus: 'MISSED' | 'AVAILABLE' | 'OFFLINE', detail: string): void {
+  private unanswered(
+    agentId: string,
+    entry: Waiting,
+    agentStatus: 'MISSED' | 'AVAILABLE' | 'OFFLINE',
+    detail: string,
+  ): void {
     this.timers.clear(agentId);
     this.deps.roster.set(agentId, agentStatus, { contactId: undefined });
     noteStep(this.deps.contacts, entry.contactId, detail);
@@ -73,8 +120,13 @@ export class QueueRouter {
   private ringing(agentId: string, contactId: string): ContactRecord {
     const agent = this.deps.roster.get(agentId);
     const contact = this.deps.contacts.get(contactId);
-    if (!contact) throw new DeskError('ResourceNotFoundException', `Contact ${contactId} does not exist`);
-    if (agent.status !== 'RINGING' || agent.contactId !== contactId) throw new DeskError('ResourceConflictException', `Contact ${contactId} is not ringing for agent ${agentId}`);
+    if (!contact)
+      throw new DeskError('ResourceNotFoundException', `Contact ${contactId} does not exist`);
+    if (agent.status !== 'RINGING' || agent.contactId !== contactId)
+      throw new DeskError(
+        'ResourceConflictException',
+        `Contact ${contactId} is not ringing for agent ${agentId}`,
+      );
     return contact;
   }
 
@@ -83,21 +135,45 @@ export class QueueRouter {
     this.timers.clear(agentId);
     const { contacts, roster } = this.deps;
     const agent = roster.get(agentId);
-    const participant = contacts.addAgentParticipant(contactId, { id: agentId, displayName: agent.name });
-    recordStep(contacts, contactId, 'CONNECTED', `accepted by ${agent.name}`, (c) => void (c.agent = { id: agentId, ringStartedAt: contact.agent?.ringStartedAt, acceptedAt: this.now() }));
+    const participant = contacts.addAgentParticipant(contactId, {
+      id: agentId,
+      displayName: agent.name,
+    });
+    recordStep(
+      contacts,
+      contactId,
+      'CONNECTED',
+      `accepted by ${agent.name}`,
+      (c) =>
+        void (c.agent = {
+          id: agentId,
+          ringStartedAt: contact.agent?.ringStartedAt,
+          acceptedAt: this.now(),
+        }),
+    );
     roster.set(agentId, 'ON_CONTACT', { contactId });
     return participant;
   }
 
   reject(agentId: string, contactId: string): void {
     const contact = this.ringing(agentId, contactId);
-    this.unanswered(agentId, this.entryOf(contact), 'AVAILABLE', `rejected by ${this.deps.roster.get(agentId).name}`);
+    this.unanswered(
+      agentId,
+      this.entryOf(contact),
+      'AVAILABLE',
+      `rejected by ${this.deps.roster.get(agentId).name}`,
+    );
   }
 
   /** The queue entry of a contact that was taken out of the queue to ring. */
   private entryOf(contact: ContactRecord): Waiting {
     const queue = contact.queue ?? { id: 'unknown', enqueuedAt: this.now() };
-    return { contactId: contact.id, queueId: queue.id, enqueuedAt: queue.enqueuedAt, ...(queue.id.startsWith('agent/') ? { agentId: queue.id.slice(6) } : {}) };
+    return {
+      contactId: contact.id,
+      queueId: queue.id,
+      enqueuedAt: queue.enqueuedAt,
+      ...(queue.id.startsWith('agent/') ? { agentId: queue.id.slice(6) } : {}),
+    };
   }
 
   /** The contact ended (any reason): take it out of the queue, stop its ring, or start after-contact work. */
@@ -112,13 +188,22 @@ export class QueueRouter {
     }
     if (agent.status !== 'ON_CONTACT') return;
     this.deps.roster.set(agent.id, 'AFTER_CONTACT_WORK', { contactId: contact.id });
-    this.deps.contacts.update(contact.id, (c) => void (c.agent = { ...c.agent, id: agent.id, afterContactWorkStartedAt: this.now() }));
-    this.timers.set(agent.id, this.deps.directory.setup.afterContactWorkSeconds * 1000, () => this.finishAfterContactWork(agent.id));
+    this.deps.contacts.update(
+      contact.id,
+      (c) => void (c.agent = { ...c.agent, id: agent.id, afterContactWorkStartedAt: this.now() }),
+    );
+    this.timers.set(agent.id, this.deps.directory.setup.afterContactWorkSeconds * 1000, () =>
+      this.finishAfterContactWork(agent.id),
+    );
   }
 
   /** Ends after-contact work (timer or the agent's "Done"): the agent is available again. */
   finishAfterContactWork(agentId: string): void {
-    if (this.deps.roster.get(agentId).status !== 'AFTER_CONTACT_WORK') throw new DeskError('ResourceConflictException', `Agent ${agentId} is not in after-contact work`);
+    if (this.deps.roster.get(agentId).status !== 'AFTER_CONTACT_WORK')
+      throw new DeskError(
+        'ResourceConflictException',
+        `Agent ${agentId} is not in after-contact work`,
+      );
     this.setAvailability(agentId, 'AVAILABLE');
   }
 
@@ -128,17 +213,38 @@ export class QueueRouter {
    */
   setAvailability(agentId: string, status: 'AVAILABLE' | 'OFFLINE'): AgentState {
     const agent = this.deps.roster.get(agentId);
-    if (agent.status === 'ON_CONTACT') throw new DeskError('ResourceConflictException', 'End the current contact before changing status');
+    if (agent.status === 'ON_CONTACT')
+      throw new DeskError(
+        'ResourceConflictException',
+        'End the current contact before changing status',
+      );
     this.timers.clear(agentId);
     if (agent.status === 'AFTER_CONTACT_WORK' && agent.contactId) {
-      this.deps.contacts.update(agent.contactId, (c) => void (c.agent = { ...c.agent, id: agentId, afterContactWorkEndedAt: this.now() }));
+      this.deps.contacts.update(
+        agent.contactId,
+        (c) => void (c.agent = { ...c.agent, id: agentId, afterContactWorkEndedAt: this.now() }),
+      );
     }
-    const ringing = agent.status === 'RINGING' ? this.deps.contacts.get(agent.contactId ?? '') : undefined;
+    const ringing =
+      agent.status === 'RINGING' ? this.deps.contacts.get(agent.contactId ?? '') : undefined;
     if (status === 'AVAILABLE' && agent.status !== 'AVAILABLE' && !ringing) {
-      for (const w of this.waiting) this.deps.contacts.update(w.contactId, (c) => void (c.declinedBy = c.declinedBy?.filter((id) => id !== agentId)));
+      for (const w of this.waiting)
+        this.deps.contacts.update(
+          w.contactId,
+          (c) => void (c.declinedBy = c.declinedBy?.filter((id) => id !== agentId)),
+        );
     }
-    this.deps.roster.set(agentId, status, { contactId: undefined, idle: agent.status !== status && agent.status !== 'RINGING' });
-    if (ringing) this.unanswered(agentId, this.entryOf(ringing), status, `${agent.name} set ${status === 'OFFLINE' ? 'Offline' : 'Available'} while it rang`);
+    this.deps.roster.set(agentId, status, {
+      contactId: undefined,
+      idle: agent.status !== status && agent.status !== 'RINGING',
+    });
+    if (ringing)
+      this.unanswered(
+        agentId,
+        this.entryOf(ringing),
+        status,
+        `${agent.name} set ${status === 'OFFLINE' ? 'Offline' : 'Available'} while it rang`,
+      );
     this.dispatch();
     return this.deps.roster.get(agentId);
   }

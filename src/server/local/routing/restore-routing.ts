@@ -9,13 +9,24 @@ import type { AgentRoster } from './agent-roster';
 import { noteStep } from './contact-steps';
 import type { QueueRouter } from './queue-router';
 
-export function restoreRouting(deps: { contacts: LocalContacts; roster: AgentRoster; router: QueueRouter }, active: ContactRecord[]): void {
-  const byQueueTime = [...active].sort((a, b) => (a.queue?.enqueuedAt ?? 0) - (b.queue?.enqueuedAt ?? 0));
+export function restoreRouting(
+  deps: { contacts: LocalContacts; roster: AgentRoster; router: QueueRouter },
+  active: ContactRecord[],
+): void {
+  const byQueueTime = [...active].sort(
+    (a, b) => (a.queue?.enqueuedAt ?? 0) - (b.queue?.enqueuedAt ?? 0),
+  );
   for (const c of byQueueTime) {
     if ((c.state === 'QUEUED' || c.state === 'RINGING') && c.queue) {
       if (c.state === 'RINGING') noteStep(deps.contacts, c.id, 'ring interrupted by a restart');
-      const agentId = c.queue.id.startsWith('agent/') ? c.queue.id.slice('agent/'.length) : undefined;
-      deps.router.enqueue(c.id, { queueId: c.queue.id, ...(agentId ? { agentId } : {}) }, c.queue.enqueuedAt);
+      const agentId = c.queue.id.startsWith('agent/')
+        ? c.queue.id.slice('agent/'.length)
+        : undefined;
+      deps.router.enqueue(
+        c.id,
+        { queueId: c.queue.id, ...(agentId ? { agentId } : {}) },
+        c.queue.enqueuedAt,
+      );
     } else if (c.state === 'CONNECTED' && c.agent?.id) {
       deps.roster.set(c.agent.id, 'ON_CONTACT', { contactId: c.id });
     }

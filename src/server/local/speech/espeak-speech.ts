@@ -9,20 +9,31 @@ import { parseWav, toMono48k } from './wav-pcm';
 export interface Speech {
   readonly available: boolean;
   /** PCM for the text, or undefined when speech is unavailable or synthesis failed. */
-  synthesize(text: string, options?: { ssml?: boolean; voice?: string }): Promise<Int16Array | undefined>;
+  synthesize(
+    text: string,
+    options?: { ssml?: boolean; voice?: string },
+  ): Promise<Int16Array | undefined>;
 }
 
 const CACHE_SIZE = 32;
 
-export function createEspeakSpeech(options: { enabled: boolean; command?: string; timeoutMs?: number }): Speech {
+export function createEspeakSpeech(options: {
+  enabled: boolean;
+  command?: string;
+  timeoutMs?: number;
+}): Speech {
   const command = options.command ?? 'espeak-ng';
-  const available = options.enabled && spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 5000 }).status === 0;
+  const available =
+    options.enabled &&
+    spawnSync(command, ['--version'], { stdio: 'ignore', timeout: 5000 }).status === 0;
   const cache = new Map<string, Int16Array>();
 
   const run = (text: string, ssml: boolean, voice: string) =>
     new Promise<Buffer>((resolve, reject) => {
       // Text goes on stdin, never on the command line: prompts can hold customer data.
-      const child = spawn(command, ['--stdout', '-v', voice, ...(ssml ? ['-m'] : [])], { stdio: ['pipe', 'pipe', 'ignore'] });
+      const child = spawn(command, ['--stdout', '-v', voice, ...(ssml ? ['-m'] : [])], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+      });
       const chunks: Buffer[] = [];
       const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 10_000);
       child.stdout.on('data', (c: Buffer) => chunks.push(c));

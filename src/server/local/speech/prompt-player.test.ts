@@ -7,7 +7,10 @@ function setup(opts: { available: boolean; joined: boolean }) {
   const played: Array<{ meetingId: string; samples: number }> = [];
   const player = createPromptPlayer({
     contacts,
-    speech: { available: opts.available, synthesize: async (text) => new Int16Array(text.length * 100) },
+    speech: {
+      available: opts.available,
+      synthesize: async (text) => new Int16Array(text.length * 100),
+    },
     playAudio: async (meetingId, pcm) => void played.push({ meetingId, samples: pcm.length }),
     waitForAttendee: async () => opts.joined,
     logger: { warn: () => {} },
@@ -19,12 +22,22 @@ describe('prompt player', () => {
   it('sends the caption and speaks the prompt into the meeting', async () => {
     const { contacts, played, player, contact } = setup({ available: true, joined: true });
     await player.play(contact, { text: 'Hello there', ssml: false }, new AbortController().signal);
-    expect(contacts.get(contact.id)?.transcript).toMatchObject([{ kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: 'Hello there' }]);
+    expect(contacts.get(contact.id)?.transcript).toMatchObject([
+      {
+        kind: 'caption',
+        participantRole: 'SYSTEM',
+        contentType: 'text/plain',
+        content: 'Hello there',
+      },
+    ]);
     expect(played).toEqual([{ meetingId: contact.meeting.MeetingId, samples: 1100 }]);
   });
 
   it('captions only, when there is no TTS engine or the customer never joined', async () => {
-    for (const opts of [{ available: false, joined: true }, { available: true, joined: false }]) {
+    for (const opts of [
+      { available: false, joined: true },
+      { available: true, joined: false },
+    ]) {
       const { contacts, played, player, contact } = setup(opts);
       await player.play(contact, { text: 'Hi', ssml: false }, new AbortController().signal);
       expect(played).toEqual([]);
@@ -36,8 +49,12 @@ describe('prompt player', () => {
     const contacts = new MemoryContacts();
     const waits: number[] = [];
     const player = createPromptPlayer({
-      contacts, speech: { available: true, synthesize: async () => new Int16Array(10) }, playAudio: async () => {},
-      waitForAttendee: async (_m, _a, ms) => (waits.push(ms), false), logger: { warn: () => {} }, joinWaitMs: 5000,
+      contacts,
+      speech: { available: true, synthesize: async () => new Int16Array(10) },
+      playAudio: async () => {},
+      waitForAttendee: async (_m, _a, ms) => (waits.push(ms), false),
+      logger: { warn: () => {} },
+      joinWaitMs: 5000,
     });
     const contact = contacts.create();
     await player.play(contact, { text: 'one', ssml: false }, new AbortController().signal);
@@ -46,7 +63,9 @@ describe('prompt player', () => {
   });
 
   it('captions SSML as plain text', () => {
-    expect(ssmlToText('<speak>Press <say-as interpret-as="digits">1</say-as> &amp; wait</speak>')).toBe('Press 1 & wait');
+    expect(
+      ssmlToText('<speak>Press <say-as interpret-as="digits">1</say-as> &amp; wait</speak>'),
+    ).toBe('Press 1 & wait');
   });
 });
 
@@ -59,15 +78,29 @@ describe('the speaking voice', () => {
     expect(speakingVoice({})).toBe('en-us');
   });
 
-  it('synthesizes a Spanish contact\'s prompt with the Spanish espeak-ng voice', async () => {
+  it("synthesizes a Spanish contact's prompt with the Spanish espeak-ng voice", async () => {
     const contacts = new MemoryContacts();
     const voices: Array<string | undefined> = [];
     const player = createPromptPlayer({
-      contacts, speech: { available: true, synthesize: async (_t, o) => (voices.push(o?.voice), new Int16Array(10)) }, playAudio: async () => {},
-      waitForAttendee: async () => true, logger: { warn: () => {} },
+      contacts,
+      speech: {
+        available: true,
+        synthesize: async (_t, o) => (voices.push(o?.voice), new Int16Array(10)),
+      },
+      playAudio: async () => {},
+      waitForAttendee: async () => true,
+      logger: { warn: () => {} },
     });
-    await player.play(contacts.create({ textToSpeechVoice: 'Lupe', languageCode: 'es-US' }), { text: 'Hola', ssml: false }, new AbortController().signal);
-    await player.play(contacts.create(), { text: 'Hello', ssml: false }, new AbortController().signal);
+    await player.play(
+      contacts.create({ textToSpeechVoice: 'Lupe', languageCode: 'es-US' }),
+      { text: 'Hola', ssml: false },
+      new AbortController().signal,
+    );
+    await player.play(
+      contacts.create(),
+      { text: 'Hello', ssml: false },
+      new AbortController().signal,
+    );
     expect(voices).toEqual(['es-419', 'en-us']);
   });
 });

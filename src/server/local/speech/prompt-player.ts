@@ -23,14 +23,22 @@ export interface PromptPlayerDeps {
 export function ssmlToText(ssml: string): string {
   return ssml
     .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
 /** The espeak-ng voice for the contact: its Set voice's language, else its LanguageCode, else English. */
-export function speakingVoice(contact: Pick<ContactRecord, 'textToSpeechVoice' | 'languageCode'>): string {
-  const fromVoice = contact.textToSpeechVoice ? voiceLanguage(contact.textToSpeechVoice) : undefined;
+export function speakingVoice(
+  contact: Pick<ContactRecord, 'textToSpeechVoice' | 'languageCode'>,
+): string {
+  const fromVoice = contact.textToSpeechVoice
+    ? voiceLanguage(contact.textToSpeechVoice)
+    : undefined;
   return espeakVoice(fromVoice ?? contact.languageCode ?? DEFAULT_LANGUAGE);
 }
 
@@ -40,11 +48,21 @@ export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
   return {
     async play(contact: ContactRecord, prompt, signal) {
       const caption = prompt.ssml ? ssmlToText(prompt.text) : prompt.text;
-      if (caption) deps.contacts.addTranscript(contact.id, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: caption });
+      if (caption)
+        deps.contacts.addTranscript(contact.id, {
+          kind: 'caption',
+          participantRole: 'SYSTEM',
+          contentType: 'text/plain',
+          content: caption,
+        });
       if (!deps.speech.available || signal.aborted) return;
       const [pcm, joined] = await Promise.all([
         deps.speech.synthesize(prompt.text, { ssml: prompt.ssml, voice: speakingVoice(contact) }),
-        deps.waitForAttendee(contact.meeting.MeetingId, contact.customer.attendee.AttendeeId, waited.has(contact.id) ? 0 : (deps.joinWaitMs ?? 5000)),
+        deps.waitForAttendee(
+          contact.meeting.MeetingId,
+          contact.customer.attendee.AttendeeId,
+          waited.has(contact.id) ? 0 : (deps.joinWaitMs ?? 5000),
+        ),
       ]);
       waited.add(contact.id);
       if (waited.size > 10_000) waited.clear();
@@ -53,7 +71,10 @@ export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
         await deps.playAudio(contact.meeting.MeetingId, pcm);
       } catch (error) {
         // The meeting may have ended while the prompt was being synthesized; the caption already went out.
-        deps.logger.warn({ contactId: contact.id, err: (error as Error).message }, 'Prompt audio could not be played');
+        deps.logger.warn(
+          { contactId: contact.id, err: (error as Error).message },
+          'Prompt audio could not be played',
+        );
       }
     },
   };

@@ -42,13 +42,16 @@ describe('speech', () => {
     expect(await missing.synthesize('hello')).toBeUndefined();
   });
 
-  it.skipIf(!hasEspeak)('synthesizes a prompt with espeak-ng into about a second per few words of 48 kHz audio', async () => {
-    const speech = createEspeakSpeech({ enabled: true });
-    const pcm = await speech.synthesize('Press 1 for sales, or 2 for support.');
-    expect(pcm).toBeInstanceOf(Int16Array);
-    const seconds = (pcm?.length ?? 0) / 48_000;
-    expect(seconds).toBeGreaterThan(1);
-    expect(seconds).toBeLessThan(6);
-    expect(Math.max(...(pcm ?? []).slice(0, 48_000 * 2).map(Math.abs))).toBeGreaterThan(1000); // not silence
-  });
+  it.skipIf(!hasEspeak)(
+    'synthesizes a prompt with espeak-ng into about a second per few words of 48 kHz audio',
+    async () => {
+      const speech = createEspeakSpeech({ enabled: true });
+      const pcm = await speech.synthesize('Press 1 for sales, or 2 for support.');
+      expect(pcm).toBeInstanceOf(Int16Array);
+      const seconds = (pcm?.length ?? 0) / 48_000;
+      expect(seconds).toBeGreaterThan(1);
+      expect(seconds).toBeLessThan(6);
+      expect(Math.max(...(pcm ?? []).slice(0, 48_000 * 2).map(Math.abs))).toBeGreaterThan(1000); // not silence
+    },
+  );
 });

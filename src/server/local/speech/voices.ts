@@ -6,11 +6,33 @@
 
 /** Polly voice name → language code (docs.aws.amazon.com/polly/latest/dg/available-voices.html). */
 const POLLY_VOICES: Record<string, string> = {
-  Joanna: 'en-US', Matthew: 'en-US', Ivy: 'en-US', Justin: 'en-US', Kendra: 'en-US', Kimberly: 'en-US', Salli: 'en-US', Joey: 'en-US', Kevin: 'en-US', Ruth: 'en-US', Stephen: 'en-US', Danielle: 'en-US', Gregory: 'en-US',
-  Amy: 'en-GB', Emma: 'en-GB', Brian: 'en-GB', Arthur: 'en-GB',
-  Lupe: 'es-US', Penelope: 'es-US', Miguel: 'es-US', Pedro: 'es-US',
-  Lucia: 'es-ES', Conchita: 'es-ES', Enrique: 'es-ES', Sergio: 'es-ES',
-  Mia: 'es-MX', Andres: 'es-MX',
+  Joanna: 'en-US',
+  Matthew: 'en-US',
+  Ivy: 'en-US',
+  Justin: 'en-US',
+  Kendra: 'en-US',
+  Kimberly: 'en-US',
+  Salli: 'en-US',
+  Joey: 'en-US',
+  Kevin: 'en-US',
+  Ruth: 'en-US',
+  Stephen: 'en-US',
+  Danielle: 'en-US',
+  Gregory: 'en-US',
+  Amy: 'en-GB',
+  Emma: 'en-GB',
+  Brian: 'en-GB',
+  Arthur: 'en-GB',
+  Lupe: 'es-US',
+  Penelope: 'es-US',
+  Miguel: 'es-US',
+  Pedro: 'es-US',
+  Lucia: 'es-ES',
+  Conchita: 'es-ES',
+  Enrique: 'es-ES',
+  Sergio: 'es-ES',
+  Mia: 'es-MX',
+  Andres: 'es-MX',
 };
 
 /** The voice a contact speaks with before any Set voice block (Connect's default). */

@@ -11,7 +11,12 @@ export interface WavPcm {
 
 /** Parses a 16-bit PCM WAV; throws on anything else. */
 export function parseWav(wav: Buffer): WavPcm {
-  if (wav.length < 12 || wav.toString('ascii', 0, 4) !== 'RIFF' || wav.toString('ascii', 8, 12) !== 'WAVE') throw new Error('not a WAV file');
+  if (
+    wav.length < 12 ||
+    wav.toString('ascii', 0, 4) !== 'RIFF' ||
+    wav.toString('ascii', 8, 12) !== 'WAVE'
+  )
+    throw new Error('not a WAV file');
   let offset = 12;
   let sampleRate = 0;
   let channels = 0;
@@ -20,7 +25,8 @@ export function parseWav(wav: Buffer): WavPcm {
     const size = wav.readUInt32LE(offset + 4);
     const body = offset + 8;
     if (id === 'fmt ') {
-      if (wav.readUInt16LE(body) !== 1 || wav.readUInt16LE(body + 14) !== 16) throw new Error('only 16-bit PCM WAV is supported');
+      if (wav.readUInt16LE(body) !== 1 || wav.readUInt16LE(body + 14) !== 16)
+        throw new Error('only 16-bit PCM WAV is supported');
       channels = wav.readUInt16LE(body + 2);
       sampleRate = wav.readUInt32LE(body + 4);
     } else if (id === 'data') {

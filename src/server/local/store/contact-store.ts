@@ -23,7 +23,8 @@ export interface StoredToken {
 }
 
 /** sha256 hex of a token or client token: the raw value is never written to disk. */
-export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string): string =>
+  createHash('sha256').update(token).digest('hex');
 
 /** AES-256-GCM with a key from the ClientToken (a different hash from the stored lookup hash). */
 function seal(clientToken: string, value: unknown): string {
@@ -39,7 +40,11 @@ function open(clientToken: string, sealed: string): unknown {
   const key = createHash('sha256').update(`idempotency-key:${clientToken}`).digest();
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
   decipher.setAuthTag(Buffer.from(tag, 'base64'));
-  return JSON.parse(Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString('utf8'));
+  return JSON.parse(
+    Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]).toString(
+      'utf8',
+    ),
+  );
 }
 
 const SCHEMA = `
@@ -59,24 +64,40 @@ export class ContactStore {
     mkdirSync(dataDir, { recursive: true });
     this.db = openDatabase(join(dataDir, 'contact-center.sqlite'), SCHEMA);
     this.stmt = {
-      putContact: this.db.prepare('INSERT OR REPLACE INTO contacts (id, instance_id, active, record) VALUES (?, ?, ?, ?)'),
-      getContact: this.db.prepare<[string], { record: string }>('SELECT record FROM contacts WHERE id = ?'),
-      active: this.db.prepare<[], { record: string }>('SELECT record FROM contacts WHERE active = 1'),
+      putContact: this.db.prepare(
+        'INSERT OR REPLACE INTO contacts (id, instance_id, active, record) VALUES (?, ?, ?, ?)',
+      ),
+      getContact: this.db.prepare<[string], { record: string }>(
+        'SELECT record FROM contacts WHERE id = ?',
+      ),
+      active: this.db.prepare<[], { record: string }>(
+        'SELECT record FROM contacts WHERE active = 1',
+      ),
       getIdem: this.db.prepare<[string, string, string, number], { response: string }>(
         'SELECT response FROM idempotency WHERE instance_id = ? AND operation = ? AND token_hash = ? AND created_at > ?',
       ),
-      putIdem: this.db.prepare('INSERT OR REPLACE INTO idempotency (instance_id, operation, token_hash, response, created_at) VALUES (?, ?, ?, ?, ?)'),
-      purgeIdem: this.db.prepare('DELETE FROM idempotency WHERE created_at <= ?'),
-      putToken: this.db.prepare('INSERT INTO tokens (token_hash, kind, contact_id, participant_id, expires_at) VALUES (?, ?, ?, ?, ?)'),
-      getToken: this.db.prepare<[string], { kind: TokenKind; contact_id: string; participant_id: string; expires_at: number | null }>(
-        'SELECT kind, contact_id, participant_id, expires_at FROM tokens WHERE token_hash = ?',
+      putIdem: this.db.prepare(
+        'INSERT OR REPLACE INTO idempotency (instance_id, operation, token_hash, response, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
+      purgeIdem: this.db.prepare('DELETE FROM idempotency WHERE created_at <= ?'),
+      putToken: this.db.prepare(
+        'INSERT INTO tokens (token_hash, kind, contact_id, participant_id, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getToken: this.db.prepare<
+        [string],
+        { kind: TokenKind; contact_id: string; participant_id: string; expires_at: number | null }
+      >('SELECT kind, contact_id, participant_id, expires_at FROM tokens WHERE token_hash = ?'),
       deleteToken: this.db.prepare('DELETE FROM tokens WHERE token_hash = ?'),
     };
   }
 
   saveContact(record: ContactRecord): void {
-    this.stmt.putContact.run(record.id, record.instanceId, record.state === 'ENDED' ? 0 : 1, JSON.stringify(record));
+    this.stmt.putContact.run(
+      record.id,
+      record.instanceId,
+      record.state === 'ENDED' ? 0 : 1,
+      JSON.stringify(record),
+    );
   }
 
   getContact(id: string): ContactRecord | undefined {
@@ -89,13 +110,36 @@ export class ContactStore {
   }
 
   /** The stored response for this token if it was used less than `maxAgeMs` ago. */
-  findIdempotent(instanceId: string, operation: string, clientToken: string, now: number, maxAgeMs: number): unknown {
-    const row = this.stmt.getIdem.get(instanceId, operation, hashToken(clientToken), now - maxAgeMs);
+  findIdempotent(
+    instanceId: string,
+    operation: string,
+    clientToken: string,
+    now: number,
+    maxAgeMs: number,
+  ): unknown {
+    const row = this.stmt.getIdem.get(
+      instanceId,
+      operation,
+      hashToken(clientToken),
+      now - maxAgeMs,
+    );
     return row ? open(clientToken, row.response) : undefined;
   }
 
-  rememberIdempotent(instanceId: string, operation: string, clientToken: string, response: unknown, now: number): void {
-    this.stmt.putIdem.run(instanceId, operation, hashToken(clientToken), seal(clientToken, response), now);
+  rememberIdempotent(
+    instanceId: string,
+    operation: string,
+    clientToken: string,
+    response: unknown,
+    now: number,
+  ): void {
+    this.stmt.putIdem.run(
+      instanceId,
+      operation,
+      hashToken(clientToken),
+      seal(clientToken, response),
+      now,
+    );
   }
 
   /** Drops idempotency entries older than `maxAgeMs`. */
@@ -104,13 +148,24 @@ export class ContactStore {
   }
 
   saveToken(token: string, value: StoredToken): void {
-    this.stmt.putToken.run(hashToken(token), value.kind, value.contactId, value.participantId, value.expiresAt ?? null);
+    this.stmt.putToken.run(
+      hashToken(token),
+      value.kind,
+      value.contactId,
+      value.participantId,
+      value.expiresAt ?? null,
+    );
   }
 
   findToken(token: string): StoredToken | undefined {
     const row = this.stmt.getToken.get(hashToken(token));
     if (!row) return undefined;
-    return { kind: row.kind, contactId: row.contact_id, participantId: row.participant_id, ...(row.expires_at === null ? {} : { expiresAt: row.expires_at }) };
+    return {
+      kind: row.kind,
+      contactId: row.contact_id,
+      participantId: row.participant_id,
+      ...(row.expires_at === null ? {} : { expiresAt: row.expires_at }),
+    };
   }
 
   deleteToken(token: string): void {

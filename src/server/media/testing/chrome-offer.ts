@@ -15,7 +15,9 @@ export interface OfferSection {
   ssrc?: number;
 }
 
-const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7 + 16).toString(16).padStart(2, '0').toUpperCase()).join(':');
+const FINGERPRINT = Array.from({ length: 32 }, (_, i) =>
+  (i * 7 + 16).toString(16).padStart(2, '0').toUpperCase(),
+).join(':');
 
 function section(s: OfferSection): string[] {
   const port = s.port ?? 9;
@@ -36,15 +38,25 @@ function section(s: OfferSection): string[] {
     `a=${s.direction}`,
     'a=rtcp-mux',
     audio ? `a=rtpmap:${pt} opus/48000/2` : `a=rtpmap:${pt} VP8/90000`,
-    ...(audio ? [`a=fmtp:${pt} minptime=10;useinbandfec=1`] : [`a=rtcp-fb:${pt} nack`, `a=rtcp-fb:${pt} nack pli`]),
+    ...(audio
+      ? [`a=fmtp:${pt} minptime=10;useinbandfec=1`]
+      : [`a=rtcp-fb:${pt} nack`, `a=rtcp-fb:${pt} nack pli`]),
   ];
-  if (s.ssrc !== undefined) lines.push(`a=msid:stream-${s.mid} track-${s.mid}`, `a=ssrc:${s.ssrc} cname:testcname`);
+  if (s.ssrc !== undefined)
+    lines.push(`a=msid:stream-${s.mid} track-${s.mid}`, `a=ssrc:${s.ssrc} cname:testcname`);
   return lines;
 }
 
 /** A complete offer with the given sections in order. */
 export function chromeOffer(sections: OfferSection[]): string {
   const bundle = sections.filter((s) => (s.port ?? 9) !== 0).map((s) => s.mid);
-  const session = ['v=0', 'o=mozilla-chrome 1 2 IN IP4 127.0.0.1', 's=-', 't=0 0', `a=group:BUNDLE ${bundle.join(' ')}`, 'a=msid-semantic: WMS'];
+  const session = [
+    'v=0',
+    'o=mozilla-chrome 1 2 IN IP4 127.0.0.1',
+    's=-',
+    't=0 0',
+    `a=group:BUNDLE ${bundle.join(' ')}`,
+    'a=msid-semantic: WMS',
+  ];
   return [...session, ...sections.flatMap(section)].join('\r\n') + '\r\n';
 }

@@ -7,7 +7,12 @@
 import { EventEmitter } from 'node:events';
 import { newAttendeeId, newJoinToken } from '../join-token';
 import { newMediaMeeting } from '../media-meeting';
-import type { MediaAttendee, MediaMeeting, MediaService, MediaServiceEvents } from '../media-service';
+import type {
+  MediaAttendee,
+  MediaMeeting,
+  MediaService,
+  MediaServiceEvents,
+} from '../media-service';
 
 interface FakeMeeting {
   meeting: MediaMeeting;
@@ -20,7 +25,12 @@ export class FakeMediaService implements MediaService {
   readonly meetings = new Map<string, FakeMeeting>();
   readonly restored: string[] = [];
   readonly ended: string[] = [];
-  readonly dataMessages: Array<{ meetingId: string; topic: string; data: string; senderAttendeeId: string }> = [];
+  readonly dataMessages: Array<{
+    meetingId: string;
+    topic: string;
+    data: string;
+    senderAttendeeId: string;
+  }> = [];
 
   constructor(private readonly publicUrl = 'http://127.0.0.1:9') {}
 
@@ -33,7 +43,11 @@ export class FakeMediaService implements MediaService {
   createAttendee(meetingId: string, externalUserId: string): MediaAttendee {
     const m = this.live(meetingId);
     if (!externalUserId) throw new Error('ExternalUserId must not be empty.');
-    const attendee = { AttendeeId: newAttendeeId(), JoinToken: newJoinToken(), ExternalUserId: externalUserId };
+    const attendee = {
+      AttendeeId: newAttendeeId(),
+      JoinToken: newJoinToken(),
+      ExternalUserId: externalUserId,
+    };
     m.attendees.push(attendee);
     return attendee;
   }
@@ -41,7 +55,8 @@ export class FakeMediaService implements MediaService {
   restoreMeeting(meeting: MediaMeeting, attendees: MediaAttendee[]): void {
     // As the real server: a meeting it knows keeps its state and gains the attendees it lacked.
     const m = this.meetings.get(meeting.MeetingId) ?? { meeting, attendees: [], active: true };
-    for (const a of attendees) if (!m.attendees.some((x) => x.AttendeeId === a.AttendeeId)) m.attendees.push(a);
+    for (const a of attendees)
+      if (!m.attendees.some((x) => x.AttendeeId === a.AttendeeId)) m.attendees.push(a);
     this.meetings.set(meeting.MeetingId, m);
     this.restored.push(meeting.MeetingId);
   }
@@ -63,9 +78,17 @@ export class FakeMediaService implements MediaService {
     return this.meetings.get(meetingId)?.active ?? false;
   }
 
-  sendDataMessage(meetingId: string, message: { topic: string; data: string; senderAttendeeId: string }): void {
+  sendDataMessage(
+    meetingId: string,
+    message: { topic: string; data: string; senderAttendeeId: string },
+  ): void {
     this.live(meetingId);
-    this.dataMessages.push({ meetingId, topic: message.topic, data: message.data, senderAttendeeId: message.senderAttendeeId });
+    this.dataMessages.push({
+      meetingId,
+      topic: message.topic,
+      data: message.data,
+      senderAttendeeId: message.senderAttendeeId,
+    });
   }
 
   playAudio(meetingId: string): Promise<void> {

@@ -14,7 +14,10 @@ export class RecordingMember implements RoomMember {
   terminated = false;
   keyframeRequests = 0;
 
-  constructor(readonly attendeeId: string, readonly externalUserId = attendeeId) {}
+  constructor(
+    readonly attendeeId: string,
+    readonly externalUserId = attendeeId,
+  ) {}
 
   send(frame: SignalFrameInit): void {
     this.frames.push(frame);

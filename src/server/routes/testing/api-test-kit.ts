@@ -16,7 +16,10 @@ export const testEntryPoint: EntryPoint = {
   id: 'default',
   instanceId: 'inst-1',
   contactFlowId: 'flow-1',
-  allowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
+  allowedCapabilities: {
+    Customer: { Video: 'SEND' },
+    Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+  },
   allowedAttributes: ['product'],
   attributes: { site: 'shop' },
   description: 'Video call from {displayName} about {attr.product}',
@@ -26,12 +29,21 @@ export const testEntryPoint: EntryPoint = {
 
 /** A gateway fake that records what the routes send and answers like Connect would. */
 export function fakeGateway() {
-  const calls: { start: StartWebRTCContactCommandInput[]; dtmf: string[]; disconnect: string[]; describeQueue: string[] } = { start: [], dtmf: [], disconnect: [], describeQueue: [] };
+  const calls: {
+    start: StartWebRTCContactCommandInput[];
+    dtmf: string[];
+    disconnect: string[];
+    describeQueue: string[];
+  } = { start: [], dtmf: [], disconnect: [], describeQueue: [] };
   let failNext: Error | undefined;
   const gateway: CallGateway = {
     async startWebRTCContact(input) {
       calls.start.push(input);
-      if (failNext) { const e = failNext; failNext = undefined; throw e; }
+      if (failNext) {
+        const e = failNext;
+        failNext = undefined;
+        throw e;
+      }
       return {
         $metadata: {},
         ContactId: 'contact-1',
@@ -39,26 +51,57 @@ export function fakeGateway() {
         ParticipantToken: 'participant-token',
         ConnectionData: {
           Attendee: { AttendeeId: 'att-1', JoinToken: 'join-token' },
-          Meeting: { MeetingId: 'meeting-1', MediaRegion: 'us-east-1', MediaPlacement: { AudioHostUrl: 'audio', SignalingUrl: 'wss://x/control/meeting-1' } },
+          Meeting: {
+            MeetingId: 'meeting-1',
+            MediaRegion: 'us-east-1',
+            MediaPlacement: { AudioHostUrl: 'audio', SignalingUrl: 'wss://x/control/meeting-1' },
+          },
         },
       };
     },
-    async createConnection() { return { connectionToken: 'connection-token', websocketUrl: 'wss://x/events' }; },
-    async sendDtmf(_token, digits) { calls.dtmf.push(digits); return { id: 'msg-1', absoluteTime: '2026-01-01T00:00:00.000Z' }; },
-    async disconnect(token) { calls.disconnect.push(token); },
-    async describeContact() { return { Id: 'contact-1', QueueInfo: { Id: 'queue-1', EnqueueTimestamp: new Date(1_700_000_000_000) } }; },
-    async describeQueue(_instanceId, queueId) { calls.describeQueue.push(queueId); return { QueueId: queueId, Name: 'Support' }; },
+    async createConnection() {
+      return { connectionToken: 'connection-token', websocketUrl: 'wss://x/events' };
+    },
+    async sendDtmf(_token, digits) {
+      calls.dtmf.push(digits);
+      return { id: 'msg-1', absoluteTime: '2026-01-01T00:00:00.000Z' };
+    },
+    async disconnect(token) {
+      calls.disconnect.push(token);
+    },
+    async describeContact() {
+      return {
+        Id: 'contact-1',
+        QueueInfo: { Id: 'queue-1', EnqueueTimestamp: new Date(1_700_000_000_000) },
+      };
+    },
+    async describeQueue(_instanceId, queueId) {
+      calls.describeQueue.push(queueId);
+      return { QueueId: queueId, Name: 'Support' };
+    },
   };
-  return { gateway, calls, failWith: (e: Error) => { failNext = e; } };
+  return {
+    gateway,
+    calls,
+    failWith: (e: Error) => {
+      failNext = e;
+    },
+  };
 }
 
 /** The app around the fake gateway; `extra` adds app options (a dist folder, timeouts). */
-export async function testApp(security: Partial<ApiSecurity> = {}, extra: Partial<Omit<AppDeps, 'api'>> = {}) {
+export async function testApp(
+  security: Partial<ApiSecurity> = {},
+  extra: Partial<Omit<AppDeps, 'api'>> = {},
+) {
   const fake = fakeGateway();
   const app = await createApp({
     api: {
       gateway: fake.gateway,
-      entryPoints: entryPointRegistry([testEntryPoint, { ...testEntryPoint, id: 'members', requireCustomerToken: true }]),
+      entryPoints: entryPointRegistry([
+        testEntryPoint,
+        { ...testEntryPoint, id: 'members', requireCustomerToken: true },
+      ]),
       security: {
         allowedOrigins: [TEST_ORIGIN],
         rateLimitPerMinute: 1000,
@@ -74,7 +117,11 @@ export async function testApp(security: Partial<ApiSecurity> = {}, extra: Partia
   return { app, ...fake };
 }
 
-export function customerToken(claims: Record<string, unknown>, expiresInSeconds = 300, secret = CUSTOMER_SECRET) {
+export function customerToken(
+  claims: Record<string, unknown>,
+  expiresInSeconds = 300,
+  secret = CUSTOMER_SECRET,
+) {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setExpirationTime(Math.floor(Date.now() / 1000) + expiresInSeconds)

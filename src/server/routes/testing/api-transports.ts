@@ -35,22 +35,32 @@ export interface ApiTransport {
 
 const encode = (r: ApiRequest) => {
   const headers: Record<string, string> = { ...r.headers };
-  if (r.payload === undefined || typeof r.payload === 'string') return { headers, body: r.payload as string | undefined };
+  if (r.payload === undefined || typeof r.payload === 'string')
+    return { headers, body: r.payload as string | undefined };
   headers['content-type'] ??= 'application/json';
   return { headers, body: JSON.stringify(r.payload) };
 };
 
-const response = (statusCode: number, headers: Record<string, string | undefined>, text: string): ApiResponse => ({
+const response = (
+  statusCode: number,
+  headers: Record<string, string | undefined>,
+  text: string,
+): ApiResponse => ({
   statusCode,
   headers,
   json: () => JSON.parse(text),
 });
 
-const fromFetch = async (res: Response) => response(res.status, Object.fromEntries(res.headers), await res.text());
+const fromFetch = async (res: Response) =>
+  response(res.status, Object.fromEntries(res.headers), await res.text());
 
 const fetchAt = (base: string) => (r: ApiRequest) => {
   const { headers, body } = encode(r);
-  return fetch(base + r.url, { method: r.method, headers, ...(body !== undefined ? { body } : {}) }).then(fromFetch);
+  return fetch(base + r.url, {
+    method: r.method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  }).then(fromFetch);
 };
 
 async function listenOn(app: FastifyInstance): Promise<ApiClient> {
@@ -81,7 +91,13 @@ function lambda(kind: 'http-api' | 'function-url') {
         const { headers, body } = encode(r);
         const out = await handler(lambdaEvent(kind, { ...r, headers, payload: body }));
         const text = out.isBase64Encoded ? Buffer.from(out.body, 'base64').toString() : out.body;
-        return response(out.statusCode, Object.fromEntries(Object.entries(out.headers).map(([k, v]) => [k.toLowerCase(), String(v)])), text);
+        return response(
+          out.statusCode,
+          Object.fromEntries(
+            Object.entries(out.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+          ),
+          text,
+        );
       },
       close: () => app.close(),
     };
@@ -90,7 +106,13 @@ function lambda(kind: 'http-api' | 'function-url') {
 
 /** Every way the /api contract is served. */
 export const API_TRANSPORTS: ApiTransport[] = [
-  { name: 'Fastify inject', connect: async (app) => ({ inject: async (r) => app.inject(r as never), close: () => app.close() }) },
+  {
+    name: 'Fastify inject',
+    connect: async (app) => ({
+      inject: async (r) => app.inject(r as never),
+      close: () => app.close(),
+    }),
+  },
   { name: 'standalone server', connect: listenOn },
   {
     name: 'Fetch handler',
@@ -99,7 +121,13 @@ export const API_TRANSPORTS: ApiTransport[] = [
       return {
         inject: (r) => {
           const { headers, body } = encode(r);
-          return handle(new Request(`https://calls.example${r.url}`, { method: r.method, headers, ...(body !== undefined ? { body } : {}) })).then(fromFetch);
+          return handle(
+            new Request(`https://calls.example${r.url}`, {
+              method: r.method,
+              headers,
+              ...(body !== undefined ? { body } : {}),
+            }),
+          ).then(fromFetch);
         },
         close: () => app.close(),
       };

@@ -34,7 +34,9 @@ afterAll(async () => {
   ongoing?.close();
   await media?.close();
   await server?.stop();
-  console.log(`hostile cases: ${tally.tried} tried, ${tally.survived} survived; RSS ${tally.baselineMiB} MiB before, peak ${tally.peakMiB} MiB during the oversized-frame cases`);
+  console.log(
+    `hostile cases: ${tally.tried} tried, ${tally.survived} survived; RSS ${tally.baselineMiB} MiB before, peak ${tally.peakMiB} MiB during the oversized-frame cases`,
+  );
 });
 
 /** After a case: the process lives, a new call starts (its tokens feed the next case), the call in progress answers. */
@@ -49,9 +51,21 @@ async function survived(name: string) {
 
 /** The WebSocket endpoints, each without and with a valid token (a fresh call's, so single-use tokens work). */
 const ENDPOINTS: Array<{ name: string; path: () => string; protocols?: () => string }> = [
-  { name: 'signaling, no token', path: () => `/control/${fresh.connectionData.Meeting.MeetingId}`, protocols: () => '_aws_wt_session' },
-  { name: 'signaling, wrong token', path: () => `/control/${fresh.connectionData.Meeting.MeetingId}`, protocols: () => '_aws_wt_session, wrong-token' },
-  { name: 'signaling, valid token', path: () => `/control/${fresh.connectionData.Meeting.MeetingId}`, protocols: () => `_aws_wt_session, ${fresh.connectionData.Attendee.JoinToken}` },
+  {
+    name: 'signaling, no token',
+    path: () => `/control/${fresh.connectionData.Meeting.MeetingId}`,
+    protocols: () => '_aws_wt_session',
+  },
+  {
+    name: 'signaling, wrong token',
+    path: () => `/control/${fresh.connectionData.Meeting.MeetingId}`,
+    protocols: () => '_aws_wt_session, wrong-token',
+  },
+  {
+    name: 'signaling, valid token',
+    path: () => `/control/${fresh.connectionData.Meeting.MeetingId}`,
+    protocols: () => `_aws_wt_session, ${fresh.connectionData.Attendee.JoinToken}`,
+  },
   { name: 'participant, no token', path: () => '/aws/participant/websocket' },
   { name: 'participant, valid token', path: () => pathOf(fresh.eventsUrl!) },
 ];
@@ -61,7 +75,11 @@ describe('hostile input', () => {
     for (const endpoint of ENDPOINTS) {
       for (const c of FRAME_CASES) {
         const name = `${endpoint.name}: ${c.name}`;
-        const ws = await openRawWebSocket(server.port, endpoint.path(), endpoint.protocols ? { 'sec-websocket-protocol': endpoint.protocols() } : {});
+        const ws = await openRawWebSocket(
+          server.port,
+          endpoint.path(),
+          endpoint.protocols ? { 'sec-websocket-protocol': endpoint.protocols() } : {},
+        );
         if (c.oversized) server.resetPeak();
         await c.send(ws.socket);
         ws.socket.end();

@@ -6,7 +6,10 @@
  * previous check, so a case that stalled the media path, not only one that killed it, fails.
  */
 import { randomUUID } from 'node:crypto';
-import { ChimeSDKMeetingsClient, CreateMeetingWithAttendeesCommand } from '@aws-sdk/client-chime-sdk-meetings';
+import {
+  ChimeSDKMeetingsClient,
+  CreateMeetingWithAttendeesCommand,
+} from '@aws-sdk/client-chime-sdk-meetings';
 import type { MediaAttendee, MediaMeeting } from '../../media/media-service';
 import { DeliveryTracker } from '../../media/testing/synthetic/delivery-tracker';
 import { MediaClock } from '../../media/testing/synthetic/media-clock';
@@ -16,16 +19,27 @@ import { SyntheticAttendee } from '../../media/testing/synthetic/synthetic-atten
 const FLOW_TIMEOUT_MS = 10_000;
 
 export async function mediaInProgress(baseUrl: string) {
-  const client = new ChimeSDKMeetingsClient({ region: 'us-east-1', endpoint: `${baseUrl}/aws`, credentials: { accessKeyId: 'AKIDFUZZMEDIA', secretAccessKey: 'fuzz' } });
-  const out = await client.send(new CreateMeetingWithAttendeesCommand({
-    ClientRequestToken: randomUUID(), MediaRegion: 'us-east-1', ExternalMeetingId: 'fuzz-media-in-progress',
-    Attendees: [{ ExternalUserId: 'fuzz-caller' }, { ExternalUserId: 'fuzz-agent' }],
-  }));
+  const client = new ChimeSDKMeetingsClient({
+    region: 'us-east-1',
+    endpoint: `${baseUrl}/aws`,
+    credentials: { accessKeyId: 'AKIDFUZZMEDIA', secretAccessKey: 'fuzz' },
+  });
+  const out = await client.send(
+    new CreateMeetingWithAttendeesCommand({
+      ClientRequestToken: randomUUID(),
+      MediaRegion: 'us-east-1',
+      ExternalMeetingId: 'fuzz-media-in-progress',
+      Attendees: [{ ExternalUserId: 'fuzz-caller' }, { ExternalUserId: 'fuzz-agent' }],
+    }),
+  );
   client.destroy();
   const meeting = out.Meeting as unknown as MediaMeeting;
   const [a, b] = out.Attendees as unknown as [MediaAttendee, MediaAttendee];
   const tracker = new DeliveryTracker();
-  const pair = [new SyntheticAttendee(meeting, a, 0, b.AttendeeId, tracker), new SyntheticAttendee(meeting, b, 0, a.AttendeeId, tracker)];
+  const pair = [
+    new SyntheticAttendee(meeting, a, 0, b.AttendeeId, tracker),
+    new SyntheticAttendee(meeting, b, 0, a.AttendeeId, tracker),
+  ];
   const clock = new MediaClock(opusNoiseFrames(), readIvf());
   await Promise.all(pair.map((p) => p.start()));
   pair.forEach((p) => clock.add(p));
@@ -35,7 +49,15 @@ export async function mediaInProgress(baseUrl: string) {
     /** Resolves once both attendees received fresh audio and video; throws if that takes too long. */
     async stillFlowing(): Promise<void> {
       const before = last;
-      await waitFor(() => pair.every((p, i) => p.receivedCounts().audio > before[i]!.audio && p.receivedCounts().video > before[i]!.video), 'media of the call in progress stopped flowing');
+      await waitFor(
+        () =>
+          pair.every(
+            (p, i) =>
+              p.receivedCounts().audio > before[i]!.audio &&
+              p.receivedCounts().video > before[i]!.video,
+          ),
+        'media of the call in progress stopped flowing',
+      );
       last = pair.map((p) => p.receivedCounts());
     },
     async close(): Promise<void> {

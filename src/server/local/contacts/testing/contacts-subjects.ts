@@ -22,13 +22,25 @@ export interface ContactsSubject {
 }
 
 /** The clock both implementations read; `tick()` moves it one second. */
-export const testClock = { t: 1_700_000_000_000, now: () => testClock.t, tick: () => (testClock.t += 1000) };
+export const testClock = {
+  t: 1_700_000_000_000,
+  now: () => testClock.t,
+  tick: () => (testClock.t += 1000),
+};
 
 function realContacts(): ContactsSubject {
   const dir = mkdtempSync(join(tmpdir(), 'cvc-contract-'));
   const store = new ContactStore(dir);
-  const media = createMediaServer({ publicUrl: 'http://127.0.0.1:9', logger: pino({ level: 'silent' }) });
-  const contacts = createLocalContacts({ store, media, logger: pino({ level: 'silent' }), now: testClock.now });
+  const media = createMediaServer({
+    publicUrl: 'http://127.0.0.1:9',
+    logger: pino({ level: 'silent' }),
+  });
+  const contacts = createLocalContacts({
+    store,
+    media,
+    logger: pino({ level: 'silent' }),
+    now: testClock.now,
+  });
   const create = () => {
     const meeting = media.createMeeting();
     const record = testContactRecord(testClock.now(), { meeting });

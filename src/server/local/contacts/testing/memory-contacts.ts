@@ -8,19 +8,54 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from '../contact-record';
 import type { LocalContacts, LocalContactsEvents } from '../local-contacts';
-import { EVENT_CHAT_ENDED, EVENT_PARTICIPANT_JOINED, EVENT_PARTICIPANT_LEFT, participantsOf } from '../participant-events';
+import {
+  EVENT_CHAT_ENDED,
+  EVENT_PARTICIPANT_JOINED,
+  EVENT_PARTICIPANT_LEFT,
+  participantsOf,
+} from '../participant-events';
 
 /** A contact in state INITIATED, as StartWebRTCContact leaves it; for the fake and for seeding a real store. */
-export function testContactRecord(at: number, overrides: Partial<ContactRecord> = {}): ContactRecord {
+export function testContactRecord(
+  at: number,
+  overrides: Partial<ContactRecord> = {},
+): ContactRecord {
   const id = overrides.id ?? randomUUID();
   return {
-    id, instanceId: 'instance-1', initialContactId: id, contactFlowId: 'flow-1', name: 'Jane Doe',
-    attributes: {}, references: {}, segmentAttributes: { 'connect:Subtype': { ValueString: 'connect:WebRTC' } },
-    allowedCapabilities: { Customer: { Video: 'SEND', ScreenShare: 'SEND' }, Agent: { Video: 'SEND', ScreenShare: 'SEND' } },
+    id,
+    instanceId: 'instance-1',
+    initialContactId: id,
+    contactFlowId: 'flow-1',
+    name: 'Jane Doe',
+    attributes: {},
+    references: {},
+    segmentAttributes: { 'connect:Subtype': { ValueString: 'connect:WebRTC' } },
+    allowedCapabilities: {
+      Customer: { Video: 'SEND', ScreenShare: 'SEND' },
+      Agent: { Video: 'SEND', ScreenShare: 'SEND' },
+    },
     state: 'INITIATED',
-    meeting: { MeetingId: `meeting-${id}`, MediaRegion: 'local', MediaPlacement: { AudioHostUrl: 'x', AudioFallbackUrl: 'x', SignalingUrl: 'ws://x', TurnControlUrl: 'x' }, MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } } },
-    customer: { participantId: `customer-${id}`, role: 'CUSTOMER', displayName: 'Jane Doe', attendee: { AttendeeId: `att-c-${id}`, JoinToken: 'secret-c', ExternalUserId: 'customer' } },
-    history: [{ state: 'INITIATED', at }], transcript: [], initiatedAt: at, lastUpdatedAt: at,
+    meeting: {
+      MeetingId: `meeting-${id}`,
+      MediaRegion: 'local',
+      MediaPlacement: {
+        AudioHostUrl: 'x',
+        AudioFallbackUrl: 'x',
+        SignalingUrl: 'ws://x',
+        TurnControlUrl: 'x',
+      },
+      MeetingFeatures: { Audio: { EchoReduction: 'AVAILABLE' } },
+    },
+    customer: {
+      participantId: `customer-${id}`,
+      role: 'CUSTOMER',
+      displayName: 'Jane Doe',
+      attendee: { AttendeeId: `att-c-${id}`, JoinToken: 'secret-c', ExternalUserId: 'customer' },
+    },
+    history: [{ state: 'INITIATED', at }],
+    transcript: [],
+    initiatedAt: at,
+    lastUpdatedAt: at,
     ...overrides,
   };
 }
@@ -44,7 +79,9 @@ export class MemoryContacts implements LocalContacts {
   }
 
   listActive(): ContactRecord[] {
-    return [...this.records.values()].filter((c) => c.state !== 'ENDED').map((c) => structuredClone(c));
+    return [...this.records.values()]
+      .filter((c) => c.state !== 'ENDED')
+      .map((c) => structuredClone(c));
   }
 
   update(contactId: string, change: (contact: ContactRecord) => void): ContactRecord {
@@ -57,7 +94,8 @@ export class MemoryContacts implements LocalContacts {
     this.records.set(contactId, next);
     this.events.emit('contact-updated', structuredClone(next));
     // As the real contacts do: the agent's connect is announced to the customer's transcript.
-    if (next.state === 'CONNECTED' && prev.state !== 'CONNECTED' && next.agentParticipant) this.announce(contactId, EVENT_PARTICIPANT_JOINED, next.agentParticipant);
+    if (next.state === 'CONNECTED' && prev.state !== 'CONNECTED' && next.agentParticipant)
+      this.announce(contactId, EVENT_PARTICIPANT_JOINED, next.agentParticipant);
     return this.get(contactId)!;
   }
 
@@ -68,10 +106,19 @@ export class MemoryContacts implements LocalContacts {
     return full;
   }
 
-  addAgentParticipant(contactId: string, agent: { id: string; displayName: string }): ContactParticipant {
+  addAgentParticipant(
+    contactId: string,
+    agent: { id: string; displayName: string },
+  ): ContactParticipant {
     const participant: ContactParticipant = {
-      participantId: randomUUID(), role: 'AGENT', displayName: agent.displayName,
-      attendee: { AttendeeId: `att-a-${agent.id}`, JoinToken: `secret-a-${randomUUID()}`, ExternalUserId: `agent-${agent.id}` },
+      participantId: randomUUID(),
+      role: 'AGENT',
+      displayName: agent.displayName,
+      attendee: {
+        AttendeeId: `att-a-${agent.id}`,
+        JoinToken: `secret-a-${randomUUID()}`,
+        ExternalUserId: `agent-${agent.id}`,
+      },
     };
     this.update(contactId, (c) => void (c.agentParticipant = participant));
     return participant;
@@ -81,7 +128,12 @@ export class MemoryContacts implements LocalContacts {
     const prev = this.records.get(contactId);
     if (!prev || prev.state === 'ENDED') return prev && structuredClone(prev);
     const at = this.now();
-    const leaver = reason === 'AGENT_DISCONNECT' ? prev.agentParticipant : reason === 'CUSTOMER_DISCONNECT' ? prev.customer : undefined;
+    const leaver =
+      reason === 'AGENT_DISCONNECT'
+        ? prev.agentParticipant
+        : reason === 'CUSTOMER_DISCONNECT'
+          ? prev.customer
+          : undefined;
     this.update(contactId, (c) => {
       c.state = 'ENDED';
       c.disconnectedAt = at;
@@ -89,7 +141,12 @@ export class MemoryContacts implements LocalContacts {
       for (const p of participantsOf(c)) p.disconnectedAt ??= at;
     });
     if (leaver) this.announce(contactId, EVENT_PARTICIPANT_LEFT, leaver);
-    this.addTranscript(contactId, { kind: 'event', participantRole: 'SYSTEM', contentType: EVENT_CHAT_ENDED, content: '' });
+    this.addTranscript(contactId, {
+      kind: 'event',
+      participantRole: 'SYSTEM',
+      contentType: EVENT_CHAT_ENDED,
+      content: '',
+    });
     const ended = this.get(contactId)!;
     this.events.emit('contact-ended', ended);
     return ended;
@@ -97,6 +154,13 @@ export class MemoryContacts implements LocalContacts {
 
   /** A participant event in the transcript, as the Participant Service shows it. */
   private announce(contactId: string, contentType: string, p: ContactParticipant): void {
-    this.addTranscript(contactId, { kind: 'event', participantRole: p.role, contentType, content: '', participantId: p.participantId, displayName: p.displayName });
+    this.addTranscript(contactId, {
+      kind: 'event',
+      participantRole: p.role,
+      contentType,
+      content: '',
+      participantId: p.participantId,
+      displayName: p.displayName,
+    });
   }
 }

@@ -32,7 +32,9 @@ export interface EmulatorHarness {
 
 const CONFIG_DIR = join(import.meta.dirname, '../../../../../config/local');
 
-export async function startEmulatorHarness(options: { dataDir?: string; now?: () => number; region?: string } = {}): Promise<EmulatorHarness> {
+export async function startEmulatorHarness(
+  options: { dataDir?: string; now?: () => number; region?: string } = {},
+): Promise<EmulatorHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cvc-emulator-'));
   const config = loadLocalConfig(CONFIG_DIR);
   const logger = pino({ level: 'silent' });
@@ -41,7 +43,13 @@ export async function startEmulatorHarness(options: { dataDir?: string; now?: ()
   let app: FastifyInstance;
 
   const boot = async (): Promise<string> => {
-    aws = createEmulatedAws({ config, dataDir, media, logger, ...(options.now ? { now: options.now } : {}) });
+    aws = createEmulatedAws({
+      config,
+      dataDir,
+      media,
+      logger,
+      ...(options.now ? { now: options.now } : {}),
+    });
     app = Fastify({ logger: false });
     await app.register(aws.emulator, { prefix: EMULATOR_PREFIX });
     const handlers = aws.upgradeHandlers;
@@ -74,7 +82,11 @@ export async function startEmulatorHarness(options: { dataDir?: string; now?: ()
       aws.close();
       media = new FakeMediaService();
       url = await boot();
-      const clients = { connect: new ConnectClient(clientConfig()), participant: new ConnectParticipantClient(clientConfig()), meetings: new ChimeSDKMeetingsClient(clientConfig()) };
+      const clients = {
+        connect: new ConnectClient(clientConfig()),
+        participant: new ConnectParticipantClient(clientConfig()),
+        meetings: new ChimeSDKMeetingsClient(clientConfig()),
+      };
       Object.assign(harness, { url, media, aws, ...clients });
     },
     async close() {

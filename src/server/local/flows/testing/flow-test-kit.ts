@@ -23,13 +23,24 @@ const TEST_FLOW_FILE = 'flows/test-flow.json';
 export function testConfig(flow?: unknown): LocalConfig {
   const file = join(CONFIG_DIR, CONFIG_FILE_NAME);
   const json = readJson(file) as { flows: Array<Record<string, unknown>> };
-  if (flow !== undefined) json.flows = [{ id: 'flow-1', name: 'Test flow', type: 'CONTACT_FLOW', file: TEST_FLOW_FILE }, ...json.flows];
+  if (flow !== undefined)
+    json.flows = [
+      { id: 'flow-1', name: 'Test flow', type: 'CONTACT_FLOW', file: TEST_FLOW_FILE },
+      ...json.flows,
+    ];
   const testFlowPath = resolve(CONFIG_DIR, TEST_FLOW_FILE);
-  return validateLocalConfig(json, { file, root: CONFIG_DIR, readFlow: (path) => (flow !== undefined && path === testFlowPath ? structuredClone(flow) : readJson(path)) });
+  return validateLocalConfig(json, {
+    file,
+    root: CONFIG_DIR,
+    readFlow: (path) =>
+      flow !== undefined && path === testFlowPath ? structuredClone(flow) : readJson(path),
+  });
 }
 
 /** An exported flow document from actions (Parameters/Transitions as in a Connect export). */
-export function exportedFlow(actions: Array<Partial<FlowAction> & Pick<FlowAction, 'Identifier' | 'Type'>>): unknown {
+export function exportedFlow(
+  actions: Array<Partial<FlowAction> & Pick<FlowAction, 'Identifier' | 'Type'>>,
+): unknown {
   return {
     Version: '2019-10-30',
     StartAction: actions[0]?.Identifier,
@@ -63,7 +74,12 @@ export function flowKit(options: FlowKitOptions = {}) {
     prompts: {
       play: async (contact, prompt) => {
         prompts.push(prompt);
-        contacts.addTranscript(contact.id, { kind: 'caption', participantRole: 'SYSTEM', contentType: 'text/plain', content: prompt.text });
+        contacts.addTranscript(contact.id, {
+          kind: 'caption',
+          participantRole: 'SYSTEM',
+          contentType: 'text/plain',
+          content: prompt.text,
+        });
       },
     },
     queues: {
@@ -78,7 +94,8 @@ export function flowKit(options: FlowKitOptions = {}) {
   const contactFlowId = options.flow ? 'flow-1' : setup.flows[0]?.id;
   /** Waits until a GetParticipantInput is pending for the contact. */
   const waitForInput = async (contactId: string) => {
-    for (let i = 0; i < 200 && !dtmf.isWaiting(contactId); i++) await new Promise((r) => setTimeout(r, 5));
+    for (let i = 0; i < 200 && !dtmf.isWaiting(contactId); i++)
+      await new Promise((r) => setTimeout(r, 5));
     if (!dtmf.isWaiting(contactId)) throw new Error('no input pending');
   };
   /** Waits for the contact's pending input, then keys `digits` into it; false if nothing took them. */

@@ -2,7 +2,12 @@
  * Helpers of the Chime SDK Meetings API tests: a meeting or attendees made through the official
  * client, and a call that is expected to fail, returning the error as the SDK built it.
  */
-import { BatchCreateAttendeeCommand, CreateMeetingCommand, type ChimeSDKMeetingsClient, type CreateMeetingCommandInput } from '@aws-sdk/client-chime-sdk-meetings';
+import {
+  BatchCreateAttendeeCommand,
+  CreateMeetingCommand,
+  type ChimeSDKMeetingsClient,
+  type CreateMeetingCommandInput,
+} from '@aws-sdk/client-chime-sdk-meetings';
 
 /** The error fields the tests assert on. */
 export interface SdkError extends Error {
@@ -22,15 +27,30 @@ export async function refusal(promise: Promise<unknown>): Promise<SdkError> {
   return outcome;
 }
 
-export async function newMeeting(client: ChimeSDKMeetingsClient, input: Partial<CreateMeetingCommandInput> = {}) {
-  const { Meeting } = await client.send(new CreateMeetingCommand({ MediaRegion: 'us-east-1', ExternalMeetingId: 'standup', ...input }));
+export async function newMeeting(
+  client: ChimeSDKMeetingsClient,
+  input: Partial<CreateMeetingCommandInput> = {},
+) {
+  const { Meeting } = await client.send(
+    new CreateMeetingCommand({ MediaRegion: 'us-east-1', ExternalMeetingId: 'standup', ...input }),
+  );
   return Meeting!;
 }
 
 /** Adds `count` attendees named `user-<n>` in batches of 100. */
-export async function fill(client: ChimeSDKMeetingsClient, meetingId: string, count: number, from = 0): Promise<void> {
+export async function fill(
+  client: ChimeSDKMeetingsClient,
+  meetingId: string,
+  count: number,
+  from = 0,
+): Promise<void> {
   for (let i = from; i < from + count; i += 100) {
     const size = Math.min(100, from + count - i);
-    await client.send(new BatchCreateAttendeeCommand({ MeetingId: meetingId, Attendees: Array.from({ length: size }, (_, k) => ({ ExternalUserId: `user-${i + k}` })) }));
+    await client.send(
+      new BatchCreateAttendeeCommand({
+        MeetingId: meetingId,
+        Attendees: Array.from({ length: size }, (_, k) => ({ ExternalUserId: `user-${i + k}` })),
+      }),
+    );
   }
 }

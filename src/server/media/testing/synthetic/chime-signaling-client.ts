@@ -5,7 +5,14 @@
  * generated protobuf module, through the media server's codec, so both ends encode identically.
  */
 import WebSocket from 'ws';
-import { decodeFrame, encodeFrame, FrameType, proto, type SignalFrame, type SignalFrameInit } from '../../signaling-frames';
+import {
+  decodeFrame,
+  encodeFrame,
+  FrameType,
+  proto,
+  type SignalFrame,
+  type SignalFrameInit,
+} from '../../signaling-frames';
 
 /** A remote video source from an INDEX frame. */
 export interface IndexedSource {
@@ -13,7 +20,8 @@ export interface IndexedSource {
   attendeeId: string;
 }
 
-const QUERY = '?X-Chime-Control-Protocol-Version=3&X-Amzn-Chime-Send-Close-On-Error=1&X-Amzn-Version=3.32.0&X-Amzn-User-Agent=load-generator';
+const QUERY =
+  '?X-Chime-Control-Protocol-Version=3&X-Amzn-Chime-Send-Close-On-Error=1&X-Amzn-Version=3.32.0&X-Amzn-User-Agent=load-generator';
 
 export class ChimeSignalingClient {
   private readonly waiters: Array<{ type: number; resolve: (f: SignalFrame) => void }> = [];
@@ -43,8 +51,11 @@ export class ChimeSignalingClient {
     this.send({
       type: FrameType.JOIN,
       join: {
-        protocolVersion: 2, flags: proto.SdkJoinFlags.HAS_STREAM_UPDATE, audioSessionId: Math.floor(Math.random() * 2 ** 32),
-        wantsCompressedSdp: false, clientDetails: { appName: 'connect-video-call load generator', clientSource: 'bench' },
+        protocolVersion: 2,
+        flags: proto.SdkJoinFlags.HAS_STREAM_UPDATE,
+        audioSessionId: Math.floor(Math.random() * 2 ** 32),
+        wantsCompressedSdp: false,
+        clientDetails: { appName: 'connect-video-call load generator', clientSource: 'bench' },
       },
     });
     await ack;
@@ -54,7 +65,15 @@ export class ChimeSignalingClient {
   /** Sends a SUBSCRIBE with a complete offer; resolves with the server's SDP answer. */
   async subscribe(sdpOffer: string, receiveStreamIds: number[]): Promise<string> {
     const ack = this.next(FrameType.SUBSCRIBE_ACK);
-    this.send({ type: FrameType.SUBSCRIBE, sub: { duplex: proto.SdkStreamServiceType.DUPLEX, sdpOffer, audioHost: 'load', receiveStreamIds } });
+    this.send({
+      type: FrameType.SUBSCRIBE,
+      sub: {
+        duplex: proto.SdkStreamServiceType.DUPLEX,
+        sdpOffer,
+        audioHost: 'load',
+        receiveStreamIds,
+      },
+    });
     const frame = await ack;
     if (!frame.suback?.sdpAnswer) throw new Error('SUBSCRIBE_ACK without an SDP answer');
     return frame.suback.sdpAnswer;
@@ -76,8 +95,17 @@ export class ChimeSignalingClient {
 
   private next(type: number): Promise<SignalFrame> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame of type ${type} within 15 s`)), 15_000);
-      this.waiters.push({ type, resolve: (f) => { clearTimeout(timer); resolve(f); } });
+      const timer = setTimeout(
+        () => reject(new Error(`no frame of type ${type} within 15 s`)),
+        15_000,
+      );
+      this.waiters.push({
+        type,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f);
+        },
+      });
     });
   }
 
@@ -95,5 +123,8 @@ export class ChimeSignalingClient {
 }
 
 function sourcesOf(frame: SignalFrame): IndexedSource[] {
-  return (frame.index?.sources ?? []).map((s) => ({ streamId: Number(s.streamId ?? 0), attendeeId: s.attendeeId ?? '' }));
+  return (frame.index?.sources ?? []).map((s) => ({
+    streamId: Number(s.streamId ?? 0),
+    attendeeId: s.attendeeId ?? '',
+  }));
 }

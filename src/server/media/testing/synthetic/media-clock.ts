@@ -21,14 +21,23 @@ export class MediaClock {
   private readonly paced: Paced[] = [];
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly audio: Buffer[], private readonly video: VideoFrame[]) {
+  constructor(
+    private readonly audio: Buffer[],
+    private readonly video: VideoFrame[],
+  ) {
     this.timer = setInterval(() => this.tick(), TICK_MS);
   }
 
   /** Starts sending for `attendee`; video starts at the loop's keyframe. */
   add(attendee: SyntheticAttendee): void {
     const now = performance.now();
-    this.paced.push({ attendee, nextAudio: now + Math.random() * AUDIO_FRAME_MS, nextVideo: now + Math.random() * (1000 / VIDEO_FPS), audioIndex: Math.floor(Math.random() * this.audio.length), videoIndex: 0 });
+    this.paced.push({
+      attendee,
+      nextAudio: now + Math.random() * AUDIO_FRAME_MS,
+      nextVideo: now + Math.random() * (1000 / VIDEO_FPS),
+      audioIndex: Math.floor(Math.random() * this.audio.length),
+      videoIndex: 0,
+    });
   }
 
   clear(): void {

@@ -56,12 +56,24 @@ describe('synthetic attendees in a real call', () => {
   it('exchange audio and camera both ways through the media server', async () => {
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     const { port } = http.address() as { port: number };
-    const media = createMediaServer({ publicUrl: `http://127.0.0.1:${port}`, logger: pino({ level: 'silent' }) });
-    http.on('upgrade', (req, socket, head) => void (media.handleUpgrade(req, socket, head) || socket.destroy()));
+    const media = createMediaServer({
+      publicUrl: `http://127.0.0.1:${port}`,
+      logger: pino({ level: 'silent' }),
+    });
+    http.on(
+      'upgrade',
+      (req, socket, head) => void (media.handleUpgrade(req, socket, head) || socket.destroy()),
+    );
     const meeting = media.createMeeting();
-    const [a, b] = [media.createAttendee(meeting.MeetingId, 'a'), media.createAttendee(meeting.MeetingId, 'b')];
+    const [a, b] = [
+      media.createAttendee(meeting.MeetingId, 'a'),
+      media.createAttendee(meeting.MeetingId, 'b'),
+    ];
     const tracker = new DeliveryTracker();
-    const pair = [new SyntheticAttendee(meeting, a, 0, b.AttendeeId, tracker), new SyntheticAttendee(meeting, b, 1, a.AttendeeId, tracker)];
+    const pair = [
+      new SyntheticAttendee(meeting, a, 0, b.AttendeeId, tracker),
+      new SyntheticAttendee(meeting, b, 1, a.AttendeeId, tracker),
+    ];
     const clock = new MediaClock(opusNoiseFrames(), readIvf());
     try {
       await Promise.all(pair.map((p) => p.start()));

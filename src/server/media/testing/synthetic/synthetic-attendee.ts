@@ -17,13 +17,19 @@ const LOOPBACK = '127.0.0.1';
 
 /** Keeps only loopback candidates in an SDP, so neither side ever tries another address. */
 function loopbackOnly(sdp: string): string {
-  return sdp.split('\r\n').filter((l) => !l.startsWith('a=candidate:') || l.split(' ')[4] === LOOPBACK).join('\r\n');
+  return sdp
+    .split('\r\n')
+    .filter((l) => !l.startsWith('a=candidate:') || l.split(' ')[4] === LOOPBACK)
+    .join('\r\n');
 }
 
 export class SyntheticAttendee {
   private readonly pc = new RTCPeerConnection({
-    iceServers: [], iceUseIpv6: false, iceAdditionalHostAddresses: [LOOPBACK],
-    iceFilterCandidatePair: (pair) => pair.remoteCandidate.host === LOOPBACK && pair.protocol.localCandidate?.host === LOOPBACK,
+    iceServers: [],
+    iceUseIpv6: false,
+    iceAdditionalHostAddresses: [LOOPBACK],
+    iceFilterCandidatePair: (pair) =>
+      pair.remoteCandidate.host === LOOPBACK && pair.protocol.localCandidate?.host === LOOPBACK,
   });
   private readonly audio: RTCRtpTransceiver;
   private readonly camera: RTCRtpTransceiver;
@@ -61,7 +67,10 @@ export class SyntheticAttendee {
 
   /** Joins and publishes audio and camera; resolves once the first SUBSCRIBE_ACK is applied. */
   async start(): Promise<void> {
-    this.signaling = await ChimeSignalingClient.connect(this.meeting.MediaPlacement.SignalingUrl, this.attendee.JoinToken);
+    this.signaling = await ChimeSignalingClient.connect(
+      this.meeting.MediaPlacement.SignalingUrl,
+      this.attendee.JoinToken,
+    );
     const sources = await this.signaling.join();
     // Every renegotiation runs after the previous one: an INDEX may arrive while the first is in flight.
     this.negotiating = this.renegotiate([0]);
@@ -86,7 +95,11 @@ export class SyntheticAttendee {
   }
 
   sendAudio(payload: Buffer): void {
-    const header = new RtpHeader({ sequenceNumber: (this.audioSeq = (this.audioSeq + 1) & 0xffff), timestamp: (this.audioTs = (this.audioTs + 960) >>> 0), payloadType: 111 });
+    const header = new RtpHeader({
+      sequenceNumber: (this.audioSeq = (this.audioSeq + 1) & 0xffff),
+      timestamp: (this.audioTs = (this.audioTs + 960) >>> 0),
+      payloadType: 111,
+    });
     this.tracker.sent(this.call, this.attendee.AttendeeId, payload);
     void this.audio.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);
   }
@@ -95,7 +108,12 @@ export class SyntheticAttendee {
     this.videoTs = (this.videoTs + 6000) >>> 0;
     const payloads = packetizeVp8(frame.data);
     payloads.forEach((payload, i) => {
-      const header = new RtpHeader({ sequenceNumber: (this.videoSeq = (this.videoSeq + 1) & 0xffff), timestamp: this.videoTs, payloadType: 96, marker: i === payloads.length - 1 });
+      const header = new RtpHeader({
+        sequenceNumber: (this.videoSeq = (this.videoSeq + 1) & 0xffff),
+        timestamp: this.videoTs,
+        payloadType: 96,
+        marker: i === payloads.length - 1,
+      });
       this.tracker.sent(this.call, this.attendee.AttendeeId, payload);
       void this.camera.sender.sendRtp(new RtpPacket(header, payload)).catch(() => undefined);
     });
@@ -104,7 +122,10 @@ export class SyntheticAttendee {
   async stop(): Promise<void> {
     this.signaling?.leave();
     // werift's close can stay pending while its own sends are in flight; give it 2 s, not forever.
-    await Promise.race([this.pc.close().catch(() => undefined), new Promise((r) => setTimeout(r, 2_000).unref())]);
+    await Promise.race([
+      this.pc.close().catch(() => undefined),
+      new Promise((r) => setTimeout(r, 2_000).unref()),
+    ]);
   }
 
   private onIndex(sources: IndexedSource[]): void {
@@ -126,7 +147,10 @@ export class SyntheticAttendee {
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
     await iceGathered(this.pc);
-    const answer = await this.signaling.subscribe(loopbackOnly(this.pc.localDescription!.sdp), receiveStreamIds);
+    const answer = await this.signaling.subscribe(
+      loopbackOnly(this.pc.localDescription!.sdp),
+      receiveStreamIds,
+    );
     await this.pc.setRemoteDescription({ type: 'answer', sdp: loopbackOnly(answer) });
   }
 }

@@ -90,17 +90,14 @@ export function parseAttributes(
     locale = 'en';
   }
   const rawTheme = read('theme') ?? 'auto';
-  const theme =
-    rawTheme === 'light' || rawTheme === 'dark' || rawTheme === 'auto'
-      ? rawTheme
-      : (bad('theme', rawTheme, 'use light, dark or auto'), 'auto');
+  let theme: 'light' | 'dark' | 'auto' = 'auto';
+  if (rawTheme === 'light' || rawTheme === 'dark' || rawTheme === 'auto') theme = rawTheme;
+  else bad('theme', rawTheme, 'use light, dark or auto');
   const rawLauncher = read('launcher') ?? 'on';
-  const launcher =
-    rawLauncher === 'on' || rawLauncher === '' || rawLauncher === 'true'
-      ? true
-      : rawLauncher === 'off' || rawLauncher === 'false'
-        ? false
-        : (bad('launcher', rawLauncher, 'use on or off'), true);
+  let launcher = true;
+  if (rawLauncher === 'off' || rawLauncher === 'false') launcher = false;
+  else if (rawLauncher !== 'on' && rawLauncher !== '' && rawLauncher !== 'true')
+    bad('launcher', rawLauncher, 'use on or off');
   const customerToken = read('customer-token') ?? undefined;
   const rawAttributes = read('contact-attributes');
   const attributes = rawAttributes === null ? undefined : parseContactAttributes(rawAttributes);

@@ -5,7 +5,10 @@ describe('listener store', () => {
   it('calls every listener, lets one remove itself while called, and removes by the returned function', () => {
     const l = createListeners<number>();
     const seen: string[] = [];
-    const offA = l.add((v) => (seen.push(`a${v}`), offA()));
+    const offA = l.add((v) => {
+      seen.push(`a${v}`);
+      offA();
+    });
     const offB = l.add((v) => seen.push(`b${v}`));
     l.emit(1);
     l.emit(2);

@@ -24,7 +24,10 @@ describe('call session: call time, language, captions, joining muted', () => {
     await h.session.start(choice);
     h.event({ type: 'agent-joined', name: 'Sam' });
     h.advance(5_000);
-    h.deps.endCall.mockImplementationOnce(async () => (h.advance(4_000), { ended: true }));
+    h.deps.endCall.mockImplementationOnce(async () => {
+      h.advance(4_000);
+      return { ended: true };
+    });
     await h.session.end();
     expect(h.session.getState().phase).toMatchObject({ phase: 'ended', durationSeconds: 5 });
   });

@@ -20,8 +20,7 @@ export type HandlerSource =
 
 /** Validates the source now (a bad setting throws here, not at the first request) and starts building. */
 export function prepareApp(source: HandlerSource): Promise<FastifyInstance> {
-  if ('app' in source)
-    return Promise.resolve(source.app).then(async (app) => (await app.ready(), app));
+  if ('app' in source) return Promise.resolve(source.app).then(readyApp);
   const config = loadServerConfig(source.config);
   if (config.CONNECT_MODE !== 'aws') {
     throw new Error(
@@ -39,7 +38,7 @@ export function prepareApp(source: HandlerSource): Promise<FastifyInstance> {
     ...(source.entryPoints ? { entryPoints: source.entryPoints } : {}),
     ...(source.logger ? { logger: source.logger } : {}),
   });
-  const ready = built.then(async ({ app }) => (await app.ready(), app));
+  const ready = built.then(({ app }) => readyApp(app));
   // Keep a failed start from being an unhandled rejection before the first request awaits it.
   ready.catch(() => undefined);
   return ready;
@@ -56,3 +55,9 @@ export const startFailure = {
     },
   }),
 };
+
+/** Resolves with the app once its plugins have loaded. */
+async function readyApp(app: FastifyInstance): Promise<FastifyInstance> {
+  await app.ready();
+  return app;
+}

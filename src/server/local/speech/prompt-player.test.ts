@@ -52,7 +52,10 @@ describe('prompt player', () => {
       contacts,
       speech: { available: true, synthesize: async () => new Int16Array(10) },
       playAudio: async () => {},
-      waitForAttendee: async (_m, _a, ms) => (waits.push(ms), false),
+      waitForAttendee: async (_m, _a, ms) => {
+        waits.push(ms);
+        return false;
+      },
       logger: { warn: () => {} },
       joinWaitMs: 5000,
     });
@@ -85,7 +88,10 @@ describe('the speaking voice', () => {
       contacts,
       speech: {
         available: true,
-        synthesize: async (_t, o) => (voices.push(o?.voice), new Int16Array(10)),
+        synthesize: async (_t, o) => {
+          voices.push(o?.voice);
+          return new Int16Array(10);
+        },
       },
       playAudio: async () => {},
       waitForAttendee: async () => true,

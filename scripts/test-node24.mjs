@@ -79,6 +79,7 @@ mkdirSync(join(root, '.tmp'), { recursive: true });
 const steps = [
   ['lint', ['eslint', '.']],
   ['format', ['prettier', '--check', '.']],
+  ['import cycles', ['node', 'scripts/import-cycles.mjs', 'src']],
   ['typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   [
     'unit and integration',

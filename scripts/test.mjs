@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check in one command, in the order that fails fastest:
-// system packages, lint, format (Prettier), typecheck, unit + integration tests (Vitest), build, the download budgets,
+// system packages, lint, format (Prettier), import cycles (madge), typecheck, unit + integration tests (Vitest), build, the download budgets,
 // the published packages (pack, lint, install and type-check), browser tests (Playwright).
 // With `-- --node24` (CI), the lint, type and Vitest stages also run on Node 24 (scripts/test-node24.mjs).
 // Ends with one summary line "N passed, N failed" over all test cases, which CI reads.
@@ -26,6 +26,7 @@ const step = (name, code) => {
 if (step('system packages', run('node', ['scripts/ensure-chromium.mjs'])) !== 0) finish();
 step('lint', npx(['eslint', '.']));
 step('format', npx(['prettier', '--check', '.']));
+step('import cycles', run('node', ['scripts/import-cycles.mjs', 'src']));
 step('typecheck', npx(['tsc', '--noEmit', '-p', 'tsconfig.json']));
 step(
   'unit and integration',

@@ -170,6 +170,8 @@ export class FlowRunner {
       logger.warn({ contactId, err: (error as Error).message }, 'Flow could not run');
       return finish(`flow could not run: ${(error as Error).message}`);
     } finally {
+      // Connect clears the touchtone buffer on a transfer to a queue and when the contact ends.
+      this.services.dtmf.stopBuffering(contactId);
       this.running.delete(contactId);
     }
   }

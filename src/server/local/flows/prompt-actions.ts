@@ -13,6 +13,7 @@ import {
   type FlowExecution,
   type FlowServices,
 } from './flow-execution';
+import { isTouchtoneBufferBlock, setTouchtoneBufferBehavior } from './touchtone-actions';
 
 type Prompt = { text: string; ssml: boolean } | { error: string };
 
@@ -60,7 +61,19 @@ async function play(
 export const messageParticipant: ActionHandler = async (action, run, services) => {
   const prompt = promptOf(action, run);
   if ('error' in prompt) return fail(prompt.error);
-  await play(services, run, prompt);
+  // "Skip or interrupt this prompt when touchtone buffering is enabled": a buffered key skips it,
+  // a key pressed while it plays stops it. Unchecked (the default), it plays whatever is buffered.
+  const buffer =
+    param(action, 'SkipWhenDTMFBufferEnabled')?.toLowerCase() === 'true'
+      ? services.dtmf.buffer(run.contactId)
+      : undefined;
+  if (buffer && buffer.contents.length > 0) return next();
+  const keyWait = new AbortController();
+  try {
+    await play(services, run, prompt, buffer?.nextKey(keyWait.signal));
+  } finally {
+    keyWait.abort();
+  }
   return next();
 };
 
@@ -87,6 +100,7 @@ export const getParticipantInput: ActionHandler = async (
   run,
   services,
 ): Promise<ActionOutcome> => {
+  if (isTouchtoneBufferBlock(action)) return setTouchtoneBufferBehavior(action, run, services);
   if (action.Parameters.LexV2Bot !== undefined || action.Parameters.LexBot !== undefined)
     return fail('Lex bots are not available in the local contact center');
   const prompt = promptOf(action, run);
@@ -115,7 +129,8 @@ export const getParticipantInput: ActionHandler = async (
     terminator: dtmf.InputTerminationSequence ?? '#',
     signal: run.signal,
   });
-  await play(services, run, prompt, input.firstKey);
+  // Keys already in the touchtone buffer answer at once: the customer is not prompted.
+  if (!input.keyed()) await play(services, run, prompt, input.firstKey);
   input.armTimeout();
   const digits = await input.result;
   if (digits === undefined) return fail(`no input within ${timeLimit} s`, 'InputTimeLimitExceeded');

@@ -55,6 +55,11 @@ export interface FlowKitOptions {
   now?: Date;
   /** false: every queue is at capacity (TransferContactToQueue takes its QueueAtCapacity branch). */
   capacity?: boolean;
+  /**
+   * How long a prompt plays: resolves when it has played. Default: at once. The signal aborts when the
+   * runner stops the prompt early (a key interrupted it); the kit then lists it in `interrupted`.
+   */
+  playback?: (prompt: { text: string }, signal: AbortSignal) => Promise<void>;
 }
 
 /** A flow runner over MemoryContacts and the validated configuration, recording prompts, transfers and warnings. */
@@ -62,6 +67,7 @@ export function flowKit(options: FlowKitOptions = {}) {
   const setup = testConfig(options.flow);
   const contacts = new MemoryContacts();
   const prompts: Array<{ text: string; ssml: boolean }> = [];
+  const interrupted: string[] = [];
   const queued: Array<{ contactId: string; queueId: string; agentId?: string }> = [];
   const warnings: Array<{ obj: object; msg: string }> = [];
   const dtmf = new DtmfInbox();
@@ -72,7 +78,7 @@ export function flowKit(options: FlowKitOptions = {}) {
     now: () => options.now ?? new Date('2026-11-23T15:00:00Z'), // a Monday, 10:00 in New York
     logger: { info: () => {}, warn: (obj, msg) => void warnings.push({ obj, msg }) },
     prompts: {
-      play: async (contact, prompt) => {
+      play: async (contact, prompt, signal) => {
         prompts.push(prompt);
         contacts.addTranscript(contact.id, {
           kind: 'caption',
@@ -80,6 +86,13 @@ export function flowKit(options: FlowKitOptions = {}) {
           contentType: 'text/plain',
           content: prompt.text,
         });
+        const onAbort = () => interrupted.push(prompt.text);
+        signal.addEventListener('abort', onAbort, { once: true });
+        try {
+          await options.playback?.(prompt, signal);
+        } finally {
+          signal.removeEventListener('abort', onAbort);
+        }
       },
     },
     queues: {
@@ -103,5 +116,17 @@ export function flowKit(options: FlowKitOptions = {}) {
     await waitForInput(contactId);
     return runner.deliverDtmf(contactId, digits);
   };
-  return { setup, contacts, prompts, queued, warnings, runner, waitForInput, press, contactFlowId };
+  return {
+    setup,
+    contacts,
+    prompts,
+    interrupted,
+    queued,
+    warnings,
+    runner,
+    dtmf,
+    waitForInput,
+    press,
+    contactFlowId,
+  };
 }

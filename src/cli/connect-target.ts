@@ -25,7 +25,8 @@ export type CliEnv = Partial<
     | 'AWS_CA_BUNDLE'
     | 'AWS_DEFAULT_OUTPUT'
     | 'CONNECT_MODE'
-    | 'CONNECT_VIDEO_CALL_URL',
+    | 'CONNECT_VIDEO_CALL_URL'
+    | 'LOCAL_CONFIG_DIR',
     string
   >
 >;

@@ -19,6 +19,7 @@ const code = await runCli({
     AWS_DEFAULT_OUTPUT: env.AWS_DEFAULT_OUTPUT,
     CONNECT_MODE: env.CONNECT_MODE,
     CONNECT_VIDEO_CALL_URL: env.CONNECT_VIDEO_CALL_URL,
+    LOCAL_CONFIG_DIR: env.LOCAL_CONFIG_DIR,
   },
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

@@ -7,6 +7,7 @@ import { describeFailure, EXIT } from './cli-errors';
 import type { CliEnv } from './connect-target';
 import { manualText } from './manual';
 import { startWebRtcContact, OPERATION } from './start-web-rtc-contact';
+import { testFlows } from './test-flows';
 import { versionText } from './version';
 
 export interface CliIo {
@@ -23,6 +24,12 @@ export interface CliIo {
 /** Runs one command line and resolves to its exit code; never throws. */
 export async function runCli(io: CliIo): Promise<number> {
   try {
+    if (io.argv[0] === 'test-flows')
+      return await testFlows({
+        args: io.argv.slice(1),
+        configDir: io.env.LOCAL_CONFIG_DIR,
+        stdout: io.stdout,
+      });
     const args = parseArgv(io.argv);
     if (args.help) {
       io.stdout(manualText());

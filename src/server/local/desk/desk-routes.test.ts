@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DeskState } from '../../../shared/agent-desk-api';
 import { AgentRoster } from '../routing/agent-roster';
 import { CenterDirectory } from '../routing/center-directory';
-import { MemoryContacts } from '../contacts/testing/memory-contacts';
+import { MemoryContacts } from '../contacts/memory-contacts';
 import { QueueRouter } from '../routing/queue-router';
 import { testConfig } from '../flows/testing/flow-test-kit';
 import { DeskHub } from './desk-hub';

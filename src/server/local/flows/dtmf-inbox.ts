@@ -33,6 +33,12 @@ export class DtmfInbox {
   private readonly buffers = new Map<string, TouchtoneBuffer>();
 
   /**
+   * @param timeScale multiplies every input time limit: 1 in the contact center; flow test executions
+   *   run the flow's timeouts faster (a customer who never presses a key is simulated, not awaited).
+   */
+  constructor(private readonly timeScale = 1) {}
+
+  /**
    * Feeds digits to the contact's pending input, or keeps them in its touchtone buffer when that is
    * on; false when neither took them (they are dropped).
    */
@@ -93,7 +99,7 @@ export class DtmfInbox {
     const onAbort = () => settle(undefined);
     const restart = (ms: number) => {
       clearTimeout(timer);
-      timer = setTimeout(() => settle(buffer.length > 0 ? buffer : undefined), ms);
+      timer = setTimeout(() => settle(buffer.length > 0 ? buffer : undefined), ms * this.timeScale);
     };
     this.pending.get(contactId)?.(''); // a newer input replaces an older one
     /** Takes one key; true once the input has its value. */

@@ -5,7 +5,8 @@
 import type { FlowTransitions } from './flow-document';
 import { interpolate, type FlowScope } from './flow-references';
 
-function holds(operator: string, value: string, operand: string): boolean {
+/** Whether `value` stands in the relation `operator` (Connect's condition operators) to `operand`. */
+export function conditionHolds(operator: string, value: string, operand: string): boolean {
   const a = Number(value);
   const b = Number(operand);
   const numeric =
@@ -42,7 +43,7 @@ export function matchCondition(
 ): string | undefined {
   for (const c of transitions.Conditions ?? []) {
     const operand = interpolate(c.Condition.Operands[0] ?? '', scope);
-    if (holds(c.Condition.Operator, value, operand)) return c.NextAction;
+    if (conditionHolds(c.Condition.Operator, value, operand)) return c.NextAction;
   }
   return undefined;
 }

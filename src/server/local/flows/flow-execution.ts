@@ -29,6 +29,12 @@ export interface FlowLogger {
   warn(obj: object, msg: string): void;
 }
 
+/** Watches a flow execution from outside (flow test executions observe every action it starts). */
+export interface FlowObserver {
+  /** Called as each action starts, with what the flow can read at that moment. */
+  actionStarted(contactId: string, action: FlowAction, scope: FlowScope): void;
+}
+
 export interface FlowServices {
   contacts: LocalContacts;
   directory: CenterDirectory;
@@ -37,6 +43,7 @@ export interface FlowServices {
   dtmf: DtmfInbox;
   logger: FlowLogger;
   now: () => Date;
+  observer?: FlowObserver;
 }
 
 /** The state of one flow execution; contact attributes live on the contact record itself. */

@@ -100,6 +100,7 @@ export class FlowRunner {
           return finish(`flow stopped after ${this.maxSteps} actions (loop?)`);
         const action = doc.actions.get(current);
         if (!action) return finish(`flow jumped to unknown action "${current}"`);
+        this.services.observer?.actionStarted(contactId, action, run.scope());
         const handler = HANDLERS.get(action.Type);
         let outcome: ActionOutcome;
         if (!handler) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentRoster } from './agent-roster';
 import { CenterDirectory, type CenterSetup } from './center-directory';
-import { MemoryContacts } from '../contacts/testing/memory-contacts';
+import { MemoryContacts } from '../contacts/memory-contacts';
 import { QueueRouter } from './queue-router';
 import { restoreRouting } from './restore-routing';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryContacts } from '../contacts/testing/memory-contacts';
+import { MemoryContacts } from '../contacts/memory-contacts';
 import { createPromptPlayer, speakingVoice, ssmlToText } from './prompt-player';
 
 function setup(opts: { available: boolean; joined: boolean }) {

@@ -12,7 +12,7 @@ import { ContactStore } from '../../store/contact-store';
 import type { ContactRecord } from '../contact-record';
 import { createLocalContacts } from '../create-local-contacts';
 import type { LocalContacts } from '../local-contacts';
-import { MemoryContacts, testContactRecord } from './memory-contacts';
+import { MemoryContacts, testContactRecord } from '../memory-contacts';
 
 export interface ContactsSubject {
   contacts: LocalContacts;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, readJson, validateLocalConfig } from '../../config/load-local-config';
 import type { LocalConfig } from '../../config/local-config-schema';
 import { CenterDirectory } from '../../routing/center-directory';
-import { MemoryContacts } from '../../contacts/testing/memory-contacts';
+import { MemoryContacts } from '../../contacts/memory-contacts';
 import { DtmfInbox } from '../dtmf-inbox';
 import type { FlowAction } from '../flow-document';
 import { FlowRunner } from '../flow-runner';

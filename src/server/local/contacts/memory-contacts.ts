@@ -1,21 +1,23 @@
 /**
- * Test fake: an in-memory {@link LocalContacts} for unit tests of the flow runner, router and desk (the module
- * boundary to the emulator). It passes the same contract as the real contacts
- * (local-contacts-contract.test.ts): history, events, the agent's joined event, end's participant
- * events; it has no media meetings (the agent's attendee is made up) and returns copies.
+ * An in-memory {@link LocalContacts}: the contacts of flow test executions (StartTestCaseExecution,
+ * `connect-video-call test-flows`), which must never reach the contact center's store, queues or
+ * agents, and the double of the unit tests of the flow runner, router and desk. It passes the same
+ * contract as the real contacts (local-contacts-contract.test.ts): history, events, the agent's joined
+ * event, end's participant events; it has no media meetings (the meeting and attendees are made up)
+ * and returns copies.
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
-import type { ContactParticipant, ContactRecord, TranscriptItem } from '../contact-record';
-import type { LocalContacts, LocalContactsEvents } from '../local-contacts';
+import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
+import type { LocalContacts, LocalContactsEvents } from './local-contacts';
 import {
   EVENT_CHAT_ENDED,
   EVENT_PARTICIPANT_JOINED,
   EVENT_PARTICIPANT_LEFT,
   participantsOf,
-} from '../participant-events';
+} from './participant-events';
 
-/** A contact in state INITIATED, as StartWebRTCContact leaves it; for the fake and for seeding a real store. */
+/** A contact in state INITIATED, as StartWebRTCContact leaves it, with a made-up meeting; also seeds a real store in tests. */
 export function testContactRecord(
   at: number,
   overrides: Partial<ContactRecord> = {},

@@ -4,6 +4,7 @@
  * participant WebSocket, and the local instance's default entry points. On start it re-registers every
  * active contact's meeting with the media server, so calls in progress survive a restart.
  */
+import { TestCaseRegistry } from './test-cases/test-case-registry';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { UpgradeHandler } from '../app';
 import type { EntryPoint } from '../entry-points';
@@ -97,6 +98,7 @@ export function createEmulatedAws(options: EmulatedAwsOptions): EmulatedAws {
     store,
     meetings,
     media: options.media,
+    testCases: new TestCaseRegistry(),
     logger: options.logger,
     now,
     prefix: EMULATOR_PREFIX,

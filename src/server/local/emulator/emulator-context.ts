@@ -8,6 +8,7 @@ import type { LocalConfig } from '../config/local-config-schema';
 import type { LocalContactsImpl } from '../contacts/create-local-contacts';
 import type { ContactStore } from '../store/contact-store';
 import type { MeetingStore } from '../meetings/meeting-store';
+import type { TestCaseRegistry } from '../test-cases/test-case-registry';
 
 export interface EmulatorDeps {
   config: LocalConfig;
@@ -16,6 +17,8 @@ export interface EmulatorDeps {
   /** Meetings made through the Chime SDK Meetings API (not the contacts' meetings). */
   meetings: MeetingStore;
   media: MediaService;
+  /** Flow test cases (CreateTestCase) and their executions. */
+  testCases: TestCaseRegistry;
   logger: FastifyBaseLogger;
   now: () => number;
   /** Public base URL of the server, when known; else WebSocket URLs follow the request's Host. */

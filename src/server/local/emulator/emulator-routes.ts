@@ -23,6 +23,17 @@ import {
   sendMessage,
 } from './participant-operations';
 import { startWebRTCContact } from './start-webrtc-contact';
+import {
+  createTestCase,
+  deleteTestCase,
+  describeTestCase,
+  getTestCaseExecutionSummary,
+  listTestCaseExecutionRecords,
+  listTestCaseExecutions,
+  listTestCases,
+  startTestCaseExecution,
+  stopTestCaseExecution,
+} from './test-case-operations';
 
 export const ROUTES: Route[] = [
   route('PUT /contact/webrtc', startWebRTCContact),
@@ -35,6 +46,24 @@ export const ROUTES: Route[] = [
   route('GET /contact-flows-summary/{InstanceId}', listContactFlows),
   route('GET /contact-flows/{InstanceId}/{ContactFlowId}', describeContactFlow),
   route('GET /queues/{InstanceId}/{QueueId}', describeQueue),
+  route('PUT /test-cases/{InstanceId}', createTestCase),
+  route('GET /test-cases/{InstanceId}/{TestCaseId}', describeTestCase),
+  route('DELETE /test-cases/{InstanceId}/{TestCaseId}', deleteTestCase),
+  route('GET /test-cases-summary/{InstanceId}', listTestCases),
+  route('PUT /test-cases/{InstanceId}/{TestCaseId}/start-execution', startTestCaseExecution),
+  route(
+    'POST /test-cases/{InstanceId}/{TestCaseId}/{TestCaseExecutionId}/stop-execution',
+    stopTestCaseExecution,
+  ),
+  route(
+    'GET /test-cases/{InstanceId}/{TestCaseId}/{TestCaseExecutionId}/summary',
+    getTestCaseExecutionSummary,
+  ),
+  route(
+    'GET /test-cases/{InstanceId}/{TestCaseId}/{TestCaseExecutionId}/records',
+    listTestCaseExecutionRecords,
+  ),
+  route('GET /test-case-executions/{InstanceId}', listTestCaseExecutions),
   route('POST /participant/connection', createParticipantConnection),
   route('POST /participant/message', sendMessage),
   route('POST /participant/disconnect', disconnectParticipant),

@@ -47,6 +47,8 @@ export interface ExecuteOptions {
   timeScale?: number;
   /** The test fails with what is left unobserved after this long. Default 60 s. */
   timeoutMs?: number;
+  /** Stops the test (StopTestCaseExecution); what was not observed yet fails. */
+  signal?: AbortSignal;
 }
 
 const SUBTYPES: Record<EntryPointType, string> = {
@@ -157,6 +159,9 @@ export async function executeTestCase(
   });
   contactId = contact.id;
   const timer = setTimeout(() => finish('timed out'), options.timeoutMs ?? 60_000);
+  const onStop = () => finish('stopped');
+  if (options.signal?.aborted) onStop();
+  options.signal?.addEventListener('abort', onStop, { once: true });
   void sandbox.runner.run(contactId).then((ending) => {
     observe({ Type: 'TestCompleted', Ending: ending });
     finish(ending);
@@ -164,6 +169,7 @@ export async function executeTestCase(
   const ending = await finished;
   done = true;
   clearTimeout(timer);
+  options.signal?.removeEventListener('abort', onStop);
   sandbox.runner.stop(contactId);
   const endTime = now().getTime();
 

@@ -47,6 +47,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: deps.api.security.bodyLimitBytes,
     trustProxy: deps.api.security.trustProxy,
     requestTimeout: (deps.timeouts ?? DEFAULT_TIMEOUTS).requestMs,
+    // On close every connection goes, event streams and WebSockets included: they never end by
+    // themselves, so a close would otherwise wait for them forever. Browsers then reconnect.
+    forceCloseConnections: true,
     // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer in
     // the shape every client of this server understands: the API's, plus AWS's error-type header.
     frameworkErrors: (err, _req, res) => {

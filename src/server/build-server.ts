@@ -14,6 +14,7 @@ import { createAwsProvider } from './providers/aws-provider';
 import type { ContactCenterProvider } from './providers/provider';
 import type { ApiSecurity } from './routes/api-deps';
 import type { ServerConfig } from './server-config';
+import { selfUrl } from './self-link';
 
 export interface BuildOptions {
   /** Entry points given in code (validated like ENTRY_POINTS_FILE); take precedence over the file. */
@@ -53,13 +54,17 @@ export function apiSecurity(config: ServerConfig): ApiSecurity {
 async function createProvider(
   config: ServerConfig,
   logger: FastifyBaseLogger,
+  tlsCert: string | undefined,
 ): Promise<ContactCenterProvider> {
   if (config.CONNECT_MODE === 'aws') return createAwsProvider({ region: config.AWS_REGION });
   // Loaded only in local mode, so a handler bundle (aws mode) never initialises SQLite or the media server.
   const { createLocalProvider } = await import('./local/local-provider');
   return createLocalProvider({
     publicUrl: config.publicUrl,
-    internalUrl: `${config.TLS_CERT_FILE ? 'https' : 'http'}://127.0.0.1:${config.PORT}`,
+    // The server's own SDK clients reach it where it listens (not PUBLIC_URL, which may be a name
+    // only the browsers resolve), trusting its own certificate (often self-signed for a LAN).
+    internalUrl: selfUrl({ HOST: config.HOST, PORT: config.PORT, tlsCert }),
+    ...(tlsCert ? { internalCert: tlsCert } : {}),
     configDir: config.LOCAL_CONFIG_DIR,
     dataDir: config.LOCAL_DATA_DIR,
     iceAddress: config.MEDIA_ICE_ADDRESS,
@@ -99,7 +104,11 @@ export async function buildServer(
   const logger =
     options.logger ??
     (pino({ ...(loggerOptions(config.LOG_LEVEL) as object) }) as FastifyBaseLogger);
-  const provider = await createProvider(config, logger);
+  const tls =
+    config.TLS_CERT_FILE && config.TLS_KEY_FILE
+      ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
+      : undefined;
+  const provider = await createProvider(config, logger, tls?.cert.toString('utf8'));
   try {
     const entryPoints = resolveEntryPoints(config, options, provider);
     if (entryPoints.length === 0)
@@ -122,14 +131,7 @@ export async function buildServer(
       logger,
       timeouts: { headersMs: config.HEADERS_TIMEOUT_MS, requestMs: config.REQUEST_TIMEOUT_MS },
       ...(options.distDir ? { distDir: options.distDir } : {}),
-      ...(config.TLS_CERT_FILE && config.TLS_KEY_FILE
-        ? {
-            https: {
-              cert: readFileSync(config.TLS_CERT_FILE),
-              key: readFileSync(config.TLS_KEY_FILE),
-            },
-          }
-        : {}),
+      ...(tls ? { https: tls } : {}),
     });
     return {
       app,

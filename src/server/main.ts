@@ -6,20 +6,14 @@
 import { fileURLToPath } from 'node:url';
 import { buildServer } from './build-server';
 import { loadServerConfig } from './server-config';
+import { installProcessPolicy } from './process-policy';
 
 const config = loadServerConfig(process.env);
 const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
 const server = await buildServer(config, { distDir });
+// Faults nobody caught and stop signals (process-policy.ts): survive what is safe, otherwise stop
+// cleanly and exit non-zero for the supervisor to restart us.
+installProcessPolicy({ stop: () => server.close(), logger: server.app.log });
 
 await server.app.listen({ port: config.PORT, host: config.HOST });
 console.log(server.describe().join('\n'));
-
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, async () => {
-    if (closing) return;
-    closing = true;
-    await server.close();
-    process.exit(0);
-  });
-}

@@ -19,12 +19,15 @@ import { awsFrontDoor } from './aws-front-door/aws-front-door';
 import type { AwsCredential } from './aws-front-door/request-auth';
 import { localOnly, refuseUntrustedUpgrades } from './local-only';
 import { LOOPBACK_HOSTS } from '../own-origin';
+import { selfTrustingAgent } from '../self-link';
 
 export interface LocalProviderOptions {
   /** Public base URL of this server (the emulator is at `${publicUrl}/aws`, signaling at ws(s)://…/control). */
   publicUrl: string;
   /** Base URL the server's own SDK clients use to reach the emulator (loopback). Defaults to publicUrl. */
   internalUrl?: string;
+  /** PEM of the certificate the server serves over `internalUrl` (https): the clients trust exactly it. */
+  internalCert?: string;
   configDir: string;
   dataDir: string;
   iceAddress?: string;
@@ -91,6 +94,9 @@ export async function createLocalProvider(
     region: config.instance.region,
     endpoint: `${options.internalUrl ?? options.publicUrl}${EMULATOR_PREFIX}`,
     credentials: internal,
+    ...(options.internalCert
+      ? { requestHandler: { httpsAgent: selfTrustingAgent(options.internalCert) } }
+      : {}),
   };
   const trustedHosts = localTrustedHosts(options);
   const ownOrigins = [new URL(options.publicUrl).origin];

@@ -48,7 +48,7 @@ describe('AudioEngine', () => {
 
   it('forwards packets between two people with rewritten numbers, and sends silence to a quiet listener', () => {
     let now = 0;
-    engine = new AudioEngine(() => now);
+    engine = new AudioEngine({ now: () => now });
     const a = recorder(1);
     const b = recorder(2);
     engine.add(a.listener);
@@ -65,7 +65,7 @@ describe('AudioEngine', () => {
   });
 
   it('mixes per listener with three people: each hears the others, not itself', () => {
-    engine = new AudioEngine(() => 0);
+    engine = new AudioEngine({ now: () => 0 });
     const people = [recorder(1), recorder(2), recorder(3)];
     for (const p of people) engine.add(p.listener);
     expect(engine.mixing).toBe(true);
@@ -85,7 +85,7 @@ describe('AudioEngine', () => {
   });
 
   it('plays prompt PCM to everybody and resolves when the last frame is sent', async () => {
-    engine = new AudioEngine(() => 0);
+    engine = new AudioEngine({ now: () => 0 });
     const a = recorder(1);
     engine.add(a.listener);
     const done = engine.play(new Int16Array(FRAME_SAMPLES * 3).fill(4000));

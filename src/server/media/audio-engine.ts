@@ -4,9 +4,20 @@
  * sequence/timestamp rewriting; with three or more, or while a prompt plays, each listener gets its
  * own mix-minus, decoded, summed and re-encoded. Whenever nothing else is sent, a listener receives
  * silence frames, so audio packets never stop (the SDK's connection health looks at them).
+ * Each member's share of a frame (its decode, its encode, its send) runs on its own: a member whose
+ * codec or socket throws is dropped from the mix and reported, and every other listener still gets
+ * that frame; a throw outside any member's share is reported and the clock keeps ticking.
  */
 import { mixMinus, toFrames } from './audio-mix';
-import { FRAME_MS, FRAME_SAMPLES, OpusDecoder, OpusEncoder, silenceFrame } from './opus-codec';
+import {
+  FRAME_MS,
+  FRAME_SAMPLES,
+  opusCodecs,
+  silenceFrame,
+  type AudioCodecs,
+  type AudioDecoder,
+  type AudioEncoder,
+} from './opus-codec';
 import { RtpSequencer, type RtpPosition } from './rtp-sequencer';
 import { FrameClock } from './frame-clock';
 
@@ -16,11 +27,22 @@ export interface AudioListener {
   send(payload: Buffer, position: RtpPosition): void;
 }
 
+/** How an engine is built; everything is optional (tests inject a clock, codecs and a fault sink). */
+export interface AudioEngineOptions {
+  now?: () => number;
+  codecs?: AudioCodecs;
+  /**
+   * A fault in the mix: `memberId` is the listener whose share of a frame threw (it has already
+   * been dropped from the mix), undefined for a fault of the whole frame. Must not throw.
+   */
+  onFault?: (memberId: number | undefined, err: unknown) => void;
+}
+
 interface Member {
   listener: AudioListener;
   sequencer: RtpSequencer;
-  decoder: OpusDecoder;
-  encoder: OpusEncoder | undefined;
+  decoder: AudioDecoder;
+  encoder: AudioEncoder | undefined;
   queue: Buffer[];
   lastForwardMs: number;
   server: RtpPosition;
@@ -34,9 +56,19 @@ export class AudioEngine {
   private readonly members = new Map<number, Member>();
   private readonly prompts: Array<{ frames: Int16Array[]; done: () => void }> = [];
   private readonly clock: FrameClock;
+  private readonly now: () => number;
+  private readonly codecs: AudioCodecs;
+  private readonly onFault: (memberId: number | undefined, err: unknown) => void;
 
-  constructor(private readonly now: () => number = () => performance.now()) {
-    this.clock = new FrameClock(FRAME_MS, () => this.tick());
+  constructor(options: AudioEngineOptions = {}) {
+    this.now = options.now ?? (() => performance.now());
+    this.codecs = options.codecs ?? opusCodecs;
+    this.onFault = options.onFault ?? (() => undefined);
+    this.clock = new FrameClock(
+      FRAME_MS,
+      () => this.tick(),
+      (err) => this.onFault(undefined, err),
+    );
   }
 
   add(listener: AudioListener): void {
@@ -44,7 +76,7 @@ export class AudioEngine {
     const member: Member = {
       listener,
       sequencer: new RtpSequencer(48_000, FRAME_SAMPLES),
-      decoder: new OpusDecoder(),
+      decoder: this.codecs.decoder(),
       encoder: undefined,
       queue: [],
       lastForwardMs: -Infinity,
@@ -58,8 +90,9 @@ export class AudioEngine {
     const member = this.members.get(id);
     if (!member) return;
     this.members.delete(id);
-    member.decoder.delete();
-    member.encoder?.delete();
+    // Freeing is part of leaving: a codec that fails to free must not keep the member in the mix.
+    this.drop(member, () => member.decoder.delete());
+    this.drop(member, () => member.encoder?.delete());
   }
 
   /** True while each listener gets a decoded and re-encoded mix instead of forwarded packets. */
@@ -77,10 +110,12 @@ export class AudioEngine {
       return;
     }
     const now = this.now();
-    for (const to of this.members.values()) {
+    for (const to of [...this.members.values()]) {
       if (to === from) continue;
-      to.lastForwardMs = now;
-      to.listener.send(payload, to.sequencer.rewrite(ssrc, position, now));
+      this.share(to, () => {
+        to.lastForwardMs = now;
+        to.listener.send(payload, to.sequencer.rewrite(ssrc, position, now));
+      });
     }
   }
 
@@ -107,24 +142,49 @@ export class AudioEngine {
 
   private sendMixes(shared: Int16Array | undefined): void {
     const talkers = new Map<number, Int16Array>();
-    for (const [id, member] of this.members) {
-      const payload = member.queue.shift();
-      const pcm = payload && member.decoder.decode(payload);
-      if (pcm && pcm.length === FRAME_SAMPLES) talkers.set(id, pcm);
+    for (const [id, member] of [...this.members]) {
+      this.share(member, () => {
+        const payload = member.queue.shift();
+        const pcm = payload && member.decoder.decode(payload);
+        if (pcm && pcm.length === FRAME_SAMPLES) talkers.set(id, pcm);
+      });
     }
     const mixes = mixMinus([...this.members.keys()], talkers, shared);
     for (const [id, pcm] of mixes) {
-      const member = this.members.get(id)!;
-      member.encoder ??= new OpusEncoder();
-      this.sendServerFrame(member, pcm ? member.encoder.encode(pcm) : silenceFrame());
+      // A listener dropped earlier in this frame has no member any more: skip it, never reuse its codec.
+      const member = this.members.get(id);
+      if (!member) continue;
+      this.share(member, () => {
+        member.encoder ??= this.codecs.encoder();
+        this.sendServerFrame(member, pcm ? member.encoder.encode(pcm) : silenceFrame());
+      });
     }
   }
 
   private sendSilenceWhereQuiet(): void {
     const now = this.now();
-    for (const member of this.members.values()) {
+    for (const member of [...this.members.values()]) {
       if (now - member.lastForwardMs >= SILENCE_AFTER_MS)
-        this.sendServerFrame(member, silenceFrame());
+        this.share(member, () => this.sendServerFrame(member, silenceFrame()));
+    }
+  }
+
+  /** Runs one member's share of a frame; if it throws, that member leaves the mix and is reported. */
+  private share(member: Member, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.remove(member.listener.id);
+      this.onFault(member.listener.id, err);
+    }
+  }
+
+  /** Runs a member's clean-up; a throw is reported (the member is gone either way). */
+  private drop(member: Member, work: () => void): void {
+    try {
+      work();
+    } catch (err) {
+      this.onFault(member.listener.id, err);
     }
   }
 

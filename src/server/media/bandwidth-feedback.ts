@@ -6,6 +6,7 @@
  * alone and 320×180 for ~17 s with no feedback. werift's own TWCC feedback, tried first, left
  * Chromium's estimate at 300 kbps, so transport-cc is not negotiated.
  */
+import type { MemberGuard } from './peer-session';
 import {
   ReceiverEstimatedMaxBitrate,
   RtcpPayloadSpecificFeedback,
@@ -47,6 +48,7 @@ export function rembPacket(
 export function startRembLoop(
   receiver: RTCRtpReceiver,
   cameraSsrc: () => number | undefined,
+  guard: MemberGuard,
 ): () => void {
   const send = () => {
     const ssrc = cameraSsrc();
@@ -56,7 +58,8 @@ export function startRembLoop(
         .catch(() => undefined);
   };
   send();
-  const timer = setInterval(send, REMB_INTERVAL_MS);
+  // A timer callback that throws is an uncaught exception: the member's boundary takes it instead.
+  const timer = setInterval(() => guard('timer', send), REMB_INTERVAL_MS);
   timer.unref();
   return () => clearInterval(timer);
 }

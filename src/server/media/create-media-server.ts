@@ -21,6 +21,8 @@ import { newAttendeeId, newJoinToken, tokenFromProtocols } from './join-token';
 import { SignalingConnection } from './signaling-connection';
 import { CloseCode } from './signaling-frames';
 import type { TurnService } from './turn-credentials';
+import { MediaFaults } from './media-faults';
+import type { AudioCodecs } from './opus-codec';
 
 export interface MediaServerOptions {
   /** Public base URL of the HTTP server; the signaling URL uses its host (ws:, or wss: for https:). */
@@ -30,6 +32,10 @@ export interface MediaServerOptions {
   /** A TURN service JOIN_ACK sends browsers to (host = the public URL's host name); none by default. */
   turn?: { port: number; secret: string };
   logger: FastifyBaseLogger;
+  /** Where contained faults are counted (media-faults.ts); one of its own by default. */
+  faults?: MediaFaults;
+  /** The audio mix's Opus codecs; libopus by default (tests inject failing ones). */
+  codecs?: AudioCodecs;
 }
 
 const CONTROL_PATH = /^\/control\/([A-Za-z0-9-]{1,64})(?:\?|$)/;
@@ -40,12 +46,17 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
   const url = new URL(options.publicUrl);
   const rooms = new Map<string, MeetingRoom>();
   const events = new EventEmitter<MediaServiceEvents>();
+  const faults = options.faults ?? new MediaFaults(options.logger);
+  const newRoom = (meeting: MediaMeeting) =>
+    new MeetingRoom(meeting, events, faults, options.codecs);
   const wss = guardedWebSocketServer({
     maxPayload: 1 << 20,
     handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false),
   });
   const metadataTimer = setInterval(() => {
-    for (const room of rooms.values()) if (!room.ended) room.sendAudioMetadata();
+    // Each meeting's report behind its own boundary: one that throws does not skip the others.
+    for (const room of rooms.values())
+      if (!room.ended) room.guardMeeting('audio-metadata', () => room.sendAudioMetadata());
   }, METADATA_INTERVAL_MS);
   metadataTimer.unref();
   const turn: TurnService | undefined = options.turn && { host: url.hostname, ...options.turn };
@@ -78,14 +89,20 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     }
     if (room.ended) return reject(ws, CloseCode.meetingEnded, 'meeting ended');
     options.logger.debug({ meetingId, attendeeId: who.attendeeId }, 'signaling connection');
-    new SignalingConnection(ws, room, who.attendeeId, who.externalUserId, settings);
+    const scope = { meetingId, attendeeId: who.attendeeId };
+    faults.run(
+      scope,
+      'signaling-event',
+      () => new SignalingConnection(ws, room, who.attendeeId, who.externalUserId, settings),
+      () => ws.terminate(),
+    );
   };
 
   return {
     events,
     createMeeting(): MediaMeeting {
       const meeting = newMediaMeeting(options.publicUrl);
-      rooms.set(meeting.MeetingId, new MeetingRoom(meeting, events));
+      rooms.set(meeting.MeetingId, newRoom(meeting));
       return meeting;
     },
     createAttendee(meetingId, externalUserId): MediaAttendee {
@@ -100,7 +117,7 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
       return attendee;
     },
     restoreMeeting(meeting, attendees) {
-      const room = rooms.get(meeting.MeetingId) ?? new MeetingRoom(meeting, events);
+      const room = rooms.get(meeting.MeetingId) ?? newRoom(meeting);
       for (const a of attendees) room.attendees.add(a);
       rooms.set(meeting.MeetingId, room);
     },

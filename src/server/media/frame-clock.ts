@@ -1,7 +1,8 @@
 /**
  * A drift-free periodic clock: each tick is scheduled against the ideal timeline rather than the
  * previous tick, so 50 audio frames per second really are 50 (plain setInterval slips a little
- * every period). If the process stalls, missed ticks are run at once, up to a bound.
+ * every period). If the process stalls, missed ticks are run at once, up to a bound. A tick that
+ * throws is reported to `onError` and the clock goes on: one bad frame must not silence the rest.
  */
 const MAX_CATCH_UP = 5;
 
@@ -12,6 +13,7 @@ export class FrameClock {
   constructor(
     private readonly periodMs: number,
     private readonly onTick: () => void,
+    private readonly onError: (err: unknown) => void,
   ) {}
 
   get running(): boolean {
@@ -39,7 +41,11 @@ export class FrameClock {
     while (performance.now() >= this.next && runs < MAX_CATCH_UP) {
       this.next += this.periodMs;
       runs++;
-      this.onTick();
+      try {
+        this.onTick();
+      } catch (err) {
+        this.onError(err);
+      }
     }
     if (performance.now() >= this.next) this.next = performance.now() + this.periodMs; // give up catching up
     if (this.timer) this.schedule();

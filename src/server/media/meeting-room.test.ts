@@ -5,6 +5,8 @@ import { MeetingRoom } from './meeting-room';
 import type { MediaMeeting, MediaServiceEvents } from './media-service';
 import { FrameType } from './signaling-frames';
 import { RecordingMember } from './testing/recording-member';
+import { MediaFaults } from './media-faults';
+import pino from 'pino';
 
 const meeting = { MeetingId: 'm-1' } as MediaMeeting;
 const streamsOf = (m: RecordingMember) =>
@@ -20,7 +22,7 @@ describe('MeetingRoom', () => {
     events = [];
     emitter.on('attendee-joined', (e) => events.push(['joined', e]));
     emitter.on('attendee-left', (e) => events.push(['left', e]));
-    room = new MeetingRoom(meeting, emitter);
+    room = new MeetingRoom(meeting, emitter, new MediaFaults(pino({ level: 'silent' })));
   }
 
   it('sends a newcomer the INDEX on join and announces presence both ways after its first answer', () => {

@@ -3,10 +3,15 @@
  * members and what the room knows of each (audio stream id, presence, mute), retained data messages,
  * and its media (room-media.ts: videos and audio mix). Every frame that goes to more than one member
  * (INDEX, presence, volume metadata, data messages, the meeting end) is sent from here.
+ * It is also the fault boundary of the meeting (media-faults.ts): work for one member that throws
+ * ends that member's connection (its browser reconnects), work for the whole meeting that throws
+ * ends the meeting's connections; other meetings never notice.
  */
 import type { EventEmitter } from 'node:events';
 import type { MediaMeeting, MediaServiceEvents } from './media-service';
 import { MeetingAttendees } from './meeting-attendees';
+import type { FaultSource, MediaFaults } from './media-faults';
+import type { AudioCodecs } from './opus-codec';
 import type { SignalFrameInit } from './signaling-frames';
 import {
   audioMetadataFrame,
@@ -37,18 +42,27 @@ export class MeetingRoom {
   private readonly members = new Map<RoomMember, Membership>();
   private readonly retained = new RetainedMessages();
   /** The videos and the audio mix, for the members' media halves. */
-  readonly media: RoomMedia = new RoomMedia({
-    members: () => this.members.keys(),
-    audioStreamIdOf: (m) => this.members.get(m)?.audioStreamId,
-    broadcastIndex: () => this.broadcastIndex(),
-  });
+  readonly media: RoomMedia;
   private isEnded = false;
   private nextAudioStreamId = 1;
 
   constructor(
     readonly meeting: MediaMeeting,
     private readonly events: EventEmitter<MediaServiceEvents>,
-  ) {}
+    private readonly faults: MediaFaults,
+    codecs?: AudioCodecs,
+  ) {
+    this.media = new RoomMedia(
+      {
+        members: () => this.members.keys(),
+        audioStreamIdOf: (m) => this.members.get(m)?.audioStreamId,
+        broadcastIndex: () => this.broadcastIndex(),
+        guardMember: (m, source, work) => this.guardMember(m, source, work),
+        audioFault: (m, err) => this.audioFault(m, err),
+      },
+      codecs,
+    );
+  }
 
   get id(): string {
     return this.meeting.MeetingId;
@@ -58,14 +72,45 @@ export class MeetingRoom {
     return this.isEnded;
   }
 
+  /** Runs work for one member: if it throws, the fault is counted and that member's connection ends. */
+  guardMember(member: RoomMember, source: FaultSource, work: () => void): boolean {
+    return this.faults.run(
+      { meetingId: this.id, attendeeId: member.attendeeId },
+      source,
+      work,
+      () => this.endMember(member),
+    );
+  }
+
+  /** Records a member's fault caught elsewhere (a rejected promise) and ends that member's connection. */
+  memberFault(member: RoomMember, source: FaultSource, err: unknown): void {
+    this.faults.record({ meetingId: this.id, attendeeId: member.attendeeId }, source, err);
+    this.faults.run({ meetingId: this.id, attendeeId: member.attendeeId }, source, () =>
+      this.endMember(member),
+    );
+  }
+
+  /**
+   * Runs work for the whole meeting. If it throws, the fault is counted and, with `endMedia`, every
+   * connection of this meeting ends (the browsers reconnect to a fresh state); other meetings go on.
+   */
+  guardMeeting(source: FaultSource, work: () => void, endMedia = true): boolean {
+    return this.faults.run(
+      { meetingId: this.id },
+      source,
+      work,
+      endMedia ? () => this.endAllMembers() : undefined,
+    );
+  }
+
   /** JOIN: replaces an older connection of the attendee, then sends the newcomer the INDEX and retained messages. */
   admit(member: RoomMember, audioSessionId: number): void {
     const previous = [...this.members.keys()].find((m) => m.attendeeId === member.attendeeId);
     if (previous && previous !== member) {
       const reconnect = this.members.get(previous)!.audioSessionId === audioSessionId;
-      if (!reconnect) previous.send(audioStatusFrame('joinedFromAnotherDevice'));
+      if (!reconnect) this.deliver(previous, audioStatusFrame('joinedFromAnotherDevice'));
       this.remove(previous, reconnect);
-      previous.replaced(reconnect);
+      this.guardMember(previous, 'signaling-event', () => previous.replaced(reconnect));
     }
     this.members.set(member, {
       audioStreamId: this.nextAudioStreamId++,
@@ -73,10 +118,12 @@ export class MeetingRoom {
       announced: false,
       muted: false,
     });
-    this.events.emit('attendee-joined', { meetingId: this.id, attendeeId: member.attendeeId });
-    member.send(this.indexFrame());
+    this.tell(() => {
+      this.events.emit('attendee-joined', { meetingId: this.id, attendeeId: member.attendeeId });
+    });
+    this.deliver(member, this.indexFrame());
     const retained = this.retained.live(Date.now());
-    if (retained.length > 0) member.send(dataMessageFrame(retained));
+    if (retained.length > 0) this.deliver(member, dataMessageFrame(retained));
   }
 
   /** Presence after a member's first SUBSCRIBE_ACK: everybody to it, it to everybody else. */
@@ -85,9 +132,9 @@ export class MeetingRoom {
     if (!state || state.announced) return;
     state.announced = true;
     const present = [...this.members].filter(([, s]) => s.announced);
-    member.send(presenceFrame(present.map(([m, s]) => presenceEntry(m, s))));
+    this.deliver(member, presenceFrame(present.map(([m, s]) => presenceEntry(m, s))));
     const entry = presenceFrame([presenceEntry(member, state)]);
-    for (const [m] of present) if (m !== member) m.send(entry);
+    for (const [m] of present) if (m !== member) this.deliver(m, entry);
   }
 
   setMuted(member: RoomMember, muted: boolean): void {
@@ -113,17 +160,19 @@ export class MeetingRoom {
       );
     if (this.media.removeMember(member, state.audioStreamId) && !this.isEnded)
       this.broadcastIndex();
-    this.events.emit('attendee-left', {
-      meetingId: this.id,
-      attendeeId: member.attendeeId,
-      dropped,
+    this.tell(() => {
+      this.events.emit('attendee-left', {
+        meetingId: this.id,
+        attendeeId: member.attendeeId,
+        dropped,
+      });
     });
   }
 
   /** Sends the current INDEX to every member (after a video started or stopped). */
   broadcastIndex(): void {
     const frame = this.indexFrame();
-    for (const m of this.members.keys()) m.send(frame);
+    for (const m of [...this.members.keys()]) this.deliver(m, frame);
   }
 
   /** Fans data messages out to every member but the sender, stamping the ingest time; retains those with a lifetime. */
@@ -132,7 +181,8 @@ export class MeetingRoom {
     const stamped = messages.map((m) => ({ ...m, ingestTimeNs: now * 1_000_000 }));
     this.retained.add(stamped, now);
     const frame = dataMessageFrame(stamped);
-    for (const m of this.members.keys()) if (m.attendeeId !== senderAttendeeId) m.send(frame);
+    for (const m of [...this.members.keys()])
+      if (m.attendeeId !== senderAttendeeId) this.deliver(m, frame);
   }
 
   /** Volume levels from the talkers' ssrc-audio-level headers (attenuation in dB, 0 = loudest). */
@@ -150,7 +200,7 @@ export class MeetingRoom {
   /** Ends the meeting: every client gets AUDIO_STATUS 410 (MeetingEnded) and later joins are refused. */
   end(): void {
     this.isEnded = true;
-    for (const m of this.members.keys()) m.send(audioStatusFrame('meetingEnded'));
+    for (const m of [...this.members.keys()]) this.deliver(m, audioStatusFrame('meetingEnded'));
     this.media.close();
     this.terminateLater(() => [...this.members.keys()]);
   }
@@ -160,19 +210,57 @@ export class MeetingRoom {
     const theirs = [...this.members.keys()].filter(
       (m) => m.attendeeId === attendeeId || m.attendeeId === `${attendeeId}#content`,
     );
-    for (const m of theirs) m.send(audioStatusFrame('attendeeRemoved'));
+    for (const m of theirs) this.deliver(m, audioStatusFrame('attendeeRemoved'));
     this.terminateLater(() => theirs);
   }
 
   /** Server shutdown: stops the audio mix and closes every member's socket at once. */
   close(): void {
     this.media.close();
-    for (const m of [...this.members.keys()]) m.terminate();
+    for (const m of [...this.members.keys()])
+      this.guardMember(m, 'signaling-event', () => m.terminate());
   }
 
   /** Clients answer a final AUDIO_STATUS with LEAVE and close; sockets that do not are closed after a grace period. */
   private terminateLater(members: () => RoomMember[]): void {
-    setTimeout(() => members().forEach((m) => m.terminate()), END_GRACE_MS).unref();
+    setTimeout(() => {
+      for (const m of members()) this.guardMember(m, 'timer', () => m.terminate());
+    }, END_GRACE_MS).unref();
+  }
+
+  /** Sends one frame to one member; a socket that throws ends that member only, the fan-out goes on. */
+  private deliver(member: RoomMember, frame: SignalFrameInit): void {
+    this.guardMember(member, 'signaling-send', () => member.send(frame));
+  }
+
+  /** Tells the rest of the server; a listener that throws is its own fault, so no media ends for it. */
+  private tell(work: () => void): void {
+    this.guardMeeting('meeting-event', work, false);
+  }
+
+  /** A fault in the audio mix: a member's share ends that member, the whole frame ends the meeting's media. */
+  private audioFault(member: RoomMember | undefined, err: unknown): void {
+    this.faults.record(
+      { meetingId: this.id, attendeeId: member?.attendeeId },
+      member ? 'audio-member' : 'audio-clock',
+      err,
+    );
+    this.faults.run({ meetingId: this.id }, member ? 'audio-member' : 'audio-clock', () =>
+      member ? this.endMember(member) : this.endAllMembers(),
+    );
+  }
+
+  /** Containment for one member: the room forgets it at once and its socket closes (the SDK reconnects). */
+  private endMember(member: RoomMember): void {
+    this.remove(member, true);
+    member.terminate();
+  }
+
+  private endAllMembers(): void {
+    for (const m of [...this.members.keys()])
+      this.faults.run({ meetingId: this.id, attendeeId: m.attendeeId }, 'signaling-event', () =>
+        this.endMember(m),
+      );
   }
 
   private indexFrame(): SignalFrameInit {
@@ -183,6 +271,6 @@ export class MeetingRoom {
   }
 
   private toAnnounced(frame: SignalFrameInit): void {
-    for (const [m, s] of this.members) if (s.announced) m.send(frame);
+    for (const [m, s] of [...this.members]) if (s.announced) this.deliver(m, frame);
   }
 }

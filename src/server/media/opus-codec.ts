@@ -1,23 +1,43 @@
 /**
- * Opus at 48 kHz mono, 20 ms frames, through opusscript (libopus compiled to WebAssembly, so no
- * native build). Browsers send Opus with `stereo=0`; a mono decoder reads either channel layout.
+ * Opus at 48 kHz mono, 20 ms frames, through libopus compiled to WebAssembly (opusscript's build,
+ * driven by opus-native.ts, so no native build). Browsers send Opus with `stereo=0`; a mono decoder
+ * reads either channel layout.
  */
-import OpusScript from 'opusscript';
+import { NativeOpus } from './opus-native';
 
 export const SAMPLE_RATE = 48_000;
 /** Samples per 20 ms frame at 48 kHz (also the RTP timestamp step of one frame). */
 export const FRAME_SAMPLES = 960;
 export const FRAME_MS = 20;
 
-/** A decoder for one upstream stream (decoders are stateful, one per talker). */
-export class OpusDecoder {
-  private readonly codec = new OpusScript(SAMPLE_RATE, 1, OpusScript.Application.VOIP);
+/** What the audio engine needs to decode one talker (tests substitute failing ones). */
+export interface AudioDecoder {
+  /** One Opus packet as 16-bit PCM; a corrupt packet yields undefined instead of throwing. */
+  decode(payload: Buffer): Int16Array | undefined;
+  delete(): void;
+}
 
-  /** Decodes one Opus packet into 16-bit PCM; a corrupt packet yields undefined instead of throwing. */
+/** What the audio engine needs to encode one listener's mix. */
+export interface AudioEncoder {
+  /** Exactly one 20 ms frame of PCM. */
+  encode(pcm: Int16Array): Buffer;
+  delete(): void;
+}
+
+/** Makes the codecs of one audio engine. */
+export interface AudioCodecs {
+  decoder(): AudioDecoder;
+  encoder(): AudioEncoder;
+}
+
+/** A decoder for one upstream stream (decoders are stateful, one per talker). */
+export class OpusDecoder implements AudioDecoder {
+  private readonly codec = new NativeOpus(SAMPLE_RATE, FRAME_SAMPLES);
+
   decode(payload: Buffer): Int16Array | undefined {
+    if (this.codec.deleted) throw new Error('Opus decoder used after delete()');
     try {
-      const pcm = this.codec.decode(payload);
-      return new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength / 2).slice();
+      return this.codec.decode(payload);
     } catch {
       return undefined;
     }
@@ -29,26 +49,27 @@ export class OpusDecoder {
 }
 
 /** An encoder for one downstream (mixed) stream. */
-export class OpusEncoder {
-  private readonly codec = new OpusScript(SAMPLE_RATE, 1, OpusScript.Application.VOIP);
+export class OpusEncoder implements AudioEncoder {
+  private readonly codec = new NativeOpus(SAMPLE_RATE, FRAME_SAMPLES);
 
   constructor(bitrate = 32_000) {
     this.codec.setBitrate(bitrate);
   }
 
-  /** Encodes exactly one 20 ms frame of PCM. */
   encode(pcm: Int16Array): Buffer {
-    if (pcm.length !== FRAME_SAMPLES)
-      throw new Error(`expected ${FRAME_SAMPLES} samples, got ${pcm.length}`);
-    return Buffer.from(
-      this.codec.encode(Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength), FRAME_SAMPLES),
-    );
+    return this.codec.encode(pcm);
   }
 
   delete(): void {
     this.codec.delete();
   }
 }
+
+/** The real codecs. */
+export const opusCodecs: AudioCodecs = {
+  decoder: () => new OpusDecoder(),
+  encoder: () => new OpusEncoder(),
+};
 
 let silence: Buffer | undefined;
 /** One encoded 20 ms frame of digital silence, made once and shared (it carries no codec state). */

@@ -18,6 +18,13 @@ import { startRembLoop } from './bandwidth-feedback';
 import { bindTransceivers } from './transceiver-binding';
 import { iceGathered } from './ice-gathering';
 import type { RtpPosition } from './rtp-sequencer';
+import type { FaultSource } from './media-faults';
+
+/** Runs work behind the owning member's fault boundary (see MeetingRoom.guardMember). */
+export type MemberGuard = (source: FaultSource, work: () => void) => void;
+
+/** For a session without a room (tests): a throw propagates as it would without a boundary. */
+const unguarded: MemberGuard = (_source, work) => work();
 
 /** What the server decided for one negotiation. */
 export interface Negotiation {
@@ -49,6 +56,8 @@ export class PeerSession {
   constructor(
     iceAddress: string | undefined,
     private readonly handlers: PeerHandlers,
+    /** werift calls our packet callbacks from its socket handlers: a throw there would be uncaught. */
+    private readonly guard: MemberGuard = unguarded,
   ) {
     this.pc = new RTCPeerConnection(peerConfig(iceAddress));
   }
@@ -149,14 +158,18 @@ export class PeerSession {
       this.hooked.add(track);
       track.onReceiveRtp.subscribe((packet, extensions) => {
         if (kind === 'video') {
-          this.cameraSsrc = packet.header.ssrc;
-          this.stopRemb ??= startRembLoop(t.receiver, () => this.cameraSsrc);
-          this.handlers.onCamera(packet);
+          this.guard('rtp-video', () => {
+            this.cameraSsrc = packet.header.ssrc;
+            this.stopRemb ??= startRembLoop(t.receiver, () => this.cameraSsrc, this.guard);
+            this.handlers.onCamera(packet);
+          });
           return;
         }
-        const level = extensions?.[RTP_EXTENSION_URI.audioLevelIndication] as
-          { level: number } | undefined;
-        this.handlers.onAudio(packet, level?.level);
+        this.guard('rtp-audio', () => {
+          const level = extensions?.[RTP_EXTENSION_URI.audioLevelIndication] as
+            { level: number } | undefined;
+          this.handlers.onAudio(packet, level?.level);
+        });
       });
     }
   }
@@ -164,6 +177,8 @@ export class PeerSession {
   private hookKeyframeRequests(t: RTCRtpTransceiver): void {
     if (this.pliHooked.has(t)) return;
     this.pliHooked.add(t);
-    t.sender.onPictureLossIndication.subscribe(() => this.handlers.onKeyframeRequest(t.mid!));
+    t.sender.onPictureLossIndication.subscribe(() =>
+      this.guard('keyframe', () => this.handlers.onKeyframeRequest(t.mid!)),
+    );
   }
 }

@@ -5,8 +5,10 @@
  */
 import type { RtpPacket } from 'werift';
 import { AudioEngine, type AudioListener } from './audio-engine';
+import type { AudioCodecs } from './opus-codec';
 import { AudioLevels } from './audio-levels';
 import type { RoomMember } from './room-member';
+import type { FaultSource } from './media-faults';
 import type { RtpPosition } from './rtp-sequencer';
 import { VideoSources, type VideoSource } from './video-sources';
 
@@ -18,14 +20,32 @@ export interface RoomMembership {
   audioStreamIdOf(member: RoomMember): number | undefined;
   /** Sends the current INDEX to every member. */
   broadcastIndex(): void;
+  /**
+   * The audio mix failed for one member (`member`; it has left the mix already) or for the whole
+   * frame (undefined). The room decides what ends; must not throw.
+   */
+  audioFault(member: RoomMember | undefined, err: unknown): void;
+  /** Runs work for one member behind the room's fault boundary (a throw ends that member only). */
+  guardMember(member: RoomMember, source: FaultSource, work: () => void): boolean;
 }
 
 export class RoomMedia {
   readonly video = new VideoSources();
-  private readonly audio = new AudioEngine();
+  private readonly audio: AudioEngine;
   private readonly levels = new AudioLevels();
+  /** Audio stream id → member, for the mix's fault reports (the engine only knows ids). */
+  private readonly audioMembers = new Map<number, RoomMember>();
 
-  constructor(private readonly room: RoomMembership) {}
+  constructor(
+    private readonly room: RoomMembership,
+    codecs?: AudioCodecs,
+  ) {
+    this.audio = new AudioEngine({
+      codecs,
+      onFault: (id, err) =>
+        this.room.audioFault(id === undefined ? undefined : this.audioMembers.get(id), err),
+    });
+  }
 
   /** A member starts publishing video; the INDEX goes out when the caller calls broadcastIndex. */
   publish(member: RoomMember): VideoSource {
@@ -52,17 +72,24 @@ export class RoomMedia {
     packet: RtpPacket,
     nowMs: number,
   ): void {
-    for (const m of this.room.members()) m.receiveVideo(streamId, ssrc, position, packet, nowMs);
+    // One subscriber that throws must not cost the others this packet, nor end the publisher.
+    for (const m of [...this.room.members()])
+      this.room.guardMember(m, 'rtp-video', () =>
+        m.receiveVideo(streamId, ssrc, position, packet, nowMs),
+      );
   }
 
   requestKeyframe(streamId: number, force: boolean): void {
-    this.video.get(streamId)?.publisher.requestKeyframe(force);
+    const publisher = this.video.get(streamId)?.publisher;
+    if (publisher)
+      this.room.guardMember(publisher, 'keyframe', () => publisher.requestKeyframe(force));
   }
 
   /** Adds a member to the audio mix; `send` gets its downstream Opus frames. */
   joinAudio(member: RoomMember, send: AudioListener['send']): void {
     const id = this.room.audioStreamIdOf(member);
     if (id === undefined) return;
+    this.audioMembers.set(id, member);
     this.audio.add({ id, send });
     this.levels.add(id);
   }
@@ -104,6 +131,7 @@ export class RoomMedia {
 
   /** The mix and the volume reports forget a member together, so neither keeps one the other dropped. */
   private forgetAudio(audioStreamId: number): void {
+    this.audioMembers.delete(audioStreamId);
     this.audio.remove(audioStreamId);
     this.levels.remove(audioStreamId);
   }

@@ -51,17 +51,24 @@ export class SignalingConnection implements RoomMember {
     this.media = new ConnectionMedia(
       this,
       room.media,
-      (handlers) => new PeerSession(settings.iceAddress, handlers),
+      (handlers) =>
+        new PeerSession(settings.iceAddress, handlers, (source, work) =>
+          room.guardMember(this, source, work),
+        ),
     );
     ws.on('message', (data: Buffer) => {
       // Frames are handled strictly in order: a SUBSCRIBE must finish before the next frame.
+      // A frame that fails (a malformed offer, mostly) is the client's problem: logged, not a fault.
       this.queue = this.queue
         .then(() => this.handle(data))
         .catch((err: Error) =>
           settings.logger.warn({ err: err.message, meeting: room.id }, 'signaling frame failed'),
         );
     });
-    ws.on('close', () => void this.leave(true));
+    // leave() is async: its rejection would be an unhandled one, so it goes to the boundary.
+    ws.on('close', () =>
+      this.leave(true).catch((err: unknown) => this.room.memberFault(this, 'signaling-event', err)),
+    );
     ws.on('error', () => undefined);
   }
 
@@ -74,7 +81,9 @@ export class SignalingConnection implements RoomMember {
   }
 
   replaced(reconnect: boolean): void {
-    void this.leave(reconnect);
+    this.leave(reconnect).catch((err: unknown) =>
+      this.room.memberFault(this, 'signaling-event', err),
+    );
     if (reconnect) this.terminate();
   }
 

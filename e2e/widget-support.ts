@@ -22,11 +22,18 @@ export async function setAgentStatus(agent: keyof typeof AGENTS, status: 'AVAILA
   if (!res.ok) throw new Error(`desk status ${res.status}: ${await res.text()}`);
 }
 
-/** Opens the agent desk as Sam, Available (Alex offline), and returns the page. */
-export async function openAgentDesk(browser: Browser): Promise<Page> {
+/**
+ * Opens the agent desk as Sam, Available (Alex offline), and returns the page; `beforeLoad` runs on
+ * the page before the desk loads (e.g. to record its peer connections).
+ */
+export async function openAgentDesk(
+  browser: Browser,
+  beforeLoad?: (page: Page) => Promise<void>,
+): Promise<Page> {
   await setAgentStatus('alex', 'OFFLINE').catch(() => undefined);
   const ctx = await browser.newContext({ permissions: ['camera', 'microphone'] });
   const agent = await ctx.newPage();
+  await beforeLoad?.(agent);
   await agent.goto(`${base()}/agent/`);
   await agent.getByRole('button', { name: 'Sign in as Sam Okafor (sam)' }).click();
   const available = agent.getByRole('button', { name: 'Available', exact: true });

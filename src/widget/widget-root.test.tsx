@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { choice, setup } from './testing/session-harness';
 import { WidgetRoot } from './widget-root';
+import type { BrowserGlobals } from './browser-support';
 
 const config = { backendUrl: 'http://h', entryPoint: 'default', locale: 'en' };
 const json = (status: number, body: unknown) =>
@@ -15,12 +16,26 @@ const entryInfo = {
   requiresCustomerToken: false,
 };
 
-function renderRoot(onClose = vi.fn(), onEvent = vi.fn()) {
+/** A browser that can call (jsdom itself has no WebRTC). */
+const capable: BrowserGlobals = {
+  isSecureContext: true,
+  RTCPeerConnection: class {},
+  RTCRtpSender: class {},
+  navigator: { mediaDevices: { getUserMedia: () => undefined } },
+};
+
+function renderRoot(onClose = vi.fn(), onEvent = vi.fn(), browser = capable) {
   const h = setup();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
     <QueryClientProvider client={client}>
-      <WidgetRoot config={config} session={h.session} onClose={onClose} onEvent={onEvent} />
+      <WidgetRoot
+        config={config}
+        session={h.session}
+        onClose={onClose}
+        onEvent={onEvent}
+        browser={browser}
+      />
     </QueryClientProvider>,
   );
   return { h, onClose, onEvent };
@@ -59,6 +74,32 @@ describe('WidgetRoot', () => {
     expect(log.mock.calls[0]?.[0]).toContain('AccessDeniedException');
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalled();
+  });
+
+  it('tells a browser without WebRTC so before Join, with what to do; the reason to cvc-error', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, entryInfo)),
+    );
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { onEvent } = renderRoot(vi.fn(), vi.fn(), {
+      ...capable,
+      RTCPeerConnection: undefined,
+    });
+    const notice = await screen.findByTestId('unsupported-browser');
+    expect(notice.textContent).toContain('This browser cannot make video calls');
+    expect(notice.textContent).toContain(
+      'It lacks what video calls need (WebRTC). Open this page in an up-to-date Safari',
+    );
+    expect(screen.queryByRole('button', { name: 'Join call' })).toBeNull();
+    expect(onEvent).toHaveBeenCalledWith({
+      type: 'error',
+      name: 'UnsupportedBrowser',
+      message: 'no-webrtc',
+    });
+    expect(
+      log.mock.calls.some(([m]) => String(m).includes('cannot make calls here (no-webrtc)')),
+    ).toBe(true);
   });
 
   it('names an unknown entry point in customer words', async () => {

@@ -18,6 +18,7 @@ import { stringsFor, type Strings } from './strings/strings';
 import { IconButton } from './ui/icon-button';
 import { LiveRegion } from './ui/live-region';
 import { useDigitKeys } from './ui/use-digit-keys';
+import { browserProblem, type BrowserGlobals } from './browser-support';
 import { useFocusTrap } from './ui/use-focus-trap';
 
 export interface WidgetRootProps {
@@ -26,6 +27,8 @@ export interface WidgetRootProps {
   onClose: () => void;
   /** Host-page events raised by the UI itself (an entry point refused on opening). */
   onEvent?: (e: HostEvent) => void;
+  /** Whose WebRTC and camera support is checked before Join (this window unless given). */
+  browser?: BrowserGlobals;
 }
 
 /** The sentence the live region announces for a state. */
@@ -47,7 +50,7 @@ function statusMessage(t: Strings, s: SessionState): string {
   }
 }
 
-export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProps) {
+export function WidgetRoot({ config, session, onClose, onEvent, browser }: WidgetRootProps) {
   const t = stringsFor(config.locale);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const entry = useQuery(entryPointQuery(config.backendUrl, config.entryPoint));
@@ -55,6 +58,7 @@ export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProp
   const bubble = useRef<HTMLDivElement>(null);
   const [minimised, setMinimised] = useState(false);
   const [typed, setTyped] = useState<{ digit: string; ok: boolean; n: number } | null>(null);
+  const [problem] = useState(() => browserProblem(browser));
   const p = state.phase;
   const inCall = p.phase === 'connecting' || p.phase === 'in-call';
   if (!inCall && minimised) setMinimised(false); // the call ended while minimised: show how it ended
@@ -102,6 +106,12 @@ export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProp
     );
     onEvent?.({ type: 'error', name, message: entry.error.message });
   }, [entry.error, config.entryPoint, config.backendUrl, onEvent]);
+  // A browser that cannot call: said on screen before Join; the host page and console get the reason.
+  useEffect(() => {
+    if (!problem) return;
+    console.error(`<connect-video-call>: this browser cannot make calls here (${problem}).`);
+    onEvent?.({ type: 'error', name: 'UnsupportedBrowser', message: problem });
+  }, [problem, onEvent]);
 
   return (
     <>
@@ -156,6 +166,7 @@ export function WidgetRoot({ config, session, onClose, onEvent }: WidgetRootProp
             typed={typed}
             onDigit={(d) => session.sendDigit(d)}
             onClose={onClose}
+            problem={problem}
           />
         </div>
       </div>

@@ -1,5 +1,5 @@
 /**
- * PeerSession over real werift with Chromium-shaped offers: the sequence that lost video (a
+ * PeerSession over real werift with Chromium-shaped offers and Firefox's own: the sequence that lost video (a
  * subscription stops, its m-line goes to port 0, then Chromium recycles that position for a new
  * mid) must send on the transceiver whose SSRC the answer announced for the new mid.
  */
@@ -8,6 +8,7 @@ import { RtpHeader, RtpPacket, RTCRtpSender } from 'werift';
 import { PeerSession, type Negotiation } from './peer-session';
 import { summarizeSdp } from './sdp-sections';
 import { chromeOffer, type OfferSection } from './testing/chrome-offer';
+import { firefoxCallOffer, firefoxFirstOffer } from './testing/firefox-offers';
 
 const audio: OfferSection = { mid: '0', kind: 'audio', direction: 'sendrecv', ssrc: 1111 };
 const idleCamera: OfferSection = { mid: '1', kind: 'video', direction: 'inactive' };
@@ -82,5 +83,36 @@ describe('PeerSession', () => {
       ['0', 9, 'sendrecv'],
       ['1', 9, 'recvonly'],
     ]);
+  });
+
+  it("answers Firefox's bundle-only sections (port 0) as live: camera received, subscriptions sent", async () => {
+    session = new PeerSession(undefined, handlers);
+    const first = await session.negotiate(firefoxFirstOffer, () => 0);
+    expect(summarizeSdp(first.answer).map((s) => [s.mid, s.port, s.direction])).toEqual([
+      ['0', 9, 'sendrecv'],
+      ['1', 9, 'inactive'],
+    ]);
+    const n = await session.negotiate(firefoxCallOffer, (i) => (i === 1 ? 1 : i === 2 ? 2 : 0));
+    expect(n.cameraActive).toBe(true);
+    expect(n.sends.map((x) => [x.mid, x.streamId])).toEqual([
+      ['2', 1],
+      ['3', 2],
+    ]);
+    expect(summarizeSdp(n.answer).map((s) => [s.mid, s.port, s.direction])).toEqual([
+      ['0', 9, 'sendrecv'],
+      ['1', 9, 'recvonly'],
+      ['2', 9, 'sendonly'],
+      ['3', 9, 'sendonly'],
+    ]);
+    // Firefox's own payload types are answered (Opus 109, VP8 120), one codec per section.
+    const lines = n.answer.split('\r\n');
+    expect(lines.filter((l) => l.startsWith('m='))).toEqual([
+      'm=audio 9 UDP/TLS/RTP/SAVPF 109',
+      'm=video 9 UDP/TLS/RTP/SAVPF 120',
+      'm=video 9 UDP/TLS/RTP/SAVPF 120',
+      'm=video 9 UDP/TLS/RTP/SAVPF 120',
+    ]);
+    expect(lines).toContain('a=group:BUNDLE 0 1 2 3');
+    expect(await ssrcsSentOn(session, '2')).toEqual([n.sends[0]!.ssrc]);
   });
 });

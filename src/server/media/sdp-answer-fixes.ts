@@ -3,7 +3,10 @@
  * accept, in one place (see the signaling note §8 and §13). Re-check each when upgrading werift.
  *  - never answer port 0 for a section offered with a non-zero port (Chromium would stop the
  *    transceiver and the SDK would crash its next update): answer `inactive` on port 9 instead;
- *  - sections offered with port 0 (stopped transceivers) stay port 0 and inactive;
+ *  - stopped sections (offered with port 0 and no `a=bundle-only`) stay port 0 and inactive; a
+ *    `bundle-only` section offered with port 0 (Firefox, max-bundle) is live and answered like any
+ *    other (port 9, its direction): answering it port 0 made Firefox stop the transceiver and the
+ *    SDK's next direction change threw "Transceiver is stopping/stopped", in a reconnect loop;
  *  - the BUNDLE group is copied from the offer, so stopped mids are never in it;
  *  - every video section we send on carries `a=msid:v_<mid> …`, the label SUBSCRIBE_ACK.tracks uses;
  *    the audio section gets a fixed msid so the SDK can bind the remote audio stream.
@@ -40,7 +43,7 @@ export function fixAnswer(offer: string, answer: string): string {
 }
 
 function fixSection(offered: SdpSection, answered: SdpSection): SdpSection {
-  if (offered.port === 0) return withDirection(withPort(answered, 0), 'inactive');
+  if (offered.stopped) return withDirection(withPort(answered, 0), 'inactive');
   let section = answered.port === 0 ? withDirection(withPort(answered, 9), 'inactive') : answered;
   const sends = section.direction === 'sendonly' || section.direction === 'sendrecv';
   const mid = section.mid ?? offered.mid ?? '';

@@ -8,6 +8,12 @@ export interface SdpSection {
   port: number;
   mid: string | undefined;
   direction: 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
+  /**
+   * A stopped transceiver: port 0 *without* `a=bundle-only`. Firefox (JSEP max-bundle) offers every
+   * bundled section after the first as `port 0` + `a=bundle-only`; those are live, they share the
+   * first section's transport.
+   */
+  stopped: boolean;
   lines: string[];
 }
 
@@ -35,7 +41,8 @@ function describe(lines: string[]): SdpSection {
   const [kind = '', port = '0'] = (lines[0] ?? '').slice(2).split(' ');
   const mid = lines.find((l) => l.startsWith('a=mid:'))?.slice(6);
   const direction = DIRECTIONS.find((d) => lines.includes(`a=${d}`)) ?? 'sendrecv';
-  return { kind, port: Number(port), mid, direction, lines };
+  const stopped = Number(port) === 0 && !lines.includes('a=bundle-only');
+  return { kind, port: Number(port), mid, direction, stopped, lines };
 }
 
 /** One m-section as negotiation logs show it: no ICE credentials, fingerprints or candidates. */

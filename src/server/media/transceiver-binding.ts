@@ -12,7 +12,7 @@
 import type { RTCRtpTransceiver } from 'werift';
 import type { SdpSection } from './sdp-sections';
 
-/** The transceiver of every live (non-zero port) offered section, by mid. */
+/** The transceiver of every live (not stopped, see SdpSection.stopped) offered section, by mid. */
 export function bindTransceivers(
   transceivers: RTCRtpTransceiver[],
   offered: SdpSection[],
@@ -28,7 +28,7 @@ export function bindTransceivers(
     if (!t) continue;
     // werift would otherwise recycle an inactive transceiver for a new m-line and overwrite its mid.
     t.usedForSender = true;
-    if (section.port === 0) t.setDirection('inactive');
+    if (section.stopped) t.setDirection('inactive');
     else bound.set(section.mid, t);
   }
   return bound;

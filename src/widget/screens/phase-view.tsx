@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { EntryPointInfo } from '../../shared/call-api';
 import type { CallSession, SessionState, WidgetConfig } from '../call-session-types';
 import type { Strings } from '../strings/strings';
+import type { BrowserProblem } from '../browser-support';
 import { ConnectingScreen } from './connecting-screen';
 import { EndedScreen } from './ended-screen';
 import { ErrorScreen } from './error-screen';
@@ -21,6 +22,8 @@ export interface PhaseViewProps {
   typed: { digit: string; ok: boolean; n: number } | null;
   onDigit: (digit: string) => Promise<void>;
   onClose: () => void;
+  /** Why this browser cannot call (the pre-call screen says so instead of Join), or null. */
+  problem: BrowserProblem | null;
 }
 
 export function PhaseView({
@@ -33,6 +36,7 @@ export function PhaseView({
   typed,
   onDigit,
   onClose,
+  problem,
 }: PhaseViewProps) {
   const p = state.phase;
   const end = () => void session.end();
@@ -58,6 +62,7 @@ export function PhaseView({
           t={t}
           capabilities={entry.data.allowedCapabilities}
           displayName={config.displayName}
+          problem={problem}
           onJoin={(c) => void session.start(c, entry.data.allowedAttributes)}
         />
       );

@@ -1,7 +1,8 @@
 /**
  * Pre-join is the preview: a large mirrored camera preview with the microphone (level meter built
  * in) and camera toggles on it, device pickers behind a settings button, and the name and Join in a
- * footer that never scrolls away. Name and devices are remembered on this device.
+ * footer that never scrolls away. Name and devices are remembered on this device. A browser that
+ * cannot call (browser-support.ts) gets, in the footer's place, what to do instead of Join.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Settings, Video, VideoOff } from 'lucide-react';
@@ -15,15 +16,31 @@ import { MicLevelButton } from '../ui/mic-level-button';
 import { PermissionHelp } from '../ui/permission-help';
 import { loadChoices, saveChoices } from '../ui/remembered-choices';
 import { effectiveDevice, useMediaPreview } from './use-media-preview';
+import type { BrowserProblem } from '../browser-support';
 
 export interface PreCallProps {
   t: Strings;
   capabilities: AllowedCapabilities | undefined;
   displayName?: string;
   onJoin: (choice: JoinChoice) => void;
+  /** Why this browser cannot call (no Join then), or null. */
+  problem?: BrowserProblem | null;
 }
 
-export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallProps) {
+/** The customer-facing sentence for a browser problem: what is wrong and what to do. */
+export function problemText(t: Strings, problem: BrowserProblem): string {
+  if (problem === 'insecure-origin') return t.unsupportedInsecure;
+  if (problem === 'no-media-devices') return t.unsupportedNoMedia;
+  return t.unsupportedNoWebRtc;
+}
+
+export function PreCallScreen({
+  t,
+  capabilities,
+  displayName,
+  onJoin,
+  problem = null,
+}: PreCallProps) {
   const mayVideo = capabilities?.Customer?.Video === 'SEND';
   const [remembered] = useState(loadChoices);
   const [name, setName] = useState(displayName ?? remembered.displayName ?? '');
@@ -35,7 +52,14 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
   const [microphone, setMicrophone] = useState<string | null>(remembered.microphone ?? null);
   const [speaker, setSpeaker] = useState<string | null>(remembered.speaker ?? null);
   const showVideo = video && mayVideo;
-  const { preview, error, devices, retry } = useMediaPreview(showVideo, camera, microphone);
+  // Without camera access there is nothing to preview; without WebRTC the preview still works.
+  const canPreview = problem === null || problem === 'no-webrtc';
+  const { preview, error, devices, retry } = useMediaPreview(
+    showVideo,
+    camera,
+    microphone,
+    canPreview,
+  );
   const videoRef = useRef<HTMLVideoElement>(null);
   const nameId = useId();
   const nameErrId = useId();
@@ -79,7 +103,7 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
         {t.preCallTitle}
       </h3>
       <div className="cvw-stage cvw-preview-stage">
-        {showVideo ? (
+        {showVideo && canPreview ? (
           <video
             ref={videoRef}
             className="cvw-preview cvw-mirrored"
@@ -95,31 +119,33 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
             <p>{t.noCameraPreview}</p>
           </div>
         )}
-        <div className="cvw-stage-controls" role="group" aria-label={t.deviceSettings}>
-          <MicLevelButton
-            t={t}
-            muted={muted}
-            level={preview ? preview.level : null}
-            onToggle={() => setMuted((m) => !m)}
-          />
-          {mayVideo && (
+        {canPreview && (
+          <div className="cvw-stage-controls" role="group" aria-label={t.deviceSettings}>
+            <MicLevelButton
+              t={t}
+              muted={muted}
+              level={preview ? preview.level : null}
+              onToggle={() => setMuted((m) => !m)}
+            />
+            {mayVideo && (
+              <IconButton
+                icon={video ? Video : VideoOff}
+                label={video ? t.stopVideo : t.startVideo}
+                off={!video}
+                onClick={() => setVideo((v) => !v)}
+                showLabel={false}
+              />
+            )}
             <IconButton
-              icon={video ? Video : VideoOff}
-              label={video ? t.stopVideo : t.startVideo}
-              off={!video}
-              onClick={() => setVideo((v) => !v)}
+              icon={Settings}
+              label={t.deviceSettings}
+              aria-expanded={settings}
+              aria-controls={settingsId}
+              onClick={() => setSettings((s) => !s)}
               showLabel={false}
             />
-          )}
-          <IconButton
-            icon={Settings}
-            label={t.deviceSettings}
-            aria-expanded={settings}
-            aria-controls={settingsId}
-            onClick={() => setSettings((s) => !s)}
-            showLabel={false}
-          />
-        </div>
+          </div>
+        )}
       </div>
       {error && <PermissionHelp t={t} code={error} onRetry={retry} />}
       <div id={settingsId} className="cvw-drawer" hidden={!settings}>
@@ -139,30 +165,41 @@ export function PreCallScreen({ t, capabilities, displayName, onJoin }: PreCallP
           {t.closeSettings}
         </button>
       </div>
-      <div className="cvw-footer">
-        {!displayName && (
-          <div className="cvw-field">
-            <label htmlFor={nameId}>{t.yourName}</label>
-            <input
-              id={nameId}
-              value={name}
-              autoComplete="name"
-              required
-              aria-invalid={nameError}
-              aria-describedby={nameError ? nameErrId : undefined}
-              onChange={(e) => (setName(e.target.value), setNameError(false))}
-            />
-            {nameError && (
-              <p id={nameErrId} className="cvw-error-text">
-                {t.nameRequired}
-              </p>
-            )}
+      {problem ? (
+        <div className="cvw-footer">
+          <div className="cvw-alert" role="alert" data-testid="unsupported-browser">
+            <p>
+              <strong>{t.unsupportedTitle}</strong>
+            </p>
+            <p>{problemText(t, problem)}</p>
           </div>
-        )}
-        <button type="submit" className="cvw-button cvw-primary cvw-join">
-          {t.joinCall}
-        </button>
-      </div>
+        </div>
+      ) : (
+        <div className="cvw-footer">
+          {!displayName && (
+            <div className="cvw-field">
+              <label htmlFor={nameId}>{t.yourName}</label>
+              <input
+                id={nameId}
+                value={name}
+                autoComplete="name"
+                required
+                aria-invalid={nameError}
+                aria-describedby={nameError ? nameErrId : undefined}
+                onChange={(e) => (setName(e.target.value), setNameError(false))}
+              />
+              {nameError && (
+                <p id={nameErrId} className="cvw-error-text">
+                  {t.nameRequired}
+                </p>
+              )}
+            </div>
+          )}
+          <button type="submit" className="cvw-button cvw-primary cvw-join">
+            {t.joinCall}
+          </button>
+        </div>
+      )}
     </form>
   );
 }

@@ -14,7 +14,13 @@ export interface PreviewDevices {
   speakers: DeviceOption[];
 }
 
-export function useMediaPreview(video: boolean, camera: string | null, microphone: string | null) {
+/** The preview for the current choice; none while `enabled` is false (a browser without camera access). */
+export function useMediaPreview(
+  video: boolean,
+  camera: string | null,
+  microphone: string | null,
+  enabled = true,
+) {
   const [preview, setPreview] = useState<MediaPreview | null>(null);
   const [error, setError] = useState<EngineErrorCode | null>(null);
   const [devices, setDevices] = useState<PreviewDevices>({
@@ -25,6 +31,7 @@ export function useMediaPreview(video: boolean, camera: string | null, microphon
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     let started: MediaPreview | null = null;
     startMediaPreview({ video, camera, microphone })
@@ -43,7 +50,7 @@ export function useMediaPreview(video: boolean, camera: string | null, microphon
       started?.stop();
       setPreview(null);
     };
-  }, [video, camera, microphone, attempt]);
+  }, [video, camera, microphone, attempt, enabled]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { preview, error, devices, retry };

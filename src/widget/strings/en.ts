@@ -103,6 +103,14 @@ export const en = {
   originRefused:
     'This website is not set up for video calls yet. Please contact us another way, or try again later.',
   entryPointUnknown: 'This video call link is not set up. Please contact us another way.',
+  // This browser cannot call (checked before Join)
+  unsupportedTitle: 'This browser cannot make video calls',
+  unsupportedInsecure:
+    'Video calls need a secure connection. Open this page with https:// in the address, or ask the website to use HTTPS.',
+  unsupportedNoMedia:
+    'This app’s built-in browser cannot use your camera and microphone. Open this page in your browser (Safari, Chrome, Firefox or Edge).',
+  unsupportedNoWebRtc:
+    'It lacks what video calls need (WebRTC). Open this page in an up-to-date Safari, Chrome, Firefox or Edge.',
 };
 
 /** The shape every language must provide. */

@@ -101,4 +101,11 @@ export const es: Strings = {
   originRefused:
     'Este sitio web aún no está preparado para videollamadas. Contáctenos por otro medio o inténtelo más tarde.',
   entryPointUnknown: 'Este enlace de videollamada no está configurado. Contáctenos por otro medio.',
+  unsupportedTitle: 'Este navegador no puede hacer videollamadas',
+  unsupportedInsecure:
+    'Las videollamadas necesitan una conexión segura. Abra esta página con https:// en la dirección, o pida al sitio web que use HTTPS.',
+  unsupportedNoMedia:
+    'El navegador integrado de esta aplicación no puede usar su cámara ni su micrófono. Abra esta página en su navegador (Safari, Chrome, Firefox o Edge).',
+  unsupportedNoWebRtc:
+    'Le falta lo que necesitan las videollamadas (WebRTC). Abra esta página en una versión actual de Safari, Chrome, Firefox o Edge.',
 };

@@ -110,9 +110,11 @@ export class ConnectVideoCallElement extends HTMLElement {
   async close(): Promise<void> {
     const mounted = this.#mounted;
     this.#mounted = null;
-    if (mounted) await mounted.unmount();
+    // The UI goes and the launcher is back at once; the call's devices are released in the background.
+    const unmounting = mounted?.unmount();
     this.#render();
     if (this.isConnected && !this.#button.hidden) this.#button.focus();
+    await unmounting;
   }
 
   #render() {

@@ -63,6 +63,10 @@ export type CallStatus = z.infer<typeof CallStatus>;
 export const SendDtmfRequest = z.strictObject({ digits: DtmfDigits });
 export const SendDtmfResponse = z.object({ messageId: z.string(), sentAt: z.string() });
 
+/** POST /api/calls/cancel (body: the StartCallRequest of the start being cancelled) */
+export const CancelStartResponse = z.object({ contactId: z.string(), cancelled: z.literal(true) });
+export type CancelStartResponse = z.infer<typeof CancelStartResponse>;
+
 /** POST /api/calls/:contactId/end */
 export const EndCallResponse = z.object({ ended: z.literal(true) });
 

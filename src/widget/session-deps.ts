@@ -4,6 +4,7 @@
  */
 import { MutationObserver, QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { callStatusQuery } from '../api/get-call-status';
+import { cancelStart } from '../api/cancel-start';
 import { endCall } from '../api/end-call';
 import { sendDtmf } from '../api/send-dtmf';
 import { newClientToken, startCall } from '../api/start-call';
@@ -20,6 +21,7 @@ export function createSessionDeps(queryClient: QueryClient, baseUrl: string): Se
         mutationFn: (b: StartCallRequest) => startCall(baseUrl, b),
         retry: false,
       }).mutate(body),
+    cancelStart: (body) => cancelStart(baseUrl, body),
     endCall: (contactId, callToken) => endCall(baseUrl, contactId, callToken),
     sendDtmf: (contactId, callToken, digits) =>
       new MutationObserver(queryClient, {

@@ -6,6 +6,7 @@ export const en = {
   close: 'Close video call',
   closeShort: 'Close',
   minimise: 'Minimise video call',
+  cancelCall: 'Cancel the call and close',
   expand: 'Open video call',
   minimisedCall: (name: string) => `Call with ${name}`,
   // Before the call

@@ -8,6 +8,7 @@ export const es: Strings = {
   close: 'Cerrar videollamada',
   closeShort: 'Cerrar',
   minimise: 'Minimizar videollamada',
+  cancelCall: 'Cancelar la llamada y cerrar',
   expand: 'Abrir videollamada',
   minimisedCall: (name) => `Llamada con ${name}`,
   preCallTitle: 'Antes de unirse',

@@ -23,11 +23,14 @@ export function createSessionDeps(queryClient: QueryClient, baseUrl: string): Se
       }).mutate(body),
     cancelStart: (body) => cancelStart(baseUrl, body),
     endCall: (contactId, callToken) => endCall(baseUrl, contactId, callToken),
-    sendDtmf: (contactId, callToken, digits) =>
-      new MutationObserver(queryClient, {
-        mutationFn: (d: string) => sendDtmf(baseUrl, contactId, callToken, d),
+    sendDtmf(contactId, callToken, digits) {
+      // One token per key press, reused by the retry: the digit reaches the flow once.
+      const clientToken = newClientToken();
+      return new MutationObserver(queryClient, {
+        mutationFn: (d: string) => sendDtmf(baseUrl, contactId, callToken, d, clientToken),
         retry: 1,
-      }).mutate(digits),
+      }).mutate(digits);
+    },
     watchStatus(contactId, callToken, onStatus) {
       const observer = new QueryObserver(
         queryClient,

@@ -60,8 +60,12 @@ export function openContactEvents(url: string, onEvent: (e: ContactEvent) => voi
   let socket: WebSocket;
   try {
     socket = new WebSocket(url);
-  } catch {
-    return () => undefined; // bad URL: polling takes over
+  } catch (error) {
+    // Never the URL: it carries the participant's WebSocket token.
+    console.warn(
+      `<connect-video-call>: the contact-events socket could not open (${error instanceof Error ? error.name : 'error'}); following the contact by polling`,
+    );
+    return () => undefined;
   }
   const heartbeat = setInterval(() => {
     if (socket.readyState === WebSocket.OPEN)

@@ -2,12 +2,19 @@
 import { SendDtmfResponse } from '../shared/call-api';
 import { apiFetch } from './api-fetch';
 
-export function sendDtmf(baseUrl: string, contactId: string, callToken: string, digits: string) {
+/** Sends digits; retries of one key press pass the same `clientToken`, so Connect takes them once. */
+export function sendDtmf(
+  baseUrl: string,
+  contactId: string,
+  callToken: string,
+  digits: string,
+  clientToken: string,
+) {
   return apiFetch({
     baseUrl,
     path: `/calls/${encodeURIComponent(contactId)}/dtmf`,
     method: 'POST',
-    body: { digits },
+    body: { digits, clientToken },
     callToken,
     schema: SendDtmfResponse,
   });

@@ -126,6 +126,22 @@ describe.each([
     expect(h.engine.getSnapshot().status).toEqual({ kind: 'left', reason: 'left' });
   });
 
+  it('aborting the join signal is a leave; an aborted signal joins nothing', async () => {
+    const h = make();
+    const controller = new AbortController();
+    const joining = h.engine.join({ ...options(true), signal: controller.signal });
+    controller.abort();
+    await joining;
+    h.started();
+    expect(h.engine.getSnapshot()).toMatchObject({
+      status: { kind: 'left', reason: 'left' },
+      cameraOn: false,
+    });
+    const late = make();
+    await late.engine.join({ ...options(true), signal: AbortSignal.abort() });
+    expect(late.engine.getSnapshot().status).toEqual({ kind: 'left', reason: 'left' });
+  });
+
   it('the meeting ending is a leave with its reason', async () => {
     const h = make();
     await h.engine.join(options(false));

@@ -108,4 +108,9 @@ export interface JoinOptions {
   topics?: string[];
   /** Rewrites media URLs (e.g. production-looking hosts to loopback); identity by default. */
   urlRewriter?: (url: string | null) => string | null;
+  /**
+   * Cancels the join: aborting it is a {@link CallEngine.leave} (whatever started is released and
+   * nothing more starts); an already aborted signal joins nothing.
+   */
+  signal?: AbortSignal;
 }

@@ -12,9 +12,10 @@ export function prefetchCallEngine(): Promise<unknown> {
   return pending;
 }
 
-/** Loads the engine chunk and creates a fresh engine for one call. */
-export async function loadCallEngine(): Promise<CallEngine> {
+/** Loads the engine chunk and creates a fresh engine for one call (none once `signal` is aborted). */
+export async function loadCallEngine(signal?: AbortSignal): Promise<CallEngine> {
   pending ??= import('./chime-call-engine');
   const mod = await pending;
+  signal?.throwIfAborted();
   return mod.createCallEngine();
 }

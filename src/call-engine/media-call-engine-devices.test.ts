@@ -46,6 +46,22 @@ describe('call engine: device calls interleaved', () => {
     expect(engine.getSnapshot().cameraOn).toBe(false);
   });
 
+  it('the start cancelled while the microphone is opening: released, the session never starts', async () => {
+    const { engine, session } = setup();
+    const controller = new AbortController();
+    const joining = engine.join({ ...options(true), signal: controller.signal });
+    const mic = session().hold('startAudioInput');
+    await settle();
+    controller.abort();
+    mic.release();
+    await joining;
+    await settle();
+    expect(session().state).toMatchObject({ videoInput: null, audioInput: null, localTile: false });
+    expect(session().log).not.toContain('start');
+    expect(session().liveSubscriptions()).toBe(0);
+    expect(engine.getSnapshot().status).toEqual({ kind: 'left', reason: 'left' });
+  });
+
   it('commands after the call ended do nothing; before joining they are refused', async () => {
     const { engine, session } = setup();
     expect(() => engine.setMuted(true)).toThrow(/not in a call/);

@@ -65,6 +65,9 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       if (phase === 'ended') return; // left before joining: nothing starts
       if (phase !== 'idle')
         throw new CallEngineError('join-failed', 'this engine already joined a call');
+      if (options.signal?.aborted) return void (await engine.leave());
+      // Cancelling the start is leaving: the leave-during-join rules below release what started.
+      options.signal?.addEventListener('abort', () => void engine.leave(), { once: true });
       phase = 'joining';
       store.update({
         status: { kind: 'joining' },

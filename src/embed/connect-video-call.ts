@@ -76,8 +76,14 @@ export class ConnectVideoCallElement extends HTMLElement {
 
   /** Downloads the call UI and the call engine without starting anything. */
   async prefetch(): Promise<void> {
-    const ui = await loadUi().catch(() => null);
-    await ui?.prefetchCallEngine().catch(() => undefined);
+    // A failed prefetch only costs time: open() loads again and reports a failure as cvc-error.
+    const skipped = (error: unknown) =>
+      console.warn(`<connect-video-call>: prefetching the call UI failed (${String(error)})`);
+    const ui = await loadUi().catch((error: unknown) => {
+      skipped(error);
+      return null;
+    });
+    await ui?.prefetchCallEngine().catch(skipped);
   }
 
   /** Opens the call panel (what the launcher does; use it with launcher="off"). */
@@ -110,9 +116,11 @@ export class ConnectVideoCallElement extends HTMLElement {
   async close(): Promise<void> {
     const mounted = this.#mounted;
     this.#mounted = null;
-    if (mounted) await mounted.unmount();
+    // The UI goes and the launcher is back at once; the call's devices are released in the background.
+    const unmounting = mounted?.unmount();
     this.#render();
     if (this.isConnected && !this.#button.hidden) this.#button.focus();
+    await unmounting;
   }
 
   #render() {

@@ -81,16 +81,21 @@ export class ConnectGateway {
     };
   }
 
-  /** Sends DTMF digits the way Connect expects them from WebRTC clients: SendMessage `audio/dtmf`. */
+  /**
+   * Sends DTMF digits the way Connect expects them from WebRTC clients: SendMessage `audio/dtmf`.
+   * `clientToken` (the browser's, one per key press) makes a retried request send the digits once.
+   */
   async sendDtmf(
     connectionToken: string,
     digits: string,
+    clientToken?: string,
   ): Promise<{ id: string; absoluteTime: string }> {
     const out = await this.participant.send(
       new SendMessageCommand({
         ConnectionToken: connectionToken,
         ContentType: 'audio/dtmf',
         Content: digits,
+        ...(clientToken ? { ClientToken: clientToken } : {}),
       }),
     );
     return { id: out.Id ?? '', absoluteTime: out.AbsoluteTime ?? new Date().toISOString() };

@@ -60,8 +60,16 @@ export const CallStatus = z.object({
 export type CallStatus = z.infer<typeof CallStatus>;
 
 /** POST /api/calls/:contactId/dtmf */
-export const SendDtmfRequest = z.strictObject({ digits: DtmfDigits });
+export const SendDtmfRequest = z.strictObject({
+  digits: DtmfDigits,
+  /** One per key press, the same on each retry of it: Connect's SendMessage ClientToken, so the digit arrives once. */
+  clientToken: z.optional(z.string().check(z.minLength(16), z.maxLength(500))),
+});
 export const SendDtmfResponse = z.object({ messageId: z.string(), sentAt: z.string() });
+
+/** POST /api/calls/cancel (body: the StartCallRequest of the start being cancelled) */
+export const CancelStartResponse = z.object({ contactId: z.string(), cancelled: z.literal(true) });
+export type CancelStartResponse = z.infer<typeof CancelStartResponse>;
 
 /** POST /api/calls/:contactId/end */
 export const EndCallResponse = z.object({ ended: z.literal(true) });

@@ -66,6 +66,11 @@ export interface SessionState {
   agentName: string | null;
   /** The engine of the current call (null before joining and after it ended). */
   engine: CallEngine | null;
+  /**
+   * From Join until the meeting is joined: closing the panel (or leaving the page) cancels the call
+   * instead of minimising it.
+   */
+  settingUp: boolean;
 }
 
 export interface WidgetConfig {
@@ -80,6 +85,8 @@ export interface WidgetConfig {
 /** Everything the session does outside itself. */
 export interface SessionDeps {
   startCall(body: StartCallRequest): Promise<StartCallResponse>;
+  /** Ends the contact a start request (still unanswered) began; same body, same clientToken. */
+  cancelStart(body: StartCallRequest): Promise<unknown>;
   endCall(contactId: string, callToken: string): Promise<unknown>;
   sendDtmf(contactId: string, callToken: string, digits: string): Promise<unknown>;
   /** Starts polling the contact's status; returns a stop function and a "poll now" function. */
@@ -89,7 +96,8 @@ export interface SessionDeps {
     onStatus: (s: CallStatus) => void,
   ): { stop(): void; refresh(): void };
   openEvents(url: string, onEvent: (e: ContactEvent) => void): () => void;
-  loadEngine(): Promise<CallEngine>;
+  /** Loads the call engine; an aborted `signal` rejects instead of handing over an engine. */
+  loadEngine(signal?: AbortSignal): Promise<CallEngine>;
   newClientToken(): string;
   now(): number;
 }
@@ -112,11 +120,18 @@ export interface CallSession {
   retry(): Promise<void>;
   /** The customer ends the call: DisconnectParticipant through the backend, then leave. */
   end(): Promise<void>;
+  /**
+   * Cancels a call still being set up (see `settingUp`): the start stops at whatever it awaits, the
+   * contact is ended through the backend (once the start request answered), devices are released
+   * and the session is back to pre-call. Does nothing once the call runs.
+   */
+  cancel(): Promise<void>;
   /** Back to the pre-call screen for a new attempt (new clientToken). */
   reset(): void;
   /** Sends DTMF; once sent, the prompts it answered are cleared from the captions. */
   sendDigit(digits: string): Promise<void>;
   /** The tab became visible again: re-check the contact at once. */
   resume(): void;
+  /** The widget goes away (closed or the page left): cancels a call being set up, ends a running one. */
   dispose(): Promise<void>;
 }

@@ -1,11 +1,13 @@
 /**
  * The customer call controller: start the contact (idempotent retries), join the meeting, follow the
  * contact (events + status polling), detect the agent from the contact itself, end and clean up.
+ * Each start has one AbortSignal that cuts every await short (start request, engine load, follow,
+ * join): cancelling a start that is still being set up ends its contact and releases every device.
  * Framework-free so it is tested in Node; React reads it through useSyncExternalStore.
  */
 import { createListeners } from '../shared/listener-store';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
-import type { CallStatus, StartCallResponse } from '../shared/call-api';
+import type { CallStatus, StartCallRequest, StartCallResponse } from '../shared/call-api';
 import { screenSharingInstruction } from './screens/screen-share-gate';
 import type {
   CallSession,
@@ -18,6 +20,7 @@ import type {
 } from './call-session-types';
 import { hostErrorOf, sessionErrorOf } from './session-errors';
 import { languageOf } from './strings/strings';
+import { untilAborted } from './until-aborted';
 
 export type { CallSession };
 
@@ -33,6 +36,7 @@ export function createCallSession(
     selfName: null,
     agentName: null,
     engine: null,
+    settingUp: false,
   };
   const listeners = createListeners();
   let clientToken = deps.newClientToken();
@@ -41,6 +45,19 @@ export function createCallSession(
   let refresh = () => undefined as void;
   let customerEnding = false;
   let finishing = false;
+  /** The current start: aborting its controller cuts it short wherever it is. */
+  let attempt: AbortController | null = null;
+  /** The start request's body while it has not answered (what a cancel then sends). */
+  let unanswered: StartCallRequest | null = null;
+  const stopStart = () => {
+    attempt?.abort();
+    attempt = null;
+  };
+  /** Nothing in the customer's path fails unseen: what is not shown is at least logged. */
+  const report = (what: string, error: unknown) =>
+    console.warn(
+      `<connect-video-call>: ${what} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    );
 
   const set = (patch: Partial<SessionState>) => {
     const before = state.phase.phase;
@@ -51,12 +68,13 @@ export function createCallSession(
   const teardown = async () => {
     for (const c of cleanups.splice(0)) c();
     const engine = state.engine;
-    if (engine) await engine.leave().catch(() => undefined);
+    if (engine) await engine.leave().catch((e: unknown) => report('leaving the call', e));
   };
   const finish = async (endedBy: EndedBy, at = deps.now()) => {
     const p = state.phase;
     if ((p.phase !== 'connecting' && p.phase !== 'in-call') || finishing) return;
     finishing = true;
+    stopStart(); // an engine still loading or joining must not start after the end
     // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no duration.
     const durationSeconds =
       p.phase === 'in-call' ? Math.max(0, Math.floor((at - p.connectedAt) / 1000)) : null;
@@ -65,6 +83,7 @@ export function createCallSession(
     set({
       phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds, agentName },
       engine: null,
+      settingUp: false,
     });
     emit({
       type: 'ended',
@@ -74,8 +93,13 @@ export function createCallSession(
     });
   };
   const fail = async (error: unknown) => {
+    stopStart();
     await teardown();
-    set({ phase: { phase: 'error', error: sessionErrorOf(error) }, engine: null });
+    set({
+      phase: { phase: 'error', error: sessionErrorOf(error) },
+      engine: null,
+      settingUp: false,
+    });
     emit(hostErrorOf(error));
   };
   /** Who ended it when the contact or meeting reports the end (the customer's own End wins). */
@@ -127,6 +151,8 @@ export function createCallSession(
     if (!engine) return;
     const off = engine.subscribe(() => {
       const s = engine.getSnapshot();
+      // Joined the meeting: the call runs, and closing the panel minimises it from now on.
+      if (s.status.kind === 'joined' && state.settingUp) set({ settingUp: false });
       if (s.status.kind === 'left')
         void finish(
           s.status.reason === 'connection-lost' && !customerEnding ? 'connection' : endedByRemote(),
@@ -145,29 +171,40 @@ export function createCallSession(
       lastChoice = { choice, allowed };
       customerEnding = false;
       finishing = false;
+      const controller = new AbortController();
+      attempt = controller;
+      const { signal } = controller;
       set({
         phase: { phase: 'starting' },
         captions: [],
         agentName: null,
         selfName: choice.displayName,
+        settingUp: true,
       });
       try {
         // The server refuses attributes its entry point does not allow, so `language` goes only where allowed.
         const attributes = allowed?.includes('language')
           ? { language: languageOf(config.locale), ...config.attributes }
           : config.attributes;
-        const call = await deps.startCall({
+        const body: StartCallRequest = {
           entryPoint: config.entryPoint,
           displayName: choice.displayName,
           clientToken,
           ...(attributes ? { attributes } : {}),
           ...(config.customerToken ? { customerToken: config.customerToken } : {}),
           locale: config.locale,
-        });
+        };
+        unanswered = body;
+        const starting = deps.startCall(body);
+        const answered = () => {
+          if (unanswered === body) unanswered = null;
+        };
+        void starting.then(answered, answered);
+        const call = await untilAborted(starting, signal);
         const startedAt = deps.now();
         set({ phase: { phase: 'connecting', call, startedAt, flowState: 'in-flow' } });
         follow(call);
-        const engine = await deps.loadEngine();
+        const engine = await untilAborted(deps.loadEngine(signal), signal);
         set({ engine });
         watchEngine();
         const mayVideo = call.allowedCapabilities.Customer?.Video === 'SEND';
@@ -178,20 +215,50 @@ export function createCallSession(
           microphone: choice.microphone,
           speaker: choice.speaker,
           topics: [SCREEN_SHARING_TOPIC],
+          signal,
         });
-        if (choice.muted) engine.setMuted(true);
+        if (!signal.aborted && choice.muted) engine.setMuted(true);
       } catch (error) {
+        if (signal.aborted) return; // whoever aborted it undoes what it started
         await fail(error);
       }
+    },
+    async cancel() {
+      if (!state.settingUp) return;
+      const p = state.phase;
+      customerEnding = true;
+      stopStart();
+      // Sent before anything else, so it leaves even from `pagehide`; not awaited: the launcher comes back at once.
+      const ending =
+        p.phase === 'connecting' || p.phase === 'in-call'
+          ? deps.endCall(p.call.contactId, p.call.callToken)
+          : unanswered && deps.cancelStart(unanswered);
+      void ending?.catch((e: unknown) => report('ending the cancelled call', e));
+      unanswered = null;
+      clientToken = deps.newClientToken(); // the cancelled attempt's token would replay its contact
+      await teardown();
+      set({ phase: { phase: 'pre-call' }, captions: [], engine: null, settingUp: false });
+      if (p.phase === 'connecting' || p.phase === 'in-call')
+        emit({
+          type: 'ended',
+          contactId: p.call.contactId,
+          durationSeconds: 0,
+          endedBy: 'customer',
+        });
     },
     retry: () =>
       lastChoice ? session.start(lastChoice.choice, lastChoice.allowed) : Promise.resolve(),
     async end() {
       const p = state.phase;
+      if (p.phase === 'starting') return session.cancel(); // no contact known yet to show as ended
       if (p.phase !== 'connecting' && p.phase !== 'in-call') return;
       customerEnding = true;
       const at = deps.now(); // the call ends when End is pressed, not when the backend answers
-      await deps.endCall(p.call.contactId, p.call.callToken).catch(() => undefined);
+      stopStart();
+      // The widget leaves even if this fails (the contact then ends when Connect notices).
+      await deps
+        .endCall(p.call.contactId, p.call.callToken)
+        .catch((e: unknown) => report('ending the call', e));
       await finish('customer', at);
     },
     reset() {
@@ -206,7 +273,11 @@ export function createCallSession(
       set({ captions: state.captions.filter((c) => !answered.has(c.id)) });
     },
     resume: () => refresh(),
-    dispose: () => session.end().then(teardown),
+    async dispose() {
+      if (state.settingUp) await session.cancel();
+      else await session.end();
+      await teardown();
+    },
   };
   return session;
 }

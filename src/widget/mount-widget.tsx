@@ -12,7 +12,7 @@ import { WidgetRoot } from './widget-root';
 import widgetCss from './styles/widget.css?inline';
 
 export interface MountedWidget {
-  /** Ends any call (camera off), then removes the UI. */
+  /** Removes the UI at once, then cancels or ends any call; resolves once every device is released. */
   unmount(): Promise<void>;
 }
 
@@ -39,8 +39,8 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
     createSessionDeps(queryClient, options.config.backendUrl),
     options.onEvent,
   );
-  // Leaving the page mid-call ends the contact instead of leaving the agent with an empty call.
-  const onPageHide = () => void session.end();
+  // Leaving the page ends the contact (or cancels a call being set up) instead of leaving the agent an empty call.
+  const onPageHide = () => void session.dispose();
   window.addEventListener('pagehide', onPageHide);
   const reactRoot = createRoot(container);
   reactRoot.render(
@@ -57,8 +57,9 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
   return {
     async unmount() {
       window.removeEventListener('pagehide', onPageHide);
-      await session.dispose();
+      // The UI goes at once; releasing devices may wait for one still opening (see CallSession.dispose).
       reactRoot.unmount();
+      await session.dispose();
       queryClient.clear();
     },
   };

@@ -4,6 +4,7 @@
  */
 import { MutationObserver, QueryObserver, type QueryClient } from '@tanstack/react-query';
 import { callStatusQuery } from '../api/get-call-status';
+import { cancelStart } from '../api/cancel-start';
 import { endCall } from '../api/end-call';
 import { sendDtmf } from '../api/send-dtmf';
 import { newClientToken, startCall } from '../api/start-call';
@@ -20,12 +21,16 @@ export function createSessionDeps(queryClient: QueryClient, baseUrl: string): Se
         mutationFn: (b: StartCallRequest) => startCall(baseUrl, b),
         retry: false,
       }).mutate(body),
+    cancelStart: (body) => cancelStart(baseUrl, body),
     endCall: (contactId, callToken) => endCall(baseUrl, contactId, callToken),
-    sendDtmf: (contactId, callToken, digits) =>
-      new MutationObserver(queryClient, {
-        mutationFn: (d: string) => sendDtmf(baseUrl, contactId, callToken, d),
+    sendDtmf(contactId, callToken, digits) {
+      // One token per key press, reused by the retry: the digit reaches the flow once.
+      const clientToken = newClientToken();
+      return new MutationObserver(queryClient, {
+        mutationFn: (d: string) => sendDtmf(baseUrl, contactId, callToken, d, clientToken),
         retry: 1,
-      }).mutate(digits),
+      }).mutate(digits);
+    },
     watchStatus(contactId, callToken, onStatus) {
       const observer = new QueryObserver(
         queryClient,

@@ -2,6 +2,7 @@ import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeCallEngine } from '../call-engine/testing/fake-call-engine';
 import { choice, setup } from './testing/session-harness';
 import { WidgetRoot } from './widget-root';
 import type { BrowserGlobals } from './browser-support';
@@ -139,6 +140,26 @@ describe('WidgetRoot', () => {
     expect(h.session.getState().phase.phase).toBe('connecting');
     await userEvent.click(screen.getByRole('button', { name: 'End call' }));
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Call ended' })).toBeTruthy());
+  });
+
+  it('while the call is being set up, × and Escape close (cancel) instead of minimising', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, entryInfo)),
+    );
+    const { h, onClose } = renderRoot();
+    const slow = createFakeCallEngine({ startsOnJoin: false });
+    h.deps.loadEngine.mockResolvedValueOnce(slow.engine);
+    await act(() => h.session.start(choice));
+    expect(h.session.getState().settingUp).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel the call and close' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('call-bubble')).toBeNull();
+    screen.getByRole('heading', { name: 'Connecting you' }).focus();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).toHaveBeenCalledTimes(2);
+    act(() => slow.meeting.started());
+    expect(screen.getByRole('button', { name: 'Minimise video call' })).toBeTruthy();
   });
 
   it('sends number keys typed in the widget as DTMF', async () => {

@@ -61,9 +61,11 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
   const [problem] = useState(() => browserProblem(browser));
   const p = state.phase;
   const inCall = p.phase === 'connecting' || p.phase === 'in-call';
+  // A call still being set up is cancelled by closing (the widget goes away with it); a running one minimises.
+  const running = inCall && !state.settingUp;
   if (!inCall && minimised) setMinimised(false); // the call ended while minimised: show how it ended
 
-  const dismiss = () => (inCall ? setMinimised(true) : onClose());
+  const dismiss = () => (running ? setMinimised(true) : onClose());
   useFocusTrap(panel, !minimised);
   const sendTyped = useCallback(
     (digit: string) => {
@@ -148,8 +150,8 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
         <div className="cvw-panel-head">
           <h2 id="cvw-title">{t.dialogTitle}</h2>
           <IconButton
-            icon={inCall ? Minimize2 : X}
-            label={inCall ? t.minimise : t.close}
+            icon={running ? Minimize2 : X}
+            label={running ? t.minimise : state.settingUp ? t.cancelCall : t.close}
             showLabel={false}
             className="cvw-close"
             onClick={dismiss}

@@ -86,6 +86,8 @@ export function createFakeCallEngine(options: FakeEngineOptions = {}) {
       if (phase === 'ended') return;
       if (phase !== 'idle')
         throw new CallEngineError('join-failed', 'this engine already joined a call');
+      if (o.signal?.aborted) return void (await engine.leave());
+      o.signal?.addEventListener('abort', () => void engine.leave(), { once: true });
       phase = 'joining';
       store.update({
         status: { kind: 'joining' },

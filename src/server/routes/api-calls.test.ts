@@ -167,9 +167,19 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
         method: 'POST',
         url: `/api/calls/${call.contactId}/dtmf`,
         headers: auth,
-        payload: { digits: '12#' },
+        payload: { digits: '12#', clientToken: 'key-press-0000000001' },
       });
       expect(dtmf.json()).toEqual({ messageId: 'msg-1', sentAt: '2026-01-01T00:00:00.000Z' });
+      expect(calls.dtmf).toEqual(['12#']);
+      expect(calls.dtmfTokens).toEqual(['key-press-0000000001']);
+      const shortToken = await api.app.inject({
+        method: 'POST',
+        url: `/api/calls/${call.contactId}/dtmf`,
+        headers: auth,
+        payload: { digits: '1', clientToken: 'short' },
+      });
+      expect(shortToken.statusCode).toBe(400);
+      expect(shortToken.json().error.name).toBe('InvalidParameterException');
       expect(calls.dtmf).toEqual(['12#']);
       const end = await api.app.inject({
         method: 'POST',

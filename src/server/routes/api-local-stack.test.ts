@@ -107,6 +107,37 @@ describe('/api on the local stack', () => {
     await post(`/calls/${call.contactId}/end`, {}, call.callToken);
   });
 
+  it('cancel: the same start body ends the contact it started, or one its lost start would have started', async () => {
+    const describe = (contactId: string) =>
+      local.stack.provider.gateway.describeContact(
+        local.stack.provider.defaultEntryPoints[0]!.instanceId,
+        contactId,
+      );
+    const body = { entryPoint: 'default', displayName: 'Cancel Carla', clientToken: randomUUID() };
+    const call = StartCallResponse.parse(await (await post('/calls', body)).json());
+    expect((await describe(call.contactId)).DisconnectTimestamp).toBeUndefined();
+    const res = await post('/calls/cancel', body);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ contactId: call.contactId, cancelled: true });
+    const ended = await describe(call.contactId);
+    expect(ended.DisconnectTimestamp).toBeInstanceOf(Date);
+    expect(ended.DisconnectReason).toBe('CUSTOMER_DISCONNECT');
+
+    // The start never reached Connect: the cancel's own (idempotent) start is ended at once.
+    const lost = { ...body, clientToken: randomUUID() };
+    const cancelled = (await (await post('/calls/cancel', lost)).json()) as { contactId: string };
+    expect((await describe(cancelled.contactId)).DisconnectTimestamp).toBeInstanceOf(Date);
+    // A late start with that body replays the ended contact: it never comes back to life.
+    const late = await post('/calls', lost);
+    expect(late.status).toBe(403);
+    expect((await late.json()).error.name).toBe('AccessDeniedException');
+    expect((await describe(cancelled.contactId)).DisconnectTimestamp).toBeInstanceOf(Date);
+
+    const bad = await post('/calls/cancel', { ...body, entryPoint: 'nope' });
+    expect(bad.status).toBe(404);
+    expect((await bad.json()).error.name).toBe('ResourceNotFoundException');
+  });
+
   it('refuses an attribute the entry point does not allow, creating nothing', async () => {
     const before = await fetch(`${local.stack.baseUrl}/api/health`);
     expect(before.ok).toBe(true);

@@ -37,8 +37,8 @@ export function registerCallActions(app: FastifyInstance, deps: ApiDeps) {
 
   app.post<Params>('/calls/:contactId/dtmf', async (req) => {
     const call = await verifyCallToken(req.headers.authorization, req.params.contactId, secret);
-    const { digits } = parseBody(SendDtmfRequest, req.body);
-    const sent = await deps.gateway.sendDtmf(call.connectionToken, digits);
+    const { digits, clientToken } = parseBody(SendDtmfRequest, req.body);
+    const sent = await deps.gateway.sendDtmf(call.connectionToken, digits, clientToken);
     return { messageId: sent.id, sentAt: sent.absoluteTime };
   });
 

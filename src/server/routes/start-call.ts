@@ -3,11 +3,17 @@
  * capabilities, description and references; the page contributes a display name and only the
  * attributes its entry point allows. The browser's clientToken becomes Connect's ClientToken, so a
  * retry returns the same contact instead of creating a second one.
+ * POST /api/calls/cancel takes the same body: the customer left while that start was still in
+ * flight, so the same (idempotent) start names its contact, which is then disconnected at once.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
-import { StartCallRequest, StartCallResponse } from '../../shared/call-api';
+import {
+  StartCallRequest,
+  type CancelStartResponse,
+  type StartCallResponse,
+} from '../../shared/call-api';
 import { ConnectionData } from '../../shared/connect-schemas';
 import { fillTemplate, type EntryPoint } from '../entry-points';
 import { ApiHttpError } from './api-errors';
@@ -17,41 +23,8 @@ import { parseBody, type ApiDeps } from './api-deps';
 
 export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
   app.post('/calls', async (req, reply) => {
-    const body = parseBody(StartCallRequest, req.body);
-    const entryPoint = deps.entryPoints.get(body.entryPoint);
-    if (!entryPoint)
-      throw new ApiHttpError(
-        404,
-        'ResourceNotFoundException',
-        `Unknown entry point "${body.entryPoint}".`,
-      );
-
-    const customer = await customerClaims(body.customerToken, entryPoint, deps);
-    const notAllowed = Object.keys(body.attributes ?? {}).filter(
-      (k) => !entryPoint.allowedAttributes.includes(k),
-    );
-    if (notAllowed.length > 0) {
-      throw new ApiHttpError(
-        400,
-        'InvalidParameterException',
-        `Attribute(s) ${notAllowed.map((k) => `"${k}"`).join(', ')} may not be set by the page for entry point "${entryPoint.id}".`,
-      );
-    }
-    const displayName = customer?.name ?? body.displayName;
-    const attributes = { ...entryPoint.attributes, ...body.attributes, ...customer?.attributes };
-    const input = startInput(entryPoint, body.clientToken, displayName, attributes);
-
-    const started = await deps.gateway.startWebRTCContact(input);
-    if (!started.ContactId || !started.ParticipantToken || !started.ParticipantId) {
-      throw new ApiHttpError(
-        502,
-        'InternalServiceException',
-        'Amazon Connect returned an incomplete StartWebRTCContact response.',
-        true,
-      );
-    }
+    const { entryPoint, started, connection } = await startContact(req.body, deps);
     const connectionData = ConnectionData.parse(started.ConnectionData);
-    const connection = await deps.gateway.createConnection(started.ParticipantToken);
     const callToken = await mintCallToken(
       {
         contactId: started.ContactId,
@@ -70,6 +43,57 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
     };
     return reply.status(201).send(response);
   });
+
+  // The start request's answer never reached the page (it was closed or left meanwhile). Knowing the
+  // clientToken proves it is the same customer: only that page ever had it.
+  app.post('/calls/cancel', async (req): Promise<CancelStartResponse> => {
+    const { started, connection } = await startContact(req.body, deps);
+    await deps.gateway.disconnect(connection.connectionToken);
+    return { contactId: started.ContactId, cancelled: true };
+  });
+}
+
+/** Validates a start request and runs StartWebRTCContact (idempotent) + CreateParticipantConnection. */
+async function startContact(rawBody: unknown, deps: ApiDeps) {
+  const body = parseBody(StartCallRequest, rawBody);
+  const entryPoint = deps.entryPoints.get(body.entryPoint);
+  if (!entryPoint)
+    throw new ApiHttpError(
+      404,
+      'ResourceNotFoundException',
+      `Unknown entry point "${body.entryPoint}".`,
+    );
+
+  const customer = await customerClaims(body.customerToken, entryPoint, deps);
+  const notAllowed = Object.keys(body.attributes ?? {}).filter(
+    (k) => !entryPoint.allowedAttributes.includes(k),
+  );
+  if (notAllowed.length > 0) {
+    throw new ApiHttpError(
+      400,
+      'InvalidParameterException',
+      `Attribute(s) ${notAllowed.map((k) => `"${k}"`).join(', ')} may not be set by the page for entry point "${entryPoint.id}".`,
+    );
+  }
+  const displayName = customer?.name ?? body.displayName;
+  const attributes = { ...entryPoint.attributes, ...body.attributes, ...customer?.attributes };
+  const input = startInput(entryPoint, body.clientToken, displayName, attributes);
+
+  const started = await deps.gateway.startWebRTCContact(input);
+  if (!started.ContactId || !started.ParticipantToken || !started.ParticipantId) {
+    throw new ApiHttpError(
+      502,
+      'InternalServiceException',
+      'Amazon Connect returned an incomplete StartWebRTCContact response.',
+      true,
+    );
+  }
+  const connection = await deps.gateway.createConnection(started.ParticipantToken);
+  return {
+    entryPoint,
+    started: { ...started, ContactId: started.ContactId, ParticipantId: started.ParticipantId },
+    connection,
+  };
 }
 
 async function customerClaims(token: string | undefined, entryPoint: EntryPoint, deps: ApiDeps) {

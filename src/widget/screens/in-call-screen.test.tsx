@@ -6,6 +6,7 @@ import { createFakeCallEngine } from '../../call-engine/testing/fake-call-engine
 import { presentAttendee, videoTile } from '../../call-engine/testing/snapshot-of';
 import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import { stringsFor } from '../strings/strings';
+import { CallEngineError } from '../../call-engine/device-errors';
 import { InCallScreen } from './in-call-screen';
 
 const fakeEngine = () =>
@@ -146,5 +147,35 @@ describe('InCallScreen', () => {
     expect(screen.getByLabelText('Screen shared by Sam')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Full screen' })).toBeTruthy();
     expect(engine.bindTile.mock.calls.map((c) => c[0]).sort()).toEqual([1, 2, 3]);
+  });
+
+  it('a camera that cannot start or a device that cannot switch is told with what to do, and logged', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { engine } = fakeEngine();
+    renderCall(engine);
+    await userEvent.click(screen.getByRole('button', { name: 'Stop video' }));
+    engine.setCameraOn.mockRejectedValueOnce(
+      new CallEngineError('device-in-use', 'starting the camera failed (NotReadableError: busy)'),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Start video' }));
+    expect((await screen.findByTestId('device-failure')).textContent).toBe(
+      'Your camera is being used by another app. Close that app, then select Start video.',
+    );
+    expect(screen.getByTestId('device-failure').getAttribute('role')).toBe('alert');
+    expect(warn.mock.calls.flat().join(' ')).toContain('NotReadableError: busy');
+    // Trying again and succeeding clears the notice.
+    await userEvent.click(screen.getByRole('button', { name: 'Start video' }));
+    expect(screen.queryByTestId('device-failure')).toBeNull();
+
+    engine.chooseMicrophone.mockRejectedValueOnce(new CallEngineError('device-not-found', 'gone'));
+    await userEvent.click(screen.getByRole('button', { name: 'Devices' }));
+    const mic = screen.getByRole('combobox', { name: 'Microphone' });
+    await act(async () => {
+      mic.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect((await screen.findByTestId('device-failure')).textContent).toBe(
+      'That microphone could not be found. Choose another one in Devices.',
+    );
+    warn.mockRestore();
   });
 });

@@ -19,6 +19,7 @@ import { useNow } from '../ui/use-now';
 import { CallBanners } from './call-banners';
 import { CallControls } from './call-controls';
 import { CallStage } from './call-stage';
+import { deviceFailureOf, type DeviceFailure, type FailedDevice } from './device-failure';
 import { screenShareEnabled } from './screen-share-gate';
 
 export interface InCallProps {
@@ -58,6 +59,12 @@ export function InCallScreen({
   const [keypad, setKeypad] = useState(false);
   const [devices, setDevices] = useState(false);
   const [shareError, setShareError] = useState(false);
+  const [deviceFailure, setDeviceFailure] = useState<DeviceFailure | null>(null);
+  /** Runs a device command; a failure is told to the customer (and logged), a success clears it. */
+  const tryDevice = (device: FailedDevice, command: () => Promise<void>) => {
+    setDeviceFailure(null);
+    command().catch((e: unknown) => setDeviceFailure(deviceFailureOf(device, e)));
+  };
   const shareEnabled = screenShareEnabled(snap);
   const [shareAllowedNotice, setShareAllowedNotice] = useState(false);
   const wasEnabled = useRef(shareEnabled);
@@ -70,7 +77,10 @@ export function InCallScreen({
   const share = () => {
     setShareError(false);
     setShareAllowedNotice(false);
-    engine.startScreenShare().catch(() => setShareError(true));
+    engine.startScreenShare().catch((e: unknown) => {
+      console.warn(`<connect-video-call>: screen sharing did not start (${String(e)})`);
+      setShareError(true);
+    });
   };
   return (
     <section className="cvw-screen cvw-incall" aria-labelledby="cvw-incall-title">
@@ -85,7 +95,13 @@ export function InCallScreen({
           {snap.network === 'good' ? t.networkGood : t.networkPoor}
         </span>
       </div>
-      <CallBanners t={t} snap={snap} engine={engine} shareError={shareError} />
+      <CallBanners
+        t={t}
+        snap={snap}
+        engine={engine}
+        shareError={shareError}
+        deviceFailure={deviceFailure}
+      />
       <p
         className="cvw-banner cvw-notice"
         role="status"
@@ -114,9 +130,9 @@ export function InCallScreen({
               camera={snap.devices.camera}
               microphone={snap.devices.microphone}
               speaker={snap.devices.speaker}
-              onCamera={(id) => void engine.chooseCamera(id).catch(() => undefined)}
-              onMicrophone={(id) => void engine.chooseMicrophone(id).catch(() => undefined)}
-              onSpeaker={(id) => void engine.chooseSpeaker(id).catch(() => undefined)}
+              onCamera={(id) => tryDevice('camera', () => engine.chooseCamera(id))}
+              onMicrophone={(id) => tryDevice('microphone', () => engine.chooseMicrophone(id))}
+              onSpeaker={(id) => tryDevice('speaker', () => engine.chooseSpeaker(id))}
             />
           )}
         </div>
@@ -130,7 +146,7 @@ export function InCallScreen({
         keypadOpen={keypad}
         devicesOpen={devices}
         onMute={() => engine.setMuted(!snap.muted)}
-        onCamera={() => void engine.setCameraOn(!snap.cameraOn).catch(() => undefined)}
+        onCamera={() => tryDevice('camera', () => engine.setCameraOn(!snap.cameraOn))}
         onShare={share}
         onKeypad={() => setKeypad((k) => !k)}
         onDevices={() => setDevices((d) => !d)}

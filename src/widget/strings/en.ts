@@ -6,6 +6,7 @@ export const en = {
   close: 'Close video call',
   closeShort: 'Close',
   minimise: 'Minimise video call',
+  cancelCall: 'Cancel the call and close',
   expand: 'Open video call',
   minimisedCall: (name: string) => `Call with ${name}`,
   // Before the call
@@ -82,6 +83,21 @@ export const en = {
   deviceLostCamera: 'Your camera stopped. Choose another camera or turn the camera back on.',
   deviceLostMicrophone: 'Your microphone stopped. Choose another microphone.',
   shareFailed: 'Screen sharing did not start.',
+  cameraFailedBlocked:
+    'Your camera could not start: the browser is blocking it. Allow the camera for this site, then select Start video.',
+  cameraFailedMissing: 'That camera could not be found. Choose another camera in Devices.',
+  cameraFailedBusy:
+    'Your camera is being used by another app. Close that app, then select Start video.',
+  cameraFailedOther:
+    'Your camera could not start. Choose another camera in Devices, or select Start video to try again.',
+  microphoneFailedBlocked:
+    'The microphone could not be switched: the browser is blocking it. Allow the microphone for this site, then choose it again in Devices.',
+  microphoneFailedMissing: 'That microphone could not be found. Choose another one in Devices.',
+  microphoneFailedBusy:
+    'That microphone is being used by another app. Close that app, or choose another one in Devices.',
+  microphoneFailedOther: 'The microphone could not be switched. Choose another one in Devices.',
+  speakerFailed:
+    'The speaker could not be changed, so the sound stays on the previous one. Choose another speaker in Devices.',
   agentJoined: (name: string) => `${name} joined the call`,
   // Ended
   endedTitle: 'Call ended',

@@ -8,6 +8,7 @@ export const es: Strings = {
   close: 'Cerrar videollamada',
   closeShort: 'Cerrar',
   minimise: 'Minimizar videollamada',
+  cancelCall: 'Cancelar la llamada y cerrar',
   expand: 'Abrir videollamada',
   minimisedCall: (name) => `Llamada con ${name}`,
   preCallTitle: 'Antes de unirse',
@@ -82,6 +83,20 @@ export const es: Strings = {
   deviceLostCamera: 'Su cámara se detuvo. Elija otra cámara o vuelva a encenderla.',
   deviceLostMicrophone: 'Su micrófono se detuvo. Elija otro micrófono.',
   shareFailed: 'No se pudo compartir la pantalla.',
+  cameraFailedBlocked:
+    'Su cámara no pudo iniciarse: el navegador la está bloqueando. Permita la cámara para este sitio y seleccione Iniciar vídeo.',
+  cameraFailedMissing: 'No se encontró esa cámara. Elija otra cámara en Dispositivos.',
+  cameraFailedBusy: 'Otra aplicación está usando su cámara. Ciérrela y seleccione Iniciar vídeo.',
+  cameraFailedOther:
+    'Su cámara no pudo iniciarse. Elija otra cámara en Dispositivos o seleccione Iniciar vídeo para intentarlo de nuevo.',
+  microphoneFailedBlocked:
+    'No se pudo cambiar el micrófono: el navegador lo está bloqueando. Permita el micrófono para este sitio y vuelva a elegirlo en Dispositivos.',
+  microphoneFailedMissing: 'No se encontró ese micrófono. Elija otro en Dispositivos.',
+  microphoneFailedBusy:
+    'Otra aplicación está usando ese micrófono. Ciérrela o elija otro en Dispositivos.',
+  microphoneFailedOther: 'No se pudo cambiar el micrófono. Elija otro en Dispositivos.',
+  speakerFailed:
+    'No se pudo cambiar el altavoz; el sonido sigue en el anterior. Elija otro altavoz en Dispositivos.',
   agentJoined: (name) => `${name} se unió a la llamada`,
   endedTitle: 'Llamada finalizada',
   endedByYou: 'Usted finalizó la llamada.',

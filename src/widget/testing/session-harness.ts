@@ -31,6 +31,7 @@ export function setup(startCall: SessionDeps['startCall'] = async () => call) {
   const tokens = ['token-aaaaaaaaaaaaaaaa-1', 'token-aaaaaaaaaaaaaaaa-2'];
   const deps = {
     startCall: vi.fn(startCall),
+    cancelStart: vi.fn(async () => ({ contactId: 'c-1', cancelled: true })),
     endCall: vi.fn(async () => ({ ended: true })),
     sendDtmf: vi.fn(async () => ({})),
     watchStatus: vi.fn(
@@ -40,7 +41,7 @@ export function setup(startCall: SessionDeps['startCall'] = async () => call) {
       ),
     ),
     openEvents: vi.fn((_u: string, cb: (e: ContactEvent) => void) => ((onEvent = cb), vi.fn())),
-    loadEngine: vi.fn(async () => engine),
+    loadEngine: vi.fn(async (_signal?: AbortSignal) => engine),
     newClientToken: vi.fn(() => tokens.shift()!),
     now: () => t,
   };

@@ -132,6 +132,29 @@ describe('Participant Service', () => {
     expect(next.NextToken).toBeUndefined();
   });
 
+  it('SendMessage with a ClientToken already used answers the first message again: a retried digit reaches the flow once', async () => {
+    const { started, token } = await call();
+    const dtmf: string[] = [];
+    h.aws.contacts.events.on('dtmf', (e) => dtmf.push(`${e.contactId}:${e.digits}`));
+    const once = { ConnectionToken: token, ContentType: 'audio/dtmf', Content: '2' };
+    const first = await h.participant.send(
+      new SendMessageCommand({ ...once, ClientToken: 'digit-0001' }),
+    );
+    const retried = await h.participant.send(
+      new SendMessageCommand({ ...once, ClientToken: 'digit-0001' }),
+    );
+    expect(retried).toMatchObject({ Id: first.Id, AbsoluteTime: first.AbsoluteTime });
+    const other = await h.participant.send(
+      new SendMessageCommand({ ...once, ClientToken: 'digit-0002' }),
+    );
+    expect(other.Id).not.toBe(first.Id);
+    expect(dtmf).toEqual([`${started.ContactId}:2`, `${started.ContactId}:2`]);
+    const { Transcript } = await h.participant.send(
+      new GetTranscriptCommand({ ConnectionToken: token }),
+    );
+    expect(Transcript?.map((i) => i.Id)).toEqual([first.Id, other.Id]);
+  });
+
   it('DisconnectParticipant: the customer leaves, the contact and meeting end, the token stops working', async () => {
     const { started, token } = await call();
     const ended: string[] = [];

@@ -32,9 +32,11 @@ export function fakeGateway() {
   const calls: {
     start: StartWebRTCContactCommandInput[];
     dtmf: string[];
+    /** The ClientToken each DTMF SendMessage carried. */
+    dtmfTokens: Array<string | undefined>;
     disconnect: string[];
     describeQueue: string[];
-  } = { start: [], dtmf: [], disconnect: [], describeQueue: [] };
+  } = { start: [], dtmf: [], dtmfTokens: [], disconnect: [], describeQueue: [] };
   let failNext: Error | undefined;
   const gateway: CallGateway = {
     async startWebRTCContact(input) {
@@ -62,8 +64,9 @@ export function fakeGateway() {
     async createConnection() {
       return { connectionToken: 'connection-token', websocketUrl: 'wss://x/events' };
     },
-    async sendDtmf(_token, digits) {
+    async sendDtmf(_token, digits, clientToken) {
       calls.dtmf.push(digits);
+      calls.dtmfTokens.push(clientToken);
       return { id: 'msg-1', absoluteTime: '2026-01-01T00:00:00.000Z' };
     },
     async disconnect(token) {

@@ -21,6 +21,7 @@ export const ROUTES: Array<[string, string]> = [
   ['GET', '/api/calls/c-1'],
   ['POST', '/api/calls/c-1/dtmf'],
   ['POST', '/api/calls/c-1/end'],
+  ['POST', '/api/calls/cancel'],
   ['PUT', '/aws/contact/webrtc'],
   ['POST', '/aws/contact/stop'],
   ['GET', `/aws/contacts/${INSTANCE}/c-1`],

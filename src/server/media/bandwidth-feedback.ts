@@ -6,7 +6,7 @@
  * alone and 320×180 for ~17 s with no feedback. werift's own TWCC feedback, tried first, left
  * Chromium's estimate at 300 kbps, so transport-cc is not negotiated.
  */
-import type { MemberGuard } from './peer-session';
+import type { MemberGuard } from './media-faults';
 import {
   ReceiverEstimatedMaxBitrate,
   RtcpPayloadSpecificFeedback,

@@ -27,6 +27,9 @@ export type FaultSource =
   | 'meeting-event'
   | 'timer';
 
+/** Runs work behind the owning member's fault boundary (see MeetingRoom.guardMember). */
+export type MemberGuard = (source: FaultSource, work: () => void) => void;
+
 /** A snapshot of the fault counters. */
 export interface FaultCounts {
   total: number;

@@ -18,10 +18,7 @@ import { startRembLoop } from './bandwidth-feedback';
 import { bindTransceivers } from './transceiver-binding';
 import { iceGathered } from './ice-gathering';
 import type { RtpPosition } from './rtp-sequencer';
-import type { FaultSource } from './media-faults';
-
-/** Runs work behind the owning member's fault boundary (see MeetingRoom.guardMember). */
-export type MemberGuard = (source: FaultSource, work: () => void) => void;
+import type { MemberGuard } from './media-faults';
 
 /** For a session without a room (tests): a throw propagates as it would without a boundary. */
 const unguarded: MemberGuard = (_source, work) => work();

@@ -4,6 +4,7 @@
  * controls the Agent capabilities allow: microphone, camera, own screen share, and enabling the
  * customer's screen sharing with Connect's data message.
  */
+import { CallHealth } from './call-health';
 import { useEffect, useState } from 'react';
 import type { CallEngine } from '../call-engine/call-engine-api';
 import {
@@ -94,6 +95,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         customerName={contact.customerName}
         customerMuted={muted}
       />
+      {joined && <CallHealth agentId={agentId} contactId={contact.id} />}
       {failure && (
         <p role="alert" className="error">
           {strings.callFailed(failure)}

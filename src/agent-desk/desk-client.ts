@@ -8,6 +8,7 @@ import { fetchJson } from '../api/api-fetch';
 import {
   AcceptResponse,
   AgentList,
+  CallHealth,
   DeskState,
   type AgentSummary,
   type VideoConnectionInfo,
@@ -38,6 +39,8 @@ export const deskClient = {
     request(`${contactPath(agentId, contactId)}/reject`, DeskState, { method: 'POST' }),
   connection: async (agentId: string, contactId: string): Promise<VideoConnectionInfo> =>
     (await request(`${contactPath(agentId, contactId)}/connection`, AcceptResponse)).connection,
+  health: (agentId: string, contactId: string) =>
+    request(`${contactPath(agentId, contactId)}/health`, CallHealth),
   endContact: (agentId: string, contactId: string) =>
     request(`${contactPath(agentId, contactId)}/end`, DeskState, { method: 'POST' }),
   completeAfterContactWork: (agentId: string) =>

@@ -51,6 +51,15 @@ export const strings = {
   networkGood: 'Network: good',
   networkPoor: 'Network: poor — video may freeze',
   customerMuted: (name: string) => `${name} is muted`,
+  customerDevice: (browser: string, system: string | undefined) =>
+    system ? `Customer on ${browser}, ${system}` : `Customer on ${browser}`,
+  audioQuality: (who: 'customer' | 'you', score: number) =>
+    `${who === 'customer' ? 'Customer audio' : 'Your audio'} ${score.toFixed(1)}/5`,
+  qualityIssue: {
+    HighPacketLoss: 'packet loss',
+    HighRoundTripTime: 'high delay',
+    HighJitterBuffer: 'jitter',
+  } as const,
   mutedBadge: 'Muted',
   mute: 'Mute microphone',
   camera: 'Camera',

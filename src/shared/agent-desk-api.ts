@@ -84,3 +84,27 @@ export type AgentSummary = AgentList['agents'][number];
 
 export const SetStatusRequest = z.strictObject({ status: z.enum(['AVAILABLE', 'OFFLINE']) });
 export const AcceptResponse = z.object({ connection: VideoConnectionInfo });
+
+const AudioQuality = z.object({
+  QualityScore: z.number(),
+  PotentialQualityIssues: z.array(
+    z.enum(['HighPacketLoss', 'HighRoundTripTime', 'HighJitterBuffer']),
+  ),
+});
+/** The customer's device and both sides' audio quality, as DescribeContact reports them. */
+export const CallHealth = z.object({
+  customerDevice: z
+    .object({
+      PlatformName: z.string().optional(),
+      PlatformVersion: z.string().optional(),
+      OperatingSystem: z.string().optional(),
+    })
+    .optional(),
+  quality: z
+    .object({
+      Agent: z.object({ Audio: AudioQuality }).optional(),
+      Customer: z.object({ Audio: AudioQuality }).optional(),
+    })
+    .optional(),
+});
+export type CallHealth = z.infer<typeof CallHealth>;

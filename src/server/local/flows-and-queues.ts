@@ -3,6 +3,8 @@
  * the emulated contacts. A started contact runs its flow; DTMF feeds the flow's pending input; the flow hands the
  * contact to a queue; the router rings agents, whose desk pages follow it all over server-sent events.
  */
+import { qualityMetricsOf } from './contacts/contact-quality';
+import { noteParticipantDevice } from './contacts/participant-devices';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { MediaService } from '../media/media-service';
 import type { LocalContacts } from './contacts/local-contacts';
@@ -42,6 +44,7 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
   const roster = new AgentRoster(directory);
   const router = new QueueRouter({ contacts, directory, roster });
   const presence = new MeetingPresence(media.events, ({ meetingId, attendeeId }) => {
+    noteParticipantDevice(contacts, media, { meetingId, attendeeId });
     // The agent's media is up: note it once on the contact (DescribeContact's ConnectedToAgentTimestamp).
     const contact = contacts
       .listActive()
@@ -115,7 +118,19 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
   );
 
   return {
-    desk: deskRoutes({ contacts, roster, router, hub }),
+    desk: deskRoutes({
+      contacts,
+      roster,
+      router,
+      hub,
+      callHealth: (c) => {
+        const quality = qualityMetricsOf(media, c);
+        return {
+          ...(c.customer.deviceInfo ? { customerDevice: c.customer.deviceInfo } : {}),
+          ...(quality ? { quality } : {}),
+        };
+      },
+    }),
     close() {
       contacts.events.off('contact-started', onStarted);
       contacts.events.off('dtmf', onDtmf);

@@ -3,6 +3,7 @@
  * to (mid → stream, each with its own sequence/timestamp rewriting), its place in the audio mix, and
  * keyframe requests in both directions. It talks to the room only through RoomMedia.
  */
+import type { AudioCounters } from './call-quality';
 import type { RtpPacket } from 'werift';
 import type { PeerHandlers, PeerSession } from './peer-session';
 import { RtpSequencer, type RtpPosition } from './rtp-sequencer';
@@ -125,6 +126,11 @@ export class ConnectionMedia {
         this.room.requestKeyframe(id, true);
       }
     }
+  }
+
+  /** The member's audio counters; undefined before it negotiated audio. */
+  audioCounters(): Promise<AudioCounters | undefined> {
+    return this.peer?.audioCounters() ?? Promise.resolve(undefined);
   }
 
   /** Stops receiving and closes the peer (the room already dropped this member's videos and audio). */

@@ -130,6 +130,10 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
       if (room && room.attendees.delete(attendeeId)) room.removeAttendee(attendeeId);
     },
     isMeetingActive: (meetingId) => !!rooms.get(meetingId) && !rooms.get(meetingId)!.ended,
+    attendeeReport(meetingId, attendeeId) {
+      const room = rooms.get(meetingId);
+      return room && !room.ended ? room.reportOf(attendeeId) : undefined;
+    },
     sendDataMessage(meetingId, m) {
       const room = liveRoom(meetingId);
       const message = {

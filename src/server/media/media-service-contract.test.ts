@@ -91,6 +91,16 @@ describe.each(implementations)('MediaService contract: $name', ({ make }) => {
     expect(media.isMeetingActive(MeetingId)).toBe(false);
   });
 
+  it('reports no device or audio for an attendee that is not connected, or an unknown meeting', () => {
+    media = make();
+    const { MeetingId } = media.createMeeting();
+    const a = media.createAttendee(MeetingId, 'customer-1');
+    expect(media.attendeeReport(MeetingId, a.AttendeeId)).toBeUndefined();
+    expect(media.attendeeReport('no-such-meeting', a.AttendeeId)).toBeUndefined();
+    media.endMeeting(MeetingId);
+    expect(media.attendeeReport(MeetingId, a.AttendeeId)).toBeUndefined();
+  });
+
   it('restores a stored meeting under its own id; a meeting it knows keeps its state', async () => {
     const first = make();
     const meeting = first.createMeeting();

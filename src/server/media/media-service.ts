@@ -3,6 +3,7 @@
  * emulator creates a meeting per contact and an attendee per participant; the routing engine adds the
  * agent; the flow runner plays prompts into the meeting. Only this interface crosses the boundary.
  */
+import type { AttendeeReport } from './attendee-report';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { EventEmitter } from 'node:events';
@@ -45,6 +46,11 @@ export interface MediaService {
   /** Ends a meeting: every client stops with MeetingEnded, later joins are refused. Idempotent. */
   endMeeting(meetingId: string): void;
   isMeetingActive(meetingId: string): boolean;
+  /**
+   * The device and last measured audio link of an attendee connected to a live meeting; undefined
+   * when it is not connected. Never waits: the audio link is the previous measurement.
+   */
+  attendeeReport(meetingId: string, attendeeId: string): AttendeeReport | undefined;
   /**
    * Removes one attendee: its join token is refused from now on and its connections (its content
    * share too) stop with AttendeeRemoved (AUDIO_STATUS 411). Idempotent; unknown ids are ignored.

@@ -7,6 +7,7 @@
  * ends that member's connection (its browser reconnects), work for the whole meeting that throws
  * ends the meeting's connections; other meetings never notice.
  */
+import type { AttendeeReport } from './attendee-report';
 import type { EventEmitter } from 'node:events';
 import type { MediaMeeting, MediaServiceEvents } from './media-service';
 import { MeetingAttendees } from './meeting-attendees';
@@ -104,6 +105,11 @@ export class MeetingRoom {
   }
 
   /** JOIN: replaces an older connection of the attendee, then sends the newcomer the INDEX and retained messages. */
+  /** The report of an attendee's live connection (not its content share); undefined when it has none. */
+  reportOf(attendeeId: string): AttendeeReport | undefined {
+    return [...this.members.keys()].find((m) => m.attendeeId === attendeeId)?.report();
+  }
+
   admit(member: RoomMember, audioSessionId: number): void {
     const previous = [...this.members.keys()].find((m) => m.attendeeId === member.attendeeId);
     if (previous && previous !== member) {

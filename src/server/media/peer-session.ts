@@ -3,6 +3,8 @@
  * offer. It reports upstream audio and camera packets, sends the downstream audio stream and the
  * forwarded videos (one sendonly m-section per subscription, keyed by mid).
  */
+import { readAudioCounters } from './audio-stats';
+import type { AudioCounters } from './call-quality';
 import {
   RtpHeader,
   RtpPacket,
@@ -142,6 +144,11 @@ export class PeerSession {
   requestKeyframe(): void {
     if (this.camera && this.cameraSsrc !== undefined)
       void this.camera.receiver.sendRtcpPLI(this.cameraSsrc).catch(() => undefined);
+  }
+
+  /** The attendee's audio counters; undefined before its audio section exists. */
+  audioCounters(): Promise<AudioCounters | undefined> {
+    return this.audio ? readAudioCounters(this.audio) : Promise.resolve(undefined);
   }
 
   async close(): Promise<void> {

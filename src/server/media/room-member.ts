@@ -4,6 +4,7 @@
  * receives the videos it may subscribe to, and answers keyframe requests for the video it publishes.
  */
 import type { RtpPacket } from 'werift';
+import type { AttendeeReport } from './attendee-report';
 import type { RtpPosition } from './rtp-sequencer';
 import type { SignalFrameInit } from './signaling-frames';
 
@@ -27,4 +28,6 @@ export interface RoomMember {
   ): void;
   /** Asks the member's browser for a keyframe of the video it publishes (rate-limited unless forced). */
   requestKeyframe(force: boolean): void;
+  /** The member's device and last measured audio link (DescribeContact's DeviceInfo, QualityMetrics). */
+  report(): AttendeeReport;
 }

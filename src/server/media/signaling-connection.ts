@@ -4,6 +4,12 @@
  * PING/PONG, LEAVE/LEAVE_ACK, mute, data messages, pause/resume. It is a member of its meeting room,
  * which owns membership and fan-out; media goes through ConnectionMedia and PeerSession.
  */
+import {
+  AudioLinkWatch,
+  clientDeviceOf,
+  type AttendeeReport,
+  type ClientDevice,
+} from './attendee-report';
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
 import type { RtpPacket } from 'werift';
@@ -40,6 +46,8 @@ export class SignalingConnection implements RoomMember {
   private closed = false;
   private readonly media: ConnectionMedia;
   private queue: Promise<void> = Promise.resolve();
+  private device: ClientDevice | undefined;
+  private readonly audioLink: AudioLinkWatch;
 
   constructor(
     private readonly ws: WebSocket,
@@ -54,6 +62,14 @@ export class SignalingConnection implements RoomMember {
       (handlers) =>
         new PeerSession(settings.iceAddress, handlers, (source, work) =>
           room.guardMember(this, source, work),
+        ),
+    );
+    this.audioLink = new AudioLinkWatch(
+      () => this.media.audioCounters(),
+      (err) =>
+        settings.logger.warn(
+          { err: (err as Error).message, meeting: room.id },
+          'audio statistics could not be read',
         ),
     );
     ws.on('message', (data: Buffer) => {
@@ -145,10 +161,16 @@ export class SignalingConnection implements RoomMember {
     }
   }
 
+  report(): AttendeeReport {
+    const audio = this.joined && !this.closed ? this.audioLink.current() : undefined;
+    return { ...(this.device ? { device: this.device } : {}), ...(audio ? { audio } : {}) };
+  }
+
   private onJoin(frame: SignalFrame): void {
     if (this.room.ended) return this.ws.close(CloseCode.meetingEnded, 'meeting ended');
     if (this.joined) return;
     this.joined = true;
+    this.device = clientDeviceOf(frame.join?.clientDetails as Record<string, unknown> | undefined);
     const turn = turnCredentials(this.settings.turn, this.attendeeId);
     this.send({
       type: FrameType.JOIN_ACK,

@@ -37,6 +37,15 @@ export interface ContactParticipant {
   attendee: MediaAttendee;
   /** Set once the participant disconnected (left); its tokens stop working. */
   disconnectedAt?: number;
+  /** The browser and system its client reported when it joined (DescribeContact's DeviceInfo). */
+  deviceInfo?: DeviceInfo;
+}
+
+/** Connect's DeviceInfo: each value at most 128 characters. */
+export interface DeviceInfo {
+  PlatformName?: string;
+  PlatformVersion?: string;
+  OperatingSystem?: string;
 }
 
 /** A transcript item: a flow prompt (caption), DTMF, or a participant event. Times in epoch ms. */

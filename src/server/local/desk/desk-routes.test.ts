@@ -1,6 +1,7 @@
+import type { ContactRecord } from '../contacts/contact-record';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeskState } from '../../../shared/agent-desk-api';
+import { CallHealth, DeskState } from '../../../shared/agent-desk-api';
 import { AgentRoster } from '../routing/agent-roster';
 import { CenterDirectory } from '../routing/center-directory';
 import { MemoryContacts } from '../contacts/memory-contacts';
@@ -28,7 +29,14 @@ async function start() {
     afterContactWorkSeconds: 10,
   });
   app = Fastify();
-  await app.register(deskRoutes({ contacts, roster, router, hub }), { prefix: '/local' });
+  // The customer's device as stored on the contact; quality as the media service would score it.
+  const callHealth = (c: ContactRecord): CallHealth => ({
+    ...(c.customer.deviceInfo ? { customerDevice: c.customer.deviceInfo } : {}),
+    quality: { Customer: { Audio: { QualityScore: 4.2, PotentialQualityIssues: [] } } },
+  });
+  await app.register(deskRoutes({ contacts, roster, router, hub, callHealth }), {
+    prefix: '/local',
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   return { base: `${base}/local/desk`, contacts, router };
 }
@@ -109,6 +117,20 @@ describe('agent desk API', () => {
     });
     expect(accepted.connection.attendee.joinToken).toMatch(/^secret-a-/);
     await events.until((s) => s.agent.status === 'ON_CONTACT' && s.contact?.state === 'CONNECTED');
+
+    contacts.update(c.id, (r) => {
+      r.customer.deviceInfo = { PlatformName: 'Firefox', PlatformVersion: '153.0' };
+    });
+    const health = await fetch(`${base}/agents/${ALEX}/contacts/${c.id}/health`);
+    expect(health.headers.get('cache-control')).toBe('no-store');
+    expect(CallHealth.parse(await health.json())).toEqual({
+      customerDevice: { PlatformName: 'Firefox', PlatformVersion: '153.0' },
+      quality: { Customer: { Audio: { QualityScore: 4.2, PotentialQualityIssues: [] } } },
+    });
+    // Another agent's contact is not theirs to read.
+    expect(
+      (await fetch(`${base}/agents/nobody/contacts/${c.id}/health`)).status,
+    ).toBeGreaterThanOrEqual(400);
 
     contacts.events.emit('dtmf', { contactId: c.id, digits: '2' });
     contacts.addTranscript(c.id, {

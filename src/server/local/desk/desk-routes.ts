@@ -3,6 +3,8 @@
  * server-sent events, Accept/Reject, the agent's meeting credentials, End contact and after-contact
  * work. Errors carry the Connect error name and a message, and change nothing.
  */
+import type { CallHealth } from '../../../shared/agent-desk-api';
+import type { ContactRecord } from '../contacts/contact-record';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
 import { SetStatusRequest, type AgentList } from '../../../shared/agent-desk-api';
 import type { LocalContacts } from '../contacts/local-contacts';
@@ -14,6 +16,8 @@ import { videoConnectionInfo } from './desk-view';
 
 export interface DeskRouteDeps {
   contacts: LocalContacts;
+  /** The customer's device and the call's audio quality (DescribeContact's DeviceInfo, QualityMetrics). */
+  callHealth: (contact: ContactRecord) => CallHealth;
   roster: AgentRoster;
   router: QueueRouter;
   hub: DeskHub;
@@ -140,6 +144,15 @@ export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
         const { contact, participant } = held(req.params.agentId, req.params.contactId);
         reply.header('cache-control', 'no-store');
         return { connection: videoConnectionInfo(contact, participant) };
+      },
+    );
+
+    app.get<{ Params: ContactParams }>(
+      '/desk/agents/:agentId/contacts/:contactId/health',
+      async (req, reply) => {
+        const { contact } = held(req.params.agentId, req.params.contactId);
+        reply.header('cache-control', 'no-store');
+        return deps.callHealth(contact);
       },
     );
 

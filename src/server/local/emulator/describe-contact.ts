@@ -1,9 +1,11 @@
 /**
  * Maps a local contact record to Connect's `Contact` (DescribeContact) as a real WebRTC contact looks:
  * Channel VOICE, InitiationMethod WEBRTC_API, the subtype segment attribute, capabilities per party,
- * queue and agent info, and every timestamp in epoch seconds.
+ * queue and agent info, each side's DeviceInfo and (while the call lasts) audio QualityMetrics, and
+ * every timestamp in epoch seconds.
  */
 import type { ContactRecord } from '../contacts/contact-record';
+import { qualityMetricsOf } from '../contacts/contact-quality';
 import { epochSeconds, instanceArn, type EmulatorDeps } from './emulator-context';
 
 function agentInfo(deps: EmulatorDeps, c: ContactRecord): Record<string, unknown> | undefined {
@@ -44,6 +46,7 @@ function agentInfo(deps: EmulatorDeps, c: ContactRecord): Record<string, unknown
     AfterContactWorkEndTimestamp: epochSeconds(a.afterContactWorkEndedAt),
     AfterContactWorkDuration: acw,
     Capabilities: c.allowedCapabilities.Agent ?? {},
+    ...(c.agentParticipant?.deviceInfo ? { DeviceInfo: c.agentParticipant.deviceInfo } : {}),
     StateTransitions: transitions,
   };
 }
@@ -70,7 +73,11 @@ export function describeContact(deps: EmulatorDeps, c: ContactRecord): Record<st
     DisconnectTimestamp: epochSeconds(c.disconnectedAt),
     LastUpdateTimestamp: epochSeconds(c.lastUpdatedAt),
     DisconnectReason: c.disconnectReason,
-    Customer: { Capabilities: c.allowedCapabilities.Customer ?? {} },
+    Customer: {
+      ...(c.customer.deviceInfo ? { DeviceInfo: c.customer.deviceInfo } : {}),
+      Capabilities: c.allowedCapabilities.Customer ?? {},
+    },
+    QualityMetrics: qualityMetricsOf(deps.media, c),
     Attributes: c.attributes,
     SegmentAttributes: c.segmentAttributes,
   };

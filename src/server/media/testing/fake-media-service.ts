@@ -5,6 +5,7 @@
  * signaling: it handles no upgrade and emits no attendee events (a test emits them on `events`).
  */
 import { EventEmitter } from 'node:events';
+import type { AttendeeReport } from '../attendee-report';
 import { newAttendeeId, newJoinToken } from '../join-token';
 import { newMediaMeeting } from '../media-meeting';
 import type {
@@ -76,6 +77,16 @@ export class FakeMediaService implements MediaService {
 
   isMeetingActive(meetingId: string): boolean {
     return this.meetings.get(meetingId)?.active ?? false;
+  }
+
+  /** Reports by `meetingId/attendeeId`: a test sets what a connected attendee's client reported. */
+  readonly reports = new Map<string, AttendeeReport>();
+
+  attendeeReport(meetingId: string, attendeeId: string): AttendeeReport | undefined {
+    const meeting = this.meetings.get(meetingId);
+    if (!meeting?.active || !meeting.attendees.some((a) => a.AttendeeId === attendeeId))
+      return undefined;
+    return this.reports.get(`${meetingId}/${attendeeId}`);
   }
 
   sendDataMessage(

@@ -4,6 +4,7 @@
  * per takeover, keyframe requests counted).
  */
 import type { RtpPacket } from 'werift';
+import type { AttendeeReport } from '../attendee-report';
 import type { RoomMember } from '../room-member';
 import type { SignalFrameInit } from '../signaling-frames';
 
@@ -13,6 +14,8 @@ export class RecordingMember implements RoomMember {
   replacedWith: boolean | undefined;
   terminated = false;
   keyframeRequests = 0;
+  /** What report() answers: a test sets it. */
+  reported: AttendeeReport = {};
 
   constructor(
     readonly attendeeId: string,
@@ -37,6 +40,10 @@ export class RecordingMember implements RoomMember {
 
   requestKeyframe(): void {
     this.keyframeRequests++;
+  }
+
+  report(): AttendeeReport {
+    return this.reported;
   }
 
   /** The frames of one type, in order. */

@@ -55,7 +55,14 @@ export class ChimeSignalingClient {
         flags: proto.SdkJoinFlags.HAS_STREAM_UPDATE,
         audioSessionId: Math.floor(Math.random() * 2 ** 32),
         wantsCompressedSdp: false,
-        clientDetails: { appName: 'connect-video-call load generator', clientSource: 'bench' },
+        clientDetails: {
+          appName: 'connect-video-call load generator',
+          clientSource: 'bench',
+          // As the SDK describes its browser and system (DescribeContact's DeviceInfo).
+          platformName: 'werift',
+          platformVersion: '0.24.4',
+          osName: 'Linux',
+        },
       },
     });
     await ack;

@@ -6,6 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import pino from 'pino';
+import { audioQuality } from '../../call-quality';
 import { createMediaServer } from '../../create-media-server';
 import { DeliveryTracker } from './delivery-tracker';
 import { MediaClock } from './media-clock';
@@ -86,6 +87,21 @@ describe('synthetic attendees in a real call', () => {
         expect(calls.get(id)!.sent).toBeGreaterThan(50);
         expect(calls.get(id)!.delaysMs.length).toBeGreaterThan(0);
       }
+      // What DescribeContact reports: the device the client described, and its audio link as the
+      // server measured it (the first read starts the measurement).
+      await expect
+        .poll(() => media.attendeeReport(meeting.MeetingId, a.AttendeeId)?.audio, {
+          timeout: 5_000,
+        })
+        .toBeDefined();
+      const report = media.attendeeReport(meeting.MeetingId, a.AttendeeId)!;
+      expect(report.device).toEqual({
+        platformName: 'werift',
+        platformVersion: '0.24.4',
+        osName: 'Linux',
+      });
+      expect(report.audio?.packetLossPercent).toBe(0);
+      expect(audioQuality(report.audio!).PotentialQualityIssues).toEqual([]);
     } finally {
       clock.stop();
       await Promise.all(pair.map((p) => p.stop()));

@@ -143,12 +143,18 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   const first = await shown();
   await expect.poll(shown).toBeGreaterThan(first);
   await expect(agent.getByTestId('network-quality')).toHaveText(/^Network: (good|poor)/);
+  // DescribeContact's DeviceInfo and QualityMetrics as the desk shows them: the browser the customer's
+  // Chime SDK client described at JOIN, and each side's audio as the media server measured it.
+  await expect(agent.getByTestId('customer-device')).toHaveText(/^Customer on Chrome \d+, Linux$/);
+  await expect(agent.getByTestId('audio-quality-customer')).toHaveText(/^Customer audio \d\.\d\/5/);
+  await expect(agent.getByTestId('audio-quality-you')).toHaveText(/^Your audio \d\.\d\/5/);
 
   await customerPage.evaluate(() => (window as unknown as Harness).harness.mute());
   await expect(agent.getByTestId('customer-muted')).toHaveText('Dana Customer is muted');
   await expect(customerTile.locator('figcaption')).toContainText('Muted');
 
   await atBothSizes(agent, async (size) => {
+    await agent.screenshot({ path: `test-results/desk-screens/in-call-${size}.png` });
     expect(await horizontalOverflow(agent)).toBe(0);
     expect(
       await overlaps(agent.locator('.tile.self'), customerTile),

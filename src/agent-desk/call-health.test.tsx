@@ -32,7 +32,7 @@ describe('CallHealth', () => {
     });
     render(<CallHealth agentId="alex" contactId="c-1" />);
     expect((await screen.findByTestId('customer-device')).textContent).toBe(
-      'Customer on Firefox 153.0, Linux',
+      'Customer on Firefox 153, Linux',
     );
     const customer = screen.getByTestId('audio-quality-customer');
     expect(customer.textContent).toBe('Customer audio 3.1/5 — packet loss');

@@ -31,6 +31,13 @@ function useCallHealth(agentId: string, contactId: string): Health | undefined {
   return health;
 }
 
+/** "Chrome 156" from the SDK's "chrome" and "156.0.8078.114": short enough for a chip on a phone. */
+function browserLabel(name: string | undefined, version: string | undefined): string {
+  if (!name) return '';
+  const major = version?.split('.')[0];
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}${major ? ` ${major}` : ''}`;
+}
+
 type Audio = NonNullable<NonNullable<Health['quality']>['Customer']>['Audio'];
 
 function AudioChip({ who, audio }: { who: 'customer' | 'you'; audio: Audio }) {
@@ -50,7 +57,7 @@ function AudioChip({ who, audio }: { who: 'customer' | 'you'; audio: Audio }) {
 export function CallHealth({ agentId, contactId }: { agentId: string; contactId: string }) {
   const health = useCallHealth(agentId, contactId);
   const device = health?.customerDevice;
-  const browser = [device?.PlatformName, device?.PlatformVersion].filter(Boolean).join(' ');
+  const browser = browserLabel(device?.PlatformName, device?.PlatformVersion);
   const customer = health?.quality?.Customer?.Audio;
   const agent = health?.quality?.Agent?.Audio;
   if (!browser && !customer && !agent) return null;

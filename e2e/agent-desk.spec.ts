@@ -4,7 +4,7 @@
  * agent desk, who accepts; both see and hear each other; the agent enables screen sharing and the
  * customer shares; the agent ends the contact and the customer's call ends.
  */
-import { DescribeContactCommand } from '@aws-sdk/client-connect';
+import { DescribeContactCommand, StopContactCommand } from '@aws-sdk/client-connect';
 import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -190,4 +190,60 @@ test('a video contact goes through the flow to the Support queue and the agent d
     'aria-pressed',
     'true',
   );
+});
+
+test('a digit pressed before the greeting is buffered: the greeting and the menu are skipped and the contact rings in Support', async ({
+  browser,
+}) => {
+  await setAgentStatus(base(), AGENTS.sam, 'OFFLINE');
+  await setAgentStatus(base(), AGENTS.alex, 'OFFLINE');
+  const agentContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  contexts.push(agentContext);
+  const agent = await agentContext.newPage();
+  await agent.goto(`${base()}/agent/`);
+  await agent.getByRole('button', { name: 'Sign in as Alex Rivera (alex)' }).click();
+  await agent.getByRole('button', { name: 'Available', exact: true }).click();
+
+  // The contact is in its flow, whose first block turns touchtone buffering on; the greeting waits for
+  // the customer's media, which has not joined: the "2" arrives before any prompt.
+  const customer = await startCustomerContact(base(), 'Early Keyer');
+  const describe = () =>
+    customer.connect.send(
+      new DescribeContactCommand({
+        InstanceId: customer.instanceId,
+        ContactId: customer.started.ContactId!,
+      }),
+    );
+  await expect
+    .poll(async () => (await describe()).Contact?.ConnectedToSystemTimestamp)
+    .toBeTruthy();
+  await customer.participant.send(
+    new SendMessageCommand({
+      ConnectionToken: customer.connectionToken,
+      ContentType: 'audio/dtmf',
+      Content: '2',
+    }),
+  );
+
+  const incoming = agent.getByRole('dialog', { name: 'Incoming video contact' });
+  for (let i = 0; i < 10; i++) {
+    await expect(incoming).toBeVisible({ timeout: 30_000 });
+    if ((await incoming.textContent())?.includes('Early Keyer')) break;
+    await incoming.getByRole('button', { name: 'Reject' }).click();
+    await agent.waitForTimeout(200);
+  }
+  await expect(incoming).toContainText('Early Keyer');
+  await expect(incoming).toContainText('Support');
+  // Neither the greeting (skippable when keys are buffered) nor the menu (answered from the buffer) was played.
+  const captions = await customer.transcript();
+  expect(captions.filter((c) => /thank you for calling|Press 1 for sales/.test(c))).toEqual([]);
+
+  await incoming.getByRole('button', { name: 'Reject' }).click();
+  await customer.connect.send(
+    new StopContactCommand({
+      InstanceId: customer.instanceId,
+      ContactId: customer.started.ContactId!,
+    }),
+  );
+  await agent.getByRole('button', { name: 'Offline', exact: true }).click();
 });

@@ -54,6 +54,7 @@ function AudioChip({ who, audio }: { who: 'customer' | 'you'; audio: Audio }) {
   );
 }
 
+/** The device and audio-quality chips of the call in progress (nothing until there is a figure). */
 export function CallHealth({ agentId, contactId }: { agentId: string; contactId: string }) {
   const health = useCallHealth(agentId, contactId);
   const device = health?.customerDevice;

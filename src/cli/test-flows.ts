@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, UsageError } from './cli-errors';
 
+/** What the command reads and writes: its arguments after `test-flows`, the config folder, stdout. */
 export interface TestFlowsIo {
   args: readonly string[];
   /** LOCAL_CONFIG_DIR, as the server reads it. */

@@ -13,6 +13,7 @@ export interface ClientDevice {
   deviceModel?: string;
 }
 
+/** What the media server can say of one attendee's connection now. */
 export interface AttendeeReport {
   device?: ClientDevice;
   audio?: AudioLink;

@@ -11,6 +11,7 @@ type Stat = { type: string; kind?: string } & Record<string, unknown>;
 const num = (v: unknown): number | undefined =>
   typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
+/** The counters of one audio transceiver; undefined before it has received anything. */
 export async function readAudioCounters(
   transceiver: RTCRtpTransceiver,
 ): Promise<AudioCounters | undefined> {

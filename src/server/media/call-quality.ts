@@ -14,8 +14,10 @@ export interface AudioLink {
   roundTripMs?: number;
 }
 
+/** Connect's PotentialAudioQualityIssues values. */
 export type PotentialQualityIssue = 'HighPacketLoss' | 'HighRoundTripTime' | 'HighJitterBuffer';
 
+/** Connect's AudioQualityMetricsInfo. */
 export interface AudioQuality {
   QualityScore: number;
   PotentialQualityIssues: PotentialQualityIssue[];

@@ -6,6 +6,7 @@ import { audioQuality, type AudioQuality } from '../../media/call-quality';
 import type { MediaService } from '../../media/media-service';
 import type { ContactParticipant, ContactRecord } from './contact-record';
 
+/** DescribeContact's QualityMetrics: each side's audio, when measured. */
 export interface QualityMetrics {
   Agent?: { Audio: AudioQuality };
   Customer?: { Audio: AudioQuality };

@@ -62,6 +62,7 @@ export function testContactRecord(
   };
 }
 
+/** LocalContacts in a Map: records are copied in and out, so callers never share state with it. */
 export class MemoryContacts implements LocalContacts {
   readonly events = new EventEmitter<LocalContactsEvents>();
   private readonly records = new Map<string, ContactRecord>();

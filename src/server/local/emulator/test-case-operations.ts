@@ -84,6 +84,7 @@ function page<T>(items: T[], req: OperationRequest): { items: T[]; NextToken?: s
   };
 }
 
+/** CreateTestCase (`PUT /test-cases/{InstanceId}`): PUBLISHED test cases are validated first. */
 export const createTestCase: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
   const { body } = req;
@@ -117,6 +118,7 @@ export const createTestCase: Operation = (deps, req) => {
   return { TestCaseId: stored.id, TestCaseArn: arnOf(deps, stored.id) };
 };
 
+/** DescribeTestCase: the content and metadata, with the content's SHA-256. */
 export const describeTestCase: Operation = (deps, req) => {
   const t = testCaseOf(deps, req);
   return {
@@ -137,6 +139,7 @@ export const describeTestCase: Operation = (deps, req) => {
   };
 };
 
+/** ListTestCases (`GET /test-cases-summary/{InstanceId}`), paginated. */
 export const listTestCases: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
   const { items, NextToken } = page(deps.testCases.list(), req);
@@ -153,11 +156,13 @@ export const listTestCases: Operation = (deps, req) => {
   };
 };
 
+/** DeleteTestCase; its executions stay listed. */
 export const deleteTestCase: Operation = (deps, req) => {
   deps.testCases.delete(testCaseOf(deps, req).id);
   return {};
 };
 
+/** StartTestCaseExecution: runs in the background; a repeated ClientToken returns the same execution. */
 export const startTestCaseExecution: Operation = (deps, req) => {
   const testCase = testCaseOf(deps, req);
   const clientToken = optionalString(req.body, 'ClientToken');
@@ -188,11 +193,13 @@ export const startTestCaseExecution: Operation = (deps, req) => {
   return { TestCaseExecutionId: execution.id, TestCaseId: testCase.id, Status: execution.status };
 };
 
+/** StopTestCaseExecution: the execution ends STOPPED, what was not observed failed. */
 export const stopTestCaseExecution: Operation = (deps, req) => {
   executionOf(deps, req).stop.abort();
   return {};
 };
 
+/** GetTestCaseExecutionSummary: status, times and observation counts. */
 export const getTestCaseExecutionSummary: Operation = (deps, req) => {
   const e = executionOf(deps, req);
   const observations = e.result?.Observations ?? [];
@@ -209,6 +216,7 @@ export const getTestCaseExecutionSummary: Operation = (deps, req) => {
   };
 };
 
+/** ListTestCaseExecutionRecords: one record per observation, its Record the JSON of what happened. */
 export const listTestCaseExecutionRecords: Operation = (deps, req) => {
   const e = executionOf(deps, req);
   const status = req.query.get('status');
@@ -225,6 +233,7 @@ export const listTestCaseExecutionRecords: Operation = (deps, req) => {
   };
 };
 
+/** ListTestCaseExecutions (`GET /test-case-executions/{InstanceId}`), filtered and paginated. */
 export const listTestCaseExecutions: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
   const { query } = req;

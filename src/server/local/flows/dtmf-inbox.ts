@@ -6,6 +6,7 @@
  */
 import { TouchtoneBuffer } from './touchtone-buffer';
 
+/** How one Get or Store customer input collects keys. */
 export interface DtmfInputOptions {
   /** One key decides (StoreInput False) or collect several (StoreInput True). */
   single: boolean;
@@ -28,6 +29,7 @@ export interface PendingDtmfInput {
   keyed(): boolean;
 }
 
+/** Every contact's pending input and touchtone buffer; keys go to the input first, else the buffer. */
 export class DtmfInbox {
   private readonly pending = new Map<string, (digits: string) => void>();
   private readonly buffers = new Map<string, TouchtoneBuffer>();

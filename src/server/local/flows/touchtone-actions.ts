@@ -17,6 +17,7 @@ function flag(value: string | undefined): boolean | undefined {
   return lower === 'true' ? true : lower === 'false' ? false : undefined;
 }
 
+/** Enable, or Stop and Clear (storing the keys first with StoreInput); bad parameters take the error branch. */
 export const setTouchtoneBufferBehavior: ActionHandler = (action, run, services) => {
   const enable = flag(param(action, 'EnableDTMFBuffer'));
   if (enable === undefined) return fail('EnableDTMFBuffer must be true or false');

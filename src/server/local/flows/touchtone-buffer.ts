@@ -7,6 +7,7 @@
 /** Connect keeps at most 30 buffered keys; later ones are dropped until some are consumed. */
 export const TOUCHTONE_BUFFER_LIMIT = 30;
 
+/** One contact's buffered keys and the prompts waiting for the next key. */
 export class TouchtoneBuffer {
   private digits = '';
   private readonly keyedListeners = new Set<() => void>();

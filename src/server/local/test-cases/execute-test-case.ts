@@ -16,6 +16,7 @@ import type { TestAction, TestContent, TestObservation } from './testing-languag
 export const ENTRY_POINT_TYPES = ['VOICE_CALL', 'CHAT', 'WEBRTC_CALL'] as const;
 export type EntryPointType = (typeof ENTRY_POINT_TYPES)[number];
 
+/** What a test case runs: its content, where the test contact starts, and its initial data. */
 export interface TestCaseRun {
   content: TestContent;
   entryPoint: { type: EntryPointType; flowId: string };
@@ -23,6 +24,7 @@ export interface TestCaseRun {
   initialization: { attributes: Record<string, string>; name?: string };
 }
 
+/** One observation's outcome (ListTestCaseExecutionRecords' ExecutionRecord). */
 export interface ObservationResult {
   ObservationId: string;
   Status: 'PASSED' | 'FAILED';
@@ -32,6 +34,7 @@ export interface ObservationResult {
   Record: { Event?: Record<string, unknown>; Actions: ActionOutcome[]; Detail?: string };
 }
 
+/** A whole execution: PASSED when every observation passed. */
 export interface TestCaseResult {
   Status: 'PASSED' | 'FAILED';
   StartTime: number;
@@ -41,6 +44,7 @@ export interface TestCaseResult {
   FlowEnding: string;
 }
 
+/** The clock, the speed of the flow's timeouts, a time limit and a stop signal. */
 export interface ExecuteOptions {
   now?: () => Date;
   /** Multiplies the flow's input time limits: 0.01 runs an 8 s timeout in 80 ms. Default 1. */
@@ -74,6 +78,7 @@ function actionChain(actions: TestAction[]): TestAction[] {
   return chain;
 }
 
+/** Runs `test` against the flows of `config` in a sandbox; never throws for a failing test. */
 export async function executeTestCase(
   config: LocalConfig,
   test: TestCaseRun,

@@ -16,6 +16,7 @@ export type SandboxEvent =
   | { type: 'MessageReceived'; text: string; ssml: boolean }
   | { type: 'FlowActionStarted'; action: FlowAction; scope: FlowScope };
 
+/** The configuration, clock and time scale of the sandbox, and where its events go. */
 export interface SandboxOptions {
   config: LocalConfig;
   /** The flow's clock (hours of operation are checked against it). */
@@ -27,6 +28,7 @@ export interface SandboxOptions {
   substituteHours: (hoursIdOrArn: string) => string;
 }
 
+/** A flow runner over in-memory contacts, reporting prompts and actions; transfers are only recorded. */
 export function createFlowSandbox(options: SandboxOptions) {
   const contacts = new MemoryContacts(() => options.now().getTime());
   const dtmf = new DtmfInbox(options.timeScale);

@@ -4,6 +4,7 @@
  */
 import type { TestCaseResult } from './execute-test-case';
 
+/** A test case's result with the name and file it is reported under. */
 export interface NamedResult {
   name: string;
   file: string;
@@ -29,6 +30,7 @@ export function failureLines(result: TestCaseResult): string[] {
   });
 }
 
+/** The JUnit XML of a run: one testsuite, a testcase per test case, a failure per failed one. */
 export function junitReport(suite: string, results: NamedResult[]): string {
   const failures = results.filter((r) => r.result.Status === 'FAILED').length;
   const seconds = (r: TestCaseResult) => ((r.EndTime - r.StartTime) / 1000).toFixed(3);

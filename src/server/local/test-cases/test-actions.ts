@@ -22,6 +22,7 @@ export interface ActionContext {
   substituteHours(from: string | undefined, to: string): void;
 }
 
+/** What one action did, as the execution record shows it. */
 export interface ActionOutcome {
   Identifier: string;
   Type: string;

@@ -10,6 +10,7 @@ import type { TestCaseResult } from './execute-test-case';
 export const MAX_TEST_CASES = 500;
 export const MAX_EXECUTIONS = 1_000;
 
+/** A test case as CreateTestCase stored it (the content as the JSON string it was given). */
 export interface StoredTestCase {
   id: string;
   name: string;
@@ -22,8 +23,10 @@ export interface StoredTestCase {
   lastModifiedTime: number;
 }
 
+/** Connect's TestCaseExecutionStatus values an execution goes through. */
 export type ExecutionStatus = 'IN_PROGRESS' | 'PASSED' | 'FAILED' | 'STOPPED';
 
+/** One execution: its status, times and, once finished, its result. */
 export interface StoredExecution {
   id: string;
   testCaseId: string;
@@ -36,6 +39,7 @@ export interface StoredExecution {
   stop: AbortController;
 }
 
+/** The test cases and executions of the emulator, in memory and bounded. */
 export class TestCaseRegistry {
   private readonly cases = new Map<string, StoredTestCase>();
   private readonly executions = new Map<string, StoredExecution>();

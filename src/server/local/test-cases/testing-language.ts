@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+/** The Testing language version the local runner reads. */
 export const TESTING_LANGUAGE_VERSION = '2025-06-21';
 
 /** The events the local runner observes. */
@@ -54,6 +55,7 @@ const observationSchema = z.object({
   Transitions: z.object({ NextObservations: z.array(z.string()).optional() }).optional(),
 });
 
+/** A test case's Content: observations with unique identifiers whose transitions name observations. */
 export const testContentSchema = z
   .object({
     Version: z.literal(TESTING_LANGUAGE_VERSION, {
@@ -78,6 +80,7 @@ export const testContentSchema = z
           });
   });
 
+/** Parsed test content and its parts. */
 export type TestContent = z.infer<typeof testContentSchema>;
 export type TestObservation = TestContent['Observations'][number];
 export type TestEvent = TestObservation['Event'];

@@ -95,7 +95,6 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         customerName={contact.customerName}
         customerMuted={muted}
       />
-      {joined && <CallHealth agentId={agentId} contactId={contact.id} />}
       {failure && (
         <p role="alert" className="error">
           {strings.callFailed(failure)}
@@ -195,6 +194,8 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
           {strings.endContact}
         </button>
       </div>
+      {/* Below the controls: its figures change as the call goes, and must never move the videos. */}
+      {joined && <CallHealth agentId={agentId} contactId={contact.id} />}
     </section>
   );
 }

@@ -11,11 +11,11 @@ import {
   AGENTS,
   contextsClosedAfterEach,
   finishAfterContactWork,
-  setAgentStatus,
   startCustomerContact,
   videoFrames,
 } from './agent-desk-support';
 import { VIEWPORTS, axeViolations, horizontalOverflow, overlaps, screen } from './support/screens';
+import { releaseAgents } from './support/desk-reset';
 import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
@@ -82,8 +82,7 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   browser,
 }) => {
   test.setTimeout(300_000);
-  await setAgentStatus(base(), AGENTS.sam, 'OFFLINE');
-  await setAgentStatus(base(), AGENTS.alex, 'OFFLINE');
+  await releaseAgents(base());
   const agentContext = await browser.newContext({
     permissions: ['camera', 'microphone'],
     viewport: VIEWPORTS.desktop,

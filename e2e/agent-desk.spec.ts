@@ -9,14 +9,13 @@ import { SendMessageCommand } from '@aws-sdk/client-connectparticipant';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  AGENTS,
   contextsClosedAfterEach,
   inboundMedia,
-  setAgentStatus,
   startCustomerContact,
   trackPeerConnections,
   videoFrames,
 } from './agent-desk-support';
+import { releaseAgents } from './support/desk-reset';
 import { routeHarness } from './support/harness-route';
 
 const base = () => process.env.BASE_URL!;
@@ -40,8 +39,7 @@ test('a video contact goes through the flow to the Support queue and the agent d
   browser,
 }) => {
   // Other specs share this server: only Alex takes contacts here, starting from Offline.
-  await setAgentStatus(base(), AGENTS.sam, 'OFFLINE');
-  await setAgentStatus(base(), AGENTS.alex, 'OFFLINE');
+  await releaseAgents(base());
   // The agent signs in and becomes available.
   test.setTimeout(180_000);
   const agentContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
@@ -195,8 +193,7 @@ test('a video contact goes through the flow to the Support queue and the agent d
 test('a digit pressed during the greeting is buffered: it stops the greeting, the menu is skipped and the contact rings in Support', async ({
   browser,
 }) => {
-  await setAgentStatus(base(), AGENTS.sam, 'OFFLINE');
-  await setAgentStatus(base(), AGENTS.alex, 'OFFLINE');
+  await releaseAgents(base());
   const agentContext = await browser.newContext({ permissions: ['camera', 'microphone'] });
   contexts.push(agentContext);
   const agent = await agentContext.newPage();

@@ -4,6 +4,7 @@
  * check the camera light is off), and WebRTC inbound statistics.
  */
 import { expect, type Browser, type Page } from '@playwright/test';
+import { releaseAgents } from './support/desk-reset';
 
 export const base = () => process.env.BASE_URL!;
 
@@ -30,7 +31,7 @@ export async function openAgentDesk(
   browser: Browser,
   beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<Page> {
-  await setAgentStatus('alex', 'OFFLINE').catch(() => undefined);
+  await releaseAgents(base());
   const ctx = await browser.newContext({ permissions: ['camera', 'microphone'] });
   const agent = await ctx.newPage();
   await beforeLoad?.(agent);

@@ -1,8 +1,10 @@
 /**
  * The customer call controller: start the contact (idempotent retries), join the meeting, follow the
  * contact (events + status polling), detect the agent from the contact itself, end and clean up.
- * Each start has one AbortSignal that cuts every await short (start request, engine load, follow,
- * join): cancelling a start that is still being set up ends its contact and releases every device.
+ * Each start has one AbortSignal: checked after every await (start request, engine load), handed to
+ * the engine load and the join (where aborting is a leave); whoever aborts also stops the follow.
+ * Cancelling a start that is still being set up returns at once: the UI is back to pre-call while
+ * the contact is disconnected and every device released.
  * Framework-free so it is tested in Node; React reads it through useSyncExternalStore.
  */
 import { createListeners } from '../shared/listener-store';

@@ -205,6 +205,7 @@ test('the ringing card at both sizes: focus ring on Accept, nothing sticks out, 
       captions: [{ at: Date.now() - 1000, text: 'Press 1 for sales, or 2 for support.' }],
     },
     afterContactWorkSeconds: 10,
+    history: [],
   };
   await page.route('**/local/desk/agents/*/events', (route) =>
     route.fulfill({

@@ -14,6 +14,7 @@ import {
   openWidget,
   setAgentStatus,
 } from './widget-support';
+import { screen, VIEWPORTS } from './support/screens';
 
 const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 const SAM = 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24';
@@ -121,6 +122,10 @@ test('Escape while the call engine loads: the contact ends, nothing joins later'
   await dialog.getByRole('button', { name: 'Join call' }).click();
   const { contactId } = (await (await started).json()) as { contactId: string };
   await expect(dialog.getByRole('heading', { name: 'Connecting you' })).toBeVisible();
+  await page.setViewportSize(VIEWPORTS.phone);
+  await screen(page, 'setting-up-360x740');
+  await page.setViewportSize(VIEWPORTS.desktop);
+  await screen(page, 'setting-up-1280x800');
   const ended = page.waitForResponse((r) => r.url().endsWith(`/api/calls/${contactId}/end`));
   await dialog.getByRole('heading', { name: 'Connecting you' }).press('Escape');
   await nothingLeftOnThePage(page);

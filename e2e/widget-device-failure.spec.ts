@@ -12,13 +12,14 @@ import {
   openAgentDesk,
   openWidget,
 } from './widget-support';
+import { axeViolations, screen, VIEWPORTS } from './support/screens';
 
 test('a camera that cannot start mid-call is shown with a way forward, then recovers', async ({
   browser,
 }) => {
   const agent = await openAgentDesk(browser);
   const customer = await (
-    await browser.newContext({ permissions: ['camera', 'microphone'] })
+    await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop })
   ).newPage();
   await observeCustomerPage(customer);
   // While __cameraBusy is set, asking for a camera fails as it does when another app holds it.
@@ -47,6 +48,12 @@ test('a camera that cannot start mid-call is shown with a way forward, then reco
   );
   await expect(dialog.getByRole('alert').filter({ hasText: 'another app' })).toBeVisible();
   expect(warnings.join('\n')).toContain('NotReadableError');
+  expect(await axeViolations(customer)).toEqual([]);
+  await screen(customer, 'device-failure-1280x800');
+  await customer.setViewportSize(VIEWPORTS.phone);
+  await expect(dialog.getByTestId('device-failure')).toBeInViewport();
+  await screen(customer, 'device-failure-360x740');
+  await customer.setViewportSize(VIEWPORTS.desktop);
   await expect(dialog.getByTestId('agent-name')).toHaveText(/In call with Sam/);
   await customer.evaluate(
     () => ((window as unknown as { __cameraBusy: boolean }).__cameraBusy = false),

@@ -21,6 +21,7 @@ export const CONNECT_ACTIONS = [
   'connect:StartWebRTCContact',
   'connect:DescribeContact',
   'connect:DescribeQueue',
+  'connect:UpdateContactAttributes',
 ] as const;
 
 export class BackendApi extends Construct {
@@ -88,6 +89,13 @@ export class BackendApi extends Construct {
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['connect:DescribeContact'],
+        resources: [`${instance}/contact/*`],
+      }),
+    );
+    // Only to store the customer's rating of an ended call (once, with that call's own token).
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['connect:UpdateContactAttributes'],
         resources: [`${instance}/contact/*`],
       }),
     );

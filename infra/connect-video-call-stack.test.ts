@@ -114,6 +114,7 @@ describe('the backend', () => {
       `${INSTANCE}/contact-flow/flow-b`,
       `${INSTANCE}/contact/*`,
       `${INSTANCE}/contact/*`,
+      `${INSTANCE}/contact/*`,
       `${INSTANCE}/queue/*`,
     ]);
   });

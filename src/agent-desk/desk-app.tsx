@@ -9,6 +9,7 @@ import { AfterContactWork } from './after-contact-work';
 import { ContactActivity } from './contact-activity';
 import { ContactCall } from './contact-call';
 import { ContactDetails } from './contact-details';
+import { ContactHistory } from './contact-history';
 import { deskClient, watchDesk, type AgentSummary } from './desk-client';
 import { IncomingContact } from './incoming-contact';
 import { SignIn } from './sign-in';
@@ -133,6 +134,9 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
         />
       )}
       {contact && <ContactActivity contact={contact} />}
+      {state && status !== 'ON_CONTACT' && status !== 'RINGING' && (
+        <ContactHistory items={state.history} />
+      )}
     </>
   );
 }

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DeskContact } from '../shared/agent-desk-api';
 import { ContactActivity } from './contact-activity';
+import { ContactHistory } from './contact-history';
 import { IncomingContact } from './incoming-contact';
 import { StatusBar } from './status-bar';
 
@@ -90,5 +91,33 @@ describe('agent desk UI', () => {
       .map((li) => li.textContent ?? '');
     expect(items[0]).toContain('Prompt: Press 1 for sales, or 2 for support.');
     expect(items[1]).toContain('Customer pressed 2');
+  });
+
+  it('lists recent contacts with the call time and the customer rating once given', () => {
+    const { container } = render(
+      <ContactHistory
+        items={[
+          {
+            id: 'c-2',
+            customerName: 'Rae',
+            durationSeconds: 95,
+            rating: { score: 4, comment: 'Quick' },
+          },
+          { id: 'c-1', customerName: 'Dana', durationSeconds: 5 },
+        ]}
+      />,
+    );
+    const items = within(screen.getByRole('region', { name: 'Recent contacts' })).getAllByRole(
+      'listitem',
+    );
+    expect(items.map((li) => li.textContent)).toEqual([
+      'Rae1:35Customer rating 4 of 5Quick',
+      'Dana0:05Not rated',
+    ]);
+    expect(container.querySelectorAll('section')).toHaveLength(1);
+    const empty = render(<ContactHistory items={[]} />, {
+      container: document.createElement('div'),
+    });
+    expect(empty.container.innerHTML).toBe(''); // no contacts yet: no empty box
   });
 });

@@ -78,6 +78,9 @@ export const strings = {
   acwHelp: (seconds: number) => `You will be available again in ${seconds} seconds.`,
   acwDone: 'Done — become available',
   requestFailed: (name: string, message: string) => `${name}: ${message}`,
+  historyTitle: 'Recent contacts',
+  rated: (score: number) => `Customer rating ${score} of 5`,
+  notRated: 'Not rated',
   reasons: {
     AGENT_DISCONNECT: 'you ended it',
     CUSTOMER_DISCONNECT: 'the customer left',

@@ -62,9 +62,7 @@ export function openContactEvents(url: string, onEvent: (e: ContactEvent) => voi
     socket = new WebSocket(url);
   } catch (error) {
     // Never the URL: it carries the participant's WebSocket token.
-    console.warn(
-      `<connect-video-call>: the contact-events socket could not open (${error instanceof Error ? error.name : 'error'}); following the contact by polling`,
-    );
+    console.warn('<connect-video-call>: no contact events, polling', (error as Error).name);
     return () => undefined;
   }
   const heartbeat = setInterval(() => {

@@ -21,4 +21,6 @@ export interface ConnectVideoCallEventMap {
   'cvc-state': CustomEvent<{ state: CallState }>;
   'cvc-ended': CustomEvent<{ contactId: string; durationSeconds: number; endedBy: CallEndedBy }>;
   'cvc-error': CustomEvent<{ name: string; message: string }>;
+  /** The customer rated the call on the ended screen (already stored on the contact). */
+  'cvc-rating': CustomEvent<{ contactId: string; score: number; comment?: string }>;
 }

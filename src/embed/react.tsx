@@ -13,6 +13,7 @@ export interface ConnectVideoCallProps extends MountOptions {
   onStateChange?: (detail: ConnectVideoCallEventMap['cvc-state']['detail']) => void;
   onEnded?: (detail: ConnectVideoCallEventMap['cvc-ended']['detail']) => void;
   onError?: (detail: ConnectVideoCallEventMap['cvc-error']['detail']) => void;
+  onRating?: (detail: ConnectVideoCallEventMap['cvc-rating']['detail']) => void;
 }
 
 /** `<ConnectVideoCall entryPoint="default" />`: renders `<connect-video-call>` with these settings. */
@@ -36,6 +37,7 @@ export function ConnectVideoCall(props: ConnectVideoCallProps): ReactElement {
       on('cvc-state', (p) => p.onStateChange),
       on('cvc-ended', (p) => p.onEnded),
       on('cvc-error', (p) => p.onError),
+      on('cvc-rating', (p) => p.onRating),
     ];
     return () => offs.forEach((off) => off());
   }, [el]);

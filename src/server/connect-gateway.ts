@@ -8,6 +8,7 @@ import {
   DescribeContactCommand,
   DescribeQueueCommand,
   StartWebRTCContactCommand,
+  UpdateContactAttributesCommand,
   type StartWebRTCContactCommandInput,
   type StartWebRTCContactCommandOutput,
   type Contact,
@@ -47,6 +48,21 @@ export class ConnectGateway {
         name: 'InternalServiceException',
       });
     return out.Contact;
+  }
+
+  /** Creates or overwrites `attributes` on the (initial) contact; works on ended contacts too. */
+  async updateContactAttributes(
+    instanceId: string,
+    initialContactId: string,
+    attributes: Record<string, string>,
+  ): Promise<void> {
+    await this.connect.send(
+      new UpdateContactAttributesCommand({
+        InstanceId: instanceId,
+        InitialContactId: initialContactId,
+        Attributes: attributes,
+      }),
+    );
   }
 
   /** The queue's configuration (its name among it); Connect's QueueInfo on a contact carries only the id. */

@@ -51,6 +51,7 @@ describe('entry points', () => {
       attributes: {},
       references: {},
       requireCustomerToken: false,
+      rating: true,
     };
     expect(() => entryPointRegistry([ep, ep])).toThrow('Entry point "a" is defined twice');
   });

@@ -28,6 +28,8 @@ export const EntryPoint = z.strictObject({
     .default({}),
   /** Require a customer JWT signed by the website for this entry point. */
   requireCustomerToken: z.boolean().default(false),
+  /** Ask the customer for a 1–5 rating on the ended screen (stored as contact attributes). */
+  rating: z.boolean().default(true),
 });
 export type EntryPoint = z.infer<typeof EntryPoint>;
 

@@ -50,10 +50,23 @@ export const DeskContact = z.object({
 });
 export type DeskContact = z.infer<typeof DeskContact>;
 
+/** A contact the agent handled (connected to), newest first, with the customer's rating once given. */
+export const DeskHistoryItem = z.object({
+  id: z.string(),
+  customerName: z.string(),
+  endedAt: z.number().optional(),
+  /** Call time from the agent's connect to the end, whole seconds. */
+  durationSeconds: z.number().optional(),
+  rating: z.object({ score: z.number(), comment: z.string().optional() }).optional(),
+});
+export type DeskHistoryItem = z.infer<typeof DeskHistoryItem>;
+
 export const DeskState = z.object({
   agent: DeskAgent,
   contact: DeskContact.optional(),
   afterContactWorkSeconds: z.number(),
+  /** The agent's last contacts (at most 10), newest first. */
+  history: z.array(DeskHistoryItem).default([]),
 });
 export type DeskState = z.infer<typeof DeskState>;
 

@@ -5,7 +5,7 @@
 // zod/mini, like connect-schemas.ts: these schemas ship to the customer's browser.
 import { z } from 'zod/mini';
 import { AllowedCapabilities, ConnectionData, DtmfDigits } from './connect-schemas';
-import { DisplayName } from './display-name';
+import { DisplayName, RatingComment } from './display-name';
 
 /** Attribute keys follow Connect's rule: alphanumerics, `-` and `_` only. */
 const AttributeKey = z
@@ -18,6 +18,8 @@ export const EntryPointInfo = z.object({
   allowedCapabilities: AllowedCapabilities,
   allowedAttributes: z.array(z.string()),
   requiresCustomerToken: z.boolean(),
+  /** The ended screen asks how the call went (absent: yes). */
+  rating: z.optional(z.boolean()),
 });
 export type EntryPointInfo = z.infer<typeof EntryPointInfo>;
 
@@ -70,6 +72,21 @@ export const SendDtmfResponse = z.object({ messageId: z.string(), sentAt: z.stri
 /** POST /api/calls/cancel (body: the StartCallRequest of the start being cancelled) */
 export const CancelStartResponse = z.object({ contactId: z.string(), cancelled: z.literal(true) });
 export type CancelStartResponse = z.infer<typeof CancelStartResponse>;
+
+/** POST /api/calls/:contactId/rating — how the call went, once, shortly after it ended. */
+export const RateCallRequest = z.strictObject({
+  score: z.number().check(z.int(), z.gte(1), z.lte(5)),
+  comment: z.optional(RatingComment),
+});
+export type RateCallRequest = z.infer<typeof RateCallRequest>;
+export const RateCallResponse = z.object({ rated: z.literal(true) });
+
+/** The contact attributes a rating is stored in (Connect attribute keys: A-Z a-z 0-9 - _). */
+export const RATING_ATTRIBUTES = {
+  score: 'cvc-rating',
+  comment: 'cvc-rating-comment',
+  at: 'cvc-rated-at',
+} as const;
 
 /** POST /api/calls/:contactId/end */
 export const EndCallResponse = z.object({ ended: z.literal(true) });

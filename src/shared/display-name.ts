@@ -22,6 +22,13 @@ const hasUnsafeText = (text: string): boolean => UNSAFE_TEXT.test(text);
 /** `text` with every such character removed (for showing names that arrived by other routes). */
 export const withoutUnsafeText = (text: string): string => text.replace(UNSAFE_TEXT_ALL, '');
 
+/** A rating's optional comment: up to 500 characters, single line, nothing that could spoof the desk. */
+export const RatingComment = z.string().check(
+  z.trim(),
+  z.maxLength(500),
+  z.refine((v) => !hasUnsafeText(v), `comment ${UNSAFE_NAME_MESSAGE}`),
+);
+
 /** A customer's display name, 1 to 256 characters after trimming, with nothing that could spoof the desk. */
 export const DisplayName = z.string().check(
   z.trim(),

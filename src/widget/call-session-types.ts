@@ -2,7 +2,12 @@
  * The customer call's life cycle as one discriminated union, plus the configuration and the
  * dependencies of the session controller (faked in tests at exactly this boundary).
  */
-import type { CallStatus, StartCallRequest, StartCallResponse } from '../shared/call-api';
+import type {
+  CallStatus,
+  RateCallRequest,
+  StartCallRequest,
+  StartCallResponse,
+} from '../shared/call-api';
 import type { CallEngine } from '../call-engine/call-engine-api';
 import type { EngineErrorCode } from '../call-engine/call-types';
 import type { ContactEvent } from '../api/contact-events';
@@ -88,6 +93,7 @@ export interface SessionDeps {
   /** Ends the contact a start request (still unanswered) began; same body, same clientToken. */
   cancelStart(body: StartCallRequest): Promise<unknown>;
   endCall(contactId: string, callToken: string): Promise<unknown>;
+  rateCall(contactId: string, callToken: string, rating: RateCallRequest): Promise<unknown>;
   sendDtmf(contactId: string, callToken: string, digits: string): Promise<unknown>;
   /** Starts polling the contact's status; returns a stop function and a "poll now" function. */
   watchStatus(
@@ -106,7 +112,8 @@ export interface SessionDeps {
 export type HostEvent =
   | { type: 'state'; state: SessionPhase['phase'] }
   | { type: 'ended'; contactId: string; durationSeconds: number; endedBy: EndedBy }
-  | { type: 'error'; name: string; message: string };
+  | { type: 'error'; name: string; message: string }
+  | { type: 'rating'; contactId: string; score: number; comment?: string };
 
 /** The call controller's surface (see call-session.ts). */
 export interface CallSession {
@@ -126,6 +133,11 @@ export interface CallSession {
    * and the session is back to pre-call. Does nothing once the call runs.
    */
   cancel(): Promise<void>;
+  /**
+   * The customer rates the call that just ended (1–5, optional comment): stored on the contact by the
+   * backend, then the host page gets `rating`. Rejects when it could not be stored.
+   */
+  rate(score: number, comment?: string): Promise<void>;
   /** Back to the pre-call screen for a new attempt (new clientToken). */
   reset(): void;
   /** Sends DTMF; once sent, the prompts it answered are cleared from the captions. */

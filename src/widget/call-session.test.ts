@@ -141,4 +141,26 @@ describe('call session', () => {
     await h.session.sendDigit('5');
     expect(h.deps.sendDtmf).toHaveBeenCalledWith('c-1', 'tok', '5');
   });
+
+  it('rating the ended call: stored through the backend with its call token, then the host page hears it', async () => {
+    const h = setup();
+    await h.session.rate(5); // nothing to rate before a call ended
+    expect(h.deps.rateCall).not.toHaveBeenCalled();
+    await h.session.start(choice);
+    h.status({ contactId: 'c-1', state: 'connected' });
+    await h.session.end();
+    await h.session.rate(4, 'Kind');
+    expect(h.deps.rateCall).toHaveBeenCalledWith('c-1', 'tok', { score: 4, comment: 'Kind' });
+    expect(h.events).toContainEqual({
+      type: 'rating',
+      contactId: 'c-1',
+      score: 4,
+      comment: 'Kind',
+    });
+    h.deps.rateCall.mockRejectedValueOnce(
+      new ApiClientError('ConflictException', 'rated', 409, false),
+    );
+    await expect(h.session.rate(1)).rejects.toMatchObject({ name: 'ConflictException' });
+    expect(h.events.filter((e) => (e as { type: string }).type === 'rating')).toHaveLength(1);
+  });
 });

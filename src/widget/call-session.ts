@@ -1,8 +1,10 @@
 /**
  * The customer call controller: start the contact (idempotent retries), join the meeting, follow the
  * contact (events + status polling), detect the agent from the contact itself, end and clean up.
- * Each start has one AbortSignal that cuts every await short (start request, engine load, follow,
- * join): cancelling a start that is still being set up ends its contact and releases every device.
+ * Each start has one AbortSignal: checked after every await (start request, engine load), handed to
+ * the engine load and the join (where aborting is a leave); whoever aborts also stops the follow.
+ * Cancelling a start that is still being set up returns at once: the UI is back to pre-call while
+ * the contact is disconnected and every device released.
  * Framework-free so it is tested in Node; React reads it through useSyncExternalStore.
  */
 import { createListeners } from '../shared/listener-store';
@@ -20,7 +22,6 @@ import type {
 } from './call-session-types';
 import { hostErrorOf, sessionErrorOf } from './session-errors';
 import { languageOf } from './strings/strings';
-import { untilAborted } from './until-aborted';
 
 export type { CallSession };
 
@@ -45,6 +46,8 @@ export function createCallSession(
   let refresh = () => undefined as void;
   let customerEnding = false;
   let finishing = false;
+  /** The call that ended last (what a rating is for); its call token authorises the rating. */
+  let endedCall: StartCallResponse | null = null;
   /** The current start: aborting its controller cuts it short wherever it is. */
   let attempt: AbortController | null = null;
   /** The start request's body while it has not answered (what a cancel then sends). */
@@ -55,9 +58,7 @@ export function createCallSession(
   };
   /** Nothing in the customer's path fails unseen: what is not shown is at least logged. */
   const report = (what: string, error: unknown) =>
-    console.warn(
-      `<connect-video-call>: ${what} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
-    );
+    console.warn(`<connect-video-call>: ${what} failed`, error);
 
   const set = (patch: Partial<SessionState>) => {
     const before = state.phase.phase;
@@ -80,6 +81,7 @@ export function createCallSession(
       p.phase === 'in-call' ? Math.max(0, Math.floor((at - p.connectedAt) / 1000)) : null;
     const agentName = p.phase === 'in-call' ? p.agentName || state.agentName || null : null;
     await teardown();
+    endedCall = p.call;
     set({
       phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds, agentName },
       engine: null,
@@ -200,11 +202,14 @@ export function createCallSession(
           if (unanswered === body) unanswered = null;
         };
         void starting.then(answered, answered);
-        const call = await untilAborted(starting, signal);
+        const call = await starting;
+        // After every wait: a cancel meanwhile wins (it already undid what this start began).
+        signal.throwIfAborted();
         const startedAt = deps.now();
         set({ phase: { phase: 'connecting', call, startedAt, flowState: 'in-flow' } });
         follow(call);
-        const engine = await untilAborted(deps.loadEngine(signal), signal);
+        const engine = await deps.loadEngine(signal);
+        signal.throwIfAborted();
         set({ engine });
         watchEngine();
         const mayVideo = call.allowedCapabilities.Customer?.Video === 'SEND';
@@ -261,7 +266,17 @@ export function createCallSession(
         .catch((e: unknown) => report('ending the call', e));
       await finish('customer', at);
     },
+    async rate(score, comment) {
+      const call = endedCall;
+      if (state.phase.phase !== 'ended' || !call) return;
+      await deps.rateCall(call.contactId, call.callToken, {
+        score,
+        ...(comment ? { comment } : {}),
+      });
+      emit({ type: 'rating', contactId: call.contactId, score, ...(comment ? { comment } : {}) });
+    },
     reset() {
+      endedCall = null;
       clientToken = deps.newClientToken();
       set({ phase: { phase: 'pre-call' }, captions: [], agentName: null });
     },

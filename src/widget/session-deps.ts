@@ -6,6 +6,7 @@ import { MutationObserver, QueryObserver, type QueryClient } from '@tanstack/rea
 import { callStatusQuery } from '../api/get-call-status';
 import { cancelStart } from '../api/cancel-start';
 import { endCall } from '../api/end-call';
+import { rateCall } from '../api/rate-call';
 import { sendDtmf } from '../api/send-dtmf';
 import { newClientToken, startCall } from '../api/start-call';
 import { openContactEvents } from '../api/contact-events';
@@ -23,6 +24,7 @@ export function createSessionDeps(queryClient: QueryClient, baseUrl: string): Se
       }).mutate(body),
     cancelStart: (body) => cancelStart(baseUrl, body),
     endCall: (contactId, callToken) => endCall(baseUrl, contactId, callToken),
+    rateCall: (contactId, callToken, rating) => rateCall(baseUrl, contactId, callToken, rating),
     sendDtmf(contactId, callToken, digits) {
       // One token per key press, reused by the retry: the digit reaches the flow once.
       const clientToken = newClientToken();

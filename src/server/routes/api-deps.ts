@@ -30,6 +30,7 @@ export type CallGateway = Pick<
   | 'createConnection'
   | 'sendDtmf'
   | 'disconnect'
+  | 'updateContactAttributes'
 >;
 
 export interface ApiDeps {

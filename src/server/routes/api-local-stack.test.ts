@@ -138,6 +138,37 @@ describe('/api on the local stack', () => {
     expect((await bad.json()).error.name).toBe('ResourceNotFoundException');
   });
 
+  it('a rating after the end is stored on the contact (DescribeContact through the official client), once', async () => {
+    const instanceId = local.stack.provider.defaultEntryPoints[0]!.instanceId;
+    const call = StartCallResponse.parse(
+      await (
+        await post('/calls', {
+          entryPoint: 'default',
+          displayName: 'Rating Rhea',
+          clientToken: randomUUID(),
+        })
+      ).json(),
+    );
+    const rate = (body: unknown) => post(`/calls/${call.contactId}/rating`, body, call.callToken);
+    expect((await (await rate({ score: 5 })).json()).error.name).toBe('InvalidRequestException');
+    await post(`/calls/${call.contactId}/end`, {}, call.callToken);
+    const ok = await rate({ score: 5, comment: 'Sam fixed it' });
+    expect(ok.status).toBe(200);
+    const contact = await local.stack.provider.gateway.describeContact(instanceId, call.contactId);
+    expect(contact.Attributes).toMatchObject({
+      'cvc-rating': '5',
+      'cvc-rating-comment': 'Sam fixed it',
+    });
+    const again = await rate({ score: 1 });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.name).toBe('ConflictException');
+    expect(
+      (await local.stack.provider.gateway.describeContact(instanceId, call.contactId)).Attributes?.[
+        'cvc-rating'
+      ],
+    ).toBe('5');
+  });
+
   it('refuses an attribute the entry point does not allow, creating nothing', async () => {
     const before = await fetch(`${local.stack.baseUrl}/api/health`);
     expect(before.ok).toBe(true);

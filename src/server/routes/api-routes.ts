@@ -11,6 +11,7 @@ import { ApiHttpError, apiNotFound, handleApiError } from './api-errors';
 import type { ApiDeps } from './api-deps';
 import { isOwnOrigin, LOOPBACK_HOSTS } from '../own-origin';
 import { registerCallActions } from './call-actions';
+import { registerRating } from './rating';
 import { registerStartCall } from './start-call';
 
 export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
@@ -68,9 +69,11 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
       allowedCapabilities: ep.allowedCapabilities,
       allowedAttributes: ep.allowedAttributes,
       requiresCustomerToken: ep.requireCustomerToken || Boolean(deps.security.requireCustomerJwt),
+      rating: ep.rating,
     };
     return info;
   });
   registerStartCall(app, deps);
   registerCallActions(app, deps);
+  registerRating(app, deps);
 }

@@ -11,13 +11,19 @@ export interface CallClaims {
   contactId: string;
   instanceId: string;
   connectionToken: string;
+  /** The entry point the call was started for (absent in tokens minted before it was added). */
+  entryPointId?: string;
 }
 
 const ISSUER = 'connect-video-call';
 const LIFETIME = '12h';
 
 export async function mintCallToken(claims: CallClaims, secret: Uint8Array): Promise<string> {
-  return new SignJWT({ ins: claims.instanceId, ct: claims.connectionToken })
+  return new SignJWT({
+    ins: claims.instanceId,
+    ct: claims.connectionToken,
+    ...(claims.entryPointId ? { ep: claims.entryPointId } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.contactId)
     .setIssuer(ISSUER)
@@ -61,5 +67,10 @@ export async function verifyCallToken(
     );
   if (typeof payload.ins !== 'string' || typeof payload.ct !== 'string')
     throw new ApiHttpError(401, 'AccessDeniedException', 'The call token is malformed.');
-  return { contactId, instanceId: payload.ins, connectionToken: payload.ct };
+  return {
+    contactId,
+    instanceId: payload.ins,
+    connectionToken: payload.ct,
+    ...(typeof payload.ep === 'string' ? { entryPointId: payload.ep } : {}),
+  };
 }

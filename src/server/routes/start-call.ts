@@ -30,6 +30,7 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
         contactId: started.ContactId,
         instanceId: entryPoint.instanceId,
         connectionToken: connection.connectionToken,
+        entryPointId: entryPoint.id,
       },
       deps.security.sessionSecret,
     );

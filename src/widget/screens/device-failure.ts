@@ -16,23 +16,18 @@ export interface DeviceFailure {
 
 /** Classifies what a device command threw, and logs its detail (never shown to the customer). */
 export function deviceFailureOf(device: FailedDevice, error: unknown): DeviceFailure {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.warn(`<connect-video-call>: the ${device} could not start or switch (${detail})`);
+  console.warn(`<connect-video-call>: the ${device} could not start or switch`, error);
   return { device, code: error instanceof CallEngineError ? error.code : 'join-failed' };
 }
+
+const ADVICE: Partial<Record<EngineErrorCode, 'Blocked' | 'Missing' | 'Busy'>> = {
+  'permission-denied': 'Blocked',
+  'device-not-found': 'Missing',
+  'device-in-use': 'Busy',
+};
 
 /** The sentence the customer reads: what happened and what to do next. */
 export function deviceFailureText(t: Strings, f: DeviceFailure): string {
   if (f.device === 'speaker') return t.speakerFailed;
-  const camera = f.device === 'camera';
-  switch (f.code) {
-    case 'permission-denied':
-      return camera ? t.cameraFailedBlocked : t.microphoneFailedBlocked;
-    case 'device-not-found':
-      return camera ? t.cameraFailedMissing : t.microphoneFailedMissing;
-    case 'device-in-use':
-      return camera ? t.cameraFailedBusy : t.microphoneFailedBusy;
-    default:
-      return camera ? t.cameraFailedOther : t.microphoneFailedOther;
-  }
+  return t[`${f.device}Failed${ADVICE[f.code] ?? 'Other'}`];
 }

@@ -1,5 +1,9 @@
-/** Ended: who the call was with and how long it lasted (call time only), who ended it, Close and Call again. */
+/**
+ * Ended: who the call was with and how long it lasted (call time only), who ended it, the rating
+ * question (when the entry point asks and an agent was reached), Close and Call again.
+ */
 import { PhoneCall } from 'lucide-react';
+import { RatingForm } from '../ui/rating-form';
 import type { SessionPhase } from '../call-session-types';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
@@ -25,9 +29,11 @@ export interface EndedProps {
   phase: Ended;
   onCallAgain: () => void;
   onClose: () => void;
+  /** Present when the customer is asked to rate the call. */
+  onRate?: (score: number, comment: string) => Promise<void>;
 }
 
-export function EndedScreen({ t, phase, onCallAgain, onClose }: EndedProps) {
+export function EndedScreen({ t, phase, onCallAgain, onClose, onRate }: EndedProps) {
   return (
     <section className="cvw-screen cvw-ended" aria-labelledby="cvw-ended-title">
       <div className="cvw-ended-body">
@@ -41,6 +47,7 @@ export function EndedScreen({ t, phase, onCallAgain, onClose }: EndedProps) {
           </p>
         )}
         <p data-testid="ended-by">{endedText(t, phase.endedBy, phase.durationSeconds !== null)}</p>
+        {onRate && phase.durationSeconds !== null && <RatingForm t={t} onRate={onRate} />}
       </div>
       <div className="cvw-footer cvw-row">
         <button type="button" className="cvw-button" onClick={onClose}>

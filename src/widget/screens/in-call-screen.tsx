@@ -78,7 +78,7 @@ export function InCallScreen({
     setShareError(false);
     setShareAllowedNotice(false);
     engine.startScreenShare().catch((e: unknown) => {
-      console.warn(`<connect-video-call>: screen sharing did not start (${String(e)})`);
+      console.warn('<connect-video-call>: screen sharing did not start', e);
       setShareError(true);
     });
   };

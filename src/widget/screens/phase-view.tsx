@@ -101,7 +101,20 @@ export function PhaseView({
         />
       );
     case 'ended':
-      return <EndedScreen t={t} phase={p} onCallAgain={() => session.reset()} onClose={onClose} />;
+      return (
+        <EndedScreen
+          t={t}
+          phase={p}
+          onCallAgain={() => session.reset()}
+          onClose={onClose}
+          onRate={
+            // The entry point decides (the backend refuses ratings where it is off).
+            entry.data?.rating === false
+              ? undefined
+              : (score, comment) => session.rate(score, comment)
+          }
+        />
+      );
     case 'error':
       return (
         <ErrorScreen

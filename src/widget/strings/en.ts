@@ -109,6 +109,14 @@ export const en = {
   endedWith: (name: string) => `Your call with ${name}`,
   duration: (time: string) => `Duration ${time}`,
   callAgain: 'Call again',
+  ratingQuestion: 'How did the call go?',
+  ratingScore: (n: number) =>
+    `${n} of 5: ${['very poor', 'poor', 'okay', 'good', 'very good'][n - 1] ?? ''}`,
+  ratingComment: 'Comment (optional)',
+  ratingSend: 'Send rating',
+  ratingSkip: 'Skip',
+  ratingThanks: 'Thank you for your rating.',
+  ratingFailed: 'Your rating could not be sent. Select Send rating to try again.',
   // Errors
   errorTitle: 'Something went wrong',
   backendUnreachable:

@@ -106,6 +106,15 @@ export const es: Strings = {
   endedBeforeAgent: 'La llamada finalizó antes de que se uniera un agente.',
   endedWith: (name) => `Su llamada con ${name}`,
   duration: (time) => `Duración ${time}`,
+  ratingQuestion: '¿Qué tal fue la llamada?',
+  ratingScore: (n) =>
+    `${n} de 5: ${['muy mala', 'mala', 'regular', 'buena', 'muy buena'][n - 1] ?? ''}`,
+  ratingComment: 'Comentario (opcional)',
+  ratingSend: 'Enviar valoración',
+  ratingSkip: 'Omitir',
+  ratingThanks: 'Gracias por su valoración.',
+  ratingFailed:
+    'No se pudo enviar su valoración. Seleccione Enviar valoración para intentarlo de nuevo.',
   callAgain: 'Llamar de nuevo',
   errorTitle: 'Algo salió mal',
   backendUnreachable:

@@ -33,6 +33,7 @@ export function setup(startCall: SessionDeps['startCall'] = async () => call) {
     startCall: vi.fn(startCall),
     cancelStart: vi.fn(async () => ({ contactId: 'c-1', cancelled: true })),
     endCall: vi.fn(async () => ({ ended: true })),
+    rateCall: vi.fn(async () => ({ rated: true })),
     sendDtmf: vi.fn(async () => ({})),
     watchStatus: vi.fn(
       (_c: string, _t: string, cb: (s: CallStatus) => void) => (

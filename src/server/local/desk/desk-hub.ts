@@ -8,13 +8,18 @@ import { createListeners, type Listeners } from '../../../shared/listener-store'
 import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from '../routing/agent-roster';
-import { deskContact, deskState } from './desk-view';
+import { deskContact, deskHistoryItem, deskState } from './desk-view';
+
+/** How many handled contacts each agent's history keeps. */
+const HISTORY_LENGTH = 10;
 
 export type DeskListener = (state: DeskState) => void;
 
 export class DeskHub {
   private readonly listeners = new Map<string, Listeners<DeskState>>();
   private readonly dtmf = new Map<string, Array<{ at: number; digits: string }>>();
+  /** Per agent, the contacts it accepted that have ended, newest first. */
+  private readonly history = new Map<string, string[]>();
   private readonly detach: Array<() => void> = [];
 
   constructor(
@@ -27,7 +32,11 @@ export class DeskHub {
   ) {
     const { contacts, roster } = deps;
     const onAgent = (agent: { id: string }) => this.push(agent.id);
-    const onContact = (c: ContactRecord) => this.pushHolder(c.id);
+    const onContact = (c: ContactRecord) => {
+      this.pushHolder(c.id);
+      // A rating arrives after the end, as attributes of a contact in someone's history.
+      for (const [agentId, ids] of this.history) if (ids.includes(c.id)) this.push(agentId);
+    };
     const onDtmf = ({ contactId, digits }: { contactId: string; digits: string }) => {
       const log = this.dtmf.get(contactId) ?? [];
       log.push({ at: Date.now(), digits });
@@ -35,7 +44,13 @@ export class DeskHub {
       this.pushHolder(contactId);
     };
     const onEnded = (c: ContactRecord) => {
+      const agentId = c.agent?.acceptedAt ? c.agent.id : undefined;
+      if (agentId) {
+        const ids = (this.history.get(agentId) ?? []).filter((id) => id !== c.id);
+        this.history.set(agentId, [c.id, ...ids].slice(0, HISTORY_LENGTH));
+      }
       this.pushHolder(c.id);
+      if (agentId) this.push(agentId);
       setTimeout(() => this.dtmf.delete(c.id), 60 * 60_000).unref();
     };
     roster.events.on('changed', onAgent);
@@ -58,7 +73,11 @@ export class DeskHub {
     const contact = record
       ? deskContact(record, contacts, ringTimeoutSeconds, this.dtmf.get(record.id) ?? [])
       : undefined;
-    return deskState(agent, contact, afterContactWorkSeconds);
+    const history = (this.history.get(agentId) ?? [])
+      .map((id) => contacts.get(id))
+      .filter((c): c is ContactRecord => c !== undefined)
+      .map(deskHistoryItem);
+    return deskState(agent, contact, afterContactWorkSeconds, history);
   }
 
   /** Subscribes to an agent's desk state; the listener gets the current state at once. */

@@ -151,6 +151,15 @@ describe('agent desk API', () => {
     await post(`${base}/agents/${ALEX}/after-contact-work/complete`);
     const free = await events.until((s) => s.agent.status === 'AVAILABLE');
     expect(free.contact).toBeUndefined();
+    expect(free.history).toEqual([
+      { id: c.id, customerName: 'Dana', endedAt: expect.any(Number), durationSeconds: 0 },
+    ]);
+    // The customer's rating arrives later as contact attributes: the history shows it at once.
+    contacts.update(c.id, (r) => {
+      r.attributes = { ...r.attributes, 'cvc-rating': '5', 'cvc-rating-comment': 'Great' };
+    });
+    const rated = await events.until((s) => s.history[0]?.rating !== undefined);
+    expect(rated.history[0]?.rating).toEqual({ score: 5, comment: 'Great' });
     await events.close();
   });
 

@@ -3,7 +3,13 @@
  * (customer, attributes, references, related contact, timings, DTMF, captions) and the agent's
  * meeting credentials in Streams' camelCase `getVideoConnectionInfo()` shape.
  */
-import type { DeskContact, DeskState, VideoConnectionInfo } from '../../../shared/agent-desk-api';
+import type {
+  DeskContact,
+  DeskHistoryItem,
+  DeskState,
+  VideoConnectionInfo,
+} from '../../../shared/agent-desk-api';
+import { RATING_ATTRIBUTES } from '../../../shared/call-api';
 import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentState } from '../routing/agent-roster';
@@ -63,10 +69,29 @@ export function deskContact(
   };
 }
 
+/** A handled contact as the desk's history lists it (the rating from its contact attributes). */
+export function deskHistoryItem(c: ContactRecord): DeskHistoryItem {
+  const score = Number(c.attributes[RATING_ATTRIBUTES.score]);
+  const comment = c.attributes[RATING_ATTRIBUTES.comment];
+  const connectedAt = c.agent?.connectedAt ?? c.agent?.acceptedAt;
+  return {
+    id: c.id,
+    customerName: shown(c.name),
+    endedAt: c.disconnectedAt,
+    ...(connectedAt && c.disconnectedAt
+      ? { durationSeconds: Math.max(0, Math.floor((c.disconnectedAt - connectedAt) / 1000)) }
+      : {}),
+    ...(Number.isInteger(score) && score >= 1 && score <= 5
+      ? { rating: { score, ...(comment ? { comment: shown(comment) } : {}) } }
+      : {}),
+  };
+}
+
 export function deskState(
   agent: AgentState,
   contact: DeskContact | undefined,
   afterContactWorkSeconds: number,
+  history: DeskHistoryItem[] = [],
 ): DeskState {
   return {
     agent: {
@@ -78,6 +103,7 @@ export function deskState(
     },
     contact,
     afterContactWorkSeconds,
+    history,
   };
 }
 

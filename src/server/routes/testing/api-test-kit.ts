@@ -25,6 +25,7 @@ export const testEntryPoint: EntryPoint = {
   description: 'Video call from {displayName} about {attr.product}',
   references: { page: { Type: 'URL', Value: 'https://shop.example/{attr.product}' } },
   requireCustomerToken: false,
+  rating: true,
 };
 
 /** A gateway fake that records what the routes send and answers like Connect would. */
@@ -36,7 +37,8 @@ export function fakeGateway() {
     dtmfTokens: Array<string | undefined>;
     disconnect: string[];
     describeQueue: string[];
-  } = { start: [], dtmf: [], dtmfTokens: [], disconnect: [], describeQueue: [] };
+    attributes: Array<Record<string, string>>;
+  } = { start: [], dtmf: [], dtmfTokens: [], disconnect: [], describeQueue: [], attributes: [] };
   let failNext: Error | undefined;
   const gateway: CallGateway = {
     async startWebRTCContact(input) {
@@ -78,6 +80,9 @@ export function fakeGateway() {
         QueueInfo: { Id: 'queue-1', EnqueueTimestamp: new Date(1_700_000_000_000) },
       };
     },
+    async updateContactAttributes(_instanceId, _contactId, attributes) {
+      calls.attributes.push(attributes);
+    },
     async describeQueue(_instanceId, queueId) {
       calls.describeQueue.push(queueId);
       return { QueueId: queueId, Name: 'Support' };
@@ -104,6 +109,7 @@ export async function testApp(
       entryPoints: entryPointRegistry([
         testEntryPoint,
         { ...testEntryPoint, id: 'members', requireCustomerToken: true },
+        { ...testEntryPoint, id: 'no-rating', rating: false },
       ]),
       security: {
         allowedOrigins: [TEST_ORIGIN],

@@ -50,6 +50,9 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
         true,
       );
     }
+    req.log = req.log.child({ contactId: started.ContactId });
+    reply.log = req.log;
+    req.log.info({ event: 'call-started', entryPoint: entryPoint.id }, 'call started');
     const connectionData = ConnectionData.parse(started.ConnectionData);
     const connection = await deps.gateway.createConnection(started.ParticipantToken);
     const callToken = await mintCallToken(

@@ -101,7 +101,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   const handlers = deps.upgradeHandlers ?? [];
+  // Upgraded sockets (WebSockets) are no longer the HTTP server's connections, so the close above
+  // does not end them, yet the listener's close waits for them: they go first, and browsers reconnect.
+  const upgraded = new Set<Duplex>();
+  app.addHook('preClose', async () => {
+    for (const socket of upgraded) socket.destroy();
+  });
   app.server.on('upgrade', (req, socket, head) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     guardUpgradeSocket(socket);
     for (const handle of handlers) if (handle(req, socket, head)) return;
     refuseUpgrade(socket, '404 Not Found');

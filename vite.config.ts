@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { buildDir } from './scripts/build-dir.mjs';
 
 /**
  * The site build: the demo shop ("/"), the agent desk ("/agent/"), the join page used by the CLI's
@@ -15,7 +16,7 @@ export default defineConfig({
   // The Chime SDK (agent desk, join page) reads Node's `global`.
   define: { global: 'globalThis' },
   build: {
-    outDir: 'dist/site',
+    outDir: `${buildDir}/site`,
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 2000,

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { chimeMessagingStub } from './scripts/build/chime-messaging-stub';
 import { bundleReport } from './scripts/build/bundle-report';
+import { buildDir } from './scripts/build-dir.mjs';
 
 /**
  * The embeddable widget: dist/connect-video-call.js is the tiny launcher entry (custom element +
@@ -36,7 +37,7 @@ export default defineConfig(({ mode }) => {
     // The Chime SDK (through a dependency) reads Node's `global`; host pages must not need a shim.
     define: { 'process.env.NODE_ENV': JSON.stringify('production'), global: 'globalThis' },
     build: {
-      outDir: 'dist',
+      outDir: buildDir,
       emptyOutDir: !isReact,
       // Maps stay in dist/ for decoding stack traces but are not referenced (nor published).
       sourcemap: 'hidden',

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { buildDir } from './scripts/build-dir.mjs';
 
 /**
  * The server package's code (connect-video-call-server): src/server/index.ts bundled for Node into
@@ -9,7 +10,7 @@ export default defineConfig({
   publicDir: false,
   build: {
     ssr: 'src/server/index.ts',
-    outDir: 'dist/server',
+    outDir: `${buildDir}/server`,
     emptyOutDir: true,
     target: 'node20',
     sourcemap: false,

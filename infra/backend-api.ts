@@ -9,7 +9,8 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -26,6 +27,9 @@ export const CONNECT_ACTIONS = [
 
 export class BackendApi extends Construct {
   readonly api: HttpApi;
+  readonly fn: IFunction;
+  /** The function's logs (structured JSON, one record per line: see src/server/logging.ts). */
+  readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, deployment: LoadedDeployment) {
     super(scope, id);
@@ -44,7 +48,9 @@ export class BackendApi extends Construct {
       'connect-video-call CUSTOMER_JWT_SECRET: your website signs customer tokens with it',
     );
 
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     const fn = new NodejsFunction(this, 'Handler', {
+      logGroup: this.logGroup,
       entry: join(import.meta.dirname, 'lambda', 'handler.ts'),
       handler: 'handler',
       runtime: Runtime.NODEJS_22_X,
@@ -73,6 +79,7 @@ export class BackendApi extends Construct {
         },
       },
     });
+    this.fn = fn;
     sessionSecret.grantRead(fn);
     customerJwtSecret.grantRead(fn);
     const instance = config.connectInstanceArn;

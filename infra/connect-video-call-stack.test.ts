@@ -55,18 +55,25 @@ const config = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-beforeAll(() => {
-  const widgetDir = fixture();
-  outdir = join(dir, 'cdk.out');
+let widgetDir: string;
+
+/** Synthesizes the stack for a configuration (offline: no bundling, no AWS account). */
+function synth(over: Record<string, unknown> = {}, out = join(dir, `cdk.out-${Date.now()}`)) {
   // No bundling stacks: the Lambda is not built, so synthesis needs neither esbuild nor Docker.
-  const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
-  const deployment = resolveDeployment(config(), dir);
+  const app = new App({ outdir: out, context: { 'aws:cdk:bundling-stacks': [] } });
+  const deployment = resolveDeployment(config(over), dir);
   const stack = new ConnectVideoCallStack(app, 'Test', {
     deployment,
     widgetDir,
     env: { account: deployment.account, region: deployment.region },
   });
-  template = Template.fromStack(stack);
+  return Template.fromStack(stack);
+}
+
+beforeAll(() => {
+  widgetDir = fixture();
+  outdir = join(dir, 'cdk.out');
+  template = synth({}, outdir);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -249,6 +256,7 @@ describe('the deployment configuration', () => {
     ],
     ['no origin', { allowedOrigins: [] }, /allowedOrigins/],
     ['an unknown field', { region: 'eu-west-2' }, /region/],
+    ['an alarm topic that is not an SNS ARN', { alarmTopicArn: 'my-topic' }, /alarmTopicArn/],
   ])('refuses %s', (_what, over, message) => {
     expect(() => resolveDeployment(config(over), dir)).toThrow(message);
   });
@@ -264,4 +272,66 @@ describe('the deployment configuration', () => {
       /"x" use another instance/,
     );
   });
+});
+
+describe('operations', () => {
+  const TOPIC = 'arn:aws:sns:eu-west-2:123456789012:cvc-alarms';
+  const alarmOn = (t: Template, namespace: string, metricName: string) =>
+    Object.values(
+      t.findResources('AWS::CloudWatch::Alarm', {
+        Properties: { Namespace: namespace, MetricName: metricName },
+      }),
+    ) as Array<{ Properties: Record<string, unknown> }>;
+
+  it('alarms on API 5xx, Connect throttling, p99 latency and Lambda errors and throttles', () => {
+    const [fivexx] = alarmOn(template, 'AWS/ApiGateway', '5xx');
+    expect(fivexx?.Properties).toMatchObject({ Statistic: 'Sum', Threshold: 5, Period: 300 });
+    const [latency] = alarmOn(template, 'AWS/ApiGateway', 'Latency');
+    expect(latency?.Properties).toMatchObject({
+      ExtendedStatistic: 'p99',
+      Threshold: 3000,
+      EvaluationPeriods: 3,
+    });
+    expect(alarmOn(template, 'ConnectVideoCall', 'ConnectThrottles')).toHaveLength(1);
+    expect(alarmOn(template, 'AWS/Lambda', 'Errors')).toHaveLength(1);
+    expect(alarmOn(template, 'AWS/Lambda', 'Throttles')).toHaveLength(1);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
+    // Without a topic in the configuration, the alarms notify nobody.
+    for (const a of Object.values(template.findResources('AWS::CloudWatch::Alarm')))
+      expect(a.Properties.AlarmActions).toBeUndefined();
+  });
+
+  it("counts Connect's throttles from the backend's structured log records, on the function's logs", () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.event = "api-error" && $.fromConnect IS TRUE && $.status = 429 }',
+      MetricTransformations: [
+        Match.objectLike({ MetricNamespace: 'ConnectVideoCall', MetricName: 'ConnectThrottles' }),
+      ],
+      LogGroupName: Match.anyValue(),
+    });
+    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      LoggingConfig: { LogGroup: { Ref: logGroupId } },
+    });
+  });
+
+  it('has a dashboard of the same figures', () => {
+    const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]!.Properties.DashboardBody);
+    for (const figure of ['5xx', 'Latency', 'p99', 'ConnectThrottles', 'Errors', 'Duration'])
+      expect(body).toContain(figure);
+  });
+
+  it('notifies the SNS topic of the configuration on alarm and on recovery', () => {
+    const withTopic = synth({ alarmTopicArn: TOPIC, latencyP99AlarmMs: 1500 });
+    const alarms = Object.values(withTopic.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(5);
+    for (const a of alarms) {
+      expect(a.Properties.AlarmActions).toEqual([TOPIC]);
+      expect(a.Properties.OKActions).toEqual([TOPIC]);
+    }
+    expect(alarmOn(withTopic, 'AWS/ApiGateway', 'Latency')[0]?.Properties.Threshold).toBe(1500);
+  }, 120_000);
 });

@@ -5,6 +5,7 @@
 import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { BackendApi } from './backend-api';
+import { BackendMonitoring } from './backend-monitoring';
 import type { LoadedDeployment } from './deploy-config';
 import { WidgetCdn } from './widget-cdn';
 
@@ -19,6 +20,13 @@ export class ConnectVideoCallStack extends Stack {
     super(scope, id, props);
     const { deployment } = props;
     const backend = new BackendApi(this, 'Backend', deployment);
+    const monitoring = new BackendMonitoring(this, 'Monitoring', {
+      api: backend.api,
+      fn: backend.fn,
+      logGroup: backend.logGroup,
+      alarmTopicArn: deployment.config.alarmTopicArn,
+      latencyP99AlarmMs: deployment.config.latencyP99AlarmMs,
+    });
     const cdn = new WidgetCdn(this, 'Widget', {
       widgetDir: props.widgetDir,
       allowedOrigins: deployment.config.allowedOrigins,
@@ -39,6 +47,10 @@ export class ConnectVideoCallStack extends Stack {
     ]);
     new CfnOutput(this, 'BackendUrl', { value: apiUrl, description: 'backend-url of the widget' });
     new CfnOutput(this, 'WidgetScriptUrl', { value: scriptUrl });
+    new CfnOutput(this, 'DashboardName', {
+      value: monitoring.dashboard.dashboardName,
+      description: 'CloudWatch dashboard of the backend',
+    });
     const entryPoint = deployment.entryPoints[0]?.id ?? 'default';
     new CfnOutput(this, 'Snippet', {
       description: 'Paste into your pages',

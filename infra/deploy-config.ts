@@ -36,6 +36,16 @@ export const DeployConfig = z.strictObject({
   widgetDir: z.string().default('dist'),
   /** Browser and CDN cache lifetime of the entry scripts (connect-video-call.js, react.js); hashed chunks keep a year. */
   entryScriptMaxAgeSeconds: z.number().int().min(0).max(86_400).default(300),
+  /** An existing SNS topic the CloudWatch alarms notify (alarm and recovery); none: console only. */
+  alarmTopicArn: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+      'must be an SNS topic ARN',
+    )
+    .optional(),
+  /** The backend's p99 latency (ms) that, held for 15 minutes, raises the latency alarm. */
+  latencyP99AlarmMs: z.number().int().min(100).max(30_000).default(3000),
 });
 export type DeployConfig = z.infer<typeof DeployConfig>;
 

@@ -8,6 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
 mkdirSync('.tmp', { recursive: true });
+// The build, its budgets, the packages and the browser tests use a build folder of their own
+// (scripts/build-dir.mjs): `npm start` in this checkout keeps serving, and rebuilding, `dist/`.
+process.env.CVC_BUILD_DIR ??= '.tmp/test-build';
 // Stale results of an earlier run must not be counted.
 for (const f of ['.tmp/vitest.json', '.tmp/vitest-node24.json', '.tmp/packages.json'])
   rmSync(f, { force: true });

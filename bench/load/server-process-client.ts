@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
 import type { ServerRequest, ServerStats } from './media-server-process';
+import type { FaultCounts } from '../../src/server/media/media-faults';
 
 type Request = ServerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
@@ -50,6 +51,11 @@ export class ServerProcess {
   /** The server process's CPU time so far and its resident memory now. */
   stats(): Promise<ServerStats> {
     return this.request({ type: 'stats' });
+  }
+
+  /** The media server's contained faults so far. */
+  faults(): Promise<FaultCounts> {
+    return this.request({ type: 'faults' });
   }
 
   private request<T>(request: Request): Promise<T> {

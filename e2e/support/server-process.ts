@@ -10,6 +10,7 @@ import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/server/free-port';
+import { inBuild } from '../../scripts/build-dir.mjs';
 import { selfSignedCert, type SelfSignedCert } from '../../src/server/testing/self-signed-cert';
 
 export interface E2eServer {
@@ -67,7 +68,7 @@ export async function e2eServer(
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
           RATE_LIMIT_PER_MINUTE: '10000',
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-          ...(options.distDir ? { DIST_DIR: options.distDir } : {}),
+          DIST_DIR: options.distDir ?? inBuild(),
           ...(cert ? { TLS_CERT_FILE: cert.certFile, TLS_KEY_FILE: cert.keyFile } : {}),
           ...options.env,
         },

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run pack:packages`: stages and packs the two published packages from a widget build (run
-// `npm run build` first) into dist/packages/: connect-video-call (the browser widget) and
+// `npm run build` first) into <build>/packages/ (dist/, or CVC_BUILD_DIR): connect-video-call (the browser widget) and
 // connect-video-call-server (the backend as a library). Prints the tarballs and the gzip size of
 // each published entry. Returns (as a module) the tarball paths for scripts/packages/test-packages.mjs.
 // Fails if the server bundle or either tarball holds a module of a testing/ folder (test-kits.mjs).
+import { inBuild } from '../build-dir.mjs';
 import { execFileSync } from 'node:child_process';
 import {
   cpSync,
@@ -14,7 +15,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
@@ -22,11 +23,11 @@ import { copyDeclarations, emitDeclarations, packageOf } from './declarations.mj
 import { serverManifest, widgetManifest } from './manifests.mjs';
 import { assertNoTestKits } from './test-kits.mjs';
 
-const OUT = resolve('dist/packages');
+const OUT = inBuild('packages');
 const gzKb = (file) =>
   `${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1)} KB`;
 
-/** Fills dist/packages/<name>/ with `copy(dir)`, then writes `manifest(whatever copy returned)`. */
+/** Fills <build>/packages/<name>/ with `copy(dir)`, then writes `manifest(whatever copy returned)`. */
 function stage(name, copy, manifest) {
   const dir = join(OUT, name);
   rmSync(dir, { recursive: true, force: true });
@@ -41,14 +42,14 @@ function stage(name, copy, manifest) {
 
 /** Stages both packages and runs `npm pack` on each; returns { widget, server } tarball paths. */
 export async function packPackages() {
-  if (!existsSync('dist/connect-video-call.js') || !existsSync('dist/react.js'))
+  if (!existsSync(inBuild('connect-video-call.js')) || !existsSync(inBuild('react.js')))
     throw new Error('Run `npm run build` first.');
   const output = await build({ configFile: 'vite.server.config.ts', logLevel: 'warn' });
   const chunks = (Array.isArray(output) ? output : [output])
     .flatMap((o) => o.output)
     .filter((c) => c.type === 'chunk');
   assertNoTestKits(
-    'the server bundle (dist/server)',
+    'the server bundle (<build>/server)',
     chunks.flatMap((c) => c.moduleIds),
     process.cwd(),
   );
@@ -64,10 +65,10 @@ export async function packPackages() {
   const widgetDir = stage(
     'connect-video-call',
     (dir) => {
-      for (const f of ['connect-video-call.js', 'react.js']) cpSync(join('dist', f), join(dir, f));
+      for (const f of ['connect-video-call.js', 'react.js']) cpSync(inBuild(f), join(dir, f));
       mkdirSync(join(dir, 'chunks'));
-      for (const f of readdirSync('dist/chunks').filter((f) => f.endsWith('.js')))
-        cpSync(join('dist/chunks', f), join(dir, 'chunks', f));
+      for (const f of readdirSync(inBuild('chunks')).filter((f) => f.endsWith('.js')))
+        cpSync(inBuild('chunks', f), join(dir, 'chunks', f));
       const main = copyDeclarations('embed/connect-video-call.d.ts', dir);
       const react = copyDeclarations('embed/react.d.ts', dir);
       if (main.size > 0)
@@ -86,7 +87,7 @@ export async function packPackages() {
   const serverDir = stage(
     'connect-video-call-server',
     (dir) => {
-      cpSync('dist/server', dir, { recursive: true });
+      cpSync(inBuild('server'), dir, { recursive: true });
       for (const p of copyDeclarations('server/index.d.ts', dir)) serverDeps.add(p);
       return serverDeps;
     },

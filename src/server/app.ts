@@ -15,6 +15,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApiDeps } from './routes/api-deps';
 import { registerApi } from './routes/api-routes';
+import { contactRequestLogger } from './routes/request-log';
 import { apiNotFound } from './routes/api-errors';
 import { guardUpgradeSocket, limitSlowClients, refuseUpgrade } from './socket-guard';
 
@@ -50,6 +51,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // On close every connection goes, event streams and WebSockets included: they never end by
     // themselves, so a close would otherwise wait for them forever. Browsers then reconnect.
     forceCloseConnections: true,
+    childLoggerFactory: contactRequestLogger,
     // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer in
     // the shape every client of this server understands: the API's, plus AWS's error-type header.
     frameworkErrors: (err, _req, res) => {
@@ -99,7 +101,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   const handlers = deps.upgradeHandlers ?? [];
+  // Upgraded sockets (WebSockets) are no longer the HTTP server's connections, so the close above
+  // does not end them, yet the listener's close waits for them: they go first, and browsers reconnect.
+  const upgraded = new Set<Duplex>();
+  app.addHook('preClose', async () => {
+    for (const socket of upgraded) socket.destroy();
+  });
   app.server.on('upgrade', (req, socket, head) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
     guardUpgradeSocket(socket);
     for (const handle of handlers) if (handle(req, socket, head)) return;
     refuseUpgrade(socket, '404 Not Found');

@@ -40,6 +40,8 @@ const Env = z
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     LOCAL_CONFIG_DIR: z.string().default('config/local'),
     LOCAL_DATA_DIR: z.string().default('.data'),
+    /** The built site and widget main.ts serves (`dist` of this checkout by default). */
+    DIST_DIR: z.string().min(1).optional(),
     MEDIA_ICE_ADDRESS: z.string().optional(),
     MEDIA_TURN_SECRET: z
       .string()

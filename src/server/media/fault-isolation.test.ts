@@ -13,7 +13,8 @@ import type { MediaMeeting, MediaServiceEvents } from './media-service';
 import { MeetingRoom } from './meeting-room';
 import { FRAME_SAMPLES, OpusEncoder } from './opus-codec';
 import { FrameType } from './signaling-frames';
-import { BrokenSocketMember, FaultyCodecs, recordingLogger } from './testing/faulty-parts';
+import { BrokenSocketMember, FaultyCodecs } from './testing/faulty-parts';
+import { recordingLogger } from '../testing/recording-logger';
 import { RecordingMember } from './testing/recording-member';
 
 const tone = () =>

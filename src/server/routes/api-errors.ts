@@ -80,11 +80,27 @@ export function apiNotFound(method: string, url: string, what = 'No API endpoint
   return body(404, 'ResourceNotFoundException', `${what} ${method} ${url.split('?')[0]}.`).body;
 }
 
-/** Fastify error handler for the /api scope; logs server faults without request bodies or tokens. */
+/**
+ * Fastify error handler for the /api scope. Server faults, and throttling by Connect, are logged as
+ * one structured `api-error` record (operators' metric filters count them: see infra/): the status,
+ * the error's name (Connect's own where Connect answered), whether Connect raised it, the route, and
+ * the contact id when the request names one (added to the request's logger by registerApi). Never
+ * the request body or a token.
+ */
 export function handleApiError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body: payload } = toApiError(err);
-  if (status >= 500)
-    req.log.error({ name: payload.error.name, route: req.routeOptions.url }, payload.error.message);
+  const fromConnect = (err as SdkLikeError | undefined)?.$metadata?.httpStatusCode !== undefined;
+  if (status >= 500 || (status === 429 && fromConnect)) {
+    const record = {
+      event: 'api-error',
+      status,
+      errorName: payload.error.name,
+      fromConnect,
+      route: req.routeOptions.url,
+    };
+    if (status >= 500) req.log.error(record, payload.error.message);
+    else req.log.warn(record, payload.error.message);
+  }
   if (status === 429) reply.header('retry-after', '60');
   return reply.status(status).send(payload);
 }

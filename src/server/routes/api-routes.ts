@@ -24,6 +24,7 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
     listed(origin) || isOwnOrigin(req.raw, trustedHosts);
 
   app.setErrorHandler(handleApiError);
+
   app.setNotFoundHandler((req, reply) => reply.status(404).send(apiNotFound(req.method, req.url)));
   await app.register(cors, {
     // Same-origin pages need no CORS grant; the grant is for the listed origins only.

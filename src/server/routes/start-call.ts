@@ -24,6 +24,10 @@ import { parseBody, type ApiDeps } from './api-deps';
 export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
   app.post('/calls', async (req, reply) => {
     const { entryPoint, started, connection } = await startContact(req.body, deps);
+    // Every later record of this request names its contact (never a token).
+    req.log = req.log.child({ contactId: started.ContactId });
+    reply.log = req.log;
+    req.log.info({ event: 'call-started', entryPoint: entryPoint.id }, 'call started');
     const connectionData = ConnectionData.parse(started.ConnectionData);
     const callToken = await mintCallToken(
       {

@@ -1,10 +1,8 @@
 /**
  * Test kit for fault isolation: parts that fail on purpose, each honouring its real interface until
  * it is told to fail: codecs (a working libopus pair unless `failing`), a room member whose socket
- * throws, and a log sink that keeps the media server's fault records for assertions.
+ * throws (the log sink that keeps fault records is ../../testing/recording-logger.ts).
  */
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { OpusDecoder, OpusEncoder, type AudioCodecs } from '../opus-codec';
 import { RecordingMember } from './recording-member';
 import type { SignalFrameInit } from '../signaling-frames';
@@ -47,20 +45,4 @@ export class BrokenSocketMember extends RecordingMember {
     if (this.broken) throw new Error('injected socket failure');
     super.send(frame);
   }
-}
-
-/** A pino logger that keeps every record, so a test can check what a fault logged. */
-export function recordingLogger(): {
-  logger: pino.Logger;
-  records: Array<Record<string, unknown>>;
-} {
-  const records: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n').filter(Boolean))
-        records.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: pino({ level: 'info' }, sink), records };
 }

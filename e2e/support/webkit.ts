@@ -47,6 +47,10 @@ export async function startWebKit(): Promise<WebKitSession> {
     env: { ...process.env, DISPLAY: display.display },
     stdio: 'ignore',
   });
+  // The driver takes the MiniBrowser down with it; a dying test process must not leave it running.
+  const onExit = () => driver.kill('SIGTERM');
+  process.once('exit', onExit);
+  driver.once('exit', () => process.off('exit', onExit));
   const url = `http://127.0.0.1:${port}`;
   const stopAll = async () => {
     driver.kill('SIGTERM');

@@ -31,6 +31,10 @@ export async function startXvfb(size = '1280x800x24'): Promise<VirtualDisplay | 
     child.once('exit', (code) => reject(new Error(`Xvfb exited with code ${code}`)));
     setTimeout(() => reject(new Error('Xvfb did not start within 10 s')), 10_000).unref();
   });
+  // A test process that dies (a killed run, a closed pipe) must not leave the display behind.
+  const onExit = () => child.kill('SIGTERM');
+  process.once('exit', onExit);
+  child.once('exit', () => process.off('exit', onExit));
   return {
     display: `:${number}`,
     async stop() {

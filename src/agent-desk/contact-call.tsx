@@ -8,6 +8,7 @@ import { CallHealth } from './call-health';
 import { useEffect, useState } from 'react';
 import type { CallEngine } from '../call-engine/call-engine-api';
 import {
+  lastMessageOn,
   localVideoTile,
   remoteAttendees,
   remoteContentTile,
@@ -22,6 +23,7 @@ import {
 } from '../call-engine/use-call-engine';
 import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
+import { CAMERA_PAUSE_TOPIC, parseCameraPause } from '../shared/camera-pause-message';
 import { deskClient, toJoinCredentials } from './desk-client';
 import { CallStatusLine } from './call-status-line';
 import { strings } from './strings';
@@ -36,6 +38,16 @@ export interface ContactCallProps {
   busy: boolean;
 }
 
+/** The customer's page went to the background and the widget paused their camera (latest message). */
+export function customerCameraPaused(snap: CallSnapshot): boolean {
+  const last = lastMessageOn(snap, CAMERA_PAUSE_TOPIC);
+  return !!last && parseCameraPause(last.text) === 'paused-in-background';
+}
+
+/** Re-render for everything but data messages, except whether the customer's camera is paused. */
+const sameCall = (a: CallSnapshot, b: CallSnapshot) =>
+  sameIgnoringMessages(a, b) && customerCameraPaused(a) === customerCameraPaused(b);
+
 /** The customer's microphone is muted (their camera attendee; not muted while they are not present). */
 export function customerMuted(snap: CallSnapshot): boolean {
   return remoteAttendees(snap).find((a) => !a.isContent)?.muted ?? false;
@@ -45,7 +57,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [customerSharingEnabled, setCustomerSharingEnabled] = useState(false);
-  const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
+  const snap = useCallSnapshot(engine, wholeSnapshot, sameCall);
   const caps = contact.capabilities;
 
   useEffect(() => {
@@ -59,7 +71,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
       await joined.join({
         credentials: toJoinCredentials(info),
         video: caps.agent.video,
-        topics: [SCREEN_SHARING_TOPIC],
+        topics: [SCREEN_SHARING_TOPIC, CAMERA_PAUSE_TOPIC],
       });
     })().catch((error: Error) => !cancelled && setFailure(error.message));
     return () => {
@@ -120,7 +132,11 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
           />
         ) : (
           <div className="main placeholder">
-            <span>{strings.waitingForCustomerVideo}</span>
+            <span data-testid="customer-video-placeholder">
+              {customerCameraPaused(snap)
+                ? strings.customerCameraPaused(contact.customerName)
+                : strings.waitingForCustomerVideo}
+            </span>
             {mutedBadge && <span className="tile-badge">{mutedBadge}</span>}
           </div>
         )}

@@ -47,6 +47,8 @@ export const strings = {
   customerScreen: (name: string) => `${name}'s shared screen`,
   yourVideo: 'Your camera',
   waitingForCustomerVideo: 'The customer has not turned on video',
+  customerCameraPaused: (name: string) =>
+    `${name}'s camera is paused: the call is in the background on their device`,
   callTime: 'Call time',
   networkGood: 'Network: good',
   networkPoor: 'Network: poor — video may freeze',

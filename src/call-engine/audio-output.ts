@@ -1,6 +1,8 @@
 /**
  * The meeting's remote audio: one `<audio>` element the session plays into, and the autoplay check
- * behind the "Start audio" button (browsers may refuse to play without a user gesture).
+ * behind the "Tap to hear the call" button. Safari and phones refuse to play audio without a user
+ * gesture; once refused, the next tap or key anywhere on the page (a gesture the browser accepts)
+ * starts it again, so the button is a hint, not the only way back.
  */
 import type { SnapshotStore } from './snapshot-store';
 
@@ -11,22 +13,47 @@ export interface AudioOutput {
   pause(): void;
 }
 
+const GESTURES = ['pointerdown', 'keydown', 'touchend'] as const;
+
 export function createAudioOutput(
   store: SnapshotStore,
   element: HTMLAudioElement | null,
 ): AudioOutput {
-  return {
+  let disarm: (() => void) | null = null;
+  /** Retries play() on the page's next gesture (once). */
+  const armGestureRetry = () => {
+    const doc = element?.ownerDocument;
+    if (!doc || disarm) return;
+    const retry = () => {
+      disarm?.();
+      void output.play();
+    };
+    for (const type of GESTURES) doc.addEventListener(type, retry, { capture: true });
+    disarm = () => {
+      for (const type of GESTURES) doc.removeEventListener(type, retry, { capture: true });
+      disarm = null;
+    };
+  };
+  const output: AudioOutput = {
     element,
     async play() {
       if (!element) return;
       try {
         await element.play();
+        disarm?.();
         store.update({ audioBlocked: false });
       } catch (error) {
-        if (error instanceof Error && error.name === 'NotAllowedError')
+        // By name: a DOMException is not an Error instance in every realm.
+        if ((error as { name?: unknown } | null)?.name === 'NotAllowedError') {
           store.update({ audioBlocked: true });
+          armGestureRetry();
+        }
       }
     },
-    pause: () => element?.pause(),
+    pause: () => {
+      disarm?.();
+      element?.pause();
+    },
   };
+  return output;
 }

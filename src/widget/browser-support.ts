@@ -30,3 +30,13 @@ export function browserProblem(
     return 'no-webrtc';
   return null;
 }
+
+/**
+ * Whether this browser can share a screen: `getDisplayMedia` is missing on iOS and Android browsers,
+ * where the Share screen button is then not offered at all (rather than failing when pressed).
+ */
+export function screenCaptureAvailable(
+  w: BrowserGlobals & { navigator?: { mediaDevices?: { getDisplayMedia?: unknown } } } = globalThis,
+): boolean {
+  return typeof w.navigator?.mediaDevices?.getDisplayMedia === 'function';
+}

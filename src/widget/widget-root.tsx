@@ -19,7 +19,9 @@ import { IconButton } from './ui/icon-button';
 import { LiveRegion } from './ui/live-region';
 import { useDigitKeys } from './ui/use-digit-keys';
 import { browserProblem, type BrowserGlobals } from './browser-support';
+import { isTouchDevice, watchBackgroundCamera } from './background-camera';
 import { useFocusTrap } from './ui/use-focus-trap';
+import { useVisualViewport } from './ui/use-visual-viewport';
 
 export interface WidgetRootProps {
   config: WidgetConfig;
@@ -67,6 +69,7 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
 
   const dismiss = () => (running ? setMinimised(true) : onClose());
   useFocusTrap(panel, !minimised);
+  useVisualViewport(panel);
   const sendTyped = useCallback(
     (digit: string) => {
       if (!inCall) return;
@@ -99,6 +102,12 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [session]);
+  // Phones stop capture in the background: pause the camera there and resume it, telling the agent.
+  const engine = state.engine;
+  useEffect(
+    () => (engine && isTouchDevice() ? watchBackgroundCamera(engine, document) : undefined),
+    [engine],
+  );
   // A refusal known before Join: technical detail to the console and the host page.
   useEffect(() => {
     if (!entry.error) return;

@@ -22,12 +22,13 @@ const all: AllowedCapabilities = {
   Agent: { Video: 'SEND', ScreenShare: 'SEND' },
 };
 const t = stringsFor('en');
-const renderCall = (engine: CallEngine, capabilities = all) =>
+const renderCall = (engine: CallEngine, capabilities = all, screenCapture = true) =>
   render(
     <InCallScreen
       t={t}
       engine={engine}
       capabilities={capabilities}
+      screenCapture={screenCapture}
       agentName="Sam"
       connectedAt={Date.now()}
       onDigit={vi.fn(async () => undefined)}
@@ -91,6 +92,35 @@ describe('InCallScreen', () => {
     expect(screen.queryByRole('button', { name: 'Share screen' })).toBeNull();
   });
 
+  it('plays every video inline and muted (Safari on iPhone: no full-screen takeover, no gesture needed)', () => {
+    const { engine, store } = fakeEngine();
+    renderCall(engine);
+    act(() =>
+      store.update({
+        tiles: [
+          videoTile(1, 'me', { isLocal: true }),
+          videoTile(2, 'agent'),
+          videoTile(3, 'agent#content', { isContent: true }),
+        ],
+      }),
+    );
+    const videos = [...document.querySelectorAll('video')];
+    expect(videos.length).toBe(3);
+    for (const v of videos) {
+      expect(v.playsInline).toBe(true);
+      expect(v.muted).toBe(true);
+    }
+  });
+
+  it('offers no Share screen where the browser cannot capture a screen (iOS, Android), even when allowed', () => {
+    const { engine, store } = fakeEngine();
+    renderCall(engine, all, false);
+    act(() => store.update({ messages: [sharingMessage('ScreenSharingStarted')] }));
+    expect(screen.queryByRole('button', { name: 'Share screen' })).toBeNull();
+    expect(screen.queryByText(t.shareAllowed)).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('enables Share screen only while the agent has enabled it, and shows the sharing state with Stop', async () => {
     const { engine, store } = fakeEngine();
     renderCall(engine);
@@ -113,7 +143,7 @@ describe('InCallScreen', () => {
     );
   });
 
-  it('shows reconnecting, blocked audio with Start audio, a lost device and poor network', async () => {
+  it('shows reconnecting, blocked audio with Tap to hear the call, a lost device and poor network', async () => {
     const { engine, store } = fakeEngine();
     renderCall(engine);
     act(() =>
@@ -127,9 +157,9 @@ describe('InCallScreen', () => {
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
     expect(screen.getByText('Connection poor')).toBeTruthy();
     expect(screen.getByText('Your microphone stopped. Choose another microphone.')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Start audio' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Tap to hear the call' }));
     expect(engine.startAudio).toHaveBeenCalled();
-    expect(screen.queryByRole('button', { name: 'Start audio' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tap to hear the call' })).toBeNull();
   });
 
   it('binds the agent video and the mirrored self-view to their tiles', () => {

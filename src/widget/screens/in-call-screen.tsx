@@ -21,6 +21,7 @@ import { CallControls } from './call-controls';
 import { CallStage } from './call-stage';
 import { deviceFailureOf, type DeviceFailure, type FailedDevice } from './device-failure';
 import { screenShareEnabled } from './screen-share-gate';
+import { screenCaptureAvailable } from '../browser-support';
 
 export interface InCallProps {
   t: Strings;
@@ -32,6 +33,8 @@ export interface InCallProps {
   onDigit: (digit: string) => Promise<void>;
   onEnd: () => void;
   typed?: { digit: string; ok: boolean; n: number } | null;
+  /** The browser can capture a screen (default: `getDisplayMedia` exists). */
+  screenCapture?: boolean;
 }
 
 /** This screen reads the data messages only for whether the agent allows screen sharing. */
@@ -53,6 +56,7 @@ export function InCallScreen({
   onDigit,
   onEnd,
   typed,
+  screenCapture = screenCaptureAvailable(),
 }: InCallProps) {
   const snap = useCallSnapshot(engine, wholeSnapshot, sameScreen);
   const now = useNow();
@@ -72,7 +76,8 @@ export function InCallScreen({
     if (shareEnabled !== wasEnabled.current) setShareAllowedNotice(shareEnabled);
     wasEnabled.current = shareEnabled;
   }, [shareEnabled]);
-  const canShare = capabilities.Customer?.ScreenShare === 'SEND';
+  // No Share screen where the browser cannot capture one (iOS, Android): no button, no error.
+  const canShare = capabilities.Customer?.ScreenShare === 'SEND' && screenCapture;
   const name = agentName || t.agent;
   const share = () => {
     setShareError(false);

@@ -53,9 +53,9 @@ describe('ConnectingScreen', () => {
       />,
     );
     expect(screen.getByText('Your browser paused the call audio.')).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Start audio' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Tap to hear the call' }));
     expect(engine.startAudio).toHaveBeenCalled();
-    expect(screen.queryByRole('button', { name: 'Start audio' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Tap to hear the call' })).toBeNull();
   });
 
   it('reports a digit that could not be sent', async () => {

@@ -75,7 +75,7 @@ export const en = {
   fullScreen: 'Full screen',
   settings: 'Devices',
   endCall: 'End call',
-  startAudio: 'Start audio',
+  startAudio: 'Tap to hear the call',
   audioBlocked: 'Your browser paused the call audio.',
   networkGood: 'Connection good',
   networkPoor: 'Connection poor',

@@ -75,7 +75,7 @@ export const es: Strings = {
   fullScreen: 'Pantalla completa',
   settings: 'Dispositivos',
   endCall: 'Finalizar llamada',
-  startAudio: 'Activar audio',
+  startAudio: 'Toque para oír la llamada',
   audioBlocked: 'El navegador pausó el audio de la llamada.',
   networkGood: 'Conexión buena',
   networkPoor: 'Conexión débil',

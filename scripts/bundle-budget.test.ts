@@ -69,12 +69,12 @@ describe('bundle budget', () => {
 
   it('reports each budget that is exceeded', () => {
     const v = budgetViolations(
-      groupReport(widget({ launcher: 16, ui: 36, react: 66, chime: 225 })),
+      groupReport(widget({ launcher: 16, ui: 38, react: 66, chime: 225 })),
     );
     expect(v).toEqual([
       'launcher is 16.0 KB gzip, over its budget of 15 KB',
-      'callUi is 36.0 KB gzip, over its budget of 35 KB',
-      'total is 343.0 KB gzip, over its budget of 330 KB',
+      'callUi is 38.0 KB gzip, over its budget of 37 KB',
+      'total is 345.0 KB gzip, over its budget of 330 KB',
     ]);
   });
 

@@ -4,8 +4,9 @@
  */
 import type { ClientDevice } from '../../media/attendee-report';
 import type { MediaService } from '../../media/media-service';
-import type { ContactParticipant, ContactRecord, DeviceInfo } from './contact-record';
+import type { DeviceInfo } from './contact-record';
 import type { LocalContacts } from './local-contacts';
+import { participantsOf } from './participant-events';
 
 const MAX = 128;
 
@@ -20,11 +21,6 @@ export function deviceInfoOf(device: ClientDevice): DeviceInfo | undefined {
   return Object.keys(info).length > 0 ? info : undefined;
 }
 
-const participantsWith = (c: ContactRecord): ContactParticipant[] =>
-  [c.customer, c.agentParticipant, ...(c.extraParticipants ?? [])].filter(
-    (p): p is ContactParticipant => p !== undefined,
-  );
-
 /** On an attendee's join: stores its device on the participant of the active contact it belongs to. */
 export function noteParticipantDevice(
   contacts: LocalContacts,
@@ -36,10 +32,10 @@ export function noteParticipantDevice(
   const device = media.attendeeReport(joined.meetingId, joined.attendeeId)?.device;
   const info = device && deviceInfoOf(device);
   if (!info) return;
-  const who = participantsWith(contact).find((p) => p.attendee.AttendeeId === joined.attendeeId);
+  const who = participantsOf(contact).find((p) => p.attendee.AttendeeId === joined.attendeeId);
   if (!who || JSON.stringify(who.deviceInfo) === JSON.stringify(info)) return;
   contacts.update(contact.id, (c) => {
-    const p = participantsWith(c).find((x) => x.attendee.AttendeeId === joined.attendeeId);
+    const p = participantsOf(c).find((x) => x.attendee.AttendeeId === joined.attendeeId);
     if (p) p.deviceInfo = info;
   });
 }

@@ -103,8 +103,22 @@ try {
   let previousAt = t0;
   const rss: Array<[number, number]> = [];
   const heap: Array<[number, number]> = [];
+  // Packets each attendee had received at the previous sample: one that has not moved since is a
+  // call that stopped, reported at once with where it is stuck rather than only as loss at the end.
+  let receivedBefore = attendees.map((a) => a.receivedCounts());
+  const flowing = () => {
+    const counts = attendees.map((a) => a.receivedCounts());
+    const stuck = attendees.filter(
+      (_, i) =>
+        counts[i]!.audio === receivedBefore[i]!.audio ||
+        counts[i]!.video === receivedBefore[i]!.video,
+    );
+    receivedBefore = counts;
+    return stuck;
+  };
   const sample = async () => {
     const now = performance.now();
+    const stuck = flowing();
     const stats = await server.stats();
     const minutes = (now - t0) / 60_000;
     const cpu = ((stats.cpuMicros - previous.cpuMicros) / 1000 / (now - previousAt)) * 100;
@@ -112,8 +126,10 @@ try {
     heap.push([minutes, mb(stats.heapUsedBytes)]);
     console.log(
       `  t=${minutes.toFixed(1).padStart(5)} min: server RSS ${mb(stats.rssBytes).toFixed(0)} MB, heap ${mb(stats.heapUsedBytes).toFixed(1)} MB, ` +
-        `CPU ${cpu.toFixed(0)} % of one core, event-loop delay p99 ${stats.loopDelayP99Ms.toFixed(1)} ms (max ${stats.loopDelayMaxMs.toFixed(1)} ms)`,
+        `CPU ${cpu.toFixed(0)} % of one core, event-loop delay p99 ${stats.loopDelayP99Ms.toFixed(1)} ms (max ${stats.loopDelayMaxMs.toFixed(1)} ms), ` +
+        `${attendees.length - stuck.length}/${attendees.length} attendees receiving`,
     );
+    for (const a of stuck) console.log(`    stopped: ${a.describe()}`);
     previous = stats;
     previousAt = now;
   };

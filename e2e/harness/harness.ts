@@ -23,6 +23,13 @@ export interface HarnessState {
   volumes: Record<string, number>;
   /** The latest volume (0 to 1) per attendee, as the server's audio metadata last reported it. */
   volumeNow: Record<string, number>;
+  /**
+   * When (page `performance.now()`) each attendee was last reported above silence. Chromium's fake
+   * microphone beeps 20 ms every 500 ms, so the momentary volume is 0 most of the time: a test
+   * sampling `volumeNow` once a second samples the same phase of the beep every time and can miss
+   * it for good. "Heard since t" cannot.
+   */
+  heardAt: Record<string, number>;
   muted: Record<string, boolean>;
   messages: Array<{
     topic: string;
@@ -39,6 +46,7 @@ const state: HarnessState = {
   presence: {},
   volumes: {},
   volumeNow: {},
+  heardAt: {},
   muted: {},
   messages: [],
 };
@@ -113,6 +121,7 @@ async function join(meeting: unknown, attendee: unknown, options: JoinOptions = 
       av.realtimeSubscribeToVolumeIndicator(id, (aid, volume, muted) => {
         if (volume !== null) state.volumes[aid] = Math.max(state.volumes[aid] ?? 0, volume);
         if (volume !== null) state.volumeNow[aid] = volume;
+        if (volume) state.heardAt[aid] = performance.now();
         if (muted !== null) state.muted[aid] = muted;
       });
     }

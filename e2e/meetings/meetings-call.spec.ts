@@ -19,19 +19,27 @@ test('a tone is heard, and while muted the volume indicator reports silence', as
   } = await meetingWith(browser, server(), ['alice@example.com', 'bob@example.com']);
   const aliceId = alice!.AttendeeId!;
   const volume = async () => (await harnessState(b!)).volumeNow[aliceId];
+  const now = () => b!.evaluate(() => performance.now());
+  const heardSince = async (since: number) =>
+    ((await harnessState(b!)).heardAt[aliceId] ?? -1) > since;
 
   // Chromium's fake microphone beeps: Bob decodes audible audio and the server reports Alice's volume.
   const energy = (await call(b!, 'audioEnergy')) as number;
   await expect.poll(() => call(b!, 'audioEnergy') as Promise<number>).toBeGreaterThan(energy);
-  await expect.poll(volume).toBeGreaterThan(0);
+  await expect.poll(() => heardSince(0)).toBe(true);
 
   await call(a!, 'mute');
   await expect.poll(async () => (await harnessState(b!)).muted[aliceId]).toBe(true);
   await expect.poll(volume).toBe(0);
+  // Silence holds while muted: over two seconds (four beeps of the fake microphone) nothing is heard.
+  const mutedAt = await now();
+  await b!.waitForTimeout(2_000);
+  expect(await heardSince(mutedAt)).toBe(false);
 
+  const unmutedAt = await now();
   await call(a!, 'unmute');
   await expect.poll(async () => (await harnessState(b!)).muted[aliceId]).toBe(false);
-  await expect.poll(volume).toBeGreaterThan(0);
+  await expect.poll(() => heardSince(unmutedAt)).toBe(true);
 });
 
 test('a camera tile is bound to the attendee and the ExternalUserId the caller gave CreateMeetingWithAttendees', async ({

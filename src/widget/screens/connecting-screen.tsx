@@ -50,7 +50,7 @@ export function ConnectingScreen({
   selfName,
   typed,
 }: ConnectingProps) {
-  const now = useNow();
+  const now = useNow(phase.startedAt);
   const snap = useCallSnapshot(engine ?? null, wholeSnapshot, sameIgnoringMessages);
   // The flow is waiting for an answer while it runs and has prompted: the keypad opens by itself.
   const waitsForInput = phase.flowState === 'in-flow' && captions.length > 0;

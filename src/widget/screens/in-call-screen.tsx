@@ -59,7 +59,7 @@ export function InCallScreen({
   screenCapture = screenCaptureAvailable(),
 }: InCallProps) {
   const snap = useCallSnapshot(engine, wholeSnapshot, sameScreen);
-  const now = useNow();
+  const now = useNow(connectedAt);
   const [keypad, setKeypad] = useState(false);
   const [devices, setDevices] = useState(false);
   const [shareError, setShareError] = useState(false);

@@ -30,8 +30,8 @@ export interface BubbleProps {
 
 export function MinimisedBubble({ t, phase, engine, agentName, onExpand, onEnd }: BubbleProps) {
   const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
-  const now = useNow();
   const inCall = phase.phase === 'in-call';
+  const now = useNow(inCall ? phase.connectedAt : phase.startedAt);
   const remote = inCall ? remoteVideoTile(snap) : undefined;
   const name = inCall ? agentName || t.agent : t.connectingTitle;
   const time = inCall

@@ -4,7 +4,9 @@
  * against the media server in a process of its own, for SOAK_MINUTES (2 by default; 30 for the
  * real soak). It prints, over time, the server's RSS, JS heap, CPU and event-loop delay, and for each
  * call its packet loss and added delay in a 10 s window at the start and at the end, then the RSS
- * and heap growth per hour fitted over the run, and the faults the media server contained.
+ * and heap growth per hour fitted over the run, and the faults the media server contained. Beside
+ * them, one browser call in Chromium for SOAK_BROWSER_MINUTES (the soak's length, at most 10 by
+ * default; 0 for none), measured at its start and end (bench/soak-browser-call.ts).
  */
 import { percentile } from './bench-stats';
 import { DeliveryTracker } from '../src/server/media/testing/synthetic/delivery-tracker';
@@ -12,9 +14,15 @@ import { MediaClock } from '../src/server/media/testing/synthetic/media-clock';
 import { opusNoiseFrames, readIvf } from '../src/server/media/testing/synthetic/media-fixtures';
 import { SyntheticAttendee } from '../src/server/media/testing/synthetic/synthetic-attendee';
 import { ServerProcess } from './load/server-process-client';
+import { soakBrowserCall } from './soak-browser-call';
 import type { ServerStats } from './load/media-server-process';
 
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 2);
+/** One browser call held beside the synthetic ones (0 for none); at most the soak's own length. */
+const BROWSER_MINUTES = Math.min(
+  MINUTES,
+  Number(process.env.SOAK_BROWSER_MINUTES ?? Math.min(MINUTES, 10)),
+);
 const CALLS = Number(process.env.SOAK_CALLS ?? 4);
 const WINDOW_MS = 10_000;
 const WARMUP_MS = 5_000;
@@ -53,7 +61,8 @@ async function measureCalls(tracker: DeliveryTracker, label: string): Promise<vo
 }
 
 console.log(
-  `soak: ${CALLS} concurrent 1:1 calls for ${MINUTES} min (SOAK_MINUTES, SOAK_CALLS), a sample every ${SAMPLE_MS / 1000} s`,
+  `soak: ${CALLS} concurrent 1:1 calls for ${MINUTES} min (SOAK_MINUTES, SOAK_CALLS), a sample every ${SAMPLE_MS / 1000} s; ` +
+    `one browser call for ${BROWSER_MINUTES} min (SOAK_BROWSER_MINUTES)`,
 );
 const server = await ServerProcess.start();
 const clock = new MediaClock(opusNoiseFrames(), readIvf());
@@ -96,6 +105,13 @@ try {
     }
     attendees.push(...pair);
   }
+  // The browser call runs beside the synthetic ones from here and reports its own windows.
+  const browserCall =
+    BROWSER_MINUTES > 0
+      ? soakBrowserCall(server, BROWSER_MINUTES).catch((e: unknown) =>
+          console.log(`  browser call failed: ${e instanceof Error ? e.message : String(e)}`),
+        )
+      : undefined;
   await sleep(WARMUP_MS);
 
   const t0 = performance.now();
@@ -143,6 +159,7 @@ try {
   }
   await measureCalls(tracker, 'end');
   await sample();
+  await browserCall;
 
   // The first sample still carries start-up allocations: growth is fitted from the second on.
   const steady = rss.length > 2 ? rss.slice(1) : rss;

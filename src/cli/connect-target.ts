@@ -11,6 +11,7 @@ import { ConnectClient, type ConnectClientConfig } from '@aws-sdk/client-connect
 import type { GlobalOptions } from './argv-parser';
 import { ConfigError } from './cli-errors';
 
+/** Where `npm start` serves the demo site (and its /join/ page) when nothing else is said. */
 export const DEFAULT_SITE_URL = 'http://localhost:8080';
 
 /** The environment variables the CLI reads (main.ts passes them in; nothing else reads process.env). */
@@ -31,6 +32,7 @@ export type CliEnv = Partial<
   >
 >;
 
+/** Which Connect the CLI talks to (the local emulator or AWS) and how, as resolved from options and environment. */
 export interface ConnectTarget {
   kind: 'local' | 'aws';
   /** The endpoint URL, or undefined for AWS's regional endpoint. */

@@ -14,6 +14,7 @@ const SECRET_KEYS = new Set([
   'SessionToken',
 ]);
 
+/** Writes one `--debug` line (credentials and tokens already masked). */
 export type DebugLog = (message: string) => void;
 
 /** A logger writing AWS-CLI-like debug lines, or a no-op when --debug is off. */

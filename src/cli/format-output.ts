@@ -8,6 +8,7 @@ import { ParamError } from './cli-errors';
 import { formatText } from './format-text';
 import { colorStyler, plainStyler, renderTable, Section } from './table-render';
 
+/** How a response is printed: `--output` format, an optional JMESPath `--query`, and colour. */
 export interface OutputOptions {
   output: 'json' | 'text' | 'table';
   query?: string;

@@ -10,6 +10,7 @@ import { startWebRtcContact, OPERATION } from './start-web-rtc-contact';
 import { testFlows } from './test-flows';
 import { versionText } from './version';
 
+/** Everything the CLI reads and writes, passed in so tests run it without a process. */
 export interface CliIo {
   argv: readonly string[];
   env: CliEnv;

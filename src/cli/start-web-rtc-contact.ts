@@ -17,8 +17,10 @@ import { buildInput, checkInput } from './build-input';
 import { INPUT, OUTPUT, skeleton } from './input-model';
 import { fillLocalDefaults } from './local-defaults';
 
+/** The Connect API operation behind the command, as debug lines and errors name it. */
 export const OPERATION = 'StartWebRTCContact';
 
+/** What the command may touch: environment, output streams and the terminal's traits. */
 export interface CommandIo {
   env: CliEnv;
   stdout: (text: string) => void;

@@ -15,12 +15,15 @@ export interface Styler {
   row(text: string): string;
   indent(text: string): string;
 }
+/** Table styling without escape codes (`--color off`, or not a terminal). */
 export const plainStyler: Styler = { row: (t) => t, indent: (t) => t };
+/** The AWS CLI's table colours: cell text bold blue, the bars of nested sections dim yellow. */
 export const colorStyler: Styler = {
   row: (t) => `\x1b[1m\x1b[34m${t}\x1b[0m`,
   indent: (t) => `\x1b[2m\x1b[33m${t}\x1b[0m`,
 };
 
+/** One titled block of an `--output table` rendering: headers, rows and nested sections, sized to fit. */
 export class Section {
   title = '';
   headers: string[] = [];

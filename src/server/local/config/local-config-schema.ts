@@ -22,6 +22,7 @@ export const FlowDocument = z.looseObject({
 });
 export type FlowDocument = z.infer<typeof FlowDocument>;
 
+/** A flow of the instance: its id, name, Connect flow type and the file holding its document. */
 export const FlowConfig = z.strictObject({
   id: Id,
   name: z.string().min(1).max(256),
@@ -41,6 +42,7 @@ export const FlowConfig = z.strictObject({
   description: z.string().max(500).optional(),
 });
 
+/** Hours of operation: open intervals per day in one time zone (Check hours of operation reads them). */
 export const HoursOfOperation = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -50,6 +52,7 @@ export const HoursOfOperation = z.strictObject({
 });
 export type HoursOfOperation = z.infer<typeof HoursOfOperation>;
 
+/** A queue: its hours and, optionally, how many contacts it holds before Transfer to queue fails (QueueAtCapacity). */
 export const QueueConfig = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -58,11 +61,13 @@ export const QueueConfig = z.strictObject({
 });
 export type QueueConfig = z.infer<typeof QueueConfig>;
 
+/** A routing profile: the queues whose contacts an agent with it is offered. */
 export const RoutingProfile = z.strictObject({
   id: Id,
   name: z.string().min(1),
   queueIds: z.array(Id).min(1),
 });
+/** An agent who can sign in at the desk: the name the customer sees and the routing profile. */
 export const AgentConfig = z.strictObject({
   id: Id,
   username: z.string().min(1).max(100),
@@ -77,6 +82,7 @@ export const LocalEntryPoint = EntryPoint.omit({ instanceId: true, contactFlowId
   contactFlowId: Id.optional(),
 });
 
+/** The whole file as written; ring and after-contact-work times default to Connect's usual 20 s and 10 s. */
 export const LocalConfigFile = z.strictObject({
   instance: z.strictObject({ id: Id, alias: z.string().min(1).max(62), region: z.string().min(1) }),
   flows: z.array(FlowConfig).min(1),

@@ -20,6 +20,7 @@ const EVENT_HOOKS = [
   'ResumeContact',
 ];
 
+/** Set contact attributes: merges interpolated values into the current or related contact, within Connect's 32 KB. */
 export const updateContactAttributes: ActionHandler = (action, run, services) => {
   const attrs = action.Parameters.Attributes;
   if (!attrs || typeof attrs !== 'object') return fail('Attributes must be an object');
@@ -45,6 +46,7 @@ export const updateContactAttributes: ActionHandler = (action, run, services) =>
   return next();
 };
 
+/** Set flow attributes: values that live only for this flow run (`$.FlowAttributes`). */
 export const updateFlowAttributes: ActionHandler = (action, run) => {
   const attrs = (action.Parameters.FlowAttributes ?? {}) as Record<string, unknown>;
   for (const [key, raw] of Object.entries(attrs)) {
@@ -54,6 +56,7 @@ export const updateFlowAttributes: ActionHandler = (action, run) => {
   return next();
 };
 
+/** Check contact attributes: yields the referenced value, for the block's conditions to match. */
 export const compare: ActionHandler = (action, run) => {
   const path = param(action, 'ComparisonValue');
   if (path === undefined) return fail('ComparisonValue is required', 'NoMatchingCondition');
@@ -63,6 +66,7 @@ export const compare: ActionHandler = (action, run) => {
     : { kind: 'result', value };
 };
 
+/** Check hours of operation: `True`/`False` for the given hours, or the working queue's, at the runner's clock. */
 export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
   const given = param(action, 'HoursOfOperationId');
   const hoursId =
@@ -83,6 +87,7 @@ export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
   }
 };
 
+/** Set working queue: a queue, or an agent's own queue (`agent/<id>`), for a later Transfer to queue. */
 export const updateContactTargetQueue: ActionHandler = (action, run, services) => {
   const queueParam = param(action, 'QueueId');
   const agentParam = param(action, 'AgentId');
@@ -101,6 +106,7 @@ export const updateContactTargetQueue: ActionHandler = (action, run, services) =
   return next();
 };
 
+/** Transfer to queue: enqueues the contact in the working queue and ends the flow run there. */
 export const transferContactToQueue: ActionHandler = (_action, run, services) => {
   if (!run.targetQueue) return fail('no working queue is set (use Set working queue first)');
   if (!services.queues.enqueue(run.contactId, run.targetQueue))
@@ -108,6 +114,7 @@ export const transferContactToQueue: ActionHandler = (_action, run, services) =>
   return { kind: 'stop', ending: 'queued' };
 };
 
+/** Set recording and analytics behavior: kept on the contact as given (the local center records nothing). */
 export const updateContactRecordingBehavior: ActionHandler = (action, run, services) => {
   const { RecordingBehavior, AnalyticsBehavior, VoiceBehavior, ScreenRecordingBehavior } =
     action.Parameters;
@@ -123,6 +130,7 @@ export const updateContactRecordingBehavior: ActionHandler = (action, run, servi
   return next();
 };
 
+/** Set event flow (customer queue, whisper, hold…): one hook per block, a flow id or ARN. */
 export const updateContactEventHooks: ActionHandler = (action, run, services) => {
   const hooks = action.Parameters.EventHooks as Record<string, unknown> | undefined;
   const entries = Object.entries(hooks ?? {});
@@ -137,6 +145,7 @@ export const updateContactEventHooks: ActionHandler = (action, run, services) =>
   return next();
 };
 
+/** Set contact attributes of the contact itself: name, description and language code. */
 export const updateContactData: ActionHandler = (action, run, services) => {
   const scope = run.scope();
   const name = param(action, 'Name');
@@ -153,6 +162,7 @@ export const updateContactData: ActionHandler = (action, run, services) => {
   return next();
 };
 
+/** Loop: `ContinueLooping` LoopCount times (0 to 100) per block, then `DoneLooping` and the count resets. */
 export const loop: ActionHandler = (action, run) => {
   const count = Number(param(action, 'LoopCount') ?? '0');
   const done = run.loops.get(action.Identifier) ?? 0;
@@ -165,11 +175,13 @@ export const loop: ActionHandler = (action, run) => {
   return { kind: 'result', value: 'ContinueLooping' };
 };
 
+/** Distribute by percentage: a uniform draw of 1 to 100, matched by the block's percentage conditions. */
 export const distributeByPercentage: ActionHandler = () => ({
   kind: 'result',
   value: String(1 + Math.floor(Math.random() * 100)),
 });
 
+/** Transfer to flow: continues in another flow of the instance. */
 export const transferToFlow: ActionHandler = (action, run, services) => {
   const ref = param(action, 'ContactFlowId');
   const id = ref ? resolveValue(ref, run.scope()) : undefined;

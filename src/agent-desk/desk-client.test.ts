@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiClientError } from '../api/api-fetch';
-import { deskClient } from './desk-client';
+import { deskClient, watchDesk } from './desk-client';
 
 const respond = (status: number, body: unknown) =>
   vi.fn(
@@ -39,5 +39,56 @@ describe('desk client (through the shared fetch wrapper)', () => {
     });
     expect(f.mock.calls[0]?.[0]).toBe('/local/desk/agents/a1/contacts/c1/accept');
     expect(f.mock.calls[0]?.[1]?.method).toBe('POST');
+  });
+});
+
+/** The browser's EventSource as far as watchDesk uses it: named events, open and error. */
+class FakeEventSource extends EventTarget {
+  static last: FakeEventSource | undefined;
+  onopen: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  closed = false;
+  constructor(readonly url: string) {
+    super();
+    FakeEventSource.last = this;
+  }
+  send(data: string) {
+    this.dispatchEvent(new MessageEvent('desk', { data }));
+  }
+  close() {
+    this.closed = true;
+  }
+}
+
+describe('watchDesk', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('passes on every state it can read and reports, never drops silently, one it cannot', () => {
+    vi.stubGlobal('EventSource', FakeEventSource);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const states: unknown[] = [];
+    const stop = watchDesk(
+      'a1',
+      (s) => states.push(s),
+      () => undefined,
+    );
+    const source = FakeEventSource.last!;
+    expect(source.url).toBe('/local/desk/agents/a1/events');
+    const agent = { id: 'a1', username: 'ana', name: 'Ana', status: 'AVAILABLE', statusSince: 1 };
+    source.send(JSON.stringify({ agent, afterContactWorkSeconds: 10 }));
+    expect(states).toHaveLength(1);
+    source.send(
+      JSON.stringify({ agent: { ...agent, status: 'ASLEEP' }, afterContactWorkSeconds: 10 }),
+    );
+    source.send('{not json');
+    expect(states).toHaveLength(1);
+    expect(errors).toHaveBeenCalledTimes(2);
+    expect(String(errors.mock.calls[0]![1])).toContain('agent.status');
+    expect(errors.mock.calls[1]![1]).toBe('not JSON');
+    stop();
+    expect(source.closed).toBe(true);
   });
 });

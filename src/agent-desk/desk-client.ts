@@ -55,8 +55,18 @@ export function watchDesk(
 ): () => void {
   const source = new EventSource(`${BASE}${agentPath(agentId)}/events`);
   source.addEventListener('desk', (e) => {
-    const parsed = DeskState.safeParse(JSON.parse((e as MessageEvent<string>).data));
-    if (parsed.success) onState(parsed.data);
+    const data = (e as MessageEvent<string>).data;
+    let parsed: ReturnType<typeof DeskState.safeParse> | undefined;
+    try {
+      parsed = DeskState.safeParse(JSON.parse(data));
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.success) return onState(parsed.data);
+    // A state this page cannot read (a server newer than the page, or a bug) leaves the desk
+    // showing the previous one: say so where a developer looks, with what did not match.
+    const issues = parsed?.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    console.error('agent desk: a desk state could not be read', issues ?? 'not JSON');
   });
   source.onopen = () => onConnection(true);
   source.onerror = () => onConnection(false);

@@ -23,6 +23,7 @@ import { CloseCode } from './signaling-frames';
 import type { TurnService } from './turn-credentials';
 import { MediaFaults } from './media-faults';
 import type { AudioCodecs } from './opus-codec';
+import { installSrtpRolloverEstimate } from './srtp-rollover';
 
 export interface MediaServerOptions {
   /** Public base URL of the HTTP server; the signaling URL uses its host (ws:, or wss: for https:). */
@@ -42,7 +43,10 @@ const CONTROL_PATH = /^\/control\/([A-Za-z0-9-]{1,64})(?:\?|$)/;
 const METADATA_INTERVAL_MS = 250;
 const REJECT_GRACE_MS = 2000;
 
+/** The local Chime-compatible media server: meetings, their signaling sockets and their media. */
 export function createMediaServer(options: MediaServerOptions): MediaService {
+  // Long calls: every stream's sequence number wraps every 20-odd minutes (srtp-rollover.ts).
+  installSrtpRolloverEstimate();
   const url = new URL(options.publicUrl);
   const rooms = new Map<string, MeetingRoom>();
   const events = new EventEmitter<MediaServiceEvents>();

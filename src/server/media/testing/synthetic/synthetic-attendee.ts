@@ -7,6 +7,7 @@
  */
 import { RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
 import { iceGathered } from '../../ice-gathering';
+import { installSrtpRolloverEstimate } from '../../srtp-rollover';
 import type { MediaAttendee, MediaMeeting } from '../../media-service';
 import { ChimeSignalingClient, type IndexedSource } from './chime-signaling-client';
 import type { DeliveryTracker } from './delivery-tracker';
@@ -51,6 +52,8 @@ export class SyntheticAttendee {
     private readonly peerId: string,
     private readonly tracker: DeliveryTracker,
   ) {
+    // As a browser's libsrtp does: a stream survives a loss burst across its sequence wrap.
+    installSrtpRolloverEstimate();
     this.audio = this.pc.addTransceiver('audio', { direction: 'sendrecv' });
     this.camera = this.pc.addTransceiver('video', { direction: 'sendrecv' });
     // werift raises onTrack again for the same track on every renegotiation: count each track once.

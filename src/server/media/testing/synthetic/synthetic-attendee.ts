@@ -38,8 +38,9 @@ export class SyntheticAttendee {
   /** Set when the other attendee's camera was first seen in an INDEX (the subscription follows). */
   private subscribing = false;
   private signaling!: ChimeSignalingClient;
-  private audioSeq = 0;
-  private videoSeq = 0;
+  // Random starts, as RFC 3550 asks and browsers do: a soak of any length crosses sequence wraps.
+  private audioSeq = Math.floor(Math.random() * 0x10000);
+  private videoSeq = Math.floor(Math.random() * 0x10000);
   private audioTs = Math.floor(Math.random() * 2 ** 31);
   private videoTs = Math.floor(Math.random() * 2 ** 31);
   private negotiating: Promise<void> = Promise.resolve();

@@ -141,7 +141,7 @@ try {
     rss.push([minutes, mb(stats.rssBytes)]);
     heap.push([minutes, mb(stats.heapUsedBytes)]);
     console.log(
-      `  t=${minutes.toFixed(1).padStart(5)} min: server RSS ${mb(stats.rssBytes).toFixed(0)} MB, heap ${mb(stats.heapUsedBytes).toFixed(1)} MB, ` +
+      `  t=${minutes.toFixed(1).padStart(5)} min: server RSS ${mb(stats.rssBytes).toFixed(0)} MB, heap ${mb(stats.heapUsedBytes).toFixed(1)} MB, external ${mb(stats.externalBytes).toFixed(1)} MB, ` +
         `CPU ${cpu.toFixed(0)} % of one core, event-loop delay p99 ${stats.loopDelayP99Ms.toFixed(1)} ms (max ${stats.loopDelayMaxMs.toFixed(1)} ms), ` +
         `${attendees.length - stuck.length}/${attendees.length} attendees receiving`,
     );

@@ -25,6 +25,8 @@ export interface ServerStats {
   cpuMicros: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** Memory outside the JS heap that JS objects hold: Buffers (packets, SRTP) and the like. */
+  externalBytes: number;
   loopDelayP99Ms: number;
   loopDelayMaxMs: number;
 }
@@ -63,6 +65,7 @@ process.on('message', (request: ServerRequest) => {
       cpuMicros: cpu.user + cpu.system,
       rssBytes: memory.rss,
       heapUsedBytes: memory.heapUsed,
+      externalBytes: memory.external,
       loopDelayP99Ms: loop.percentile(99) / 1e6,
       loopDelayMaxMs: loop.max / 1e6,
     } satisfies ServerStats);

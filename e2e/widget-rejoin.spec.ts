@@ -18,7 +18,7 @@ import {
   openWidget,
   videoFramesByLabel,
 } from './widget-support';
-import { VIEWPORTS } from './support/screens';
+import { screen, VIEWPORTS } from './support/screens';
 
 const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 const SAVED = 'connect-video-call:call';
@@ -60,14 +60,18 @@ const agentVideoFrames = (customer: Page) =>
     .catch(() => 0);
 
 /** A customer (peer connections tracked) in a call with Sam at the desk. */
-async function inCall(browser: import('@playwright/test').Browser, name: string) {
+async function inCall(
+  browser: import('@playwright/test').Browser,
+  name: string,
+  attrs: Record<string, string> = {},
+) {
   const agent = await openAgentDesk(browser, trackPeerConnections);
   const customer = await (
     await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop })
   ).newPage();
   await observeCustomerPage(customer);
   await trackPeerConnections(customer);
-  const dialog = await openWidget(customer);
+  const dialog = await openWidget(customer, attrs);
   await callThroughFlow(customer, agent, name);
   await expect.poll(() => agentVideoFrames(customer), { timeout: 30_000 }).toBeGreaterThan(5);
   return { agent, customer, dialog };
@@ -128,9 +132,21 @@ test('a reload mid-call rejoins the same contact as the same attendee, media flo
 test('moving from the shop page to the size guide keeps the call', async ({ browser }) => {
   const { agent, customer, dialog } = await inCall(browser, 'Nia Navigate');
   const before = await savedCall(customer);
+  // The new page's "back" is held a moment, so the desk's "reconnecting" is there to be seen.
+  let releaseBack: () => void = () => undefined;
+  const backHeld = new Promise<void>((resolve) => (releaseBack = resolve));
+  await customer.route('**/api/calls/*/back', async (route) => {
+    await backHeld;
+    await route.continue();
+  });
   // The customer minimises the call and follows the shop's link to its second page.
   await dialog.getByRole('button', { name: 'Minimise' }).click();
   await customer.getByRole('link', { name: 'Size guide' }).click();
+  const away = agent.getByTestId('customer-away');
+  await expect(away).toContainText('Nia Navigate is reconnecting… The contact ends in 0:');
+  releaseBack();
+  await expect(away).toHaveCount(0);
+  await expect(agent.getByTestId('customer-back')).toHaveText('Nia Navigate is back');
   await expect(customer).toHaveURL(`${base()}/size-guide/`);
   await expect(customer.getByRole('heading', { name: 'Size guide', level: 1 })).toBeVisible();
   const again = customer.getByRole('dialog', { name: 'Video call' });
@@ -184,5 +200,41 @@ test('a second tab and a duplicated tab do not take the call over', async ({ bro
   expect(await savedCall(customer)).toEqual(before);
   await dialog.getByRole('button', { name: 'End call' }).click();
   await expect(dialog.getByRole('heading', { name: 'Call ended' })).toBeVisible();
+  await finishAgent(agent);
+});
+
+test('closing the tab and not coming back ends the contact after the grace period; the desk shows each step', async ({
+  browser,
+}) => {
+  // The short-grace entry point waits 8 s for a customer whose page went away.
+  const { agent, customer } = await inCall(browser, 'Cole Closed', {
+    'entry-point': 'short-grace',
+  });
+  const { contactId } = (await savedCall(customer))!;
+  await agent.setViewportSize(VIEWPORTS.desktop);
+  const closedAt = Date.now();
+  await customer.close({ runBeforeUnload: true });
+
+  const away = agent.getByTestId('customer-away');
+  await expect(away).toContainText('Cole Closed is reconnecting… The contact ends in 0:0');
+  await expect(
+    agent.getByRole('status').filter({ hasText: 'Cole Closed is reconnecting' }),
+  ).toHaveCount(1);
+  await screen(agent, 'desk-customer-away-1280x800');
+  await agent.setViewportSize(VIEWPORTS.phone);
+  await expect(away).toBeInViewport();
+  await screen(agent, 'desk-customer-away-360x740');
+  await agent.setViewportSize(VIEWPORTS.desktop);
+  // Still active during the grace period.
+  expect((await describeContact(contactId)).DisconnectTimestamp).toBeUndefined();
+
+  // Not back: the contact ends when the grace period runs out, and the desk moves to after-contact work.
+  await expect
+    .poll(async () => (await describeContact(contactId)).DisconnectTimestamp, { timeout: 20_000 })
+    .toBeInstanceOf(Date);
+  const endedAt = (await describeContact(contactId)).DisconnectTimestamp!.getTime();
+  expect(endedAt - closedAt).toBeGreaterThanOrEqual(8000);
+  await expect(agent.getByRole('button', { name: 'Done — become available' })).toBeVisible();
+  await expect(away).toHaveCount(0);
   await finishAgent(agent);
 });

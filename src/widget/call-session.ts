@@ -291,17 +291,15 @@ export function createCallSession(
         settingUp: false,
       });
       try {
-        // The engine loads while the backend cancels the deferred end: media flows again sooner.
-        const back = deps.callBack(call.contactId, call.callToken);
-        void back.catch(() => undefined); // awaited below; an early rejection is not unhandled
-        const engine = deps.loadEngine(signal);
-        void engine.catch(() => undefined);
-        const answer = await back;
-        signal.throwIfAborted();
-        if (answer.status.state === 'ended') return void (await finish(endedByRemote()));
-        follow({ ...call, eventsUrl: answer.eventsUrl });
-        onStatus(answer.status);
-        await joinMeeting(call, choice, signal);
+        // The meeting is joined while the backend cancels the deferred end: media flows again sooner.
+        // A contact that ended meanwhile finishes the session, which aborts the join.
+        const back = deps.callBack(call.contactId, call.callToken).then(async (answer) => {
+          signal.throwIfAborted();
+          if (answer.status.state === 'ended') return finish(endedByRemote());
+          follow({ ...call, eventsUrl: answer.eventsUrl });
+          onStatus(answer.status);
+        });
+        await Promise.all([back, joinMeeting(call, choice, signal)]);
       } catch (error) {
         if (signal.aborted) return;
         await fail(error);

@@ -153,6 +153,11 @@ test('moving from the shop page to the size guide keeps the call', async ({ brow
   await expect(again.getByTestId('agent-name')).toHaveText(/In call with Sam/);
   await mediaFlowsBothWays(customer, agent, 'Nia Navigate');
   expect(await savedCall(customer)).toEqual(before);
+  await screen(customer, 'size-guide-rejoined-1280x800');
+  await customer.setViewportSize(VIEWPORTS.phone);
+  await expect(again.getByRole('button', { name: 'End call' })).toBeInViewport();
+  await screen(customer, 'size-guide-rejoined-360x740');
+  await customer.setViewportSize(VIEWPORTS.desktop);
   // And back again.
   await again.getByRole('button', { name: 'Minimise' }).click();
   await customer.getByRole('link', { name: 'Back to the Trail Runner 2' }).click();

@@ -11,7 +11,7 @@ test('the served site holds no test page, and a test context still opens the har
   request,
   browser,
 }) => {
-  for (const path of ['/', '/agent/', '/join/', '/snippet/'])
+  for (const path of ['/', '/size-guide/', '/agent/', '/join/', '/snippet/'])
     expect((await request.get(`${base()}${path}`)).status(), path).toBe(200);
   for (const path of ['/e2e/harness/', '/e2e/harness/index.html', '/harness/'])
     expect((await request.get(`${base()}${path}`)).status(), path).toBe(404);

@@ -9,7 +9,7 @@ import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -27,7 +27,7 @@ export const CONNECT_ACTIONS = [
 
 export class BackendApi extends Construct {
   readonly api: HttpApi;
-  readonly fn: IFunction;
+  readonly fn: NodejsFunction;
   /** The function's logs (structured JSON, one record per line: see src/server/logging.ts). */
   readonly logGroup: LogGroup;
 
@@ -99,7 +99,8 @@ export class BackendApi extends Construct {
         resources: [`${instance}/contact/*`],
       }),
     );
-    // Only to store the customer's rating of an ended call (once, with that call's own token).
+    // Only to store the customer's rating of an ended call (once, with that call's own token), and
+    // the cvc-away-until attribute the agent sees while the customer's page is away.
     fn.addToRolePolicy(
       new PolicyStatement({
         actions: ['connect:UpdateContactAttributes'],

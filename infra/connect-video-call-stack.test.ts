@@ -166,6 +166,75 @@ describe('the backend', () => {
   });
 });
 
+describe('deferred ends (the grace period of a customer whose page went away)', () => {
+  const statementsOf = (handler: string) => {
+    const fn = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Handler: handler } }),
+    )[0];
+    const role = fn?.Properties.Role['Fn::GetAtt'][0];
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap(
+        (p) =>
+          p.Properties.PolicyDocument.Statement as Array<{
+            Action: string | string[];
+            Resource: unknown;
+          }>,
+      );
+  };
+  const tableArn = () => ({
+    'Fn::GetAtt': [Object.keys(template.findResources('AWS::DynamoDB::Table'))[0], 'Arn'],
+  });
+
+  it('keeps them in one DynamoDB table keyed by contact, with a TTL', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [{ AttributeName: 'contactId', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('lets the API function only put and delete items of that table, and not sweep', () => {
+    const env = Object.values(
+      template.findResources('AWS::Lambda::Function', { Properties: { Handler: 'index.handler' } }),
+    )[0]?.Properties.Environment.Variables;
+    expect(env).toMatchObject({
+      DEFERRED_ENDS_TABLE: { Ref: expect.any(String) },
+      DEFERRED_END_SWEEP: 'false',
+    });
+    const dynamo = statementsOf('index.handler').filter((s) =>
+      list(s.Action).some((a) => a.startsWith('dynamodb:')),
+    );
+    expect(dynamo).toEqual([
+      {
+        Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+        Effect: 'Allow',
+        Resource: tableArn(),
+      },
+    ]);
+  });
+
+  it('sweeps in its own Lambda, one at a time, every minute, with scan and delete only', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.sweep',
+      Runtime: 'nodejs22.x',
+      ReservedConcurrentExecutions: 1,
+      Timeout: 70,
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(1 minute)',
+      State: 'ENABLED',
+    });
+    const actions = statementsOf('index.sweep').flatMap((s) => list(s.Action));
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:DeleteItem',
+      'dynamodb:Scan',
+    ]);
+    for (const a of actions) expect(a.startsWith('connect:') || a.includes('*')).toBe(false);
+  });
+});
+
 describe('the widget CDN', () => {
   const policyTtl = (name: string) =>
     Object.entries(template.findResources('AWS::CloudFront::CachePolicy')).find(([id]) =>

@@ -6,6 +6,7 @@ import { CfnOutput, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { BackendApi } from './backend-api';
 import { BackendMonitoring } from './backend-monitoring';
+import { DeferredEnd } from './deferred-end';
 import type { LoadedDeployment } from './deploy-config';
 import { WidgetCdn } from './widget-cdn';
 
@@ -20,6 +21,7 @@ export class ConnectVideoCallStack extends Stack {
     super(scope, id, props);
     const { deployment } = props;
     const backend = new BackendApi(this, 'Backend', deployment);
+    new DeferredEnd(this, 'DeferredEnd', { api: backend.fn });
     const monitoring = new BackendMonitoring(this, 'Monitoring', {
       api: backend.api,
       fn: backend.fn,

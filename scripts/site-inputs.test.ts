@@ -20,6 +20,7 @@ describe('site build inputs', () => {
       'agent/index.html',
       'index.html',
       'join/index.html',
+      'size-guide/index.html',
       'snippet/index.html',
     ]);
     expect(pages.filter((p) => p.startsWith('e2e/') || p.includes('testing/'))).toEqual([]);

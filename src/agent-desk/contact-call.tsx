@@ -26,6 +26,7 @@ import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import { CAMERA_PAUSE_TOPIC, parseCameraPause } from '../shared/camera-pause-message';
 import { deskClient, toJoinCredentials } from './desk-client';
 import { CallStatusLine } from './call-status-line';
+import { CustomerAway } from './customer-away';
 import { strings } from './strings';
 import { DeskTile } from './desk-tile';
 
@@ -107,6 +108,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         customerName={contact.customerName}
         customerMuted={muted}
       />
+      <CustomerAway customerName={contact.customerName} until={contact.customerAwayUntil} />
       {failure && (
         <p role="alert" className="error">
           {strings.callFailed(failure)}
@@ -133,9 +135,11 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         ) : (
           <div className="main placeholder">
             <span data-testid="customer-video-placeholder">
-              {customerCameraPaused(snap)
-                ? strings.customerCameraPaused(contact.customerName)
-                : strings.waitingForCustomerVideo}
+              {contact.customerAwayUntil !== undefined
+                ? strings.customerVideoAway(contact.customerName)
+                : customerCameraPaused(snap)
+                  ? strings.customerCameraPaused(contact.customerName)
+                  : strings.waitingForCustomerVideo}
             </span>
             {mutedBadge && <span className="tile-badge">{mutedBadge}</span>}
           </div>

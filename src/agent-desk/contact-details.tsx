@@ -2,6 +2,7 @@
  * What the agent knows about a contact: customer, description, queue, attributes, references (links
  * open in a new tab) and the related contact. Shared by the incoming-contact card and the call view.
  */
+import { AWAY_UNTIL_ATTRIBUTE } from '../shared/call-api';
 import type { DeskContact } from '../shared/agent-desk-api';
 import { strings } from './strings';
 
@@ -10,7 +11,8 @@ function isLink(type: string, value: string | undefined): value is string {
 }
 
 export function ContactDetails({ contact }: { contact: DeskContact }) {
-  const attributes = Object.entries(contact.attributes);
+  // The away marker is shown as the reconnecting banner, not as data about the customer.
+  const attributes = Object.entries(contact.attributes).filter(([k]) => k !== AWAY_UNTIL_ATTRIBUTE);
   const references = Object.entries(contact.references);
   return (
     <dl className="details">

@@ -53,6 +53,14 @@ export const strings = {
   networkGood: 'Network: good',
   networkPoor: 'Network: poor — video may freeze',
   customerMuted: (name: string) => `${name} is muted`,
+  /** Announced once when the customer's page goes; the banner shows the countdown between the two parts. */
+  customerAway: (name: string, seconds: number) =>
+    `${name} is reconnecting… The contact ends in ${seconds} seconds unless they come back.`,
+  customerAwayLead: (name: string) => `${name} is reconnecting… The contact ends in`,
+  customerAwayTail: 'unless they come back.',
+  customerAwayEnding: (name: string) => `${name} did not come back: ending the contact…`,
+  customerBack: (name: string) => `${name} is back`,
+  customerVideoAway: (name: string) => `${name}'s video comes back when they reconnect`,
   customerDevice: (browser: string, system: string | undefined) =>
     system ? `Customer on ${browser}, ${system}` : `Customer on ${browser}`,
   audioQuality: (who: 'customer' | 'you', score: number) =>

@@ -15,6 +15,7 @@ import { dispatchHostEvent } from './dispatch-host-event';
 import type { ConnectVideoCallEventMap } from './host-events';
 import { stringsFor } from '../widget/strings/strings';
 import type { MountedWidget } from '../widget/mount-widget';
+import { hasCallToRejoin } from '../widget/saved-call';
 
 const loadUi = () => import('../widget/mount-widget');
 const scriptOrigin = new URL(import.meta.url).origin;
@@ -60,6 +61,9 @@ export class ConnectVideoCallElement extends HTMLElement {
 
   connectedCallback() {
     this.#render();
+    // A call this tab's previous page left running (reload, another page of the site): rejoin it now.
+    const config = this.#readConfig();
+    if (config && hasCallToRejoin(config.backendUrl, config.entryPoint)) void this.open();
     const idle =
       (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ??
       ((cb: () => void) => setTimeout(cb, 2000));

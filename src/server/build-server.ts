@@ -15,6 +15,9 @@ import type { ContactCenterProvider } from './providers/provider';
 import type { ApiSecurity } from './routes/api-deps';
 import type { ServerConfig } from './server-config';
 import { selfUrl } from './self-link';
+import { join } from 'node:path';
+import type { DeferredEnds } from './deferred-end/deferred-ends';
+import { startDeferredEndSweeper } from './deferred-end/deferred-end-sweeper';
 
 export interface BuildOptions {
   /** Entry points given in code (validated like ENTRY_POINTS_FILE); take precedence over the file. */
@@ -86,6 +89,19 @@ async function createProvider(
   });
 }
 
+/** The deferred-ends store a configuration names: DynamoDB in the deploy, else a SQLite file. */
+async function openDeferredEnds(config: ServerConfig): Promise<DeferredEnds> {
+  if (config.DEFERRED_ENDS_TABLE) {
+    const { dynamoDeferredEnds } = await import('./deferred-end/dynamo-deferred-ends');
+    return dynamoDeferredEnds(config.DEFERRED_ENDS_TABLE);
+  }
+  // Loaded only here, so a handler bundle with a table never loads SQLite.
+  const { sqliteDeferredEnds } = await import('./deferred-end/sqlite-deferred-ends');
+  return sqliteDeferredEnds(
+    config.DEFERRED_ENDS_FILE ?? join(config.LOCAL_DATA_DIR, 'deferred-ends.db'),
+  );
+}
+
 function resolveEntryPoints(
   config: ServerConfig,
   options: BuildOptions,
@@ -109,7 +125,16 @@ export async function buildServer(
       ? { cert: readFileSync(config.TLS_CERT_FILE), key: readFileSync(config.TLS_KEY_FILE) }
       : undefined;
   const provider = await createProvider(config, logger, tls?.cert.toString('utf8'));
+  let deferredEnds: DeferredEnds | undefined;
+  let stopSweeper = () => undefined as void;
   try {
+    deferredEnds = await openDeferredEnds(config);
+    if (config.DEFERRED_END_SWEEP)
+      stopSweeper = startDeferredEndSweeper({
+        ends: deferredEnds,
+        gateway: provider.gateway,
+        logger,
+      });
     const entryPoints = resolveEntryPoints(config, options, provider);
     if (entryPoints.length === 0)
       throw new Error(
@@ -125,6 +150,7 @@ export async function buildServer(
         gateway: provider.gateway,
         entryPoints: entryPointRegistry(entryPoints),
         security: apiSecurity(config),
+        deferredEnds,
       },
       plugins: provider.plugins,
       upgradeHandlers: provider.upgradeHandlers,
@@ -145,11 +171,15 @@ export async function buildServer(
         `Entry points: ${entryPoints.map((e) => e.id).join(', ')}`,
       ],
       close: async () => {
+        stopSweeper();
         await app.close();
+        deferredEnds?.close();
         await provider.close();
       },
     };
   } catch (err) {
+    stopSweeper();
+    deferredEnds?.close();
     await provider.close();
     throw err;
   }

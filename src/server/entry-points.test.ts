@@ -52,6 +52,7 @@ describe('entry points', () => {
       references: {},
       requireCustomerToken: false,
       rating: true,
+      rejoinGraceSeconds: 30,
     };
     expect(() => entryPointRegistry([ep, ep])).toThrow('Entry point "a" is defined twice');
   });

@@ -30,6 +30,11 @@ export const EntryPoint = z.strictObject({
   requireCustomerToken: z.boolean().default(false),
   /** Ask the customer for a 1–5 rating on the ended screen (stored as contact attributes). */
   rating: z.boolean().default(true),
+  /**
+   * Seconds the contact waits for a customer whose page went away (reload, another page of the site)
+   * before it ends; at most Connect's 60-second participant rule. 0 ends the call when the page goes.
+   */
+  rejoinGraceSeconds: z.number().int().min(0).max(60).default(30),
 });
 export type EntryPoint = z.infer<typeof EntryPoint>;
 

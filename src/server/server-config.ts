@@ -40,6 +40,12 @@ const Env = z
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     LOCAL_CONFIG_DIR: z.string().default('config/local'),
     LOCAL_DATA_DIR: z.string().default('.data'),
+    /** DynamoDB table of deferred ends (the deploy); without it they are kept in DEFERRED_ENDS_FILE. */
+    DEFERRED_ENDS_TABLE: z.string().min(3).max(255).optional(),
+    /** SQLite file of deferred ends (default LOCAL_DATA_DIR/deferred-ends.db), shared by the processes using it. */
+    DEFERRED_ENDS_FILE: z.string().min(1).optional(),
+    /** Sweep deferred ends every second in this process (the deploy sweeps in its own Lambda). */
+    DEFERRED_END_SWEEP: bool.default(true),
     /** The built site and widget main.ts serves (`dist` of this checkout by default). */
     DIST_DIR: z.string().min(1).optional(),
     MEDIA_ICE_ADDRESS: z.string().optional(),

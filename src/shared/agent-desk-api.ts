@@ -43,6 +43,11 @@ export const DeskContact = z.object({
   acceptedAt: z.number().optional(),
   connectedAt: z.number().optional(),
   endedAt: z.number().optional(),
+  /**
+   * The customer's page went away (reload, another page, tab closed): the contact ends at this time
+   * unless the customer comes back (from the contact's `cvc-away-until` attribute).
+   */
+  customerAwayUntil: z.number().optional(),
   disconnectReason: z.string().optional(),
   capabilities: z.object({ customer: Capabilities, agent: Capabilities }),
   dtmf: z.array(z.object({ at: z.number(), digits: z.string() })),

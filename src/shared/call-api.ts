@@ -20,6 +20,11 @@ export const EntryPointInfo = z.object({
   requiresCustomerToken: z.boolean(),
   /** The ended screen asks how the call went (absent: yes). */
   rating: z.optional(z.boolean()),
+  /**
+   * Seconds the contact waits for a customer whose page went away (reload, another page of the
+   * site); 0 or absent (a backend without a store for it): leaving the page ends the call.
+   */
+  rejoinGraceSeconds: z.optional(z.number()),
 });
 export type EntryPointInfo = z.infer<typeof EntryPointInfo>;
 
@@ -87,6 +92,25 @@ export const RATING_ATTRIBUTES = {
   comment: 'cvc-rating-comment',
   at: 'cvc-rated-at',
 } as const;
+
+/**
+ * POST /api/calls/:contactId/away — the customer's page went away (reload, another page, tab closed):
+ * the contact ends at `endsAt` unless the customer comes back first (the entry point's grace period).
+ */
+export const AwayResponse = z.object({ endsAt: z.string() });
+
+/**
+ * POST /api/calls/:contactId/back — the customer's page is back: the deferred end is cancelled. The
+ * contact's status, and a fresh contact-events WebSocket (the old URL was single use) when available.
+ */
+export const BackResponse = z.object({ status: CallStatus, eventsUrl: z.optional(z.string()) });
+export type BackResponse = z.infer<typeof BackResponse>;
+
+/**
+ * The contact attribute the backend sets while the customer is away (ISO time the contact ends at,
+ * empty once back): the agent's desk shows "customer reconnecting" with a countdown from it.
+ */
+export const AWAY_UNTIL_ATTRIBUTE = 'cvc-away-until';
 
 /** POST /api/calls/:contactId/end */
 export const EndCallResponse = z.object({ ended: z.literal(true) });

@@ -3,6 +3,7 @@
  * dependencies of the session controller (faked in tests at exactly this boundary).
  */
 import type {
+  BackResponse,
   CallStatus,
   RateCallRequest,
   StartCallRequest,
@@ -11,6 +12,7 @@ import type {
 import type { CallEngine } from '../call-engine/call-engine-api';
 import type { EngineErrorCode } from '../call-engine/call-types';
 import type { ContactEvent } from '../api/contact-events';
+import type { SavedCall } from './saved-call';
 
 /** Who or what ended a call, as the Ended screen and the host page's event report it. */
 export type EndedBy = 'customer' | 'agent' | 'system' | 'connection';
@@ -93,6 +95,10 @@ export interface SessionDeps {
   /** Ends the contact a start request (still unanswered) began; same body, same clientToken. */
   cancelStart(body: StartCallRequest): Promise<unknown>;
   endCall(contactId: string, callToken: string): Promise<unknown>;
+  /** The page is going with the call running: the backend ends it after the grace period unless the customer is back. */
+  callAway(contactId: string, callToken: string): Promise<unknown>;
+  /** The customer is back (a rejoining page): cancels the deferred end. */
+  callBack(contactId: string, callToken: string): Promise<BackResponse>;
   rateCall(contactId: string, callToken: string, rating: RateCallRequest): Promise<unknown>;
   sendDtmf(contactId: string, callToken: string, digits: string): Promise<unknown>;
   /** Starts polling the contact's status; returns a stop function and a "poll now" function. */
@@ -138,6 +144,18 @@ export interface CallSession {
    * backend, then the host page gets `rating`. Rejects when it could not be stored.
    */
   rate(score: number, comment?: string): Promise<void>;
+  /**
+   * Rejoins the call a previous page of this tab ran (see saved-call.ts) as the same attendee: tells
+   * the backend the customer is back, follows the contact again and joins the meeting with the saved
+   * credentials and choices. A contact that ended meanwhile shows as ended.
+   */
+  rejoin(saved: SavedCall): Promise<void>;
+  /**
+   * The page is going (`pagehide`) with a call running: the call is left to the next page of this tab
+   * (saved and released, the backend told the customer is away), this page's devices are released.
+   * A call still being set up is cancelled instead (see `dispose`).
+   */
+  leavePage(): void;
   /** Back to the pre-call screen for a new attempt (new clientToken). */
   reset(): void;
   /** Sends DTMF; once sent, the prompts it answered are cleared from the captions. */

@@ -22,6 +22,7 @@ import type {
 } from './call-session-types';
 import { hostErrorOf, sessionErrorOf } from './session-errors';
 import { languageOf } from './strings/strings';
+import { forgetSavedCall, releaseSavedCall, saveCall, type SavedCall } from './saved-call';
 
 export type { CallSession };
 
@@ -56,6 +57,30 @@ export function createCallSession(
     attempt?.abort();
     attempt = null;
   };
+  /** The page went away with the call left to the next page of this tab (see leavePage). */
+  let leftPage = false;
+  /** Keeps the running call in this tab's sessionStorage, so the next page of the tab rejoins it. */
+  const persist = () => {
+    const p = state.phase;
+    if ((p.phase !== 'connecting' && p.phase !== 'in-call') || !lastChoice || leftPage) return;
+    const { choice } = lastChoice;
+    const now = state.engine?.getSnapshot();
+    saveCall({
+      backendUrl: config.backendUrl,
+      entryPoint: config.entryPoint,
+      call: p.call,
+      startedAt: p.startedAt,
+      connectedAt: p.phase === 'in-call' ? p.connectedAt : null,
+      agentName: p.phase === 'in-call' ? p.agentName : '',
+      selfName: choice.displayName,
+      // What the customer has now (camera turned off, muted mid-call), not only what Join chose.
+      video: now?.status.kind === 'joined' ? now.cameraOn : choice.video,
+      muted: now?.status.kind === 'joined' ? now.muted : Boolean(choice.muted),
+      camera: choice.camera,
+      microphone: choice.microphone,
+      speaker: choice.speaker,
+    });
+  };
   /** Nothing in the customer's path fails unseen: what is not shown is at least logged. */
   const report = (what: string, error: unknown) =>
     console.warn(`<connect-video-call>: ${what} failed`, error);
@@ -73,8 +98,10 @@ export function createCallSession(
   };
   const finish = async (endedBy: EndedBy, at = deps.now()) => {
     const p = state.phase;
-    if ((p.phase !== 'connecting' && p.phase !== 'in-call') || finishing) return;
+    // After leavePage the call is the next page's: this page's engine leaving ends nothing.
+    if ((p.phase !== 'connecting' && p.phase !== 'in-call') || finishing || leftPage) return;
     finishing = true;
+    forgetSavedCall();
     stopStart(); // an engine still loading or joining must not start after the end
     // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no duration.
     const durationSeconds =
@@ -95,6 +122,7 @@ export function createCallSession(
     });
   };
   const fail = async (error: unknown) => {
+    forgetSavedCall();
     stopStart();
     await teardown();
     set({
@@ -120,6 +148,7 @@ export function createCallSession(
         agentName: name ?? state.agentName ?? '',
       },
     });
+    persist();
   };
   const onStatus = (s: CallStatus) => {
     const p = state.phase;
@@ -166,6 +195,25 @@ export function createCallSession(
     cleanups.push(off);
   };
 
+  /** Joins the meeting with the customer's choices (start and rejoin alike). */
+  const joinMeeting = async (call: StartCallResponse, choice: JoinChoice, signal: AbortSignal) => {
+    const engine = await deps.loadEngine(signal);
+    signal.throwIfAborted();
+    set({ engine });
+    watchEngine();
+    const mayVideo = call.allowedCapabilities.Customer?.Video === 'SEND';
+    await engine.join({
+      credentials: call.connectionData,
+      video: choice.video && mayVideo,
+      camera: choice.camera,
+      microphone: choice.microphone,
+      speaker: choice.speaker,
+      topics: [SCREEN_SHARING_TOPIC],
+      signal,
+    });
+    if (!signal.aborted && choice.muted) engine.setMuted(true);
+  };
+
   const session: CallSession = {
     getState: () => state,
     subscribe: (l) => listeners.add(l),
@@ -207,26 +255,71 @@ export function createCallSession(
         signal.throwIfAborted();
         const startedAt = deps.now();
         set({ phase: { phase: 'connecting', call, startedAt, flowState: 'in-flow' } });
+        persist();
         follow(call);
-        const engine = await deps.loadEngine(signal);
-        signal.throwIfAborted();
-        set({ engine });
-        watchEngine();
-        const mayVideo = call.allowedCapabilities.Customer?.Video === 'SEND';
-        await engine.join({
-          credentials: call.connectionData,
-          video: choice.video && mayVideo,
-          camera: choice.camera,
-          microphone: choice.microphone,
-          speaker: choice.speaker,
-          topics: [SCREEN_SHARING_TOPIC],
-          signal,
-        });
-        if (!signal.aborted && choice.muted) engine.setMuted(true);
+        await joinMeeting(call, choice, signal);
       } catch (error) {
         if (signal.aborted) return; // whoever aborted it undoes what it started
         await fail(error);
       }
+    },
+    async rejoin(saved: SavedCall) {
+      const choice: JoinChoice = {
+        displayName: saved.selfName,
+        video: saved.video,
+        muted: saved.muted,
+        camera: saved.camera,
+        microphone: saved.microphone,
+        speaker: saved.speaker,
+      };
+      lastChoice = { choice };
+      customerEnding = false;
+      finishing = false;
+      leftPage = false;
+      const controller = new AbortController();
+      attempt = controller;
+      const { signal } = controller;
+      const { call, startedAt, connectedAt } = saved;
+      set({
+        phase:
+          connectedAt !== null
+            ? { phase: 'in-call', call, startedAt, connectedAt, agentName: saved.agentName }
+            : { phase: 'connecting', call, startedAt, flowState: 'queued' },
+        captions: [],
+        agentName: saved.agentName || null,
+        selfName: saved.selfName,
+        settingUp: false,
+      });
+      try {
+        // The meeting is joined while the backend cancels the deferred end: media flows again sooner.
+        // A contact that ended meanwhile finishes the session, which aborts the join.
+        const back = deps.callBack(call.contactId, call.callToken).then(async (answer) => {
+          signal.throwIfAborted();
+          if (answer.status.state === 'ended') return finish(endedByRemote());
+          follow({ ...call, eventsUrl: answer.eventsUrl });
+          onStatus(answer.status);
+        });
+        await Promise.all([back, joinMeeting(call, choice, signal)]);
+      } catch (error) {
+        if (signal.aborted) return;
+        await fail(error);
+      }
+    },
+    leavePage() {
+      const p = state.phase;
+      if ((p.phase !== 'connecting' && p.phase !== 'in-call') || state.settingUp) {
+        void session.dispose();
+        return;
+      }
+      persist();
+      releaseSavedCall();
+      leftPage = true;
+      // keepalive: the request completes while the page unloads.
+      void deps
+        .callAway(p.call.contactId, p.call.callToken)
+        .catch((e: unknown) => report('telling the backend the customer is away', e));
+      stopStart();
+      void teardown();
     },
     async cancel() {
       if (!state.settingUp) return;
@@ -241,6 +334,7 @@ export function createCallSession(
       void ending?.catch((e: unknown) => report('ending the cancelled call', e));
       unanswered = null;
       clientToken = deps.newClientToken(); // the cancelled attempt's token would replay its contact
+      forgetSavedCall();
       await teardown();
       set({ phase: { phase: 'pre-call' }, captions: [], engine: null, settingUp: false });
       if (p.phase === 'connecting' || p.phase === 'in-call')
@@ -289,6 +383,7 @@ export function createCallSession(
     },
     resume: () => refresh(),
     async dispose() {
+      if (leftPage) return teardown(); // the call is the next page's now
       if (state.settingUp) await session.cancel();
       else await session.end();
       await teardown();

@@ -8,6 +8,8 @@ import { prefetchCallEngine } from '../call-engine/load-call-engine';
 import { createCallSession } from './call-session';
 import type { HostEvent, WidgetConfig } from './call-session-types';
 import { createSessionDeps } from './session-deps';
+import { claimSavedCall } from './saved-call';
+import { entryPointQuery } from '../api/get-entry-point';
 import { WidgetRoot } from './widget-root';
 import widgetCss from './styles/widget.css?inline';
 
@@ -39,8 +41,19 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
     createSessionDeps(queryClient, options.config.backendUrl),
     options.onEvent,
   );
-  // Leaving the page ends the contact (or cancels a call being set up) instead of leaving the agent an empty call.
-  const onPageHide = () => void session.dispose();
+  // A call a previous page of this tab left running (reload, another page of the site) goes on here.
+  const saved = claimSavedCall(options.config.backendUrl, options.config.entryPoint);
+  if (saved) void session.rejoin(saved);
+  // Leaving the page with a call running leaves it to the next page of this tab when the entry point
+  // has a grace period (the backend ends it if the customer does not come back); otherwise it ends the
+  // contact. A call still being set up is cancelled either way.
+  const onPageHide = () => {
+    const info = queryClient.getQueryData(
+      entryPointQuery(options.config.backendUrl, options.config.entryPoint).queryKey,
+    );
+    if ((info?.rejoinGraceSeconds ?? 0) > 0) session.leavePage();
+    else void session.dispose();
+  };
   window.addEventListener('pagehide', onPageHide);
   const reactRoot = createRoot(container);
   reactRoot.render(

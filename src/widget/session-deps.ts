@@ -6,6 +6,7 @@ import { MutationObserver, QueryObserver, type QueryClient } from '@tanstack/rea
 import { callStatusQuery } from '../api/get-call-status';
 import { cancelStart } from '../api/cancel-start';
 import { endCall } from '../api/end-call';
+import { callAway, callBack } from '../api/away-and-back';
 import { rateCall } from '../api/rate-call';
 import { sendDtmf } from '../api/send-dtmf';
 import { newClientToken, startCall } from '../api/start-call';
@@ -24,6 +25,8 @@ export function createSessionDeps(queryClient: QueryClient, baseUrl: string): Se
       }).mutate(body),
     cancelStart: (body) => cancelStart(baseUrl, body),
     endCall: (contactId, callToken) => endCall(baseUrl, contactId, callToken),
+    callAway: (contactId, callToken) => callAway(baseUrl, contactId, callToken),
+    callBack: (contactId, callToken) => callBack(baseUrl, contactId, callToken),
     rateCall: (contactId, callToken, rating) => rateCall(baseUrl, contactId, callToken, rating),
     sendDtmf(contactId, callToken, digits) {
       // One token per key press, reused by the retry: the digit reaches the flow once.

@@ -37,6 +37,8 @@ export interface MediaServerOptions {
   faults?: MediaFaults;
   /** The audio mix's Opus codecs; libopus by default (tests inject failing ones). */
   codecs?: AudioCodecs;
+  /** The clock of Connect's 60-second participant rule (meeting-attendees.ts); Date.now by default. */
+  now?: () => number;
 }
 
 const CONTROL_PATH = /^\/control\/([A-Za-z0-9-]{1,64})(?:\?|$)/;
@@ -52,7 +54,7 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
   const events = new EventEmitter<MediaServiceEvents>();
   const faults = options.faults ?? new MediaFaults(options.logger);
   const newRoom = (meeting: MediaMeeting) =>
-    new MeetingRoom(meeting, events, faults, options.codecs);
+    new MeetingRoom(meeting, events, faults, options.codecs, options.now);
   const wss = guardedWebSocketServer({
     maxPayload: 1 << 20,
     handleProtocols: (p) => (p.has('_aws_wt_session') ? '_aws_wt_session' : false),
@@ -134,6 +136,8 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
       if (room && room.attendees.delete(attendeeId)) room.removeAttendee(attendeeId);
     },
     isMeetingActive: (meetingId) => !!rooms.get(meetingId) && !rooms.get(meetingId)!.ended,
+    isAttendeeActive: (meetingId, attendeeId) =>
+      rooms.get(meetingId)?.attendees.isActive(attendeeId) ?? false,
     attendeeReport(meetingId, attendeeId) {
       const room = rooms.get(meetingId);
       return room && !room.ended ? room.reportOf(attendeeId) : undefined;

@@ -47,6 +47,11 @@ export interface MediaService {
   endMeeting(meetingId: string): void;
   isMeetingActive(meetingId: string): boolean;
   /**
+   * False once the attendee was removed, or has been away (no connection) for more than 60 seconds:
+   * Connect's participant rule, after which its token is refused and it cannot rejoin.
+   */
+  isAttendeeActive(meetingId: string, attendeeId: string): boolean;
+  /**
    * The device and last measured audio link of an attendee connected to a live meeting; undefined
    * when it is not connected. Never waits: the audio link is the previous measurement.
    */

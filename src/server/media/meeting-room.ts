@@ -39,7 +39,7 @@ export type OutgoingMessage = Omit<StampedMessage, 'ingestTimeNs'>;
 const END_GRACE_MS = 3000;
 
 export class MeetingRoom {
-  readonly attendees = new MeetingAttendees();
+  readonly attendees: MeetingAttendees;
   private readonly members = new Map<RoomMember, Membership>();
   private readonly retained = new RetainedMessages();
   /** The videos and the audio mix, for the members' media halves. */
@@ -52,7 +52,10 @@ export class MeetingRoom {
     private readonly events: EventEmitter<MediaServiceEvents>,
     private readonly faults: MediaFaults,
     codecs?: AudioCodecs,
+    /** The clock of Connect's 60-second participant rule (tests move it). */
+    now: () => number = Date.now,
   ) {
+    this.attendees = new MeetingAttendees(now);
     this.media = new RoomMedia(
       {
         members: () => this.members.keys(),
@@ -118,6 +121,7 @@ export class MeetingRoom {
       this.remove(previous, reconnect);
       this.guardMember(previous, 'signaling-event', () => previous.replaced(reconnect));
     }
+    this.attendees.markPresent(member.attendeeId);
     this.members.set(member, {
       audioStreamId: this.nextAudioStreamId++,
       audioSessionId,
@@ -156,6 +160,9 @@ export class MeetingRoom {
     const state = this.members.get(member);
     if (!state) return;
     this.members.delete(member);
+    // Its last connection gone: the 60-second rule starts counting (a reconnect admits it first).
+    if (![...this.members.keys()].some((m) => m.attendeeId === member.attendeeId))
+      this.attendees.markAway(member.attendeeId);
     if (state.announced)
       this.toAnnounced(
         presenceFrame([

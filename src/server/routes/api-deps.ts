@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ConnectGateway } from '../connect-gateway';
 import type { EntryPointRegistry } from '../entry-points';
+import type { DeferredEnds } from '../deferred-end/deferred-ends';
 import { ApiHttpError } from './api-errors';
 
 export interface ApiSecurity {
@@ -37,6 +38,8 @@ export interface ApiDeps {
   gateway: CallGateway;
   entryPoints: EntryPointRegistry;
   security: ApiSecurity;
+  /** Where a customer's away time is kept (absent: leaving the page ends the call at once). */
+  deferredEnds?: DeferredEnds;
 }
 
 /** Validates a request body against a shared schema; a mismatch is an InvalidParameterException naming the fields. */

@@ -12,6 +12,7 @@ import type { ApiDeps } from './api-deps';
 import { isOwnOrigin, LOOPBACK_HOSTS } from '../own-origin';
 import { registerCallActions } from './call-actions';
 import { registerRating } from './rating';
+import { registerAwayAndBack } from './away-and-back';
 import { registerStartCall } from './start-call';
 
 export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
@@ -71,10 +72,12 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
       allowedAttributes: ep.allowedAttributes,
       requiresCustomerToken: ep.requireCustomerToken || Boolean(deps.security.requireCustomerJwt),
       rating: ep.rating,
+      rejoinGraceSeconds: deps.deferredEnds ? ep.rejoinGraceSeconds : 0,
     };
     return info;
   });
   registerStartCall(app, deps);
   registerCallActions(app, deps);
   registerRating(app, deps);
+  registerAwayAndBack(app, deps);
 }

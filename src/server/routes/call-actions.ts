@@ -45,6 +45,8 @@ export function registerCallActions(app: FastifyInstance, deps: ApiDeps) {
   app.post<Params>('/calls/:contactId/end', async (req) => {
     const call = await verifyCallToken(req.headers.authorization, req.params.contactId, secret);
     await deps.gateway.disconnect(call.connectionToken);
+    // Pressed End after coming back from a page that went away: nothing is left to end later.
+    await deps.deferredEnds?.cancel(call.contactId).catch(() => false);
     return { ended: true };
   });
 }

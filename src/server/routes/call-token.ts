@@ -13,6 +13,11 @@ export interface CallClaims {
   connectionToken: string;
   /** The entry point the call was started for (absent in tokens minted before it was added). */
   entryPointId?: string;
+  /**
+   * The customer's ParticipantToken (valid for the participant's lifetime): a page that comes back
+   * after a reload trades it for a fresh events WebSocket (absent in older tokens).
+   */
+  participantToken?: string;
 }
 
 const ISSUER = 'connect-video-call';
@@ -23,6 +28,7 @@ export async function mintCallToken(claims: CallClaims, secret: Uint8Array): Pro
     ins: claims.instanceId,
     ct: claims.connectionToken,
     ...(claims.entryPointId ? { ep: claims.entryPointId } : {}),
+    ...(claims.participantToken ? { pt: claims.participantToken } : {}),
   })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.contactId)
@@ -72,5 +78,6 @@ export async function verifyCallToken(
     instanceId: payload.ins,
     connectionToken: payload.ct,
     ...(typeof payload.ep === 'string' ? { entryPointId: payload.ep } : {}),
+    ...(typeof payload.pt === 'string' ? { participantToken: payload.pt } : {}),
   };
 }

@@ -35,6 +35,7 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
         instanceId: entryPoint.instanceId,
         connectionToken: connection.connectionToken,
         entryPointId: entryPoint.id,
+        participantToken: started.ParticipantToken,
       },
       deps.security.sessionSecret,
     );
@@ -96,7 +97,12 @@ async function startContact(rawBody: unknown, deps: ApiDeps) {
   const connection = await deps.gateway.createConnection(started.ParticipantToken);
   return {
     entryPoint,
-    started: { ...started, ContactId: started.ContactId, ParticipantId: started.ParticipantId },
+    started: {
+      ...started,
+      ContactId: started.ContactId,
+      ParticipantId: started.ParticipantId,
+      ParticipantToken: started.ParticipantToken,
+    },
     connection,
   };
 }

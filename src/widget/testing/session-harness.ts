@@ -5,7 +5,7 @@
 import { vi } from 'vitest';
 import { createCallSession } from '../call-session';
 import type { SessionDeps } from '../call-session-types';
-import type { CallStatus, StartCallResponse } from '../../shared/call-api';
+import type { BackResponse, CallStatus, StartCallResponse } from '../../shared/call-api';
 import type { ContactEvent } from '../../api/contact-events';
 import { createFakeCallEngine } from '../../call-engine/testing/fake-call-engine';
 
@@ -33,6 +33,11 @@ export function setup(startCall: SessionDeps['startCall'] = async () => call) {
     startCall: vi.fn(startCall),
     cancelStart: vi.fn(async () => ({ contactId: 'c-1', cancelled: true })),
     endCall: vi.fn(async () => ({ ended: true })),
+    callAway: vi.fn(async () => ({ endsAt: new Date(t + 30_000).toISOString() })),
+    callBack: vi.fn(async (): Promise<BackResponse> => ({
+      status: { contactId: 'c-1', state: 'connected' },
+      eventsUrl: 'ws://events-2',
+    })),
     rateCall: vi.fn(async () => ({ rated: true })),
     sendDtmf: vi.fn(async () => ({})),
     watchStatus: vi.fn(

@@ -24,14 +24,14 @@ function variant(edit: (json: Record<string, any>) => void): string {
 }
 
 describe('loadLocalConfig', () => {
-  it('loads the shipped config: instance, flow content, queues, agents and three entry points', () => {
+  it('loads the shipped config: instance, flow content, queues, agents and four entry points', () => {
     const config = loadLocalConfig(SHIPPED);
     expect(config.instance.alias).toBe('local-video-center');
     expect(config.flows[0]?.content.Version).toBe('2019-10-30');
     expect(config.queues.map((q) => q.name)).toEqual(['Sales', 'Support', 'BasicQueue']);
     expect(config.agents).toHaveLength(2);
     const eps = localEntryPoints(config);
-    expect(eps.map((e) => e.id)).toEqual(['default', 'voice', 'video-no-share']);
+    expect(eps.map((e) => e.id)).toEqual(['default', 'short-grace', 'voice', 'video-no-share']);
     expect(
       eps.every(
         (e) => e.instanceId === config.instance.id && e.contactFlowId === config.defaultFlowId,
@@ -41,8 +41,13 @@ describe('loadLocalConfig', () => {
       Customer: { Video: 'SEND', ScreenShare: 'SEND' },
       Agent: { Video: 'SEND', ScreenShare: 'SEND' },
     });
-    expect(eps[1]?.allowedCapabilities).toEqual({});
-    expect(eps[2]?.allowedCapabilities).toEqual({
+    expect(eps[1]).toMatchObject({
+      rejoinGraceSeconds: 8,
+      allowedCapabilities: { Customer: { Video: 'SEND' }, Agent: { Video: 'SEND' } },
+    });
+    expect(eps[0]?.rejoinGraceSeconds).toBe(30);
+    expect(eps[2]?.allowedCapabilities).toEqual({});
+    expect(eps[3]?.allowedCapabilities).toEqual({
       Customer: { Video: 'SEND' },
       Agent: { Video: 'SEND' },
     });

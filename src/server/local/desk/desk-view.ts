@@ -9,7 +9,7 @@ import type {
   DeskState,
   VideoConnectionInfo,
 } from '../../../shared/agent-desk-api';
-import { RATING_ATTRIBUTES } from '../../../shared/call-api';
+import { AWAY_UNTIL_ATTRIBUTE, RATING_ATTRIBUTES } from '../../../shared/call-api';
 import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentState } from '../routing/agent-roster';
@@ -30,6 +30,7 @@ export function deskContact(
   for (const [key, ref] of Object.entries(c.references))
     references[key] = { Type: ref.Type, ...(ref.Value !== undefined ? { Value: ref.Value } : {}) };
   const caps = c.allowedCapabilities;
+  const awayUntil = Date.parse(c.attributes[AWAY_UNTIL_ATTRIBUTE] ?? '');
   const dtmfItems = c.transcript
     .filter((t) => t.kind === 'dtmf')
     .map((t) => ({ at: t.at, digits: t.content }));
@@ -50,6 +51,9 @@ export function deskContact(
     acceptedAt: c.agent?.acceptedAt,
     connectedAt: c.agent?.connectedAt,
     endedAt: c.disconnectedAt,
+    ...(Number.isFinite(awayUntil) && c.disconnectedAt === undefined
+      ? { customerAwayUntil: awayUntil }
+      : {}),
     disconnectReason: c.disconnectReason,
     capabilities: {
       customer: {

@@ -31,6 +31,11 @@ const ConnectionInput = z.object({
 export const createParticipantConnection: Operation = (deps, req) => {
   const input = parse(ConnectionInput, req.body);
   const { contact, participant } = authenticate(deps, req, 'participant');
+  // Connect's rule: a participant away (left or disconnected) for 60 seconds cannot come back.
+  if (!deps.media.isAttendeeActive(contact.meeting.MeetingId, participant.attendee.AttendeeId))
+    throw participantError.accessDenied(
+      'The participant was away from the call for more than 60 seconds and cannot rejoin; create a new participant with CreateParticipant',
+    );
   const now = deps.now();
   const expiry = new Date(now + CONNECTION_MS).toISOString();
   const out: Record<string, unknown> = {};

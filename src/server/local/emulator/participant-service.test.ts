@@ -83,6 +83,26 @@ describe('Participant Service', () => {
     });
   });
 
+  it('CreateParticipantConnection refuses a participant away from the meeting for more than 60 s (AccessDeniedException)', async () => {
+    const { started } = await call();
+    const meetingId = started.ConnectionData?.Meeting?.MeetingId ?? '';
+    const attendeeId = started.ConnectionData?.Attendee?.AttendeeId ?? '';
+    h.media.awayTooLong.add(`${meetingId}/${attendeeId}`);
+    const refused = await fail(
+      h.participant.send(
+        new CreateParticipantConnectionCommand({
+          ParticipantToken: started.ParticipantToken,
+          Type: ['CONNECTION_CREDENTIALS', 'WEBSOCKET'],
+        }),
+      ),
+    );
+    expect(refused).toMatchObject({
+      name: 'AccessDeniedException',
+      status: 403,
+      message: expect.stringContaining('more than 60 seconds') as unknown,
+    });
+  });
+
   it('SendMessage records DTMF (emits dtmf) and text; bad digits and content types are ValidationException', async () => {
     const { started, token } = await call();
     const dtmf: string[] = [];

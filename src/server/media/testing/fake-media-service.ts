@@ -79,6 +79,17 @@ export class FakeMediaService implements MediaService {
     return this.meetings.get(meetingId)?.active ?? false;
   }
 
+  /** Attendees a test says were away for more than 60 s (as `meetingId/attendeeId`). */
+  readonly awayTooLong = new Set<string>();
+
+  isAttendeeActive(meetingId: string, attendeeId: string): boolean {
+    const m = this.meetings.get(meetingId);
+    return (
+      !!m?.attendees.some((a) => a.AttendeeId === attendeeId) &&
+      !this.awayTooLong.has(`${meetingId}/${attendeeId}`)
+    );
+  }
+
   /** Reports by `meetingId/attendeeId`: a test sets what a connected attendee's client reported. */
   readonly reports = new Map<string, AttendeeReport>();
 

@@ -8,6 +8,7 @@ import { SignJWT } from 'jose';
 import { createApp, type AppDeps } from '../../app';
 import { entryPointRegistry, type EntryPoint } from '../../entry-points';
 import type { ApiSecurity, CallGateway } from '../api-deps';
+import { memoryDeferredEnds } from '../../deferred-end/deferred-ends';
 
 export const TEST_ORIGIN = 'https://shop.example';
 export const CUSTOMER_SECRET = 'customer-secret-for-tests-0123456789abcdef';
@@ -26,6 +27,7 @@ export const testEntryPoint: EntryPoint = {
   references: { page: { Type: 'URL', Value: 'https://shop.example/{attr.product}' } },
   requireCustomerToken: false,
   rating: true,
+  rejoinGraceSeconds: 30,
 };
 
 /** A gateway fake that records what the routes send and answers like Connect would. */
@@ -103,13 +105,16 @@ export async function testApp(
   extra: Partial<Omit<AppDeps, 'api'>> = {},
 ) {
   const fake = fakeGateway();
+  const deferredEnds = memoryDeferredEnds();
   const app = await createApp({
     api: {
       gateway: fake.gateway,
+      deferredEnds,
       entryPoints: entryPointRegistry([
         testEntryPoint,
         { ...testEntryPoint, id: 'members', requireCustomerToken: true },
         { ...testEntryPoint, id: 'no-rating', rating: false },
+        { ...testEntryPoint, id: 'short-grace', rejoinGraceSeconds: 5 },
       ]),
       security: {
         allowedOrigins: [TEST_ORIGIN],
@@ -123,7 +128,7 @@ export async function testApp(
     },
     ...extra,
   });
-  return { app, ...fake };
+  return { app, deferredEnds, ...fake };
 }
 
 export function customerToken(

@@ -14,7 +14,7 @@ export interface AddParticipantProps {
   /** The contact lets participants send video / share a screen (the agent's own capabilities). */
   canVideo: boolean;
   canShare: boolean;
-  /** People on the call now, the agent included; Connect holds at most 6. */
+  /** Participants of the contact now (joined or invited), the agent included; Connect holds at most 6. */
   present: number;
 }
 

@@ -241,7 +241,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
           contactId={contact.id}
           canVideo={caps.agent.video}
           canShare={caps.agent.screenShare}
-          present={people.length + 1}
+          present={contact.participants.length + 1}
         />
       )}
       {/* Below the controls: its figures change as the call goes, and must never move the videos. */}

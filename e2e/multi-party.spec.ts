@@ -6,7 +6,6 @@
  * (four invited participants as light pages of one browser context), and Connect's limit of six.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync } from 'node:fs';
 import { inboundMedia, trackPeerConnections } from './agent-desk-support';
 import { screen, VIEWPORTS } from './support/screens';
 import {
@@ -19,20 +18,13 @@ import {
 } from './widget-support';
 
 const SAM = 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24';
-const SHOTS = '/work/shared-helper/shots/multiparty';
 
-/** Saves the customer's screenshot at both viewports (and a copy for review outside the repo). */
+/** Saves the customer's screenshot at both viewports (test-results/screens/<name>-<size>.png). */
 async function shots(page: Page, name: string) {
-  mkdirSync(SHOTS, { recursive: true });
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await page.setViewportSize(viewport);
     await page.waitForTimeout(1500); // frames reach the resized tiles
     await screen(page, `${name}-${size}`);
-    try {
-      copyFileSync(`test-results/screens/${name}-${size}.png`, `${SHOTS}/${name}-${size}.png`);
-    } catch {
-      // the review folder exists only on the development machine
-    }
   }
   await page.setViewportSize(VIEWPORTS.desktop);
 }
@@ -146,11 +138,6 @@ test('three people: customer, agent and an added participant see and hear each o
   await shots(customer, 'three-party-widget');
   await agent.setViewportSize(VIEWPORTS.desktop);
   await screen(agent, 'three-party-desk');
-  try {
-    copyFileSync('test-results/screens/three-party-desk.png', `${SHOTS}/three-party-desk.png`);
-  } catch {
-    // only on the development machine
-  }
 
   // The guest leaves (announced), comes back from the same tab (the link was kept for this tab only).
   await guest.getByRole('button', { name: 'Leave' }).click();

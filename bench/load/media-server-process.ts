@@ -12,7 +12,7 @@ import { MediaFaults } from '../../src/server/media/media-faults';
 
 /** Requests the generator sends, and what each answers. */
 export type ServerRequest =
-  | { id: number; type: 'meeting'; names: [string, string] }
+  | { id: number; type: 'meeting'; names: string[] }
   | { id: number; type: 'end'; meetingId: string }
   | { id: number; type: 'stats' }
   | { id: number; type: 'faults' };

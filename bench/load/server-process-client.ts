@@ -37,10 +37,12 @@ export class ServerProcess {
     return this.child.pid!;
   }
 
-  /** A new meeting with one attendee per name. */
+  /** A new meeting with one attendee per name (two for a 1:1 call, up to six for a group). */
   createMeeting(
     names: [string, string],
-  ): Promise<{ meeting: MediaMeeting; attendees: [MediaAttendee, MediaAttendee] }> {
+  ): Promise<{ meeting: MediaMeeting; attendees: [MediaAttendee, MediaAttendee] }>;
+  createMeeting(names: string[]): Promise<{ meeting: MediaMeeting; attendees: MediaAttendee[] }>;
+  createMeeting(names: string[]): Promise<{ meeting: MediaMeeting; attendees: MediaAttendee[] }> {
     return this.request({ type: 'meeting', names });
   }
 

@@ -19,6 +19,7 @@ import {
   CreateParticipantConnectionCommand,
 } from '@aws-sdk/client-connectparticipant';
 import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
+import { agentAnswers, releaseAgents } from '../support/desk-reset';
 import { audioPackets, closePages, harnessState, joinPage, started } from './support/harness-page';
 
 test.use({ trace: 'off' });
@@ -49,6 +50,9 @@ test('attendees from StartWebRTCContact and CreateParticipantConnection talk, an
     }),
   );
   const customer = contact.ConnectionData!;
+  // Connect adds participants only once an agent is on the call: the first sample agent answers.
+  await releaseAgents(baseUrl);
+  await agentAnswers(baseUrl, '0336b503-1430-41e8-9e50-f660e2ad5be0', contact.ContactId!);
   const extra = await connect.send(
     new CreateParticipantCommand({
       InstanceId: instanceId,
@@ -97,6 +101,7 @@ test('attendees from StartWebRTCContact and CreateParticipantConnection talk, an
   );
   for (const page of [a, b])
     await expect.poll(async () => (await harnessState(page)).stopStatus).toBe('5'); // MeetingEnded
+  await releaseAgents(baseUrl);
   connect.destroy();
   participant.destroy();
 });

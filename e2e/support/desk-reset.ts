@@ -36,3 +36,43 @@ async function release(baseUrl: string, agentId: string): Promise<void> {
 export async function releaseAgents(baseUrl: string): Promise<void> {
   for (const id of AGENT_IDS) await release(baseUrl, id);
 }
+
+/**
+ * Makes the agent Available until `contactId` rings it (passing on any other contact an earlier test
+ * left queued), then accepts it through the desk API and returns the agent's meeting credentials in
+ * Streams' camelCase shape. The contact is CONNECTED afterwards, as when the agent clicks Accept.
+ */
+export async function agentAnswers(
+  baseUrl: string,
+  agentId: string,
+  contactId: string,
+): Promise<{
+  attendee: { attendeeId: string; joinToken: string };
+  meeting: { meetingId: string; mediaRegion: string; mediaPlacement: Record<string, string> };
+}> {
+  const desk = `${baseUrl}/local/desk/agents/${agentId}`;
+  const post = (path: string, body?: unknown) =>
+    fetch(`${desk}${path}`, {
+      method: 'POST',
+      ...(body
+        ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }
+        : {}),
+    });
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const state = (await (await fetch(`${desk}/state`)).json()) as AgentState;
+    if (state.agent.status === 'RINGING' && state.contact?.id === contactId) break;
+    if (state.agent.status === 'RINGING' && state.contact)
+      await post(`/contacts/${state.contact.id}/reject`);
+    else if (['OFFLINE', 'MISSED'].includes(state.agent.status))
+      await post('/status', { status: 'AVAILABLE' });
+    else if (state.agent.status === 'AFTER_CONTACT_WORK')
+      await post('/after-contact-work/complete');
+    if (Date.now() > deadline)
+      throw new Error(`contact ${contactId} never rang agent ${agentId}: ${JSON.stringify(state)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const accepted = await post(`/contacts/${contactId}/accept`);
+  if (!accepted.ok) throw new Error(`accept failed: ${await accepted.text()}`);
+  return ((await accepted.json()) as { connection: never }).connection;
+}

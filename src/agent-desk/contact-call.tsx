@@ -1,8 +1,8 @@
 /**
  * The agent's side of a connected contact: joins the contact's meeting through the call engine with
- * the agent's own attendee, shows the customer (their shared screen large when they share), and the
- * controls the Agent capabilities allow: microphone, camera, own screen share, and enabling the
- * customer's screen sharing with Connect's data message.
+ * the agent's own attendee, shows the customer (a shared screen large when someone shares) and every
+ * participant the agent added, the controls the Agent capabilities allow (microphone, camera, own
+ * screen share, enabling the customer's screen sharing with Connect's data message) and Add participant.
  */
 import { CallHealth } from './call-health';
 import { useEffect, useState } from 'react';
@@ -12,7 +12,7 @@ import {
   localVideoTile,
   remoteAttendees,
   remoteContentTile,
-  remoteVideoTile,
+  remoteParticipants,
 } from '../call-engine/call-selectors';
 import type { CallSnapshot } from '../call-engine/call-types';
 import { loadCallEngine } from '../call-engine/load-call-engine';
@@ -29,6 +29,7 @@ import { CallStatusLine } from './call-status-line';
 import { CustomerAway } from './customer-away';
 import { strings } from './strings';
 import { DeskTile } from './desk-tile';
+import { AddParticipant } from './add-participant';
 
 export interface ContactCallProps {
   agentId: string;
@@ -50,8 +51,9 @@ const sameCall = (a: CallSnapshot, b: CallSnapshot) =>
   sameIgnoringMessages(a, b) && customerCameraPaused(a) === customerCameraPaused(b);
 
 /** The customer's microphone is muted (their camera attendee; not muted while they are not present). */
-export function customerMuted(snap: CallSnapshot): boolean {
-  return remoteAttendees(snap).find((a) => !a.isContent)?.muted ?? false;
+export function customerMuted(snap: CallSnapshot, customerAttendeeId?: string): boolean {
+  const people = remoteAttendees(snap).filter((a) => !a.isContent);
+  return (people.find((a) => a.attendeeId === customerAttendeeId) ?? people[0])?.muted ?? false;
 }
 
 export function ContactCall({ agentId, contact, connection, onEnd, busy }: ContactCallProps) {
@@ -94,10 +96,16 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
   };
 
   const content = remoteContentTile(snap);
-  const remote = remoteVideoTile(snap);
+  const customerId = contact.participants[0]?.attendeeId;
+  const people = remoteParticipants(snap);
+  const customer = people.find((p) => p.attendeeId === customerId) ?? people[0];
+  const others = people.filter((p) => p !== customer);
+  const remote = customer?.tile;
   const local = localVideoTile(snap);
   const joined = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
-  const muted = customerMuted(snap);
+  const muted = customerMuted(snap, customerId);
+  const nameOf = (attendeeId: string) =>
+    contact.participants.find((p) => p.attendeeId === attendeeId)?.name ?? strings.guest;
   const mutedBadge = muted ? strings.mutedBadge : undefined;
   return (
     <section className="call" aria-labelledby="call-title">
@@ -144,8 +152,25 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
             {mutedBadge && <span className="tile-badge">{mutedBadge}</span>}
           </div>
         )}
-        {(local || (content && remote)) && (
+        {(local || (content && remote) || others.length > 0) && (
           <div className="strip">
+            {others.map((p) =>
+              p.tile ? (
+                <DeskTile
+                  key={p.attendeeId}
+                  engine={engine}
+                  tile={p.tile}
+                  label={strings.participantVideo(nameOf(p.attendeeId))}
+                  badge={p.muted ? strings.mutedBadge : undefined}
+                  className={`side${p.speaking ? ' speaking' : ''}`}
+                />
+              ) : (
+                <p key={p.attendeeId} className="tile side placeholder">
+                  {strings.participantNoVideo(nameOf(p.attendeeId))}
+                  {p.muted && <span className="tile-badge">{strings.mutedBadge}</span>}
+                </p>
+              ),
+            )}
             {content && remote && (
               <DeskTile
                 engine={engine}
@@ -214,6 +239,15 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
           {strings.endContact}
         </button>
       </div>
+      {joined && (
+        <AddParticipant
+          agentId={agentId}
+          contactId={contact.id}
+          canVideo={caps.agent.video}
+          canShare={caps.agent.screenShare}
+          present={contact.participants.length + 1}
+        />
+      )}
       {/* Below the controls: its figures change as the call goes, and must never move the videos. */}
       {joined && <CallHealth agentId={agentId} contactId={contact.id} />}
     </section>

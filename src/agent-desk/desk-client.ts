@@ -7,9 +7,11 @@ import type { z } from 'zod';
 import { fetchJson } from '../api/api-fetch';
 import {
   AcceptResponse,
+  AddParticipantResponse,
   AgentList,
   CallHealth,
   DeskState,
+  type AddParticipantRequest,
   type AgentSummary,
   type VideoConnectionInfo,
 } from '../shared/agent-desk-api';
@@ -41,6 +43,11 @@ export const deskClient = {
     (await request(`${contactPath(agentId, contactId)}/connection`, AcceptResponse)).connection,
   health: (agentId: string, contactId: string) =>
     request(`${contactPath(agentId, contactId)}/health`, CallHealth),
+  addParticipant: (agentId: string, contactId: string, body: AddParticipantRequest) =>
+    request(`${contactPath(agentId, contactId)}/participants`, AddParticipantResponse, {
+      method: 'POST',
+      body,
+    }),
   endContact: (agentId: string, contactId: string) =>
     request(`${contactPath(agentId, contactId)}/end`, DeskState, { method: 'POST' }),
   completeAfterContactWork: (agentId: string) =>

@@ -26,6 +26,7 @@ const contact: DeskContact = {
   },
   dtmf: [{ at: 2, digits: '2' }],
   captions: [{ at: 1, text: 'Press 1 for sales, or 2 for support.' }],
+  participants: [],
 };
 
 afterEach(cleanup);

@@ -1,6 +1,7 @@
 /**
  * Contact events from the Amazon Connect Participant Service WebSocket (chat protocol): captions of
- * flow prompts, the agent's arrival (with name) and the end of the contact. Status polling covers the
+ * flow prompts, the agent's arrival (with name), other participants joining (with name) and the end
+ * of the contact. Status polling covers the
  * same facts if this socket is unavailable.
  */
 import { z } from 'zod/mini';
@@ -14,6 +15,7 @@ const Item = z.object({
   DisplayName: z.optional(z.string()),
   AbsoluteTime: z.optional(z.string()),
   Id: z.optional(z.string()),
+  ParticipantId: z.optional(z.string()),
 });
 
 export const JOINED = 'application/vnd.amazonaws.connect.event.participant.joined';
@@ -23,6 +25,8 @@ export const ENDED = 'application/vnd.amazonaws.connect.event.chat.ended';
 export type ContactEvent =
   | { type: 'caption'; id: string; text: string; at: string }
   | { type: 'agent-joined'; name: string }
+  /** Someone the agent added to the call (Connect CreateParticipant), by participant id. */
+  | { type: 'participant-joined'; participantId: string; name: string }
   | { type: 'ended' };
 
 /** Maps one WebSocket frame to a contact event (or null for frames the widget does not use). */
@@ -51,6 +55,12 @@ export function parseContactFrame(frame: string): ContactEvent | null {
   }
   if (item.Type === 'EVENT' && item.ContentType === JOINED && item.ParticipantRole === 'AGENT')
     return { type: 'agent-joined', name: item.DisplayName ?? '' };
+  if (item.Type === 'EVENT' && item.ContentType === JOINED && item.ParticipantId)
+    return {
+      type: 'participant-joined',
+      participantId: item.ParticipantId,
+      name: item.DisplayName ?? '',
+    };
   if (item.Type === 'EVENT' && item.ContentType === ENDED) return { type: 'ended' };
   return null;
 }

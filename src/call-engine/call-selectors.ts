@@ -44,3 +44,53 @@ export function secondsInCall(s: CallSnapshot, now: number): number {
     ? Math.max(0, Math.floor((now - st.joinedAt) / 1000))
     : 0;
 }
+
+/** Someone else on the call as the UIs show them: their mute state, whether they speak, their camera. */
+export interface RemoteParticipant {
+  attendeeId: string;
+  externalUserId: string;
+  muted: boolean;
+  speaking: boolean;
+  /** Their camera tile, when they send video. */
+  tile?: TileInfo;
+}
+
+/**
+ * Every other participant (not this client, not screen shares), in order of arrival: those present
+ * in the meeting, then any whose camera tile arrived before their presence did.
+ */
+export function remoteParticipants(s: CallSnapshot): RemoteParticipant[] {
+  const cameras = s.tiles.filter((t) => !t.isLocal && !t.isContent);
+  const people = remoteAttendees(s).filter((a) => !a.isContent);
+  const known = new Set(people.map((a) => a.attendeeId));
+  const early = cameras.filter((t) => !known.has(t.attendeeId));
+  return [
+    ...people.map((a) => ({ ...a, tile: cameras.find((t) => t.attendeeId === a.attendeeId) })),
+    ...early.map((t) => ({ ...t, muted: false, tile: t })),
+  ].map(({ attendeeId, externalUserId, muted, tile }) => ({
+    attendeeId,
+    externalUserId,
+    muted,
+    speaking: s.activeSpeakerId === attendeeId,
+    ...(tile ? { tile } : {}),
+  }));
+}
+
+/** Equality of two participant lists by what a tile shows (for `useCallSnapshot`). */
+export function sameParticipants(a: RemoteParticipant[], b: RemoteParticipant[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i];
+      return (
+        !!q &&
+        p.attendeeId === q.attendeeId &&
+        p.externalUserId === q.externalUserId &&
+        p.muted === q.muted &&
+        p.speaking === q.speaking &&
+        p.tile?.tileId === q.tile?.tileId &&
+        p.tile?.active === q.tile?.active
+      );
+    })
+  );
+}

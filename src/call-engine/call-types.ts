@@ -87,7 +87,10 @@ export interface CallSnapshot {
   /** Local screen share is running. */
   sharing: boolean;
   tiles: TileInfo[];
+  /** Everyone present (the participant list), in order of arrival. */
   attendees: PresentAttendee[];
+  /** The attendee speaking now (kept through pauses until someone else speaks up), or null. */
+  activeSpeakerId: string | null;
   /** The last 50 data messages, oldest first. */
   messages: DataMessageInfo[];
   devices: DeviceState;

@@ -1,9 +1,10 @@
 /**
- * Realtime subscriptions of a joined session (presence with each attendee's muted state, local mute,
- * data messages) mapped onto the snapshot store. Every subscription made here is undone by the
+ * Realtime subscriptions of a joined session (presence with each attendee's muted state, the active
+ * speaker from the volume indicators, local mute, data messages) mapped onto the snapshot store. Every subscription made here is undone by the
  * function `subscribeRealtime` returns.
  */
 import type { VolumeIndicatorCallback } from 'amazon-chime-sdk-js';
+import { nextActiveSpeaker } from './active-speaker';
 import type { DataMessageInfo, PresentAttendee } from './call-types';
 import type { MediaSession } from './media-session';
 import type { SnapshotStore } from './snapshot-store';
@@ -32,10 +33,17 @@ export function subscribeRealtime(
   topics: string[],
 ): () => void {
   const watched = new Set<string>();
-  // `muted` is null when only the volume or signal strength changed.
-  const onVolume: VolumeIndicatorCallback = (attendeeId, _volume, muted) => {
-    if (muted !== null)
-      store.update((s) => ({ attendees: setMuted(s.attendees, attendeeId, muted) }));
+  /** Each watched attendee's last volume (0 while muted), for the active speaker. */
+  const levels = new Map<string, number>();
+  // `muted` is null when only the volume or signal strength changed; `volume` null when only mute did.
+  const onVolume: VolumeIndicatorCallback = (attendeeId, volume, muted) => {
+    store.update((s) => {
+      const attendees = muted === null ? s.attendees : setMuted(s.attendees, attendeeId, muted);
+      const silent = attendees.find((a) => a.attendeeId === attendeeId)?.muted ?? false;
+      if (volume !== null || muted !== null)
+        levels.set(attendeeId, silent ? 0 : (volume ?? levels.get(attendeeId) ?? 0));
+      return { attendees, activeSpeakerId: nextActiveSpeaker(s.activeSpeakerId, levels) };
+    });
   };
   const onPresence = (attendeeId: string, present: boolean, externalUserId?: string) => {
     const isContent = attendeeId.includes('#content');
@@ -44,6 +52,7 @@ export function subscribeRealtime(
       av.realtimeSubscribeToVolumeIndicator(attendeeId, onVolume);
     } else if (!present && watched.delete(attendeeId)) {
       av.realtimeUnsubscribeFromVolumeIndicator(attendeeId, onVolume);
+      levels.delete(attendeeId);
     }
     store.update((s) => {
       const others = s.attendees.filter((x) => x.attendeeId !== attendeeId);
@@ -52,6 +61,10 @@ export function subscribeRealtime(
         attendees: present
           ? [...others, { attendeeId, externalUserId: externalUserId ?? '', isContent, muted }]
           : others,
+        activeSpeakerId: nextActiveSpeaker(
+          !present && s.activeSpeakerId === attendeeId ? null : s.activeSpeakerId,
+          levels,
+        ),
       };
     });
   };
@@ -75,6 +88,7 @@ export function subscribeRealtime(
     av.realtimeUnsubscribeToMuteAndUnmuteLocalAudio(onLocalMute);
     for (const id of watched) av.realtimeUnsubscribeFromVolumeIndicator(id, onVolume);
     watched.clear();
+    levels.clear();
     for (const topic of topics) av.realtimeUnsubscribeFromReceiveDataMessage(topic);
   };
 }

@@ -3,6 +3,7 @@
  * and the remote attendees' muted state.
  */
 import { describe, expect, it } from 'vitest';
+import { remoteParticipants } from './call-selectors';
 import { createMediaCallEngine } from './media-call-engine';
 import {
   createFakeBackend,
@@ -94,5 +95,46 @@ describe('call engine: remote mute state', () => {
     session().present('agent', false);
     expect(engine.getSnapshot().attendees).toEqual([]);
     expect(session().liveSubscriptions()).toBe(base);
+  });
+});
+
+describe('call engine: the participant list and the active speaker', () => {
+  it('lists every remote participant with mute, camera and the active speaker, who holds through pauses', async () => {
+    const { engine, session } = setup();
+    await engine.join(options());
+    for (const id of ['agent', 'sam', 'lee']) session().present(id, true, `customer-${id}`);
+    session().present('sam#content', true, 'customer-sam#content');
+    const base = session().liveSubscriptions();
+    expect(remoteParticipants(engine.getSnapshot()).map((p) => p.attendeeId)).toEqual([
+      'agent',
+      'sam',
+      'lee',
+    ]);
+    expect(engine.getSnapshot().activeSpeakerId).toBeNull();
+    session().volume('sam', null, 0.1); // below the floor: not speaking
+    expect(engine.getSnapshot().activeSpeakerId).toBeNull();
+    session().volume('sam', null, 0.6);
+    expect(engine.getSnapshot().activeSpeakerId).toBe('sam');
+    session().volume('sam', null, 0); // a pause keeps the highlight
+    session().volume('lee', null, 0.15);
+    expect(engine.getSnapshot().activeSpeakerId).toBe('sam');
+    session().volume('lee', null, 0.5);
+    expect(engine.getSnapshot().activeSpeakerId).toBe('lee');
+    session().volume('agent', null, 0.55); // not clearly louder than Lee: Lee keeps it
+    expect(engine.getSnapshot().activeSpeakerId).toBe('lee');
+    session().volume('lee', true); // muting silences Lee, the agent takes over on their next level
+    session().volume('agent', null, 0.6);
+    expect(remoteParticipants(engine.getSnapshot()).find((p) => p.speaking)?.attendeeId).toBe(
+      'agent',
+    );
+    expect(
+      remoteParticipants(engine.getSnapshot()).find((p) => p.attendeeId === 'lee')?.muted,
+    ).toBe(true);
+    session().present('agent', false);
+    expect(engine.getSnapshot().activeSpeakerId).toBeNull();
+    expect(session().liveSubscriptions()).toBe(base - 1);
+    await engine.leave();
+    expect(engine.getSnapshot().activeSpeakerId).toBeNull();
+    expect(session().liveSubscriptions()).toBe(0);
   });
 });

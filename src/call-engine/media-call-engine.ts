@@ -34,7 +34,13 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
     detach = () => undefined;
     s.stopContentShare();
   };
-  const cleared = { cameraOn: false, sharing: false, tiles: [], attendees: [] };
+  const cleared = {
+    cameraOn: false,
+    sharing: false,
+    tiles: [],
+    attendees: [],
+    activeSpeakerId: null,
+  };
   /** The session stopped on its own (meeting ended, removed, connection lost). */
   const stopped = async (reason: LeaveReason) => {
     if (!session || ended()) return;

@@ -16,6 +16,7 @@ export function initialSnapshot(): CallSnapshot {
     sharing: false,
     tiles: [],
     attendees: [],
+    activeSpeakerId: null,
     messages: [],
     devices: {
       cameras: [],

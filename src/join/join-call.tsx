@@ -1,9 +1,15 @@
 /**
- * The call part of the join page: self view, the agent's video and shared screen, Mute and Camera
- * toggles (aria-pressed), Leave, and the status line in a polite live region.
+ * The call part of the join page: self view, the agent's video and every other participant's, a
+ * shared screen, Mute, Camera and (when allowed) Share screen toggles (aria-pressed), Leave, and the
+ * status line in a polite live region. A participant the agent added joins with the same page.
  */
 import { useEffect, useState } from 'react';
-import { localVideoTile, remoteContentTile, remoteVideoTile } from '../call-engine/call-selectors';
+import {
+  localVideoTile,
+  remoteContentTile,
+  remoteParticipants,
+  type RemoteParticipant,
+} from '../call-engine/call-selectors';
 import type { CallEngine } from '../call-engine/call-engine-api';
 import {
   sameIgnoringMessages,
@@ -26,9 +32,18 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
   const canVideo = payload.allowedCapabilities?.Customer?.Video === 'SEND';
+  const canShare = payload.allowedCapabilities?.Customer?.ScreenShare === 'SEND';
+  const asParticipant = payload.joiningAs === 'participant';
   const self = localVideoTile(snap);
-  const remote = remoteVideoTile(snap);
+  const people = remoteParticipants(snap);
+  const cameras = people.filter((p) => p.tile);
   const content = remoteContentTile(snap);
+  // The customer's first remote is the agent (as before multi-party); an added participant sees the
+  // agent by the agent's attendee, everyone else numbered.
+  const labelOf = (p: RemoteParticipant, i: number) =>
+    (asParticipant ? p.externalUserId.startsWith('agent-') : i === 0)
+      ? t.remoteVideo
+      : t.participantVideo(i + 1);
   const inCall = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
 
   // Leave (and release the camera) when the page goes away.
@@ -53,7 +68,7 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
   return (
     <section aria-labelledby="join-title">
       <h1 id="join-title">{t.title}</h1>
-      <p>{t.intro(payload.displayName, payload.contactId)}</p>
+      <p>{t.intro(payload.displayName, payload.contactId, asParticipant)}</p>
       <p role="status" aria-live="polite" className="join-status">
         {loadError ? t.status.failed(loadError) : statusText(snap, t)}
       </p>
@@ -65,14 +80,23 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
       {inCall && (
         <>
           <div className="join-videos">
-            <figure>
-              {remote ? (
-                <VideoTile engine={engine} tileId={remote.tileId} label={t.remoteVideo} />
-              ) : (
+            {cameras.length === 0 && (
+              <figure>
                 <p>{t.noRemoteVideo}</p>
-              )}
-              <figcaption>{t.remoteVideo}</figcaption>
-            </figure>
+              </figure>
+            )}
+            {cameras.map((p) => {
+              const label = labelOf(p, people.indexOf(p));
+              return (
+                <figure key={p.attendeeId} className={p.speaking ? 'join-speaking' : undefined}>
+                  <VideoTile engine={engine} tileId={p.tile?.tileId ?? 0} label={label} />
+                  <figcaption>
+                    {label}
+                    {p.muted && ` (${t.muted})`}
+                  </figcaption>
+                </figure>
+              );
+            })}
             {content && (
               <figure>
                 <VideoTile engine={engine} tileId={content.tileId} label={t.remoteContent} />
@@ -101,6 +125,19 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
                 onClick={() => void engine?.setCameraOn(!snap.cameraOn)}
               >
                 {t.camera}
+              </button>
+            )}
+            {canShare && (
+              <button
+                type="button"
+                aria-pressed={snap.sharing}
+                onClick={() =>
+                  snap.sharing
+                    ? engine?.stopScreenShare()
+                    : void engine?.startScreenShare().catch((e: Error) => setLoadError(e.message))
+                }
+              >
+                {t.shareScreen}
               </button>
             )}
             {snap.audioBlocked && (

@@ -14,10 +14,36 @@ import './join.css';
 // The Chime SDK reads the Node-style `global` (e.g. its CSP monitor); browsers only have globalThis.
 (globalThis as { global?: unknown }).global ??= globalThis;
 
+/**
+ * The link's fragment, taken out of the address bar once read (it carries a join token: it should
+ * not linger in the history, a bookmark or a shared screen); kept for this tab only, so a reload
+ * still joins.
+ */
+function takeFragment(): string {
+  const KEY = 'cvc-join';
+  const hash = window.location.hash;
+  if (hash.length > 1) {
+    try {
+      sessionStorage.setItem(KEY, hash);
+    } catch {
+      return hash; // storage refused: leave the link as it is so a reload still works
+    }
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return hash;
+  }
+  try {
+    return sessionStorage.getItem(KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+const fragment = takeFragment();
+
 function JoinPage() {
   let payload: JoinPayload;
   try {
-    payload = decodeJoinPayload(window.location.hash);
+    payload = decodeJoinPayload(fragment);
   } catch (err) {
     return (
       <section aria-labelledby="join-title">

@@ -12,6 +12,8 @@ export const JoinPayload = z.object({
   contactId: z.string().min(1),
   displayName: z.string().optional(),
   connectionData: ConnectionData,
+  /** Who opens the link: the contact's customer (the CLI's link) or a participant the agent added. */
+  joiningAs: z.optional(z.enum(['customer', 'participant'])),
   /** What the contact was started with; absent means audio only, as in Connect. */
   allowedCapabilities: z.optional(AllowedCapabilities),
 });

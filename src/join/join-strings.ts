@@ -3,8 +3,8 @@
  */
 export const joinStrings = {
   title: 'Join a video call',
-  intro: (name: string | undefined, contactId: string) =>
-    `${name ? `${name}, you` : 'You'} are about to join contact ${contactId} as the customer.`,
+  intro: (name: string | undefined, contactId: string, asParticipant = false) =>
+    `${name ? `${name}, you` : 'You'} are about to join contact ${contactId} as ${asParticipant ? 'a participant the agent invited' : 'the customer'}.`,
   join: 'Join call',
   mute: 'Mute',
   camera: 'Camera',
@@ -12,7 +12,10 @@ export const joinStrings = {
   controls: 'Call controls',
   selfView: 'Your camera',
   remoteVideo: "Agent's video",
-  remoteContent: "Agent's shared screen",
+  remoteContent: 'Shared screen',
+  participantVideo: (n: number) => `Participant ${n}'s video`,
+  muted: 'muted',
+  shareScreen: 'Share screen',
   noRemoteVideo: 'The agent has not turned on video.',
   startAudio: 'Start audio',
   status: {

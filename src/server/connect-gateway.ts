@@ -5,6 +5,7 @@
  */
 import {
   ConnectClient,
+  CreateParticipantCommand,
   DescribeContactCommand,
   DescribeQueueCommand,
   StartWebRTCContactCommand,
@@ -12,6 +13,7 @@ import {
   type StartWebRTCContactCommandInput,
   type StartWebRTCContactCommandOutput,
   type Contact,
+  type ParticipantCapabilities,
   type Queue,
 } from '@aws-sdk/client-connect';
 import {
@@ -19,6 +21,7 @@ import {
   CreateParticipantConnectionCommand,
   DisconnectParticipantCommand,
   SendMessageCommand,
+  type WebRTCConnection,
 } from '@aws-sdk/client-connectparticipant';
 
 export interface ParticipantConnection {
@@ -75,6 +78,46 @@ export class ConnectGateway {
         name: 'InternalServiceException',
       });
     return out.Queue;
+  }
+
+  /**
+   * Adds a participant (a colleague or a third party) to a connected WebRTC call: Connect's
+   * CreateParticipant with the CUSTOMER role, then CreateParticipantConnection WEBRTC_CONNECTION
+   * with its token, which gives the new person's Chime meeting and attendee.
+   */
+  async addWebRTCParticipant(
+    instanceId: string,
+    initialContactId: string,
+    displayName: string,
+    capabilities: ParticipantCapabilities,
+  ): Promise<{ participantId: string; connection: WebRTCConnection }> {
+    const created = await this.connect.send(
+      new CreateParticipantCommand({
+        InstanceId: instanceId,
+        ContactId: initialContactId,
+        ParticipantDetails: {
+          ParticipantRole: 'CUSTOMER',
+          DisplayName: displayName,
+          ParticipantCapabilities: capabilities,
+        },
+      }),
+    );
+    const token = created.ParticipantCredentials?.ParticipantToken;
+    if (!token || !created.ParticipantId)
+      throw Object.assign(new Error('CreateParticipant returned no participant token'), {
+        name: 'InternalServiceException',
+      });
+    const out = await this.participant.send(
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: token,
+        Type: ['WEBRTC_CONNECTION'],
+      }),
+    );
+    if (!out.WebRTCConnection?.Attendee || !out.WebRTCConnection.Meeting)
+      throw Object.assign(new Error('CreateParticipantConnection returned no WebRTC connection'), {
+        name: 'InternalServerException',
+      });
+    return { participantId: created.ParticipantId, connection: out.WebRTCConnection };
   }
 
   /** Trades the ParticipantToken for a ConnectionToken (DTMF, disconnect) and a WebSocket URL for contact events. */

@@ -50,6 +50,17 @@ export const DeskContact = z.object({
   customerAwayUntil: z.number().optional(),
   disconnectReason: z.string().optional(),
   capabilities: z.object({ customer: Capabilities, agent: Capabilities }),
+  /** Everyone on the call besides the agent: the customer first, then the people the agent added. */
+  participants: z
+    .array(
+      z.object({
+        participantId: z.string(),
+        attendeeId: z.string(),
+        name: z.string(),
+        added: z.boolean(),
+      }),
+    )
+    .default([]),
   dtmf: z.array(z.object({ at: z.number(), digits: z.string() })),
   captions: z.array(z.object({ at: z.number(), text: z.string() })),
 });
@@ -99,6 +110,17 @@ export const AgentList = z.object({
 });
 export type AgentList = z.infer<typeof AgentList>;
 export type AgentSummary = AgentList['agents'][number];
+
+/** POST …/contacts/{id}/participants — the desk adds a colleague or third party to the call. */
+export const AddParticipantRequest = z.strictObject({
+  displayName: z.string().trim().min(1).max(256),
+  video: z.boolean(),
+  screenShare: z.boolean(),
+});
+export type AddParticipantRequest = z.infer<typeof AddParticipantRequest>;
+/** The added person's `/join/` link: its meeting credentials travel in the URL fragment only. */
+export const AddParticipantResponse = z.object({ participantId: z.string(), joinUrl: z.string() });
+export type AddParticipantResponse = z.infer<typeof AddParticipantResponse>;
 
 export const SetStatusRequest = z.strictObject({ status: z.enum(['AVAILABLE', 'OFFLINE']) });
 export const AcceptResponse = z.object({ connection: VideoConnectionInfo });

@@ -71,6 +71,13 @@ export interface SessionState {
   selfName: string | null;
   /** The agent's display name once known from the contact events. */
   agentName: string | null;
+  /** Names of the other participants the agent added, by participant id (from the contact events). */
+  people: Record<string, string>;
+  /**
+   * The last participant who joined or left the meeting (by attendee), for the live region; the
+   * agent's own arrival is announced by the in-call status instead. `n` counts changes.
+   */
+  rosterNote: { joined: boolean; externalUserId: string; n: number } | null;
   /** The engine of the current call (null before joining and after it ended). */
   engine: CallEngine | null;
   /**

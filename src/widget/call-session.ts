@@ -10,6 +10,7 @@
 import { createListeners } from '../shared/listener-store';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { CallStatus, StartCallRequest, StartCallResponse } from '../shared/call-api';
+import { remoteParticipants } from '../call-engine/call-selectors';
 import { screenSharingInstruction } from './screens/screen-share-gate';
 import type {
   CallSession,
@@ -37,6 +38,8 @@ export function createCallSession(
     captions: [],
     selfName: null,
     agentName: null,
+    people: {},
+    rosterNote: null,
     engine: null,
     settingUp: false,
   };
@@ -172,6 +175,8 @@ export function createCallSession(
               ].slice(-20),
             });
           else if (e.type === 'agent-joined') agentArrived(e.name || null);
+          else if (e.type === 'participant-joined')
+            set({ people: { ...state.people, [e.participantId]: e.name } });
           else void finish(endedByRemote());
         }),
       );
@@ -180,8 +185,26 @@ export function createCallSession(
   const watchEngine = () => {
     const engine = state.engine;
     if (!engine) return;
+    let present: Set<string> | null = null;
     const off = engine.subscribe(() => {
       const s = engine.getSnapshot();
+      // Who joins and leaves after the first remote (the agent): told in the live region.
+      const now = new Set(remoteParticipants(s).map((a) => a.externalUserId));
+      const was = present;
+      present = now.size > 0 || was ? now : null;
+      if (was && was.size > 0) {
+        const joined = [...now].find((x) => !was.has(x));
+        const left = [...was].find((x) => !now.has(x));
+        const who = joined ?? left;
+        if (who !== undefined && s.status.kind === 'joined')
+          set({
+            rosterNote: {
+              joined: !!joined,
+              externalUserId: who,
+              n: (state.rosterNote?.n ?? 0) + 1,
+            },
+          });
+      }
       // Joined the meeting: the call runs, and closing the panel minimises it from now on.
       if (s.status.kind === 'joined' && state.settingUp) set({ settingUp: false });
       if (s.status.kind === 'left')
@@ -228,6 +251,8 @@ export function createCallSession(
         phase: { phase: 'starting' },
         captions: [],
         agentName: null,
+        people: {},
+        rosterNote: null,
         selfName: choice.displayName,
         settingUp: true,
       });

@@ -17,6 +17,7 @@ import { PhaseView } from './screens/phase-view';
 import { stringsFor, type Strings } from './strings/strings';
 import { IconButton } from './ui/icon-button';
 import { LiveRegion } from './ui/live-region';
+import { addedName } from './screens/participant-names';
 import { useDigitKeys } from './ui/use-digit-keys';
 import { browserProblem, type BrowserGlobals } from './browser-support';
 import { isTouchDevice, watchBackgroundCamera } from './background-camera';
@@ -43,8 +44,14 @@ function statusMessage(t: Strings, s: SessionState): string {
       return t.loading;
     case 'connecting':
       return connectingStatus(t, p);
-    case 'in-call':
-      return t.agentJoined(p.agentName || s.agentName || t.agent);
+    case 'in-call': {
+      const agentName = p.agentName || s.agentName || t.agent;
+      const note = s.rosterNote;
+      // Someone besides the agent joined or left since: that is the latest news.
+      if (!note || note.externalUserId.startsWith('agent-')) return t.agentJoined(agentName);
+      const name = addedName(note.externalUserId, s.people, t);
+      return note.joined ? t.agentJoined(name) : t.personLeft(name);
+    }
     case 'ended':
       return `${t.endedTitle}. ${endedText(t, p.endedBy, p.durationSeconds !== null)}`;
     case 'error':

@@ -116,8 +116,8 @@ function createFakeSession() {
       av.forEach((o) => o.audioVideoDidStop?.(new MeetingSessionStatus(code))),
     present: (id: string, present: boolean, ext = '') =>
       presence.forEach((l) => l(id, present, ext)),
-    volume: (id: string, muted: boolean | null) =>
-      volume.get(id)?.forEach((l) => l(id, 0.5, muted, 2)),
+    volume: (id: string, muted: boolean | null, level: number | null = 0.5) =>
+      volume.get(id)?.forEach((l) => l(id, level, muted, 2)),
     cameraEnded: () => devices.forEach((o) => o.videoInputStreamEnded?.('cam')),
   };
 }

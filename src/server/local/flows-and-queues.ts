@@ -10,7 +10,7 @@ import type { MediaService } from '../media/media-service';
 import type { LocalContacts } from './contacts/local-contacts';
 import type { LocalConfig } from './config/local-config-schema';
 import { DeskHub } from './desk/desk-hub';
-import { deskRoutes } from './desk/desk-routes';
+import { deskRoutes, type DeskRouteDeps } from './desk/desk-routes';
 import { DtmfInbox } from './flows/dtmf-inbox';
 import { FlowRunner } from './flows/flow-runner';
 import { AgentRoster } from './routing/agent-roster';
@@ -28,6 +28,8 @@ export interface FlowsAndQueuesOptions {
   media: MediaService;
   logger: FastifyBaseLogger;
   speech: boolean;
+  /** Adds a participant to a connected call through the Connect clients (the desk's Add participant). */
+  addParticipant?: DeskRouteDeps['addParticipant'];
 }
 
 /** What the local provider mounts and closes. */
@@ -123,6 +125,7 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
       roster,
       router,
       hub,
+      ...(options.addParticipant ? { addParticipant: options.addParticipant } : {}),
       callHealth: (c) => {
         const quality = qualityMetricsOf(media, c);
         return {

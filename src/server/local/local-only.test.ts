@@ -76,9 +76,16 @@ describe('names on the desk', () => {
       references: {},
       transcript: [],
       allowedCapabilities: {},
+      customer: {
+        participantId: 'p1',
+        role: 'CUSTOMER',
+        displayName: 'Eve\u202Egnp.exe',
+        attendee: { AttendeeId: 'a1', JoinToken: 't', ExternalUserId: 'customer-p1' },
+      },
     } as unknown as ContactRecord;
     const shown = deskContact(record, { get: () => undefined } as unknown as LocalContacts, 20, []);
     expect(shown.customerName).toBe('Evegnp.exeAgent: verified');
     expect(shown.description).toBe('Call from Eve');
+    expect(shown.participants.map((p) => p.name)).toEqual(['Evegnp.exe']);
   });
 });

@@ -14,6 +14,7 @@ import type { ContactCenterProvider } from '../providers/provider';
 import { createMediaServer } from '../media/create-media-server';
 import { loadLocalConfig } from './config/load-local-config';
 import { createEmulatedAws, EMULATOR_PREFIX } from './emulated-aws';
+import { participantAdder } from './desk/add-participant';
 import { createFlowsAndQueues } from './flows-and-queues';
 import { awsFrontDoor } from './aws-front-door/aws-front-door';
 import type { AwsCredential } from './aws-front-door/request-auth';
@@ -75,13 +76,6 @@ export async function createLocalProvider(
     logger: options.logger,
     publicUrl: options.publicUrl,
   });
-  const flows = createFlowsAndQueues({
-    config,
-    contacts: aws.contacts,
-    media,
-    logger: options.logger,
-    speech: options.speech ?? true,
-  });
 
   // The server's own clients sign with a credential made for this process: the emulator verifies it
   // and does not throttle it (/api limits these calls already). Explicit credentials also keep the SDK
@@ -114,10 +108,19 @@ export async function createLocalProvider(
   );
   const connect = new ConnectClient(clientConfig);
   const participant = new ConnectParticipantClient(clientConfig);
+  const gateway = new ConnectGateway(connect, participant);
+  const flows = createFlowsAndQueues({
+    config,
+    contacts: aws.contacts,
+    media,
+    logger: options.logger,
+    speech: options.speech ?? true,
+    addParticipant: participantAdder(gateway, options.publicUrl),
+  });
 
   return {
     name: 'local',
-    gateway: new ConnectGateway(connect, participant),
+    gateway,
     defaultEntryPoints: aws.defaultEntryPoints,
     plugins: [
       { prefix: EMULATOR_PREFIX, plugin: frontDoor },

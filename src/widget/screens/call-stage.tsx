@@ -1,7 +1,8 @@
 /**
- * The in-call stage: the agent's screen share as the main view with their camera as a thumbnail,
- * else the agent's camera (or initials); the customer's self-view small, mirrored, initials when
- * the camera is off. Every tile carries a name and a muted badge.
+ * The in-call stage. With one other person: the agent's camera (or initials) as the main view and
+ * the customer's self-view small, mirrored. With two to five others: a grid of everyone, the
+ * customer included, the agent marked by a badge and whoever speaks highlighted. A shared screen is
+ * always the main view, everyone else as thumbnails beside it. Every tile has a name and a muted badge.
  */
 import { useRef } from 'react';
 import { Maximize } from 'lucide-react';
@@ -11,12 +12,13 @@ import {
   localVideoTile,
   remoteAttendees,
   remoteContentTile,
-  remoteVideoTile,
+  remoteParticipants,
 } from '../../call-engine/call-selectors';
 import type { CallSnapshot } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';
 import { IconButton } from '../ui/icon-button';
 import { Tile } from '../ui/tile';
+import { nameParticipants, type NamedParticipant } from './participant-names';
 
 /** The agent is muted (from the engine's volume indicator; false until the engine reports it). */
 export function agentMuted(snap: CallSnapshot): boolean {
@@ -30,26 +32,71 @@ export interface CallStageProps {
   agentName: string;
   selfName: string;
   showContent: boolean;
+  /** Names of the people the agent added, by participant id. */
+  people?: Record<string, string>;
 }
 
-export function CallStage({ t, engine, snap, agentName, selfName, showContent }: CallStageProps) {
+export function CallStage({
+  t,
+  engine,
+  snap,
+  agentName,
+  selfName,
+  showContent,
+  people = {},
+}: CallStageProps) {
   const contentRef = useRef<HTMLDivElement>(null);
-  const remote = remoteVideoTile(snap);
   const self = localVideoTile(snap);
   const content = showContent ? remoteContentTile(snap) : undefined;
-  const agentTile = (kind: 'main' | 'thumb') => (
+  const others = nameParticipants(remoteParticipants(snap), people, agentName, t);
+  const group = others.length > 1;
+  const tileOf = (p: NamedParticipant, kind: 'main' | 'thumb') => (
+    <Tile
+      key={p.attendeeId}
+      t={t}
+      engine={engine}
+      tileId={p.tile ? p.tile.tileId : null}
+      active={p.tile?.active}
+      name={p.name}
+      videoLabel={t.agentVideo(p.name)}
+      muted={p.muted}
+      kind={kind}
+      speaking={group && p.speaking}
+      badge={group && p.agent ? t.agentBadge : undefined}
+      testId={p.agent ? 'agent-video' : 'participant-video'}
+    />
+  );
+  // Before the agent's media arrives the main view still names them (initials), as in a two-party call.
+  const agent = others.find((p) => p.agent) ?? {
+    attendeeId: 'agent',
+    externalUserId: '',
+    muted: agentMuted(snap),
+    speaking: false,
+    name: agentName,
+    agent: true,
+  };
+  const selfTile = (kind: 'main' | 'thumb') => (
     <Tile
       t={t}
       engine={engine}
-      tileId={remote ? remote.tileId : null}
-      active={remote?.active}
-      name={agentName}
-      videoLabel={t.agentVideo(agentName)}
-      muted={agentMuted(snap)}
+      tileId={self && snap.cameraOn ? self.tileId : null}
+      name={selfName || t.you}
+      videoLabel={t.selfView}
+      muted={snap.muted}
       kind={kind}
-      testId="agent-video"
+      mirrored
+      speaking={group && snap.activeSpeakerId === snap.selfAttendeeId}
+      testId="self-view"
+      mutedLabel={t.youMuted}
     />
   );
+  if (group && !content)
+    return (
+      <div className={`cvw-stage cvw-grid cvw-grid-${Math.min(others.length + 1, 6)}`}>
+        {others.map((p) => tileOf(p, 'main'))}
+        {selfTile('main')}
+      </div>
+    );
   return (
     <div className={`cvw-stage${content ? ' cvw-stage-sharing' : ''}`}>
       {content ? (
@@ -57,7 +104,9 @@ export function CallStage({ t, engine, snap, agentName, selfName, showContent }:
           <VideoTile
             engine={engine}
             tileId={content.tileId}
-            label={t.agentScreen(agentName)}
+            label={t.agentScreen(
+              others.find((p) => content.attendeeId.startsWith(p.attendeeId))?.name ?? agentName,
+            )}
             className="cvw-content-video"
             testId="agent-screen"
           />
@@ -70,22 +119,11 @@ export function CallStage({ t, engine, snap, agentName, selfName, showContent }:
           />
         </div>
       ) : (
-        agentTile('main')
+        tileOf(agent, 'main')
       )}
       <div className="cvw-thumbs">
-        {content && agentTile('thumb')}
-        <Tile
-          t={t}
-          engine={engine}
-          tileId={self && snap.cameraOn ? self.tileId : null}
-          name={selfName || t.you}
-          videoLabel={t.selfView}
-          muted={snap.muted}
-          kind="thumb"
-          mirrored
-          testId="self-view"
-          mutedLabel={t.youMuted}
-        />
+        {content && (group ? others : [agent]).map((p) => tileOf(p, 'thumb'))}
+        {selfTile('thumb')}
       </div>
     </div>
   );

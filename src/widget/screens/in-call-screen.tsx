@@ -29,6 +29,8 @@ export interface InCallProps {
   capabilities: AllowedCapabilities;
   agentName: string;
   selfName?: string;
+  /** Names of the people the agent added, by participant id. */
+  people?: Record<string, string>;
   connectedAt: number;
   onDigit: (digit: string) => Promise<void>;
   onEnd: () => void;
@@ -52,6 +54,7 @@ export function InCallScreen({
   capabilities,
   agentName,
   selfName,
+  people,
   connectedAt,
   onDigit,
   onEnd,
@@ -121,6 +124,7 @@ export function InCallScreen({
         snap={snap}
         agentName={name}
         selfName={selfName ?? ''}
+        people={people}
         showContent={capabilities.Agent?.ScreenShare === 'SEND'}
       />
       {(keypad || devices) && (

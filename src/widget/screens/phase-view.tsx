@@ -94,6 +94,7 @@ export function PhaseView({
           capabilities={p.call.allowedCapabilities}
           agentName={p.agentName || state.agentName || ''}
           selfName={selfName}
+          people={state.people}
           connectedAt={p.connectedAt}
           onDigit={onDigit}
           onEnd={end}

@@ -99,6 +99,10 @@ export const en = {
   speakerFailed:
     'The speaker could not be changed, so the sound stays on the previous one. Choose another speaker in Devices.',
   agentJoined: (name: string) => `${name} joined the call`,
+  personLeft: (name: string) => `${name} left the call`,
+  guest: 'Guest',
+  /** The badge that tells the agent's tile from the others' in a call of three or more. */
+  agentBadge: 'Agent',
   // Ended
   endedTitle: 'Call ended',
   endedByYou: 'You ended the call.',

@@ -98,6 +98,9 @@ export const es: Strings = {
   speakerFailed:
     'No se pudo cambiar el altavoz; el sonido sigue en el anterior. Elija otro altavoz en Dispositivos.',
   agentJoined: (name) => `${name} se unió a la llamada`,
+  personLeft: (name) => `${name} salió de la llamada`,
+  guest: 'Invitado',
+  agentBadge: 'Agente',
   endedTitle: 'Llamada finalizada',
   endedByYou: 'Usted finalizó la llamada.',
   endedByAgent: 'El agente finalizó la llamada.',

@@ -1,6 +1,6 @@
 /**
  * A participant tile that explains itself: the video (or initials when the camera is off), the
- * person's name and a muted badge.
+ * person's name, a role badge (Agent), a muted badge, and a highlight while they speak.
  */
 import { MicOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
@@ -26,6 +26,10 @@ export interface TileProps {
   testId?: string;
   /** The muted badge's name when it is not "<name> is muted" (the customer's own tile). */
   mutedLabel?: string;
+  /** This person is speaking now (highlighted). */
+  speaking?: boolean;
+  /** A role badge after the name (the agent's, in a call of three or more). */
+  badge?: string;
 }
 
 export function Tile({
@@ -40,10 +44,13 @@ export function Tile({
   mirrored,
   testId,
   mutedLabel,
+  speaking,
+  badge,
 }: TileProps) {
   return (
     <figure
-      className={`cvw-tile cvw-tile-${kind}`}
+      className={`cvw-tile cvw-tile-${kind}${speaking ? ' cvw-speaking' : ''}`}
+      data-speaking={speaking || undefined}
       data-testid={testId ? `${testId}-tile` : undefined}
     >
       {tileId !== null && (
@@ -64,6 +71,7 @@ export function Tile({
             <MicOff size={14} aria-hidden="true" />
           </span>
         )}
+        {badge && <b className="cvw-role">{badge}</b>}
         <span>{name}</span>
       </figcaption>
     </figure>

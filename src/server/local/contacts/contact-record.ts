@@ -39,6 +39,8 @@ export interface ContactParticipant {
   disconnectedAt?: number;
   /** The browser and system its client reported when it joined (DescribeContact's DeviceInfo). */
   deviceInfo?: DeviceInfo;
+  /** What a participant added with CreateParticipant may send besides audio (its ParticipantCapabilities). */
+  capabilities?: { Video?: 'SEND'; ScreenShare?: 'SEND' };
 }
 
 /** Connect's DeviceInfo: each value at most 128 characters. */
@@ -81,7 +83,7 @@ export interface ContactRecord {
   meeting: MediaMeeting;
   customer: ContactParticipant;
   agentParticipant?: ContactParticipant;
-  /** Further CUSTOMER participants added with Connect CreateParticipant (e.g. a second device). */
+  /** Further CUSTOMER participants added with Connect CreateParticipant (a colleague, a third party, a second device). */
   extraParticipants?: ContactParticipant[];
   queue?: { id: string; name: string; enqueuedAt: number };
   agent?: {

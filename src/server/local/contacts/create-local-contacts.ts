@@ -21,8 +21,15 @@ import {
 export interface LocalContactsImpl extends LocalContacts {
   /** Persists a new contact (no events: the emulator emits 'contact-started' once the response is stored). */
   insert(record: ContactRecord): void;
-  /** Adds another CUSTOMER participant with its own attendee (Connect CreateParticipant). */
-  addCustomerParticipant(contactId: string, displayName: string): ContactParticipant;
+  /**
+   * Adds another CUSTOMER participant with its own attendee (Connect CreateParticipant) and announces
+   * it with a participant-joined event, so every client can name its tile.
+   */
+  addCustomerParticipant(
+    contactId: string,
+    displayName: string,
+    capabilities?: ContactParticipant['capabilities'],
+  ): ContactParticipant;
   /** Marks one participant as gone; the contact ends when the customer leaves. */
   disconnectParticipant(contactId: string, participantId: string): void;
 }
@@ -151,7 +158,7 @@ export function createLocalContacts(deps: {
       update(contactId, (c) => void (c.agentParticipant = participant));
       return participant;
     },
-    addCustomerParticipant(contactId, displayName) {
+    addCustomerParticipant(contactId, displayName, capabilities) {
       const participantId = randomUUID();
       const attendee = media.createAttendee(
         mustGet(contactId).meeting.MeetingId,
@@ -162,11 +169,13 @@ export function createLocalContacts(deps: {
         role: 'CUSTOMER',
         displayName,
         attendee,
+        ...(capabilities && Object.keys(capabilities).length > 0 ? { capabilities } : {}),
       };
       update(
         contactId,
         (c) => void (c.extraParticipants = [...(c.extraParticipants ?? []), participant]),
       );
+      participantEvent(contactId, EVENT_PARTICIPANT_JOINED, participant);
       return participant;
     },
     disconnectParticipant(contactId, participantId) {

@@ -1,12 +1,20 @@
 /**
  * The agent desk API, registered under `/local`: sign-in list, Available/Offline, the desk state as
- * server-sent events, Accept/Reject, the agent's meeting credentials, End contact and after-contact
- * work. Errors carry the Connect error name and a message, and change nothing.
+ * server-sent events, Accept/Reject, the agent's meeting credentials, adding a participant to the
+ * call (a `/join/` link for them), End contact and after-contact work. Errors carry the Connect error name and a message, and change nothing.
  */
-import type { CallHealth } from '../../../shared/agent-desk-api';
+import type {
+  AddParticipantRequest as AddRequest,
+  AddParticipantResponse,
+  CallHealth,
+} from '../../../shared/agent-desk-api';
 import type { ContactRecord } from '../contacts/contact-record';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
-import { SetStatusRequest, type AgentList } from '../../../shared/agent-desk-api';
+import {
+  AddParticipantRequest,
+  SetStatusRequest,
+  type AgentList,
+} from '../../../shared/agent-desk-api';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from '../routing/agent-roster';
 import { DeskError } from '../routing/desk-error';
@@ -21,8 +29,21 @@ export interface DeskRouteDeps {
   roster: AgentRoster;
   router: QueueRouter;
   hub: DeskHub;
+  /**
+   * Adds a participant to the agent's connected call through Connect's CreateParticipant and
+   * CreateParticipantConnection; absent when no Connect client is wired (the route answers 400).
+   */
+  addParticipant?: (contact: ContactRecord, request: AddRequest) => Promise<AddParticipantResponse>;
   heartbeatMs?: number;
 }
+
+/** Connect's refusals of CreateParticipant, passed on to the desk under the same name. */
+const PASSED_ON = new Set([
+  'ConflictException',
+  'ServiceQuotaExceededException',
+  'InvalidRequestException',
+  'InvalidParameterException',
+]);
 
 type AgentParams = { agentId: string };
 type ContactParams = { agentId: string; contactId: string };
@@ -153,6 +174,37 @@ export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
         const { contact } = held(req.params.agentId, req.params.contactId);
         reply.header('cache-control', 'no-store');
         return deps.callHealth(contact);
+      },
+    );
+
+    app.post<{ Params: ContactParams }>(
+      '/desk/agents/:agentId/contacts/:contactId/participants',
+      async (req, reply) => {
+        const { contact } = held(req.params.agentId, req.params.contactId);
+        const body = AddParticipantRequest.safeParse(req.body);
+        if (!body.success)
+          throw new DeskError(
+            'InvalidRequestException',
+            'Give the participant a name (1 to 256 characters) and say whether they may send video and share a screen',
+          );
+        if (!deps.addParticipant)
+          throw new DeskError('InvalidRequestException', 'Adding participants is not available');
+        // The answer carries the join link (meeting credentials in its fragment): never cached.
+        reply.header('cache-control', 'no-store');
+        try {
+          return await deps.addParticipant(contact, body.data);
+        } catch (error) {
+          const name = (error as Error).name;
+          if (!PASSED_ON.has(name)) throw error;
+          throw new DeskError(
+            name === 'ServiceQuotaExceededException'
+              ? name
+              : name === 'ConflictException'
+                ? 'ResourceConflictException'
+                : 'InvalidRequestException',
+            (error as Error).message,
+          );
+        }
       },
     );
 

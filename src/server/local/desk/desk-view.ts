@@ -65,6 +65,14 @@ export function deskContact(
         screenShare: caps.Agent?.ScreenShare === 'SEND',
       },
     },
+    participants: [c.customer, ...(c.extraParticipants ?? [])]
+      .filter((p) => !p.disconnectedAt || p === c.customer)
+      .map((p) => ({
+        participantId: p.participantId,
+        attendeeId: p.attendee.AttendeeId,
+        name: shown(p.displayName),
+        added: p !== c.customer,
+      })),
     // The emulator may keep DTMF in the transcript; otherwise the desk's own log of 'dtmf' events is used.
     dtmf: dtmfItems.length > 0 ? dtmfItems : dtmf,
     captions: c.transcript

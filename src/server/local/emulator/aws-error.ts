@@ -23,6 +23,8 @@ export const connectError = {
   invalidRequest: (m: string) => new AwsError('InvalidRequestException', 400, m),
   notFound: (m: string) => new AwsError('ResourceNotFoundException', 404, m),
   contactNotFound: (m: string) => new AwsError('ContactNotFoundException', 410, m),
+  conflict: (m: string) => new AwsError('ConflictException', 409, m),
+  serviceQuotaExceeded: (m: string) => new AwsError('ServiceQuotaExceededException', 402, m),
   internal: (m: string) => new AwsError('InternalServiceException', 500, m),
 };
 

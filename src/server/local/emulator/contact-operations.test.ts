@@ -15,7 +15,10 @@ import {
   StopContactCommand,
   UpdateContactAttributesCommand,
 } from '@aws-sdk/client-connect';
-import { CreateParticipantConnectionCommand } from '@aws-sdk/client-connectparticipant';
+import {
+  CreateParticipantConnectionCommand,
+  DisconnectParticipantCommand,
+} from '@aws-sdk/client-connectparticipant';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
@@ -45,6 +48,17 @@ const fail = (p: Promise<unknown>) =>
       message: e.message,
     }),
   );
+/** Puts the first agent on the call, as the router does when the agent accepts. */
+const connectAgent = (contactId: string) => {
+  h.aws.contacts.addAgentParticipant(contactId, {
+    id: h.config.agents[0]!.id,
+    displayName: 'Alex Rivera',
+  });
+  h.aws.contacts.update(contactId, (c) => {
+    c.state = 'CONNECTED';
+    c.agent = { id: h.config.agents[0]!.id, acceptedAt: Date.now(), connectedAt: Date.now() };
+  });
+};
 const describeC = async (id: string) =>
   (await h.connect.send(new DescribeContactCommand({ InstanceId: inst(), ContactId: id }))).Contact;
 
@@ -183,11 +197,16 @@ describe('contact operations', () => {
 
   it('CreateParticipant adds a CUSTOMER whose WEBRTC_CONNECTION is a new attendee of the same meeting', async () => {
     const first = await start();
+    connectAgent(first.ContactId ?? '');
     const added = await h.connect.send(
       new CreateParticipantCommand({
         InstanceId: inst(),
         ContactId: first.ContactId,
-        ParticipantDetails: { ParticipantRole: 'CUSTOMER', DisplayName: 'Lin (tablet)' },
+        ParticipantDetails: {
+          ParticipantRole: 'CUSTOMER',
+          DisplayName: 'Sam (colleague)',
+          ParticipantCapabilities: { Video: 'SEND', ScreenShare: 'SEND' },
+        },
       }),
     );
     expect(Date.parse(added.ParticipantCredentials?.Expiry ?? '')).toBeGreaterThan(Date.now());
@@ -200,25 +219,32 @@ describe('contact operations', () => {
     expect(conn.WebRTCConnection?.Meeting?.MeetingId).toBe(
       first.ConnectionData?.Meeting?.MeetingId,
     );
+    expect(conn.WebRTCConnection?.Meeting?.MediaPlacement?.SignalingUrl).toBe(
+      first.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl,
+    );
     expect(conn.WebRTCConnection?.Attendee?.AttendeeId).not.toBe(
       first.ConnectionData?.Attendee?.AttendeeId,
     );
+    expect(conn.WebRTCConnection?.Attendee?.JoinToken).toBeTruthy();
     const attendees =
       h.media.meetings.get(first.ConnectionData?.Meeting?.MeetingId ?? '')?.attendees ?? [];
     expect(attendees.map((a) => a.ExternalUserId)).toEqual([
       `customer-${first.ParticipantId}`,
+      `agent-${h.config.agents[0]!.id}`,
       `customer-${added.ParticipantId}`,
     ]);
-    const agentRole = await fail(
-      h.connect.send(
-        new CreateParticipantCommand({
-          InstanceId: inst(),
-          ContactId: first.ContactId,
-          ParticipantDetails: { ParticipantRole: 'AGENT' },
-        }),
-      ),
-    );
-    expect(agentRole).toMatchObject({ name: 'InvalidRequestException', status: 400 });
+    const record = h.aws.contacts.get(first.ContactId ?? '');
+    expect(record?.extraParticipants?.[0]).toMatchObject({
+      participantId: added.ParticipantId,
+      displayName: 'Sam (colleague)',
+      capabilities: { Video: 'SEND', ScreenShare: 'SEND' },
+    });
+    // Everyone on the contact's WebSocket learns the new participant's name.
+    expect(record?.transcript.at(-1)).toMatchObject({
+      contentType: 'application/vnd.amazonaws.connect.event.participant.joined',
+      participantId: added.ParticipantId,
+      displayName: 'Sam (colleague)',
+    });
     const same = {
       InstanceId: inst(),
       ContactId: first.ContactId,
@@ -228,6 +254,81 @@ describe('contact operations', () => {
     const p1 = await h.connect.send(new CreateParticipantCommand(same));
     const p2 = await h.connect.send(new CreateParticipantCommand(same));
     expect(p2.ParticipantId).toBe(p1.ParticipantId);
+  });
+
+  it('CreateParticipant refuses a call without a connected agent (409) and a seventh participant (402)', async () => {
+    const { ContactId = '' } = await start();
+    const add = (name: string) =>
+      h.connect.send(
+        new CreateParticipantCommand({
+          InstanceId: inst(),
+          ContactId,
+          ParticipantDetails: { DisplayName: name },
+        }),
+      );
+    expect(await fail(add('Too early'))).toMatchObject({ name: 'ConflictException', status: 409 });
+    expect(h.aws.contacts.get(ContactId)?.extraParticipants ?? []).toEqual([]);
+    connectAgent(ContactId);
+    // The customer and the agent are two of six: four more fit.
+    const guest3 = await add('Guest 3');
+    for (const n of [4, 5, 6]) await add(`Guest ${n}`);
+    expect(await fail(add('Guest 7'))).toMatchObject({
+      name: 'ServiceQuotaExceededException',
+      status: 402,
+    });
+    const meetingId = h.aws.contacts.get(ContactId)!.meeting.MeetingId;
+    expect(h.aws.contacts.get(ContactId)?.extraParticipants).toHaveLength(4);
+    expect(h.media.meetings.get(meetingId)?.attendees).toHaveLength(6);
+    // A participant who left (DisconnectParticipant) frees a place.
+    const conn = await h.participant.send(
+      new CreateParticipantConnectionCommand({
+        ParticipantToken: guest3.ParticipantCredentials?.ParticipantToken,
+        Type: ['CONNECTION_CREDENTIALS'],
+      }),
+    );
+    await h.participant.send(
+      new DisconnectParticipantCommand({
+        ConnectionToken: conn.ConnectionCredentials?.ConnectionToken,
+      }),
+    );
+    await expect(add('Guest 7')).resolves.toMatchObject({ ParticipantId: expect.any(String) });
+  });
+
+  it('CreateParticipant answers bad input with Connect errors and changes nothing', async () => {
+    const { ContactId = '' } = await start();
+    connectAgent(ContactId);
+    const send = (details: Record<string, unknown>, contactId = ContactId) =>
+      fail(
+        h.connect.send(
+          new CreateParticipantCommand({
+            InstanceId: inst(),
+            ContactId: contactId,
+            ParticipantDetails: details as never,
+          }),
+        ),
+      );
+    expect(await send({ ParticipantRole: 'AGENT' })).toMatchObject({
+      name: 'InvalidRequestException',
+      status: 400,
+    });
+    expect(await send({ ParticipantCapabilities: { Video: 'RECEIVE' } })).toMatchObject({
+      name: 'InvalidParameterException',
+      status: 400,
+    });
+    expect(await send({ DisplayName: 'x'.repeat(257) })).toMatchObject({
+      name: 'InvalidParameterException',
+      status: 400,
+    });
+    expect(await send({ DisplayName: 'Nobody' }, 'no-such-contact')).toMatchObject({
+      name: 'ResourceNotFoundException',
+      status: 404,
+    });
+    expect(h.aws.contacts.get(ContactId)?.extraParticipants ?? []).toEqual([]);
+    await h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }));
+    expect(await send({ DisplayName: 'Late' })).toMatchObject({
+      name: 'InvalidRequestException',
+      status: 400,
+    });
   });
 
   it('ListInstances, ListContactFlows and DescribeContactFlow expose the local ids', async () => {

@@ -1,10 +1,11 @@
 /**
  * Connect contact operations on the local instance: StopContact, DescribeContact,
- * GetContactAttributes, UpdateContactAttributes and CreateParticipant (another CUSTOMER of a WebRTC
- * contact, e.g. a second device, who then joins with CreateParticipantConnection WEBRTC_CONNECTION).
+ * GetContactAttributes, UpdateContactAttributes and CreateParticipant (another CUSTOMER of a connected
+ * WebRTC call, up to 6 participants, who then joins with CreateParticipantConnection WEBRTC_CONNECTION).
  */
 import { z } from 'zod';
 import type { ContactRecord } from '../contacts/contact-record';
+import { participantsOf } from '../contacts/participant-events';
 import { connectError } from './aws-error';
 import { describeContact } from './describe-contact';
 import type { EmulatorDeps, Operation } from './emulator-context';
@@ -15,6 +16,8 @@ const InstanceId = z.string().min(1).max(100);
 const ContactId = z.string().min(1).max(256);
 /** Credentials of a participant added with CreateParticipant last one day, like connection tokens. */
 const PARTICIPANT_CREDENTIAL_MS = 24 * 3600 * 1000;
+/** Connect: a WebRTC call holds at most 6 participants (the agent, the customer and 4 more). */
+export const MAX_CALL_PARTICIPANTS = 6;
 
 /** The contact of the local instance, or ResourceNotFoundException. */
 export function findContact(
@@ -128,9 +131,20 @@ export const createParticipant: Operation = (deps, req) => {
     );
     if (prior) return prior;
   }
+  // Connect adds participants only to a call an agent has joined.
+  if (contact.state !== 'CONNECTED' || !contact.agentParticipant)
+    throw connectError.conflict(
+      `Contact ${contact.id} has no connected agent yet; participants can be added once an agent is on the call`,
+    );
+  const present = participantsOf(contact).filter((p) => !p.disconnectedAt).length;
+  if (present >= MAX_CALL_PARTICIPANTS)
+    throw connectError.serviceQuotaExceeded(
+      `Contact ${contact.id} already has ${present} participants; a WebRTC call holds at most ${MAX_CALL_PARTICIPANTS}`,
+    );
   const participant = deps.contacts.addCustomerParticipant(
     contact.id,
     input.ParticipantDetails.DisplayName ?? contact.name,
+    input.ParticipantDetails.ParticipantCapabilities,
   );
   const token = newToken();
   const expiresAt = deps.now() + PARTICIPANT_CREDENTIAL_MS;

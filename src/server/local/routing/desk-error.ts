@@ -5,7 +5,10 @@
 export class DeskError extends Error {
   constructor(
     override readonly name:
-      'ResourceNotFoundException' | 'InvalidRequestException' | 'ResourceConflictException',
+      | 'ResourceNotFoundException'
+      | 'InvalidRequestException'
+      | 'ResourceConflictException'
+      | 'ServiceQuotaExceededException',
     message: string,
   ) {
     super(message);
@@ -16,6 +19,8 @@ export class DeskError extends Error {
       ? 404
       : this.name === 'ResourceConflictException'
         ? 409
-        : 400;
+        : this.name === 'ServiceQuotaExceededException'
+          ? 402
+          : 400;
   }
 }

@@ -45,6 +45,9 @@ export class SyntheticAttendee {
   private videoTs = Math.floor(Math.random() * 2 ** 31);
   private negotiating: Promise<void> = Promise.resolve();
   private readonly received = { audio: 0, video: 0 };
+  /** Stream ids subscribed in a group call, in subscription order. */
+  private readonly subscribed: number[] = [];
+  private readonly videoTracks = new Set<object>();
 
   constructor(
     private readonly meeting: MediaMeeting,
@@ -52,6 +55,8 @@ export class SyntheticAttendee {
     private readonly call: number,
     private readonly peerId: string,
     private readonly tracker: DeliveryTracker,
+    /** Subscribe to every other attendee's camera (a group call), not only the first one's. */
+    private readonly subscribeAll = false,
   ) {
     // As a browser's libsrtp does: a stream survives a loss burst across its sequence wrap.
     installSrtpRolloverEstimate();
@@ -64,6 +69,7 @@ export class SyntheticAttendee {
       seen.add(track);
       track.onReceiveRtp.subscribe((rtp) => {
         if (track.kind === 'audio' || track.kind === 'video') this.received[track.kind]++;
+        if (track.kind === 'video') this.videoTracks.add(track);
         this.tracker.received(this.peerId, rtp.payload);
       });
     });
@@ -153,7 +159,13 @@ export class SyntheticAttendee {
     }
   }
 
+  /** Remote cameras with at least one packet received (a group call counts each source). */
+  get camerasReceived(): number {
+    return this.videoTracks.size;
+  }
+
   private onIndex(sources: IndexedSource[]): void {
+    if (this.subscribeAll) return this.subscribeToAll(sources);
     const remote = sources.find((s) => s.attendeeId !== this.attendee.AttendeeId);
     if (!remote || this.subscribing) return;
     this.subscribing = true;
@@ -164,6 +176,21 @@ export class SyntheticAttendee {
       .then(() => {
         this.remoteVideo = this.pc.addTransceiver('video', { direction: 'recvonly' });
         return this.renegotiate([0, remote.streamId]);
+      })
+      .catch(() => undefined);
+  }
+
+  /** Group call: one more receive transceiver per new remote camera, then one renegotiation for all. */
+  private subscribeToAll(sources: IndexedSource[]): void {
+    const fresh = sources.filter(
+      (s) => s.attendeeId !== this.attendee.AttendeeId && !this.subscribed.includes(s.streamId),
+    );
+    if (fresh.length === 0) return;
+    this.subscribed.push(...fresh.map((s) => s.streamId));
+    this.negotiating = this.negotiating
+      .then(() => {
+        for (const _ of fresh) this.pc.addTransceiver('video', { direction: 'recvonly' });
+        return this.renegotiate([0, ...this.subscribed]);
       })
       .catch(() => undefined);
   }

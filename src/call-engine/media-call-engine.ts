@@ -12,6 +12,7 @@ import { CallEngineError, toDeviceError } from './device-errors';
 import { joinSession } from './join-session';
 import type { MediaBackend, MediaSession } from './media-session';
 import { createCamera, releaseDevices } from './session-devices';
+import { createMicrophone } from './session-microphone';
 import { createSnapshotStore, refreshDeviceState } from './snapshot-store';
 
 type Phase = 'idle' | 'joining' | 'started' | 'ended';
@@ -23,6 +24,8 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
   let phase: Phase = 'idle';
   let session: MediaSession | null = null;
   let camera: ReturnType<typeof createCamera> | null = null;
+  let microphone: ReturnType<typeof createMicrophone> | null = null;
+  let wantSuppression = true;
   let detach: () => void = () => undefined;
   let leaving: Promise<void> | null = null;
 
@@ -34,12 +37,17 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
     detach = () => undefined;
     s.stopContentShare();
   };
+  /** Releases the devices of `s`, then the effects that processed them. */
+  const release = async (s: MediaSession) => {
+    await releaseDevices(s);
+    microphone?.release();
+  };
   const cleared = { cameraOn: false, sharing: false, tiles: [], attendees: [] };
   /** The session stopped on its own (meeting ended, removed, connection lost). */
   const stopped = async (reason: LeaveReason) => {
     if (!session || ended()) return;
     end(session);
-    await releaseDevices(session);
+    await release(session);
     audio.pause();
     store.update({ status: { kind: 'left', reason }, ...cleared });
   };
@@ -76,6 +84,12 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       const s = backend.openSession(options);
       session = s;
       const cam = (camera = createCamera(s, store, ended));
+      const mic = (microphone = createMicrophone(
+        s,
+        store,
+        backend.effects,
+        options.noiseSuppression ?? wantSuppression,
+      ));
       detach = attachSession(s, store, hooks, options.topics ?? []);
       try {
         const start = () => ((phase = 'started'), s.start());
@@ -85,14 +99,16 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
           start,
           refreshDevices,
           camera: cam,
+          startMicrophone: mic.start,
           audioElement: audio.element,
           chooseSpeaker: engine.chooseSpeaker,
         });
+        if (ended()) mic.release(); // left meanwhile: a suppressor that started after the leave goes too
       } catch (error) {
-        if (ended()) return void (await releaseDevices(s));
+        if (ended()) return void (await release(s));
         const failure = toDeviceError(error, 'joining the call');
         end(s);
-        await releaseDevices(s);
+        await release(s);
         store.update({ status: { kind: 'failed', code: failure.code, message: failure.message } });
         throw failure;
       }
@@ -108,7 +124,7 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
           );
         if (ended()) return;
         end(s);
-        await releaseDevices(s);
+        await release(s);
         if (wasStarted) s.stop();
         audio.pause();
         store.update({ status: { kind: 'left', reason: 'left' }, ...cleared });
@@ -129,11 +145,11 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       const s = active();
       if (!s) return;
       try {
-        await s.startAudioInput(deviceId);
+        await microphone?.start(deviceId);
       } catch (error) {
         throw toDeviceError(error, 'switching the microphone');
       }
-      if (ended()) return void (await s.stopAudioInput().catch(() => undefined));
+      if (ended()) return void (await release(s));
       store.update((st) => ({
         devices: {
           ...st.devices,
@@ -146,6 +162,20 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       if (!store.get().devices.speakerSelectable || !session || ended()) return;
       await session.chooseAudioOutput(deviceId);
       store.update((s) => ({ devices: { ...s.devices, speaker: deviceId } }));
+    },
+    async setNoiseSuppression(on) {
+      wantSuppression = on;
+      const s = session && !ended() ? session : null;
+      if (!s || !microphone) return;
+      try {
+        await microphone.setSuppression(on);
+      } catch (error) {
+        throw toDeviceError(error, 'switching noise suppression');
+      }
+      if (ended()) await release(s);
+    },
+    async setBackground() {
+      // Built in the next step (background-camera effects).
     },
     refreshDevices,
     async startScreenShare() {

@@ -4,7 +4,7 @@
  * (testing/fake-media-session.ts) through the same interface, so every interleaving of join, leave
  * and device calls can be reproduced without a browser.
  */
-import type { AudioVideoFacade } from 'amazon-chime-sdk-js';
+import type { AudioTransformDevice, AudioVideoFacade } from 'amazon-chime-sdk-js';
 import type { DeviceOption, JoinOptions } from './call-types';
 
 export type MediaSession = Pick<
@@ -42,6 +42,14 @@ export type MediaSession = Pick<
   | 'realtimeUnsubscribeFromReceiveDataMessage'
 >;
 
+/** The media effects a backend can apply to the customer's devices. */
+export interface MediaEffects {
+  /** Noise suppression can run in this browser (AudioWorklet, WebAssembly, Web Audio input). */
+  noiseSuppression: boolean;
+  /** The microphone `deviceId` through noise suppression (its files load when it is first used). */
+  suppressedMicrophone(deviceId: string): AudioTransformDevice;
+}
+
 /** What the engine needs from outside: a session per join, and the browser's device lists. */
 export interface MediaBackend {
   /** Creates (does not start) the session of one meeting. */
@@ -51,6 +59,8 @@ export interface MediaBackend {
     microphones: DeviceOption[];
     speakers: DeviceOption[];
   }>;
+  /** Media effects (absent: the plain devices only). */
+  effects?: MediaEffects;
   /** The element remote audio plays into (null outside a browser). */
   audioElement(): HTMLAudioElement | null;
 }

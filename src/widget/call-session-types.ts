@@ -9,7 +9,7 @@ import type {
   StartCallResponse,
 } from '../shared/call-api';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import type { EngineErrorCode } from '../call-engine/call-types';
+import type { BackgroundEffect, EngineErrorCode } from '../call-engine/call-types';
 import type { ContactEvent } from '../api/contact-events';
 
 /** Who or what ended a call, as the Ended screen and the host page's event report it. */
@@ -24,6 +24,10 @@ export interface JoinChoice {
   camera: string | null;
   microphone: string | null;
   speaker: string | null;
+  /** Noise suppression of the microphone (default on where possible). */
+  noiseSuppression?: boolean;
+  /** The background behind the customer (default none). */
+  background?: BackgroundEffect;
 }
 
 export interface Caption {

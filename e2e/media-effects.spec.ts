@@ -3,9 +3,17 @@
  * media and the agent's received media measured on the real agent desk: noise suppression lowers
  * the noise the agent hears between sentences; its files come from the widget's own origin.
  */
-import { expect, test } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
 import { trackPeerConnections } from './agent-desk-support';
-import { effectsLaunchOptions, quantile, receivedAudioPowers } from './media-effects-support';
+import {
+  effectsLaunchOptions,
+  quantile,
+  receivedAudioPowers,
+  receivedVideoStats,
+  type Region,
+} from './media-effects-support';
 import { base, callThroughFlow, finishAgent, openAgentDesk, openWidget } from './widget-support';
 
 test.use({ launchOptions: effectsLaunchOptions() });
@@ -49,6 +57,83 @@ test('noise suppression is on by default and lowers the noise the agent hears be
   expect(floorOn).toBeLessThan(floorOff / 4); // at least 6 dB less noise
   // Speech still gets through with suppression on.
   expect(quantile(on, 0.9)).toBeGreaterThan(floorOn * 10);
+  expect(foreign).toEqual([]);
+
+  await dialog.getByRole('button', { name: 'End call' }).click();
+  await finishAgent(agent);
+});
+
+const regions = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, 'fixtures/scene-regions.json'), 'utf8'),
+) as { background: Region[]; person: Region[] };
+const SHOTS = '/work/shared-helper/shots/mediafx';
+
+/** Background and person sharpness (and the background's colour) of what the agent receives. */
+async function agentView(agent: Page) {
+  const stats = await receivedVideoStats(agent, [...regions.background, ...regions.person]);
+  const bg = stats.slice(0, regions.background.length);
+  const person = stats.slice(regions.background.length);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return {
+    background: mean(bg.map((s) => s.laplacianVariance)),
+    person: mean(person.map((s) => s.laplacianVariance)),
+    backgroundRgb: [0, 1, 2].map((c) => mean(bg.map((s) => s.rgb[c]!))) as number[],
+  };
+}
+
+test('background blur and replacement: chosen before joining, changed in the call, measured at the agent', async ({
+  browser,
+}) => {
+  // Four effect settings measured over a few seconds each, after the model's first load: longer than
+  // the default 90 s of one call.
+  test.setTimeout(180_000);
+  const agent = await openAgentDesk(browser, trackPeerConnections);
+  const customer = await (
+    await browser.newContext({
+      permissions: ['camera', 'microphone'],
+      viewport: { width: 1280, height: 800 },
+    })
+  ).newPage();
+  const foreign: string[] = [];
+  customer.context().on('request', (r) => {
+    if (!/^(data|blob):/.test(r.url()) && !r.url().startsWith(base())) foreign.push(r.url());
+  });
+  const dialog = await openWidget(customer);
+  await dialog.getByRole('button', { name: 'Device settings' }).click();
+  await dialog.getByLabel('Background', { exact: true }).selectOption({ label: 'Blur a lot' });
+  await expect(dialog.getByTestId('background-state')).toHaveText('Loading…');
+  await expect(dialog.getByTestId('background-state')).toHaveText('', { timeout: 60_000 });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await customer.waitForTimeout(1500);
+  mkdirSync(SHOTS, { recursive: true });
+  await customer.screenshot({ path: `${SHOTS}/precall-blur-1280x800.png` });
+
+  await callThroughFlow(customer, agent, 'Bea Background');
+  await agent.waitForTimeout(3000);
+  const blurred = await agentView(agent);
+  await dialog.getByRole('button', { name: 'Devices' }).click();
+  const select = dialog.getByLabel('Background', { exact: true });
+  await expect(select).toHaveValue('blur-strong');
+  await select.selectOption({ label: 'None' });
+  await agent.waitForTimeout(3000);
+  const plain = await agentView(agent);
+  await select.selectOption({ label: 'Blur a little' });
+  await expect(dialog.getByTestId('background-state')).toHaveText('');
+  await agent.waitForTimeout(3000);
+  const light = await agentView(agent);
+  await select.selectOption({ label: 'Image: calm blue' });
+  await agent.waitForTimeout(3000);
+  const replaced = await agentView(agent);
+  await customer.screenshot({ path: `${SHOTS}/incall-image-1280x800.png` });
+  console.log(
+    `agent-side Laplacian variance, background / person: none ${plain.background.toFixed(0)} / ${plain.person.toFixed(0)}; blur a lot ${blurred.background.toFixed(0)} / ${blurred.person.toFixed(0)}; blur a little ${light.background.toFixed(0)} / ${light.person.toFixed(0)}; image: background rgb ${replaced.backgroundRgb.map((c) => c.toFixed(0)).join(',')} (none: ${plain.backgroundRgb.map((c) => c.toFixed(0)).join(',')})`,
+  );
+  expect(blurred.background).toBeLessThan(plain.background * 0.25);
+  expect(light.background).toBeLessThan(plain.background * 0.6);
+  expect(blurred.person).toBeGreaterThan(plain.person * 0.4);
+  // The calm image is blue: blue well above red where the shelves were.
+  const [r, , b] = replaced.backgroundRgb as [number, number, number];
+  expect(b - r).toBeGreaterThan(60);
   expect(foreign).toEqual([]);
 
   await dialog.getByRole('button', { name: 'End call' }).click();

@@ -72,7 +72,7 @@ export function bundleReport(file: string): Plugin {
           messagingClient: has(out.moduleIds, /client-chime-sdk-messaging\//),
           effects: has(
             out.moduleIds,
-            /\/node_modules\/(@sapphi-red|@mediapipe)\/|\/src\/call-engine\/effects\/(background|selfie)/,
+            /\/node_modules\/(@sapphi-red|@mediapipe)\/|\/src\/call-engine\/effects\/(background-compositor|selfie-segmenter|load-compositor|preview-background)\./,
           ),
         });
       }

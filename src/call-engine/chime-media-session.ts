@@ -11,6 +11,8 @@ import {
 } from 'amazon-chime-sdk-js';
 import { listDevices } from './device-lists';
 import { createNoiseSuppressor, noiseSuppressionSupported } from './effects/noise-suppression';
+import { createBackgroundCamera } from './effects/background-processor';
+import { backgroundEffectsSupported } from './effects/effect-support';
 import type { MediaBackend } from './media-session';
 
 /** One backend per engine: it owns the device controller every session of that engine uses. */
@@ -21,7 +23,13 @@ export function createChimeBackend(): MediaBackend {
   // needs the SDK's audio graph); elsewhere the track goes to the peer connection as it is.
   const deviceController = new DefaultDeviceController(logger, { enableWebAudio: suppression });
   return {
-    effects: { noiseSuppression: suppression, suppressedMicrophone: createNoiseSuppressor },
+    effects: {
+      noiseSuppression: suppression,
+      suppressedMicrophone: createNoiseSuppressor,
+      ...(backgroundEffectsSupported()
+        ? { backgroundCamera: (effect) => createBackgroundCamera(logger, effect) }
+        : {}),
+    },
     openSession(options) {
       const config = new MeetingSessionConfiguration(
         options.credentials.Meeting,

@@ -13,6 +13,8 @@ import { joinSession } from './join-session';
 import type { MediaBackend, MediaSession } from './media-session';
 import { createCamera, releaseDevices } from './session-devices';
 import { createMicrophone } from './session-microphone';
+import { createBackground } from './session-background';
+import type { BackgroundEffect } from './call-types';
 import { createSnapshotStore, refreshDeviceState } from './snapshot-store';
 
 type Phase = 'idle' | 'joining' | 'started' | 'ended';
@@ -26,6 +28,8 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
   let camera: ReturnType<typeof createCamera> | null = null;
   let microphone: ReturnType<typeof createMicrophone> | null = null;
   let wantSuppression = true;
+  let background: ReturnType<typeof createBackground> | null = null;
+  let wantBackground: BackgroundEffect = { kind: 'none' };
   let detach: () => void = () => undefined;
   let leaving: Promise<void> | null = null;
 
@@ -41,6 +45,7 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
   const release = async (s: MediaSession) => {
     await releaseDevices(s);
     microphone?.release();
+    background?.release();
   };
   const cleared = { cameraOn: false, sharing: false, tiles: [], attendees: [] };
   /** The session stopped on its own (meeting ended, removed, connection lost). */
@@ -83,7 +88,12 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       });
       const s = backend.openSession(options);
       session = s;
-      const cam = (camera = createCamera(s, store, ended));
+      const bg = (background = createBackground(
+        store,
+        backend.effects,
+        options.background ?? wantBackground,
+      ));
+      const cam = (camera = createCamera(s, store, ended, bg.input));
       const mic = (microphone = createMicrophone(
         s,
         store,
@@ -103,7 +113,11 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
           audioElement: audio.element,
           chooseSpeaker: engine.chooseSpeaker,
         });
-        if (ended()) mic.release(); // left meanwhile: a suppressor that started after the leave goes too
+        // Left meanwhile: effects that started after the leave go too.
+        if (ended()) {
+          mic.release();
+          bg.release();
+        }
       } catch (error) {
         if (ended()) return void (await release(s));
         const failure = toDeviceError(error, 'joining the call');
@@ -174,8 +188,18 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       }
       if (ended()) await release(s);
     },
-    async setBackground() {
-      // Built in the next step (background-camera effects).
+    async setBackground(effect) {
+      wantBackground = effect;
+      if (!background)
+        return void store.update((st) => ({ effects: { ...st.effects, background: effect } }));
+      const restart = background.set(effect);
+      if (!session || ended() || !store.get().cameraOn || !restart) return;
+      try {
+        await camera?.set(true);
+      } catch (error) {
+        throw toDeviceError(error, 'changing the background');
+      }
+      if (effect.kind === 'none') background.detach();
     },
     refreshDevices,
     async startScreenShare() {

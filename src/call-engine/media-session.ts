@@ -5,7 +5,8 @@
  * and device calls can be reproduced without a browser.
  */
 import type { AudioTransformDevice, AudioVideoFacade } from 'amazon-chime-sdk-js';
-import type { DeviceOption, JoinOptions } from './call-types';
+import type { BackgroundCamera } from './effects/background-processor';
+import type { BackgroundEffect, DeviceOption, JoinOptions } from './call-types';
 
 export type MediaSession = Pick<
   AudioVideoFacade,
@@ -48,6 +49,8 @@ export interface MediaEffects {
   noiseSuppression: boolean;
   /** The microphone `deviceId` through noise suppression (its files load when it is first used). */
   suppressedMicrophone(deviceId: string): AudioTransformDevice;
+  /** A camera with a background effect (its model loads on `ready()`); absent where it cannot run. */
+  backgroundCamera?(effect: BackgroundEffect): BackgroundCamera;
 }
 
 /** What the engine needs from outside: a session per join, and the browser's device lists. */

@@ -13,6 +13,8 @@ import { Avatar } from '../ui/avatar';
 import { DevicePickers } from '../ui/device-pickers';
 import { EffectSettings } from '../ui/effect-settings';
 import { noiseSuppressionSupported } from '../../call-engine/effects/noise-suppression';
+import { backgroundEffectsSupported } from '../../call-engine/effects/effect-support';
+import { usePreviewBackground } from './use-preview-background';
 import type { BackgroundEffect } from '../../call-engine/call-types';
 import { IconButton } from '../ui/icon-button';
 import { MicLevelButton } from '../ui/mic-level-button';
@@ -60,6 +62,7 @@ export function PreCallScreen({
   const [suppressionSupported] = useState(() => noiseSuppressionSupported());
   const [noiseSuppression, setNoiseSuppression] = useState(remembered.noiseSuppression ?? true);
   const [background, setBackground] = useState<BackgroundEffect>({ kind: 'none' });
+  const [backgroundSupported] = useState(() => backgroundEffectsSupported());
   const showVideo = video && mayVideo;
   // Without camera access there is nothing to preview; without WebRTC the preview still works.
   const canPreview = problem === null || problem === 'no-webrtc';
@@ -69,13 +72,19 @@ export function PreCallScreen({
     microphone,
     canPreview,
   );
+  const processed = usePreviewBackground(
+    showVideo ? (preview?.stream ?? null) : null,
+    background,
+    backgroundSupported,
+  );
+  const shown = processed.stream ?? preview?.stream ?? null;
   const videoRef = useRef<HTMLVideoElement>(null);
   const nameId = useId();
   const nameErrId = useId();
   const settingsId = useId();
   useEffect(() => {
-    if (videoRef.current) videoRef.current.srcObject = preview?.stream ?? null;
-  }, [preview, showVideo]);
+    if (videoRef.current) videoRef.current.srcObject = shown;
+  }, [shown, showVideo]);
   const chosen = {
     camera: effectiveDevice(camera, devices.cameras),
     microphone: effectiveDevice(microphone, devices.microphones),
@@ -181,7 +190,10 @@ export function PreCallScreen({
           }}
           onNoiseSuppression={setNoiseSuppression}
           {...(showVideo
-            ? { background: { effect: background, state: 'off' }, onBackground: setBackground }
+            ? {
+                background: { effect: background, state: processed.state },
+                onBackground: setBackground,
+              }
             : {})}
           {...(siteBackground ? { siteImage: siteBackground } : {})}
         />

@@ -17,6 +17,9 @@ export function effectsLaunchOptions() {
       ...base.args,
       `--use-file-for-fake-video-capture=${fixture('scene.y4m')}`,
       `--use-file-for-fake-audio-capture=${fixture('noisy-speech.wav')}`,
+      // The CSP page is answered by Playwright (to add the header), so it has no address: Chromium's
+      // Local Network Access would then count it as public and block its WebSockets to localhost.
+      '--disable-features=LocalNetworkAccessChecks',
     ],
   };
 }

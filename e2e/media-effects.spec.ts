@@ -139,3 +139,77 @@ test('background blur and replacement: chosen before joining, changed in the cal
   await dialog.getByRole('button', { name: 'End call' }).click();
   await finishAgent(agent);
 });
+
+/** The Content-Security-Policy the README documents for local mode, for a page on the widget's origin. */
+export function localModeCsp(origin: string): string {
+  const ws = origin.replace(/^http/, 'ws');
+  return [
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    `connect-src 'self' ${ws}`,
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob: mediastream:",
+    "style-src 'self' 'unsafe-inline'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+test('a page under the documented Content-Security-Policy joins with noise suppression and a blurred background', async ({
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const agent = await openAgentDesk(browser, trackPeerConnections);
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
+  const customer = await context.newPage();
+  await customer.addInitScript(() => {
+    const w = window as unknown as { __violations: string[] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
+    );
+  });
+  const consoleErrors: string[] = [];
+  customer.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 300));
+  });
+  const page = `${base()}/csp-check.html`;
+  await customer.route(page, (route) =>
+    route.fulfill({
+      status: 200,
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': localModeCsp(base()),
+      },
+      body: `<!doctype html><html lang="en"><title>CSP check</title><h1>Shop under a strict CSP</h1>
+<script type="module" src="/connect-video-call.js"></script>
+<connect-video-call entry-point="default"></connect-video-call>`,
+    }),
+  );
+  await customer.goto(page);
+  await customer.getByRole('button', { name: 'Start video call' }).click();
+  const dialog = customer.getByRole('dialog', { name: 'Video call' });
+  await dialog.getByRole('button', { name: 'Device settings' }).click();
+  await dialog.getByLabel('Background', { exact: true }).selectOption({ label: 'Blur a lot' });
+  await expect(dialog.getByTestId('background-state')).toHaveText('', { timeout: 60_000 });
+  await expect(dialog.getByLabel('Reduce background noise')).toBeChecked();
+  const violations = () =>
+    customer.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+  await callThroughFlow(customer, agent, 'Cleo Csp').catch(async (error: unknown) => {
+    throw new Error(
+      `${String(error)}\nCSP violations: ${(await violations()).join(', ')}\nconsole: ${consoleErrors.join('\n')}`,
+    );
+  });
+  await dialog.getByRole('button', { name: 'Devices' }).click();
+  await expect(dialog.getByTestId('noise-suppression-state')).toHaveText('');
+  await expect(dialog.getByTestId('background-state')).toHaveText('');
+  await agent.waitForTimeout(3000);
+  const view = await agentView(agent);
+  expect(view.background).toBeLessThan(view.person);
+  expect(
+    await customer.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+  ).toEqual([]);
+  await dialog.getByRole('button', { name: 'End call' }).click();
+  await finishAgent(agent);
+});

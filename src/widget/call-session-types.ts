@@ -89,6 +89,8 @@ export interface WidgetConfig {
   locale: string;
   customerToken?: string;
   attributes?: Record<string, string>;
+  /** The site's own camera background image (offered next to the built-in ones). */
+  backgroundImage?: string;
 }
 
 /** Everything the session does outside itself. */

@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 import { chimeMessagingStub } from './scripts/build/chime-messaging-stub';
 import { bundleReport } from './scripts/build/bundle-report';
+import { mediaAssets } from './scripts/build/media-assets';
 import { buildDir } from './scripts/build-dir.mjs';
 
 /**
@@ -19,6 +20,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       chimeMessagingStub(),
+      mediaAssets(),
       bundleReport(isReact ? 'react-bundle-report.json' : 'bundle-report.json'),
     ],
     publicDir: false,

@@ -23,6 +23,15 @@ export interface ReportedChunk {
   chime: boolean;
   react: boolean;
   messagingClient: boolean;
+  /** Holds a media-effect runtime (noise suppression, segmentation): loaded only when an effect is used. */
+  effects: boolean;
+}
+
+/** A copied media-effect file (scripts/build/media-assets.ts): worklet, wasm, model. */
+export interface ReportedAsset {
+  file: string;
+  bytes: number;
+  gzip: number;
 }
 
 const has = (ids: string[], re: RegExp) => ids.some((id) => re.test(id.replaceAll('\\', '/')));
@@ -38,7 +47,16 @@ export function bundleReport(file: string): Plugin {
     },
     writeBundle(_options, bundle) {
       const chunks: ReportedChunk[] = [];
+      const assets: ReportedAsset[] = [];
       for (const out of Object.values(bundle)) {
+        if (out.type === 'asset' && out.fileName.startsWith('media/')) {
+          const source = typeof out.source === 'string' ? Buffer.from(out.source) : out.source;
+          assets.push({
+            file: out.fileName,
+            bytes: source.length,
+            gzip: gzipSync(source, { level: 9 }).length,
+          });
+        }
         if (out.type !== 'chunk') continue;
         chunks.push({
           file: out.fileName,
@@ -52,10 +70,17 @@ export function bundleReport(file: string): Plugin {
           // The UI runtime: React, or Preact (its React-compatible build) in the script-tag widget.
           react: has(out.moduleIds, /\/node_modules\/(react|react-dom|scheduler|preact)\//),
           messagingClient: has(out.moduleIds, /client-chime-sdk-messaging\//),
+          effects: has(
+            out.moduleIds,
+            /\/node_modules\/(@sapphi-red|@mediapipe)\/|\/src\/call-engine\/effects\/(background-compositor|selfie-segmenter|load-compositor|preview-background)\./,
+          ),
         });
       }
       mkdirSync(join(outDir, '.vite'), { recursive: true });
-      writeFileSync(join(outDir, '.vite', file), `${JSON.stringify({ chunks }, null, 2)}\n`);
+      writeFileSync(
+        join(outDir, '.vite', file),
+        `${JSON.stringify({ chunks, assets }, null, 2)}\n`,
+      );
     },
   };
 }

@@ -2,7 +2,7 @@
  * The call engine's command + observation surface (SDK-free). Implemented by `createCallEngine`
  * (chime-call-engine.ts) and usable by the customer widget and the agent desk alike.
  */
-import type { CallSnapshot, JoinOptions } from './call-types';
+import type { BackgroundEffect, CallSnapshot, JoinOptions } from './call-types';
 
 export interface CallEngine {
   /** Current immutable snapshot (stable identity between changes, for useSyncExternalStore). */
@@ -22,6 +22,10 @@ export interface CallEngine {
   chooseMicrophone(deviceId: string): Promise<void>;
   /** Only where `setSinkId` exists; otherwise a no-op. */
   chooseSpeaker(deviceId: string): Promise<void>;
+  /** Turns noise suppression of the microphone on or off (the plain microphone where unsupported). */
+  setNoiseSuppression(on: boolean): Promise<void>;
+  /** Changes what is shown behind the customer, in the call, without renegotiating. */
+  setBackground(effect: BackgroundEffect): Promise<void>;
   /** Re-reads the device lists (e.g. after a permission change). */
   refreshDevices(): Promise<void>;
 

@@ -78,6 +78,26 @@ export interface DeviceState {
   lost: 'camera' | 'microphone' | null;
 }
 
+/** One media effect: off, its files downloading, on, not possible in this browser, or failed to start. */
+export type EffectState = 'off' | 'loading' | 'on' | 'unavailable' | 'failed';
+
+/** What is shown behind the customer: the camera as it is, a blur, or an image (a URL or a built-in name). */
+export type BackgroundEffect =
+  | { kind: 'none' }
+  | { kind: 'blur'; strength: 'light' | 'strong' }
+  | { kind: 'image'; src: string };
+
+/** The camera's sending resolution; `auto` adapts to the network. */
+export type VideoQuality = 'auto' | '360p' | '540p' | '720p';
+
+/** The customer's media effects, as the UI shows them. */
+export interface EffectsState {
+  noiseSuppression: EffectState;
+  background: BackgroundEffect;
+  /** The state of the background effect's model (`off` while the background is `none`). */
+  backgroundState: EffectState;
+}
+
 /** Everything the UI renders from, replaced (never mutated) on every change. */
 export interface CallSnapshot {
   status: EngineStatus;
@@ -97,6 +117,7 @@ export interface CallSnapshot {
   network: 'good' | 'poor';
   /** The browser refused to start remote audio without a user gesture: show a "start audio" button. */
   audioBlocked: boolean;
+  effects: EffectsState;
 }
 
 /** Options for {@link CallEngine.join}. */
@@ -107,6 +128,12 @@ export interface JoinOptions {
   microphone?: string | null;
   camera?: string | null;
   speaker?: string | null;
+  /** Noise suppression of the microphone (default on where the browser can run it). */
+  noiseSuppression?: boolean;
+  /** The background effect to start with (default none). */
+  background?: BackgroundEffect;
+  /** The camera's sending resolution (default `auto`). */
+  videoQuality?: VideoQuality;
   /** Data-message topics to receive (e.g. `AMAZON_CONNECT_SCREEN_SHARING`). */
   topics?: string[];
   /** Rewrites media URLs (e.g. production-looking hosts to loopback); identity by default. */

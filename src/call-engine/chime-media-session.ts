@@ -10,13 +10,26 @@ import {
   MeetingSessionConfiguration,
 } from 'amazon-chime-sdk-js';
 import { listDevices } from './device-lists';
+import { createNoiseSuppressor, noiseSuppressionSupported } from './effects/noise-suppression';
+import { createBackgroundCamera } from './effects/background-processor';
+import { backgroundEffectsSupported } from './effects/effect-support';
 import type { MediaBackend } from './media-session';
 
 /** One backend per engine: it owns the device controller every session of that engine uses. */
 export function createChimeBackend(): MediaBackend {
   const logger = new ConsoleLogger('call-engine', LogLevel.ERROR); // ERROR only: INFO logs would include join URLs
-  const deviceController = new DefaultDeviceController(logger, { enableWebAudio: false });
+  const suppression = noiseSuppressionSupported();
+  // Web Audio carries the microphone only where noise suppression can run in it (its transform device
+  // needs the SDK's audio graph); elsewhere the track goes to the peer connection as it is.
+  const deviceController = new DefaultDeviceController(logger, { enableWebAudio: suppression });
   return {
+    effects: {
+      noiseSuppression: suppression,
+      suppressedMicrophone: createNoiseSuppressor,
+      ...(backgroundEffectsSupported()
+        ? { backgroundCamera: (effect) => createBackgroundCamera(logger, effect) }
+        : {}),
+    },
     openSession(options) {
       const config = new MeetingSessionConfiguration(
         options.credentials.Meeting,

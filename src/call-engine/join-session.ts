@@ -19,6 +19,8 @@ export interface JoinContext {
   start(): void;
   refreshDevices(): Promise<void>;
   camera: ReturnType<typeof createCamera>;
+  /** Starts the microphone (through noise suppression when it is on). */
+  startMicrophone(deviceId: string): Promise<void>;
   audioElement: HTMLAudioElement | null;
   chooseSpeaker(deviceId: string): Promise<void>;
 }
@@ -34,7 +36,7 @@ export async function joinSession(
   await ctx.refreshDevices();
   if (await gone()) return;
   const mic = keepOrFirst(options.microphone, store.get().devices.microphones);
-  await s.startAudioInput(mic ?? 'default');
+  await ctx.startMicrophone(mic ?? 'default');
   if (await gone()) return;
   store.update((st) => ({ devices: { ...st.devices, microphone: mic } }));
   if (ctx.audioElement) await s.bindAudioElement(ctx.audioElement);

@@ -12,6 +12,9 @@ import { CallEngineError, toDeviceError } from './device-errors';
 import { joinSession } from './join-session';
 import type { MediaBackend, MediaSession } from './media-session';
 import { createCamera, releaseDevices } from './session-devices';
+import { createMicrophone } from './session-microphone';
+import { createBackground } from './session-background';
+import type { BackgroundEffect } from './call-types';
 import { createSnapshotStore, refreshDeviceState } from './snapshot-store';
 
 type Phase = 'idle' | 'joining' | 'started' | 'ended';
@@ -23,6 +26,10 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
   let phase: Phase = 'idle';
   let session: MediaSession | null = null;
   let camera: ReturnType<typeof createCamera> | null = null;
+  let microphone: ReturnType<typeof createMicrophone> | null = null;
+  let wantSuppression = true;
+  let background: ReturnType<typeof createBackground> | null = null;
+  let wantBackground: BackgroundEffect = { kind: 'none' };
   let detach: () => void = () => undefined;
   let leaving: Promise<void> | null = null;
 
@@ -33,6 +40,12 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
     detach();
     detach = () => undefined;
     s.stopContentShare();
+  };
+  /** Releases the devices of `s`, then the effects that processed them. */
+  const release = async (s: MediaSession) => {
+    await releaseDevices(s);
+    microphone?.release();
+    background?.release();
   };
   const cleared = {
     cameraOn: false,
@@ -45,7 +58,7 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
   const stopped = async (reason: LeaveReason) => {
     if (!session || ended()) return;
     end(session);
-    await releaseDevices(session);
+    await release(session);
     audio.pause();
     store.update({ status: { kind: 'left', reason }, ...cleared });
   };
@@ -81,7 +94,18 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       });
       const s = backend.openSession(options);
       session = s;
-      const cam = (camera = createCamera(s, store, ended));
+      const bg = (background = createBackground(
+        store,
+        backend.effects,
+        options.background ?? wantBackground,
+      ));
+      const cam = (camera = createCamera(s, store, ended, bg.input));
+      const mic = (microphone = createMicrophone(
+        s,
+        store,
+        backend.effects,
+        options.noiseSuppression ?? wantSuppression,
+      ));
       detach = attachSession(s, store, hooks, options.topics ?? []);
       try {
         const start = () => ((phase = 'started'), s.start());
@@ -91,14 +115,20 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
           start,
           refreshDevices,
           camera: cam,
+          startMicrophone: mic.start,
           audioElement: audio.element,
           chooseSpeaker: engine.chooseSpeaker,
         });
+        // Left meanwhile: effects that started after the leave go too.
+        if (ended()) {
+          mic.release();
+          bg.release();
+        }
       } catch (error) {
-        if (ended()) return void (await releaseDevices(s));
+        if (ended()) return void (await release(s));
         const failure = toDeviceError(error, 'joining the call');
         end(s);
-        await releaseDevices(s);
+        await release(s);
         store.update({ status: { kind: 'failed', code: failure.code, message: failure.message } });
         throw failure;
       }
@@ -114,7 +144,7 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
           );
         if (ended()) return;
         end(s);
-        await releaseDevices(s);
+        await release(s);
         if (wasStarted) s.stop();
         audio.pause();
         store.update({ status: { kind: 'left', reason: 'left' }, ...cleared });
@@ -135,11 +165,11 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       const s = active();
       if (!s) return;
       try {
-        await s.startAudioInput(deviceId);
+        await microphone?.start(deviceId);
       } catch (error) {
         throw toDeviceError(error, 'switching the microphone');
       }
-      if (ended()) return void (await s.stopAudioInput().catch(() => undefined));
+      if (ended()) return void (await release(s));
       store.update((st) => ({
         devices: {
           ...st.devices,
@@ -152,6 +182,30 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       if (!store.get().devices.speakerSelectable || !session || ended()) return;
       await session.chooseAudioOutput(deviceId);
       store.update((s) => ({ devices: { ...s.devices, speaker: deviceId } }));
+    },
+    async setNoiseSuppression(on) {
+      wantSuppression = on;
+      const s = session && !ended() ? session : null;
+      if (!s || !microphone) return;
+      try {
+        await microphone.setSuppression(on);
+      } catch (error) {
+        throw toDeviceError(error, 'switching noise suppression');
+      }
+      if (ended()) await release(s);
+    },
+    async setBackground(effect) {
+      wantBackground = effect;
+      if (!background)
+        return void store.update((st) => ({ effects: { ...st.effects, background: effect } }));
+      const restart = background.set(effect);
+      if (!session || ended() || !store.get().cameraOn || !restart) return;
+      try {
+        await camera?.set(true);
+      } catch (error) {
+        throw toDeviceError(error, 'changing the background');
+      }
+      if (effect.kind === 'none') background.detach();
     },
     refreshDevices,
     async startScreenShare() {

@@ -4,8 +4,9 @@
  * (testing/fake-media-session.ts) through the same interface, so every interleaving of join, leave
  * and device calls can be reproduced without a browser.
  */
-import type { AudioVideoFacade } from 'amazon-chime-sdk-js';
-import type { DeviceOption, JoinOptions } from './call-types';
+import type { AudioTransformDevice, AudioVideoFacade } from 'amazon-chime-sdk-js';
+import type { BackgroundCamera } from './effects/background-processor';
+import type { BackgroundEffect, DeviceOption, JoinOptions } from './call-types';
 
 export type MediaSession = Pick<
   AudioVideoFacade,
@@ -42,6 +43,16 @@ export type MediaSession = Pick<
   | 'realtimeUnsubscribeFromReceiveDataMessage'
 >;
 
+/** The media effects a backend can apply to the customer's devices. */
+export interface MediaEffects {
+  /** Noise suppression can run in this browser (AudioWorklet, WebAssembly, Web Audio input). */
+  noiseSuppression: boolean;
+  /** The microphone `deviceId` through noise suppression (its files load when it is first used). */
+  suppressedMicrophone(deviceId: string): AudioTransformDevice;
+  /** A camera with a background effect (its model loads on `ready()`); absent where it cannot run. */
+  backgroundCamera?(effect: BackgroundEffect): BackgroundCamera;
+}
+
 /** What the engine needs from outside: a session per join, and the browser's device lists. */
 export interface MediaBackend {
   /** Creates (does not start) the session of one meeting. */
@@ -51,6 +62,8 @@ export interface MediaBackend {
     microphones: DeviceOption[];
     speakers: DeviceOption[];
   }>;
+  /** Media effects (absent: the plain devices only). */
+  effects?: MediaEffects;
   /** The element remote audio plays into (null outside a browser). */
   audioElement(): HTMLAudioElement | null;
 }

@@ -3,6 +3,7 @@
  * quickly (each turn supersedes the previous one), or the call left while a device was starting
  * (what started after the leave is released again).
  */
+import type { VideoInputDevice } from 'amazon-chime-sdk-js';
 import type { MediaSession } from './media-session';
 import { toDeviceError } from './device-errors';
 import { keepOrFirst } from './device-lists';
@@ -15,8 +16,16 @@ export async function releaseDevices(s: MediaSession): Promise<void> {
   await s.stopAudioInput().catch(() => undefined);
 }
 
-/** The camera of one session; `ended()` says whether the call is over. */
-export function createCamera(s: MediaSession, store: SnapshotStore, ended: () => boolean) {
+/**
+ * The camera of one session; `ended()` says whether the call is over; `input` turns the chosen camera
+ * into the device to start (through a background effect, background-session.ts).
+ */
+export function createCamera(
+  s: MediaSession,
+  store: SnapshotStore,
+  ended: () => boolean,
+  input: (deviceId: string) => Promise<VideoInputDevice> = async (id) => id,
+) {
   let turn = 0;
   let wanted = false;
   return {
@@ -32,7 +41,9 @@ export function createCamera(s: MediaSession, store: SnapshotStore, ended: () =>
       }
       const cam = keepOrFirst(store.get().devices.camera, store.get().devices.cameras);
       try {
-        await s.startVideoInput(cam ?? 'default');
+        const device = await input(cam ?? 'default');
+        if (mine !== turn || ended()) return;
+        await s.startVideoInput(device);
       } catch (error) {
         if (mine !== turn || ended()) return;
         throw toDeviceError(error, 'starting the camera');

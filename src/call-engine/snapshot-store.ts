@@ -31,6 +31,7 @@ export function initialSnapshot(): CallSnapshot {
     },
     network: 'good',
     audioBlocked: false,
+    effects: { noiseSuppression: 'off', background: { kind: 'none' }, backgroundState: 'off' },
   };
 }
 

@@ -23,6 +23,8 @@ export interface ConnectVideoCallAttributes {
   'customer-token'?: string;
   /** JSON object of contact attributes, e.g. `'{"product":"kettle"}'`. */
   'contact-attributes'?: string;
+  /** An http(s) URL of an image (served with CORS) offered as the customer's camera background. */
+  'background-image'?: string;
 }
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -13,6 +13,8 @@ export interface EmbedConfig {
   customerToken?: string;
   /** Contact attributes the page sends (only keys its entry point allows are accepted by the server). */
   attributes?: Record<string, string>;
+  /** The site's own background image for the customer's camera (an absolute http(s) URL). */
+  backgroundImage?: string;
 }
 
 export const OBSERVED_ATTRIBUTES = [
@@ -24,6 +26,7 @@ export const OBSERVED_ATTRIBUTES = [
   'launcher',
   'customer-token',
   'contact-attributes',
+  'background-image',
 ] as const;
 
 /** `contact-attributes` is a JSON object of strings with Connect's key rule; anything else is refused. */
@@ -107,6 +110,17 @@ export function parseAttributes(
       rawAttributes,
       'use a JSON object of strings whose keys are A-Z a-z 0-9 - _',
     );
+  let backgroundImage = read('background-image') ?? undefined;
+  if (backgroundImage !== undefined) {
+    try {
+      const url = new URL(backgroundImage, globalThis.location?.href);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('scheme');
+      backgroundImage = url.href;
+    } catch {
+      bad('background-image', backgroundImage, 'use an http(s) URL of an image (served with CORS)');
+      backgroundImage = undefined;
+    }
+  }
   return {
     config: {
       backendUrl,
@@ -117,6 +131,7 @@ export function parseAttributes(
       launcher,
       customerToken,
       attributes,
+      ...(backgroundImage ? { backgroundImage } : {}),
     },
     errors,
   };
@@ -133,6 +148,8 @@ export interface MountOptions {
   customerToken?: string;
   /** Contact attributes (keys the entry point allows). */
   attributes?: Record<string, string>;
+  /** The site's background image for the customer's camera. */
+  backgroundImage?: string;
 }
 
 /** The element attributes for a set of options (the inverse of parseAttributes); unset options are left out. */
@@ -146,6 +163,7 @@ export function elementAttributes(options: MountOptions): Record<string, string>
     launcher: options.launcher === undefined ? undefined : options.launcher ? 'on' : 'off',
     'customer-token': options.customerToken,
     'contact-attributes': options.attributes ? JSON.stringify(options.attributes) : undefined,
+    'background-image': options.backgroundImage,
   };
   return Object.fromEntries(
     Object.entries(attrs).filter((e): e is [string, string] => e[1] !== undefined),

@@ -10,7 +10,7 @@ import type {
   StartCallResponse,
 } from '../shared/call-api';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import type { EngineErrorCode } from '../call-engine/call-types';
+import type { BackgroundEffect, EngineErrorCode } from '../call-engine/call-types';
 import type { ContactEvent } from '../api/contact-events';
 import type { SavedCall } from './saved-call';
 
@@ -26,6 +26,10 @@ export interface JoinChoice {
   camera: string | null;
   microphone: string | null;
   speaker: string | null;
+  /** Noise suppression of the microphone (default on where possible). */
+  noiseSuppression?: boolean;
+  /** The background behind the customer (default none). */
+  background?: BackgroundEffect;
 }
 
 export interface Caption {
@@ -94,6 +98,8 @@ export interface WidgetConfig {
   locale: string;
   customerToken?: string;
   attributes?: Record<string, string>;
+  /** The site's own camera background image (offered next to the built-in ones). */
+  backgroundImage?: string;
 }
 
 /** Everything the session does outside itself. */

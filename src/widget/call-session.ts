@@ -231,6 +231,10 @@ export function createCallSession(
       camera: choice.camera,
       microphone: choice.microphone,
       speaker: choice.speaker,
+      ...(choice.noiseSuppression === undefined
+        ? {}
+        : { noiseSuppression: choice.noiseSuppression }),
+      ...(choice.background ? { background: choice.background } : {}),
       topics: [SCREEN_SHARING_TOPIC],
       signal,
     });

@@ -115,6 +115,22 @@ export function createFakeCallEngine(options: FakeEngineOptions = {}) {
       async (speaker) =>
         void (phase !== 'ended' && store.update((s) => ({ devices: { ...s.devices, speaker } }))),
     ),
+    setNoiseSuppression: vi.fn(
+      async (on) =>
+        void store.update((s) => ({
+          effects: { ...s.effects, noiseSuppression: on ? 'on' : 'off' },
+        })),
+    ),
+    setBackground: vi.fn(
+      async (background) =>
+        void store.update((s) => ({
+          effects: {
+            ...s.effects,
+            background,
+            backgroundState: background.kind === 'none' ? 'off' : 'on',
+          },
+        })),
+    ),
     refreshDevices: vi.fn(async () => undefined),
     startScreenShare: vi.fn(async () => void (on() && store.update({ sharing: true }))),
     stopScreenShare: vi.fn(() => void (phase !== 'ended' && store.update({ sharing: false }))),

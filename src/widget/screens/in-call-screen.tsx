@@ -14,6 +14,7 @@ import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
 import { DevicePickers } from '../ui/device-pickers';
+import { EffectSettings } from '../ui/effect-settings';
 import { DtmfKeypad } from '../ui/dtmf-keypad';
 import { useNow } from '../ui/use-now';
 import { CallBanners } from './call-banners';
@@ -37,6 +38,8 @@ export interface InCallProps {
   typed?: { digit: string; ok: boolean; n: number } | null;
   /** The browser can capture a screen (default: `getDisplayMedia` exists). */
   screenCapture?: boolean;
+  /** The site's own background image, offered next to the built-in ones. */
+  siteBackground?: string;
 }
 
 /** This screen reads the data messages only for whether the agent allows screen sharing. */
@@ -60,6 +63,7 @@ export function InCallScreen({
   onEnd,
   typed,
   screenCapture = screenCaptureAvailable(),
+  siteBackground,
 }: InCallProps) {
   const snap = useCallSnapshot(engine, wholeSnapshot, sameScreen);
   const now = useNow(connectedAt);
@@ -142,6 +146,28 @@ export function InCallScreen({
               onCamera={(id) => tryDevice('camera', () => engine.chooseCamera(id))}
               onMicrophone={(id) => tryDevice('microphone', () => engine.chooseMicrophone(id))}
               onSpeaker={(id) => tryDevice('speaker', () => engine.chooseSpeaker(id))}
+            />
+          )}
+          {devices && (
+            <EffectSettings
+              t={t}
+              noiseSuppression={{
+                on: snap.effects.noiseSuppression !== 'off',
+                state: snap.effects.noiseSuppression,
+              }}
+              onNoiseSuppression={(on) =>
+                tryDevice('microphone', () => engine.setNoiseSuppression(on))
+              }
+              {...(capabilities.Customer?.Video === 'SEND'
+                ? {
+                    background: {
+                      effect: snap.effects.background,
+                      state: snap.effects.backgroundState,
+                    },
+                    onBackground: (b) => tryDevice('camera', () => engine.setBackground(b)),
+                  }
+                : {})}
+              {...(siteBackground ? { siteImage: siteBackground } : {})}
             />
           )}
         </div>

@@ -63,6 +63,7 @@ export function PhaseView({
           capabilities={entry.data.allowedCapabilities}
           displayName={config.displayName}
           problem={problem}
+          {...(config.backgroundImage ? { siteBackground: config.backgroundImage } : {})}
           onJoin={(c) => void session.start(c, entry.data.allowedAttributes)}
         />
       );
@@ -99,6 +100,7 @@ export function PhaseView({
           onDigit={onDigit}
           onEnd={end}
           typed={typed}
+          {...(config.backgroundImage ? { siteBackground: config.backgroundImage } : {})}
         />
       );
     case 'ended':

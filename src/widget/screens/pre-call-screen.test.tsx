@@ -59,6 +59,8 @@ describe('PreCallScreen', () => {
       camera: 'cam2',
       microphone: 'mic1',
       speaker: null,
+      noiseSuppression: true,
+      background: { kind: 'none' },
     });
     cleanup();
     render(<PreCallScreen t={t} capabilities={{ Customer: { Video: 'SEND' } }} onJoin={onJoin} />);

@@ -11,6 +11,11 @@ import type { JoinChoice } from '../call-session-types';
 import type { Strings } from '../strings/strings';
 import { Avatar } from '../ui/avatar';
 import { DevicePickers } from '../ui/device-pickers';
+import { EffectSettings } from '../ui/effect-settings';
+import { noiseSuppressionSupported } from '../../call-engine/effects/noise-suppression';
+import { backgroundEffectsSupported } from '../../call-engine/effects/effect-support';
+import { usePreviewBackground } from './use-preview-background';
+import type { BackgroundEffect } from '../../call-engine/call-types';
 import { IconButton } from '../ui/icon-button';
 import { MicLevelButton } from '../ui/mic-level-button';
 import { PermissionHelp } from '../ui/permission-help';
@@ -25,6 +30,8 @@ export interface PreCallProps {
   onJoin: (choice: JoinChoice) => void;
   /** Why this browser cannot call (no Join then), or null. */
   problem?: BrowserProblem | null;
+  /** The site's own background image, offered next to the built-in ones. */
+  siteBackground?: string;
 }
 
 /** The customer-facing sentence for a browser problem: what is wrong and what to do. */
@@ -40,6 +47,7 @@ export function PreCallScreen({
   displayName,
   onJoin,
   problem = null,
+  siteBackground,
 }: PreCallProps) {
   const mayVideo = capabilities?.Customer?.Video === 'SEND';
   const [remembered] = useState(loadChoices);
@@ -51,6 +59,10 @@ export function PreCallScreen({
   const [camera, setCamera] = useState<string | null>(remembered.camera ?? null);
   const [microphone, setMicrophone] = useState<string | null>(remembered.microphone ?? null);
   const [speaker, setSpeaker] = useState<string | null>(remembered.speaker ?? null);
+  const [suppressionSupported] = useState(() => noiseSuppressionSupported());
+  const [noiseSuppression, setNoiseSuppression] = useState(remembered.noiseSuppression ?? true);
+  const [background, setBackground] = useState<BackgroundEffect>({ kind: 'none' });
+  const [backgroundSupported] = useState(() => backgroundEffectsSupported());
   const showVideo = video && mayVideo;
   // Without camera access there is nothing to preview; without WebRTC the preview still works.
   const canPreview = problem === null || problem === 'no-webrtc';
@@ -60,13 +72,19 @@ export function PreCallScreen({
     microphone,
     canPreview,
   );
+  const processed = usePreviewBackground(
+    showVideo ? (preview?.stream ?? null) : null,
+    background,
+    backgroundSupported,
+  );
+  const shown = processed.stream ?? preview?.stream ?? null;
   const videoRef = useRef<HTMLVideoElement>(null);
   const nameId = useId();
   const nameErrId = useId();
   const settingsId = useId();
   useEffect(() => {
-    if (videoRef.current) videoRef.current.srcObject = preview?.stream ?? null;
-  }, [preview, showVideo]);
+    if (videoRef.current) videoRef.current.srcObject = shown;
+  }, [shown, showVideo]);
   const chosen = {
     camera: effectiveDevice(camera, devices.cameras),
     microphone: effectiveDevice(microphone, devices.microphones),
@@ -82,6 +100,7 @@ export function PreCallScreen({
       ...(chosen.camera ? { camera: chosen.camera } : {}),
       ...(chosen.microphone ? { microphone: chosen.microphone } : {}),
       ...(speaker ? { speaker } : {}),
+      noiseSuppression,
     });
     onJoin({
       displayName: name.trim(),
@@ -90,6 +109,8 @@ export function PreCallScreen({
       camera: chosen.camera,
       microphone: chosen.microphone,
       speaker,
+      noiseSuppression,
+      background,
     });
   };
   return (
@@ -160,6 +181,21 @@ export function PreCallScreen({
           onCamera={setCamera}
           onMicrophone={setMicrophone}
           onSpeaker={setSpeaker}
+        />
+        <EffectSettings
+          t={t}
+          noiseSuppression={{
+            on: noiseSuppression,
+            state: suppressionSupported ? (noiseSuppression ? 'on' : 'off') : 'unavailable',
+          }}
+          onNoiseSuppression={setNoiseSuppression}
+          {...(showVideo
+            ? {
+                background: { effect: background, state: processed.state },
+                onBackground: setBackground,
+              }
+            : {})}
+          {...(siteBackground ? { siteImage: siteBackground } : {})}
         />
         <button type="button" className="cvw-button" onClick={() => setSettings(false)}>
           {t.closeSettings}

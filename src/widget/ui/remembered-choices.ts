@@ -10,6 +10,7 @@ export interface RememberedChoices {
   microphone?: string;
   speaker?: string;
   video?: boolean;
+  noiseSuppression?: boolean;
 }
 
 const KEY = 'connect-video-call:choices';
@@ -35,6 +36,7 @@ export function loadChoices(): RememberedChoices {
       ...str('microphone'),
       ...str('speaker'),
       ...(typeof r.video === 'boolean' ? { video: r.video } : {}),
+      ...(typeof r.noiseSuppression === 'boolean' ? { noiseSuppression: r.noiseSuppression } : {}),
     };
   } catch {
     return {};

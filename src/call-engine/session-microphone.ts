@@ -1,0 +1,69 @@
+/**
+ * The microphone of one session, with or without noise suppression. Suppression is wanted by default
+ * where the backend can run it; when its files or worklet fail, the call goes on with the plain
+ * microphone and the state says `failed` (the customer hears nothing of it but a calmer switch).
+ */
+import type { AudioTransformDevice } from 'amazon-chime-sdk-js';
+import type { EffectState } from './call-types';
+import type { MediaEffects, MediaSession } from './media-session';
+import type { SnapshotStore } from './snapshot-store';
+
+/** The microphone of session `s`; `wanted` is whether suppression should be on (if supported). */
+export function createMicrophone(
+  s: MediaSession,
+  store: SnapshotStore,
+  effects: MediaEffects | undefined,
+  wanted: boolean,
+) {
+  let suppress = wanted;
+  let current: AudioTransformDevice | null = null;
+  let deviceId: string | null = null;
+  let turn = 0;
+  const setState = (noiseSuppression: EffectState) =>
+    store.update((st) => ({ effects: { ...st.effects, noiseSuppression } }));
+  const replaced = (next: AudioTransformDevice | null) => {
+    const old = current;
+    current = next;
+    if (old && old !== next) void old.stop().catch(() => undefined);
+  };
+  setState(effects?.noiseSuppression ? 'off' : 'unavailable');
+  const mic = {
+    /** Starts (or switches to) microphone `id`, suppressed when wanted and possible. */
+    async start(id: string): Promise<void> {
+      const mine = ++turn;
+      deviceId = id;
+      if (!suppress || !effects?.noiseSuppression) {
+        await s.startAudioInput(id);
+        replaced(null);
+        if (effects?.noiseSuppression) setState('off');
+        return;
+      }
+      setState('loading');
+      const device = effects.suppressedMicrophone(id);
+      try {
+        await s.startAudioInput(device);
+      } catch (error) {
+        void device.stop().catch(() => undefined);
+        console.warn('<connect-video-call>: noise suppression did not start', error);
+        await s.startAudioInput(id);
+        replaced(null);
+        if (mine === turn) setState('failed');
+        return;
+      }
+      replaced(device);
+      if (mine === turn) setState('on');
+    },
+    /** Turns suppression on or off for the microphone in use (a no-op before it started). */
+    async setSuppression(on: boolean): Promise<void> {
+      suppress = on;
+      if (deviceId !== null) await mic.start(deviceId);
+      else if (effects?.noiseSuppression) setState('off');
+    },
+    /** Frees the suppressor (after the session released the microphone). */
+    release(): void {
+      turn++;
+      replaced(null);
+    },
+  };
+  return mic;
+}

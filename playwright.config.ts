@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './e2e/support/chromium';
+import { chromiumLaunchOptions } from './e2e/testing/chromium';
 
 // Browser tests: real Chromium (Debian's, see scripts/ensure-chromium.mjs) against the real local stack,
-// started once for the whole run by e2e/support/global-setup.ts on a free loopback port.
+// started once for the whole run by e2e/testing/global-setup.ts on a free loopback port.
 // Specs that run a test server in the worker build AWS SDK clients: on Node 20 each would print the
 // SDK's Node-version notice into the test output (vitest.config.ts and the benches do the same).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -16,7 +16,7 @@ export default defineConfig({
   // Flaky is failing: a test that passes only on a retry has a cause to find, so none is retried.
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
-  globalSetup: './e2e/support/global-setup.ts',
+  globalSetup: './e2e/testing/global-setup.ts',
   use: {
     launchOptions: chromiumLaunchOptions(),
     permissions: ['camera', 'microphone'],

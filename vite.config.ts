@@ -6,7 +6,7 @@ import { buildDir } from './scripts/build-dir.mjs';
 /**
  * The site build: the demo shop ("/"), the agent desk ("/agent/"), the join page used by the CLI's
  * --join-url ("/join/") and the snippet page ("/snippet/") and the shop's second page ("/size-guide/", where a call goes on). No test page is part of it (the e2e harness
- * is built on its own by e2e/support/harness-build.ts; site-inputs.test.ts keeps it out). The
+ * is built on its own by e2e/testing/harness-build.ts; site-inputs.test.ts keeps it out). The
  * embeddable widget itself is built by vite.embed.config.ts into dist/ and loaded by the demo pages
  * through the real <script> snippet, exactly as a customer site would.
  */

@@ -16,10 +16,10 @@ import {
   SendMessageCommand,
 } from '@aws-sdk/client-connectparticipant';
 import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { buildHarness } from '../e2e/support/harness-build';
-import { routeHarness } from '../e2e/support/harness-route';
-import { finishAfterContactWork, sdkClients } from '../e2e/agent-desk-support';
+import { chromiumLaunchOptions } from '../e2e/testing/chromium';
+import { buildHarness } from '../e2e/testing/harness-build';
+import { routeHarness } from '../e2e/testing/harness-route';
+import { finishAfterContactWork, sdkClients } from '../e2e/testing/agent-desk-support';
 import { startLocalStack } from '../src/server/testing/start-local-stack';
 import { medianLine } from './bench-stats';
 

@@ -3,8 +3,8 @@
  * the real local media server, with helpers to start cameras and sample what each page receives.
  */
 import type { Browser, Page } from '@playwright/test';
-import { audioPackets, call, eventAt, tiles } from '../e2e/media/support/harness-page';
-import { joinTwo, type MediaTestServer } from '../e2e/media/support/media-test-server';
+import { audioPackets, call, eventAt, tiles } from '../e2e/media/testing/harness-page';
+import { joinTwo, type MediaTestServer } from '../e2e/media/testing/media-test-server';
 
 export interface CallTimings {
   joinMs: number;

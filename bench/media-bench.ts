@@ -7,9 +7,9 @@
  */
 import { chromium, type Browser } from '@playwright/test';
 import { cpus } from 'node:os';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { startMediaTestServer } from '../e2e/media/support/media-test-server';
-import { buildHarness } from '../e2e/support/harness-build';
+import { chromiumLaunchOptions } from '../e2e/testing/chromium';
+import { startMediaTestServer } from '../e2e/media/testing/media-test-server';
+import { buildHarness } from '../e2e/testing/harness-build';
 import { BenchCall } from './media-bench-call';
 import { median } from './bench-stats';
 

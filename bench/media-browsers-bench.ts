@@ -1,7 +1,7 @@
 /**
  * The customer's browser side by side (`npm run bench -- media`): the same widget call through the
  * real local stack with the customer in Chromium and in Firefox (Debian's firefox-esr over WebDriver
- * BiDi, e2e/support/firefox.ts), the agent in Chromium at the real desk. Per browser, the medians of:
+ * BiDi, e2e/testing/firefox.ts), the agent in Chromium at the real desk. Per browser, the medians of:
  *  - "Join call" click → the customer's peer connection is connected (joined);
  *  - the agent's Accept → the customer's first frame of the agent, and the agent's first frame of the
  *    customer.
@@ -11,15 +11,15 @@
 import { resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { finishAfterContactWork, trackPeerConnections } from '../e2e/agent-desk-support';
+import { chromiumLaunchOptions } from '../e2e/testing/chromium';
+import { finishAfterContactWork, trackPeerConnections } from '../e2e/testing/agent-desk-support';
 import {
   clickDeep,
   firefoxMissing,
   launchFirefox,
   recordFirefoxPage,
   waitDeep,
-} from '../e2e/support/firefox';
+} from '../e2e/testing/firefox';
 import { startLocalStack } from '../src/server/testing/start-local-stack';
 import { medianLine } from './bench-stats';
 

@@ -11,7 +11,7 @@
  */
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { effectsLaunchOptions } from '../e2e/media-effects-support';
+import { effectsLaunchOptions } from '../e2e/testing/media-effects-support';
 import { startLocalStack } from '../src/server/testing/start-local-stack';
 import { readReport } from '../scripts/bundle-budget.mjs';
 

@@ -6,9 +6,9 @@
  * per second (the SDK sends 50 a second, so the shortfall is the audio loss).
  */
 import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { buildHarness } from '../e2e/support/harness-build';
-import { audioPackets, call, joinPage, started, tiles } from '../e2e/media/support/harness-page';
+import { chromiumLaunchOptions } from '../e2e/testing/chromium';
+import { buildHarness } from '../e2e/testing/harness-build';
+import { audioPackets, call, joinPage, started, tiles } from '../e2e/media/testing/harness-page';
 import type { ServerProcess } from './load/server-process-client';
 
 const WINDOW_MS = 10_000;

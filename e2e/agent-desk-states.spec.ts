@@ -13,10 +13,10 @@ import {
   finishAfterContactWork,
   startCustomerContact,
   videoFrames,
-} from './agent-desk-support';
-import { VIEWPORTS, axeViolations, horizontalOverflow, overlaps, screen } from './support/screens';
-import { releaseAgents } from './support/desk-reset';
-import { routeHarness } from './support/harness-route';
+} from './testing/agent-desk-support';
+import { VIEWPORTS, axeViolations, horizontalOverflow, overlaps, screen } from './testing/screens';
+import { releaseAgents } from './testing/desk-reset';
+import { routeHarness } from './testing/harness-route';
 
 const base = () => process.env.BASE_URL!;
 type Harness = {

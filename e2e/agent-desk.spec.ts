@@ -14,9 +14,9 @@ import {
   startCustomerContact,
   trackPeerConnections,
   videoFrames,
-} from './agent-desk-support';
-import { releaseAgents } from './support/desk-reset';
-import { routeHarness } from './support/harness-route';
+} from './testing/agent-desk-support';
+import { releaseAgents } from './testing/desk-reset';
+import { routeHarness } from './testing/harness-route';
 
 const base = () => process.env.BASE_URL!;
 const axeViolations = async (page: Page) =>

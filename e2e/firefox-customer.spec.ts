@@ -1,5 +1,5 @@
 /**
- * The customer's journey in Firefox (Debian's firefox-esr over WebDriver BiDi, e2e/support/firefox.ts)
+ * The customer's journey in Firefox (Debian's firefox-esr over WebDriver BiDi, e2e/testing/firefox.ts)
  * with the agent in Chromium at the real desk, through the real local stack and the unmodified Chime
  * SDK: pre-call preview and pickers, Join, the flow's prompts and keypad, the call with video and audio
  * both ways, the agent's screen share seen, the customer's own screen share (the default entry point
@@ -9,7 +9,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
-import { inboundMedia, trackPeerConnections } from './agent-desk-support';
+import { inboundMedia, trackPeerConnections } from './testing/agent-desk-support';
 import {
   clickDeep,
   findDeep,
@@ -21,14 +21,14 @@ import {
   recordFirefoxPage,
   textDeep,
   waitDeep,
-} from './support/firefox';
+} from './testing/firefox';
 import {
   acceptContact,
   base,
   finishAgent,
   openAgentDesk,
   videoFramesByLabel,
-} from './widget-support';
+} from './testing/widget-support';
 
 const missing = firefoxMissing();
 if (missing) console.log(`Firefox customer journey skipped: ${missing}`);

@@ -6,8 +6,8 @@
  * accepts on the desk, and video flows both ways over wss: and DTLS.
  */
 import { expect, test, type Browser } from '@playwright/test';
-import { e2eServer, type E2eServer } from './support/server-process';
-import { callThroughFlow, videoFramesByLabel } from './widget-support';
+import { e2eServer, type E2eServer } from './testing/server-process';
+import { callThroughFlow, videoFramesByLabel } from './testing/widget-support';
 
 let server: E2eServer;
 test.beforeAll(async () => {

@@ -9,11 +9,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { joinUrl } from '../src/join/join-payload';
-import { horizontalOverflow, screen, VIEWPORTS } from './support/screens';
+import { horizontalOverflow, screen, VIEWPORTS } from './testing/screens';
 
 const base = () => {
   const url = process.env.BASE_URL;
-  if (!url) throw new Error('BASE_URL is not set (e2e/support/global-setup.ts sets it)');
+  if (!url) throw new Error('BASE_URL is not set (e2e/testing/global-setup.ts sets it)');
   return url;
 };
 

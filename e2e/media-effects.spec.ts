@@ -6,15 +6,21 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { trackPeerConnections } from './agent-desk-support';
+import { trackPeerConnections } from './testing/agent-desk-support';
 import {
   effectsLaunchOptions,
   quantile,
   receivedAudioPowers,
   receivedVideoStats,
   type Region,
-} from './media-effects-support';
-import { base, callThroughFlow, finishAgent, openAgentDesk, openWidget } from './widget-support';
+} from './testing/media-effects-support';
+import {
+  base,
+  callThroughFlow,
+  finishAgent,
+  openAgentDesk,
+  openWidget,
+} from './testing/widget-support';
 
 test.use({ launchOptions: effectsLaunchOptions() });
 

@@ -6,8 +6,8 @@
  * (four invited participants as light pages of one browser context), and Connect's limit of six.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { inboundMedia, trackPeerConnections } from './agent-desk-support';
-import { screen, VIEWPORTS } from './support/screens';
+import { inboundMedia, trackPeerConnections } from './testing/agent-desk-support';
+import { screen, VIEWPORTS } from './testing/screens';
 import {
   base,
   callThroughFlow,
@@ -15,7 +15,7 @@ import {
   openAgentDesk,
   openWidget,
   videoFramesByLabel,
-} from './widget-support';
+} from './testing/widget-support';
 
 const SAM = 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24';
 

@@ -4,7 +4,7 @@
  * Join failing with "Origin http://127.0.0.1:… is not allowed to use this API".
  */
 import { expect, test } from '@playwright/test';
-import { base, callThroughFlow, finishAgent, openAgentDesk } from './widget-support';
+import { base, callThroughFlow, finishAgent, openAgentDesk } from './testing/widget-support';
 
 test('the demo shop opened at 127.0.0.1 places a call that the agent accepts', async ({
   browser,

@@ -15,7 +15,7 @@ import {
   openAgentDesk,
   openWidget,
   videoFramesByLabel,
-} from './widget-support';
+} from './testing/widget-support';
 
 const phone = {
   viewport: { width: 360, height: 740 },

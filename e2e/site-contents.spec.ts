@@ -3,7 +3,7 @@
  * e2e harness is only ever answered inside a test's own browser context (support/harness-route.ts).
  */
 import { expect, test } from '@playwright/test';
-import { routeHarness } from './support/harness-route';
+import { routeHarness } from './testing/harness-route';
 
 const base = () => process.env.BASE_URL!;
 

@@ -4,7 +4,7 @@
  * and axe finds nothing.
  */
 import { expect, test } from '@playwright/test';
-import { VIEWPORTS, axeViolations, horizontalOverflow, screen } from './support/screens';
+import { VIEWPORTS, axeViolations, horizontalOverflow, screen } from './testing/screens';
 
 const base = () => process.env.BASE_URL!;
 

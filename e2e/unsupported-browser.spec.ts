@@ -6,8 +6,8 @@
  * test-results/widget-screens/.
  */
 import { expect, test } from '@playwright/test';
-import { base, hostEvents, observeCustomerPage } from './widget-support';
-import { noAxeViolations } from './widget-journey-support';
+import { base, hostEvents, observeCustomerPage } from './testing/widget-support';
+import { noAxeViolations } from './testing/widget-journey-support';
 
 const cases = [
   {

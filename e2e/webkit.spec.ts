@@ -1,5 +1,5 @@
 /**
- * The widget in WebKit, as far as Debian's WebKitGTK 2.50 goes (e2e/support/webkit.ts): the launcher
+ * The widget in WebKit, as far as Debian's WebKitGTK 2.50 goes (e2e/testing/webkit.ts): the launcher
  * and the custom element in its shadow root, the call UI loading on a click, the pre-call screen with
  * WebKit's mock camera playing in the preview, and, since this build has no WebRTC, the unsupported-
  * browser notice in place of Join (with cvc-error UnsupportedBrowser for the host page); Close returns
@@ -9,8 +9,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { startWebKit, webkitMissing, type WebKitSession } from './support/webkit';
-import { base } from './widget-support';
+import { startWebKit, webkitMissing, type WebKitSession } from './testing/webkit';
+import { base } from './testing/widget-support';
 
 const missing = webkitMissing();
 if (missing) console.log(`WebKit run skipped: ${missing}`);

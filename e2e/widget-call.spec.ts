@@ -14,7 +14,7 @@ import {
   observeCustomerPage,
   openAgentDesk,
   videoFramesByLabel,
-} from './widget-support';
+} from './testing/widget-support';
 
 async function noAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page })

@@ -13,8 +13,8 @@ import {
   observeCustomerPage,
   openWidget,
   setAgentStatus,
-} from './widget-support';
-import { screen, VIEWPORTS } from './support/screens';
+} from './testing/widget-support';
+import { screen, VIEWPORTS } from './testing/screens';
 
 const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 const SAM = 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24';

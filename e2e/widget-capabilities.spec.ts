@@ -13,7 +13,7 @@ import {
   openAgentDesk,
   openWidget,
   videoFramesByLabel,
-} from './widget-support';
+} from './testing/widget-support';
 
 test('voice entry point: no video choice, no camera or share controls; the agent ends the call', async ({
   browser,

@@ -11,8 +11,8 @@ import {
   observeCustomerPage,
   openAgentDesk,
   openWidget,
-} from './widget-support';
-import { axeViolations, screen, VIEWPORTS } from './support/screens';
+} from './testing/widget-support';
+import { axeViolations, screen, VIEWPORTS } from './testing/screens';
 
 test('a camera that cannot start mid-call is shown with a way forward, then recovers', async ({
   browser,

@@ -14,7 +14,7 @@ import {
   observeCustomerPage,
   openAgentDesk,
   openWidget,
-} from './widget-support';
+} from './testing/widget-support';
 
 test('the launcher entry loads alone, then prefetches the call chunks when idle', async ({
   page,

@@ -6,9 +6,15 @@
  * the panel's outer box never changes; on a phone it fills the screen. Screenshots: test-results/widget-screens/.
  */
 import { expect, test } from '@playwright/test';
-import { inboundMedia, trackPeerConnections } from './agent-desk-support';
-import { acceptContact, base, finishAgent, openAgentDesk, setAgentStatus } from './widget-support';
-import { focusInWidget, outerBox, shootBothThemes } from './widget-journey-support';
+import { inboundMedia, trackPeerConnections } from './testing/agent-desk-support';
+import {
+  acceptContact,
+  base,
+  finishAgent,
+  openAgentDesk,
+  setAgentStatus,
+} from './testing/widget-support';
+import { focusInWidget, outerBox, shootBothThemes } from './testing/widget-journey-support';
 import { stringsFor } from '../src/widget/strings/strings';
 
 const cases = [

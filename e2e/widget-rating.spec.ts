@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { ConnectClient, DescribeContactCommand } from '@aws-sdk/client-connect';
-import { axeViolations, screen, VIEWPORTS } from './support/screens';
+import { axeViolations, screen, VIEWPORTS } from './testing/screens';
 import {
   base,
   callThroughFlow,
@@ -14,7 +14,7 @@ import {
   observeCustomerPage,
   openAgentDesk,
   openWidget,
-} from './widget-support';
+} from './testing/widget-support';
 
 const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 

@@ -8,7 +8,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ConnectClient, DescribeContactCommand } from '@aws-sdk/client-connect';
-import { inboundMedia, trackPeerConnections } from './agent-desk-support';
+import { inboundMedia, trackPeerConnections } from './testing/agent-desk-support';
 import {
   base,
   callThroughFlow,
@@ -17,8 +17,8 @@ import {
   openAgentDesk,
   openWidget,
   videoFramesByLabel,
-} from './widget-support';
-import { screen, VIEWPORTS } from './support/screens';
+} from './testing/widget-support';
+import { screen, VIEWPORTS } from './testing/screens';
 
 const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 const SAVED = 'connect-video-call:call';

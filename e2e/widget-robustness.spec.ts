@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test } from '@playwright/test';
-import { chromiumLaunchOptions } from './support/chromium';
+import { chromiumLaunchOptions } from './testing/chromium';
 import {
   base,
   hostEvents,
@@ -13,7 +13,7 @@ import {
   observeCustomerPage,
   openWidget,
   setAgentStatus,
-} from './widget-support';
+} from './testing/widget-support';
 
 test.beforeAll(async () => {
   // Nobody answers: these calls stay in the flow or queue until the customer ends them.

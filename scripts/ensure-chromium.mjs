@@ -4,7 +4,7 @@
 // Debian's firefox-esr (the Firefox journey, driven over WebDriver BiDi) and WebKitGTK's WebDriver with
 // Xvfb (the WebKit run). Installs them through apt when running as root, otherwise explains what to
 // install. Only Chromium is required: a browser that cannot be installed makes its specs skip with a
-// printed reason (e2e/support/other-browsers.ts). Safe to run repeatedly: it does nothing when all is present.
+// printed reason (e2e/testing/other-browsers.ts). Safe to run repeatedly: it does nothing when all is present.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 

@@ -1,6 +1,6 @@
 /**
  * The production site (vite.config.ts, served by `npm start`) builds only product pages: test pages
- * such as the e2e harness are built on their own (e2e/support/harness-build.ts) and must never come
+ * such as the e2e harness are built on their own (e2e/testing/harness-build.ts) and must never come
  * back into dist/site.
  */
 import { relative, resolve } from 'node:path';

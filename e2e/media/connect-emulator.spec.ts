@@ -19,8 +19,8 @@ import {
   CreateParticipantConnectionCommand,
 } from '@aws-sdk/client-connectparticipant';
 import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
-import { agentAnswers, releaseAgents } from '../support/desk-reset';
-import { audioPackets, closePages, harnessState, joinPage, started } from './support/harness-page';
+import { agentAnswers, releaseAgents } from '../testing/desk-reset';
+import { audioPackets, closePages, harnessState, joinPage, started } from './testing/harness-page';
 
 test.use({ trace: 'off' });
 test.afterEach(closePages);

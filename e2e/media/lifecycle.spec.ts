@@ -11,9 +11,9 @@ import {
   joinPage,
   started,
   tiles,
-} from './support/harness-page';
-import { useMediaTestServer } from './support/media-spec-setup';
-import { joinTwo } from './support/media-test-server';
+} from './testing/harness-page';
+import { useMediaTestServer } from './testing/media-spec-setup';
+import { joinTwo } from './testing/media-test-server';
 
 const media = useMediaTestServer();
 

@@ -3,9 +3,9 @@
  * join, presence, audio both ways, camera video both ways at ≥ 640×360, data messages.
  */
 import { expect, test } from '@playwright/test';
-import { audioPackets, call, consoleErrors, harnessState, tiles } from './support/harness-page';
-import { useMediaTestServer } from './support/media-spec-setup';
-import { joinTwo } from './support/media-test-server';
+import { audioPackets, call, consoleErrors, harnessState, tiles } from './testing/harness-page';
+import { useMediaTestServer } from './testing/media-spec-setup';
+import { joinTwo } from './testing/media-test-server';
 
 const media = useMediaTestServer();
 

@@ -13,9 +13,9 @@ import {
   joinPage,
   started,
   tileOf,
-} from './support/harness-page';
-import { useMediaTestServer } from './support/media-spec-setup';
-import { joinTwo } from './support/media-test-server';
+} from './testing/harness-page';
+import { useMediaTestServer } from './testing/media-spec-setup';
+import { joinTwo } from './testing/media-test-server';
 import type { MediaAttendee } from '../../src/server/media/media-service';
 
 const media = useMediaTestServer();

@@ -5,8 +5,8 @@
  * pause, unpause and stop as the viewer sees it.
  */
 import { expect, test } from '@playwright/test';
-import { call, eventAt, harnessState, tiles } from '../media/support/harness-page';
-import { meetingWith, useMeetingsTestServer } from './support/meetings-spec-setup';
+import { call, eventAt, harnessState, tiles } from '../media/testing/harness-page';
+import { meetingWith, useMeetingsTestServer } from './testing/meetings-spec-setup';
 
 const server = useMeetingsTestServer();
 

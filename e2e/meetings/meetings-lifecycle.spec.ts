@@ -6,13 +6,13 @@
  */
 import { expect, test } from '@playwright/test';
 import { DeleteAttendeeCommand, DeleteMeetingCommand } from '@aws-sdk/client-chime-sdk-meetings';
-import { audioPackets, eventAt, harnessState } from '../media/support/harness-page';
+import { audioPackets, eventAt, harnessState } from '../media/testing/harness-page';
 import {
   addAttendee,
   joinAs,
   meetingWith,
   useMeetingsTestServer,
-} from './support/meetings-spec-setup';
+} from './testing/meetings-spec-setup';
 
 const server = useMeetingsTestServer();
 // MeetingSessionStatusCode values of the SDK.

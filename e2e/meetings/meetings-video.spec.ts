@@ -6,8 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { CreateMeetingWithAttendeesCommand } from '@aws-sdk/client-chime-sdk-meetings';
-import { call, eventAt, expectFramesGrowing, started, tileOf } from '../media/support/harness-page';
-import { joinAs, meetingWith, useMeetingsTestServer } from './support/meetings-spec-setup';
+import { call, eventAt, expectFramesGrowing, started, tileOf } from '../media/testing/harness-page';
+import { joinAs, meetingWith, useMeetingsTestServer } from './testing/meetings-spec-setup';
 
 const server = useMeetingsTestServer();
 test('a camera turned on, off and on again is seen by the other side each time', async ({

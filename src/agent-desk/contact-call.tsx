@@ -20,7 +20,7 @@ import {
   sameIgnoringMessages,
   useCallSnapshot,
   wholeSnapshot,
-} from '../call-engine/use-call-engine';
+} from '../call-engine/use-call-snapshot';
 import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import { CAMERA_PAUSE_TOPIC, parseCameraPause } from '../shared/camera-pause-message';

@@ -3,7 +3,7 @@
  * module and its imports are the lazily loaded chunk that carries amazon-chime-sdk-js.
  */
 import type { CallEngine } from './call-engine-api';
-import { createChimeBackend } from './chime-media-session';
+import { createChimeBackend } from './chime-backend';
 import { createMediaCallEngine } from './media-call-engine';
 
 /** Creates an idle engine; `join` starts a call. One engine is one call. */

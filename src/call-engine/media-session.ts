@@ -1,6 +1,6 @@
 /**
  * The small part of the Chime SDK's audio-video facade the engine talks to. The real one is a
- * `DefaultMeetingSession`'s `audioVideo` (chime-media-session.ts); unit tests drive a fake
+ * `DefaultMeetingSession`'s `audioVideo` (chime-backend.ts); unit tests drive a fake
  * (testing/fake-media-session.ts) through the same interface, so every interleaving of join, leave
  * and device calls can be reproduced without a browser.
  */

@@ -4,7 +4,7 @@
  * mirroring) is the caller's, through `className`.
  */
 import type { CallEngine } from './call-engine-api';
-import { useTileRef } from './use-call-engine';
+import { useTileRef } from './use-call-snapshot';
 
 export interface VideoTileProps {
   engine: CallEngine | null;

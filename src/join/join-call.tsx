@@ -15,7 +15,7 @@ import {
   sameIgnoringMessages,
   useCallSnapshot,
   wholeSnapshot,
-} from '../call-engine/use-call-engine';
+} from '../call-engine/use-call-snapshot';
 import { VideoTile } from '../call-engine/video-tile';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { JoinPayload } from './join-payload';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { freePort } from './free-port';
+import { freePort } from './testing/free-port';
 import { StartCallResponse } from '../shared/call-api';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cvc-policy-'));

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer } from './build-server';
-import { freePort } from './free-port';
+import { freePort } from './testing/free-port';
 import { loadServerConfig } from './server-config';
 import { selfTrustingAgent, selfUrl } from './self-link';
 import { selfSignedCert } from './testing/self-signed-cert';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../build-server';
-import { freePort } from '../free-port';
+import { freePort } from './free-port';
 import { loadServerConfig } from '../server-config';
 
 export interface LocalStackOptions {

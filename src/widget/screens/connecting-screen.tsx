@@ -11,7 +11,7 @@ import {
   sameIgnoringMessages,
   useCallSnapshot,
   wholeSnapshot,
-} from '../../call-engine/use-call-engine';
+} from '../../call-engine/use-call-snapshot';
 import type { Caption, SessionPhase } from '../call-session-types';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';

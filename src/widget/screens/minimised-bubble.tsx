@@ -9,7 +9,7 @@ import {
   sameIgnoringMessages,
   useCallSnapshot,
   wholeSnapshot,
-} from '../../call-engine/use-call-engine';
+} from '../../call-engine/use-call-snapshot';
 import type { SessionPhase } from '../call-session-types';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';

@@ -9,7 +9,7 @@ import {
   shallowEqual,
   useCallSnapshot,
   wholeSnapshot,
-} from './use-call-engine';
+} from './use-call-snapshot';
 
 afterEach(cleanup);
 

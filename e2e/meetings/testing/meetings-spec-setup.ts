@@ -11,7 +11,7 @@ import {
   type Meeting,
 } from '@aws-sdk/client-chime-sdk-meetings';
 import type { JoinOptions } from '../../harness/harness';
-import { started } from '../../media/support/harness-page';
+import { started } from '../../media/testing/harness-page';
 import { startMeetingsTestServer, type MeetingsTestServer } from './meetings-test-server';
 
 const opened: BrowserContext[] = [];

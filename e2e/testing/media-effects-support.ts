@@ -4,9 +4,9 @@
  */
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { chromiumLaunchOptions } from './support/chromium';
+import { chromiumLaunchOptions } from './chromium';
 
-const fixture = (name: string) => resolve(import.meta.dirname, 'fixtures', name);
+const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures', name);
 
 /** Launch options: the fake camera plays scene.y4m, the fake microphone noisy-speech.wav (both looped). */
 export function effectsLaunchOptions() {

@@ -27,7 +27,7 @@ export async function routeHarness(context: BrowserContext, baseUrl: string): Pr
   const { origin } = new URL(baseUrl);
   if (!existsSync(join(HARNESS_DIR, HARNESS_PATH, 'index.html')))
     throw new Error(
-      `the harness page is not built in ${HARNESS_DIR} (buildHarness() in e2e/support/harness-build.ts)`,
+      `the harness page is not built in ${HARNESS_DIR} (buildHarness() in e2e/testing/harness-build.ts)`,
     );
   // Chromium takes a document Playwright fulfilled for one from the public internet, so its
   // signaling WebSocket to the loopback server would be blocked by Local Network Access checks (a

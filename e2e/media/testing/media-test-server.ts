@@ -1,6 +1,6 @@
 /**
  * A test-only server for the media specs: the real media server (createMediaServer) behind a
- * fastify instance that also serves the harness page (built by e2e/support/harness-build.ts), on a
+ * fastify instance that also serves the harness page (built by e2e/testing/harness-build.ts), on a
  * free loopback port. Meetings and attendees come straight from the MediaService the local Connect
  * emulator uses. The server records each signaling socket by join token, so a spec can kill one
  * like a network drop.
@@ -14,7 +14,7 @@ import type { MediaAttendee, MediaService } from '../../../src/server/media/medi
 import type { Browser, Page } from '@playwright/test';
 import { joinPage, started } from './harness-page';
 import { tokenFromProtocols } from '../../../src/server/media/join-token';
-import { HARNESS_DIR, HARNESS_PATH } from '../../support/harness-build';
+import { HARNESS_DIR, HARNESS_PATH } from '../../testing/harness-build';
 
 export interface MediaTestServer {
   baseUrl: string;

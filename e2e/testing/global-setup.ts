@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/server/free-port';
+import { freePort } from '../../src/server/testing/free-port';
 import { inBuild } from '../../scripts/build-dir.mjs';
 import { buildHarness } from './harness-build';
 

@@ -4,7 +4,7 @@
  * check the camera light is off), and WebRTC inbound statistics.
  */
 import { expect, type Browser, type Page } from '@playwright/test';
-import { releaseAgents } from './support/desk-reset';
+import { releaseAgents } from './desk-reset';
 
 export const base = () => process.env.BASE_URL!;
 

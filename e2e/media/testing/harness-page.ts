@@ -2,7 +2,7 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
 import type { HarnessState, JoinOptions } from '../../harness/harness';
-import { routeHarness } from '../../support/harness-route';
+import { routeHarness } from '../../testing/harness-route';
 
 /** What the harness page puts on `window` (see e2e/harness/harness.ts). */
 type HarnessWindow = {

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/server/free-port';
+import { freePort } from '../../src/server/testing/free-port';
 import { inBuild } from '../../scripts/build-dir.mjs';
 import { selfSignedCert, type SelfSignedCert } from '../../src/server/testing/self-signed-cert';
 

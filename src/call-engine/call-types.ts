@@ -87,7 +87,10 @@ export type BackgroundEffect =
   | { kind: 'blur'; strength: 'light' | 'strong' }
   | { kind: 'image'; src: string };
 
-/** The camera's sending resolution; `auto` adapts to the network. */
+/**
+ * The camera's sending quality: a fixed level is a ceiling (capture size and bitrate cap, adapting
+ * below it); `auto` goes up to 720p and adapts to the network (see video-quality.ts).
+ */
 export type VideoQuality = 'auto' | '360p' | '540p' | '720p';
 
 /** The customer's media effects, as the UI shows them. */

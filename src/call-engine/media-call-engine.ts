@@ -16,6 +16,7 @@ import { createMicrophone } from './session-microphone';
 import { createBackground } from './session-background';
 import type { BackgroundEffect } from './call-types';
 import { createSnapshotStore, refreshDeviceState } from './snapshot-store';
+import { applyVideoQuality } from './video-quality';
 
 type Phase = 'idle' | 'joining' | 'started' | 'ended';
 
@@ -94,6 +95,7 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       });
       const s = backend.openSession(options);
       session = s;
+      applyVideoQuality(s, options.videoQuality);
       const bg = (background = createBackground(
         store,
         backend.effects,

@@ -22,6 +22,8 @@ export type MediaSession = Pick<
   | 'stopAudioInput'
   | 'startVideoInput'
   | 'stopVideoInput'
+  | 'chooseVideoInputQuality'
+  | 'setVideoMaxBandwidthKbps'
   | 'startLocalVideoTile'
   | 'stopLocalVideoTile'
   | 'bindAudioElement'

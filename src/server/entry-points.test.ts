@@ -41,6 +41,17 @@ describe('entry points', () => {
     ).toThrow(/Video/);
   });
 
+  it('takes a camera quality cap and names the field when it is not one of the levels', () => {
+    const ep = { id: 'x', instanceId: 'i', contactFlowId: 'f' };
+    expect(loadEntryPointsFile(file([{ ...ep, maxVideoQuality: '360p' }]))[0]).toMatchObject({
+      maxVideoQuality: '360p',
+    });
+    expect(loadEntryPointsFile(file([ep]))[0]).not.toHaveProperty('maxVideoQuality');
+    expect(() => loadEntryPointsFile(file([{ ...ep, maxVideoQuality: '1080p' }]))).toThrow(
+      /expected one of "360p"\|"540p"\|"720p"[\s\S]*at \[0\]\.maxVideoQuality/,
+    );
+  });
+
   it('refuses a duplicate id', () => {
     const ep = {
       id: 'a',

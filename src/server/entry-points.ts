@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { MaxVideoQuality } from '../shared/call-api';
 import { AllowedCapabilities } from '../shared/connect-schemas';
 
 export const EntryPoint = z.strictObject({
@@ -35,6 +36,11 @@ export const EntryPoint = z.strictObject({
    * before it ends; at most Connect's 60-second participant rule. 0 ends the call when the page goes.
    */
   rejoinGraceSeconds: z.number().int().min(0).max(60).default(30),
+  /**
+   * The highest camera quality the customer sends (`360p`, `540p` or `720p`: capture size and a
+   * bitrate cap). Absent: no cap below the meeting's 720p, and the quality adapts to the network.
+   */
+  maxVideoQuality: z.optional(MaxVideoQuality),
 });
 export type EntryPoint = z.infer<typeof EntryPoint>;
 

@@ -12,6 +12,13 @@ const AttributeKey = z
   .string()
   .check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'attribute keys may only contain A-Z a-z 0-9 - _'));
 
+/**
+ * The highest camera quality an entry point lets the customer send: capture size (16:9, 15 fps) and
+ * a bitrate cap to match. Below the cap, sending still adapts to the network.
+ */
+export const MaxVideoQuality = z.enum(['360p', '540p', '720p']);
+export type MaxVideoQuality = z.infer<typeof MaxVideoQuality>;
+
 /** GET /api/entry-points/:id — what the widget may know about an entry point before a call. */
 export const EntryPointInfo = z.object({
   id: z.string(),
@@ -50,6 +57,8 @@ export const StartCallResponse = z.object({
   callToken: z.string(),
   /** Participant Service WebSocket for contact events (captions, participant joined, ended), when available. */
   eventsUrl: z.optional(z.string()),
+  /** The entry point's camera quality cap; absent: none, the quality adapts to the network up to 720p. */
+  maxVideoQuality: z.optional(MaxVideoQuality),
 });
 export type StartCallResponse = z.infer<typeof StartCallResponse>;
 

@@ -39,6 +39,17 @@ describe('call session', () => {
     expect(h.engine.join).toHaveBeenCalledWith(expect.objectContaining({ video: false }));
   });
 
+  it("joins with the entry point's camera quality cap, else with the network-adaptive default", async () => {
+    const capped = setup(async () => ({ ...call, maxVideoQuality: '360p' }));
+    await capped.session.start(choice);
+    expect(capped.engine.join).toHaveBeenCalledWith(
+      expect.objectContaining({ videoQuality: '360p' }),
+    );
+    const h = setup();
+    await h.session.start(choice);
+    expect(h.engine.join).toHaveBeenCalledWith(expect.objectContaining({ videoQuality: 'auto' }));
+  });
+
   it('customer end: disconnects through the backend, leaves, reports duration and who ended', async () => {
     const h = setup();
     await h.session.start(choice);

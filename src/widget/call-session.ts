@@ -235,6 +235,8 @@ export function createCallSession(
         ? {}
         : { noiseSuppression: choice.noiseSuppression }),
       ...(choice.background ? { background: choice.background } : {}),
+      // The entry point's cap, else the quality adapts to the network (the call keeps it on rejoin).
+      videoQuality: call.maxVideoQuality ?? 'auto',
       topics: [SCREEN_SHARING_TOPIC],
       signal,
     });

@@ -43,6 +43,9 @@ function createFakeSession() {
     videoInput: null as string | null,
     localTile: false,
     sharing: false,
+    /** What `chooseVideoInputQuality` and `setVideoMaxBandwidthKbps` last set (null: never). */
+    videoQuality: null as { width: number; height: number; frameRate: number } | null,
+    maxKbps: null as number | null,
   };
   /** Runs one async step; a test may have held it open with `hold(name)`. */
   const step = async (name: string, effect: () => void) => {
@@ -69,6 +72,16 @@ function createFakeSession() {
     startVideoInput: (d) =>
       step('startVideoInput', () => (state.videoInput = String(d))).then(() => undefined),
     stopVideoInput: () => step('stopVideoInput', () => (state.videoInput = null)),
+    chooseVideoInputQuality: (width, height, frameRate) =>
+      void (
+        log.push('chooseVideoInputQuality'),
+        (state.videoQuality = { width, height, frameRate })
+      ),
+    setVideoMaxBandwidthKbps: (kbps) => {
+      // The SDK's own check: the cap must be positive.
+      if (kbps <= 0) throw new Error('Max bandwidth kbps has to be greater than 0');
+      state.maxKbps = kbps;
+    },
     startLocalVideoTile: () => (log.push('startLocalVideoTile'), (state.localTile = true), 1),
     stopLocalVideoTile: () => void (state.localTile = false),
     bindAudioElement: () => step('bindAudioElement', () => undefined),

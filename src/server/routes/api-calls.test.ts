@@ -41,6 +41,17 @@ describe.each(API_TRANSPORTS)('over $name', (transport) => {
         eventsUrl: 'wss://x/events',
       });
       expect(call.connectionData.Attendee.AttendeeId).toBe('att-1');
+      expect(call).not.toHaveProperty('maxVideoQuality'); // no cap: the quality adapts
+    });
+
+    it("carries the entry point's camera quality cap to the widget", async () => {
+      await api.serve();
+      const res = await api.app.inject({
+        method: 'POST',
+        url: '/api/calls',
+        payload: startBody({ entryPoint: 'low-video' }),
+      });
+      expect(StartCallResponse.parse(res.json()).maxVideoQuality).toBe('360p');
     });
 
     it('sends the same ClientToken for a retry with the same browser token', async () => {

@@ -46,6 +46,7 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
       allowedCapabilities: entryPoint.allowedCapabilities,
       callToken,
       ...(connection.websocketUrl ? { eventsUrl: connection.websocketUrl } : {}),
+      ...(entryPoint.maxVideoQuality ? { maxVideoQuality: entryPoint.maxVideoQuality } : {}),
     };
     return reply.status(201).send(response);
   });

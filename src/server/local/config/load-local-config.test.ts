@@ -31,7 +31,13 @@ describe('loadLocalConfig', () => {
     expect(config.queues.map((q) => q.name)).toEqual(['Sales', 'Support', 'BasicQueue']);
     expect(config.agents).toHaveLength(2);
     const eps = localEntryPoints(config);
-    expect(eps.map((e) => e.id)).toEqual(['default', 'short-grace', 'voice', 'video-no-share']);
+    expect(eps.map((e) => e.id)).toEqual([
+      'default',
+      'short-grace',
+      'voice',
+      'video-no-share',
+      'low-video',
+    ]);
     expect(
       eps.every(
         (e) => e.instanceId === config.instance.id && e.contactFlowId === config.defaultFlowId,

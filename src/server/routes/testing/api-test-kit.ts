@@ -115,6 +115,7 @@ export async function testApp(
         { ...testEntryPoint, id: 'members', requireCustomerToken: true },
         { ...testEntryPoint, id: 'no-rating', rating: false },
         { ...testEntryPoint, id: 'short-grace', rejoinGraceSeconds: 5 },
+        { ...testEntryPoint, id: 'low-video', maxVideoQuality: '360p' },
       ]),
       security: {
         allowedOrigins: [TEST_ORIGIN],

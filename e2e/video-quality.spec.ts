@@ -1,7 +1,7 @@
 /**
  * The entry point's camera quality cap, end to end: the agent's desk receives the customer's camera at
  * most 640×360 from the `low-video` entry point (maxVideoQuality 360p), and larger from the default
- * entry point (no cap: 720p capture; Chromium's fake camera delivers 1280×720 when asked for it).
+ * entry point (no cap: 540p capture, the SDK's default; Chromium's fake camera delivers the size asked for).
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -64,11 +64,11 @@ test('an entry point capped at 360p: the customer captures 640×360 and the agen
   await finishAgent(agent);
 });
 
-test('no cap (the default entry point): the customer captures 1280×720 and the agent receives more than 640×360', async ({
+test('no cap (the default entry point): the customer captures 960×540 and the agent receives more than 640×360', async ({
   browser,
 }) => {
   const { agent, customer, dialog } = await callWithCamera(browser);
-  expect(await videoSize(customer, 'Your video')).toEqual({ width: 1280, height: 720 });
+  expect(await videoSize(customer, 'Your video')).toEqual({ width: 960, height: 540 });
   // The encoder starts low and climbs as the bandwidth estimate grows: wait for it to pass the cap.
   await expect
     .poll(async () => (await videoSize(agent, "Quinn Quality's camera")).width, {

@@ -21,10 +21,10 @@ describe('call engine: video quality', () => {
     expect(s.state).toMatchObject({ videoQuality: size, maxKbps: kbps, videoInput: 'cam-1' });
   });
 
-  it('auto (the default): captures at 720p and leaves the bitrate to the SDK', async () => {
+  it('auto (the default): captures at 540p, as the SDK does, and leaves the bitrate to the SDK', async () => {
     for (const s of [await joinWith(), await joinWith('auto')])
       expect(s.state).toMatchObject({
-        videoQuality: { width: 1280, height: 720, frameRate: 15 },
+        videoQuality: { width: 960, height: 540, frameRate: 15 },
         maxKbps: null,
       });
   });

@@ -4,6 +4,7 @@
  */
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { CallEngine } from '../../call-engine/call-engine-api';
 import { createFakeCallEngine } from '../../call-engine/testing/fake-call-engine';
 import { presentAttendee, videoTile } from '../../call-engine/testing/snapshot-of';
 import { stringsFor } from '../strings/strings';
@@ -26,7 +27,13 @@ function stage(extra: string[], parts: Parameters<typeof presentAttendee>[1] = {
     tiles: [videoTile(1, 'me', { isLocal: true }), videoTile(2, 'a'), videoTile(3, 'p2')],
     activeSpeakerId: 'p2',
   });
-  const view = render(
+  const view = renderStage(engine);
+  return { view, store, engine };
+}
+
+/** The stage as the in-call screen renders it, for the engine's current snapshot. */
+function renderStage(engine: CallEngine) {
+  return render(
     <CallStage
       t={t}
       engine={engine}
@@ -37,7 +44,6 @@ function stage(extra: string[], parts: Parameters<typeof presentAttendee>[1] = {
       people={people}
     />,
   );
-  return { view, store, engine };
 }
 
 describe('CallStage with more than two people', () => {
@@ -75,17 +81,7 @@ describe('CallStage with more than two people', () => {
       ],
       tiles: [videoTile(5, 'p2#content')],
     });
-    const view = render(
-      <CallStage
-        t={t}
-        engine={engine}
-        snap={engine.getSnapshot()}
-        agentName="Alex Rivera"
-        selfName="Mia"
-        showContent
-        people={people}
-      />,
-    );
+    const view = renderStage(engine);
     expect(screen.getByLabelText('Screen shared by Sam Specialist')).toBeTruthy();
     const thumbs = view.container.querySelector('.cvw-thumbs');
     expect(

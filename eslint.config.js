@@ -21,9 +21,31 @@ const onlyEngineImportsChime = {
   message: 'Only src/call-engine imports amazon-chime-sdk-js.',
 };
 const noServerInBrowser = {
-  regex: '^(\\.\\./)+(server|cli)(/|$)',
-  message: 'Browser code never imports src/server or src/cli.',
+  regex: '^(\\.\\./)+(backend|contact-center|media-server|server-common|cli)(/|$)',
+  message:
+    'Browser code never imports the server folders (src/backend, src/contact-center, src/media-server, src/server-common) or src/cli.',
 };
+// The server in three parts (README, Architecture): the backend knows neither the local contact center
+// nor the media server (it loads the local provider by one dynamic import, below); the media server
+// knows neither the backend nor the contact center; src/server-common is below all three.
+const backendAlone = {
+  regex: '^(\\.\\./)+(contact-center|media-server)(/|$)',
+  message:
+    'The backend never imports src/contact-center or src/media-server (the local provider is loaded by the one dynamic import in build-server.ts).',
+};
+const mediaServerAlone = {
+  regex: '^(\\.\\./)+(backend|contact-center)(/|$)',
+  message: 'The media server never imports src/backend or src/contact-center.',
+};
+const commonAlone = {
+  regex: '^(\\.\\./)+(backend|contact-center|media-server)(/|$)',
+  message: 'src/server-common never imports src/backend, src/contact-center or src/media-server.',
+};
+/** Production code of a server part (its tests and testing/ kits may reach across, e.g. the fuzz harness). */
+const productionOf = (folder) => ({
+  files: [`src/${folder}/**`],
+  ignores: [`src/${folder}/**/*.test.ts`, `src/${folder}/**/testing/**`],
+});
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.data/', '.tmp/'] },
@@ -102,7 +124,7 @@ export default tseslint.config(
   {
     // The media server speaks the SDK's signaling protocol with the SDK's own generated protobuf module
     // (byte-identical encoding); it imports nothing else of the SDK.
-    files: ['src/server/media/**'],
+    files: ['src/media-server/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -115,6 +137,44 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    ...productionOf('media-server'),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^amazon-chime-sdk-js(?!/build/signalingprotocol/SignalingProtocol$)',
+              message: 'The media server may only import the SDK signaling protocol module.',
+            },
+            mediaServerAlone,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    ...productionOf('backend'),
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime, backendAlone] }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportExpression[source.value=/(contact-center|media-server)\\//]:not([source.value='../contact-center/local-provider'])",
+          message:
+            'The backend loads the local contact center only through ../contact-center/local-provider (build-server.ts).',
+        },
+      ],
+    },
+  },
+  {
+    ...productionOf('server-common'),
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime, commonAlone] }],
     },
   },
   // Formatting is Prettier's (`npm run lint` runs `prettier --check`); ESLint's stylistic rules stay off.

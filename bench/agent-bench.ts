@@ -20,7 +20,7 @@ import { chromiumLaunchOptions } from '../e2e/testing/chromium';
 import { buildHarness } from '../e2e/testing/harness-build';
 import { routeHarness } from '../e2e/testing/harness-route';
 import { finishAfterContactWork, sdkClients } from '../e2e/testing/agent-desk-support';
-import { startLocalStack } from '../src/server/testing/start-local-stack';
+import { startLocalStack } from '../src/backend/testing/start-local-stack';
 import { medianLine } from './bench-stats';
 
 const ROUNDS = 5;

@@ -5,7 +5,7 @@
  * number of calls per level.
  */
 import { randomUUID } from 'node:crypto';
-import { startLocalStack } from '../src/server/testing/start-local-stack';
+import { startLocalStack } from '../src/backend/testing/start-local-stack';
 import { summarize } from './bench-stats';
 
 const CALLS_PER_LEVEL = 200;

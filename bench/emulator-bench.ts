@@ -9,7 +9,7 @@ import { StartWebRTCContactCommand } from '@aws-sdk/client-connect';
 import {
   startEmulatorHarness,
   type EmulatorHarness,
-} from '../src/server/local/emulator/testing/emulator-harness';
+} from '../src/contact-center/emulator/testing/emulator-harness';
 import { summarize } from './bench-stats';
 
 const COUNT = Number(process.argv[2] ?? 2000);

@@ -8,12 +8,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
-import { loadLocalConfig } from '../src/server/local/config/load-local-config';
-import type { LocalConfig } from '../src/server/local/config/local-config-schema';
-import { MemoryContacts } from '../src/server/local/contacts/memory-contacts';
-import { DtmfInbox } from '../src/server/local/flows/dtmf-inbox';
-import { FlowRunner } from '../src/server/local/flows/flow-runner';
-import { CenterDirectory } from '../src/server/local/routing/center-directory';
+import { loadLocalConfig } from '../src/contact-center/config/load-local-config';
+import type { LocalConfig } from '../src/contact-center/config/local-config-schema';
+import { MemoryContacts } from '../src/contact-center/contacts/memory-contacts';
+import { DtmfInbox } from '../src/contact-center/flows/dtmf-inbox';
+import { FlowRunner } from '../src/contact-center/flows/flow-runner';
+import { CenterDirectory } from '../src/contact-center/routing/center-directory';
 import { medianLine } from './bench-stats';
 
 const ROUNDS = 5;

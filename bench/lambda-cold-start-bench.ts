@@ -12,8 +12,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { medianLine } from './bench-stats';
-import { startLocalStack } from '../src/server/testing/start-local-stack';
-import { lambdaEvent } from '../src/server/routes/testing/lambda-events';
+import { startLocalStack } from '../src/backend/testing/start-local-stack';
+import { lambdaEvent } from '../src/backend/routes/testing/lambda-events';
 
 const ROUNDS = Number(process.env.COLD_START_ROUNDS ?? 5);
 const ORIGIN = 'https://shop.example';

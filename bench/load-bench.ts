@@ -7,8 +7,8 @@
  * loses more than 1 % or adds more than 50 ms (95th percentile). Bounded: 5 levels, ~25 s each.
  */
 import { cpus } from 'node:os';
-import { MediaClock } from '../src/server/media/testing/synthetic/media-clock';
-import { opusNoiseFrames, readIvf } from '../src/server/media/testing/synthetic/media-fixtures';
+import { MediaClock } from '../src/media-server/testing/synthetic/media-clock';
+import { opusNoiseFrames, readIvf } from '../src/media-server/testing/synthetic/media-fixtures';
 import { runLevel, type LevelResult } from './load/load-level';
 import { ServerProcess } from './load/server-process-client';
 

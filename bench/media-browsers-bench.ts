@@ -20,7 +20,7 @@ import {
   recordFirefoxPage,
   waitDeep,
 } from '../e2e/testing/firefox';
-import { startLocalStack } from '../src/server/testing/start-local-stack';
+import { startLocalStack } from '../src/backend/testing/start-local-stack';
 import { medianLine } from './bench-stats';
 
 const ROUNDS = 3;

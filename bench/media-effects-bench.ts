@@ -12,7 +12,7 @@
 import { join, resolve } from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { effectsLaunchOptions } from '../e2e/testing/media-effects-support';
-import { startLocalStack } from '../src/server/testing/start-local-stack';
+import { startLocalStack } from '../src/backend/testing/start-local-stack';
 import { readReport } from '../scripts/bundle-budget.mjs';
 
 const WINDOW_MS = 8000;

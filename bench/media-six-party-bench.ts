@@ -7,10 +7,10 @@
  * Bounded: two calls, WINDOW_MS each, in a fresh server process each.
  */
 import { cpus } from 'node:os';
-import { DeliveryTracker } from '../src/server/media/testing/synthetic/delivery-tracker';
-import { MediaClock } from '../src/server/media/testing/synthetic/media-clock';
-import { opusNoiseFrames, readIvf } from '../src/server/media/testing/synthetic/media-fixtures';
-import { SyntheticAttendee } from '../src/server/media/testing/synthetic/synthetic-attendee';
+import { DeliveryTracker } from '../src/media-server/testing/synthetic/delivery-tracker';
+import { MediaClock } from '../src/media-server/testing/synthetic/media-clock';
+import { opusNoiseFrames, readIvf } from '../src/media-server/testing/synthetic/media-fixtures';
+import { SyntheticAttendee } from '../src/media-server/testing/synthetic/synthetic-attendee';
 import { ServerProcess } from './load/server-process-client';
 
 const WINDOW_MS = Number(process.env.SIX_PARTY_WINDOW_MS ?? 15_000);

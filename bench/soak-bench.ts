@@ -9,10 +9,10 @@
  * default; 0 for none), measured at its start and end (bench/soak-browser-call.ts).
  */
 import { percentile } from './bench-stats';
-import { DeliveryTracker } from '../src/server/media/testing/synthetic/delivery-tracker';
-import { MediaClock } from '../src/server/media/testing/synthetic/media-clock';
-import { opusNoiseFrames, readIvf } from '../src/server/media/testing/synthetic/media-fixtures';
-import { SyntheticAttendee } from '../src/server/media/testing/synthetic/synthetic-attendee';
+import { DeliveryTracker } from '../src/media-server/testing/synthetic/delivery-tracker';
+import { MediaClock } from '../src/media-server/testing/synthetic/media-clock';
+import { opusNoiseFrames, readIvf } from '../src/media-server/testing/synthetic/media-fixtures';
+import { SyntheticAttendee } from '../src/media-server/testing/synthetic/synthetic-attendee';
 import { ServerProcess } from './load/server-process-client';
 import { soakBrowserCall } from './soak-browser-call';
 import type { ServerStats } from './load/media-server-process';

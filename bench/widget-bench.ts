@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/testing/chromium';
 import { finishAfterContactWork, trackPeerConnections } from '../e2e/testing/agent-desk-support';
-import { startLocalStack } from '../src/server/testing/start-local-stack';
+import { startLocalStack } from '../src/backend/testing/start-local-stack';
 import { medianLine } from './bench-stats';
 import { budgetViolations, describeReport, readReport } from '../scripts/bundle-budget.mjs';
 

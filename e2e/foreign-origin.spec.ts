@@ -6,7 +6,7 @@
  */
 import { createServer } from 'node:http';
 import { expect, test } from '@playwright/test';
-import { freePort } from '../src/server/testing/free-port';
+import { freePort } from '../src/backend/testing/free-port';
 import { base } from './testing/widget-support';
 
 test('a page on an origin the server refuses is told so when the widget opens', async ({

@@ -17,7 +17,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { LoadedDeployment } from './deploy-config';
 
-/** The Connect actions the backend calls (src/server/connect-gateway.ts), nothing more. */
+/** The Connect actions the backend calls (src/backend/connect-gateway.ts), nothing more. */
 export const CONNECT_ACTIONS = [
   'connect:StartWebRTCContact',
   'connect:DescribeContact',
@@ -28,7 +28,7 @@ export const CONNECT_ACTIONS = [
 export class BackendApi extends Construct {
   readonly api: HttpApi;
   readonly fn: NodejsFunction;
-  /** The function's logs (structured JSON, one record per line: see src/server/logging.ts). */
+  /** The function's logs (structured JSON, one record per line: see src/backend/logging.ts). */
   readonly logGroup: LogGroup;
 
   constructor(scope: Construct, id: string, deployment: LoadedDeployment) {

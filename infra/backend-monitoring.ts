@@ -3,7 +3,7 @@
  * the backend's calls, p99 latency, Lambda errors and throttles), each wired to an optional SNS topic
  * from the deploy config (alarm and recovery both notify), and one dashboard with the same figures.
  * Connect's throttling and faults are counted from the backend's own structured log records
- * (`event: "api-error"`, src/server/routes/api-errors.ts) by metric filters on the function's logs.
+ * (`event: "api-error"`, src/backend/routes/api-errors.ts) by metric filters on the function's logs.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { EntryPoint } from '../src/server/entry-points';
+import { EntryPoint } from '../src/backend/entry-points';
 
 const isOrigin = (u: string) => {
   try {

@@ -19,17 +19,13 @@ describe('import boundaries', () => {
 
   it.each([
     ['src/shared/probe.ts', "import x from 'react';", /src\/shared imports only zod/],
-    ['src/shared/probe.ts', "import x from '../server/main';", /src\/shared imports only zod/],
+    ['src/shared/probe.ts', "import x from '../backend/main';", /src\/shared imports only zod/],
     ['src/shared/probe.ts', "import x from 'amazon-chime-sdk-js';", /src\/shared imports only zod/],
-    [
-      'src/widget/probe.ts',
-      "import x from '../server/main';",
-      /never imports src\/server or src\/cli/,
-    ],
+    ['src/widget/probe.ts', "import x from '../backend/main';", /never imports the server folders/],
     [
       'src/widget/screens/probe.tsx',
       "import type x from '../../cli/run-cli';",
-      /never imports src\/server or src\/cli/,
+      /never imports the server folders/,
     ],
     [
       'src/agent-desk/probe.tsx',
@@ -43,21 +39,21 @@ describe('import boundaries', () => {
     ],
     [
       'src/call-engine/probe.ts',
-      "import x from '../server/media/media-server';",
-      /never imports src\/server or src\/cli/,
+      "import x from '../media-server/media-server';",
+      /never imports the server folders/,
     ],
     [
-      'src/server/probe.ts',
+      'src/backend/probe.ts',
       "import x from 'amazon-chime-sdk-js';",
       /Only src\/call-engine imports/,
     ],
     [
-      'src/server/media/probe.ts',
+      'src/media-server/probe.ts',
       "import x from 'amazon-chime-sdk-js';",
       /only import the SDK signaling protocol/,
     ],
     [
-      'src/server/media/probe.ts',
+      'src/media-server/probe.ts',
       "import x from './testing/fake-media-service';",
       /never imports a test kit/,
     ],
@@ -65,6 +61,31 @@ describe('import boundaries', () => {
       'src/widget/screens/probe.tsx',
       "import x from '../../call-engine/testing/fake-call-engine';",
       /never imports a test kit/,
+    ],
+    [
+      'src/backend/routes/probe.ts',
+      "import x from '../../contact-center/contacts/contact-record';",
+      /backend never imports src\/contact-center or src\/media-server/,
+    ],
+    [
+      'src/backend/probe.ts',
+      "import type x from '../media-server/media-service';",
+      /backend never imports src\/contact-center or src\/media-server/,
+    ],
+    [
+      'src/media-server/probe.ts',
+      "import x from '../backend/logging';",
+      /media server never imports src\/backend or src\/contact-center/,
+    ],
+    [
+      'src/media-server/probe.ts',
+      "import x from '../contact-center/local-provider';",
+      /media server never imports src\/backend or src\/contact-center/,
+    ],
+    [
+      'src/server-common/probe.ts',
+      "import x from '../media-server/media-service';",
+      /server-common never imports/,
     ],
   ])('%s: %s is refused', async (file, source, message) => {
     const found = await restricted(file, source);
@@ -79,16 +100,46 @@ describe('import boundaries', () => {
     ['src/widget/probe.ts', "import x from '../shared/call-api';"],
     ['src/call-engine/probe.ts', "import x from 'amazon-chime-sdk-js';"],
     [
-      'src/server/media/probe.ts',
+      'src/media-server/probe.ts',
       "import x from 'amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol';",
     ],
-    ['src/server/probe.ts', "import x from '../shared/call-api';"],
-    ['src/server/media/probe.test.ts', "import x from './testing/fake-media-service';"],
+    ['src/backend/probe.ts', "import x from '../shared/call-api';"],
+    ['src/media-server/probe.test.ts', "import x from './testing/fake-media-service';"],
     [
-      'src/server/local/contacts/testing/probe.ts',
-      "import x from '../../../media/testing/fake-media-service';",
+      'src/contact-center/contacts/testing/probe.ts',
+      "import x from '../../../media-server/testing/fake-media-service';",
     ],
+    ['src/media-server/probe.ts', "import x from '../server-common/socket-guard';"],
+    ['src/backend/probe.ts', "import x from '../server-common/open-database';"],
+    ['src/contact-center/probe.ts', "import x from '../backend/logging';"],
+    ['src/contact-center/probe.ts', "import x from '../media-server/media-service';"],
+    ['src/backend/testing/probe.ts', "import x from '../../media-server/signaling-frames';"],
   ])('%s: %s is allowed', async (file, source) => {
     expect(await restricted(file, source)).toEqual([]);
+  });
+});
+
+describe('the backend loads the local contact center by one dynamic import', () => {
+  const syntax = async (filePath: string, source: string) => {
+    const [result] = await eslint.lintText(source, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+  };
+
+  it('refuses a dynamic import of another module of the contact center or the media server', async () => {
+    for (const spec of ['../contact-center/emulated-aws', '../media-server/create-media-server']) {
+      const found = await syntax('src/backend/probe.ts', `export const m = import('${spec}');\n`);
+      expect(found.map((m) => m.message)).toEqual([
+        expect.stringMatching(/only through \.\.\/contact-center\/local-provider/),
+      ]);
+    }
+  });
+
+  it('allows the local provider', async () => {
+    expect(
+      await syntax(
+        'src/backend/probe.ts',
+        "export const m = import('../contact-center/local-provider');\n",
+      ),
+    ).toEqual([]);
   });
 });

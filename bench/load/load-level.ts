@@ -5,10 +5,10 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { percentile } from '../bench-stats';
-import { DeliveryTracker } from '../../src/server/media/testing/synthetic/delivery-tracker';
-import type { MediaClock } from '../../src/server/media/testing/synthetic/media-clock';
+import { DeliveryTracker } from '../../src/media-server/testing/synthetic/delivery-tracker';
+import type { MediaClock } from '../../src/media-server/testing/synthetic/media-clock';
 import type { ServerProcess } from './server-process-client';
-import { SyntheticAttendee } from '../../src/server/media/testing/synthetic/synthetic-attendee';
+import { SyntheticAttendee } from '../../src/media-server/testing/synthetic/synthetic-attendee';
 
 const READY_TIMEOUT_MS = 30_000;
 const START_TIMEOUT_MS = 20_000;

@@ -7,8 +7,8 @@
 import { createServer } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pino from 'pino';
-import { createMediaServer } from '../../src/server/media/create-media-server';
-import { MediaFaults } from '../../src/server/media/media-faults';
+import { createMediaServer } from '../../src/media-server/create-media-server';
+import { MediaFaults } from '../../src/media-server/media-faults';
 
 /** Requests the generator sends, and what each answers. */
 export type ServerRequest =

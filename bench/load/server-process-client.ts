@@ -4,9 +4,9 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
+import type { MediaAttendee, MediaMeeting } from '../../src/media-server/media-service';
 import type { ServerRequest, ServerStats } from './media-server-process';
-import type { FaultCounts } from '../../src/server/media/media-faults';
+import type { FaultCounts } from '../../src/media-server/media-faults';
 
 type Request = ServerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 

@@ -18,7 +18,7 @@ import {
   ConnectParticipantClient,
   CreateParticipantConnectionCommand,
 } from '@aws-sdk/client-connectparticipant';
-import type { MediaAttendee, MediaMeeting } from '../../src/server/media/media-service';
+import type { MediaAttendee, MediaMeeting } from '../../src/media-server/media-service';
 import { agentAnswers, releaseAgents } from '../testing/desk-reset';
 import { audioPackets, closePages, harnessState, joinPage, started } from './testing/harness-page';
 

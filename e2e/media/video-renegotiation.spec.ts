@@ -16,7 +16,7 @@ import {
 } from './testing/harness-page';
 import { useMediaTestServer } from './testing/media-spec-setup';
 import { joinTwo } from './testing/media-test-server';
-import type { MediaAttendee } from '../../src/server/media/media-service';
+import type { MediaAttendee } from '../../src/media-server/media-service';
 
 const media = useMediaTestServer();
 

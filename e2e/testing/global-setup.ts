@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/server/testing/free-port';
+import { freePort } from '../../src/backend/testing/free-port';
 import { inBuild } from '../../scripts/build-dir.mjs';
 import { buildHarness } from './harness-build';
 
@@ -18,7 +18,7 @@ export default async function globalSetup() {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cvc-e2e-'));
   const baseUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/backend/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../../src/server/testing/free-port';
+import { freePort } from '../../src/backend/testing/free-port';
 import { inBuild } from '../../scripts/build-dir.mjs';
-import { selfSignedCert, type SelfSignedCert } from '../../src/server/testing/self-signed-cert';
+import { selfSignedCert, type SelfSignedCert } from '../../src/backend/testing/self-signed-cert';
 
 export interface E2eServer {
   baseUrl: string;
@@ -58,7 +58,7 @@ export async function e2eServer(
     baseUrl,
     cert,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      child = spawn(process.execPath, ['--import', 'tsx', 'src/backend/main.ts'], {
         env: {
           ...process.env,
           PORT: String(port),

@@ -7,7 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { freePort } from '../../src/server/testing/free-port';
+import { freePort } from '../../src/backend/testing/free-port';
 import { startXvfb, XVFB_PATH } from './xvfb';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';

@@ -7,9 +7,9 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
 import pino from 'pino';
-import { ConnectGateway } from '../../src/server/connect-gateway';
-import { dynamoDeferredEnds } from '../../src/server/deferred-end/dynamo-deferred-ends';
-import { sweepDeferredEnds } from '../../src/server/deferred-end/deferred-end-sweeper';
+import { ConnectGateway } from '../../src/backend/connect-gateway';
+import { dynamoDeferredEnds } from '../../src/backend/deferred-end/dynamo-deferred-ends';
+import { sweepDeferredEnds } from '../../src/backend/deferred-end/deferred-end-sweeper';
 
 const SWEEP_EVERY_MS = 2000;
 const SWEEP_FOR_MS = 55_000;

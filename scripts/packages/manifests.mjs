@@ -44,9 +44,20 @@ export function widgetManifest() {
   };
 }
 
+/**
+ * Packages with native code that the server package may load but never installs unasked: optional peer
+ * dependencies (better-sqlite3 keeps the standalone server's deferred ends in a SQLite file; a deploy
+ * uses DynamoDB instead).
+ */
+export const OPTIONAL_NATIVE = ['better-sqlite3'];
+
 /** `connect-video-call-server`: the backend as a library; `dependencies` are what its code imports. */
 export function serverManifest(imported) {
-  const deps = [...imported].sort().map((name) => [name, versionOf(name)]);
+  const deps = [...imported]
+    .filter((name) => !OPTIONAL_NATIVE.includes(name))
+    .sort()
+    .map((name) => [name, versionOf(name)]);
+  const peers = OPTIONAL_NATIVE.filter((name) => imported.has(name));
   return {
     name: 'connect-video-call-server',
     ...common(),
@@ -55,12 +66,18 @@ export function serverManifest(imported) {
     keywords: ['amazon-connect', 'video-call', 'startwebrtccontact'],
     engines: root.engines,
     main: './index.js',
-    types: './types/server/index.d.ts',
+    types: './types/backend/index.d.ts',
     exports: {
-      '.': { types: './types/server/index.d.ts', default: './index.js' },
+      '.': { types: './types/backend/index.d.ts', default: './index.js' },
       './package.json': './package.json',
     },
     files: ['index.js', 'chunks/*.js', 'types'],
     dependencies: Object.fromEntries(deps),
+    ...(peers.length > 0
+      ? {
+          peerDependencies: Object.fromEntries(peers.map((name) => [name, versionOf(name)])),
+          peerDependenciesMeta: Object.fromEntries(peers.map((name) => [name, { optional: true }])),
+        }
+      : {}),
   };
 }

@@ -20,7 +20,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { copyDeclarations, emitDeclarations, packageOf } from './declarations.mjs';
-import { serverManifest, widgetManifest } from './manifests.mjs';
+import { OPTIONAL_NATIVE, serverManifest, widgetManifest } from './manifests.mjs';
 import { assertNoTestKits } from './test-kits.mjs';
 
 const OUT = inBuild('packages');
@@ -88,7 +88,7 @@ export async function packPackages() {
     'connect-video-call-server',
     (dir) => {
       cpSync(inBuild('server'), dir, { recursive: true });
-      for (const p of copyDeclarations('server/index.d.ts', dir)) serverDeps.add(p);
+      for (const p of copyDeclarations('backend/index.d.ts', dir)) serverDeps.add(p);
       return serverDeps;
     },
     serverManifest,
@@ -115,7 +115,17 @@ export async function packPackages() {
     `  entries (gzip): connect-video-call.js ${gzKb(join(widgetDir, 'connect-video-call.js'))}, react.js ${gzKb(join(widgetDir, 'react.js'))} (their lazy chunks: see the bundle budget)`,
   );
   console.log(
-    `${server.filename}: ${server.entryCount} files, ${(server.size / 1024).toFixed(0)} KB packed, ${(server.unpackedSize / 1024).toFixed(0)} KB unpacked, dependencies: ${[...serverDeps].sort().join(', ')}`,
+    `${server.filename}: ${server.entryCount} files, ${(server.size / 1024).toFixed(0)} KB packed, ${(server.unpackedSize / 1024).toFixed(0)} KB unpacked, dependencies: ${[
+      ...serverDeps,
+    ]
+      .filter((p) => !OPTIONAL_NATIVE.includes(p))
+      .sort()
+      .join(', ')}; optional peer dependencies: ${
+      [...serverDeps]
+        .filter((p) => OPTIONAL_NATIVE.includes(p))
+        .sort()
+        .join(', ') || 'none'
+    }`,
   );
   console.log(`  entry (gzip): index.js ${gzKb(join(serverDir, 'index.js'))}`);
   return {

@@ -7,20 +7,20 @@ describe('the published-package check for test kits', () => {
     expect(
       testOnlyPaths(
         [
-          '/repo/src/server/index.ts',
-          '/repo/src/server/testing/start-local-stack.ts',
-          '/repo/src/server/media/testing/fake-media-service.ts',
-          '/repo/src/server/routes/api-calls.test.ts',
-          'types/server/local/contacts/testing/memory-contacts.d.ts',
+          '/repo/src/backend/index.ts',
+          '/repo/src/backend/testing/start-local-stack.ts',
+          '/repo/src/media-server/testing/fake-media-service.ts',
+          '/repo/src/backend/routes/api-calls.test.ts',
+          'types/contact-center/contacts/testing/memory-contacts.d.ts',
           'C:\\repo\\src\\cli\\testing\\cli-test-kit.ts',
         ],
         root,
       ),
     ).toEqual([
-      'src/server/testing/start-local-stack.ts',
-      'src/server/media/testing/fake-media-service.ts',
-      'src/server/routes/api-calls.test.ts',
-      'types/server/local/contacts/testing/memory-contacts.d.ts',
+      'src/backend/testing/start-local-stack.ts',
+      'src/media-server/testing/fake-media-service.ts',
+      'src/backend/routes/api-calls.test.ts',
+      'types/contact-center/contacts/testing/memory-contacts.d.ts',
       'C:/repo/src/cli/testing/cli-test-kit.ts',
     ]);
   });
@@ -29,10 +29,10 @@ describe('the published-package check for test kits', () => {
     expect(
       testOnlyPaths(
         [
-          '/repo/src/server/routes/api-routes.ts',
-          '/repo/src/server/load-testing.ts',
+          '/repo/src/backend/routes/api-routes.ts',
+          '/repo/src/backend/load-testing.ts',
           'index.js',
-          'types/server/testing-notes.d.ts',
+          'types/backend/testing-notes.d.ts',
         ],
         root,
       ),
@@ -41,12 +41,12 @@ describe('the published-package check for test kits', () => {
 
   it('throws naming what it found', () => {
     expect(() =>
-      assertNoTestKits('the server bundle', ['/repo/src/server/testing/raw-http.ts'], root),
+      assertNoTestKits('the server bundle', ['/repo/src/backend/testing/raw-http.ts'], root),
     ).toThrow(
       /the server bundle contains test-only modules[\s\S]*src\/server\/testing\/raw-http\.ts/,
     );
     expect(() =>
-      assertNoTestKits('the server bundle', ['/repo/src/server/index.ts'], root),
+      assertNoTestKits('the server bundle', ['/repo/src/backend/index.ts'], root),
     ).not.toThrow();
   });
 });

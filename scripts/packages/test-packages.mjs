@@ -35,6 +35,11 @@ const topLevelPackages = (dir) =>
     .flatMap((d) =>
       d.startsWith('@') ? readdirSync(join(dir, 'node_modules', d)).map((s) => `${d}/${s}`) : [d],
     );
+/** Files under `dir` that mean compiled native code: `.node` binaries and `binding.gyp` build files. */
+const nativeFiles = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.node') || f.endsWith('binding.gyp'));
 const duSize = (dir) =>
   execFileSync('du', ['-sh', 'node_modules'], { cwd: dir, encoding: 'utf8' }).split('\t')[0];
 
@@ -172,6 +177,17 @@ check(
   r.ok && browserOnly.length === 0,
   browserOnly.join(', '),
 );
+// No native module and no media server: nothing compiled (no .node binary, no binding.gyp) and none of
+// the local contact center's packages.
+const localOnly = serverPackages.filter((p) =>
+  ['better-sqlite3', 'werift', 'opusscript', 'opusscript-native'].includes(p),
+);
+const native = r.ok ? nativeFiles(join(node, 'node_modules')) : [];
+check(
+  'the server package installs no native module and no media server',
+  r.ok && localOnly.length === 0 && native.length === 0,
+  [...localOnly, ...native].join(', '),
+);
 const serverSize = r.ok ? duSize(node) : '?';
 r = install(node, ['--no-save', `@types/node@${version('@types/node')}`]);
 check('install @types/node for the backend check', r.ok, r.out);
@@ -194,6 +210,11 @@ const ran = r.ok ? run(process.execPath, [join(node, 'out/server.js')], node) : 
 check(
   'run the backend: createApp answers /api in-process',
   ran.ok && /-> 404 ResourceNotFoundException/.test(ran.out),
+  ran.out,
+);
+check(
+  'the package refuses local mode, naming what to do (the contact center stays in the repository)',
+  ran.ok && /CONNECT_MODE=local -> CONNECT_MODE=local needs the local contact center/.test(ran.out),
   ran.out,
 );
 

@@ -11,7 +11,7 @@ import {
   DescribeContactCommand,
   ListInstancesCommand,
 } from '@aws-sdk/client-connect';
-import { useLocalStack } from '../server/testing/use-local-stack';
+import { useLocalStack } from '../backend/testing/use-local-stack';
 import { decodeJoinPayload } from '../join/join-payload';
 import { run } from './testing/cli-test-kit';
 

@@ -46,10 +46,10 @@ export async function testFlows(io: TestFlowsIo): Promise<number> {
   const options = parseOptions(io.args);
   // The local contact center's modules load only for this command, never for the AWS CLI commands.
   const [{ loadLocalConfig }, { executeTestCase }, { testCaseRunOf }, report] = await Promise.all([
-    import('../server/local/config/load-local-config'),
-    import('../server/local/test-cases/execute-test-case'),
-    import('../server/local/test-cases/test-case-definition'),
-    import('../server/local/test-cases/junit-report'),
+    import('../contact-center/config/load-local-config'),
+    import('../contact-center/test-cases/execute-test-case'),
+    import('../contact-center/test-cases/test-case-definition'),
+    import('../contact-center/test-cases/junit-report'),
   ]);
   const configDir = resolve(options.config ?? io.configDir ?? 'config/local');
   const config = loadLocalConfig(configDir);

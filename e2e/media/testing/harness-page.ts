@@ -1,6 +1,6 @@
 /** Playwright helpers around the harness page's `window.harness`. */
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { MediaAttendee, MediaMeeting } from '../../../src/server/media/media-service';
+import type { MediaAttendee, MediaMeeting } from '../../../src/media-server/media-service';
 import type { HarnessState, JoinOptions } from '../../harness/harness';
 import { routeHarness } from '../../testing/harness-route';
 

@@ -9,11 +9,11 @@ import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import pino from 'pino';
 import type { Duplex } from 'node:stream';
-import { createMediaServer } from '../../../src/server/media/create-media-server';
-import type { MediaAttendee, MediaService } from '../../../src/server/media/media-service';
+import { createMediaServer } from '../../../src/media-server/create-media-server';
+import type { MediaAttendee, MediaService } from '../../../src/media-server/media-service';
 import type { Browser, Page } from '@playwright/test';
 import { joinPage, started } from './harness-page';
-import { tokenFromProtocols } from '../../../src/server/media/join-token';
+import { tokenFromProtocols } from '../../../src/media-server/join-token';
 import { HARNESS_DIR, HARNESS_PATH } from '../../testing/harness-build';
 
 export interface MediaTestServer {

@@ -11,10 +11,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';
-import { freePort } from '../../../src/server/testing/free-port';
-import { createMediaServer } from '../../../src/server/media/create-media-server';
-import { loadLocalConfig } from '../../../src/server/local/config/load-local-config';
-import { createEmulatedAws, EMULATOR_PREFIX } from '../../../src/server/local/emulated-aws';
+import { freePort } from '../../../src/backend/testing/free-port';
+import { createMediaServer } from '../../../src/media-server/create-media-server';
+import { loadLocalConfig } from '../../../src/contact-center/config/load-local-config';
+import { createEmulatedAws, EMULATOR_PREFIX } from '../../../src/contact-center/emulated-aws';
 import { HARNESS_DIR, HARNESS_PATH } from '../../testing/harness-build';
 
 const root = resolve(import.meta.dirname, '../../..');

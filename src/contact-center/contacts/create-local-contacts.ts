@@ -1,0 +1,194 @@
+/**
+ * The implementation of {@link LocalContacts} over the on-disk store and the media service. Every
+ * change goes through `commit`, which records state history, persists, and emits the events the flow
+ * runner, router, agent desk and Participant WebSocket listen to.
+ */
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { MediaService } from '../../media-server/media-service';
+import type { ContactStore } from '../store/contact-store';
+import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
+import type { LocalContacts, LocalContactsEvents } from './local-contacts';
+import {
+  EVENT_CHAT_ENDED,
+  EVENT_PARTICIPANT_JOINED,
+  EVENT_PARTICIPANT_LEFT,
+  participantsOf,
+} from './participant-events';
+
+/** LocalContacts plus what only the emulator needs. */
+export interface LocalContactsImpl extends LocalContacts {
+  /** Persists a new contact (no events: the emulator emits 'contact-started' once the response is stored). */
+  insert(record: ContactRecord): void;
+  /**
+   * Adds another CUSTOMER participant with its own attendee (Connect CreateParticipant) and announces
+   * it with a participant-joined event, so every client can name its tile.
+   */
+  addCustomerParticipant(
+    contactId: string,
+    displayName: string,
+    capabilities?: ContactParticipant['capabilities'],
+  ): ContactParticipant;
+  /** Marks one participant as gone; the contact ends when the customer leaves. */
+  disconnectParticipant(contactId: string, participantId: string): void;
+}
+
+export function createLocalContacts(deps: {
+  store: ContactStore;
+  media: MediaService;
+  logger: FastifyBaseLogger;
+  now: () => number;
+}): LocalContactsImpl {
+  const { store, media, now } = deps;
+  const events = new EventEmitter<LocalContactsEvents>();
+  events.setMaxListeners(0); // one 'transcript' listener per open participant WebSocket, plus flows, router and desk
+  const cache = new Map<string, ContactRecord>(store.activeContacts().map((c) => [c.id, c]));
+
+  const get = (id: string): ContactRecord | undefined => {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const stored = store.getContact(id);
+    if (stored && stored.state !== 'ENDED') cache.set(id, stored);
+    return stored;
+  };
+  const mustGet = (id: string): ContactRecord => {
+    const c = get(id);
+    if (!c) throw new Error(`Contact ${id} does not exist`);
+    return c;
+  };
+
+  const commit = (prev: ContactRecord, next: ContactRecord): ContactRecord => {
+    next.lastUpdatedAt = now();
+    if (next.state !== prev.state) next.history.push({ state: next.state, at: next.lastUpdatedAt });
+    store.saveContact(next);
+    if (next.state === 'ENDED') cache.delete(next.id);
+    else cache.set(next.id, next);
+    events.emit('contact-updated', next);
+    return next;
+  };
+
+  const addTranscript = (
+    contactId: string,
+    item: Omit<TranscriptItem, 'id' | 'at'>,
+  ): TranscriptItem => {
+    const prev = mustGet(contactId);
+    const full: TranscriptItem = { id: randomUUID(), at: now(), ...item };
+    commit(prev, { ...structuredClone(prev), transcript: [...prev.transcript, full] });
+    events.emit('transcript', { contactId, item: full });
+    return full;
+  };
+
+  const participantEvent = (
+    contactId: string,
+    contentType: string,
+    p: ContactParticipant,
+  ): void => {
+    addTranscript(contactId, {
+      kind: 'event',
+      participantRole: p.role,
+      contentType,
+      content: '',
+      participantId: p.participantId,
+      displayName: p.displayName,
+    });
+  };
+
+  const update = (contactId: string, change: (contact: ContactRecord) => void): ContactRecord => {
+    const prev = mustGet(contactId);
+    const next = structuredClone(prev);
+    change(next);
+    commit(prev, next);
+    if (next.state === 'CONNECTED' && prev.state !== 'CONNECTED' && next.agentParticipant) {
+      participantEvent(contactId, EVENT_PARTICIPANT_JOINED, next.agentParticipant);
+    }
+    return mustGet(contactId);
+  };
+
+  const end = (contactId: string, reason: string): ContactRecord | undefined => {
+    const prev = get(contactId);
+    if (!prev || prev.state === 'ENDED') return prev;
+    const at = now();
+    const leaver =
+      reason === 'AGENT_DISCONNECT'
+        ? prev.agentParticipant
+        : reason === 'CUSTOMER_DISCONNECT'
+          ? prev.customer
+          : undefined;
+    update(contactId, (c) => {
+      c.state = 'ENDED';
+      c.disconnectedAt = at;
+      c.disconnectReason = reason;
+      for (const p of participantsOf(c)) p.disconnectedAt ??= at;
+    });
+    if (leaver) participantEvent(contactId, EVENT_PARTICIPANT_LEFT, leaver);
+    addTranscript(contactId, {
+      kind: 'event',
+      participantRole: 'SYSTEM',
+      contentType: EVENT_CHAT_ENDED,
+      content: '',
+    });
+    media.endMeeting(prev.meeting.MeetingId);
+    const ended = mustGet(contactId);
+    events.emit('contact-ended', ended);
+    return ended;
+  };
+
+  return {
+    events,
+    get,
+    listActive: () => [...cache.values()].filter((c) => c.state !== 'ENDED'),
+    update,
+    addTranscript,
+    end,
+    insert(record) {
+      store.saveContact(record);
+      cache.set(record.id, record);
+    },
+    addAgentParticipant(contactId, agent) {
+      const contact = mustGet(contactId);
+      const participantId = randomUUID();
+      const attendee = media.createAttendee(contact.meeting.MeetingId, `agent-${agent.id}`);
+      const participant: ContactParticipant = {
+        participantId,
+        role: 'AGENT',
+        displayName: agent.displayName,
+        attendee,
+      };
+      update(contactId, (c) => void (c.agentParticipant = participant));
+      return participant;
+    },
+    addCustomerParticipant(contactId, displayName, capabilities) {
+      const participantId = randomUUID();
+      const attendee = media.createAttendee(
+        mustGet(contactId).meeting.MeetingId,
+        `customer-${participantId}`,
+      );
+      const participant: ContactParticipant = {
+        participantId,
+        role: 'CUSTOMER',
+        displayName,
+        attendee,
+        ...(capabilities && Object.keys(capabilities).length > 0 ? { capabilities } : {}),
+      };
+      update(
+        contactId,
+        (c) => void (c.extraParticipants = [...(c.extraParticipants ?? []), participant]),
+      );
+      participantEvent(contactId, EVENT_PARTICIPANT_JOINED, participant);
+      return participant;
+    },
+    disconnectParticipant(contactId, participantId) {
+      const contact = mustGet(contactId);
+      if (contact.customer.participantId === participantId)
+        return void end(contactId, 'CUSTOMER_DISCONNECT');
+      const p = participantsOf(contact).find((x) => x.participantId === participantId);
+      if (!p || p.disconnectedAt) return;
+      update(contactId, (c) => {
+        const q = participantsOf(c).find((x) => x.participantId === participantId);
+        if (q) q.disconnectedAt = now();
+      });
+      participantEvent(contactId, EVENT_PARTICIPANT_LEFT, p);
+    },
+  };
+}

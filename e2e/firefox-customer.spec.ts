@@ -171,6 +171,12 @@ test('a customer in Firefox calls an agent in Chromium: preview, flow, video and
   // camera and one microphone, so the choice is that device); the camera stops and starts again and
   // the agent sees it again (Firefox re-offers the camera section, bundle-only, each time).
   await clickDeep(customer, { role: 'button', name: 'Devices' });
+  // Noise suppression runs in Firefox too (the RNNoise worklet in the SDK's Web Audio graph).
+  await pollUntil(
+    'noise suppression on in Firefox',
+    () => textDeep(customer, { testId: 'noise-suppression-state' }),
+    (t) => t === '',
+  );
   for (const label of ['Microphone', 'Camera']) {
     const select = await waitDeep(customer, { label });
     const options = await select.evaluate((s) =>
@@ -227,5 +233,44 @@ test('a customer in Firefox calls an agent in Chromium: preview, flow, video and
   // the call, one for the customer's screen share. Answering Firefox's bundle-only sections as
   // stopped made one connection after another here.
   expect(await customer.evaluate('window.__pcs.length')).toBe(launched.canShareScreen ? 2 : 1);
+  await finishAgent(agent);
+});
+
+test('a Firefox whose Web Audio never runs (no audio device) still joins: the plain microphone, suppression waiting', async ({
+  browser,
+}) => {
+  // The SDK awaits AudioContext.resume() before it applies an audio transform: with noise suppression
+  // chosen, a held context once kept the call from ever joining (no peer connection at all).
+  test.setTimeout(180_000);
+  const agent = await openAgentDesk(browser, trackPeerConnections);
+  firefox = (await launchFirefox({ audioDevice: false })).browser;
+  const customer = await firefox.newPage();
+  await recordFirefoxPage(customer);
+  await customer.goto(`${base()}/`);
+  await clickDeep(customer, { role: 'button', name: 'Start video call' });
+  const nameField = await waitDeep(customer, { label: 'Your name' });
+  await nameField.type('Hal Held');
+  await nameField.dispose();
+  await clickDeep(customer, { role: 'button', name: 'Join call' });
+  await clickDeep(customer, { role: 'button', name: '2' }, 30_000);
+  await acceptContact(agent, 'Hal Held');
+  await pollUntil(
+    "agent's video frames in Firefox",
+    () => framesDeep(customer, { testId: 'agent-video' }),
+    (n) => n > 10,
+    30_000,
+  );
+  const heardAtAgent = await agentAudio(agent);
+  await expect
+    .poll(async () => (await agentAudio(agent)).audioEnergy, { timeout: 20_000 })
+    .toBeGreaterThan(heardAtAgent.audioEnergy);
+  await clickDeep(customer, { role: 'button', name: 'Devices' });
+  expect(await textDeep(customer, { testId: 'noise-suppression-state' })).toBe('Loading…');
+  await clickDeep(customer, { role: 'button', name: 'End call' });
+  await pollUntil(
+    'ended by',
+    () => textDeep(customer, { testId: 'ended-by' }),
+    (t) => t === 'You ended the call.',
+  );
   await finishAgent(agent);
 });

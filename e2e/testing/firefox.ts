@@ -47,7 +47,14 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
  * (Firefox can capture a screen only when it has one: headless, getDisplayMedia fails with
  * NotFoundError), else headless. `canShareScreen` says which.
  */
-export async function launchFirefox(): Promise<{ browser: Browser; canShareScreen: boolean }> {
+/**
+ * Launches Debian's Firefox over WebDriver BiDi. `audioDevice` (default true) gives it Firefox's mock
+ * audio backend, as Chromium's fake devices stand in for hardware: headless on a machine without
+ * sound, Firefox never runs an AudioContext (resume() waits forever), which is what `false` keeps.
+ */
+export async function launchFirefox(
+  options: { audioDevice?: boolean } = {},
+): Promise<{ browser: Browser; canShareScreen: boolean }> {
   const puppeteer = (await import('puppeteer-core')).default;
   const xvfb = await startXvfb();
   const browser = await puppeteer.launch({
@@ -56,7 +63,10 @@ export async function launchFirefox(): Promise<{ browser: Browser; canShareScree
     executablePath: firefoxPath(),
     headless: xvfb === null,
     env: { ...process.env, ...(xvfb ? { DISPLAY: xvfb.display } : {}) },
-    extraPrefsFirefox: FIREFOX_PREFS,
+    extraPrefsFirefox: {
+      ...FIREFOX_PREFS,
+      'media.cubeb.force_mock_context': options.audioDevice !== false,
+    },
     defaultViewport: { width: 1280, height: 800 },
   });
   if (xvfb) browser.once('disconnected', () => void xvfb.stop());

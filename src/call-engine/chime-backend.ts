@@ -13,6 +13,7 @@ import { listDevices } from './device-lists';
 import { createNoiseSuppressor, noiseSuppressionSupported } from './effects/noise-suppression';
 import { createBackgroundCamera } from './effects/background-processor';
 import { backgroundEffectsSupported } from './effects/effect-support';
+import { webAudioReady, whenWebAudioRuns } from './effects/web-audio-gate';
 import type { MediaBackend } from './media-session';
 
 /** One backend per engine: it owns the device controller every session of that engine uses. */
@@ -26,6 +27,8 @@ export function createChimeBackend(): MediaBackend {
     effects: {
       noiseSuppression: suppression,
       suppressedMicrophone: createNoiseSuppressor,
+      webAudioReady,
+      whenWebAudioRuns,
       ...(backgroundEffectsSupported()
         ? { backgroundCamera: (effect) => createBackgroundCamera(logger, effect) }
         : {}),

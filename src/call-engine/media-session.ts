@@ -53,6 +53,13 @@ export interface MediaEffects {
   suppressedMicrophone(deviceId: string): AudioTransformDevice;
   /** A camera with a background effect (its model loads on `ready()`); absent where it cannot run. */
   backgroundCamera?(effect: BackgroundEffect): BackgroundCamera;
+  /**
+   * Whether Web Audio (where suppression runs) may run now; false, at once, where the browser holds it
+   * until the page's first user gesture (Firefox, Safari), instead of waiting for that gesture.
+   */
+  webAudioReady(): Promise<boolean>;
+  /** Calls `then` once Web Audio runs (the page's next gesture resumes it); returns a cancel. */
+  whenWebAudioRuns(then: () => void): () => void;
 }
 
 /** What the engine needs from outside: a session per join, and the browser's device lists. */

@@ -17,6 +17,8 @@ function setup(opts: { failLoad?: boolean; supported?: boolean } = {}) {
   const effects: MediaEffects = {
     noiseSuppression: false,
     suppressedMicrophone: vi.fn(),
+    webAudioReady: async () => true,
+    whenWebAudioRuns: () => () => undefined,
     ...(opts.supported === false ? {} : { backgroundCamera: vi.fn(() => camera) }),
   };
   return { store: createSnapshotStore(), effects, camera };

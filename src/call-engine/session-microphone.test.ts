@@ -15,7 +15,7 @@ const suppressor = () => {
   return device;
 };
 
-function setup(opts: { supported?: boolean; failTransform?: boolean } = {}) {
+function setup(opts: { supported?: boolean; failTransform?: boolean; audioHeld?: boolean } = {}) {
   const started: unknown[] = [];
   const s = {
     startAudioInput: vi.fn(async (d: unknown) => {
@@ -25,6 +25,14 @@ function setup(opts: { supported?: boolean; failTransform?: boolean } = {}) {
     }),
   } as unknown as MediaSession;
   const devices: ReturnType<typeof suppressor>[] = [];
+  // Web Audio as a browser holds it until a gesture: `gesture()` lets it run and tells the waiters.
+  let audioRuns = !opts.audioHeld;
+  const waiters = new Set<() => void>();
+  const gesture = () => {
+    audioRuns = true;
+    for (const w of [...waiters]) w();
+    waiters.clear();
+  };
   const effects: MediaEffects = {
     noiseSuppression: opts.supported ?? true,
     suppressedMicrophone: vi.fn(() => {
@@ -32,9 +40,18 @@ function setup(opts: { supported?: boolean; failTransform?: boolean } = {}) {
       devices.push(d);
       return d;
     }),
+    webAudioReady: async () => audioRuns,
+    whenWebAudioRuns: (then) => {
+      if (audioRuns) {
+        then();
+        return () => undefined;
+      }
+      waiters.add(then);
+      return () => void waiters.delete(then);
+    },
   };
   const store = createSnapshotStore();
-  return { s, store, effects, started, devices };
+  return { s, store, effects, started, devices, gesture, waiting: () => waiters.size };
 }
 
 describe('the session microphone', () => {
@@ -45,6 +62,36 @@ describe('the session microphone', () => {
     expect(started).toEqual([devices[0]]);
     expect(effects.suppressedMicrophone).toHaveBeenCalledWith('mic-1');
     expect(store.get().effects.noiseSuppression).toBe('on');
+  });
+
+  it('does not wait for a gesture the browser holds Web Audio for: plain first, suppressed once audio runs', async () => {
+    const { s, store, effects, started, devices, gesture } = setup({ audioHeld: true });
+    const mic = createMicrophone(s, store, effects, true);
+    await mic.start('mic-1');
+    expect(started).toEqual(['mic-1']);
+    expect(effects.suppressedMicrophone).not.toHaveBeenCalled();
+    expect(store.get().effects.noiseSuppression).toBe('loading');
+    gesture();
+    await vi.waitFor(() => expect(started).toEqual(['mic-1', devices[0]]));
+    expect(store.get().effects.noiseSuppression).toBe('on');
+  });
+
+  it('stops waiting for Web Audio when released, or when suppression is turned off meanwhile', async () => {
+    const held = setup({ audioHeld: true });
+    const mic = createMicrophone(held.s, held.store, held.effects, true);
+    await mic.start('mic-1');
+    expect(held.waiting()).toBe(1);
+    mic.release();
+    expect(held.waiting()).toBe(0);
+
+    const off = setup({ audioHeld: true });
+    const mic2 = createMicrophone(off.s, off.store, off.effects, true);
+    await mic2.start('mic-1');
+    await mic2.setSuppression(false);
+    off.gesture();
+    expect(off.effects.suppressedMicrophone).not.toHaveBeenCalled();
+    expect(off.started).toEqual(['mic-1', 'mic-1']);
+    expect(off.store.get().effects.noiseSuppression).toBe('off');
   });
 
   it('turns suppression off with the plain device and frees the suppressor', async () => {

@@ -19,6 +19,7 @@ export function createMicrophone(
   let current: AudioTransformDevice | null = null;
   let deviceId: string | null = null;
   let turn = 0;
+  let stopWaiting = () => undefined as void;
   const setState = (noiseSuppression: EffectState) =>
     store.update((st) => ({ effects: { ...st.effects, noiseSuppression } }));
   const replaced = (next: AudioTransformDevice | null) => {
@@ -32,6 +33,7 @@ export function createMicrophone(
     async start(id: string): Promise<void> {
       const mine = ++turn;
       deviceId = id;
+      stopWaiting();
       if (!suppress || !effects?.noiseSuppression) {
         await s.startAudioInput(id);
         replaced(null);
@@ -39,6 +41,21 @@ export function createMicrophone(
         return;
       }
       setState('loading');
+      if (!(await effects.webAudioReady())) {
+        // The browser holds Web Audio until the page's first gesture: the call must not wait for it,
+        // so the plain microphone runs meanwhile and suppression follows once audio runs.
+        await s.startAudioInput(id);
+        replaced(null);
+        if (mine !== turn) return;
+        stopWaiting = effects.whenWebAudioRuns(() => {
+          if (mine === turn && suppress && deviceId !== null)
+            mic.start(deviceId).catch((error: unknown) => {
+              console.warn('<connect-video-call>: noise suppression did not start', error);
+              setState('failed');
+            });
+        });
+        return;
+      }
       const device = effects.suppressedMicrophone(id);
       try {
         await s.startAudioInput(device);
@@ -62,6 +79,7 @@ export function createMicrophone(
     /** Frees the suppressor (after the session released the microphone). */
     release(): void {
       turn++;
+      stopWaiting();
       replaced(null);
     },
   };

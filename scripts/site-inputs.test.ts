@@ -17,11 +17,11 @@ describe('site build inputs', () => {
       .map((file) => relative(root, file))
       .sort();
     expect(pages).toEqual([
-      'agent/index.html',
-      'index.html',
-      'join/index.html',
-      'size-guide/index.html',
-      'snippet/index.html',
+      'site/agent/index.html',
+      'site/index.html',
+      'site/join/index.html',
+      'site/size-guide/index.html',
+      'site/snippet/index.html',
     ]);
     expect(pages.filter((p) => p.startsWith('e2e/') || p.includes('testing/'))).toEqual([]);
   });

@@ -22,6 +22,7 @@ import { guardUpgradeSocket, limitSlowClients, refuseUpgrade } from '../server-c
 /** Handles a WebSocket upgrade it recognises (returns true) or leaves it for the next handler. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
+/** What createApp is built from: the /api dependencies, and optionally the provider's routes, sockets and the site to serve. */
 export interface AppDeps {
   api: ApiDeps;
   /** Extra route plugins, e.g. the local provider's Connect emulator (`/aws`) and agent desk API (`/local`). */
@@ -41,6 +42,7 @@ export interface AppDeps {
 /** Defaults for AppDeps.timeouts: generous for a phone on a slow network, short enough to cut a trickle. */
 export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 
+/** The backend's Fastify app (routes, security headers, CORS, rate limits, socket guards), not listening: the caller mounts or listens. */
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type { DeferredEnds } from './deferred-end/deferred-ends';
 import { startDeferredEndSweeper } from './deferred-end/deferred-end-sweeper';
 
+/** What a caller may give buildServer beyond the configuration. */
 export interface BuildOptions {
   /** Entry points given in code (validated like ENTRY_POINTS_FILE); take precedence over the file. */
   entryPoints?: EntryPoint[];
@@ -28,6 +29,7 @@ export interface BuildOptions {
   distDir?: string;
 }
 
+/** A built server: its app, provider and entry points, and how to describe and close it. */
 export interface BuiltServer {
   app: FastifyInstance;
   provider: ContactCenterProvider;

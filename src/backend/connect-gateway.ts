@@ -24,12 +24,14 @@ import {
   type WebRTCConnection,
 } from '@aws-sdk/client-connectparticipant';
 
+/** The customer's Participant Service connection: its token, the token's expiry and the events WebSocket. */
 export interface ParticipantConnection {
   connectionToken: string;
   expiry?: string;
   websocketUrl?: string;
 }
 
+/** The backend's one path to Amazon Connect: each method is one Connect or Participant Service call through the official SDK clients. */
 export class ConnectGateway {
   constructor(
     readonly connect: ConnectClient,

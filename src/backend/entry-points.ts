@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MaxVideoQuality } from '../shared/call-api';
 import { AllowedCapabilities } from '../shared/connect-schemas';
 
+/** One entry point: the Connect instance, flow and capabilities a page's widget starts calls with, and the widget's settings for them. */
 export const EntryPoint = z.strictObject({
   id: z
     .string()
@@ -44,6 +45,7 @@ export const EntryPoint = z.strictObject({
 });
 export type EntryPoint = z.infer<typeof EntryPoint>;
 
+/** Entry points by id, as the /api routes look them up. */
 export type EntryPointRegistry = ReadonlyMap<string, EntryPoint>;
 
 /** Reads and validates an entry-points JSON file (an array of entry points). */
@@ -55,6 +57,7 @@ export function loadEntryPointsFile(path: string): EntryPoint[] {
   return parsed.data;
 }
 
+/** The registry of `list`, refusing two entry points with one id. */
 export function entryPointRegistry(list: EntryPoint[]): EntryPointRegistry {
   const map = new Map<string, EntryPoint>();
   for (const ep of list) {

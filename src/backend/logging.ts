@@ -25,6 +25,7 @@ export function safeUrl(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
+/** pino options at `level`: JSON lines with the contact id where known, tokens and secrets redacted. */
 export function loggerOptions(level = 'info'): FastifyServerOptions['logger'] {
   return {
     level,

@@ -52,6 +52,7 @@ const SERVER_SOURCE = -1;
 const MAX_QUEUE = 5;
 const SILENCE_AFTER_MS = 3 * FRAME_MS;
 
+/** One meeting's audio mix: forwards, mixes and fills with silence each listener's single downstream stream. */
 export class AudioEngine {
   private readonly members = new Map<number, Member>();
   private readonly prompts: Array<{ frames: Int16Array[]; done: () => void }> = [];

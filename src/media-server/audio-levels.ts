@@ -11,6 +11,7 @@ interface Level {
   loudest: number | undefined;
 }
 
+/** The loudest level of each talker since the previous AUDIO_METADATA report. */
 export class AudioLevels {
   private readonly talkers = new Map<number, Level>();
 

@@ -13,7 +13,9 @@ import {
   type RTCRtpReceiver,
 } from 'werift';
 
+/** The receiver estimate the server reports to each sender (bits per second). */
 export const REMB_BITRATE_BPS = 2_500_000;
+/** How often the estimate is sent. */
 export const REMB_INTERVAL_MS = 500;
 
 /** Splits a bitrate into REMB's 6-bit exponent and 18-bit mantissa. */

@@ -22,6 +22,7 @@ interface Subscription {
 const KEYFRAME_RETRIES_MS = [0, 400, 1200];
 const KEYFRAME_MIN_INTERVAL_MS = 200;
 
+/** The media half of one member: published video, subscriptions, audio and keyframe requests. */
 export class ConnectionMedia {
   private peer: PeerSession | undefined;
   private subscriptions = new Map<string, Subscription>();

@@ -25,6 +25,7 @@ import { MediaFaults } from './media-faults';
 import type { AudioCodecs } from './opus-codec';
 import { installSrtpRolloverEstimate } from './srtp-rollover';
 
+/** Where the media server listens for ICE, its TURN settings, its logger and its clock. */
 export interface MediaServerOptions {
   /** Public base URL of the HTTP server; the signaling URL uses its host (ws:, or wss: for https:). */
   publicUrl: string;

@@ -6,6 +6,7 @@
  */
 const MAX_CATCH_UP = 5;
 
+/** A periodic clock on the ideal timeline that survives a throwing tick. */
 export class FrameClock {
   private timer: NodeJS.Timeout | undefined;
   private next = 0;

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 
+/** What marks a content-share attendee id and its join token. */
 export const CONTENT_SUFFIX = '#content';
 
 /** A fresh unguessable token (256 bits). */

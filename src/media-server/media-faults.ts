@@ -36,6 +36,7 @@ export interface FaultCounts {
   bySource: Partial<Record<FaultSource, number>>;
 }
 
+/** The fault boundary of the media server: runs work, logs and counts what throws, contains it. */
 export class MediaFaults {
   private readonly counts = new Map<FaultSource, number>();
   private total = 0;

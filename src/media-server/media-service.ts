@@ -31,11 +31,13 @@ export interface MediaAttendee {
   ExternalUserId: string;
 }
 
+/** What the media service tells its owner: attendees joining and leaving the media. */
 export interface MediaServiceEvents {
   'attendee-joined': [{ meetingId: string; attendeeId: string }];
   'attendee-left': [{ meetingId: string; attendeeId: string; dropped: boolean }];
 }
 
+/** The media server as the Chime SDK Meetings emulator uses it: meetings and attendees, and whether an attendee is still active. */
 export interface MediaService {
   /** Creates a meeting whose SignalingUrl points at this server's `/control/<MeetingId>`. */
   createMeeting(): MediaMeeting;

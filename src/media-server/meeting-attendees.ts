@@ -11,6 +11,7 @@ import { CONTENT_SUFFIX, parsePresentedToken, tokensEqual } from './join-token';
 /** Connect: a participant away for 60 seconds must be re-created (CreateParticipant). */
 export const AWAY_LIMIT_MS = 60_000;
 
+/** The attendees of one meeting and the check of a presented join token (the 60-second rule included). */
 export class MeetingAttendees {
   private readonly byId = new Map<string, MediaAttendee>();
   /** When each attendee's last connection went (absent: connected, or never joined). */

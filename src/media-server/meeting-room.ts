@@ -38,6 +38,7 @@ export type OutgoingMessage = Omit<StampedMessage, 'ingestTimeNs'>;
 
 const END_GRACE_MS = 3000;
 
+/** One meeting on the media server: the owner of its members, messages and media, and its fault boundary. */
 export class MeetingRoom {
   readonly attendees: MeetingAttendees;
   private readonly members = new Map<RoomMember, Membership>();

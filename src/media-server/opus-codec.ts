@@ -5,9 +5,11 @@
  */
 import { NativeOpus } from './opus-native';
 
+/** Opus in WebRTC: 48 kHz. */
 export const SAMPLE_RATE = 48_000;
 /** Samples per 20 ms frame at 48 kHz (also the RTP timestamp step of one frame). */
 export const FRAME_SAMPLES = 960;
+/** One audio frame: 20 ms, the SDK's packet time. */
 export const FRAME_MS = 20;
 
 /** What the audio engine needs to decode one talker (tests substitute failing ones). */

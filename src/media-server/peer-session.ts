@@ -34,6 +34,7 @@ export interface Negotiation {
   cameraActive: boolean;
 }
 
+/** What a peer session reports: upstream audio and camera packets, keyframe requests for a forwarded video. */
 export interface PeerHandlers {
   onAudio(packet: RtpPacket, level: number | undefined): void;
   onCamera(packet: RtpPacket): void;
@@ -41,6 +42,7 @@ export interface PeerHandlers {
   onKeyframeRequest(mid: string): void;
 }
 
+/** One browser connection's werift peer connection, answering each SUBSCRIBE offer. */
 export class PeerSession {
   private readonly pc: RTCPeerConnection;
   private readonly hooked = new WeakSet<MediaStreamTrack>();

@@ -16,6 +16,7 @@ export interface StampedMessage {
 const MAX_MESSAGES = 1024;
 const MAX_LIFETIME_MS = 300_000;
 
+/** Data messages kept for late joiners, bounded in number and age. */
 export class RetainedMessages {
   private readonly messages: Array<StampedMessage & { expiresAtMs: number }> = [];
 

@@ -29,6 +29,7 @@ export interface RoomMembership {
   guardMember(member: RoomMember, source: FaultSource, work: () => void): boolean;
 }
 
+/** A meeting's published videos and audio mix. */
 export class RoomMedia {
   readonly video = new VideoSources();
   private readonly audio: AudioEngine;

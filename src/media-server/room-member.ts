@@ -8,6 +8,7 @@ import type { AttendeeReport } from './attendee-report';
 import type { RtpPosition } from './rtp-sequencer';
 import type { SignalFrameInit } from './signaling-frames';
 
+/** A live connection in a meeting room, as the room addresses it. */
 export interface RoomMember {
   /** `<id>#content` for a content-share session. */
   readonly attendeeId: string;

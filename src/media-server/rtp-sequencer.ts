@@ -19,6 +19,7 @@ interface InputOffsets {
 const SEQ_MOD = 0x10000;
 const TS_MOD = 0x100000000;
 
+/** Rewrites one outgoing stream's sequence numbers and timestamps so its changing inputs look continuous. */
 export class RtpSequencer {
   private current: InputOffsets | undefined;
   private last: (RtpPosition & { atMs: number }) | undefined;

@@ -17,6 +17,7 @@ export interface SdpSection {
   lines: string[];
 }
 
+/** An SDP split into its session lines and its media sections. */
 export interface ParsedSdp {
   session: string[];
   sections: SdpSection[];

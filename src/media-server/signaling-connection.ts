@@ -41,6 +41,7 @@ export interface ConnectionSettings {
   logger: FastifyBaseLogger;
 }
 
+/** The server side of one Chime SDK signaling WebSocket, a member of its meeting room. */
 export class SignalingConnection implements RoomMember {
   private joined = false;
   private closed = false;

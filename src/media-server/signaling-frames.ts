@@ -14,10 +14,15 @@ const require = createRequire(import.meta.url);
 export const proto =
   require('amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol.js') as typeof Proto;
 
+/** A decoded signaling frame (the SDK's own protobuf type). */
 export type SignalFrame = Proto.SdkSignalFrame;
+/** The SUBSCRIBE_ACK frame's body. */
 export type SubscribeAck = Proto.ISdkSubscribeAckFrame;
+/** The JOIN_ACK frame's body. */
 export type JoinAck = Proto.ISdkJoinAckFrame;
+/** A frame to send; the timestamp is filled in when it is encoded. */
 export type SignalFrameInit = Omit<Proto.ISdkSignalFrame, 'timestampMs'>;
+/** The signaling frame types (the SDK's enum). */
 export const FrameType = proto.SdkSignalFrame.Type;
 
 const FRAME_TYPE_RTC = 0x05;

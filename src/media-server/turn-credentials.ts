@@ -19,6 +19,7 @@ export interface TurnService {
   secret: string;
 }
 
+/** How long TURN credentials are valid: a day, longer than any call. */
 export const TURN_TTL_SECONDS = 86_400;
 
 type TurnCredentials = NonNullable<JoinAck['turnCredentials']>;

@@ -14,6 +14,7 @@ export interface VideoSource {
   readonly publisher: RoomMember;
 }
 
+/** The published videos of one meeting, with ever-increasing stream and group ids. */
 export class VideoSources {
   private readonly sources = new Map<number, VideoSource>();
   private nextStreamId = 1;

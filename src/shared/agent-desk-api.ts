@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+/** The agent's routing status, as Connect's agent states: RINGING while a contact is offered, MISSED after an offer timed out. */
 export const AgentStatus = z.enum([
   'OFFLINE',
   'AVAILABLE',
@@ -14,6 +15,7 @@ export const AgentStatus = z.enum([
 ]);
 export type AgentStatus = z.infer<typeof AgentStatus>;
 
+/** The signed-in agent; `statusSince` is when the status last changed (epoch milliseconds). */
 export const DeskAgent = z.object({
   id: z.string(),
   username: z.string(),
@@ -77,6 +79,7 @@ export const DeskHistoryItem = z.object({
 });
 export type DeskHistoryItem = z.infer<typeof DeskHistoryItem>;
 
+/** Everything the desk page shows, sent whole on every change. */
 export const DeskState = z.object({
   agent: DeskAgent,
   contact: DeskContact.optional(),
@@ -109,6 +112,7 @@ export const AgentList = z.object({
   agents: z.array(DeskAgent.pick({ id: true, username: true, name: true, status: true })),
 });
 export type AgentList = z.infer<typeof AgentList>;
+/** One agent of the list an agent picks from when adding a participant. */
 export type AgentSummary = AgentList['agents'][number];
 
 /** POST …/contacts/{id}/participants — the desk adds a colleague or third party to the call. */
@@ -122,7 +126,9 @@ export type AddParticipantRequest = z.infer<typeof AddParticipantRequest>;
 export const AddParticipantResponse = z.object({ participantId: z.string(), joinUrl: z.string() });
 export type AddParticipantResponse = z.infer<typeof AddParticipantResponse>;
 
+/** PUT .../status: the statuses an agent may set themselves (the others follow from contacts). */
 export const SetStatusRequest = z.strictObject({ status: z.enum(['AVAILABLE', 'OFFLINE']) });
+/** POST .../accept: the agent's meeting credentials for the accepted contact. */
 export const AcceptResponse = z.object({ connection: VideoConnectionInfo });
 
 const AudioQuality = z.object({

@@ -48,6 +48,7 @@ export const StartCallRequest = z.strictObject({
 });
 export type StartCallRequest = z.infer<typeof StartCallRequest>;
 
+/** POST /api/calls: the started contact and everything the widget needs to join it. */
 export const StartCallResponse = z.object({
   contactId: z.string(),
   participantId: z.string(),
@@ -81,6 +82,7 @@ export const SendDtmfRequest = z.strictObject({
   /** One per key press, the same on each retry of it: Connect's SendMessage ClientToken, so the digit arrives once. */
   clientToken: z.optional(z.string().check(z.minLength(16), z.maxLength(500))),
 });
+/** POST /api/calls/:contactId/dtmf: the Participant Service message that carried the digits. */
 export const SendDtmfResponse = z.object({ messageId: z.string(), sentAt: z.string() });
 
 /** POST /api/calls/cancel (body: the StartCallRequest of the start being cancelled) */
@@ -93,6 +95,7 @@ export const RateCallRequest = z.strictObject({
   comment: z.optional(RatingComment),
 });
 export type RateCallRequest = z.infer<typeof RateCallRequest>;
+/** POST /api/calls/:contactId/rating: the rating is stored on the contact. */
 export const RateCallResponse = z.object({ rated: z.literal(true) });
 
 /** The contact attributes a rating is stored in (Connect attribute keys: A-Z a-z 0-9 - _). */

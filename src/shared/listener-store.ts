@@ -14,6 +14,7 @@ export interface Listeners<T> {
   clear(): void;
 }
 
+/** A new, empty set of listeners. */
 export function createListeners<T = void>(): Listeners<T> {
   const set = new Set<(value: T) => void>();
   return {
@@ -39,6 +40,7 @@ export interface Store<T> {
   set(next: T): void;
 }
 
+/** A store holding `initial` until the first `set`. */
 export function createStore<T>(initial: T): Store<T> {
   let value = initial;
   const listeners = createListeners();

@@ -8,6 +8,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { ConnectGateway } from '../connect-gateway';
 import type { DeferredEnds } from './deferred-ends';
 
+/** What a sweep pass needs: the store of deferred ends, the gateway that ends contacts, a logger and a clock. */
 export interface SweepDeps {
   ends: DeferredEnds;
   gateway: Pick<ConnectGateway, 'disconnect'>;

@@ -6,8 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import { prepareApp, startFailure, type HandlerSource } from './handler-source';
 
+/** A WinterTC-style handler: a standard Request in, a standard Response out. */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
+/** Options of a Fetch handler beyond its source. */
 export interface FetchHandlerOptions {
   /** The client's IP address for the rate limit (e.g. Bun's `server.requestIP(req)`); default 127.0.0.1. */
   clientAddress?: (request: Request) => string | undefined;

@@ -8,6 +8,7 @@ import { buildServer } from '../build-server';
 import type { EntryPoint } from '../entry-points';
 import { loadServerConfig, type ServerConfig, type ServerConfigInput } from '../server-config';
 
+/** What a handler serves: an app built by the caller, or a configuration the handler builds one from (once, on its first request). */
 export type HandlerSource =
   | { app: FastifyInstance | Promise<FastifyInstance> }
   | {

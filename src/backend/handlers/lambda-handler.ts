@@ -39,6 +39,7 @@ export interface LambdaHttpResult {
   cookies?: string[];
 }
 
+/** An AWS Lambda handler for API Gateway HTTP API (payload 2.0) and Function URL events. */
 export type LambdaHandler = (
   event: LambdaHttpEvent,
   context?: unknown,

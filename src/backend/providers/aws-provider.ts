@@ -8,6 +8,7 @@ import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
 import { ConnectGateway } from '../connect-gateway';
 import type { ContactCenterProvider } from './provider';
 
+/** Options of the Amazon Connect provider (the region of the SDK clients). */
 export interface AwsProviderOptions {
   region?: string;
   /** Only for tests and special setups; production leaves these to the SDK's defaults. */
@@ -15,6 +16,7 @@ export interface AwsProviderOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
+/** The production provider: real Amazon Connect through the official SDK v3 clients, no routes of its own. */
 export function createAwsProvider(options: AwsProviderOptions = {}): ContactCenterProvider {
   const common = {
     ...(options.region ? { region: options.region } : {}),

@@ -7,6 +7,7 @@ import type { ConnectGateway } from '../connect-gateway';
 import type { UpgradeHandler } from '../app';
 import type { EntryPoint } from '../entry-points';
 
+/** Where calls go: Amazon Connect (aws-provider.ts) or the local contact center (src/contact-center/local-provider.ts), behind one interface. */
 export interface ContactCenterProvider {
   readonly name: 'local' | 'aws';
   readonly gateway: ConnectGateway;

@@ -8,6 +8,7 @@ import type { EntryPointRegistry } from '../entry-points';
 import type { DeferredEnds } from '../deferred-end/deferred-ends';
 import { ApiHttpError } from './api-errors';
 
+/** The /api security settings: allowed origins, trusted hosts, limits, proxies and the token secrets. */
 export interface ApiSecurity {
   /** Origins (scheme://host[:port]) whose pages may call the API; `*` allows any. */
   allowedOrigins: string[];
@@ -34,6 +35,7 @@ export type CallGateway = Pick<
   | 'updateContactAttributes'
 >;
 
+/** Everything the /api routes use: the gateway to Connect, the entry points, the security settings and the stores. */
 export interface ApiDeps {
   gateway: CallGateway;
   entryPoints: EntryPointRegistry;

@@ -15,6 +15,7 @@ import { registerRating } from './rating';
 import { registerAwayAndBack } from './away-and-back';
 import { registerStartCall } from './start-call';
 
+/** Registers every /api route (entry points, calls and their actions) on `app`. */
 export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
   const { allowedOrigins } = deps.security;
   const trustedHosts = deps.security.trustedHosts ?? LOOPBACK_HOSTS;

@@ -19,6 +19,7 @@ type Params = { Params: { contactId: string } };
 /** The grace period of an entry point that does not set one. */
 export const DEFAULT_REJOIN_GRACE_SECONDS = 30;
 
+/** POST /api/calls/:id/away and /back: the customer's page went away (a deferred end is scheduled) or came back (it is cancelled). */
 export function registerAwayAndBack(app: FastifyInstance, deps: ApiDeps, now = () => Date.now()) {
   const secret = deps.security.sessionSecret;
   const ends = () => {

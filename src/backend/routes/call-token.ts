@@ -7,6 +7,7 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { ApiHttpError } from './api-errors';
 
+/** What a call token carries: the contact, its instance and the customer's Participant Service tokens. */
 export interface CallClaims {
   contactId: string;
   instanceId: string;
@@ -23,6 +24,7 @@ export interface CallClaims {
 const ISSUER = 'connect-video-call';
 const LIFETIME = '12h';
 
+/** Signs a call token (HS256, 12 hours) for `claims`. */
 export async function mintCallToken(claims: CallClaims, secret: Uint8Array): Promise<string> {
   return new SignJWT({
     ins: claims.instanceId,

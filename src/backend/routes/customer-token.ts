@@ -16,8 +16,10 @@ const Claims = z.object({
   name: z.optional(DisplayName),
   attributes: z.record(z.string(), z.string()).optional(),
 });
+/** The customer claims the site's backend may sign into a customer JWT (name and contact attributes). */
 export type CustomerClaims = z.infer<typeof Claims>;
 
+/** Verifies a site-signed customer JWT and returns its claims; an invalid one is a 401 with what is wrong. */
 export async function verifyCustomerToken(
   token: string,
   secret: Uint8Array,

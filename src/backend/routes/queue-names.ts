@@ -7,6 +7,7 @@
  */
 import type { CallGateway } from './api-deps';
 
+/** How queue names are cached and how a refused DescribeQueue is reported. */
 export interface QueueNamesOptions {
   /** How long a looked-up name (or a refusal) is kept. */
   ttlMs?: number;
@@ -17,6 +18,7 @@ export interface QueueNamesOptions {
   onDenied?: (error: Error) => void;
 }
 
+/** Queue names for the call status, looked up with DescribeQueue and cached. */
 export interface QueueNames {
   /** The queue's name, or undefined when it cannot be known. Never throws. */
   name(instanceId: string, queueId: string): Promise<string | undefined>;
@@ -30,6 +32,7 @@ const LASTING = new Set([
   'InvalidRequestException',
 ]);
 
+/** A cache of queue names over `gateway`: names and lasting refusals are kept for a TTL, at most `maxEntries`. */
 export function createQueueNames(
   gateway: Pick<CallGateway, 'describeQueue'>,
   options: QueueNamesOptions = {},

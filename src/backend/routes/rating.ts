@@ -15,6 +15,7 @@ export const RATING_WINDOW_MS = 15 * 60_000;
 
 type Params = { Params: { contactId: string } };
 
+/** POST /api/calls/:id/rating: the customer's rating, stored once as contact attributes shortly after the end. */
 export function registerRating(app: FastifyInstance, deps: ApiDeps, now = () => Date.now()) {
   app.post<Params>('/calls/:contactId/rating', async (req) => {
     const call = await verifyCallToken(

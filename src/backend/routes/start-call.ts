@@ -21,6 +21,7 @@ import { mintCallToken } from './call-token';
 import { verifyCustomerToken } from './customer-token';
 import { parseBody, type ApiDeps } from './api-deps';
 
+/** POST /api/calls: validates the request against its entry point, calls StartWebRTCContact and returns what the widget joins with. */
 export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
   app.post('/calls', async (req, reply) => {
     const { entryPoint, started, connection } = await startContact(req.body, deps);

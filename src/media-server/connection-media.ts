@@ -8,7 +8,7 @@ import type { RtpPacket } from 'werift';
 import type { PeerHandlers, PeerSession } from './peer-session';
 import { RtpSequencer, type RtpPosition } from './rtp-sequencer';
 import { videoTrackLabel } from './sdp-answer-fixes';
-import type { RoomMedia } from './room-media';
+import type { MediaEndpoint, RoomMedia } from './room-media';
 import type { RoomMember } from './room-member';
 import type { VideoSource } from './video-sources';
 import type { SubscribeAck } from './signaling-frames';
@@ -23,7 +23,7 @@ const KEYFRAME_RETRIES_MS = [0, 400, 1200];
 const KEYFRAME_MIN_INTERVAL_MS = 200;
 
 /** The media half of one member: published video, subscriptions, audio and keyframe requests. */
-export class ConnectionMedia {
+export class ConnectionMedia implements MediaEndpoint {
   private peer: PeerSession | undefined;
   private subscriptions = new Map<string, Subscription>();
   private readonly paused = new Set<number>();
@@ -32,7 +32,7 @@ export class ConnectionMedia {
   private lastKeyframeRequest = 0;
 
   constructor(
-    private readonly member: RoomMember,
+    readonly member: RoomMember,
     private readonly room: RoomMedia,
     private readonly makePeer: (handlers: PeerHandlers) => PeerSession,
   ) {}
@@ -42,14 +42,17 @@ export class ConnectionMedia {
     offer: string,
     receiveStreamIds: number[],
   ): Promise<{ suback: SubscribeAck; afterAck: () => void }> {
-    this.peer ??= this.makePeer(this.handlers());
+    if (!this.peer) {
+      this.peer = this.makePeer(this.handlers());
+      this.room.attach(this);
+    }
     const result = await this.peer.negotiate(offer, (i) => {
       const id = receiveStreamIds[i] ?? 0;
       return this.room.hasVideo(id) ? id : 0;
     });
     let indexChanged = false;
     if (result.cameraActive && !this.published) {
-      this.published = this.room.publish(this.member);
+      this.published = this.room.publish(this);
       indexChanged = true;
     } else if (!result.cameraActive && this.published) {
       this.room.unpublish(this.published.streamId);
@@ -136,6 +139,7 @@ export class ConnectionMedia {
 
   /** Stops receiving and closes the peer (the room already dropped this member's videos and audio). */
   async close(): Promise<void> {
+    this.room.detach(this);
     this.published = undefined;
     this.inAudio = false;
     this.subscriptions.clear();

@@ -165,11 +165,14 @@ describe('MeetingRoom fault boundary', () => {
     const room = new MeetingRoom(meeting('m-2'), events, faults);
     const publisher = new RecordingMember('pub');
     const badViewer = new RecordingMember('bad');
-    badViewer.receiveVideo = () => {
+    badViewer.deliver = () => {
       throw new Error('injected delivery failure');
     };
     const viewer = new RecordingMember('viewer');
-    for (const [i, m] of [publisher, badViewer, viewer].entries()) room.admit(m, i + 1);
+    for (const [i, m] of [publisher, badViewer, viewer].entries()) {
+      room.admit(m, i + 1);
+      room.media.attach(m);
+    }
     expect(viewer.ofType(FrameType.INDEX)).not.toHaveLength(0); // admitted despite the listener
     const source = room.media.publish(publisher);
     const packet = new RtpPacket(new RtpHeader({ ssrc: 5 }), Buffer.alloc(1));

@@ -68,6 +68,7 @@ describe('MeetingRoom', () => {
     room.admit(b, 2);
     room.announce(a);
     room.announce(b);
+    room.media.attach(b);
     const source = room.media.publish(a);
     expect(room.media.publish(b).streamId).toBeGreaterThan(source.streamId);
     const packet = new RtpPacket(new RtpHeader({ ssrc: 5 }), Buffer.alloc(1));

@@ -59,7 +59,6 @@ export class MeetingRoom {
     this.attendees = new MeetingAttendees(now);
     this.media = new RoomMedia(
       {
-        members: () => this.members.keys(),
         audioStreamIdOf: (m) => this.members.get(m)?.audioStreamId,
         broadcastIndex: () => this.broadcastIndex(),
         guardMember: (m, source, work) => this.guardMember(m, source, work),
@@ -281,7 +280,7 @@ export class MeetingRoom {
     const people = new Set(
       [...this.members.keys()].filter((m) => !m.attendeeId.includes('#')).map((m) => m.attendeeId),
     );
-    return this.media.video.indexFrame(people.size);
+    return this.media.indexFrame(people.size);
   }
 
   private toAnnounced(frame: SignalFrameInit): void {

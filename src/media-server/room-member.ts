@@ -1,11 +1,10 @@
 /**
  * What a meeting room needs from one of its live connections (an attendee's signaling socket, or
- * its `#content` session). The room owns membership, presence and fan-out; a member only sends,
- * receives the videos it may subscribe to, and answers keyframe requests for the video it publishes.
+ * its `#content` session). The room owns membership, presence and fan-out of signaling frames; a
+ * member sends them. Its media (videos, keyframe requests) goes through its media half, which the
+ * room's media reaches directly (MediaEndpoint in room-media.ts).
  */
-import type { RtpPacket } from 'werift';
 import type { AttendeeReport } from './attendee-report';
-import type { RtpPosition } from './rtp-sequencer';
 import type { SignalFrameInit } from './signaling-frames';
 
 /** A live connection in a meeting room, as the room addresses it. */
@@ -19,16 +18,6 @@ export interface RoomMember {
   replaced(reconnect: boolean): void;
   /** Closes the socket at once (meeting end grace period, server shutdown). */
   terminate(): void;
-  /** One packet of a published video; the member forwards it where it subscribed to `streamId`. */
-  receiveVideo(
-    streamId: number,
-    ssrc: number,
-    position: RtpPosition,
-    packet: RtpPacket,
-    nowMs: number,
-  ): void;
-  /** Asks the member's browser for a keyframe of the video it publishes (rate-limited unless forced). */
-  requestKeyframe(force: boolean): void;
   /** The member's device and last measured audio link (DescribeContact's DeviceInfo, QualityMetrics). */
   report(): AttendeeReport;
 }

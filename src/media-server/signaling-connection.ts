@@ -12,7 +12,6 @@ import {
 } from './attendee-report';
 import type { WebSocket } from 'ws';
 import type { FastifyBaseLogger } from 'fastify';
-import type { RtpPacket } from 'werift';
 import {
   CloseCode,
   decodeFrame,
@@ -25,7 +24,6 @@ import {
 import { PeerSession } from './peer-session';
 import type { MeetingRoom } from './meeting-room';
 import type { RoomMember } from './room-member';
-import type { RtpPosition } from './rtp-sequencer';
 import { ConnectionMedia } from './connection-media';
 import { summarizeSdp } from './sdp-sections';
 import { turnCredentials, type TurnService } from './turn-credentials';
@@ -102,20 +100,6 @@ export class SignalingConnection implements RoomMember {
       this.room.memberFault(this, 'signaling-event', err),
     );
     if (reconnect) this.terminate();
-  }
-
-  receiveVideo(
-    streamId: number,
-    ssrc: number,
-    position: RtpPosition,
-    packet: RtpPacket,
-    nowMs: number,
-  ): void {
-    this.media.deliver(streamId, ssrc, position, packet, nowMs);
-  }
-
-  requestKeyframe(force: boolean): void {
-    this.media.requestKeyframe(force);
   }
 
   /** Leaves the room (idempotent); `dropped` = connection lost rather than a LEAVE. */

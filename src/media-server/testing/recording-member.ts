@@ -1,14 +1,16 @@
 /**
  * Test kit: a RoomMember that records what the room sends it and what it is asked to do, in place
- * of a signaling connection (it honours the interface's contract: frames in order, one `replaced`
- * per takeover, keyframe requests counted).
+ * of a signaling connection, and is its own media half (MediaEndpoint) in place of a ConnectionMedia
+ * (it honours both contracts: frames in order, one `replaced` per takeover, videos delivered in
+ * order, keyframe requests counted).
  */
 import type { RtpPacket } from 'werift';
 import type { AttendeeReport } from '../attendee-report';
+import type { MediaEndpoint } from '../room-media';
 import type { RoomMember } from '../room-member';
 import type { SignalFrameInit } from '../signaling-frames';
 
-export class RecordingMember implements RoomMember {
+export class RecordingMember implements RoomMember, MediaEndpoint {
   readonly frames: SignalFrameInit[] = [];
   readonly videos: Array<{ streamId: number; packet: RtpPacket }> = [];
   replacedWith: boolean | undefined;
@@ -34,7 +36,12 @@ export class RecordingMember implements RoomMember {
     this.terminated = true;
   }
 
-  receiveVideo(streamId: number, _ssrc: number, _position: unknown, packet: RtpPacket): void {
+  /** Its own media half. */
+  get member(): RoomMember {
+    return this;
+  }
+
+  deliver(streamId: number, _ssrc: number, _position: unknown, packet: RtpPacket): void {
     this.videos.push({ streamId, packet });
   }
 

@@ -8,6 +8,7 @@ import { noteParticipantDevice } from './contacts/participant-devices';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { MediaService } from '../media-server/media-service';
 import type { LocalContacts } from './contacts/local-contacts';
+import type { Clock } from './clock';
 import type { LocalConfig } from './config/local-config-schema';
 import { DeskHub } from './desk/desk-hub';
 import { deskRoutes, type DeskRouteDeps } from './desk/desk-routes';
@@ -28,6 +29,8 @@ export interface FlowsAndQueuesOptions {
   media: MediaService;
   logger: FastifyBaseLogger;
   speech: boolean;
+  /** The contact center's one clock, the same the emulated AWS side was given. */
+  now: Clock;
   /** Adds a participant to a connected call through the Connect clients (the desk's Add participant). */
   addParticipant?: DeskRouteDeps['addParticipant'];
 }
@@ -41,10 +44,10 @@ export interface FlowsAndQueues {
 
 /** Starts flows for started contacts, routes queued ones to agents, and resumes both after a restart. */
 export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQueues {
-  const { config, contacts, media, logger } = options;
+  const { config, contacts, media, logger, now } = options;
   const directory = new CenterDirectory(config);
-  const roster = new AgentRoster(directory);
-  const router = new QueueRouter({ contacts, directory, roster });
+  const roster = new AgentRoster(directory, now);
+  const router = new QueueRouter({ contacts, directory, roster, now });
   const presence = new MeetingPresence(media.events, ({ meetingId, attendeeId }) => {
     noteParticipantDevice(contacts, media, { meetingId, attendeeId });
     // The agent's media is up: note it once on the contact (DescribeContact's ConnectedToAgentTimestamp).
@@ -58,7 +61,7 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
     if (contact && !contact.agent?.connectedAt)
       contacts.update(
         contact.id,
-        (c) => void (c.agent = { ...c.agent, id: c.agent?.id ?? '', connectedAt: Date.now() }),
+        (c) => void (c.agent = { ...c.agent, id: c.agent?.id ?? '', connectedAt: now() }),
       );
   });
   const speech = createEspeakSpeech({ enabled: options.speech });
@@ -76,13 +79,14 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
     queues: router,
     dtmf: new DtmfInbox(),
     logger,
-    now: () => new Date(),
+    now,
   });
   const hub = new DeskHub({
     contacts,
     roster,
     ringTimeoutSeconds: config.ringTimeoutSeconds,
     afterContactWorkSeconds: config.afterContactWorkSeconds,
+    now,
   });
 
   const runFlow = (contactId: string) => {

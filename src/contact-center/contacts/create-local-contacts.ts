@@ -6,6 +6,7 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock';
 import type { MediaService } from '../../media-server/media-service';
 import type { ContactStore } from '../store/contact-store';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
@@ -38,7 +39,7 @@ export function createLocalContacts(deps: {
   store: ContactStore;
   media: MediaService;
   logger: FastifyBaseLogger;
-  now: () => number;
+  now: Clock;
 }): LocalContactsImpl {
   const { store, media, now } = deps;
   const events = new EventEmitter<LocalContactsEvents>();

@@ -8,6 +8,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '../clock';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
 import type { LocalContacts, LocalContactsEvents } from './local-contacts';
 import {
@@ -67,7 +68,7 @@ export class MemoryContacts implements LocalContacts {
   readonly events = new EventEmitter<LocalContactsEvents>();
   private readonly records = new Map<string, ContactRecord>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: Clock = systemClock) {}
 
   /** Creates a contact as StartWebRTCContact would (state INITIATED); does not emit contact-started. */
   create(overrides: Partial<ContactRecord> = {}): ContactRecord {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CallHealth, DeskState } from '../../shared/agent-desk-api';
 import { AgentRoster } from '../routing/agent-roster';
 import { CenterDirectory } from '../routing/center-directory';
+import { systemClock } from '../clock';
 import { MemoryContacts } from '../contacts/memory-contacts';
 import { QueueRouter } from '../routing/queue-router';
 import { testConfig } from '../flows/testing/flow-test-kit';
@@ -19,14 +20,15 @@ async function start() {
   const setup = testConfig();
   const contacts = new MemoryContacts();
   const directory = new CenterDirectory(setup);
-  const roster = new AgentRoster(directory);
-  const router = new QueueRouter({ contacts, directory, roster });
+  const roster = new AgentRoster(directory, systemClock);
+  const router = new QueueRouter({ contacts, directory, roster, now: systemClock });
   contacts.events.on('contact-ended', (c) => router.contactEnded(c));
   const hub = new DeskHub({
     contacts,
     roster,
     ringTimeoutSeconds: 20,
     afterContactWorkSeconds: 10,
+    now: systemClock,
   });
   app = Fastify();
   // The customer's device as stored on the contact; quality as the media service would score it.

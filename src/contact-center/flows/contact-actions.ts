@@ -81,7 +81,10 @@ export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
         : 'no HoursOfOperationId and no working queue with hours',
     );
   try {
-    return { kind: 'result', value: isWithinHours(hours, services.now()) ? 'True' : 'False' };
+    return {
+      kind: 'result',
+      value: isWithinHours(hours, new Date(services.now())) ? 'True' : 'False',
+    };
   } catch (error) {
     return fail(`hours of operation "${hours.name}": ${(error as Error).message}`);
   }

@@ -91,7 +91,7 @@ export class FlowRunner {
         'IN_FLOW',
         `flow ${directory.flow(record.contactFlowId)?.name ?? record.contactFlowId}`,
         (c) => {
-          c.connectedToSystemAt ??= now().getTime();
+          c.connectedToSystemAt ??= now();
         },
       );
       let current: string | undefined = doc.startAction;

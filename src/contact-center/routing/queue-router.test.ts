@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentRoster } from './agent-roster';
 import { CenterDirectory, type CenterSetup } from './center-directory';
+import { systemClock } from '../clock';
 import { MemoryContacts } from '../contacts/memory-contacts';
 import { QueueRouter } from './queue-router';
 import { restoreRouting } from './restore-routing';
@@ -41,8 +42,8 @@ const setup: CenterSetup = {
 function kit() {
   const contacts = new MemoryContacts();
   const directory = new CenterDirectory(setup);
-  const roster = new AgentRoster(directory);
-  const router = new QueueRouter({ contacts, directory, roster });
+  const roster = new AgentRoster(directory, systemClock);
+  const router = new QueueRouter({ contacts, directory, roster, now: systemClock });
   contacts.events.on('contact-ended', (c) => router.contactEnded(c));
   const available = (...ids: string[]) =>
     ids.forEach((id) => {

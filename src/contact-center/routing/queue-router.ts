@@ -3,6 +3,7 @@
  * who serves it; an unanswered ring moves on to the next agent, a reject too. Accept adds the agent's
  * attendee to the meeting; the end of a contact frees the agent after after-contact work.
  */
+import type { Clock } from '../clock';
 import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster, AgentState } from './agent-roster';
@@ -27,11 +28,11 @@ export class QueueRouter {
       contacts: LocalContacts;
       directory: CenterDirectory;
       roster: AgentRoster;
-      now?: () => number;
+      now: Clock;
     },
   ) {}
 
-  private now = (): number => this.deps.now?.() ?? Date.now();
+  private now = (): number => this.deps.now();
 
   /** Puts a contact in a queue (QueueGate for the flow runner); false when the queue is at capacity. */
   enqueue(

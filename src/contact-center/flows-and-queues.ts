@@ -16,7 +16,6 @@ import { DtmfInbox } from './flows/dtmf-inbox';
 import { FlowRunner } from './flows/flow-runner';
 import { AgentRoster } from './routing/agent-roster';
 import { CenterDirectory } from './routing/center-directory';
-import { noteStep } from './routing/contact-steps';
 import { MeetingPresence } from './routing/meeting-presence';
 import { QueueRouter } from './routing/queue-router';
 import { restoreRouting } from './routing/restore-routing';
@@ -59,10 +58,7 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
           c.agentParticipant?.attendee.AttendeeId === attendeeId,
       );
     if (contact && !contact.agent?.connectedAt)
-      contacts.update(
-        contact.id,
-        (c) => void (c.agent = { ...c.agent, id: c.agent?.id ?? '', connectedAt: now() }),
-      );
+      contacts.transition(contact.id, { kind: 'agent-media-connected' });
   });
   const speech = createEspeakSpeech({ enabled: options.speech });
   const prompts = createPromptPlayer({
@@ -111,7 +107,8 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
   // Contacts still active from before a restart: flows start over, queued contacts wait again.
   const active = contacts.listActive();
   for (const c of active.filter((x) => x.state === 'INITIATED' || x.state === 'IN_FLOW')) {
-    if (c.state === 'IN_FLOW') noteStep(contacts, c.id, 'flow restarted after a server restart');
+    if (c.state === 'IN_FLOW')
+      contacts.transition(c.id, { kind: 'noted', detail: 'flow restarted after a server restart' });
     runFlow(c.id);
   }
   restoreRouting(

@@ -58,9 +58,7 @@ export function createFlowSandbox(options: SandboxOptions) {
     queues: {
       enqueue: (contactId, target) => {
         transfers.push(target);
-        contacts.update(contactId, (c) => {
-          c.state = 'QUEUED';
-        });
+        contacts.transition(contactId, { kind: 'queued' });
         return true;
       },
     },

@@ -104,7 +104,7 @@ export function flowKit(options: FlowKitOptions = {}) {
       enqueue: (contactId, target) => {
         if (options.capacity === false) return false;
         queued.push({ contactId, ...target });
-        contacts.update(contactId, (c) => void (c.state = 'QUEUED'));
+        contacts.transition(contactId, { kind: 'queued' });
         return true;
       },
     },

@@ -100,6 +100,7 @@ export function createEmulatedAws(options: EmulatedAwsOptions): EmulatedAws {
     meetings,
     media: options.media,
     testCases: new TestCaseRegistry(),
+    configLoadedAt: now(),
     logger: options.logger,
     now,
     prefix: EMULATOR_PREFIX,

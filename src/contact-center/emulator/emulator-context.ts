@@ -22,6 +22,8 @@ export interface EmulatorDeps {
   testCases: TestCaseRegistry;
   logger: FastifyBaseLogger;
   now: Clock;
+  /** When the local configuration was loaded, at that clock: the queues' LastModifiedTime. */
+  configLoadedAt: number;
   /** Public base URL of the server, when known; else WebSocket URLs follow the request's Host. */
   publicUrl?: string;
   /** Prefix the emulator is mounted under (`/aws`). */

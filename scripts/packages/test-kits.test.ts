@@ -43,7 +43,7 @@ describe('the published-package check for test kits', () => {
     expect(() =>
       assertNoTestKits('the server bundle', ['/repo/src/backend/testing/raw-http.ts'], root),
     ).toThrow(
-      /the server bundle contains test-only modules[\s\S]*src\/server\/testing\/raw-http\.ts/,
+      /the server bundle contains test-only modules[\s\S]*src\/backend\/testing\/raw-http\.ts/,
     );
     expect(() =>
       assertNoTestKits('the server bundle', ['/repo/src/backend/index.ts'], root),

@@ -59,6 +59,8 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
       'no-restricted-imports': ['error', { patterns: [onlyEngineImportsChime] }],
+      // No comma-operator squeezes (`(a(), b)`): one statement per line.
+      'no-sequences': 'error',
     },
   },
   {

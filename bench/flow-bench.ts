@@ -46,7 +46,7 @@ async function call(setup: LocalConfig): Promise<number> {
     contacts,
     directory: new CenterDirectory(setup),
     dtmf: new DtmfInbox(),
-    now: () => new Date('2026-11-24T15:00:00Z'),
+    now: () => Date.parse('2026-11-24T15:00:00Z'),
     logger: { info: () => {}, warn: () => {} },
     prompts: {
       play: (_contact, prompt, signal) => {

@@ -44,7 +44,10 @@ export async function joinSession(
   await ctx.refreshDevices(); // labels appear once permission was granted
   if (await gone()) return;
   let started = false;
-  const start = () => ((started = true), ctx.start());
+  const start = () => {
+    started = true;
+    return ctx.start();
+  };
   // A camera failure does not fail the call: it is reported as a lost camera.
   if (options.video)
     await ctx.camera

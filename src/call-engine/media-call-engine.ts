@@ -110,7 +110,10 @@ export function createMediaCallEngine(backend: MediaBackend): CallEngine {
       ));
       detach = attachSession(s, store, hooks, options.topics ?? []);
       try {
-        const start = () => ((phase = 'started'), s.start());
+        const start = () => {
+          phase = 'started';
+          return s.start();
+        };
         await joinSession(s, options, {
           store,
           ended,

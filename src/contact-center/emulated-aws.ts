@@ -9,6 +9,7 @@ import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { UpgradeHandler } from '../backend/app';
 import type { EntryPoint } from '../backend/entry-points';
 import type { MediaService } from '../media-server/media-service';
+import type { Clock } from './clock';
 import type { LocalConfig } from './config/local-config-schema';
 import { createLocalContacts } from './contacts/create-local-contacts';
 import type { LocalContacts } from './contacts/local-contacts';
@@ -26,8 +27,8 @@ export interface EmulatedAwsOptions {
   dataDir: string;
   media: MediaService;
   logger: FastifyBaseLogger;
-  /** Clock in epoch ms (tests move time to check expiry). */
-  now?: () => number;
+  /** The contact center's one clock (tests move time to check expiry). */
+  now: Clock;
   /** Public base URL of the server; when absent, WebSocket URLs follow each request's Host header. */
   publicUrl?: string;
 }
@@ -55,7 +56,7 @@ export function localEntryPoints(config: LocalConfig): EntryPoint[] {
 
 /** Opens the store, restores active meetings, and builds the emulator over them. */
 export function createEmulatedAws(options: EmulatedAwsOptions): EmulatedAws {
-  const now = options.now ?? Date.now;
+  const { now } = options;
   const store = new ContactStore(options.dataDir);
   store.purgeIdempotent(now(), IDEMPOTENCY_WINDOW_MS);
   const contacts = createLocalContacts({
@@ -99,6 +100,7 @@ export function createEmulatedAws(options: EmulatedAwsOptions): EmulatedAws {
     meetings,
     media: options.media,
     testCases: new TestCaseRegistry(),
+    configLoadedAt: now(),
     logger: options.logger,
     now,
     prefix: EMULATOR_PREFIX,

@@ -8,6 +8,7 @@ import { noteParticipantDevice } from './contacts/participant-devices';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { MediaService } from '../media-server/media-service';
 import type { LocalContacts } from './contacts/local-contacts';
+import type { Clock } from './clock';
 import type { LocalConfig } from './config/local-config-schema';
 import { DeskHub } from './desk/desk-hub';
 import { deskRoutes, type DeskRouteDeps } from './desk/desk-routes';
@@ -15,7 +16,6 @@ import { DtmfInbox } from './flows/dtmf-inbox';
 import { FlowRunner } from './flows/flow-runner';
 import { AgentRoster } from './routing/agent-roster';
 import { CenterDirectory } from './routing/center-directory';
-import { noteStep } from './routing/contact-steps';
 import { MeetingPresence } from './routing/meeting-presence';
 import { QueueRouter } from './routing/queue-router';
 import { restoreRouting } from './routing/restore-routing';
@@ -28,6 +28,8 @@ export interface FlowsAndQueuesOptions {
   media: MediaService;
   logger: FastifyBaseLogger;
   speech: boolean;
+  /** The contact center's one clock, the same the emulated AWS side was given. */
+  now: Clock;
   /** Adds a participant to a connected call through the Connect clients (the desk's Add participant). */
   addParticipant?: DeskRouteDeps['addParticipant'];
 }
@@ -41,10 +43,10 @@ export interface FlowsAndQueues {
 
 /** Starts flows for started contacts, routes queued ones to agents, and resumes both after a restart. */
 export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQueues {
-  const { config, contacts, media, logger } = options;
+  const { config, contacts, media, logger, now } = options;
   const directory = new CenterDirectory(config);
-  const roster = new AgentRoster(directory);
-  const router = new QueueRouter({ contacts, directory, roster });
+  const roster = new AgentRoster(directory, now);
+  const router = new QueueRouter({ contacts, directory, roster, now });
   const presence = new MeetingPresence(media.events, ({ meetingId, attendeeId }) => {
     noteParticipantDevice(contacts, media, { meetingId, attendeeId });
     // The agent's media is up: note it once on the contact (DescribeContact's ConnectedToAgentTimestamp).
@@ -56,10 +58,7 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
           c.agentParticipant?.attendee.AttendeeId === attendeeId,
       );
     if (contact && !contact.agent?.connectedAt)
-      contacts.update(
-        contact.id,
-        (c) => void (c.agent = { ...c.agent, id: c.agent?.id ?? '', connectedAt: Date.now() }),
-      );
+      contacts.transition(contact.id, { kind: 'agent-media-connected' });
   });
   const speech = createEspeakSpeech({ enabled: options.speech });
   const prompts = createPromptPlayer({
@@ -76,13 +75,14 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
     queues: router,
     dtmf: new DtmfInbox(),
     logger,
-    now: () => new Date(),
+    now,
   });
   const hub = new DeskHub({
     contacts,
     roster,
     ringTimeoutSeconds: config.ringTimeoutSeconds,
     afterContactWorkSeconds: config.afterContactWorkSeconds,
+    now,
   });
 
   const runFlow = (contactId: string) => {
@@ -107,7 +107,8 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
   // Contacts still active from before a restart: flows start over, queued contacts wait again.
   const active = contacts.listActive();
   for (const c of active.filter((x) => x.state === 'INITIATED' || x.state === 'IN_FLOW')) {
-    if (c.state === 'IN_FLOW') noteStep(contacts, c.id, 'flow restarted after a server restart');
+    if (c.state === 'IN_FLOW')
+      contacts.transition(c.id, { kind: 'noted', detail: 'flow restarted after a server restart' });
     runFlow(c.id);
   }
   restoreRouting(

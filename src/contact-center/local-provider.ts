@@ -12,6 +12,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { ConnectGateway } from '../backend/connect-gateway';
 import type { ContactCenterProvider } from '../backend/providers/provider';
 import { createMediaServer } from '../media-server/create-media-server';
+import { systemClock } from './clock';
 import { loadLocalConfig } from './config/load-local-config';
 import { createEmulatedAws, EMULATOR_PREFIX } from './emulated-aws';
 import { participantAdder } from './desk/add-participant';
@@ -69,8 +70,10 @@ export async function createLocalProvider(
     turn: options.turn,
     logger: options.logger,
   });
+  const now = systemClock;
   const aws = createEmulatedAws({
     config,
+    now,
     dataDir: options.dataDir,
     media,
     logger: options.logger,
@@ -115,6 +118,7 @@ export async function createLocalProvider(
     media,
     logger: options.logger,
     speech: options.speech ?? true,
+    now,
     addParticipant: participantAdder(gateway, options.publicUrl),
   });
 

@@ -73,7 +73,10 @@ describe('SRTP rollover counter', () => {
 
   it('estimates the index closest to the highest seen', () => {
     const state: SrtpSsrcState = { rolloverCounter: 0, lastSequenceNumber: 0 };
-    const roc = (sequence: number) => (estimateRollover(sequence, state), state.rolloverCounter);
+    const roc = (sequence: number) => {
+      estimateRollover(sequence, state);
+      return state.rolloverCounter;
+    };
     expect([65_000, 40_000, 2_000, 65_500, 3_000, 33_000, 200].map(roc)).toEqual([
       0, 0, 1, 0, 1, 1, 2,
     ]);

@@ -15,6 +15,7 @@ import { freePort } from '../../../src/backend/testing/free-port';
 import { createMediaServer } from '../../../src/media-server/create-media-server';
 import { loadLocalConfig } from '../../../src/contact-center/config/load-local-config';
 import { createEmulatedAws, EMULATOR_PREFIX } from '../../../src/contact-center/emulated-aws';
+import { systemClock } from '../../../src/contact-center/clock';
 import { HARNESS_DIR, HARNESS_PATH } from '../../testing/harness-build';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -38,6 +39,7 @@ export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
     dataDir,
     media,
     logger,
+    now: systemClock,
     publicUrl: baseUrl,
   });
   const app = Fastify({ logger: false });

@@ -19,7 +19,10 @@ type Held = { promise: Promise<void>; release(): void; fail(error: Error): void 
 const held = (): Held => {
   let release = () => undefined as void;
   let fail = (_: Error) => undefined as void;
-  const promise = new Promise<void>((res, rej) => ((release = res), (fail = rej)));
+  const promise = new Promise<void>((res, rej) => {
+    release = res;
+    fail = rej;
+  });
   return { promise, release, fail };
 };
 
@@ -82,7 +85,11 @@ function createFakeSession() {
       if (kbps <= 0) throw new Error('Max bandwidth kbps has to be greater than 0');
       state.maxKbps = kbps;
     },
-    startLocalVideoTile: () => (log.push('startLocalVideoTile'), (state.localTile = true), 1),
+    startLocalVideoTile: () => {
+      log.push('startLocalVideoTile');
+      state.localTile = true;
+      return 1;
+    },
     stopLocalVideoTile: () => void (state.localTile = false),
     bindAudioElement: () => step('bindAudioElement', () => undefined),
     chooseAudioOutput: () => step('chooseAudioOutput', () => undefined),
@@ -92,7 +99,10 @@ function createFakeSession() {
       step('startContentShare', () => (state.sharing = true)).then(() => ({}) as MediaStream),
     stopContentShare: () => void (state.sharing = false),
     realtimeMuteLocalAudio: () => localMute.forEach((l) => l(true)),
-    realtimeUnmuteLocalAudio: () => (localMute.forEach((l) => l(false)), true),
+    realtimeUnmuteLocalAudio: () => {
+      localMute.forEach((l) => l(false));
+      return true;
+    },
     realtimeSendDataMessage: (topic) => void log.push(`send ${topic}`),
     realtimeSubscribeToAttendeeIdPresence: (cb) => void presence.add(cb),
     realtimeUnsubscribeToAttendeeIdPresence: (cb) => void presence.delete(cb),

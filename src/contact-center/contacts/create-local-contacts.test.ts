@@ -32,14 +32,14 @@ describe('LocalContacts', () => {
     expect(seen).toEqual([{ id: out.ContactId, stored: true }]);
   });
 
-  it('update records history and emits; transcript items get ids and times; end is idempotent', async () => {
+  it('transitions record history and emit; transcript items get ids and times; end is idempotent', async () => {
     h = await startEmulatorHarness();
     const { ContactId = '' } = await start();
     const events: string[] = [];
     h.aws.contacts.events.on('contact-updated', (c) => events.push(`updated:${c.state}`));
     h.aws.contacts.events.on('transcript', (e) => events.push(`transcript:${e.item.contentType}`));
     h.aws.contacts.events.on('contact-ended', (c) => events.push(`ended:${c.disconnectReason}`));
-    h.aws.contacts.update(ContactId, (c) => void (c.state = 'IN_FLOW'));
+    h.aws.contacts.transition(ContactId, { kind: 'flow-started', detail: 'flow' });
     const item = h.aws.contacts.addTranscript(ContactId, {
       kind: 'caption',
       participantRole: 'SYSTEM',
@@ -55,7 +55,9 @@ describe('LocalContacts', () => {
     expect(events).toContain('transcript:application/vnd.amazonaws.connect.event.chat.ended');
     expect(h.aws.contacts.listActive()).toEqual([]);
     expect(h.media.ended).toEqual([first?.meeting.MeetingId]);
-    expect(() => h.aws.contacts.update('missing', () => {})).toThrow(/does not exist/);
+    expect(() => h.aws.contacts.transition('missing', { kind: 'noted', detail: 'x' })).toThrow(
+      /does not exist/,
+    );
   });
 
   it('addAgentParticipant creates attendee agent-<agentId>, restored with the meeting after a restart', async () => {

@@ -1,14 +1,17 @@
 /**
  * The implementation of {@link LocalContacts} over the on-disk store and the media service. Every
- * change goes through `commit`, which records state history, persists, and emits the events the flow
- * runner, router, agent desk and Participant WebSocket listen to.
+ * change is a named transition (contact-transitions.ts, which checks it and writes the history) taken
+ * by `write`, which persists it and emits the events the flow runner, router, agent desk and
+ * Participant WebSocket listen to.
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Clock } from '../clock';
 import type { MediaService } from '../../media-server/media-service';
 import type { ContactStore } from '../store/contact-store';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
+import { applyTransition, type AnyTransition } from './contact-transitions';
 import type { LocalContacts, LocalContactsEvents } from './local-contacts';
 import {
   EVENT_CHAT_ENDED,
@@ -38,7 +41,7 @@ export function createLocalContacts(deps: {
   store: ContactStore;
   media: MediaService;
   logger: FastifyBaseLogger;
-  now: () => number;
+  now: Clock;
 }): LocalContactsImpl {
   const { store, media, now } = deps;
   const events = new EventEmitter<LocalContactsEvents>();
@@ -58,23 +61,27 @@ export function createLocalContacts(deps: {
     return c;
   };
 
-  const commit = (prev: ContactRecord, next: ContactRecord): ContactRecord => {
-    next.lastUpdatedAt = now();
-    if (next.state !== prev.state) next.history.push({ state: next.state, at: next.lastUpdatedAt });
+  /** The one writer of a contact: applies the transition, persists, caches and announces it. */
+  const write = (contactId: string, t: AnyTransition): ContactRecord => {
+    const prev = mustGet(contactId);
+    const next = applyTransition(prev, t, now());
     store.saveContact(next);
     if (next.state === 'ENDED') cache.delete(next.id);
     else cache.set(next.id, next);
     events.emit('contact-updated', next);
-    return next;
+    if (next.state === 'CONNECTED' && prev.state !== 'CONNECTED' && next.agentParticipant) {
+      participantEvent(contactId, EVENT_PARTICIPANT_JOINED, next.agentParticipant);
+    }
+    return mustGet(contactId);
   };
 
   const addTranscript = (
     contactId: string,
     item: Omit<TranscriptItem, 'id' | 'at'>,
   ): TranscriptItem => {
-    const prev = mustGet(contactId);
+    mustGet(contactId);
     const full: TranscriptItem = { id: randomUUID(), at: now(), ...item };
-    commit(prev, { ...structuredClone(prev), transcript: [...prev.transcript, full] });
+    write(contactId, { kind: 'transcript-added', item: full });
     events.emit('transcript', { contactId, item: full });
     return full;
   };
@@ -94,33 +101,16 @@ export function createLocalContacts(deps: {
     });
   };
 
-  const update = (contactId: string, change: (contact: ContactRecord) => void): ContactRecord => {
-    const prev = mustGet(contactId);
-    const next = structuredClone(prev);
-    change(next);
-    commit(prev, next);
-    if (next.state === 'CONNECTED' && prev.state !== 'CONNECTED' && next.agentParticipant) {
-      participantEvent(contactId, EVENT_PARTICIPANT_JOINED, next.agentParticipant);
-    }
-    return mustGet(contactId);
-  };
-
   const end = (contactId: string, reason: string): ContactRecord | undefined => {
     const prev = get(contactId);
     if (!prev || prev.state === 'ENDED') return prev;
-    const at = now();
     const leaver =
       reason === 'AGENT_DISCONNECT'
         ? prev.agentParticipant
         : reason === 'CUSTOMER_DISCONNECT'
           ? prev.customer
           : undefined;
-    update(contactId, (c) => {
-      c.state = 'ENDED';
-      c.disconnectedAt = at;
-      c.disconnectReason = reason;
-      for (const p of participantsOf(c)) p.disconnectedAt ??= at;
-    });
+    write(contactId, { kind: 'ended', reason });
     if (leaver) participantEvent(contactId, EVENT_PARTICIPANT_LEFT, leaver);
     addTranscript(contactId, {
       kind: 'event',
@@ -138,7 +128,7 @@ export function createLocalContacts(deps: {
     events,
     get,
     listActive: () => [...cache.values()].filter((c) => c.state !== 'ENDED'),
-    update,
+    transition: write,
     addTranscript,
     end,
     insert(record) {
@@ -155,7 +145,7 @@ export function createLocalContacts(deps: {
         displayName: agent.displayName,
         attendee,
       };
-      update(contactId, (c) => void (c.agentParticipant = participant));
+      write(contactId, { kind: 'participant-added', participant });
       return participant;
     },
     addCustomerParticipant(contactId, displayName, capabilities) {
@@ -171,23 +161,19 @@ export function createLocalContacts(deps: {
         attendee,
         ...(capabilities && Object.keys(capabilities).length > 0 ? { capabilities } : {}),
       };
-      update(
-        contactId,
-        (c) => void (c.extraParticipants = [...(c.extraParticipants ?? []), participant]),
-      );
+      write(contactId, { kind: 'participant-added', participant });
       participantEvent(contactId, EVENT_PARTICIPANT_JOINED, participant);
       return participant;
     },
     disconnectParticipant(contactId, participantId) {
       const contact = mustGet(contactId);
-      if (contact.customer.participantId === participantId)
-        return void end(contactId, 'CUSTOMER_DISCONNECT');
+      if (contact.customer.participantId === participantId) {
+        end(contactId, 'CUSTOMER_DISCONNECT');
+        return;
+      }
       const p = participantsOf(contact).find((x) => x.participantId === participantId);
       if (!p || p.disconnectedAt) return;
-      update(contactId, (c) => {
-        const q = participantsOf(c).find((x) => x.participantId === participantId);
-        if (q) q.disconnectedAt = now();
-      });
+      write(contactId, { kind: 'participant-left', participantId });
       participantEvent(contactId, EVENT_PARTICIPANT_LEFT, p);
     },
   };

@@ -15,6 +15,7 @@ import {
   testClock as clock,
   type ContactsSubject,
 } from './testing/contacts-subjects';
+import { walkTo } from './testing/contact-journey';
 
 describe.each(CONTACTS_IMPLEMENTATIONS)('LocalContacts contract: $name', ({ make }) => {
   let s: ContactsSubject;
@@ -49,49 +50,107 @@ describe.each(CONTACTS_IMPLEMENTATIONS)('LocalContacts contract: $name', ({ make
     expect(contacts.get(a.id)?.state).toBe('ENDED');
   });
 
-  it('update applies the change, bumps lastUpdatedAt, records a new state in history, emits and returns the new record', () => {
+  it('a transition applies its change, bumps lastUpdatedAt, writes history, emits and returns the new record', () => {
     const contacts = setUp();
     const c = s.create();
     const seen: ContactRecord[] = [];
     contacts.events.on('contact-updated', (r) => seen.push(r));
     clock.tick();
-    const next = contacts.update(c.id, (r) => void (r.attributes.topic = 'kettle'));
+    const next = contacts.transition(c.id, {
+      kind: 'attributes-set',
+      attributes: { topic: 'kettle' },
+    });
     expect(next).toMatchObject({
       attributes: { topic: 'kettle' },
       lastUpdatedAt: clock.t,
       history: [{ state: 'INITIATED' }],
     });
     clock.tick();
-    const queued = contacts.update(c.id, (r) => void (r.state = 'QUEUED'));
-    expect(queued.history).toEqual([
+    const inFlow = contacts.transition(c.id, { kind: 'flow-started', detail: 'flow Main' });
+    expect(inFlow.history).toEqual([
       { state: 'INITIATED', at: c.initiatedAt },
-      { state: 'QUEUED', at: clock.t },
+      { state: 'IN_FLOW', at: clock.t, detail: 'flow Main' },
     ]);
     expect(contacts.get(c.id)).toMatchObject({
-      state: 'QUEUED',
+      state: 'IN_FLOW',
       attributes: { topic: 'kettle' },
+      connectedToSystemAt: clock.t,
       lastUpdatedAt: clock.t,
     });
-    expect(seen.map((r) => r.state)).toEqual(['INITIATED', 'QUEUED']);
-    expect(seen[1]).toEqual(queued);
+    expect(seen.map((r) => r.state)).toEqual(['INITIATED', 'IN_FLOW']);
+    expect(seen[1]).toEqual(inFlow);
   });
 
-  it('update of an unknown contact, or a change that throws, changes nothing and emits nothing', () => {
+  it('a whole journey: each step is one history entry at the clock, with its detail', () => {
     const contacts = setUp();
     const c = s.create();
-    expect(() => contacts.update('no-such-contact', () => {})).toThrow(
+    const steps = [
+      () => contacts.transition(c.id, { kind: 'flow-started', detail: 'flow Main' }),
+      () =>
+        contacts.transition(c.id, {
+          kind: 'queued',
+          detail: 'queued in Sales',
+          queue: { id: 'sales', name: 'Sales', enqueuedAt: clock.t },
+        }),
+      () => contacts.transition(c.id, { kind: 'offered', agentId: 'alex', detail: 'ringing Alex' }),
+      () =>
+        contacts.transition(c.id, {
+          kind: 'offer-declined',
+          agentId: 'alex',
+          detail: 'rejected by Alex',
+        }),
+      () => contacts.transition(c.id, { kind: 'queued', detail: 'queued in Sales' }),
+      () => contacts.transition(c.id, { kind: 'offered', agentId: 'sam', detail: 'ringing Sam' }),
+      () =>
+        contacts.transition(c.id, { kind: 'accepted', agentId: 'sam', detail: 'accepted by Sam' }),
+      () => contacts.end(c.id, 'CUSTOMER_DISCONNECT'),
+    ];
+    const times = steps.map((step) => {
+      clock.tick();
+      step();
+      return clock.t;
+    });
+    const ended = contacts.get(c.id)!;
+    expect(ended.history).toEqual([
+      { state: 'INITIATED', at: c.initiatedAt },
+      { state: 'IN_FLOW', at: times[0], detail: 'flow Main' },
+      { state: 'QUEUED', at: times[1], detail: 'queued in Sales' },
+      { state: 'RINGING', at: times[2], detail: 'ringing Alex' },
+      { state: 'RINGING', at: times[3], detail: 'rejected by Alex' },
+      { state: 'QUEUED', at: times[4], detail: 'queued in Sales' },
+      { state: 'RINGING', at: times[5], detail: 'ringing Sam' },
+      { state: 'CONNECTED', at: times[6], detail: 'accepted by Sam' },
+      { state: 'ENDED', at: times[7] },
+    ]);
+    expect(ended).toMatchObject({
+      queue: { id: 'sales', enqueuedAt: times[1] },
+      declinedBy: ['alex'],
+      agent: { id: 'sam', ringStartedAt: times[5], acceptedAt: times[6] },
+      disconnectedAt: times[7],
+      disconnectReason: 'CUSTOMER_DISCONNECT',
+    });
+  });
+
+  it('a transition of an unknown contact, or an illegal one, throws, changes nothing and emits nothing', () => {
+    const contacts = setUp();
+    const c = s.create();
+    expect(() => contacts.transition('no-such-contact', { kind: 'noted', detail: 'x' })).toThrow(
       /no-such-contact does not exist/,
     );
     expect(() =>
-      contacts.update(c.id, (r) => {
-        r.state = 'QUEUED';
-        throw new Error('refused');
-      }),
-    ).toThrow('refused');
-    expect(contacts.get(c.id)).toMatchObject({
-      state: 'INITIATED',
-      history: [{ state: 'INITIATED' }],
-    });
+      contacts.transition(c.id, { kind: 'accepted', agentId: 'alex', detail: 'accepted' }),
+    ).toThrow(`Contact ${c.id} cannot take "accepted" from INITIATED to CONNECTED`);
+    expect(contacts.get(c.id)).toEqual(c);
+    expect(log).toEqual([]);
+    const ended = contacts.end(c.id, 'API');
+    log.length = 0;
+    expect(() => contacts.transition(c.id, { kind: 'flow-started', detail: 'flow' })).toThrow(
+      `Contact ${c.id} cannot take "flow-started" from ENDED to IN_FLOW`,
+    );
+    expect(() => contacts.transition(c.id, { kind: 'noted', detail: 'late' })).toThrow(
+      /cannot take "noted" from ENDED to ENDED/,
+    );
+    expect(contacts.get(c.id)).toEqual(ended);
     expect(log).toEqual([]);
   });
 
@@ -124,6 +183,7 @@ describe.each(CONTACTS_IMPLEMENTATIONS)('LocalContacts contract: $name', ({ make
   it("addAgentParticipant stores the agent's participant (attendee agent-<id>); connecting it announces the agent", () => {
     const contacts = setUp();
     const c = s.create();
+    walkTo(contacts, c.id, 'RINGING');
     const agent = contacts.addAgentParticipant(c.id, { id: 'alex', displayName: 'Alex' });
     expect(agent).toMatchObject({
       participantId: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -137,7 +197,11 @@ describe.each(CONTACTS_IMPLEMENTATIONS)('LocalContacts contract: $name', ({ make
     expect(agent.attendee.AttendeeId).not.toBe(c.customer.attendee.AttendeeId);
     expect(contacts.get(c.id)?.agentParticipant).toEqual(agent);
     log.length = 0;
-    const connected = contacts.update(c.id, (r) => void (r.state = 'CONNECTED'));
+    const connected = contacts.transition(c.id, {
+      kind: 'accepted',
+      agentId: 'alex',
+      detail: 'accepted by Alex',
+    });
     expect(log).toEqual([
       'updated:CONNECTED',
       'updated:CONNECTED',
@@ -150,7 +214,7 @@ describe.each(CONTACTS_IMPLEMENTATIONS)('LocalContacts contract: $name', ({ make
       participantId: agent.participantId,
       displayName: 'Alex',
     });
-    contacts.update(c.id, (r) => void (r.attributes.more = 'x'));
+    contacts.transition(c.id, { kind: 'attributes-set', attributes: { more: 'x' } });
     expect(
       contacts.get(c.id)?.transcript.filter((i) => i.contentType === EVENT_PARTICIPANT_JOINED),
     ).toHaveLength(1);

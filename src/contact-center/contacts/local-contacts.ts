@@ -5,6 +5,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
+import type { ContactTransition } from './contact-transitions';
 
 export interface LocalContactsEvents {
   /** StartWebRTCContact created a contact: the flow runner starts its flow. */
@@ -24,8 +25,12 @@ export interface LocalContacts {
   get(contactId: string): ContactRecord | undefined;
   /** Contacts not yet ended (used on restart and by the router). */
   listActive(): ContactRecord[];
-  /** Applies a change, persists it, bumps lastUpdatedAt and emits 'contact-updated'. Returns the new record. */
-  update(contactId: string, change: (contact: ContactRecord) => void): ContactRecord;
+  /**
+   * Takes a named transition (see contact-transitions.ts): checks it against the contact's state,
+   * writes history, persists, emits 'contact-updated' (and the agent's joined event on its connect).
+   * Returns the new record; an unknown contact or an illegal transition throws and changes nothing.
+   */
+  transition(contactId: string, t: ContactTransition): ContactRecord;
   /** Appends to the transcript, persists, and emits 'transcript'. */
   addTranscript(contactId: string, item: Omit<TranscriptItem, 'id' | 'at'>): TranscriptItem;
   /** Creates the agent's attendee in the contact's meeting (as Streams' getVideoConnectionInfo gives a real agent). */

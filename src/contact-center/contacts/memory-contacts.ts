@@ -8,13 +8,14 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
+import { systemClock, type Clock } from '../clock';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
+import { applyTransition, type AnyTransition, type ContactTransition } from './contact-transitions';
 import type { LocalContacts, LocalContactsEvents } from './local-contacts';
 import {
   EVENT_CHAT_ENDED,
   EVENT_PARTICIPANT_JOINED,
   EVENT_PARTICIPANT_LEFT,
-  participantsOf,
 } from './participant-events';
 
 /** A contact in state INITIATED, as StartWebRTCContact leaves it, with a made-up meeting; also seeds a real store in tests. */
@@ -67,7 +68,7 @@ export class MemoryContacts implements LocalContacts {
   readonly events = new EventEmitter<LocalContactsEvents>();
   private readonly records = new Map<string, ContactRecord>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: Clock = systemClock) {}
 
   /** Creates a contact as StartWebRTCContact would (state INITIATED); does not emit contact-started. */
   create(overrides: Partial<ContactRecord> = {}): ContactRecord {
@@ -87,13 +88,15 @@ export class MemoryContacts implements LocalContacts {
       .map((c) => structuredClone(c));
   }
 
-  update(contactId: string, change: (contact: ContactRecord) => void): ContactRecord {
+  transition(contactId: string, t: ContactTransition): ContactRecord {
+    return this.write(contactId, t);
+  }
+
+  /** The one writer of a contact, as the real contacts': applies the transition, stores and announces it. */
+  private write(contactId: string, t: AnyTransition): ContactRecord {
     const prev = this.records.get(contactId);
     if (!prev) throw new Error(`Contact ${contactId} does not exist`);
-    const next = structuredClone(prev);
-    change(next);
-    next.lastUpdatedAt = this.now();
-    if (next.state !== prev.state) next.history.push({ state: next.state, at: next.lastUpdatedAt });
+    const next = applyTransition(prev, t, this.now());
     this.records.set(contactId, next);
     this.events.emit('contact-updated', structuredClone(next));
     // As the real contacts do: the agent's connect is announced to the customer's transcript.
@@ -104,7 +107,7 @@ export class MemoryContacts implements LocalContacts {
 
   addTranscript(contactId: string, item: Omit<TranscriptItem, 'id' | 'at'>): TranscriptItem {
     const full: TranscriptItem = { id: randomUUID(), at: this.now(), ...item };
-    this.update(contactId, (c) => c.transcript.push(full));
+    this.write(contactId, { kind: 'transcript-added', item: full });
     this.events.emit('transcript', { contactId, item: full });
     return full;
   }
@@ -123,26 +126,20 @@ export class MemoryContacts implements LocalContacts {
         ExternalUserId: `agent-${agent.id}`,
       },
     };
-    this.update(contactId, (c) => void (c.agentParticipant = participant));
+    this.write(contactId, { kind: 'participant-added', participant });
     return participant;
   }
 
   end(contactId: string, reason: string): ContactRecord | undefined {
     const prev = this.records.get(contactId);
     if (!prev || prev.state === 'ENDED') return prev && structuredClone(prev);
-    const at = this.now();
     const leaver =
       reason === 'AGENT_DISCONNECT'
         ? prev.agentParticipant
         : reason === 'CUSTOMER_DISCONNECT'
           ? prev.customer
           : undefined;
-    this.update(contactId, (c) => {
-      c.state = 'ENDED';
-      c.disconnectedAt = at;
-      c.disconnectReason = reason;
-      for (const p of participantsOf(c)) p.disconnectedAt ??= at;
-    });
+    this.write(contactId, { kind: 'ended', reason });
     if (leaver) this.announce(contactId, EVENT_PARTICIPANT_LEFT, leaver);
     this.addTranscript(contactId, {
       kind: 'event',

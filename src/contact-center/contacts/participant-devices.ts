@@ -34,8 +34,9 @@ export function noteParticipantDevice(
   if (!info) return;
   const who = participantsOf(contact).find((p) => p.attendee.AttendeeId === joined.attendeeId);
   if (!who || JSON.stringify(who.deviceInfo) === JSON.stringify(info)) return;
-  contacts.update(contact.id, (c) => {
-    const p = participantsOf(c).find((x) => x.attendee.AttendeeId === joined.attendeeId);
-    if (p) p.deviceInfo = info;
+  contacts.transition(contact.id, {
+    kind: 'device-noted',
+    attendeeId: joined.attendeeId,
+    deviceInfo: info,
   });
 }

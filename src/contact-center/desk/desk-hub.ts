@@ -5,6 +5,7 @@
  */
 import type { DeskState } from '../../shared/agent-desk-api';
 import { createListeners, type Listeners } from '../../shared/listener-store';
+import type { Clock } from '../clock';
 import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from '../routing/agent-roster';
@@ -28,6 +29,7 @@ export class DeskHub {
       roster: AgentRoster;
       ringTimeoutSeconds: number;
       afterContactWorkSeconds: number;
+      now: Clock;
     },
   ) {
     const { contacts, roster } = deps;
@@ -39,7 +41,7 @@ export class DeskHub {
     };
     const onDtmf = ({ contactId, digits }: { contactId: string; digits: string }) => {
       const log = this.dtmf.get(contactId) ?? [];
-      log.push({ at: Date.now(), digits });
+      log.push({ at: deps.now(), digits });
       this.dtmf.set(contactId, log.slice(-100));
       this.pushHolder(contactId);
     };

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CallHealth, DeskState } from '../../shared/agent-desk-api';
 import { AgentRoster } from '../routing/agent-roster';
 import { CenterDirectory } from '../routing/center-directory';
+import { systemClock } from '../clock';
 import { MemoryContacts } from '../contacts/memory-contacts';
+import { walkTo } from '../contacts/testing/contact-journey';
 import { QueueRouter } from '../routing/queue-router';
 import { testConfig } from '../flows/testing/flow-test-kit';
 import { DeskHub } from './desk-hub';
@@ -19,14 +21,15 @@ async function start() {
   const setup = testConfig();
   const contacts = new MemoryContacts();
   const directory = new CenterDirectory(setup);
-  const roster = new AgentRoster(directory);
-  const router = new QueueRouter({ contacts, directory, roster });
+  const roster = new AgentRoster(directory, systemClock);
+  const router = new QueueRouter({ contacts, directory, roster, now: systemClock });
   contacts.events.on('contact-ended', (c) => router.contactEnded(c));
   const hub = new DeskHub({
     contacts,
     roster,
     ringTimeoutSeconds: 20,
     afterContactWorkSeconds: 10,
+    now: systemClock,
   });
   app = Fastify();
   // The customer's device as stored on the contact; quality as the media service would score it.
@@ -96,6 +99,7 @@ describe('agent desk API', () => {
       attributes: { product: 'kettle' },
       references: { page: { Type: 'URL', Value: 'https://shop.example/kettle' } },
     });
+    walkTo(contacts, c.id, 'IN_FLOW');
     router.enqueue(c.id, { queueId: SUPPORT });
     const ringing = await events.until(
       (s) => s.agent.status === 'RINGING' && s.contact?.state === 'RINGING',
@@ -118,8 +122,10 @@ describe('agent desk API', () => {
     expect(accepted.connection.attendee.joinToken).toMatch(/^secret-a-/);
     await events.until((s) => s.agent.status === 'ON_CONTACT' && s.contact?.state === 'CONNECTED');
 
-    contacts.update(c.id, (r) => {
-      r.customer.deviceInfo = { PlatformName: 'Firefox', PlatformVersion: '153.0' };
+    contacts.transition(c.id, {
+      kind: 'device-noted',
+      attendeeId: c.customer.attendee.AttendeeId,
+      deviceInfo: { PlatformName: 'Firefox', PlatformVersion: '153.0' },
     });
     const health = await fetch(`${base}/agents/${ALEX}/contacts/${c.id}/health`);
     expect(health.headers.get('cache-control')).toBe('no-store');
@@ -155,8 +161,9 @@ describe('agent desk API', () => {
       { id: c.id, customerName: 'Dana', endedAt: expect.any(Number), durationSeconds: 0 },
     ]);
     // The customer's rating arrives later as contact attributes: the history shows it at once.
-    contacts.update(c.id, (r) => {
-      r.attributes = { ...r.attributes, 'cvc-rating': '5', 'cvc-rating-comment': 'Great' };
+    contacts.transition(c.id, {
+      kind: 'attributes-set',
+      attributes: { 'cvc-rating': '5', 'cvc-rating-comment': 'Great' },
     });
     const rated = await events.until((s) => s.history[0]?.rating !== undefined);
     expect(rated.history[0]?.rating).toEqual({ score: 5, comment: 'Great' });

@@ -19,10 +19,13 @@ import {
   CreateParticipantConnectionCommand,
   DisconnectParticipantCommand,
 } from '@aws-sdk/client-connectparticipant';
+import { walkTo } from '../contacts/testing/contact-journey';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
-beforeAll(async () => void (h = await startEmulatorHarness()));
+beforeAll(async () => {
+  h = await startEmulatorHarness();
+});
 afterAll(async () => h.close());
 
 const inst = () => h.config.instance.id;
@@ -49,15 +52,10 @@ const fail = (p: Promise<unknown>) =>
     }),
   );
 /** Puts the first agent on the call, as the router does when the agent accepts. */
+const alex = () => ({ id: h.config.agents[0]!.id, displayName: 'Alex Rivera' });
 const connectAgent = (contactId: string) => {
-  h.aws.contacts.addAgentParticipant(contactId, {
-    id: h.config.agents[0]!.id,
-    displayName: 'Alex Rivera',
-  });
-  h.aws.contacts.update(contactId, (c) => {
-    c.state = 'CONNECTED';
-    c.agent = { id: h.config.agents[0]!.id, acceptedAt: Date.now(), connectedAt: Date.now() };
-  });
+  walkTo(h.aws.contacts, contactId, 'CONNECTED', { agent: alex() });
+  h.aws.contacts.transition(contactId, { kind: 'agent-media-connected' });
 };
 const describeC = async (id: string) =>
   (await h.connect.send(new DescribeContactCommand({ InstanceId: inst(), ContactId: id }))).Contact;
@@ -65,36 +63,30 @@ const describeC = async (id: string) =>
 describe('contact operations', () => {
   it('DescribeContact follows the contact through queue, agent and end', async () => {
     const { ContactId = '' } = await start();
-    const t0 = Date.now();
-    h.aws.contacts.update(ContactId, (c) => {
-      c.state = 'QUEUED';
-      c.queue = { id: h.config.queues[2]!.id, name: 'BasicQueue', enqueuedAt: t0 };
-    });
-    const agent = h.aws.contacts.addAgentParticipant(ContactId, {
-      id: h.config.agents[0]!.id,
-      displayName: 'Alex Rivera',
-    });
+    const t0 = Date.now() - 10_000;
+    const queue = { id: h.config.queues[2]!.id, name: 'BasicQueue', enqueuedAt: t0 };
+    walkTo(h.aws.contacts, ContactId, 'RINGING', { queue, agent: alex() });
+    const agent = h.aws.contacts.addAgentParticipant(ContactId, alex());
     const meetingId = h.aws.contacts.get(ContactId)!.meeting.MeetingId;
     expect(h.media.meetings.get(meetingId)?.attendees[1]?.ExternalUserId).toBe(
       `agent-${h.config.agents[0]!.id}`,
     );
     expect(agent.role).toBe('AGENT');
-    h.aws.contacts.update(ContactId, (c) => {
-      c.state = 'CONNECTED';
-      c.agent = {
-        id: h.config.agents[0]!.id,
-        ringStartedAt: t0 + 1000,
-        acceptedAt: t0 + 2000,
-        connectedAt: t0 + 2000,
-      };
+    h.aws.contacts.transition(ContactId, {
+      kind: 'accepted',
+      agentId: alex().id,
+      detail: 'accepted by Alex Rivera',
+    });
+    const { agent: times } = h.aws.contacts.transition(ContactId, {
+      kind: 'agent-media-connected',
     });
     const c = await describeC(ContactId);
     expect(c?.QueueInfo).toEqual({ Id: h.config.queues[2]!.id, EnqueueTimestamp: new Date(t0) });
     expect(c?.AgentInfo?.Id).toBe(h.config.agents[0]!.id);
-    expect(c?.AgentInfo?.ConnectedToAgentTimestamp).toEqual(new Date(t0 + 2000));
+    expect(c?.AgentInfo?.ConnectedToAgentTimestamp).toEqual(new Date(times!.connectedAt!));
     expect(c?.AgentInfo?.Capabilities).toEqual({ Video: 'SEND', ScreenShare: 'SEND' });
     expect(c?.Customer?.Capabilities).toEqual({ Video: 'SEND' });
-    expect(c?.RingStartTimestamp).toEqual(new Date(t0 + 1000));
+    expect(c?.RingStartTimestamp).toEqual(new Date(times!.ringStartedAt!));
     expect(c?.DisconnectTimestamp).toBeUndefined();
 
     await h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }));
@@ -109,7 +101,9 @@ describe('contact operations', () => {
     expect(h.media.isMeetingActive(meetingId)).toBe(false);
     expect(h.aws.contacts.get(ContactId)?.history.map((x) => x.state)).toEqual([
       'INITIATED',
+      'IN_FLOW',
       'QUEUED',
+      'RINGING',
       'CONNECTED',
       'ENDED',
     ]);

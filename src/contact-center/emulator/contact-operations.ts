@@ -87,7 +87,7 @@ export const updateContactAttributes: Operation = (deps, req) => {
   const contact = findContact(deps, input.InstanceId, input.InitialContactId);
   const merged = { ...contact.attributes, ...input.Attributes };
   checkAttributes(merged); // all-or-nothing: a refused update leaves every attribute as it was
-  deps.contacts.update(contact.id, (c) => void (c.attributes = merged));
+  deps.contacts.transition(contact.id, { kind: 'attributes-set', attributes: input.Attributes });
   return {};
 };
 

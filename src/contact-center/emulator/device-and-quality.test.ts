@@ -9,7 +9,9 @@ import { noteParticipantDevice } from '../contacts/participant-devices';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
-beforeAll(async () => void (h = await startEmulatorHarness()));
+beforeAll(async () => {
+  h = await startEmulatorHarness();
+});
 afterAll(async () => h.close());
 
 const describeContact = async (ContactId: string) =>

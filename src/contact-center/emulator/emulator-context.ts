@@ -4,6 +4,7 @@
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { MediaService } from '../../media-server/media-service';
+import type { Clock } from '../clock';
 import type { LocalConfig } from '../config/local-config-schema';
 import type { LocalContactsImpl } from '../contacts/create-local-contacts';
 import type { ContactStore } from '../store/contact-store';
@@ -20,7 +21,9 @@ export interface EmulatorDeps {
   /** Flow test cases (CreateTestCase) and their executions. */
   testCases: TestCaseRegistry;
   logger: FastifyBaseLogger;
-  now: () => number;
+  now: Clock;
+  /** When the local configuration was loaded, at that clock: the queues' LastModifiedTime. */
+  configLoadedAt: number;
   /** Public base URL of the server, when known; else WebSocket URLs follow the request's Host. */
   publicUrl?: string;
   /** Prefix the emulator is mounted under (`/aws`). */

@@ -10,6 +10,7 @@ import {
   CreateParticipantConnectionCommand,
   DisconnectParticipantCommand,
 } from '@aws-sdk/client-connectparticipant';
+import { walkTo } from '../contacts/testing/contact-journey';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
@@ -91,11 +92,9 @@ describe('Participant WebSocket', () => {
       },
     });
 
-    h.aws.contacts.addAgentParticipant(contactId, {
-      id: h.config.agents[0]!.id,
-      displayName: 'Alex Rivera',
+    walkTo(h.aws.contacts, contactId, 'CONNECTED', {
+      agent: { id: h.config.agents[0]!.id, displayName: 'Alex Rivera' },
     });
-    h.aws.contacts.update(contactId, (c) => void (c.state = 'CONNECTED'));
     await until(() => frames.length === 3);
     expect(frames[2]?.content).toMatchObject({
       Type: 'EVENT',

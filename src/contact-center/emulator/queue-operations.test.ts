@@ -4,7 +4,9 @@ import { DescribeQueueCommand } from '@aws-sdk/client-connect';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
-beforeAll(async () => void (h = await startEmulatorHarness()));
+beforeAll(async () => {
+  h = await startEmulatorHarness();
+});
 afterAll(async () => h.close());
 
 const fail = (p: Promise<unknown>) =>

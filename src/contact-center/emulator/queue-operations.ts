@@ -7,9 +7,6 @@ import { connectError } from './aws-error';
 import { epochSeconds, instanceArn, type Operation } from './emulator-context';
 import { requireInstance } from './start-webrtc-contact';
 
-/** When the local configuration was loaded: the queues' LastModifiedTime. */
-const loadedAt = Date.now();
-
 export const describeQueue: Operation = (deps, req) => {
   const queueId = req.labels.QueueId ?? '';
   requireInstance(deps, req.labels.InstanceId ?? '');
@@ -29,7 +26,7 @@ export const describeQueue: Operation = (deps, req) => {
       ...(queue.maxContacts !== undefined ? { MaxContacts: queue.maxContacts } : {}),
       Status: 'ENABLED',
       Tags: {},
-      LastModifiedTime: epochSeconds(loadedAt),
+      LastModifiedTime: epochSeconds(deps.configLoadedAt),
       LastModifiedRegion: deps.config.instance.region,
     },
   };

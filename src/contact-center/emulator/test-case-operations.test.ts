@@ -17,7 +17,9 @@ import {
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
 
 let h: EmulatorHarness;
-beforeAll(async () => void (h = await startEmulatorHarness()));
+beforeAll(async () => {
+  h = await startEmulatorHarness();
+});
 afterAll(async () => h.close());
 
 const TESTS_DIR = join(import.meta.dirname, '../../../config/local/tests');

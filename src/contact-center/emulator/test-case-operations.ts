@@ -176,7 +176,7 @@ export const startTestCaseExecution: Operation = (deps, req) => {
   });
   const execution = deps.testCases.startExecution(testCase.id, deps.now(), clientToken);
   executeTestCase(deps.config, run, {
-    now: () => new Date(deps.now()),
+    now: deps.now,
     signal: execution.stop.signal,
   })
     .then((result) => {

@@ -42,7 +42,7 @@ export const updateContactAttributes: ActionHandler = (action, run, services) =>
   );
   if (bytes > ATTRIBUTE_BUDGET_BYTES)
     return fail(`attributes would exceed ${ATTRIBUTE_BUDGET_BYTES} bytes`);
-  services.contacts.update(targetId, (c) => Object.assign(c.attributes, values));
+  services.contacts.transition(targetId, { kind: 'attributes-set', attributes: values });
   return next();
 };
 
@@ -81,7 +81,10 @@ export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
         : 'no HoursOfOperationId and no working queue with hours',
     );
   try {
-    return { kind: 'result', value: isWithinHours(hours, services.now()) ? 'True' : 'False' };
+    return {
+      kind: 'result',
+      value: isWithinHours(hours, new Date(services.now())) ? 'True' : 'False',
+    };
   } catch (error) {
     return fail(`hours of operation "${hours.name}": ${(error as Error).message}`);
   }
@@ -118,14 +121,16 @@ export const transferContactToQueue: ActionHandler = (_action, run, services) =>
 export const updateContactRecordingBehavior: ActionHandler = (action, run, services) => {
   const { RecordingBehavior, AnalyticsBehavior, VoiceBehavior, ScreenRecordingBehavior } =
     action.Parameters;
-  services.contacts.update(run.contactId, (c) => {
-    c.recordingBehavior = {
-      type: action.Type,
-      RecordingBehavior,
-      AnalyticsBehavior,
-      VoiceBehavior,
-      ScreenRecordingBehavior,
-    };
+  const recordingBehavior = {
+    type: action.Type,
+    RecordingBehavior,
+    AnalyticsBehavior,
+    VoiceBehavior,
+    ScreenRecordingBehavior,
+  };
+  services.contacts.transition(run.contactId, {
+    kind: 'flow-data-set',
+    data: { recordingBehavior },
   });
   return next();
 };
@@ -139,8 +144,9 @@ export const updateContactEventHooks: ActionHandler = (action, run, services) =>
   if (!EVENT_HOOKS.includes(hook)) return fail(`unknown event hook "${hook}"`);
   const value = typeof raw === 'string' ? resolveValue(raw, run.scope()) : undefined;
   if (!value) return fail(`event hook "${hook}" needs a flow id or ARN`);
-  services.contacts.update(run.contactId, (c) => {
-    c.eventHooks = { ...c.eventHooks, [hook]: value };
+  services.contacts.transition(run.contactId, {
+    kind: 'flow-data-set',
+    data: { eventHooks: { [hook]: value } },
   });
   return next();
 };
@@ -154,10 +160,13 @@ export const updateContactData: ActionHandler = (action, run, services) => {
   const language = given === undefined ? undefined : resolveValue(given, scope);
   if (given !== undefined && !(language && /^[a-z]{2,3}-[A-Z]{2}$/.test(language)))
     return fail(`LanguageCode "${given}" is not a language code like en-US`);
-  services.contacts.update(run.contactId, (c) => {
-    if (name !== undefined) c.name = interpolate(name, scope);
-    if (description !== undefined) c.description = interpolate(description, scope);
-    if (language !== undefined) c.languageCode = language;
+  services.contacts.transition(run.contactId, {
+    kind: 'flow-data-set',
+    data: {
+      ...(name !== undefined ? { name: interpolate(name, scope) } : {}),
+      ...(description !== undefined ? { description: interpolate(description, scope) } : {}),
+      ...(language !== undefined ? { languageCode: language } : {}),
+    },
   });
   return next();
 };

@@ -2,6 +2,7 @@
  * Types shared by the flow runner and its action handlers: one execution of a flow for one contact,
  * and what an action returns to the interpreter.
  */
+import type { Clock } from '../clock';
 import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { CenterDirectory } from '../routing/center-directory';
@@ -42,7 +43,7 @@ export interface FlowServices {
   queues: QueueGate;
   dtmf: DtmfInbox;
   logger: FlowLogger;
-  now: () => Date;
+  now: Clock;
   observer?: FlowObserver;
 }
 

@@ -6,7 +6,6 @@
 import { errorBranch, matchCondition } from './flow-conditions';
 import { parseFlowDocument, type FlowDocument } from './flow-document';
 import type { ActionOutcome, FlowExecution, FlowServices } from './flow-execution';
-import { noteStep, recordStep } from '../routing/contact-steps';
 import { HANDLERS } from './action-handlers';
 
 const FLOW_DISCONNECT = 'CONTACT_FLOW_DISCONNECT';
@@ -50,7 +49,7 @@ export class FlowRunner {
 
   /** Runs the contact's flow from its start action. */
   async run(contactId: string): Promise<FlowEnding> {
-    const { contacts, directory, logger, now } = this.services;
+    const { contacts, directory, logger } = this.services;
     const record = contacts.get(contactId);
     if (!record || record.state === 'ENDED' || this.running.has(contactId)) return 'aborted';
     const controller = new AbortController();
@@ -79,21 +78,16 @@ export class FlowRunner {
     };
     const finish = (detail: string): FlowEnding => {
       if (contacts.get(contactId)?.state === 'ENDED') return 'ended';
-      noteStep(contacts, contactId, detail);
+      contacts.transition(contactId, { kind: 'noted', detail });
       contacts.end(contactId, FLOW_DISCONNECT);
       return 'ended';
     };
     try {
       let doc = this.document(record.contactFlowId);
-      recordStep(
-        contacts,
-        contactId,
-        'IN_FLOW',
-        `flow ${directory.flow(record.contactFlowId)?.name ?? record.contactFlowId}`,
-        (c) => {
-          c.connectedToSystemAt ??= now().getTime();
-        },
-      );
+      contacts.transition(contactId, {
+        kind: 'flow-started',
+        detail: `flow ${directory.flow(record.contactFlowId)?.name ?? record.contactFlowId}`,
+      });
       let current: string | undefined = doc.startAction;
       for (let step = 0; current !== undefined; step++) {
         if (step >= this.maxSteps)

@@ -17,6 +17,9 @@ export const updateContactTextToSpeechVoice: ActionHandler = (action, run, servi
   const engine = param(action, 'TextToSpeechEngine');
   if (engine !== undefined && !ENGINES.includes(engine.toLowerCase()))
     return fail(`TextToSpeechEngine "${engine}" must be one of Standard, Neural, Generative`);
-  services.contacts.update(run.contactId, (c) => void (c.textToSpeechVoice = voice));
+  services.contacts.transition(run.contactId, {
+    kind: 'flow-data-set',
+    data: { textToSpeechVoice: voice },
+  });
   return next();
 };

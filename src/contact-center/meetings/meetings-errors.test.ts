@@ -18,7 +18,9 @@ import { startEmulatorHarness, type EmulatorHarness } from '../emulator/testing/
 import { fill, newMeeting, refusal } from './testing/meetings-test-kit';
 
 let h: EmulatorHarness;
-beforeAll(async () => void (h = await startEmulatorHarness()));
+beforeAll(async () => {
+  h = await startEmulatorHarness();
+});
 afterAll(async () => h.close());
 
 /** Expects a BadRequestException naming the problem, with nothing created on the media server or in the store. */

@@ -3,6 +3,7 @@
  * routable only when AVAILABLE; `idleSince` orders them so the longest-idle agent rings first.
  */
 import { EventEmitter } from 'node:events';
+import type { Clock } from '../clock';
 import type { CenterDirectory } from './center-directory';
 import { DeskError } from './desk-error';
 
@@ -27,7 +28,7 @@ export class AgentRoster {
 
   constructor(
     private readonly directory: CenterDirectory,
-    private readonly now: () => number = Date.now,
+    private readonly now: Clock,
   ) {
     for (const a of directory.setup.agents) {
       this.agents.set(a.id, {

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AgentRoster } from './agent-roster';
 import { CenterDirectory, type CenterSetup } from './center-directory';
+import { systemClock } from '../clock';
 import { MemoryContacts } from '../contacts/memory-contacts';
+import { walkTo } from '../contacts/testing/contact-journey';
 import { QueueRouter } from './queue-router';
 import { restoreRouting } from './restore-routing';
 
@@ -38,11 +40,14 @@ const setup: CenterSetup = {
   afterContactWorkSeconds: 10,
 };
 
+/** A new contact whose flow runs: what the router gets to enqueue. */
+const inFlow = (contacts: MemoryContacts) => walkTo(contacts, contacts.create().id, 'IN_FLOW');
+
 function kit() {
   const contacts = new MemoryContacts();
   const directory = new CenterDirectory(setup);
-  const roster = new AgentRoster(directory);
-  const router = new QueueRouter({ contacts, directory, roster });
+  const roster = new AgentRoster(directory, systemClock);
+  const router = new QueueRouter({ contacts, directory, roster, now: systemClock });
   contacts.events.on('contact-ended', (c) => router.contactEnded(c));
   const available = (...ids: string[]) =>
     ids.forEach((id) => {
@@ -59,7 +64,7 @@ describe('queue routing', () => {
   it('rings the longest-idle available agent who serves the queue', () => {
     const { contacts, roster, router, available } = kit();
     available('kim', 'sam', 'alex');
-    const c = contacts.create();
+    const c = inFlow(contacts);
     expect(router.enqueue(c.id, { queueId: 'support' })).toBe(true);
     expect(roster.get('sam').status).toBe('RINGING'); // kim is idle longest but does not serve Support
     expect(contacts.get(c.id)).toMatchObject({
@@ -67,7 +72,7 @@ describe('queue routing', () => {
       queue: { id: 'support', name: 'Support' },
       agent: { id: 'sam' },
     });
-    const sales = contacts.create();
+    const sales = inFlow(contacts);
     router.enqueue(sales.id, { queueId: 'sales' });
     expect(roster.get('kim')).toMatchObject({ status: 'RINGING', contactId: sales.id });
   });
@@ -75,7 +80,7 @@ describe('queue routing', () => {
   it('rings the next agent when the first does not answer within the ring timeout', () => {
     const { contacts, roster, router, available } = kit();
     available('alex', 'sam');
-    const c = contacts.create();
+    const c = inFlow(contacts);
     router.enqueue(c.id, { queueId: 'support' });
     expect(roster.get('alex').status).toBe('RINGING');
     vi.advanceTimersByTime(20_000);
@@ -91,7 +96,7 @@ describe('queue routing', () => {
   it('a rejected contact rings another agent; the rejecting agent stays available', () => {
     const { contacts, roster, router, available } = kit();
     available('alex', 'sam');
-    const c = contacts.create();
+    const c = inFlow(contacts);
     router.enqueue(c.id, { queueId: 'support' });
     router.reject('alex', c.id);
     expect(roster.get('alex').status).toBe('AVAILABLE');
@@ -101,7 +106,7 @@ describe('queue routing', () => {
   it('accept connects the agent; end gives after-contact work, then available again', () => {
     const { contacts, roster, router, available } = kit();
     available('alex');
-    const c = contacts.create();
+    const c = inFlow(contacts);
     router.enqueue(c.id, { queueId: 'sales' });
     vi.advanceTimersByTime(3000);
     const participant = router.accept('alex', c.id);
@@ -124,12 +129,12 @@ describe('queue routing', () => {
 
   it('a customer who leaves while queued or ringing ends cleanly and frees the agent', () => {
     const { contacts, roster, router, available } = kit();
-    const queued = contacts.create();
+    const queued = inFlow(contacts);
     router.enqueue(queued.id, { queueId: 'sales' });
     contacts.end(queued.id, 'CUSTOMER_DISCONNECT');
     available('alex');
     expect(roster.get('alex').status).toBe('AVAILABLE'); // nothing left to ring
-    const ringing = contacts.create();
+    const ringing = inFlow(contacts);
     router.enqueue(ringing.id, { queueId: 'sales' });
     contacts.end(ringing.id, 'CUSTOMER_DISCONNECT');
     expect(roster.get('alex')).toMatchObject({ status: 'AVAILABLE', contactId: undefined });
@@ -140,7 +145,7 @@ describe('queue routing', () => {
   it('refuses bad requests with Connect error names and changes nothing', () => {
     const { contacts, roster, router, available } = kit();
     available('alex');
-    const c = contacts.create();
+    const c = inFlow(contacts);
     expect(() => router.accept('sam', c.id)).toThrow(
       expect.objectContaining({ name: 'ResourceConflictException' }),
     );
@@ -148,15 +153,15 @@ describe('queue routing', () => {
       expect.objectContaining({ name: 'ResourceNotFoundException' }),
     );
     expect(roster.get('alex').status).toBe('AVAILABLE');
-    expect(contacts.get(c.id)?.state).toBe('INITIATED');
+    expect(contacts.get(c.id)?.state).toBe('IN_FLOW');
   });
 
   it('honours queue capacity and agent queues', () => {
     const { contacts, roster, router } = kit();
-    expect(router.enqueue(contacts.create().id, { queueId: 'support' })).toBe(true);
-    expect(router.enqueue(contacts.create().id, { queueId: 'support' })).toBe(true);
-    expect(router.enqueue(contacts.create().id, { queueId: 'support' })).toBe(false);
-    const direct = contacts.create();
+    expect(router.enqueue(inFlow(contacts).id, { queueId: 'support' })).toBe(true);
+    expect(router.enqueue(inFlow(contacts).id, { queueId: 'support' })).toBe(true);
+    expect(router.enqueue(inFlow(contacts).id, { queueId: 'support' })).toBe(false);
+    const direct = inFlow(contacts);
     router.enqueue(direct.id, { queueId: 'agent/kim', agentId: 'kim' });
     router.setAvailability('alex', 'AVAILABLE');
     expect(roster.get('alex').contactId).not.toBe(direct.id);
@@ -188,8 +193,8 @@ describe('status changes while a contact rings', () => {
   it('going Offline while ringing puts the contact back in its queue and no other contact rings the agent', () => {
     const { contacts, roster, router, available } = kit();
     available('alex');
-    const first = contacts.create();
-    const second = contacts.create();
+    const first = inFlow(contacts);
+    const second = inFlow(contacts);
     router.enqueue(first.id, { queueId: 'sales' });
     vi.advanceTimersByTime(10);
     router.enqueue(second.id, { queueId: 'sales' });
@@ -207,11 +212,11 @@ describe('status changes while a contact rings', () => {
   it('after-contact work ended by going Offline does not ring the agent', () => {
     const { contacts, roster, router, available } = kit();
     available('alex');
-    const c = contacts.create();
+    const c = inFlow(contacts);
     router.enqueue(c.id, { queueId: 'sales' });
     router.accept('alex', c.id);
     contacts.end(c.id, 'CUSTOMER_DISCONNECT');
-    router.enqueue(contacts.create().id, { queueId: 'sales' });
+    router.enqueue(inFlow(contacts).id, { queueId: 'sales' });
     router.setAvailability('alex', 'OFFLINE');
     expect(roster.get('alex')).toMatchObject({ status: 'OFFLINE' });
     expect(contacts.get(c.id)?.agent?.afterContactWorkEndedAt).toEqual(expect.any(Number));

@@ -3,11 +3,11 @@
  * who serves it; an unanswered ring moves on to the next agent, a reject too. Accept adds the agent's
  * attendee to the meeting; the end of a contact frees the agent after after-contact work.
  */
+import type { Clock } from '../clock';
 import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster, AgentState } from './agent-roster';
 import type { CenterDirectory } from './center-directory';
-import { noteStep, recordStep } from './contact-steps';
 import { AgentTimers } from './agent-timers';
 import { DeskError } from './desk-error';
 
@@ -27,11 +27,11 @@ export class QueueRouter {
       contacts: LocalContacts;
       directory: CenterDirectory;
       roster: AgentRoster;
-      now?: () => number;
+      now: Clock;
     },
   ) {}
 
-  private now = (): number => this.deps.now?.() ?? Date.now();
+  private now = (): number => this.deps.now();
 
   /** Puts a contact in a queue (QueueGate for the flow runner); false when the queue is at capacity. */
   enqueue(
@@ -47,16 +47,15 @@ export class QueueRouter {
     const max = directory.queue(target.queueId)?.maxContacts;
     if (max !== undefined && this.waiting.filter((w) => w.queueId === queue.id).length >= max)
       return false;
+    // The contact first (an ended one is refused), then its place in the queue.
+    contacts.transition(contactId, {
+      kind: 'queued',
+      detail: `queued in ${queue.name}`,
+      queue: { id: queue.id, name: queue.name, enqueuedAt },
+    });
     this.waiting = this.waiting.filter((w) => w.contactId !== contactId);
     this.waiting.push({ contactId, queueId: queue.id, agentId: target.agentId, enqueuedAt });
     this.waiting.sort((a, b) => a.enqueuedAt - b.enqueuedAt);
-    recordStep(
-      contacts,
-      contactId,
-      'QUEUED',
-      `queued in ${queue.name}`,
-      (c) => void (c.queue = { id: queue.id, name: queue.name, enqueuedAt }),
-    );
     this.dispatch();
     return true;
   }
@@ -82,13 +81,11 @@ export class QueueRouter {
     const { contacts, roster, directory } = this.deps;
     this.waiting = this.waiting.filter((w) => w !== entry);
     roster.set(agent.id, 'RINGING', { contactId: entry.contactId });
-    recordStep(
-      contacts,
-      entry.contactId,
-      'RINGING',
-      `ringing ${agent.name}`,
-      (c) => void (c.agent = { id: agent.id, ringStartedAt: this.now() }),
-    );
+    contacts.transition(entry.contactId, {
+      kind: 'offered',
+      agentId: agent.id,
+      detail: `ringing ${agent.name}`,
+    });
     const timeout = directory.setup.ringTimeoutSeconds * 1000;
     this.timers.set(agent.id, timeout, () =>
       this.unanswered(
@@ -109,11 +106,7 @@ export class QueueRouter {
   ): void {
     this.timers.clear(agentId);
     this.deps.roster.set(agentId, agentStatus, { contactId: undefined });
-    noteStep(this.deps.contacts, entry.contactId, detail);
-    this.deps.contacts.update(entry.contactId, (c) => {
-      c.declinedBy = [...new Set([...(c.declinedBy ?? []), agentId])];
-      c.agent = undefined;
-    });
+    this.deps.contacts.transition(entry.contactId, { kind: 'offer-declined', agentId, detail });
     this.enqueue(entry.contactId, entry, entry.enqueuedAt);
   }
 
@@ -131,7 +124,7 @@ export class QueueRouter {
   }
 
   accept(agentId: string, contactId: string): ContactParticipant {
-    const contact = this.ringing(agentId, contactId);
+    this.ringing(agentId, contactId);
     this.timers.clear(agentId);
     const { contacts, roster } = this.deps;
     const agent = roster.get(agentId);
@@ -139,18 +132,11 @@ export class QueueRouter {
       id: agentId,
       displayName: agent.name,
     });
-    recordStep(
-      contacts,
-      contactId,
-      'CONNECTED',
-      `accepted by ${agent.name}`,
-      (c) =>
-        void (c.agent = {
-          id: agentId,
-          ringStartedAt: contact.agent?.ringStartedAt,
-          acceptedAt: this.now(),
-        }),
-    );
+    contacts.transition(contactId, {
+      kind: 'accepted',
+      agentId,
+      detail: `accepted by ${agent.name}`,
+    });
     roster.set(agentId, 'ON_CONTACT', { contactId });
     return participant;
   }
@@ -188,10 +174,10 @@ export class QueueRouter {
     }
     if (agent.status !== 'ON_CONTACT') return;
     this.deps.roster.set(agent.id, 'AFTER_CONTACT_WORK', { contactId: contact.id });
-    this.deps.contacts.update(
-      contact.id,
-      (c) => void (c.agent = { ...c.agent, id: agent.id, afterContactWorkStartedAt: this.now() }),
-    );
+    this.deps.contacts.transition(contact.id, {
+      kind: 'after-contact-work-started',
+      agentId: agent.id,
+    });
     this.timers.set(agent.id, this.deps.directory.setup.afterContactWorkSeconds * 1000, () =>
       this.finishAfterContactWork(agent.id),
     );
@@ -220,19 +206,16 @@ export class QueueRouter {
       );
     this.timers.clear(agentId);
     if (agent.status === 'AFTER_CONTACT_WORK' && agent.contactId) {
-      this.deps.contacts.update(
-        agent.contactId,
-        (c) => void (c.agent = { ...c.agent, id: agentId, afterContactWorkEndedAt: this.now() }),
-      );
+      this.deps.contacts.transition(agent.contactId, {
+        kind: 'after-contact-work-ended',
+        agentId,
+      });
     }
     const ringing =
       agent.status === 'RINGING' ? this.deps.contacts.get(agent.contactId ?? '') : undefined;
     if (status === 'AVAILABLE' && agent.status !== 'AVAILABLE' && !ringing) {
       for (const w of this.waiting)
-        this.deps.contacts.update(
-          w.contactId,
-          (c) => void (c.declinedBy = c.declinedBy?.filter((id) => id !== agentId)),
-        );
+        this.deps.contacts.transition(w.contactId, { kind: 'declines-forgotten', agentId });
     }
     this.deps.roster.set(agentId, status, {
       contactId: undefined,

@@ -6,7 +6,6 @@
 import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from './agent-roster';
-import { noteStep } from './contact-steps';
 import type { QueueRouter } from './queue-router';
 
 export function restoreRouting(
@@ -18,7 +17,8 @@ export function restoreRouting(
   );
   for (const c of byQueueTime) {
     if ((c.state === 'QUEUED' || c.state === 'RINGING') && c.queue) {
-      if (c.state === 'RINGING') noteStep(deps.contacts, c.id, 'ring interrupted by a restart');
+      if (c.state === 'RINGING')
+        deps.contacts.transition(c.id, { kind: 'noted', detail: 'ring interrupted by a restart' });
       const agentId = c.queue.id.startsWith('agent/')
         ? c.queue.id.slice('agent/'.length)
         : undefined;

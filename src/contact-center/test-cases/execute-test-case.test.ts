@@ -103,7 +103,7 @@ describe('the shipped sample flow test cases', () => {
     content.Observations[0]!.Actions = [];
     const result = await executeTestCase(config, testCaseRunOf(test, config), {
       ...fast,
-      now: () => new Date('2026-11-24T15:00:00Z'), // a Tuesday, 10:00 in New York: Sales is open
+      now: () => Date.parse('2026-11-24T15:00:00Z'), // a Tuesday, 10:00 in New York: Sales is open
     });
     expect(result.Status).toBe('FAILED');
     expect(result.Observations.find((o) => o.ObservationId === 'closed-prompt')).toMatchObject({

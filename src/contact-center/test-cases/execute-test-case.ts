@@ -4,6 +4,7 @@
  * describes, then takes its actions. The test passes when every observation was observed as often as
  * its usage says and each of its actions passed.
  */
+import { systemClock, type Clock } from '../clock';
 import type { LocalConfig } from '../config/local-config-schema';
 import type { FlowScope } from '../flows/flow-references';
 import { idFromArn } from '../routing/center-directory';
@@ -46,7 +47,7 @@ export interface TestCaseResult {
 
 /** The clock, the speed of the flow's timeouts, a time limit and a stop signal. */
 export interface ExecuteOptions {
-  now?: () => Date;
+  now?: Clock;
   /** Multiplies the flow's input time limits: 0.01 runs an 8 s timeout in 80 ms. Default 1. */
   timeScale?: number;
   /** The test fails with what is left unobserved after this long. Default 60 s. */
@@ -84,7 +85,7 @@ export async function executeTestCase(
   test: TestCaseRun,
   options: ExecuteOptions = {},
 ): Promise<TestCaseResult> {
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? systemClock;
   const observations = test.content.Observations;
   const results = new Map<string, ObservationResult>();
   const seen = new Map<string, number>();
@@ -135,7 +136,7 @@ export async function executeTestCase(
     results.set(match.Identifier, {
       ObservationId: match.Identifier,
       Status: actions.every((a) => a.Status === 'PASSED') && count >= times ? 'PASSED' : 'FAILED',
-      Timestamp: now().getTime(),
+      Timestamp: now(),
       Record: {
         Event: describeEvent(event),
         Actions: actions,
@@ -153,7 +154,7 @@ export async function executeTestCase(
     else if (expected.length === 0) finish('every observation observed');
   }
 
-  const startTime = now().getTime();
+  const startTime = now();
   observe({ Type: 'TestInitiated' });
   const contact = sandbox.contacts.create({
     instanceId: config.instance.id,
@@ -176,7 +177,7 @@ export async function executeTestCase(
   clearTimeout(timer);
   options.signal?.removeEventListener('abort', onStop);
   sandbox.runner.stop(contactId);
-  const endTime = now().getTime();
+  const endTime = now();
 
   const outcome = observations.map(
     (o): ObservationResult =>

@@ -3,6 +3,7 @@
  * contacts in memory, prompts that only report what they say, and a queue gate that records the
  * transfer and takes nobody to an agent. Nothing a test does reaches the real contacts, queues or desk.
  */
+import type { Clock } from '../clock';
 import type { LocalConfig } from '../config/local-config-schema';
 import { MemoryContacts } from '../contacts/memory-contacts';
 import { DtmfInbox } from '../flows/dtmf-inbox';
@@ -20,7 +21,7 @@ export type SandboxEvent =
 export interface SandboxOptions {
   config: LocalConfig;
   /** The flow's clock (hours of operation are checked against it). */
-  now: () => Date;
+  now: Clock;
   /** Multiplies the flow's input time limits (see DtmfInbox). */
   timeScale: number;
   onEvent: (event: SandboxEvent) => void;
@@ -30,7 +31,7 @@ export interface SandboxOptions {
 
 /** A flow runner over in-memory contacts, reporting prompts and actions; transfers are only recorded. */
 export function createFlowSandbox(options: SandboxOptions) {
-  const contacts = new MemoryContacts(() => options.now().getTime());
+  const contacts = new MemoryContacts(options.now);
   const dtmf = new DtmfInbox(options.timeScale);
   const real = new CenterDirectory(options.config);
   // Only hours lookups change; every other lookup is the real directory's.
@@ -57,9 +58,7 @@ export function createFlowSandbox(options: SandboxOptions) {
     queues: {
       enqueue: (contactId, target) => {
         transfers.push(target);
-        contacts.update(contactId, (c) => {
-          c.state = 'QUEUED';
-        });
+        contacts.transition(contactId, { kind: 'queued' });
         return true;
       },
     },

@@ -49,13 +49,19 @@ export function CallControls(p: ControlsProps) {
         icon={Grid3x3}
         label={t.keypad}
         aria-expanded={p.keypadOpen}
-        onClick={() => (setMore(false), p.onKeypad())}
+        onClick={() => {
+          setMore(false);
+          p.onKeypad();
+        }}
       />
       <IconButton
         icon={Settings}
         label={t.settings}
         aria-expanded={p.devicesOpen}
-        onClick={() => (setMore(false), p.onDevices())}
+        onClick={() => {
+          setMore(false);
+          p.onDevices();
+        }}
       />
     </>
   );

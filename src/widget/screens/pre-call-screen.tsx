@@ -222,7 +222,10 @@ export function PreCallScreen({
                 required
                 aria-invalid={nameError}
                 aria-describedby={nameError ? nameErrId : undefined}
-                onChange={(e) => (setName(e.target.value), setNameError(false))}
+                onChange={(e) => {
+                  setName(e.target.value);
+                  setNameError(false);
+                }}
               />
               {nameError && (
                 <p id={nameErrId} className="cvw-error-text">

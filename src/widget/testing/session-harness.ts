@@ -40,13 +40,14 @@ export function setup(startCall: SessionDeps['startCall'] = async () => call) {
     })),
     rateCall: vi.fn(async () => ({ rated: true })),
     sendDtmf: vi.fn(async () => ({})),
-    watchStatus: vi.fn(
-      (_c: string, _t: string, cb: (s: CallStatus) => void) => (
-        (onStatus = cb),
-        { stop: vi.fn(), refresh: vi.fn() }
-      ),
-    ),
-    openEvents: vi.fn((_u: string, cb: (e: ContactEvent) => void) => ((onEvent = cb), vi.fn())),
+    watchStatus: vi.fn((_c: string, _t: string, cb: (s: CallStatus) => void) => {
+      onStatus = cb;
+      return { stop: vi.fn(), refresh: vi.fn() };
+    }),
+    openEvents: vi.fn((_u: string, cb: (e: ContactEvent) => void) => {
+      onEvent = cb;
+      return vi.fn();
+    }),
     loadEngine: vi.fn(async (_signal?: AbortSignal) => engine),
     newClientToken: vi.fn(() => tokens.shift()!),
     now: () => t,

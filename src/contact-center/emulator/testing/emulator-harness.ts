@@ -15,6 +15,7 @@ import { ChimeSDKMeetingsClient } from '@aws-sdk/client-chime-sdk-meetings';
 import { loadLocalConfig } from '../../config/load-local-config';
 import type { LocalConfig } from '../../config/local-config-schema';
 import { createEmulatedAws, EMULATOR_PREFIX, type EmulatedAws } from '../../emulated-aws';
+import { systemClock, type Clock } from '../../clock';
 import { FakeMediaService } from '../../../media-server/testing/fake-media-service';
 
 export interface EmulatorHarness {
@@ -33,7 +34,7 @@ export interface EmulatorHarness {
 const CONFIG_DIR = join(import.meta.dirname, '../../../../config/local');
 
 export async function startEmulatorHarness(
-  options: { dataDir?: string; now?: () => number; region?: string } = {},
+  options: { dataDir?: string; now?: Clock; region?: string } = {},
 ): Promise<EmulatorHarness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'cvc-emulator-'));
   const config = loadLocalConfig(CONFIG_DIR);
@@ -48,7 +49,7 @@ export async function startEmulatorHarness(
       dataDir,
       media,
       logger,
-      ...(options.now ? { now: options.now } : {}),
+      now: options.now ?? systemClock,
     });
     app = Fastify({ logger: false });
     await app.register(aws.emulator, { prefix: EMULATOR_PREFIX });

@@ -49,9 +49,13 @@ export function exportedFlow(
   };
 }
 
+/** The kit's default time: a Monday, 10:00 in New York. */
+const MONDAY_10_NEW_YORK = new Date('2026-11-23T15:00:00Z');
+
 export interface FlowKitOptions {
   /** An exported flow document to run as `flow-1` (validated as the server's loader does). */
   flow?: unknown;
+  /** The one clock of the kit's contacts and flows, stopped at this time. */
   now?: Date;
   /** false: every queue is at capacity (TransferContactToQueue takes its QueueAtCapacity branch). */
   capacity?: boolean;
@@ -65,7 +69,8 @@ export interface FlowKitOptions {
 /** A flow runner over MemoryContacts and the validated configuration, recording prompts, transfers and warnings. */
 export function flowKit(options: FlowKitOptions = {}) {
   const setup = testConfig(options.flow);
-  const contacts = new MemoryContacts();
+  const clock = () => (options.now ?? MONDAY_10_NEW_YORK).getTime();
+  const contacts = new MemoryContacts(clock);
   const prompts: Array<{ text: string; ssml: boolean }> = [];
   const interrupted: string[] = [];
   const queued: Array<{ contactId: string; queueId: string; agentId?: string }> = [];
@@ -75,7 +80,7 @@ export function flowKit(options: FlowKitOptions = {}) {
     contacts,
     directory: new CenterDirectory(setup),
     dtmf,
-    now: () => options.now ?? new Date('2026-11-23T15:00:00Z'), // a Monday, 10:00 in New York
+    now: clock,
     logger: { info: () => {}, warn: (obj, msg) => void warnings.push({ obj, msg }) },
     prompts: {
       play: async (contact, prompt, signal) => {
@@ -99,7 +104,7 @@ export function flowKit(options: FlowKitOptions = {}) {
       enqueue: (contactId, target) => {
         if (options.capacity === false) return false;
         queued.push({ contactId, ...target });
-        contacts.update(contactId, (c) => void (c.state = 'QUEUED'));
+        contacts.transition(contactId, { kind: 'queued' });
         return true;
       },
     },

@@ -18,7 +18,7 @@ const noop = () => () => undefined;
  */
 export function equalData<T>(a: T, b: T): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
   const ka = Object.keys(a) as Array<keyof T>;
   return ka.length === Object.keys(b).length && ka.every((k) => equalData(a[k], b[k]));
 }
@@ -28,7 +28,7 @@ export function equalData<T>(a: T, b: T): boolean {
  * component re-renders only when `isEqual` (default `Object.is`) says the selection changed.
  */
 export function useCallSnapshot<T>(
-  engine: CallEngine | null,
+  engine: CallEngine | null | undefined,
   select: (s: CallSnapshot) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {

@@ -47,7 +47,7 @@ export function ConnectingScreen({
   typed,
 }: ConnectingProps) {
   const now = useNow(phase.startedAt);
-  const self = useCallSnapshot(engine ?? null, selfView, equalData);
+  const self = useCallSnapshot(engine, selfView, equalData);
   // The flow is waiting for an answer while it runs and has prompted: the keypad opens by itself.
   const waitsForInput = phase.flowState === 'in-flow' && captions.length > 0;
   const [choice, setChoice] = useState<boolean | null>(null);

@@ -48,6 +48,16 @@ export function callSeconds(connectedAt: number, now: number): number {
   return Math.max(0, Math.floor((now - connectedAt) / 1000));
 }
 
+/** The call time, ticking by itself: the screen around it does not render every second. */
+function CallTimer({ t, connectedAt }: { t: Strings; connectedAt: number }) {
+  const now = useNow(connectedAt);
+  return (
+    <span className="cvw-timer" data-testid="call-timer">
+      {t.callTime(formatDuration(callSeconds(connectedAt, now)))}
+    </span>
+  );
+}
+
 export function InCallScreen({
   t,
   engine,
@@ -68,7 +78,6 @@ export function InCallScreen({
   const shareEnabled = useCallSnapshot(engine, screenShareEnabled);
   const devs = useCallSnapshot(engine, deviceState);
   const effects = useCallSnapshot(engine, effectsState);
-  const now = useNow(connectedAt);
   const [keypad, setKeypad] = useState(false);
   const [devices, setDevices] = useState(false);
   const [shareError, setShareError] = useState(false);
@@ -101,9 +110,7 @@ export function InCallScreen({
         <h3 id="cvw-incall-title" className="cvw-screen-title" data-testid="agent-name">
           {t.inCallTitle(name)}
         </h3>
-        <span className="cvw-timer" data-testid="call-timer">
-          {t.callTime(formatDuration(callSeconds(connectedAt, now)))}
-        </span>
+        <CallTimer t={t} connectedAt={connectedAt} />
         <span className={`cvw-network cvw-network-${network}`} data-testid="network">
           {network === 'good' ? t.networkGood : t.networkPoor}
         </span>

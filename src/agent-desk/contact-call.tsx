@@ -8,19 +8,19 @@ import { CallHealth } from './call-health';
 import { useEffect, useState } from 'react';
 import type { CallEngine } from '../call-engine/call-engine-api';
 import {
+  isAudioBlocked,
+  isInCall,
   lastMessageOn,
   localVideoTile,
+  networkQuality,
   remoteAttendees,
   remoteContentTile,
   remoteParticipants,
+  selfMedia,
 } from '../call-engine/call-selectors';
 import type { CallSnapshot } from '../call-engine/call-types';
 import { loadCallEngine } from '../call-engine/load-call-engine';
-import {
-  sameIgnoringMessages,
-  useCallSnapshot,
-  wholeSnapshot,
-} from '../call-engine/use-call-snapshot';
+import { equalData, useCallSnapshot } from '../call-engine/use-call-snapshot';
 import type { DeskContact, VideoConnectionInfo } from '../shared/agent-desk-api';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import { CAMERA_PAUSE_TOPIC, parseCameraPause } from '../shared/camera-pause-message';
@@ -46,10 +46,6 @@ export function customerCameraPaused(snap: CallSnapshot): boolean {
   return !!last && parseCameraPause(last.text) === 'paused-in-background';
 }
 
-/** Re-render for everything but data messages, except whether the customer's camera is paused. */
-const sameCall = (a: CallSnapshot, b: CallSnapshot) =>
-  sameIgnoringMessages(a, b) && customerCameraPaused(a) === customerCameraPaused(b);
-
 /** The customer's microphone is muted (their camera attendee; not muted while they are not present). */
 export function customerMuted(snap: CallSnapshot, customerAttendeeId?: string): boolean {
   const people = remoteAttendees(snap).filter((a) => !a.isContent);
@@ -60,7 +56,16 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [customerSharingEnabled, setCustomerSharingEnabled] = useState(false);
-  const snap = useCallSnapshot(engine, wholeSnapshot, sameCall);
+  const content = useCallSnapshot(engine, remoteContentTile, equalData);
+  const people = useCallSnapshot(engine, remoteParticipants, equalData);
+  const local = useCallSnapshot(engine, localVideoTile, equalData);
+  const self = useCallSnapshot(engine, selfMedia, equalData);
+  const joined = useCallSnapshot(engine, isInCall);
+  const network = useCallSnapshot(engine, networkQuality);
+  const audioBlocked = useCallSnapshot(engine, isAudioBlocked);
+  const cameraPaused = useCallSnapshot(engine, customerCameraPaused);
+  const customerId = contact.participants[0]?.attendeeId;
+  const muted = useCallSnapshot(engine, (s) => customerMuted(s, customerId));
   const caps = contact.capabilities;
 
   useEffect(() => {
@@ -95,15 +100,9 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
     setCustomerSharingEnabled(enable);
   };
 
-  const content = remoteContentTile(snap);
-  const customerId = contact.participants[0]?.attendeeId;
-  const people = remoteParticipants(snap);
   const customer = people.find((p) => p.attendeeId === customerId) ?? people[0];
   const others = people.filter((p) => p !== customer);
   const remote = customer?.tile;
-  const local = localVideoTile(snap);
-  const joined = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
-  const muted = customerMuted(snap, customerId);
   const nameOf = (attendeeId: string) =>
     contact.participants.find((p) => p.attendeeId === attendeeId)?.name ?? strings.guest;
   const mutedBadge = muted ? strings.mutedBadge : undefined;
@@ -112,7 +111,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
       <h2 id="call-title">{strings.contactTitle(contact.customerName)}</h2>
       <CallStatusLine
         since={contact.acceptedAt ?? contact.connectedAt}
-        network={snap.network}
+        network={network}
         customerName={contact.customerName}
         customerMuted={muted}
       />
@@ -145,7 +144,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
             <span data-testid="customer-video-placeholder">
               {contact.customerAwayUntil !== undefined
                 ? strings.customerVideoAway(contact.customerName)
-                : customerCameraPaused(snap)
+                : cameraPaused
                   ? strings.customerCameraPaused(contact.customerName)
                   : strings.waitingForCustomerVideo}
             </span>
@@ -186,7 +185,7 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
           </div>
         )}
       </div>
-      {snap.audioBlocked && (
+      {audioBlocked && (
         <button type="button" onClick={() => void engine?.startAudio()}>
           {strings.startAudio}
         </button>
@@ -198,19 +197,19 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
       >
         <button
           type="button"
-          aria-pressed={snap.muted}
+          aria-pressed={self.muted}
           disabled={!joined}
-          onClick={() => engine?.setMuted(!snap.muted)}
+          onClick={() => engine?.setMuted(!self.muted)}
         >
           {strings.mute}
         </button>
         {caps.agent.video && (
           <button
             type="button"
-            aria-pressed={snap.cameraOn}
+            aria-pressed={self.cameraOn}
             disabled={!joined}
             onClick={() =>
-              void engine?.setCameraOn(!snap.cameraOn).catch((e: Error) => setFailure(e.message))
+              void engine?.setCameraOn(!self.cameraOn).catch((e: Error) => setFailure(e.message))
             }
           >
             {strings.camera}
@@ -219,10 +218,10 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         {caps.agent.screenShare && (
           <button
             type="button"
-            aria-pressed={snap.sharing}
+            aria-pressed={self.sharing}
             disabled={!joined}
             onClick={() =>
-              snap.sharing
+              self.sharing
                 ? engine?.stopScreenShare()
                 : void engine?.startScreenShare().catch((e: Error) => setFailure(e.message))
             }

@@ -4,12 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CallEngine } from './call-engine-api';
 import type { CallSnapshot } from './call-types';
 import { createFakeCallEngine } from './testing/fake-call-engine';
-import {
-  sameIgnoringMessages,
-  shallowEqual,
-  useCallSnapshot,
-  wholeSnapshot,
-} from './use-call-snapshot';
+import { remoteParticipants } from './call-selectors';
+import { presentAttendee } from './testing/snapshot-of';
+import { equalData, useCallSnapshot } from './use-call-snapshot';
 
 afterEach(cleanup);
 
@@ -49,33 +46,43 @@ describe('useCallSnapshot', () => {
     expect(seen).toEqual([false, true]);
   });
 
-  it('keeps an equal object selection, and ignores data messages with sameIgnoringMessages', () => {
+  it('keeps an equal object selection with equalData, down to a list of new objects', () => {
     const { engine, store } = createFakeCallEngine();
     const views: unknown[] = [];
     render(
       <Probe
         engine={engine}
         select={(s) => ({ muted: s.muted, cameraOn: s.cameraOn })}
-        isEqual={shallowEqual}
+        isEqual={equalData}
         onRender={(v) => views.push(v)}
       />,
     );
     act(() => store.update({ network: 'poor' }));
     expect(views).toHaveLength(1);
-    const whole: CallSnapshot[] = [];
+    store.update({ attendees: [presentAttendee('a')] });
+    const lists: unknown[] = [];
     render(
       <Probe
         engine={engine}
-        select={wholeSnapshot}
-        isEqual={sameIgnoringMessages}
-        onRender={(v) => whole.push(v)}
+        select={remoteParticipants}
+        isEqual={equalData}
+        onRender={(v) => lists.push(v)}
       />,
     );
     act(() => store.update({ messages: [message] }));
-    expect(whole).toHaveLength(1);
-    act(() => store.update({ cameraOn: true }));
-    expect(whole).toHaveLength(2);
-    expect(whole[1]?.cameraOn).toBe(true);
+    act(() => store.update({ network: 'good', attendees: [presentAttendee('a')] }));
+    expect(lists).toHaveLength(1);
+    act(() => store.update({ attendees: [presentAttendee('a', { muted: true })] }));
+    expect(lists).toHaveLength(2);
+    expect(lists[1]).toMatchObject([{ attendeeId: 'a', muted: true }]);
+  });
+
+  it('equalData compares plain data all the way down', () => {
+    expect(equalData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'x' }] })).toBe(true);
+    expect(equalData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] })).toBe(false);
+    expect(equalData<unknown>({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(equalData<unknown>(undefined, { tileId: 1 })).toBe(false);
+    expect(equalData(Number.NaN, Number.NaN)).toBe(true);
   });
 
   it('reads an idle snapshot while there is no engine', () => {

@@ -11,20 +11,16 @@ import { initialSnapshot } from './snapshot-store';
 const idle = initialSnapshot();
 const noop = () => () => undefined;
 
-/** True when both have the same keys with `Object.is`-equal values (arrays compared by element). */
-export function shallowEqual<T>(a: T, b: T): boolean {
+/**
+ * True when both are the same plain data: `Object.is`-equal, or objects (arrays) with the same keys
+ * whose values are equal in turn. The `isEqual` for selectors that build a new object or array
+ * (a tile, the participants) on every snapshot; selections are small, so comparing them is cheap.
+ */
+export function equalData<T>(a: T, b: T): boolean {
   if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
   const ka = Object.keys(a) as Array<keyof T>;
-  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
-}
-
-/** The selector for screens that show most of the snapshot (pair it with an `isEqual`). */
-export const wholeSnapshot = (s: CallSnapshot): CallSnapshot => s;
-
-/** Equality for screens that show everything but the data messages. */
-export function sameIgnoringMessages(a: CallSnapshot, b: CallSnapshot): boolean {
-  return shallowEqual({ ...a, messages: null }, { ...b, messages: null });
+  return ka.length === Object.keys(b).length && ka.every((k) => equalData(a[k], b[k]));
 }
 
 /**
@@ -32,7 +28,7 @@ export function sameIgnoringMessages(a: CallSnapshot, b: CallSnapshot): boolean 
  * component re-renders only when `isEqual` (default `Object.is`) says the selection changed.
  */
 export function useCallSnapshot<T>(
-  engine: CallEngine | null,
+  engine: CallEngine | null | undefined,
   select: (s: CallSnapshot) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {

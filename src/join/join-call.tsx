@@ -5,17 +5,17 @@
  */
 import { useEffect, useState } from 'react';
 import {
+  isAudioBlocked,
   localVideoTile,
   remoteContentTile,
   remoteParticipants,
+  selfMedia,
+  statusKind,
   type RemoteParticipant,
 } from '../call-engine/call-selectors';
 import type { CallEngine } from '../call-engine/call-engine-api';
-import {
-  sameIgnoringMessages,
-  useCallSnapshot,
-  wholeSnapshot,
-} from '../call-engine/use-call-snapshot';
+import type { CallSnapshot } from '../call-engine/call-types';
+import { equalData, useCallSnapshot } from '../call-engine/use-call-snapshot';
 import { VideoTile } from '../call-engine/video-tile';
 import { SCREEN_SHARING_TOPIC } from '../shared/connect-schemas';
 import type { JoinPayload } from './join-payload';
@@ -27,24 +27,30 @@ export interface JoinCallProps {
   loadEngine: () => Promise<CallEngine>;
 }
 
+/** The status sentence of a snapshot (a string: re-renders only when the sentence changes). */
+const joinStatus = (s: CallSnapshot) => statusText(s, t);
+
 export function JoinCall({ payload, loadEngine }: JoinCallProps) {
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
+  const self = useCallSnapshot(engine, localVideoTile, equalData);
+  const people = useCallSnapshot(engine, remoteParticipants, equalData);
+  const content = useCallSnapshot(engine, remoteContentTile, equalData);
+  const media = useCallSnapshot(engine, selfMedia, equalData);
+  const kind = useCallSnapshot(engine, statusKind);
+  const audioBlocked = useCallSnapshot(engine, isAudioBlocked);
+  const status = useCallSnapshot(engine, joinStatus);
   const canVideo = payload.allowedCapabilities?.Customer?.Video === 'SEND';
   const canShare = payload.allowedCapabilities?.Customer?.ScreenShare === 'SEND';
   const asParticipant = payload.joiningAs === 'participant';
-  const self = localVideoTile(snap);
-  const people = remoteParticipants(snap);
   const cameras = people.filter((p) => p.tile);
-  const content = remoteContentTile(snap);
+  const inCall = kind === 'joined' || kind === 'reconnecting';
   // The customer's first remote is the agent (as before multi-party); an added participant sees the
   // agent by the agent's attendee, everyone else numbered.
   const labelOf = (p: RemoteParticipant, i: number) =>
     (asParticipant ? p.externalUserId.startsWith('agent-') : i === 0)
       ? t.remoteVideo
       : t.participantVideo(i + 1);
-  const inCall = snap.status.kind === 'joined' || snap.status.kind === 'reconnecting';
 
   // Leave (and release the camera) when the page goes away.
   useEffect(() => () => void engine?.leave(), [engine]);
@@ -70,9 +76,9 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
       <h1 id="join-title">{t.title}</h1>
       <p>{t.intro(payload.displayName, payload.contactId, asParticipant)}</p>
       <p role="status" aria-live="polite" className="join-status">
-        {loadError ? t.status.failed(loadError) : statusText(snap, t)}
+        {loadError ? t.status.failed(loadError) : status}
       </p>
-      {!inCall && snap.status.kind !== 'joining' && (
+      {!inCall && kind !== 'joining' && (
         <button type="button" className="join-primary" onClick={() => void join()}>
           {t.join}
         </button>
@@ -103,7 +109,7 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
                 <figcaption>{t.remoteContent}</figcaption>
               </figure>
             )}
-            {snap.cameraOn && (
+            {media.cameraOn && (
               <figure className="join-self">
                 {self && <VideoTile engine={engine} tileId={self.tileId} label={t.selfView} />}
                 <figcaption>{t.selfView}</figcaption>
@@ -113,16 +119,16 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
           <div role="toolbar" aria-label={t.controls} className="join-controls">
             <button
               type="button"
-              aria-pressed={snap.muted}
-              onClick={() => engine?.setMuted(!snap.muted)}
+              aria-pressed={media.muted}
+              onClick={() => engine?.setMuted(!media.muted)}
             >
               {t.mute}
             </button>
             {canVideo && (
               <button
                 type="button"
-                aria-pressed={snap.cameraOn}
-                onClick={() => void engine?.setCameraOn(!snap.cameraOn)}
+                aria-pressed={media.cameraOn}
+                onClick={() => void engine?.setCameraOn(!media.cameraOn)}
               >
                 {t.camera}
               </button>
@@ -130,9 +136,9 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
             {canShare && (
               <button
                 type="button"
-                aria-pressed={snap.sharing}
+                aria-pressed={media.sharing}
                 onClick={() =>
-                  snap.sharing
+                  media.sharing
                     ? engine?.stopScreenShare()
                     : void engine?.startScreenShare().catch((e: Error) => setLoadError(e.message))
                 }
@@ -140,7 +146,7 @@ export function JoinCall({ payload, loadEngine }: JoinCallProps) {
                 {t.shareScreen}
               </button>
             )}
-            {snap.audioBlocked && (
+            {audioBlocked && (
               <button type="button" onClick={() => void engine?.startAudio()}>
                 {t.startAudio}
               </button>

@@ -28,6 +28,20 @@ afterEach(() => {
 });
 
 describe('rejoin after a reload or another page', () => {
+  it("keeps the agent's name that came after the status poll connected the call, for the rejoin", async () => {
+    const first = setup();
+    await first.session.start(choice);
+    first.status({ contactId: 'c-1', state: 'connected' });
+    expect(first.session.getState()).toMatchObject({
+      phase: { phase: 'in-call' },
+      agentName: null,
+    });
+    first.event({ type: 'agent-joined', name: 'Sam' });
+    expect(first.session.getState().agentName).toBe('Sam');
+    first.session.leavePage();
+    expect(claimSavedCall('http://h', 'default')?.agentName).toBe('Sam');
+  });
+
   it('leaving the page releases the call and tells the backend; the next page rejoins it', async () => {
     const first = setup();
     await first.session.start(choice);
@@ -57,7 +71,8 @@ describe('rejoin after a reload or another page', () => {
     expect(next.deps.openEvents).toHaveBeenCalledWith('ws://events-2', expect.any(Function));
     // The call timer goes on from the agent's connect on the first page.
     const phase = next.session.getState().phase;
-    expect(phase).toMatchObject({ phase: 'in-call', agentName: 'Sam', startedAt: 1000 });
+    expect(phase).toMatchObject({ phase: 'in-call', startedAt: 1000 });
+    expect(next.session.getState().agentName).toBe('Sam');
     next.advance(42_000); // both fake clocks began at the same time: 42 s after the agent connected
     await next.session.end();
     expect(next.events).toContainEqual(

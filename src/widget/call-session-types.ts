@@ -56,16 +56,9 @@ export type SessionPhase =
       call: StartCallResponse;
       startedAt: number;
       connectedAt: number;
-      agentName: string;
     }
-  /** `durationSeconds` and `agentName` are null when the call never reached an agent. */
-  | {
-      phase: 'ended';
-      contactId: string;
-      endedBy: EndedBy;
-      durationSeconds: number | null;
-      agentName: string | null;
-    }
+  /** `durationSeconds` is null when the call never reached an agent. */
+  | { phase: 'ended'; contactId: string; endedBy: EndedBy; durationSeconds: number | null }
   | { phase: 'error'; error: SessionError };
 
 export interface SessionState {
@@ -73,7 +66,12 @@ export interface SessionState {
   captions: Caption[];
   /** The customer's display name for the current call (null before the first start). */
   selfName: string | null;
-  /** The agent's display name once known from the contact events. */
+  /**
+   * The agent's display name once known: the one owner of it (the phases hold none). It arrives with
+   * the contact's `agent-joined` event (or a rejoin's saved call), which may come after the status
+   * poll already moved the call to in-call; it stays through the ended screen and is cleared by the
+   * next start or reset, so it is non-null only for a call that reached a named agent.
+   */
   agentName: string | null;
   /** Names of the other participants the agent added, by participant id (from the contact events). */
   people: Record<string, string>;

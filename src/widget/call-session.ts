@@ -74,7 +74,7 @@ export function createCallSession(
       call: p.call,
       startedAt: p.startedAt,
       connectedAt: p.phase === 'in-call' ? p.connectedAt : null,
-      agentName: p.phase === 'in-call' ? p.agentName : '',
+      agentName: state.agentName ?? '',
       selfName: choice.displayName,
       // What the customer has now (camera turned off, muted mid-call), not only what Join chose.
       video: now?.status.kind === 'joined' ? now.cameraOn : choice.video,
@@ -109,11 +109,10 @@ export function createCallSession(
     // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no duration.
     const durationSeconds =
       p.phase === 'in-call' ? Math.max(0, Math.floor((at - p.connectedAt) / 1000)) : null;
-    const agentName = p.phase === 'in-call' ? p.agentName || state.agentName || null : null;
     await teardown();
     endedCall = p.call;
     set({
-      phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds, agentName },
+      phase: { phase: 'ended', contactId: p.call.contactId, endedBy, durationSeconds },
       engine: null,
       settingUp: false,
     });
@@ -141,16 +140,14 @@ export function createCallSession(
   const agentArrived = (name: string | null) => {
     if (name) set({ agentName: name });
     const p = state.phase;
-    if (p.phase !== 'connecting') return;
-    set({
-      phase: {
-        phase: 'in-call',
-        call: p.call,
-        startedAt: p.startedAt,
-        connectedAt: deps.now(),
-        agentName: name ?? state.agentName ?? '',
-      },
-    });
+    if (p.phase === 'connecting') {
+      set({
+        phase: { phase: 'in-call', call: p.call, startedAt: p.startedAt, connectedAt: deps.now() },
+      });
+    } else if (!name) {
+      return; // nothing new to save
+    }
+    // Also when the name comes after the status poll connected the call: a rejoin then shows it.
     persist();
   };
   const onStatus = (s: CallStatus) => {
@@ -314,7 +311,7 @@ export function createCallSession(
       set({
         phase:
           connectedAt !== null
-            ? { phase: 'in-call', call, startedAt, connectedAt, agentName: saved.agentName }
+            ? { phase: 'in-call', call, startedAt, connectedAt }
             : { phase: 'connecting', call, startedAt, flowState: 'queued' },
         captions: [],
         agentName: saved.agentName || null,

@@ -45,7 +45,7 @@ function statusMessage(t: Strings, s: SessionState): string {
     case 'connecting':
       return connectingStatus(t, p);
     case 'in-call': {
-      const agentName = p.agentName || s.agentName || t.agent;
+      const agentName = s.agentName || t.agent;
       const note = s.rosterNote;
       // Someone besides the agent joined or left since: that is the latest news.
       if (!note || note.externalUserId.startsWith('agent-')) return t.agentJoined(agentName);
@@ -136,7 +136,9 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
       <LiveRegion
         message={
           minimised
-            ? t.minimisedCall(p.phase === 'in-call' ? p.agentName || t.agent : t.connectingTitle)
+            ? t.minimisedCall(
+                p.phase === 'in-call' ? state.agentName || t.agent : t.connectingTitle,
+              )
             : statusMessage(t, state)
         }
       />
@@ -146,7 +148,7 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
             t={t}
             phase={p}
             engine={state.engine}
-            agentName={p.phase === 'in-call' ? p.agentName || state.agentName || '' : ''}
+            agentName={state.agentName ?? ''}
             onExpand={() => setMinimised(false)}
             onEnd={() => void session.end()}
           />

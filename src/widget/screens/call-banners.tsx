@@ -4,28 +4,37 @@
  * state with one-click stop.
  */
 import type { CallEngine } from '../../call-engine/call-engine-api';
-import type { CallSnapshot } from '../../call-engine/call-types';
+import {
+  isAudioBlocked,
+  isSharing,
+  lostDevice,
+  statusKind,
+} from '../../call-engine/call-selectors';
+import { useCallSnapshot } from '../../call-engine/use-call-snapshot';
 import type { Strings } from '../strings/strings';
 import { deviceFailureText, type DeviceFailure } from './device-failure';
 
 export interface BannersProps {
   t: Strings;
-  snap: CallSnapshot;
   engine: CallEngine;
   shareError: boolean;
   /** The last device command that failed (null once one succeeded). */
   deviceFailure?: DeviceFailure | null;
 }
 
-export function CallBanners({ t, snap, engine, shareError, deviceFailure }: BannersProps) {
+export function CallBanners({ t, engine, shareError, deviceFailure }: BannersProps) {
+  const status = useCallSnapshot(engine, statusKind);
+  const audioBlocked = useCallSnapshot(engine, isAudioBlocked);
+  const lost = useCallSnapshot(engine, lostDevice);
+  const sharing = useCallSnapshot(engine, isSharing);
   return (
     <>
-      {snap.status.kind === 'reconnecting' && (
+      {status === 'reconnecting' && (
         <p className="cvw-banner cvw-warn" role="alert" data-testid="reconnecting">
           {t.reconnecting}
         </p>
       )}
-      {snap.audioBlocked && (
+      {audioBlocked && (
         <div className="cvw-banner" role="alert">
           <span>{t.audioBlocked}</span>
           <button
@@ -37,9 +46,9 @@ export function CallBanners({ t, snap, engine, shareError, deviceFailure }: Bann
           </button>
         </div>
       )}
-      {snap.devices.lost && (
+      {lost && (
         <p className="cvw-banner cvw-warn" role="alert" data-testid="device-lost">
-          {snap.devices.lost === 'camera' ? t.deviceLostCamera : t.deviceLostMicrophone}
+          {lost === 'camera' ? t.deviceLostCamera : t.deviceLostMicrophone}
         </p>
       )}
       {deviceFailure && (
@@ -52,7 +61,7 @@ export function CallBanners({ t, snap, engine, shareError, deviceFailure }: Bann
           {t.shareFailed}
         </p>
       )}
-      {snap.sharing && (
+      {sharing && (
         <div className="cvw-banner cvw-sharing" role="status" data-testid="sharing-banner">
           <span>{t.youAreSharing}</span>
           <button

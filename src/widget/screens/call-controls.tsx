@@ -15,22 +15,25 @@ import {
   Video,
   VideoOff,
 } from 'lucide-react';
-import type { CallSnapshot } from '../../call-engine/call-types';
+import type { CallEngine } from '../../call-engine/call-engine-api';
+import { isCameraOn, isMuted, isSharing } from '../../call-engine/call-selectors';
+import { useCallSnapshot } from '../../call-engine/use-call-snapshot';
 import type { Strings } from '../strings/strings';
 import { IconButton } from '../ui/icon-button';
 import { useNarrow } from '../ui/use-narrow';
 
 export interface ControlsProps {
   t: Strings;
-  snap: CallSnapshot;
+  /** The call whose mute, camera and sharing state the toggles show (Mute acts on it directly). */
+  engine: CallEngine;
   canVideo: boolean;
   canShare: boolean;
   /** The agent has enabled customer screen sharing. */
   shareEnabled: boolean;
   keypadOpen: boolean;
   devicesOpen: boolean;
-  onMute: () => void;
-  onCamera: () => void;
+  /** Turns the camera on (true) or off. */
+  onCamera: (on: boolean) => void;
   onShare: () => void;
   onKeypad: () => void;
   onDevices: () => void;
@@ -42,7 +45,10 @@ export function CallControls(p: ControlsProps) {
   const moreId = useId();
   const narrow = useNarrow();
   const [more, setMore] = useState(false);
-  const { t, snap } = p;
+  const { t } = p;
+  const muted = useCallSnapshot(p.engine, isMuted);
+  const cameraOn = useCallSnapshot(p.engine, isCameraOn);
+  const sharing = useCallSnapshot(p.engine, isSharing);
   const extras = (
     <>
       <IconButton
@@ -68,20 +74,20 @@ export function CallControls(p: ControlsProps) {
   return (
     <div className="cvw-controls" role="toolbar" aria-label={t.dialogTitle}>
       <IconButton
-        icon={snap.muted ? MicOff : Mic}
-        label={snap.muted ? t.unmute : t.mute}
-        off={snap.muted}
-        onClick={p.onMute}
+        icon={muted ? MicOff : Mic}
+        label={muted ? t.unmute : t.mute}
+        off={muted}
+        onClick={() => p.engine.setMuted(!muted)}
       />
       {p.canVideo && (
         <IconButton
-          icon={snap.cameraOn ? Video : VideoOff}
-          label={snap.cameraOn ? t.stopVideo : t.startVideo}
-          off={!snap.cameraOn}
-          onClick={p.onCamera}
+          icon={cameraOn ? Video : VideoOff}
+          label={cameraOn ? t.stopVideo : t.startVideo}
+          off={!cameraOn}
+          onClick={() => p.onCamera(!cameraOn)}
         />
       )}
-      {p.canShare && !snap.sharing && (
+      {p.canShare && !sharing && (
         <>
           <IconButton
             icon={MonitorUp}

@@ -31,13 +31,12 @@ function stage(extra: string[], parts: Parameters<typeof presentAttendee>[1] = {
   return { view, store, engine };
 }
 
-/** The stage as the in-call screen renders it, for the engine's current snapshot. */
+/** The stage as the in-call screen renders it (it selects what it shows from the engine). */
 function renderStage(engine: CallEngine) {
   return render(
     <CallStage
       t={t}
       engine={engine}
-      snap={engine.getSnapshot()}
       agentName="Alex Rivera"
       selfName="Mia"
       showContent

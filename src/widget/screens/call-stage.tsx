@@ -9,12 +9,13 @@ import { Maximize } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
 import { VideoTile } from '../../call-engine/video-tile';
 import {
-  localVideoTile,
   remoteAttendees,
   remoteContentTile,
   remoteParticipants,
+  selfView,
 } from '../../call-engine/call-selectors';
 import type { CallSnapshot } from '../../call-engine/call-types';
+import { equalData, useCallSnapshot } from '../../call-engine/use-call-snapshot';
 import type { Strings } from '../strings/strings';
 import { IconButton } from '../ui/icon-button';
 import { Tile } from '../ui/tile';
@@ -28,7 +29,6 @@ export function agentMuted(snap: CallSnapshot): boolean {
 export interface CallStageProps {
   t: Strings;
   engine: CallEngine;
-  snap: CallSnapshot;
   agentName: string;
   selfName: string;
   showContent: boolean;
@@ -39,16 +39,17 @@ export interface CallStageProps {
 export function CallStage({
   t,
   engine,
-  snap,
   agentName,
   selfName,
   showContent,
   people = {},
 }: CallStageProps) {
   const contentRef = useRef<HTMLDivElement>(null);
-  const self = localVideoTile(snap);
-  const content = showContent ? remoteContentTile(snap) : undefined;
-  const others = nameParticipants(remoteParticipants(snap), people, agentName, t);
+  const self = useCallSnapshot(engine, selfView, equalData);
+  const shared = useCallSnapshot(engine, remoteContentTile, equalData);
+  const content = showContent ? shared : undefined;
+  const remote = useCallSnapshot(engine, remoteParticipants, equalData);
+  const others = nameParticipants(remote, people, agentName, t);
   const group = others.length > 1;
   const tileOf = (p: NamedParticipant, kind: 'main' | 'thumb') => (
     <Tile
@@ -66,11 +67,12 @@ export function CallStage({
       testId={p.agent ? 'agent-video' : 'participant-video'}
     />
   );
-  // Before the agent's media arrives the main view still names them (initials), as in a two-party call.
+  // Before the agent's media arrives the main view still names them (initials), as in a two-party call;
+  // no one else is present then, so no one is muted.
   const agent = others.find((p) => p.agent) ?? {
     attendeeId: 'agent',
     externalUserId: '',
-    muted: agentMuted(snap),
+    muted: false,
     speaking: false,
     name: agentName,
     agent: true,
@@ -79,13 +81,13 @@ export function CallStage({
     <Tile
       t={t}
       engine={engine}
-      tileId={self && snap.cameraOn ? self.tileId : null}
+      tileId={self.tileId}
       name={selfName || t.you}
       videoLabel={t.selfView}
-      muted={snap.muted}
+      muted={self.muted}
       kind={kind}
       mirrored
-      speaking={group && snap.activeSpeakerId === snap.selfAttendeeId}
+      speaking={group && self.speaking}
       testId="self-view"
       mutedLabel={t.youMuted}
     />

@@ -6,12 +6,8 @@
 import { useState } from 'react';
 import { Grid3x3, PhoneOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
-import { localVideoTile } from '../../call-engine/call-selectors';
-import {
-  sameIgnoringMessages,
-  useCallSnapshot,
-  wholeSnapshot,
-} from '../../call-engine/use-call-snapshot';
+import { selfView } from '../../call-engine/call-selectors';
+import { equalData, useCallSnapshot } from '../../call-engine/use-call-snapshot';
 import type { Caption, SessionPhase } from '../call-session-types';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
@@ -51,12 +47,11 @@ export function ConnectingScreen({
   typed,
 }: ConnectingProps) {
   const now = useNow(phase.startedAt);
-  const snap = useCallSnapshot(engine ?? null, wholeSnapshot, sameIgnoringMessages);
+  const self = useCallSnapshot(engine, selfView, equalData);
   // The flow is waiting for an answer while it runs and has prompted: the keypad opens by itself.
   const waitsForInput = phase.flowState === 'in-flow' && captions.length > 0;
   const [choice, setChoice] = useState<boolean | null>(null);
   const keypad = choice ?? waitsForInput;
-  const self = localVideoTile(snap);
   return (
     <section className="cvw-screen cvw-connecting" aria-labelledby="cvw-connecting-title">
       <div className="cvw-screen-head">
@@ -68,15 +63,15 @@ export function ConnectingScreen({
           {t.waitingFor(formatDuration((now - phase.startedAt) / 1000))}
         </p>
       </div>
-      {engine && <CallBanners t={t} snap={snap} engine={engine} shareError={false} />}
+      {engine && <CallBanners t={t} engine={engine} shareError={false} />}
       <div className="cvw-stage">
         <Tile
           t={t}
           engine={engine ?? null}
-          tileId={self && snap.cameraOn ? self.tileId : null}
+          tileId={self.tileId}
           name={selfName || t.you}
           videoLabel={t.selfView}
-          muted={snap.muted}
+          muted={self.muted}
           kind="main"
           mirrored
           testId="self-view"

@@ -27,20 +27,22 @@ export function endedText(t: Strings, endedBy: Ended['endedBy'], reachedAgent = 
 export interface EndedProps {
   t: Strings;
   phase: Ended;
+  /** The agent the call was with (the session's `agentName`; null when none was named). */
+  agentName: string | null;
   onCallAgain: () => void;
   onClose: () => void;
   /** Present when the customer is asked to rate the call. */
   onRate?: (score: number, comment: string) => Promise<void>;
 }
 
-export function EndedScreen({ t, phase, onCallAgain, onClose, onRate }: EndedProps) {
+export function EndedScreen({ t, phase, agentName, onCallAgain, onClose, onRate }: EndedProps) {
   return (
     <section className="cvw-screen cvw-ended" aria-labelledby="cvw-ended-title">
       <div className="cvw-ended-body">
         <h3 id="cvw-ended-title" className="cvw-screen-title">
           {t.endedTitle}
         </h3>
-        {phase.agentName && <p data-testid="ended-with">{t.endedWith(phase.agentName)}</p>}
+        {agentName && <p data-testid="ended-with">{t.endedWith(agentName)}</p>}
         {phase.durationSeconds !== null && (
           <p className="cvw-ended-duration" data-testid="duration">
             {t.duration(formatDuration(phase.durationSeconds))}

@@ -4,12 +4,13 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
-import type { CallSnapshot } from '../../call-engine/call-types';
 import {
-  sameIgnoringMessages,
-  useCallSnapshot,
-  wholeSnapshot,
-} from '../../call-engine/use-call-snapshot';
+  deviceState,
+  effectsState,
+  isSharing,
+  networkQuality,
+} from '../../call-engine/call-selectors';
+import { useCallSnapshot } from '../../call-engine/use-call-snapshot';
 import type { AllowedCapabilities } from '../../shared/connect-schemas';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
@@ -42,13 +43,19 @@ export interface InCallProps {
   siteBackground?: string;
 }
 
-/** This screen reads the data messages only for whether the agent allows screen sharing. */
-const sameScreen = (a: CallSnapshot, b: CallSnapshot) =>
-  sameIgnoringMessages(a, b) && screenShareEnabled(a) === screenShareEnabled(b);
-
 /** Whole seconds of call time at `now` (the timer and the ended screen use the same rule). */
 export function callSeconds(connectedAt: number, now: number): number {
   return Math.max(0, Math.floor((now - connectedAt) / 1000));
+}
+
+/** The call time, ticking by itself: the screen around it does not render every second. */
+function CallTimer({ t, connectedAt }: { t: Strings; connectedAt: number }) {
+  const now = useNow(connectedAt);
+  return (
+    <span className="cvw-timer" data-testid="call-timer">
+      {t.callTime(formatDuration(callSeconds(connectedAt, now)))}
+    </span>
+  );
 }
 
 export function InCallScreen({
@@ -65,8 +72,12 @@ export function InCallScreen({
   screenCapture = screenCaptureAvailable(),
   siteBackground,
 }: InCallProps) {
-  const snap = useCallSnapshot(engine, wholeSnapshot, sameScreen);
-  const now = useNow(connectedAt);
+  // The header and the drawer's slices; the banners, the stage and the controls select their own.
+  const network = useCallSnapshot(engine, networkQuality);
+  const sharing = useCallSnapshot(engine, isSharing);
+  const shareEnabled = useCallSnapshot(engine, screenShareEnabled);
+  const devs = useCallSnapshot(engine, deviceState);
+  const effects = useCallSnapshot(engine, effectsState);
   const [keypad, setKeypad] = useState(false);
   const [devices, setDevices] = useState(false);
   const [shareError, setShareError] = useState(false);
@@ -76,7 +87,6 @@ export function InCallScreen({
     setDeviceFailure(null);
     command().catch((e: unknown) => setDeviceFailure(deviceFailureOf(device, e)));
   };
-  const shareEnabled = screenShareEnabled(snap);
   const [shareAllowedNotice, setShareAllowedNotice] = useState(false);
   const wasEnabled = useRef(shareEnabled);
   useEffect(() => {
@@ -100,32 +110,23 @@ export function InCallScreen({
         <h3 id="cvw-incall-title" className="cvw-screen-title" data-testid="agent-name">
           {t.inCallTitle(name)}
         </h3>
-        <span className="cvw-timer" data-testid="call-timer">
-          {t.callTime(formatDuration(callSeconds(connectedAt, now)))}
-        </span>
-        <span className={`cvw-network cvw-network-${snap.network}`} data-testid="network">
-          {snap.network === 'good' ? t.networkGood : t.networkPoor}
+        <CallTimer t={t} connectedAt={connectedAt} />
+        <span className={`cvw-network cvw-network-${network}`} data-testid="network">
+          {network === 'good' ? t.networkGood : t.networkPoor}
         </span>
       </div>
-      <CallBanners
-        t={t}
-        snap={snap}
-        engine={engine}
-        shareError={shareError}
-        deviceFailure={deviceFailure}
-      />
+      <CallBanners t={t} engine={engine} shareError={shareError} deviceFailure={deviceFailure} />
       <p
         className="cvw-banner cvw-notice"
         role="status"
         data-testid="share-allowed"
-        hidden={!(canShare && shareAllowedNotice && !snap.sharing)}
+        hidden={!(canShare && shareAllowedNotice && !sharing)}
       >
-        {canShare && shareAllowedNotice && !snap.sharing ? t.shareAllowed : ''}
+        {canShare && shareAllowedNotice && !sharing ? t.shareAllowed : ''}
       </p>
       <CallStage
         t={t}
         engine={engine}
-        snap={snap}
         agentName={name}
         selfName={selfName ?? ''}
         people={people}
@@ -137,12 +138,12 @@ export function InCallScreen({
           {devices && (
             <DevicePickers
               t={t}
-              cameras={capabilities.Customer?.Video === 'SEND' ? snap.devices.cameras : undefined}
-              microphones={snap.devices.microphones}
-              speakers={snap.devices.speakerSelectable ? snap.devices.speakers : undefined}
-              camera={snap.devices.camera}
-              microphone={snap.devices.microphone}
-              speaker={snap.devices.speaker}
+              cameras={capabilities.Customer?.Video === 'SEND' ? devs.cameras : undefined}
+              microphones={devs.microphones}
+              speakers={devs.speakerSelectable ? devs.speakers : undefined}
+              camera={devs.camera}
+              microphone={devs.microphone}
+              speaker={devs.speaker}
               onCamera={(id) => tryDevice('camera', () => engine.chooseCamera(id))}
               onMicrophone={(id) => tryDevice('microphone', () => engine.chooseMicrophone(id))}
               onSpeaker={(id) => tryDevice('speaker', () => engine.chooseSpeaker(id))}
@@ -152,8 +153,8 @@ export function InCallScreen({
             <EffectSettings
               t={t}
               noiseSuppression={{
-                on: snap.effects.noiseSuppression !== 'off',
-                state: snap.effects.noiseSuppression,
+                on: effects.noiseSuppression !== 'off',
+                state: effects.noiseSuppression,
               }}
               onNoiseSuppression={(on) =>
                 tryDevice('microphone', () => engine.setNoiseSuppression(on))
@@ -161,8 +162,8 @@ export function InCallScreen({
               {...(capabilities.Customer?.Video === 'SEND'
                 ? {
                     background: {
-                      effect: snap.effects.background,
-                      state: snap.effects.backgroundState,
+                      effect: effects.background,
+                      state: effects.backgroundState,
                     },
                     onBackground: (b) => tryDevice('camera', () => engine.setBackground(b)),
                   }
@@ -174,14 +175,13 @@ export function InCallScreen({
       )}
       <CallControls
         t={t}
-        snap={snap}
+        engine={engine}
         canVideo={capabilities.Customer?.Video === 'SEND'}
         canShare={canShare}
         shareEnabled={shareEnabled}
         keypadOpen={keypad}
         devicesOpen={devices}
-        onMute={() => engine.setMuted(!snap.muted)}
-        onCamera={() => tryDevice('camera', () => engine.setCameraOn(!snap.cameraOn))}
+        onCamera={(on) => tryDevice('camera', () => engine.setCameraOn(on))}
         onShare={share}
         onKeypad={() => setKeypad((k) => !k)}
         onDevices={() => setDevices((d) => !d)}

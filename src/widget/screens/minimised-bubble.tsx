@@ -4,12 +4,8 @@
  */
 import { Maximize2, Mic, MicOff, PhoneOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
-import { remoteVideoTile } from '../../call-engine/call-selectors';
-import {
-  sameIgnoringMessages,
-  useCallSnapshot,
-  wholeSnapshot,
-} from '../../call-engine/use-call-snapshot';
+import { isMuted, remoteVideoTile } from '../../call-engine/call-selectors';
+import { equalData, useCallSnapshot } from '../../call-engine/use-call-snapshot';
 import type { SessionPhase } from '../call-session-types';
 import { formatDuration } from '../../shared/format-duration';
 import type { Strings } from '../strings/strings';
@@ -29,10 +25,12 @@ export interface BubbleProps {
 }
 
 export function MinimisedBubble({ t, phase, engine, agentName, onExpand, onEnd }: BubbleProps) {
-  const snap = useCallSnapshot(engine, wholeSnapshot, sameIgnoringMessages);
+  const video = useCallSnapshot(engine, remoteVideoTile, equalData);
+  const agentIsMuted = useCallSnapshot(engine, agentMuted);
+  const muted = useCallSnapshot(engine, isMuted);
   const inCall = phase.phase === 'in-call';
   const now = useNow(inCall ? phase.connectedAt : phase.startedAt);
-  const remote = inCall ? remoteVideoTile(snap) : undefined;
+  const remote = inCall ? video : undefined;
   const name = inCall ? agentName || t.agent : t.connectingTitle;
   const time = inCall
     ? t.callTime(formatDuration(callSeconds(phase.connectedAt, now)))
@@ -51,7 +49,7 @@ export function MinimisedBubble({ t, phase, engine, agentName, onExpand, onEnd }
         active={remote?.active}
         name={name}
         videoLabel={t.agentVideo(name)}
-        muted={inCall && agentMuted(snap)}
+        muted={inCall && agentIsMuted}
         kind="thumb"
         testId="bubble-video"
       />
@@ -60,11 +58,11 @@ export function MinimisedBubble({ t, phase, engine, agentName, onExpand, onEnd }
       </span>
       <div className="cvw-bubble-actions">
         <IconButton
-          icon={snap.muted ? MicOff : Mic}
-          label={snap.muted ? t.unmute : t.mute}
-          off={snap.muted}
+          icon={muted ? MicOff : Mic}
+          label={muted ? t.unmute : t.mute}
+          off={muted}
           showLabel={false}
-          onClick={() => engine?.setMuted(!snap.muted)}
+          onClick={() => engine?.setMuted(!muted)}
         />
         <IconButton
           icon={PhoneOff}

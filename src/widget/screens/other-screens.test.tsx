@@ -86,7 +86,8 @@ describe('EndedScreen', () => {
     render(
       <EndedScreen
         t={stringsFor('en')}
-        phase={{ phase: 'ended', contactId: 'c', endedBy, durationSeconds: 3725, agentName: 'Sam' }}
+        phase={{ phase: 'ended', contactId: 'c', endedBy, durationSeconds: 3725 }}
+        agentName="Sam"
         onCallAgain={again}
         onClose={vi.fn()}
       />,
@@ -107,8 +108,8 @@ describe('EndedScreen', () => {
           contactId: 'c',
           endedBy: 'agent',
           durationSeconds: 5,
-          agentName: null,
         }}
+        agentName={null}
         onCallAgain={vi.fn()}
         onClose={vi.fn()}
       />,

@@ -93,7 +93,7 @@ export function PhaseView({
           t={t}
           engine={state.engine}
           capabilities={p.call.allowedCapabilities}
-          agentName={p.agentName || state.agentName || ''}
+          agentName={state.agentName ?? ''}
           selfName={selfName}
           people={state.people}
           connectedAt={p.connectedAt}
@@ -107,6 +107,7 @@ export function PhaseView({
       return (
         <EndedScreen
           t={t}
+          agentName={state.agentName}
           phase={p}
           onCallAgain={() => session.reset()}
           onClose={onClose}

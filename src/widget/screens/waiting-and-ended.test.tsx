@@ -75,8 +75,8 @@ describe('ended screen', () => {
           contactId: 'c',
           endedBy: 'system',
           durationSeconds: null,
-          agentName: null,
         }}
+        agentName={null}
         onCallAgain={vi.fn()}
         onClose={onClose}
       />,

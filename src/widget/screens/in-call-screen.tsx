@@ -40,6 +40,8 @@ export interface InCallProps {
   screenCapture?: boolean;
   /** The site's own background image, offered next to the built-in ones. */
   siteBackground?: string;
+  /** Pops the call out (picture-in-picture); absent where the browser cannot. */
+  onPopOut?: (() => void) | undefined;
 }
 
 /** This screen reads the data messages only for whether the agent allows screen sharing. */
@@ -64,6 +66,7 @@ export function InCallScreen({
   typed,
   screenCapture = screenCaptureAvailable(),
   siteBackground,
+  onPopOut,
 }: InCallProps) {
   const snap = useCallSnapshot(engine, wholeSnapshot, sameScreen);
   const now = useNow(connectedAt);
@@ -186,6 +189,7 @@ export function InCallScreen({
         onKeypad={() => setKeypad((k) => !k)}
         onDevices={() => setDevices((d) => !d)}
         onEnd={onEnd}
+        onPopOut={onPopOut}
       />
     </section>
   );

@@ -9,6 +9,12 @@ export const en = {
   cancelCall: 'Cancel the call and close',
   expand: 'Open video call',
   minimisedCall: (name: string) => `Call with ${name}`,
+  // Picture-in-picture (Document Picture-in-Picture, where the browser has it)
+  popOut: 'Pop out',
+  poppedOut: 'Call is in picture-in-picture',
+  bringBack: 'Bring back',
+  broughtBack: 'Call is back in the page',
+  popOutFailed: 'Picture-in-picture did not open.',
   // Before the call
   preCallTitle: 'Before you join',
   yourName: 'Your name',

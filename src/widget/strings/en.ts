@@ -126,6 +126,7 @@ export const en = {
   endedByAgent: 'The agent ended the call.',
   endedBySystem: 'The call was ended.',
   endedConnection: 'The connection was lost.',
+  endedAway: 'You were away too long, so the call could not be resumed.',
   endedBeforeAgent: 'The call ended before an agent joined.',
   endedWith: (name: string) => `Your call with ${name}`,
   duration: (time: string) => `Duration ${time}`,

@@ -121,6 +121,7 @@ export const es: Strings = {
   endedByYou: 'Usted finalizó la llamada.',
   endedByAgent: 'El agente finalizó la llamada.',
   endedBySystem: 'La llamada finalizó.',
+  endedAway: 'Estuvo fuera demasiado tiempo, así que la llamada no se pudo reanudar.',
   endedConnection: 'Se perdió la conexión.',
   endedBeforeAgent: 'La llamada finalizó antes de que se uniera un agente.',
   endedWith: (name) => `Su llamada con ${name}`,

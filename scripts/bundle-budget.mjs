@@ -57,7 +57,10 @@ export function groupReport(report) {
       callUi: sum(groups.callUi),
       total: sum([...reachable].map((f) => byFile.get(f))),
     },
-    /** Chunks and files loaded only when a media effect is used: not part of the pre-join download. */
+    /**
+     * Chunks and files loaded only when a media effect is used or the call pops out (picture-in-picture):
+     * not part of the pre-join download.
+     */
     effects: {
       chunks: effects.map((f) => byFile.get(f)),
       assets: report.assets ?? [],
@@ -104,7 +107,9 @@ export function describeReport(title, grouped, budgets = BUDGETS_KB) {
   );
   const { chunks: fxChunks, assets } = grouped.effects;
   if (fxChunks.length + assets.length > 0) {
-    lines.push('  loaded only when a media effect is used (not before a call is joined):');
+    lines.push(
+      '  loaded only when a media effect is used or the call pops out (not before a call is joined):',
+    );
     for (const c of fxChunks)
       lines.push(`    ${c.file}: ${kb(c.gzip)} gzip, ${kb(c.bytes)} minified`);
     for (const a of assets) lines.push(`    ${a.file}: ${kb(a.gzip)} gzip, ${kb(a.bytes)} raw`);

@@ -23,7 +23,10 @@ export interface ReportedChunk {
   chime: boolean;
   react: boolean;
   messagingClient: boolean;
-  /** Holds a media-effect runtime (noise suppression, segmentation): loaded only when an effect is used. */
+  /**
+   * Loaded only when the customer asks for it, never before a call is joined: a media-effect runtime
+   * (noise suppression, segmentation) or the picture-in-picture window (src/widget/pip, on Pop out).
+   */
   effects: boolean;
 }
 
@@ -72,7 +75,7 @@ export function bundleReport(file: string): Plugin {
           messagingClient: has(out.moduleIds, /client-chime-sdk-messaging\//),
           effects: has(
             out.moduleIds,
-            /\/node_modules\/(@sapphi-red|@mediapipe)\/|\/src\/call-engine\/effects\/(background-compositor|selfie-segmenter|load-compositor|preview-background)\./,
+            /\/node_modules\/(@sapphi-red|@mediapipe)\/|\/src\/call-engine\/effects\/(background-compositor|selfie-segmenter|load-compositor|preview-background)\.|\/src\/widget\/pip\/popped-out-call\./,
           ),
         });
       }

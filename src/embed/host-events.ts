@@ -7,8 +7,11 @@ import type { EndedBy, SessionPhase } from '../widget/call-session-types';
 
 /** The widget's state as `cvc-state` reports it. */
 export type CallState = 'pre-call' | 'starting' | 'connecting' | 'in-call' | 'ended' | 'error';
-/** Who ended the call, as `cvc-ended` reports it. */
-export type CallEndedBy = 'customer' | 'agent' | 'system' | 'connection';
+/**
+ * Who ended the call, as `cvc-ended` reports it; `away`: a page that came back to a call (reload,
+ * another page) found it over, ended while the customer was away or their attendee gone (> 60 s).
+ */
+export type CallEndedBy = 'customer' | 'agent' | 'system' | 'connection' | 'away';
 
 // The public types are spelled out (the published declarations must not pull in the widget's internal
 // types); these type-only lines fail tsc when the widget's own types drift from them.

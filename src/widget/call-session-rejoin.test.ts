@@ -4,7 +4,7 @@
  * the same attendee; a duplicated tab's copy (still held) is refused; an ended or failed call leaves
  * nothing to rejoin.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call, choice, setup } from './testing/session-harness';
 import { claimSavedCall, hasCallToRejoin } from './saved-call';
 
@@ -102,7 +102,9 @@ describe('rejoin after a reload or another page', () => {
     const next = setup();
     next.deps.callBack.mockResolvedValueOnce({ status: { contactId: 'c-1', state: 'ended' } });
     await next.session.rejoin(claimSavedCall('http://h', 'default')!);
-    expect(next.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'system' });
+    // The customer learns why: the call ended while they were away (cvc-ended says `away`).
+    expect(next.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'away' });
+    expect(next.events).toContainEqual(expect.objectContaining({ type: 'ended', endedBy: 'away' }));
     expect(next.engine.join).not.toHaveBeenCalled();
     expect(tab.items.size).toBe(0);
 
@@ -116,6 +118,35 @@ describe('rejoin after a reload or another page', () => {
     await fourth.session.rejoin(claimSavedCall('http://h', 'default')!);
     expect(fourth.session.getState().phase.phase).toBe('error');
     expect(tab.items.size).toBe(0);
+  });
+
+  it('a meeting that refuses the returning attendee (away > 60 s) ends as "away"; a later loss is "connection"', async () => {
+    const first = setup();
+    await first.session.start(choice);
+    first.session.leavePage();
+    const next = setup();
+    // The media server closes the returning attendee's signaling (4403): the engine leaves before joining.
+    next.engine.join.mockImplementationOnce(async () =>
+      next.store.update({ status: { kind: 'left', reason: 'connection-lost' } }),
+    );
+    await next.session.rejoin(claimSavedCall('http://h', 'default')!);
+    await vi.waitFor(() =>
+      expect(next.session.getState().phase).toMatchObject({ phase: 'ended', endedBy: 'away' }),
+    );
+    expect(tab.items.size).toBe(0);
+
+    const third = setup();
+    await third.session.start(choice);
+    third.session.leavePage();
+    const fourth = setup();
+    await fourth.session.rejoin(claimSavedCall('http://h', 'default')!);
+    fourth.store.update({ status: { kind: 'left', reason: 'connection-lost' } });
+    await vi.waitFor(() =>
+      expect(fourth.session.getState().phase).toMatchObject({
+        phase: 'ended',
+        endedBy: 'connection',
+      }),
+    );
   });
 
   it('leaving while the call is still being set up cancels it (nothing to rejoin)', async () => {

@@ -14,8 +14,11 @@ import type { BackgroundEffect, EngineErrorCode } from '../call-engine/call-type
 import type { ContactEvent } from '../api/contact-events';
 import type { SavedCall } from './saved-call';
 
-/** Who or what ended a call, as the Ended screen and the host page's event report it. */
-export type EndedBy = 'customer' | 'agent' | 'system' | 'connection';
+/**
+ * Who or what ended a call, as the Ended screen and the host page's event report it; `away`: a rejoining
+ * page found the call over (ended while the customer was away, or their attendee refused after 60 s).
+ */
+export type EndedBy = 'customer' | 'agent' | 'system' | 'connection' | 'away';
 
 /** What the customer chose before joining. */
 export interface JoinChoice {

@@ -62,6 +62,8 @@ export function createCallSession(
   };
   /** The page went away with the call left to the next page of this tab (see leavePage). */
   let leftPage = false;
+  /** A rejoin not yet back in the meeting: an end now means the call could not be resumed. */
+  let rejoining = false;
   /** Keeps the running call in this tab's sessionStorage, so the next page of the tab rejoins it. */
   const persist = () => {
     const p = state.phase;
@@ -203,10 +205,17 @@ export function createCallSession(
           });
       }
       // Joined the meeting: the call runs, and closing the panel minimises it from now on.
-      if (s.status.kind === 'joined' && state.settingUp) set({ settingUp: false });
+      if (s.status.kind === 'joined') {
+        rejoining = false;
+        if (state.settingUp) set({ settingUp: false });
+      }
       if (s.status.kind === 'left')
         void finish(
-          s.status.reason === 'connection-lost' && !customerEnding ? 'connection' : endedByRemote(),
+          rejoining && !customerEnding
+            ? 'away'
+            : s.status.reason === 'connection-lost' && !customerEnding
+              ? 'connection'
+              : endedByRemote(),
         );
       // The agent withdrew screen-sharing permission: a running share ends.
       if (s.sharing && screenSharingInstruction(s) === 'ScreenSharingStopped')
@@ -247,6 +256,7 @@ export function createCallSession(
       lastChoice = { choice, allowed };
       customerEnding = false;
       finishing = false;
+      rejoining = false;
       const controller = new AbortController();
       attempt = controller;
       const { signal } = controller;
@@ -304,6 +314,7 @@ export function createCallSession(
       customerEnding = false;
       finishing = false;
       leftPage = false;
+      rejoining = true;
       const controller = new AbortController();
       attempt = controller;
       const { signal } = controller;
@@ -323,7 +334,7 @@ export function createCallSession(
         // A contact that ended meanwhile finishes the session, which aborts the join.
         const back = deps.callBack(call.contactId, call.callToken).then(async (answer) => {
           signal.throwIfAborted();
-          if (answer.status.state === 'ended') return finish(endedByRemote());
+          if (answer.status.state === 'ended') return finish('away');
           follow({ ...call, eventsUrl: answer.eventsUrl });
           onStatus(answer.status);
         });

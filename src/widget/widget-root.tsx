@@ -1,7 +1,8 @@
 /**
  * The call panel: one stable frame (a labelled modal dialog whose header never scrolls away) with the
  * screen of the current phase; during a call × and Escape minimise it to a bubble instead of hanging
- * up. Focus moves into the dialog on open, stays inside while open and follows each new screen;
+ * up. Where the browser has Document Picture-in-Picture the call can pop out of the page (the module
+ * loads on the press) and back. Focus moves into the dialog on open, stays inside while open and follows each new screen;
  * number keys answer the flow; one polite live region announces each state change.
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -23,6 +24,13 @@ import { browserProblem, type BrowserGlobals } from './browser-support';
 import { isTouchDevice, watchBackgroundCamera } from './background-camera';
 import { useFocusTrap } from './ui/use-focus-trap';
 import { useVisualViewport } from './ui/use-visual-viewport';
+import { documentPip, type DocumentPip } from './pip/pip-support';
+import type { PoppedOut } from './pip/popped-out-call';
+import type { EngineBindings } from './pip/pip-view';
+import { useCallSnapshot } from '../call-engine/use-call-snapshot';
+import { Tile } from './ui/tile';
+
+const pipBindings: EngineBindings = { useCallSnapshot, Tile };
 
 export interface WidgetRootProps {
   config: WidgetConfig;
@@ -32,6 +40,8 @@ export interface WidgetRootProps {
   onEvent?: (e: HostEvent) => void;
   /** Whose WebRTC and camera support is checked before Join (this window unless given). */
   browser?: BrowserGlobals;
+  /** Document Picture-in-Picture (this window's, where it has one, unless given; null: none). */
+  pictureInPicture?: DocumentPip | null;
 }
 
 /** The sentence the live region announces for a state. */
@@ -59,7 +69,14 @@ function statusMessage(t: Strings, s: SessionState): string {
   }
 }
 
-export function WidgetRoot({ config, session, onClose, onEvent, browser }: WidgetRootProps) {
+export function WidgetRoot({
+  config,
+  session,
+  onClose,
+  onEvent,
+  browser,
+  pictureInPicture = documentPip(),
+}: WidgetRootProps) {
   const t = stringsFor(config.locale);
   const state = useSyncExternalStore(session.subscribe, session.getState);
   const entry = useQuery(entryPointQuery(config.backendUrl, config.entryPoint));
@@ -73,9 +90,28 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
   // A call still being set up is cancelled by closing (the widget goes away with it); a running one minimises.
   const running = inCall && !state.settingUp;
   if (!inCall && minimised) setMinimised(false); // the call ended while minimised: show how it ended
+  // The call in a picture-in-picture window; `pipNote` says what happened last (back in the page, or
+  // the window did not open): announced, shown when it failed, and focus goes back to Pop out.
+  const [popped, setPopped] = useState<PoppedOut | null>(null);
+  const [pipNote, setPipNote] = useState<string | null>(null);
+  if (p.phase !== 'in-call' && (popped || pipNote)) {
+    setPopped(null);
+    setPipNote(null);
+  }
+  const popOut = pictureInPicture
+    ? () => {
+        setPipNote(null);
+        import('./pip/popped-out-call')
+          .then((m) => m.popOut(pictureInPicture, panel.current!, t, session))
+          .then(setPopped, (e: unknown) => {
+            console.warn('<connect-video-call>: picture-in-picture did not open', e);
+            setPipNote(t.popOutFailed);
+          });
+      }
+    : undefined;
 
-  const dismiss = () => (running ? setMinimised(true) : onClose());
-  useFocusTrap(panel, !minimised);
+  const dismiss = () => (running ? (setMinimised(true), setPipNote(null)) : onClose());
+  useFocusTrap(panel, !minimised && !popped);
   useVisualViewport(panel);
   const sendTyped = useCallback(
     (digit: string) => {
@@ -94,7 +130,10 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
   useEffect(() => {
     if (minimised) return bubble.current?.querySelector<HTMLElement>('[data-cvw-expand]')?.focus();
     const el = panel.current;
-    if (!el) return;
+    if (!el || popped) return; // the popped-out card focuses its Bring back itself
+    // Back from picture-in-picture: to Pop out, unless it sits in the closed More menu.
+    const popOutButton = pipNote ? el.querySelector<HTMLElement>('[data-cvw-popout]') : null;
+    if (popOutButton && !popOutButton.closest('[hidden]')) return popOutButton.focus();
     const first =
       !opened.current && p.phase === 'pre-call'
         ? el.querySelector<HTMLElement>('.cvw-footer input, .cvw-footer button')
@@ -103,7 +142,7 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
     if (!first && target) target.setAttribute('tabindex', '-1');
     if (first) opened.current = true;
     target?.focus();
-  }, [p.phase, minimised, entry.status]);
+  }, [p.phase, minimised, entry.status, popped, pipNote]);
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && session.resume();
     document.addEventListener('visibilitychange', onVisible);
@@ -135,11 +174,14 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
     <>
       <LiveRegion
         message={
-          minimised
-            ? t.minimisedCall(
-                p.phase === 'in-call' ? state.agentName || t.agent : t.connectingTitle,
-              )
-            : statusMessage(t, state)
+          popped
+            ? t.poppedOut
+            : (pipNote ??
+              (minimised
+                ? t.minimisedCall(
+                    p.phase === 'in-call' ? state.agentName || t.agent : t.connectingTitle,
+                  )
+                : statusMessage(t, state)))
         }
       />
       {minimised && inCall && (
@@ -154,6 +196,19 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
           />
         </div>
       )}
+      {popped && (
+        <popped.View
+          t={t}
+          pip={popped.pip}
+          session={session}
+          state={state}
+          bindings={pipBindings}
+          onClosed={() => {
+            setPopped(null);
+            setPipNote(t.broughtBack);
+          }}
+        />
+      )}
       <div
         className="cvw-panel"
         role="dialog"
@@ -162,7 +217,7 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
         dir={t.dir}
         lang={config.locale}
         ref={panel}
-        hidden={minimised}
+        hidden={minimised || !!popped}
         onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), dismiss())}
       >
         <div className="cvw-panel-head">
@@ -176,6 +231,7 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
           />
         </div>
         <div className="cvw-panel-body">
+          {pipNote === t.popOutFailed && <p className="cvw-banner cvw-warn">{pipNote}</p>}
           <PhaseView
             t={t}
             config={config}
@@ -187,6 +243,7 @@ export function WidgetRoot({ config, session, onClose, onEvent, browser }: Widge
             onDigit={(d) => session.sendDigit(d)}
             onClose={onClose}
             problem={problem}
+            onPopOut={running ? popOut : undefined}
           />
         </div>
       </div>

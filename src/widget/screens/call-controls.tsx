@@ -1,7 +1,8 @@
 /**
  * The in-call control bar: icon + label toggles whose icon and name flip with the state (Mute /
  * Unmute, Stop video / Start video), Share screen (gated by the agent), keypad and devices (folded
- * into More on narrow screens), and End, red and last. Controls the capabilities forbid are absent.
+ * into More on narrow screens), Pop out where the browser has Document Picture-in-Picture (in More too),
+ * and End, red and last. Controls the capabilities forbid are absent.
  */
 import { useId, useState } from 'react';
 import {
@@ -10,6 +11,7 @@ import {
   Mic,
   MicOff,
   MonitorUp,
+  PictureInPicture2,
   PhoneOff,
   Settings,
   Video,
@@ -38,6 +40,8 @@ export interface ControlsProps {
   onKeypad: () => void;
   onDevices: () => void;
   onEnd: () => void;
+  /** Pops the call out into a picture-in-picture window (absent where the browser cannot). */
+  onPopOut?: (() => void) | undefined;
 }
 
 export function CallControls(p: ControlsProps) {
@@ -69,6 +73,17 @@ export function CallControls(p: ControlsProps) {
           p.onDevices();
         }}
       />
+      {p.onPopOut && (
+        <IconButton
+          icon={PictureInPicture2}
+          label={t.popOut}
+          data-cvw-popout=""
+          onClick={() => {
+            setMore(false);
+            p.onPopOut?.();
+          }}
+        />
+      )}
     </>
   );
   return (

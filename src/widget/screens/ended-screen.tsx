@@ -19,6 +19,8 @@ export function endedText(t: Strings, endedBy: Ended['endedBy'], reachedAgent = 
       return t.endedByAgent;
     case 'connection':
       return t.endedConnection;
+    case 'away':
+      return t.endedAway;
     default:
       return t.endedBySystem;
   }

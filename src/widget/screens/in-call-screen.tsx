@@ -41,6 +41,8 @@ export interface InCallProps {
   screenCapture?: boolean;
   /** The site's own background image, offered next to the built-in ones. */
   siteBackground?: string;
+  /** Pops the call out (picture-in-picture); absent where the browser cannot. */
+  onPopOut?: (() => void) | undefined;
 }
 
 /** Whole seconds of call time at `now` (the timer and the ended screen use the same rule). */
@@ -71,6 +73,7 @@ export function InCallScreen({
   typed,
   screenCapture = screenCaptureAvailable(),
   siteBackground,
+  onPopOut,
 }: InCallProps) {
   // The header and the drawer's slices; the banners, the stage and the controls select their own.
   const network = useCallSnapshot(engine, networkQuality);
@@ -186,6 +189,7 @@ export function InCallScreen({
         onKeypad={() => setKeypad((k) => !k)}
         onDevices={() => setDevices((d) => !d)}
         onEnd={onEnd}
+        onPopOut={onPopOut}
       />
     </section>
   );

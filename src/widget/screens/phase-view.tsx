@@ -24,6 +24,8 @@ export interface PhaseViewProps {
   onClose: () => void;
   /** Why this browser cannot call (the pre-call screen says so instead of Join), or null. */
   problem: BrowserProblem | null;
+  /** Pops the running call out into picture-in-picture (absent where the browser cannot). */
+  onPopOut?: (() => void) | undefined;
 }
 
 export function PhaseView({
@@ -37,6 +39,7 @@ export function PhaseView({
   onDigit,
   onClose,
   problem,
+  onPopOut,
 }: PhaseViewProps) {
   const p = state.phase;
   const end = () => void session.end();
@@ -101,6 +104,7 @@ export function PhaseView({
           onEnd={end}
           typed={typed}
           {...(config.backgroundImage ? { siteBackground: config.backgroundImage } : {})}
+          onPopOut={onPopOut}
         />
       );
     case 'ended':

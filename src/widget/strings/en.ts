@@ -9,6 +9,12 @@ export const en = {
   cancelCall: 'Cancel the call and close',
   expand: 'Open video call',
   minimisedCall: (name: string) => `Call with ${name}`,
+  // Picture-in-picture (Document Picture-in-Picture, where the browser has it)
+  popOut: 'Pop out',
+  poppedOut: 'Call is in picture-in-picture',
+  bringBack: 'Bring back',
+  broughtBack: 'Call is back in the page',
+  popOutFailed: 'Picture-in-picture did not open.',
   // Before the call
   preCallTitle: 'Before you join',
   yourName: 'Your name',
@@ -120,6 +126,7 @@ export const en = {
   endedByAgent: 'The agent ended the call.',
   endedBySystem: 'The call was ended.',
   endedConnection: 'The connection was lost.',
+  endedAway: 'You were away too long, so the call could not be resumed.',
   endedBeforeAgent: 'The call ended before an agent joined.',
   endedWith: (name: string) => `Your call with ${name}`,
   duration: (time: string) => `Duration ${time}`,

@@ -21,6 +21,7 @@ import { ContactStore } from './store/contact-store';
 import { toMediaAttendee } from './meetings/meeting-record';
 import { MeetingStore } from './meetings/meeting-store';
 
+/** What the emulator is built from: the config, the store's folder, the media service and the clock. */
 export interface EmulatedAwsOptions {
   config: LocalConfig;
   /** Folder of the embedded store (`contact-center.sqlite`). */
@@ -33,6 +34,7 @@ export interface EmulatedAwsOptions {
   publicUrl?: string;
 }
 
+/** The Connect, Participant Service and Chime SDK Meetings emulator, with its store and contacts. */
 export interface EmulatedAws {
   contacts: LocalContacts;
   /** The emulator; register it under {@link EMULATOR_PREFIX}. */

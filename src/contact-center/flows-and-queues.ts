@@ -22,6 +22,7 @@ import { restoreRouting } from './routing/restore-routing';
 import { createEspeakSpeech } from './speech/espeak-speech';
 import { createPromptPlayer } from './speech/prompt-player';
 
+/** What the flow runner, queue routing and the desk are built from. */
 export interface FlowsAndQueuesOptions {
   config: LocalConfig;
   contacts: LocalContacts;

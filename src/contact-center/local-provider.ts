@@ -23,6 +23,7 @@ import { localOnly, refuseUntrustedUpgrades } from './local-only';
 import { LOOPBACK_HOSTS } from '../backend/own-origin';
 import { selfTrustingAgent } from '../backend/self-link';
 
+/** What the local provider is built from (the local parts of the server's configuration). */
 export interface LocalProviderOptions {
   /** Public base URL of this server (the emulator is at `${publicUrl}/aws`, signaling at ws(s)://…/control). */
   publicUrl: string;

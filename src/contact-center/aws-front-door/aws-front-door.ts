@@ -15,6 +15,7 @@ import { isOwnOrigin, isTrustedHost } from '../../backend/own-origin';
 import { refuse } from './aws-reply';
 import { authenticateRequest, type AuthOutcome, type AwsCredential } from './request-auth';
 
+/** What the /aws front door needs: trusted hosts and origins, its rate limit and the credentials it accepts. */
 export interface AwsFrontDoorOptions {
   /** Host names the server answers to (PUBLIC_URL's, loopback, MEDIA_ICE_ADDRESS). */
   trustedHosts: string[];

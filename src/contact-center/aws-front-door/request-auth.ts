@@ -8,11 +8,13 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { parseAuthorization, verifySignature } from './sigv4-verify';
 
+/** An access key pair the front door accepts (LOCAL_AWS_ACCESS_KEY_ID and its secret). */
 export interface AwsCredential {
   accessKeyId: string;
   secretAccessKey: string;
 }
 
+/** A request's authentication: accepted, or refused with Connect's error name and what is wrong. */
 export type AuthOutcome =
   { ok: true; internal: boolean } | { ok: false; status: number; type: string; message: string };
 

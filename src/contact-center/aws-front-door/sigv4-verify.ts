@@ -56,6 +56,7 @@ function query(search: URLSearchParams): Record<string, string | string[]> {
   return out;
 }
 
+/** A Signature V4 check: valid, or the reason it is not (the error names AWS answers with). */
 export type VerifyOutcome =
   | { ok: true }
   | {

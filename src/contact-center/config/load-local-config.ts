@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { FlowDocument, LocalConfigFile, type LocalConfig } from './local-config-schema';
 
+/** The contact center's definition in LOCAL_CONFIG_DIR. */
 export const CONFIG_FILE_NAME = 'contact-center.json';
 
 /** Reads and parses a JSON file; the error names the file (unreadable, or not JSON). */

@@ -5,6 +5,7 @@
  */
 import type { MediaAttendee, MediaMeeting } from '../../media-server/media-service';
 
+/** A contact's state, as DescribeContact names it (with the local steps before a queue). */
 export type ContactState =
   | 'INITIATED' // created, flow not yet running
   | 'IN_FLOW' // the inbound flow is running
@@ -13,6 +14,7 @@ export type ContactState =
   | 'CONNECTED' // an agent accepted
   | 'ENDED';
 
+/** A reference on a contact (StartWebRTCContact's References), as stored. */
 export interface ContactReference {
   Value?: string;
   Type: string;
@@ -21,6 +23,7 @@ export interface ContactReference {
   StatusReason?: string;
 }
 
+/** A segment attribute's value, as Connect's API shapes it. */
 export interface SegmentAttributeValue {
   ValueString?: string;
   ValueInteger?: number;

@@ -66,7 +66,9 @@ export type OwnTransition =
   | { kind: 'transcript-added'; item: TranscriptItem }
   | { kind: 'ended'; reason: string };
 
+/** Every transition of a contact: those callers ask for and those the contacts take themselves. */
 export type AnyTransition = ContactTransition | OwnTransition;
+/** The name of a transition. */
 export type TransitionKind = AnyTransition['kind'];
 
 const ACTIVE: readonly ContactState[] = ['INITIATED', 'IN_FLOW', 'QUEUED', 'RINGING', 'CONNECTED'];

@@ -37,6 +37,7 @@ export interface LocalContactsImpl extends LocalContacts {
   disconnectParticipant(contactId: string, participantId: string): void;
 }
 
+/** The contacts of the local contact center over its store: the one writer of contact records, through named transitions. */
 export function createLocalContacts(deps: {
   store: ContactStore;
   media: MediaService;

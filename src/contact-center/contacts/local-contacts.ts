@@ -7,6 +7,7 @@ import type { EventEmitter } from 'node:events';
 import type { ContactParticipant, ContactRecord, TranscriptItem } from './contact-record';
 import type { ContactTransition } from './contact-transitions';
 
+/** What the contacts tell their listeners (the desk, routing, the participant sockets). */
 export interface LocalContactsEvents {
   /** StartWebRTCContact created a contact: the flow runner starts its flow. */
   'contact-started': [ContactRecord];
@@ -20,6 +21,7 @@ export interface LocalContactsEvents {
   'contact-ended': [ContactRecord];
 }
 
+/** The contacts of the local contact center: create, read, and change them only by named transitions. */
 export interface LocalContacts {
   readonly events: EventEmitter<LocalContactsEvents>;
   get(contactId: string): ContactRecord | undefined;

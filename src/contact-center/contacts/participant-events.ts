@@ -4,6 +4,7 @@
  */
 import type { ContactParticipant, ContactRecord } from './contact-record';
 
+/** The Participant Service's event content types, as Connect sends them. */
 export const EVENT_PARTICIPANT_JOINED =
   'application/vnd.amazonaws.connect.event.participant.joined';
 export const EVENT_PARTICIPANT_LEFT = 'application/vnd.amazonaws.connect.event.participant.left';
@@ -18,6 +19,7 @@ export function participantsOf(contact: ContactRecord): ContactParticipant[] {
   ];
 }
 
+/** The participant of a contact with `participantId`, or undefined. */
 export function findParticipant(
   contact: ContactRecord,
   participantId: string,

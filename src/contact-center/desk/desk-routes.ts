@@ -22,6 +22,7 @@ import type { QueueRouter } from '../routing/queue-router';
 import type { DeskHub } from './desk-hub';
 import { videoConnectionInfo } from './desk-view';
 
+/** What the desk API routes need: the contacts, the roster, the router, the hub, and the call's health. */
 export interface DeskRouteDeps {
   contacts: LocalContacts;
   /** The customer's device and the call's audio quality (DescribeContact's DeviceInfo, QualityMetrics). */
@@ -56,6 +57,7 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   throw error;
 }
 
+/** The agent desk API at /local/desk (sign in, status, accept, decline, end, add participant, events). */
 export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
   const { contacts, roster, router, hub } = deps;
   const held = (agentId: string, contactId: string) => {

@@ -19,6 +19,7 @@ import { withoutUnsafeText } from '../../shared/display-name';
 const shown = <T extends string | undefined>(text: T): T =>
   text === undefined ? text : (withoutUnsafeText(text) as T);
 
+/** A contact as the desk shows it. */
 export function deskContact(
   c: ContactRecord,
   contacts: LocalContacts,
@@ -99,6 +100,7 @@ export function deskHistoryItem(c: ContactRecord): DeskHistoryItem {
   };
 }
 
+/** The whole desk of one agent. */
 export function deskState(
   agent: AgentState,
   contact: DeskContact | undefined,

@@ -40,6 +40,7 @@ const labels = (req: { labels: Record<string, string> }, ...names: string[]) =>
     req.labels,
   ) as Record<string, string>;
 
+/** StopContact: ends the contact (DisconnectReason from the request). */
 export const stopContact: Operation = (deps, req) => {
   const input = parseConnectInput(
     z.object({
@@ -58,6 +59,7 @@ export const stopContact: Operation = (deps, req) => {
   return {};
 };
 
+/** DescribeContact. */
 export const describeContactOp: Operation = (deps, req) => {
   const { InstanceId: instanceId = '', ContactId: contactId = '' } = labels(
     req,
@@ -67,6 +69,7 @@ export const describeContactOp: Operation = (deps, req) => {
   return { Contact: describeContact(deps, findContact(deps, instanceId, contactId)) };
 };
 
+/** GetContactAttributes. */
 export const getContactAttributes: Operation = (deps, req) => {
   const { InstanceId: instanceId = '', InitialContactId: contactId = '' } = labels(
     req,
@@ -79,6 +82,7 @@ export const getContactAttributes: Operation = (deps, req) => {
   return { Attributes: contact.attributes };
 };
 
+/** UpdateContactAttributes: merges the attributes, within Connect's size limits. */
 export const updateContactAttributes: Operation = (deps, req) => {
   const input = parseConnectInput(
     z.object({ InitialContactId: ContactId, InstanceId, Attributes: AttributesInput }),
@@ -104,6 +108,7 @@ const CreateParticipantInput = z.object({
   ClientToken: z.string().min(1).max(500).optional(),
 });
 
+/** CreateParticipant: adds a participant to a connected WebRTC contact. */
 export const createParticipant: Operation = (deps, req) => {
   const input = parseConnectInput(CreateParticipantInput, req.body);
   const contact = findContact(deps, input.InstanceId, input.ContactId);

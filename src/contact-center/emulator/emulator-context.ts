@@ -11,6 +11,7 @@ import type { ContactStore } from '../store/contact-store';
 import type { MeetingStore } from '../meetings/meeting-store';
 import type { TestCaseRegistry } from '../test-cases/test-case-registry';
 
+/** What every emulated operation may use. */
 export interface EmulatorDeps {
   config: LocalConfig;
   contacts: LocalContactsImpl;
@@ -30,6 +31,7 @@ export interface EmulatorDeps {
   prefix: string;
 }
 
+/** One decoded API request: its operation, path parameters, body and caller. */
 export interface OperationRequest {
   /** Decoded path labels, by name. */
   labels: Record<string, string>;
@@ -46,6 +48,7 @@ export interface OperationRequest {
   host: string;
 }
 
+/** One emulated API operation: its answer, or a thrown ApiError with Connect's error name. */
 export type Operation = (deps: EmulatorDeps, req: OperationRequest) => unknown;
 
 /** Epoch ms to Connect's epoch seconds (the SDK parses numbers of seconds). */

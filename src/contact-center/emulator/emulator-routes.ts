@@ -35,6 +35,7 @@ import {
   stopTestCaseExecution,
 } from './test-case-operations';
 
+/** Every emulated operation with its method and path, as the SDK clients call them. */
 export const ROUTES: Route[] = [
   route('PUT /contact/webrtc', startWebRTCContact),
   route('POST /contact/stop', stopContact),

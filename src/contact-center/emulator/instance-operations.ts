@@ -6,6 +6,7 @@ import { connectError } from './aws-error';
 import { epochSeconds, instanceArn, type Operation } from './emulator-context';
 import { requireInstance } from './start-webrtc-contact';
 
+/** ListInstances: the one local instance. */
 export const listInstances: Operation = (deps) => ({
   InstanceSummaryList: [
     {
@@ -25,6 +26,7 @@ export const listInstances: Operation = (deps) => ({
 const flowArn = (deps: Parameters<Operation>[0], id: string) =>
   `${instanceArn(deps.config)}/contact-flow/${id}`;
 
+/** ListContactFlows. */
 export const listContactFlows: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
   const types = req.query.getAll('contactFlowTypes');
@@ -42,6 +44,7 @@ export const listContactFlows: Operation = (deps, req) => {
   };
 };
 
+/** DescribeContactFlow. */
 export const describeContactFlow: Operation = (deps, req) => {
   requireInstance(deps, req.labels.InstanceId ?? '');
   const flow = deps.config.flows.find((f) => f.id === req.labels.ContactFlowId);

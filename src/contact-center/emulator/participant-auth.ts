@@ -9,6 +9,7 @@ import type { TokenKind } from '../store/contact-store';
 import { participantError } from './aws-error';
 import type { EmulatorDeps, OperationRequest } from './emulator-context';
 
+/** The participant a connection token belongs to. */
 export interface Authenticated {
   contact: ContactRecord;
   participant: ContactParticipant;

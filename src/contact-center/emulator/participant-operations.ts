@@ -28,6 +28,7 @@ const ConnectionInput = z.object({
   ConnectParticipant: z.boolean().optional(),
 });
 
+/** CreateParticipantConnection: a connection token and the events WebSocket for a participant token. */
 export const createParticipantConnection: Operation = (deps, req) => {
   const input = parse(ConnectionInput, req.body);
   const { contact, participant } = authenticate(deps, req, 'participant');
@@ -79,6 +80,7 @@ const MessageInput = z.object({
   ClientToken: z.string().max(500).optional(),
 });
 
+/** SendMessage: a participant's message (DTMF digits), once per ClientToken. */
 export const sendMessage: Operation = (deps, req) => {
   const input = parse(MessageInput, req.body);
   if (input.ContentType !== 'audio/dtmf' && input.ContentType !== 'text/plain') {
@@ -117,6 +119,7 @@ export const sendMessage: Operation = (deps, req) => {
   return response;
 };
 
+/** DisconnectParticipant. */
 export const disconnectParticipant: Operation = (deps, req) => {
   const { contact, participant } = authenticate(deps, req, 'connection');
   deps.contacts.disconnectParticipant(contact.id, participant.participantId);
@@ -138,6 +141,7 @@ const TranscriptInput = z.object({
     .optional(),
 });
 
+/** GetTranscript. */
 export const getTranscript: Operation = (deps, req) => {
   const input = parse(TranscriptInput, req.body);
   const { contact } = authenticate(deps, req, 'connection', true);

@@ -7,6 +7,7 @@ import { connectError } from './aws-error';
 import { epochSeconds, instanceArn, type Operation } from './emulator-context';
 import { requireInstance } from './start-webrtc-contact';
 
+/** DescribeQueue. */
 export const describeQueue: Operation = (deps, req) => {
   const queueId = req.labels.QueueId ?? '';
   requireInstance(deps, req.labels.InstanceId ?? '');

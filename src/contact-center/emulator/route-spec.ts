@@ -6,6 +6,7 @@
 import type { ServiceFamily } from './aws-error';
 import type { Operation } from './emulator-context';
 
+/** One emulated operation's method, path template and handler. */
 export interface Route {
   method: string;
   segments: string[];

@@ -66,6 +66,7 @@ function buildRecord(
   };
 }
 
+/** StartWebRTCContact: creates the meeting and the customer's attendee, starts the flow, answers the ConnectionData. */
 export const startWebRTCContact: Operation = (deps, req) => {
   const input = parseStartWebRTCContact(req.body);
   requireInstance(deps, input.InstanceId);

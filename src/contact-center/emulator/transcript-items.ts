@@ -18,6 +18,7 @@ export interface ParticipantItem {
   ContactId: string;
 }
 
+/** A transcript item as the Participant Service returns it. */
 export function toParticipantItem(contact: ContactRecord, item: TranscriptItem): ParticipantItem {
   return {
     AbsoluteTime: new Date(item.at).toISOString(),

@@ -12,6 +12,7 @@ const Capabilities = z.strictObject({
   Video: z.literal('SEND').optional(),
   ScreenShare: z.literal('SEND').optional(),
 });
+/** StartWebRTCContact's AllowedCapabilities, as Connect validates them. */
 export const AllowedCapabilitiesInput = z.strictObject({
   Customer: Capabilities.optional(),
   Agent: Capabilities.optional(),
@@ -33,6 +34,7 @@ const SegmentValue: z.ZodType<SegmentValue> = z.lazy(() =>
     ValueArn: z.string().max(1024).optional(),
   }),
 );
+/** StartWebRTCContact's SegmentAttributes. */
 export const SegmentAttributesInput = z.record(z.string().min(1).max(128), SegmentValue);
 
 const REFERENCE_TYPES = [
@@ -63,8 +65,10 @@ const Reference = z.object({
   StatusReason: z.string().max(100).optional(),
 });
 
+/** StartWebRTCContact's Attributes. */
 export const AttributesInput = z.record(z.string().min(1).max(32767), z.string().max(32767));
 
+/** StartWebRTCContact's request body. */
 export const StartWebRTCContactInput = z.object({
   InstanceId: z.string().min(1).max(100),
   ContactFlowId: z.string().min(1).max(500),
@@ -79,7 +83,9 @@ export const StartWebRTCContactInput = z.object({
 });
 export type StartWebRTCContactInput = z.infer<typeof StartWebRTCContactInput>;
 
+/** Connect's limit on all attributes of a contact together. */
 export const MAX_ATTRIBUTE_BYTES = 32_768;
+/** Connect's limit on a contact's references together. */
 export const MAX_REFERENCE_BYTES = 4_096;
 const CREATION_REFERENCE_TYPES = new Set(['URL', 'NUMBER', 'STRING', 'DATE', 'EMAIL']);
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');

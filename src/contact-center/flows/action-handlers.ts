@@ -7,6 +7,7 @@ import type { ActionHandler } from './flow-execution';
 import { getParticipantInput, messageParticipant } from './prompt-actions';
 import { updateContactTextToSpeechVoice } from './voice-actions';
 
+/** The flow blocks the runner knows, by action type. */
 export const HANDLERS = new Map<string, ActionHandler>([
   ['MessageParticipant', messageParticipant],
   ['GetParticipantInput', getParticipantInput],

@@ -30,9 +30,12 @@ const Document = z.object({
   Actions: z.array(Action).min(1).max(250),
 });
 
+/** One action (block) of a flow. */
 export type FlowAction = z.infer<typeof Action>;
+/** An action's transitions: next action, conditions and errors. */
 export type FlowTransitions = z.infer<typeof Transitions>;
 
+/** A flow in the Amazon Connect flow language. */
 export interface FlowDocument {
   startAction: string;
   actions: Map<string, FlowAction>;

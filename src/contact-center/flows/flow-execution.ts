@@ -25,6 +25,7 @@ export interface QueueGate {
   enqueue(contactId: string, target: { queueId: string; agentId?: string }): boolean;
 }
 
+/** Where a flow run logs (as Connect's flow logs). */
 export interface FlowLogger {
   info(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
@@ -36,6 +37,7 @@ export interface FlowObserver {
   actionStarted(contactId: string, action: FlowAction, scope: FlowScope): void;
 }
 
+/** What flow blocks may use: the contacts, the directory, prompts, queues, DTMF input, logs and the clock. */
 export interface FlowServices {
   contacts: LocalContacts;
   directory: CenterDirectory;
@@ -68,13 +70,16 @@ export type ActionOutcome =
   | { kind: 'jump'; flowId: string }
   | { kind: 'stop'; ending: 'queued' | 'disconnected' | 'end-flow' };
 
+/** Runs one flow block and says where the flow goes next. */
 export type ActionHandler = (
   action: FlowAction,
   run: FlowExecution,
   services: FlowServices,
 ) => Promise<ActionOutcome> | ActionOutcome;
 
+/** Go on to the action's next action. */
 export const next = (): ActionOutcome => ({ kind: 'next' });
+/** Take the action's error branch of `errorType`. */
 export const fail = (reason: string, errorType = 'NoMatchingError'): ActionOutcome => ({
   kind: 'error',
   errorType,

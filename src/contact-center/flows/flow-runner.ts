@@ -13,6 +13,7 @@ const FLOW_DISCONNECT = 'CONTACT_FLOW_DISCONNECT';
 /** How a flow execution finished. */
 export type FlowEnding = 'queued' | 'disconnected' | 'ended' | 'aborted';
 
+/** Runs a contact's flow, block by block, and resumes runs after a restart. */
 export class FlowRunner {
   private readonly running = new Map<string, AbortController>();
   private readonly documents = new Map<string, FlowDocument>();

@@ -58,6 +58,7 @@ async function play(
   }
 }
 
+/** MessageParticipant: plays or captions a prompt. */
 export const messageParticipant: ActionHandler = async (action, run, services) => {
   const prompt = promptOf(action, run);
   if ('error' in prompt) return fail(prompt.error);
@@ -95,6 +96,7 @@ function validatePhone(digits: string, format: string, countryCode: string): str
   return /^\d{4,15}$/.test(digits) ? digits : undefined;
 }
 
+/** GetParticipantInput: a prompt, then the customer's DTMF digits (or a timeout). */
 export const getParticipantInput: ActionHandler = async (
   action,
   run,

@@ -8,6 +8,7 @@ import { fail, next, param, type ActionHandler } from './flow-execution';
 
 const ENGINES = ['standard', 'neural', 'generative'];
 
+/** UpdateContactTextToSpeechVoice: the voice of later prompts. */
 export const updateContactTextToSpeechVoice: ActionHandler = (action, run, services) => {
   const given = param(action, 'TextToSpeechVoice');
   if (given === undefined) return fail('TextToSpeechVoice is required');

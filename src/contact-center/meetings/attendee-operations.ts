@@ -14,6 +14,7 @@ import {
   resolveCapabilities,
 } from './meetings-input';
 
+/** CreateAttendee (Chime SDK Meetings). */
 export const createAttendee: Operation = (deps, req) => {
   const record = meetingOf(deps, req.labels);
   const item = parseMeetingsInput(AttendeeItem, req.body);
@@ -22,6 +23,7 @@ export const createAttendee: Operation = (deps, req) => {
   return { Attendee: attendee };
 };
 
+/** BatchCreateAttendee (Chime SDK Meetings). */
 export const batchCreateAttendee: Operation = (deps, req) => {
   const record = meetingOf(deps, req.labels);
   const { Attendees } = parseMeetingsInput(

@@ -8,6 +8,7 @@ import type { AddParticipantResponse } from '../shared/agent-desk-api';
 import { deskClient } from './desk-client';
 import { strings } from './strings';
 
+/** What the Add participant form needs: the agent and contact, and where the new link goes. */
 export interface AddParticipantProps {
   agentId: string;
   contactId: string;
@@ -18,6 +19,7 @@ export interface AddParticipantProps {
   present: number;
 }
 
+/** The desk's Add participant form: creates a participant and shows their /join/ link to hand over. */
 export function AddParticipant({
   agentId,
   contactId,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { DeskState } from '../shared/agent-desk-api';
 import { strings } from './strings';
 
+/** The after-contact work panel: the countdown and Finish, back to Available. */
 export function AfterContactWork({
   state,
   busy,

@@ -17,6 +17,7 @@ function useSecondsSince(since: number | undefined): number {
   return since === undefined ? 0 : Math.max(0, (now - since) / 1000);
 }
 
+/** What the call's status line shows: the customer's device and the call's audio quality. */
 export interface CallStatusLineProps {
   /** When the agent accepted (epoch ms); no timer before. */
   since: number | undefined;
@@ -25,6 +26,7 @@ export interface CallStatusLineProps {
   customerMuted: boolean;
 }
 
+/** One line under the call: the customer's device and network, and the audio quality Connect reports. */
 export function CallStatusLine({
   since,
   network,

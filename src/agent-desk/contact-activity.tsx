@@ -5,6 +5,7 @@
 import type { DeskContact } from '../shared/agent-desk-api';
 import { strings } from './strings';
 
+/** The contact's activity log: flow steps, DTMF, captions, participants (a polite live log). */
 export function ContactActivity({ contact }: { contact: DeskContact }) {
   const items = [
     ...contact.dtmf.map((d, i) => ({

@@ -31,6 +31,7 @@ import { strings } from './strings';
 import { DeskTile } from './desk-tile';
 import { AddParticipant } from './add-participant';
 
+/** The accepted contact and the agent's meeting credentials. */
 export interface ContactCallProps {
   agentId: string;
   contact: DeskContact;
@@ -52,6 +53,7 @@ export function customerMuted(snap: CallSnapshot, customerAttendeeId?: string): 
   return (people.find((a) => a.attendeeId === customerAttendeeId) ?? people[0])?.muted ?? false;
 }
 
+/** The agent's side of a call: the customer's video, the agent's own, the controls and the status line. */
 export function ContactCall({ agentId, contact, connection, onEnd, busy }: ContactCallProps) {
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

@@ -10,6 +10,7 @@ function isLink(type: string, value: string | undefined): value is string {
   return type === 'URL' && !!value && /^https?:\/\//i.test(value);
 }
 
+/** The contact's details: customer, queue, attributes, references. */
 export function ContactDetails({ contact }: { contact: DeskContact }) {
   // The away marker is shown as the reconnecting banner, not as data about the customer.
   const attributes = Object.entries(contact.attributes).filter(([k]) => k !== AWAY_UNTIL_ATTRIBUTE);

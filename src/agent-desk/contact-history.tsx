@@ -6,6 +6,7 @@ import type { DeskHistoryItem } from '../shared/agent-desk-api';
 import { formatDuration } from '../shared/format-duration';
 import { strings } from './strings';
 
+/** The agent's last contacts, newest first, with the customer's rating where given. */
 export function ContactHistory({ items }: { items: DeskHistoryItem[] }) {
   if (items.length === 0) return null;
   return (

@@ -10,6 +10,7 @@ import { strings } from './strings';
 /** How long "… is back" stays after the customer returned. */
 const BACK_SHOWN_MS = 5000;
 
+/** Who is away, and until when the contact waits for them (epoch ms). */
 export interface CustomerAwayProps {
   customerName: string;
   /** When the contact ends unless the customer comes back (epoch ms); undefined while present. */
@@ -18,6 +19,7 @@ export interface CustomerAwayProps {
 
 type Phase = 'present' | 'away' | 'ending' | 'back';
 
+/** "Customer reconnecting…" with the seconds left of the grace period. */
 export function CustomerAway({ customerName, until }: CustomerAwayProps) {
   // Ticks for the whole call (like the call timer), so the countdown starts from a fresh clock.
   const [now, setNow] = useState(() => Date.now());

@@ -141,6 +141,7 @@ function Desk({ agent, onSignOut }: { agent: AgentSummary; onSignOut(): void }) 
   );
 }
 
+/** The agent desk page: sign in, status, the offered or accepted contact, history. */
 export function DeskApp() {
   const [agent, setAgent] = useState<AgentSummary | null>(() => {
     const saved = sessionStorage.getItem(STORAGE_KEY);

@@ -30,6 +30,7 @@ const agentPath = (agentId: string) => `/agents/${encodeURIComponent(agentId)}`;
 const contactPath = (agentId: string, contactId: string) =>
   `${agentPath(agentId)}/contacts/${encodeURIComponent(contactId)}`;
 
+/** The desk API's client: one function per /local/desk endpoint, answers validated with the shared schemas. */
 export const deskClient = {
   listAgents: async () => (await request('/agents', AgentList)).agents,
   setStatus: (agentId: string, status: 'AVAILABLE' | 'OFFLINE') =>

@@ -3,6 +3,7 @@ import type { CallEngine } from '../call-engine/call-engine-api';
 import type { TileInfo } from '../call-engine/call-types';
 import { VideoTile } from '../call-engine/video-tile';
 
+/** A video tile of the desk: the engine, the tile, its label and badge. */
 export interface DeskTileProps {
   engine: CallEngine | null;
   tile: TileInfo;
@@ -12,6 +13,7 @@ export interface DeskTileProps {
   className: string;
 }
 
+/** One video on the desk, bound through the shared VideoTile. */
 export function DeskTile({ engine, tile, label, badge, className }: DeskTileProps) {
   return (
     <figure className={`tile ${className}`}>

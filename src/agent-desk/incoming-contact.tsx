@@ -8,6 +8,7 @@ import { ContactDetails } from './contact-details';
 import { startRinging } from './ringtone';
 import { strings } from './strings';
 
+/** An offered contact: who is calling and from which queue, with Accept and Decline. */
 export function IncomingContact(props: {
   contact: DeskContact;
   busy: boolean;

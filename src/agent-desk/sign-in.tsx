@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { deskClient, type AgentSummary } from './desk-client';
 import { strings } from './strings';
 
+/** The desk's sign-in: the local agents to choose from. */
 export function SignIn({ onSignIn }: { onSignIn(agent: AgentSummary): void }) {
   const [agents, setAgents] = useState<AgentSummary[] | null>(null);
   const [failed, setFailed] = useState(false);

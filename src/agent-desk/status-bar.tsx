@@ -2,6 +2,7 @@
 import type { DeskAgent } from '../shared/agent-desk-api';
 import { strings } from './strings';
 
+/** The agent's name and status, with Available and Offline. */
 export function StatusBar(props: {
   agent: DeskAgent;
   busy: boolean;

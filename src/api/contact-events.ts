@@ -18,7 +18,9 @@ const Item = z.object({
   ParticipantId: z.optional(z.string()),
 });
 
+/** The Participant Service's participant-joined event type. */
 export const JOINED = 'application/vnd.amazonaws.connect.event.participant.joined';
+/** The Participant Service's contact-ended event type. */
 export const ENDED = 'application/vnd.amazonaws.connect.event.chat.ended';
 
 /** What the widget learns from the contact itself. */

@@ -6,6 +6,7 @@
  */
 import type { SnapshotStore } from './snapshot-store';
 
+/** The meeting's remote audio element and its autoplay state. */
 export interface AudioOutput {
   element: HTMLAudioElement | null;
   /** Tries to play; sets `audioBlocked` when the browser refuses. */
@@ -15,6 +16,7 @@ export interface AudioOutput {
 
 const GESTURES = ['pointerdown', 'keydown', 'touchend'] as const;
 
+/** One audio element for the session to play into, with the autoplay check. */
 export function createAudioOutput(
   store: SnapshotStore,
   element: HTMLAudioElement | null,

@@ -4,6 +4,7 @@
  */
 import type { BackgroundEffect, CallSnapshot, JoinOptions } from './call-types';
 
+/** The call engine: one snapshot to read and the commands of a call (join, leave, devices, share, effects). */
 export interface CallEngine {
   /** Current immutable snapshot (stable identity between changes, for useSyncExternalStore). */
   getSnapshot(): CallSnapshot;

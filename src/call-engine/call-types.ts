@@ -25,6 +25,7 @@ export type EngineStatus =
   | { kind: 'left'; reason: LeaveReason }
   | { kind: 'failed'; code: EngineErrorCode; message: string };
 
+/** Why the engine failed or a device could not be used; the widget turns each into words. */
 export type EngineErrorCode =
   'permission-denied' | 'device-not-found' | 'device-in-use' | 'join-failed' | 'share-failed';
 
@@ -60,11 +61,13 @@ export interface DataMessageInfo {
   local: boolean;
 }
 
+/** A camera, microphone or speaker the browser lists. */
 export interface DeviceOption {
   deviceId: string;
   label: string;
 }
 
+/** The devices the browser lists and the ones in use. */
 export interface DeviceState {
   cameras: DeviceOption[];
   microphones: DeviceOption[];

@@ -45,6 +45,7 @@ function tileOf(state: VideoTileState): TileInfo | null {
   };
 }
 
+/** What the Chime observers report to the engine, which turns it into its snapshot. */
 export interface ObserverHooks {
   /** Called once the session is connected (first time and after every reconnect). */
   onStarted(): void;

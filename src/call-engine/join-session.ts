@@ -11,6 +11,7 @@ import type { MediaSession } from './media-session';
 import { releaseDevices, type createCamera } from './session-devices';
 import type { SnapshotStore } from './snapshot-store';
 
+/** What a join needs: the session, its devices, the store and the cancellation signal. */
 export interface JoinContext {
   store: SnapshotStore;
   /** True once the call was left (or ended) while joining. */

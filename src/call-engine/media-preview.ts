@@ -5,6 +5,7 @@
  */
 import { toDeviceError, type CallEngineError } from './device-errors';
 
+/** The pre-call camera and microphone: the stream, and a stop that releases them. */
 export interface MediaPreview {
   stream: MediaStream;
   /** Microphone level in [0, 1] (RMS of the latest audio frame). */
@@ -12,6 +13,7 @@ export interface MediaPreview {
   stop(): void;
 }
 
+/** Which devices the preview opens. */
 export interface PreviewOptions {
   video: boolean;
   camera?: string | null;

@@ -8,6 +8,7 @@ import type { AudioTransformDevice, AudioVideoFacade } from 'amazon-chime-sdk-js
 import type { BackgroundCamera } from './effects/background-processor';
 import type { BackgroundEffect, DeviceOption, JoinOptions } from './call-types';
 
+/** The part of the SDK's AudioVideoFacade the engine uses (the fakes implement exactly this). */
 export type MediaSession = Pick<
   AudioVideoFacade,
   | 'addObserver'

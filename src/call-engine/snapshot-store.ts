@@ -35,6 +35,7 @@ export function initialSnapshot(): CallSnapshot {
   };
 }
 
+/** The engine's one snapshot: read it, subscribe to it, and change it only by `update`. */
 export interface SnapshotStore {
   get(): CallSnapshot;
   subscribe(listener: () => void): () => void;
@@ -42,6 +43,7 @@ export interface SnapshotStore {
   update(change: Partial<CallSnapshot> | ((s: CallSnapshot) => Partial<CallSnapshot>)): void;
 }
 
+/** A snapshot store starting at `start`. */
 export function createSnapshotStore(start: CallSnapshot = initialSnapshot()): SnapshotStore {
   const store = createStore(start);
   return {

@@ -6,6 +6,7 @@
 import type { CallEngine } from './call-engine-api';
 import { useTileRef } from './use-call-snapshot';
 
+/** A video element bound to one engine tile: the engine, the tile id, its label and class. */
 export interface VideoTileProps {
   engine: CallEngine | null;
   tileId: number;

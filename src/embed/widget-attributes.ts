@@ -17,6 +17,7 @@ export interface EmbedConfig {
   backgroundImage?: string;
 }
 
+/** The element's attributes; a change re-reads its configuration. */
 export const OBSERVED_ATTRIBUTES = [
   'backend-url',
   'entry-point',
@@ -44,6 +45,7 @@ function parseContactAttributes(raw: string): Record<string, string> | undefined
   }
 }
 
+/** The element's attributes, parsed and checked. */
 export interface ParsedAttributes {
   config: EmbedConfig | null;
   errors: string[];

@@ -22,6 +22,7 @@ import type { JoinPayload } from './join-payload';
 import { statusText } from './join-status';
 import { joinStrings as t } from './join-strings';
 
+/** The join link's payload and how to load the call engine. */
 export interface JoinCallProps {
   payload: JoinPayload;
   loadEngine: () => Promise<CallEngine>;
@@ -30,6 +31,7 @@ export interface JoinCallProps {
 /** The status sentence of a snapshot (a string: re-renders only when the sentence changes). */
 const joinStatus = (s: CallSnapshot) => statusText(s, t);
 
+/** The /join/ page's call: joins the meeting from the link and shows everyone. */
 export function JoinCall({ payload, loadEngine }: JoinCallProps) {
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { AllowedCapabilities, ConnectionData } from '../shared/connect-schemas';
 
+/** What a /join/ link carries in its fragment: the meeting credentials and the names. */
 export const JoinPayload = z.object({
   v: z.literal(1),
   contactId: z.string().min(1),

@@ -30,4 +30,5 @@ export const joinStrings = {
   },
   badLink: 'This link cannot be used',
 } as const;
+/** The join page's strings. */
 export type JoinStrings = typeof joinStrings;

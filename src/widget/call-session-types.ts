@@ -35,15 +35,18 @@ export interface JoinChoice {
   background?: BackgroundEffect;
 }
 
+/** A flow prompt shown as a caption. */
 export interface Caption {
   id: string;
   text: string;
 }
 
+/** Why a call could not start or went on no longer. */
 export type SessionError =
   | { kind: 'backend'; name: string; message: string; retryable: boolean; unreachable: boolean }
   | { kind: 'device' | 'join'; code: EngineErrorCode; message: string };
 
+/** Where the call is: pre-call, starting, connecting (flow and queue), in call, ended, or failed. */
 export type SessionPhase =
   | { phase: 'pre-call' }
   | { phase: 'starting' }
@@ -64,6 +67,7 @@ export type SessionPhase =
   | { phase: 'ended'; contactId: string; endedBy: EndedBy; durationSeconds: number | null }
   | { phase: 'error'; error: SessionError };
 
+/** Everything the widget shows of a call, owned by the call session. */
 export interface SessionState {
   phase: SessionPhase;
   captions: Caption[];
@@ -92,6 +96,7 @@ export interface SessionState {
   settingUp: boolean;
 }
 
+/** The widget's configuration: backend, entry point, language, theme. */
 export interface WidgetConfig {
   backendUrl: string;
   entryPoint: string;

@@ -13,11 +13,13 @@ import { entryPointQuery } from '../api/get-entry-point';
 import { WidgetRoot } from './widget-root';
 import widgetCss from './styles/widget.css?inline';
 
+/** A mounted widget: open, close, and unmount. */
 export interface MountedWidget {
   /** Removes the UI at once, then cancels or ends any call; resolves once every device is released. */
   unmount(): Promise<void>;
 }
 
+/** Where and how to mount the widget. */
 export interface MountWidgetOptions {
   config: WidgetConfig;
   onEvent: (e: HostEvent) => void;

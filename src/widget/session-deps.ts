@@ -15,6 +15,7 @@ import { loadCallEngine } from '../call-engine/load-call-engine';
 import type { StartCallRequest } from '../shared/call-api';
 import type { SessionDeps } from './call-session-types';
 
+/** The call session's dependencies over the backend at `baseUrl`. */
 export function createSessionDeps(queryClient: QueryClient, baseUrl: string): SessionDeps {
   return {
     startCall: (body: StartCallRequest) =>

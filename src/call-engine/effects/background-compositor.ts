@@ -19,6 +19,7 @@ const BLUR = { light: { shrink: 4, radius: 1.5 }, strong: { shrink: 10, radius: 
 type Frame = HTMLCanvasElement | HTMLVideoElement;
 type Picture = HTMLCanvasElement | HTMLImageElement;
 
+/** Draws a camera frame with its background blurred or replaced, from the segmentation mask. */
 export interface Compositor {
   effect(): BackgroundEffect;
   /** Changes the effect from the next frame on (the mask history is kept). */

@@ -7,6 +7,7 @@
 import type { BackgroundEffect } from '../call-types';
 import type { Compositor } from './background-compositor';
 
+/** The pre-call preview with a background effect: its processed stream, the effect, stop. */
 export interface PreviewBackground {
   /** The processed picture (video only). */
   stream: MediaStream;

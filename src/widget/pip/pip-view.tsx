@@ -23,6 +23,7 @@ export interface EngineBindings {
   Tile: typeof Tile;
 }
 
+/** What the picture-in-picture window shows and does. */
 export interface PipViewProps {
   t: Strings;
   engine: CallEngine;
@@ -38,6 +39,7 @@ const sameTile = (a: ReturnType<typeof agentTile>, b: ReturnType<typeof agentTil
 const selfMuted = (s: CallSnapshot) => s.muted;
 const agentMuted = (s: CallSnapshot) => remoteAttendees(s).some((a) => !a.isContent && a.muted);
 
+/** The picture-in-picture window's call: the agent's video or initials, the call time, Mute and End. */
 export function PipView({ t, engine, bindings, agentName, connectedAt, onEnd }: PipViewProps) {
   const { useCallSnapshot: useSnapshot, Tile } = bindings;
   const remote = useSnapshot(engine, agentTile, sameTile);

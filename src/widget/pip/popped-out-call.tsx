@@ -37,6 +37,7 @@ export async function popOut(
   return null;
 }
 
+/** The open picture-in-picture window and the call it shows. */
 export interface PoppedOutCallProps {
   t: Strings;
   pip: PipWindow;
@@ -47,6 +48,7 @@ export interface PoppedOutCallProps {
   onClosed: () => void;
 }
 
+/** Renders the call into the picture-in-picture window (a portal) and the in-page card with Bring back. */
 export function PoppedOutCall({ t, pip, session, state, bindings, onClosed }: PoppedOutCallProps) {
   const card = useRef<HTMLDivElement>(null);
   // The window's listener outlives renders: it calls the latest `onClosed`.

@@ -14,6 +14,7 @@ import { useCallSnapshot } from '../../call-engine/use-call-snapshot';
 import type { Strings } from '../strings/strings';
 import { deviceFailureText, type DeviceFailure } from './device-failure';
 
+/** What the in-call notices need beyond the engine's snapshot. */
 export interface BannersProps {
   t: Strings;
   engine: CallEngine;
@@ -22,6 +23,7 @@ export interface BannersProps {
   deviceFailure?: DeviceFailure | null;
 }
 
+/** The in-call notices: reconnecting, audio blocked, a lost device, a failed share. */
 export function CallBanners({ t, engine, shareError, deviceFailure }: BannersProps) {
   const status = useCallSnapshot(engine, statusKind);
   const audioBlocked = useCallSnapshot(engine, isAudioBlocked);

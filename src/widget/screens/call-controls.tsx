@@ -24,6 +24,7 @@ import type { Strings } from '../strings/strings';
 import { IconButton } from '../ui/icon-button';
 import { useNarrow } from '../ui/use-narrow';
 
+/** What the control bar needs: the engine, what is allowed, and its handlers. */
 export interface ControlsProps {
   t: Strings;
   /** The call whose mute, camera and sharing state the toggles show (Mute acts on it directly). */
@@ -44,6 +45,7 @@ export interface ControlsProps {
   onPopOut?: (() => void) | undefined;
 }
 
+/** The call's control bar: Mute, Video, Share, Keypad, Devices, Pop out, End (the rest in More on narrow widths). */
 export function CallControls(p: ControlsProps) {
   const shareHint = useId();
   const moreId = useId();

@@ -36,6 +36,7 @@ export interface CallStageProps {
   people?: Record<string, string>;
 }
 
+/** The in-call stage: the agent (or a grid of everyone) and the self-view, a shared screen as the main view. */
 export function CallStage({
   t,
   engine,

@@ -17,6 +17,7 @@ import { Tile } from '../ui/tile';
 import { useNow } from '../ui/use-now';
 import { CallBanners } from './call-banners';
 
+/** What the connecting screen shows: the phase, captions, the keypad. */
 export interface ConnectingProps {
   t: Strings;
   phase: Extract<SessionPhase, { phase: 'connecting' }>;
@@ -36,6 +37,7 @@ export function connectingStatus(t: Strings, phase: ConnectingProps['phase']): s
   return t.inFlow;
 }
 
+/** While the flow runs and the contact queues: the preview, the queue, the captions and the keypad. */
 export function ConnectingScreen({
   t,
   phase,

@@ -6,6 +6,7 @@ import { CallEngineError } from '../../call-engine/device-errors';
 import type { EngineErrorCode } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';
 
+/** A device that could not start or switch. */
 export type FailedDevice = 'camera' | 'microphone' | 'speaker';
 
 /** One failed device action, as the in-call notice shows it. */

@@ -10,6 +10,7 @@ import type { Strings } from '../strings/strings';
 
 type Ended = Extract<SessionPhase, { phase: 'ended' }>;
 
+/** Who or what ended the call, in words. */
 export function endedText(t: Strings, endedBy: Ended['endedBy'], reachedAgent = true): string {
   if (!reachedAgent && endedBy !== 'customer') return t.endedBeforeAgent;
   switch (endedBy) {
@@ -26,6 +27,7 @@ export function endedText(t: Strings, endedBy: Ended['endedBy'], reachedAgent = 
   }
 }
 
+/** The ended call and what the customer can do next. */
 export interface EndedProps {
   t: Strings;
   phase: Ended;
@@ -37,6 +39,7 @@ export interface EndedProps {
   onRate?: (score: number, comment: string) => Promise<void>;
 }
 
+/** The ended screen: who ended it, its duration, the rating, Call again. */
 export function EndedScreen({ t, phase, agentName, onCallAgain, onClose, onRate }: EndedProps) {
   return (
     <section className="cvw-screen cvw-ended" aria-labelledby="cvw-ended-title">

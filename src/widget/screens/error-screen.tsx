@@ -3,12 +3,14 @@ import type { SessionError } from '../call-session-types';
 import type { Strings } from '../strings/strings';
 import { PermissionHelp } from '../ui/permission-help';
 
+/** A session error in words the customer can act on. */
 export function errorText(t: Strings, error: SessionError): string {
   if (error.kind === 'backend')
     return error.unreachable ? t.backendUnreachable : t.backendError(error.message);
   return t.joinFailed;
 }
 
+/** A call that could not start or stopped: what happened and what to do (with help for a refused device). */
 export function ErrorScreen({
   t,
   error,

@@ -25,6 +25,7 @@ import { deviceFailureOf, type DeviceFailure, type FailedDevice } from './device
 import { screenShareEnabled } from './screen-share-gate';
 import { screenCaptureAvailable } from '../browser-support';
 
+/** What the in-call screen needs beyond the engine's snapshot. */
 export interface InCallProps {
   t: Strings;
   engine: CallEngine;
@@ -60,6 +61,7 @@ function CallTimer({ t, connectedAt }: { t: Strings; connectedAt: number }) {
   );
 }
 
+/** The call: stage, notices, controls and the devices drawer. */
 export function InCallScreen({
   t,
   engine,

@@ -15,6 +15,7 @@ import { useNow } from '../ui/use-now';
 import { agentMuted } from './call-stage';
 import { callSeconds } from './in-call-screen';
 
+/** The minimised call and its actions. */
 export interface BubbleProps {
   t: Strings;
   phase: Extract<SessionPhase, { phase: 'connecting' | 'in-call' }>;
@@ -24,6 +25,7 @@ export interface BubbleProps {
   onEnd: () => void;
 }
 
+/** The minimised call: a small bubble with the agent, the time, Open and End. */
 export function MinimisedBubble({ t, phase, engine, agentName, onExpand, onEnd }: BubbleProps) {
   const video = useCallSnapshot(engine, remoteVideoTile, equalData);
   const agentIsMuted = useCallSnapshot(engine, agentMuted);

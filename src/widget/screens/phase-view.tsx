@@ -11,6 +11,7 @@ import { InCallScreen } from './in-call-screen';
 import { PreCallScreen } from './pre-call-screen';
 import { UnavailableScreen } from './unavailable-screen';
 
+/** The session's phase and what each screen needs. */
 export interface PhaseViewProps {
   t: Strings;
   config: WidgetConfig;
@@ -28,6 +29,7 @@ export interface PhaseViewProps {
   onPopOut?: (() => void) | undefined;
 }
 
+/** The screen of the session's phase. */
 export function PhaseView({
   t,
   config,

@@ -23,6 +23,7 @@ import { loadChoices, saveChoices } from '../ui/remembered-choices';
 import { effectiveDevice, useMediaPreview } from './use-media-preview';
 import type { BrowserProblem } from '../browser-support';
 
+/** The entry point, the preview and the devices before a call. */
 export interface PreCallProps {
   t: Strings;
   capabilities: AllowedCapabilities | undefined;
@@ -41,6 +42,7 @@ export function problemText(t: Strings, problem: BrowserProblem): string {
   return t.unsupportedNoWebRtc;
 }
 
+/** Before a call: the camera preview, devices, name, and Join. */
 export function PreCallScreen({
   t,
   capabilities,

@@ -20,6 +20,7 @@ export function screenSharingInstruction(
   }
 }
 
+/** Whether the customer may share their screen now (allowed, and enabled by the agent). */
 export function screenShareEnabled(snap: CallSnapshot): boolean {
   return screenSharingInstruction(snap) === 'ScreenSharingStarted';
 }

@@ -15,6 +15,7 @@ function unavailableReason(error: Error): 'origin' | 'entry-point' | 'unreachabl
   return error.status === 0 ? 'unreachable' : 'other';
 }
 
+/** Why calls cannot be offered, and the actions offered. */
 export interface UnavailableProps {
   t: Strings;
   error: Error;
@@ -22,6 +23,7 @@ export interface UnavailableProps {
   onClose: () => void;
 }
 
+/** Calls cannot be offered here (origin refused, no such entry point, service unreachable): why, and what to do. */
 export function UnavailableScreen({ t, error, onRetry, onClose }: UnavailableProps) {
   const reason = unavailableReason(error);
   const text =

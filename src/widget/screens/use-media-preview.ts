@@ -8,6 +8,7 @@ import { startMediaPreview, type MediaPreview } from '../../call-engine/media-pr
 import { CallEngineError } from '../../call-engine/device-errors';
 import type { DeviceOption, EngineErrorCode } from '../../call-engine/call-types';
 
+/** The devices the preview uses. */
 export interface PreviewDevices {
   cameras: DeviceOption[];
   microphones: DeviceOption[];

@@ -7,7 +7,9 @@ import type { ContactParticipant, ContactRecord } from './contact-record';
 /** The Participant Service's event content types, as Connect sends them. */
 export const EVENT_PARTICIPANT_JOINED =
   'application/vnd.amazonaws.connect.event.participant.joined';
+/** A participant left the contact. */
 export const EVENT_PARTICIPANT_LEFT = 'application/vnd.amazonaws.connect.event.participant.left';
+/** The contact ended (Connect names it chat.ended for every channel). */
 export const EVENT_CHAT_ENDED = 'application/vnd.amazonaws.connect.event.chat.ended';
 
 /** Every participant of the contact: the customer, extra customer devices, then the agent. */

@@ -35,6 +35,7 @@ export const batchCreateAttendee: Operation = (deps, req) => {
   return { Attendees: attendees, Errors: [] };
 };
 
+/** GetAttendee (Chime SDK Meetings). */
 export const getAttendee: Operation = (deps, req) => ({
   Attendee: attendeeOf(deps, req.labels).attendee,
 });
@@ -47,6 +48,7 @@ const PAGE = z.object({
 /** NextToken: the offset of the next page, opaque to the caller. */
 const tokenFor = (offset: number) => Buffer.from(`attendees:${offset}`).toString('base64url');
 
+/** ListAttendees (Chime SDK Meetings), paginated. */
 export const listAttendees: Operation = (deps, req) => {
   const record = meetingOf(deps, req.labels);
   const page = parseMeetingsInput(PAGE, Object.fromEntries(req.query));
@@ -75,6 +77,7 @@ export const deleteAttendee: Operation = (deps, req) => {
   return undefined;
 };
 
+/** UpdateAttendeeCapabilities (Chime SDK Meetings). */
 export const updateAttendeeCapabilities: Operation = (deps, req) => {
   const { record, attendee } = attendeeOf(deps, req.labels);
   const { Capabilities: given } = parseMeetingsInput(z.object({ Capabilities }), req.body);

@@ -76,10 +76,12 @@ function create(deps: EmulatorDeps, req: OperationRequest, input: MeetingRequest
   return record;
 }
 
+/** CreateMeeting (Chime SDK Meetings). */
 export const createMeeting: Operation = (deps, req) => ({
   Meeting: create(deps, req, parseMeetingsInput(CreateMeetingInput, req.body)).meeting,
 });
 
+/** CreateMeetingWithAttendees (Chime SDK Meetings). */
 export const createMeetingWithAttendees: Operation = (deps, req) => {
   const record = create(deps, req, parseMeetingsInput(CreateMeetingWithAttendeesInput, req.body));
   const attendees = record.initialAttendeeIds
@@ -88,6 +90,7 @@ export const createMeetingWithAttendees: Operation = (deps, req) => {
   return { Meeting: record.meeting, Attendees: attendees, Errors: [] };
 };
 
+/** GetMeeting (Chime SDK Meetings). */
 export const getMeeting: Operation = (deps, req) => ({
   Meeting: meetingOf(deps, req.labels).meeting,
 });

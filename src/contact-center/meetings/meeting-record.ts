@@ -5,14 +5,17 @@
  */
 import type { MediaAttendee, MediaMeeting } from '../../media-server/media-service';
 
+/** What an attendee may do with one kind of media. */
 export type MediaCapability = 'SendReceive' | 'Send' | 'Receive' | 'None';
 
+/** An attendee's audio, video and content capabilities. */
 export interface AttendeeCapabilities {
   Audio: MediaCapability;
   Video: MediaCapability;
   Content: MediaCapability;
 }
 
+/** An attendee as the Chime SDK Meetings API returns it. */
 export interface ChimeAttendee {
   ExternalUserId: string;
   AttendeeId: string;
@@ -20,6 +23,7 @@ export interface ChimeAttendee {
   Capabilities: AttendeeCapabilities;
 }
 
+/** A meeting's feature settings (video and content resolution, attendee count). */
 export interface MeetingFeatures {
   Audio?: { EchoReduction?: 'AVAILABLE' | 'UNAVAILABLE' };
   Video: { MaxResolution: 'None' | 'HD' | 'FHD' };
@@ -27,6 +31,7 @@ export interface MeetingFeatures {
   Attendee: { MaxCount: number };
 }
 
+/** A meeting as the Chime SDK Meetings API returns it. */
 export interface ChimeMeeting {
   MeetingId: string;
   MeetingHostId?: string;
@@ -38,6 +43,7 @@ export interface ChimeMeeting {
   MeetingArn: string;
 }
 
+/** A meeting as the store keeps it: the meeting, its attendees and their tokens. */
 export interface MeetingRecord {
   meeting: ChimeMeeting;
   media: MediaMeeting;

@@ -35,6 +35,7 @@ export const MEDIA_REGIONS = [
 
 /** The model's pattern for ExternalUserId and ExternalMeetingId. */
 const EXTERNAL_ID = /^[-_&@+=,(){}[\]/«».:|'"#a-zA-Z0-9À-ÿ\s]*$/;
+/** An ExternalUserId or ExternalMeetingId as Chime validates it. */
 export const ExternalId = z
   .string()
   .min(2)
@@ -43,7 +44,9 @@ export const ExternalId = z
   .refine((v) => !v.toLowerCase().startsWith('aws:'), 'values that begin with aws: are reserved');
 
 const Capability = z.enum(['SendReceive', 'Send', 'Receive', 'None']);
+/** An attendee's capabilities in a request. */
 export const Capabilities = z.object({ Audio: Capability, Video: Capability, Content: Capability });
+/** One attendee of a create request. */
 export const AttendeeItem = z.object({
   ExternalUserId: ExternalId,
   Capabilities: Capabilities.optional(),
@@ -116,7 +119,9 @@ const meetingMembers = {
     .optional(),
   MediaPlacementNetworkType: z.enum(['DualStack', 'Ipv4Only']).optional(),
 };
+/** CreateMeeting's request body. */
 export const CreateMeetingInput = z.object(meetingMembers);
+/** CreateMeetingWithAttendees's request body. */
 export const CreateMeetingWithAttendeesInput = z.object({
   ...meetingMembers,
   Attendees: z.array(AttendeeItem).min(1).max(20),

@@ -18,6 +18,7 @@ import {
   getMeeting,
 } from './meeting-operations';
 
+/** The emulated Chime SDK Meetings operations with their methods and paths. */
 export const MEETINGS_ROUTES: Route[] = [
   route('POST /meetings', createMeeting),
   route('POST /meetings?operation=create-attendees', createMeetingWithAttendees),

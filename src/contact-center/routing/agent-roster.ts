@@ -7,9 +7,11 @@ import type { Clock } from '../clock';
 import type { CenterDirectory } from './center-directory';
 import { DeskError } from './desk-error';
 
+/** An agent's routing status. */
 export type AgentStatus =
   'OFFLINE' | 'AVAILABLE' | 'RINGING' | 'ON_CONTACT' | 'AFTER_CONTACT_WORK' | 'MISSED';
 
+/** One agent's status and the contact they are offered or on. */
 export interface AgentState {
   id: string;
   username: string;
@@ -22,6 +24,7 @@ export interface AgentState {
   contactId?: string;
 }
 
+/** The local agents and their statuses: who is available, ringing, on a contact. */
 export class AgentRoster {
   readonly events = new EventEmitter<{ changed: [AgentState] }>();
   private readonly agents = new Map<string, AgentState>();

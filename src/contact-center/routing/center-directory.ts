@@ -11,6 +11,7 @@ export interface HoursOfOperationSetup {
   config: Array<{ day: string; start: string; end: string }>;
 }
 
+/** A queue as configured. */
 export interface QueueSetup {
   id: string;
   name: string;
@@ -19,6 +20,7 @@ export interface QueueSetup {
   maxContacts?: number;
 }
 
+/** An agent as configured. */
 export interface AgentSetup {
   id: string;
   username: string;
@@ -27,6 +29,7 @@ export interface AgentSetup {
   routingProfileId: string;
 }
 
+/** A flow as configured. */
 export interface FlowSetup {
   id: string;
   name: string;
@@ -34,6 +37,7 @@ export interface FlowSetup {
   content?: unknown;
 }
 
+/** The whole local contact center as configured: instance, queues, agents, flows, hours. */
 export interface CenterSetup {
   instance: { id: string; region: string };
   flows: FlowSetup[];

@@ -5,6 +5,7 @@
 import type { EventEmitter } from 'node:events';
 import type { MediaServiceEvents } from '../../media-server/media-service';
 
+/** Who is in each contact's meeting, from the media server's join and leave events. */
 export class MeetingPresence {
   private readonly present = new Set<string>();
   private readonly waiters = new Set<{ key: string; resolve: (joined: boolean) => void }>();

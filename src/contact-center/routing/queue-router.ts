@@ -18,6 +18,7 @@ interface Waiting {
   enqueuedAt: number;
 }
 
+/** Routes queued contacts to available agents: offers, timeouts, accepts and declines. */
 export class QueueRouter {
   private waiting: Waiting[] = [];
   private readonly timers = new AgentTimers();

@@ -8,6 +8,7 @@ import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from './agent-roster';
 import type { QueueRouter } from './queue-router';
 
+/** After a restart, puts the stored contacts back in their queues and agents back on their contacts. */
 export function restoreRouting(
   deps: { contacts: LocalContacts; roster: AgentRoster; router: QueueRouter },
   active: ContactRecord[],

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { parseWav, toMono48k } from './wav-pcm';
 
+/** Text to speech for flow prompts. */
 export interface Speech {
   readonly available: boolean;
   /** PCM for the text, or undefined when speech is unavailable or synthesis failed. */
@@ -17,6 +18,7 @@ export interface Speech {
 
 const CACHE_SIZE = 32;
 
+/** Speech through the espeak-ng command, where it is installed. */
 export function createEspeakSpeech(options: {
   enabled: boolean;
   command?: string;

@@ -9,6 +9,7 @@ import type { PromptPlayer } from '../flows/flow-execution';
 import type { Speech } from './espeak-speech';
 import { DEFAULT_LANGUAGE, espeakVoice, voiceLanguage } from './voices';
 
+/** What prompts need: the contacts, speech, playing audio into a meeting, and waiting for the attendee. */
 export interface PromptPlayerDeps {
   contacts: LocalContacts;
   speech: Speech;
@@ -42,6 +43,7 @@ export function speakingVoice(
   return espeakVoice(fromVoice ?? contact.languageCode ?? DEFAULT_LANGUAGE);
 }
 
+/** Plays flow prompts into a contact's meeting and sends them as captions. */
 export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
   // Wait for the customer once per contact: a customer without media must not slow every prompt.
   const waited = new Set<string>();

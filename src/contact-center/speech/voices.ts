@@ -37,6 +37,7 @@ const POLLY_VOICES: Record<string, string> = {
 
 /** The voice a contact speaks with before any Set voice block (Connect's default). */
 export const DEFAULT_VOICE = 'Joanna';
+/** The prompts' language when a flow sets none. */
 export const DEFAULT_LANGUAGE = 'en-US';
 
 /** The language of a Polly voice, or undefined for a voice this contact center does not know. */

@@ -12,8 +12,10 @@ import { join } from 'node:path';
 import { openDatabase } from '../../server-common/open-database';
 import type { ContactRecord } from '../contacts/contact-record';
 
+/** The kinds of token a contact's participants hold. */
 export type TokenKind = 'participant' | 'connection' | 'websocket';
 
+/** A token as stored: its kind, its contact and participant, its expiry. */
 export interface StoredToken {
   kind: TokenKind;
   contactId: string;
@@ -56,6 +58,7 @@ CREATE TABLE IF NOT EXISTS tokens (token_hash TEXT PRIMARY KEY, kind TEXT NOT NU
   participant_id TEXT NOT NULL, expires_at INTEGER);
 `;
 
+/** The contact center's SQLite store: contacts, participant tokens and idempotency records. */
 export class ContactStore {
   private readonly db: Database.Database;
   private readonly stmt;

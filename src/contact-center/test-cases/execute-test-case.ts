@@ -15,6 +15,7 @@ import type { TestAction, TestContent, TestObservation } from './testing-languag
 
 /** Where a test contact starts: Connect's VOICE_CALL and CHAT, and the local WEBRTC_CALL. */
 export const ENTRY_POINT_TYPES = ['VOICE_CALL', 'CHAT', 'WEBRTC_CALL'] as const;
+/** How a flow test case's contact enters the flow. */
 export type EntryPointType = (typeof ENTRY_POINT_TYPES)[number];
 
 /** What a test case runs: its content, where the test contact starts, and its initial data. */

@@ -8,6 +8,7 @@ import type { TestCaseResult } from './execute-test-case';
 
 /** At most this many test cases, and this many executions (oldest dropped first). */
 export const MAX_TEST_CASES = 500;
+/** The most test case executions kept (oldest go first). */
 export const MAX_EXECUTIONS = 1_000;
 
 /** A test case as CreateTestCase stored it (the content as the JSON string it was given). */

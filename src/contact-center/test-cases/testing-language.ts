@@ -82,8 +82,11 @@ export const testContentSchema = z
 
 /** Parsed test content and its parts. */
 export type TestContent = z.infer<typeof testContentSchema>;
+/** One observation of a test case: an event to wait for and the actions to take. */
 export type TestObservation = TestContent['Observations'][number];
+/** The event an observation waits for. */
 export type TestEvent = TestObservation['Event'];
+/** An action an observation takes. */
 export type TestAction = NonNullable<TestObservation['Actions']>[number];
 
 /**

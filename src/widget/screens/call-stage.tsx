@@ -26,6 +26,7 @@ export function agentMuted(snap: CallSnapshot): boolean {
   return remoteAttendees(snap).some((a) => !a.isContent && a.muted);
 }
 
+/** What the stage needs beyond the engine's snapshot: names and whether a share is shown. */
 export interface CallStageProps {
   t: Strings;
   engine: CallEngine;

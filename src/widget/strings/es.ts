@@ -1,6 +1,7 @@
 /** Spanish strings. */
 import type { Strings } from './en';
 
+/** The widget's strings in Spanish. */
 export const es: Strings = {
   dir: 'ltr',
   launcher: 'Iniciar videollamada',

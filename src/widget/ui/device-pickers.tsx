@@ -3,6 +3,7 @@ import { useId } from 'react';
 import type { DeviceOption } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';
 
+/** The devices to pick from, the ones in use, and the change handlers. */
 export interface DevicePickersProps {
   t: Strings;
   cameras?: DeviceOption[];
@@ -42,6 +43,7 @@ function Picker(props: {
   );
 }
 
+/** Camera, microphone and speaker pickers (labelled selects). */
 export function DevicePickers(p: DevicePickersProps) {
   return (
     <div className="cvw-pickers">

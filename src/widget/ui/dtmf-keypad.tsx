@@ -7,12 +7,14 @@ import type { Strings } from '../strings/strings';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
 
+/** Where a pressed digit goes, and the digits typed so far. */
 export interface DtmfKeypadProps {
   t: Strings;
   onDigit: (digit: string) => Promise<void>;
   typed?: { digit: string; ok: boolean; n: number } | null;
 }
 
+/** The keypad for the flow's touchtone prompts (a labelled group of buttons, with keyboard digits). */
 export function DtmfKeypad({ t, onDigit, typed }: DtmfKeypadProps) {
   const [pressed, setPressed] = useState<{ note: string; at: number } | null>(null);
   const press = async (digit: string) => {

@@ -16,6 +16,7 @@ export function backgroundValue(b: BackgroundEffect, siteImage?: string): string
   if (b.kind === 'image') return b.src === siteImage ? 'site' : b.src;
   return 'none';
 }
+/** The background effect a picker value stands for. */
 export function backgroundOf(value: string, siteImage?: string): BackgroundEffect {
   if (value === 'blur-light' || value === 'blur-strong')
     return { kind: 'blur', strength: value === 'blur-light' ? 'light' : 'strong' };
@@ -33,6 +34,7 @@ export function effectStateText(t: Strings, state: EffectState): string {
   return '';
 }
 
+/** The effects' states and their handlers. */
 export interface EffectSettingsProps {
   t: Strings;
   noiseSuppression: { on: boolean; state: EffectState };
@@ -44,6 +46,7 @@ export interface EffectSettingsProps {
   siteImage?: string;
 }
 
+/** Noise suppression and the background effect, with each one's state. */
 export function EffectSettings(p: EffectSettingsProps) {
   const noiseId = useId();
   const bgId = useId();

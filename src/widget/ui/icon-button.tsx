@@ -6,6 +6,7 @@
 import type { ComponentProps } from 'react';
 import type { LucideIcon } from 'lucide-react';
 
+/** An icon button: its icon, accessible label, tone and whether the label shows. */
 export interface IconButtonProps extends Omit<ComponentProps<'button'>, 'children'> {
   icon: LucideIcon;
   label: string;
@@ -16,6 +17,7 @@ export interface IconButtonProps extends Omit<ComponentProps<'button'>, 'childre
   showLabel?: boolean;
 }
 
+/** A real button with an icon and an accessible name. */
 export function IconButton({
   icon: Icon,
   label,

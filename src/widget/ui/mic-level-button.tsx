@@ -7,6 +7,7 @@ import { Mic, MicOff } from 'lucide-react';
 import type { Strings } from '../strings/strings';
 import { IconButton } from './icon-button';
 
+/** The mute state, the microphone level and the toggle. */
 export interface MicLevelButtonProps {
   t: Strings;
   muted: boolean;
@@ -14,6 +15,7 @@ export interface MicLevelButtonProps {
   onToggle: () => void;
 }
 
+/** Mute / Unmute, showing the microphone's level while it is on. */
 export function MicLevelButton({ t, muted, level, onToggle }: MicLevelButtonProps) {
   const [value, setValue] = useState(0);
   useEffect(() => {

@@ -10,6 +10,7 @@ export function browserHelp(t: Strings, userAgent: string): string {
   return t.permissionHelpOther;
 }
 
+/** How to allow the camera or microphone in this browser, and Try again. */
 export function PermissionHelp({
   t,
   code,

@@ -6,6 +6,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Strings } from '../strings/strings';
 
+/** Where the rating goes. */
 export interface RatingFormProps {
   t: Strings;
   /** Sends the rating; rejects when it could not be stored. */
@@ -14,6 +15,7 @@ export interface RatingFormProps {
 
 const SCORES = [1, 2, 3, 4, 5] as const;
 
+/** How did the call go: 1 to 5, an optional comment, skippable. */
 export function RatingForm({ t, onRate }: RatingFormProps) {
   const [score, setScore] = useState<number | null>(null);
   const [comment, setComment] = useState('');

@@ -8,6 +8,7 @@ import { VideoTile } from '../../call-engine/video-tile';
 import type { Strings } from '../strings/strings';
 import { Avatar } from './avatar';
 
+/** One person's tile: video or initials, name, muted badge, speaking ring. */
 export interface TileProps {
   t: Strings;
   engine: CallEngine | null;
@@ -32,6 +33,7 @@ export interface TileProps {
   badge?: string;
 }
 
+/** One person on the stage. */
 export function Tile({
   t,
   engine,

@@ -6,6 +6,7 @@ import { useEffect, type RefObject } from 'react';
 
 const DIGIT = /^[0-9*#]$/;
 
+/** Sends digits typed on the keyboard while focus is inside `ref`. */
 export function useDigitKeys(ref: RefObject<HTMLElement | null>, onDigit: (digit: string) => void) {
   useEffect(() => {
     const el = ref.current;

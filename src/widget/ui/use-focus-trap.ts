@@ -14,6 +14,7 @@ function activeIn(el: HTMLElement): Element | null {
   return root.activeElement;
 }
 
+/** Keeps Tab inside `ref` while `active` (the modal dialog). */
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean) {
   useEffect(() => {
     const el = ref.current;

@@ -9,6 +9,7 @@ function subscribe(cb: () => void) {
   return () => mq?.removeEventListener('change', cb);
 }
 
+/** Whether the widget is narrow (a phone), where the controls fold into More. */
 export function useNarrow(): boolean {
   return useSyncExternalStore(
     subscribe,

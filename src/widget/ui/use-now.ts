@@ -9,6 +9,7 @@
  */
 import { useEffect, useState } from 'react';
 
+/** The time, ticking on whole seconds since `origin` while `active`. */
 export function useNow(origin = 0, active = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {

@@ -15,6 +15,7 @@ export interface VisualViewportLike {
   removeEventListener(type: 'resize' | 'scroll', listener: () => void): void;
 }
 
+/** Follows the visual viewport (the on-screen keyboard) so the panel stays in view. */
 export function useVisualViewport(
   panel: RefObject<HTMLElement | null>,
   viewport: VisualViewportLike | null | undefined = globalThis.visualViewport,

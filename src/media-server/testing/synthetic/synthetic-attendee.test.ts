@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import pino from 'pino';
-import { audioQuality } from '../../call-quality';
+import { audioQuality, QUALITY_THRESHOLDS } from '../../call-quality';
 import { createMediaServer } from '../../create-media-server';
 import { DeliveryTracker } from './delivery-tracker';
 import { MediaClock } from './media-clock';
@@ -101,7 +101,14 @@ describe('synthetic attendees in a real call', () => {
         osName: 'Linux',
       });
       expect(report.audio?.packetLossPercent).toBe(0);
-      expect(audioQuality(report.audio!).PotentialQualityIssues).toEqual([]);
+      // Loopback loses nothing; jitter is the synthetic sender's own timers, which a loaded machine
+      // delays (HighJitterBuffer was reported at load 16 on 2 cores): the issue must match what was
+      // measured, whichever way the machine was.
+      const issues = audioQuality(report.audio!).PotentialQualityIssues;
+      expect(issues.filter((i) => i !== 'HighJitterBuffer')).toEqual([]);
+      expect(issues.includes('HighJitterBuffer')).toBe(
+        report.audio!.jitterMs >= QUALITY_THRESHOLDS.jitterMs,
+      );
     } finally {
       clock.stop();
       await Promise.all(pair.map((p) => p.stop()));

@@ -20,6 +20,7 @@ import {
   pollUntil,
   recordFirefoxPage,
   textDeep,
+  videoPathReport,
   waitDeep,
 } from './testing/firefox';
 import {
@@ -201,7 +202,10 @@ test('a customer in Firefox calls an agent in Chromium: preview, flow, video and
   const framesBefore = await videoFramesByLabel(agent, "Fiona Fox's camera");
   await expect
     .poll(() => videoFramesByLabel(agent, "Fiona Fox's camera"), { timeout: 30_000 })
-    .toBeGreaterThan(framesBefore + 10);
+    .toBeGreaterThan(framesBefore + 10)
+    .catch(async (error: Error) => {
+      throw new Error(`${error.message}\nvideo path: ${await videoPathReport(customer, agent)}`);
+    });
 
   // Minimise: the bubble shows and the call's audio keeps arriving; then back.
   await clickDeep(customer, { role: 'button', name: 'Minimise video call' });

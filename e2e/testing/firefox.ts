@@ -6,6 +6,7 @@
  * when it could not, `firefoxMissing()` says why and the specs skip with that reason.
  */
 import { existsSync } from 'node:fs';
+import type { Page as PlaywrightPage } from '@playwright/test';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { startXvfb } from './xvfb';
 
@@ -251,4 +252,77 @@ export async function firefoxInbound(
     }
     return totals;
   })()`)) as { audioPackets: number; videoFrames: number };
+}
+
+/**
+ * What each side of a Firefox video path reports, for a failure message: Firefox's outbound video
+ * (per connection: its state, SSRC, packets sent, frames encoded) and the other page's inbound video
+ * (SSRC, packets received, frames decoded, keyframes, PLIs sent). Read twice, 2 s apart, so the
+ * message says whether media was still moving.
+ */
+export async function videoPathReport(firefox: Page, receiver: PlaywrightPage): Promise<string> {
+  const read = async () => ({
+    firefoxOut: await firefox.evaluate(`(async function () {
+      const out = [];
+      for (const pc of window.__pcs || []) {
+        const row = { state: pc.connectionState, streams: [] };
+        (await pc.getStats()).forEach(function (s) {
+          if (s.type === 'outbound-rtp' && s.kind === 'video')
+            row.streams.push({
+              ssrc: s.ssrc,
+              packets: s.packetsSent,
+              frames: s.framesEncoded,
+              keyframes: s.keyFramesEncoded,
+              plis: s.pliCount,
+              firs: s.firCount,
+              size: s.frameWidth + 'x' + s.frameHeight,
+            });
+        });
+        out.push(row);
+      }
+      return out;
+    })()`),
+    receiverIn: await receiver.evaluate(async () => {
+      const out: unknown[] = [];
+      for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
+        const row = { state: pc.connectionState, streams: [] as unknown[] };
+        (await pc.getStats()).forEach(
+          (s: {
+            type: string;
+            kind?: string;
+            ssrc?: number;
+            packetsReceived?: number;
+            framesDecoded?: number;
+            framesReceived?: number;
+            framesDropped?: number;
+            keyFramesDecoded?: number;
+            pliCount?: number;
+            nackCount?: number;
+            packetsLost?: number;
+            frameWidth?: number;
+          }) => {
+            if (s.type === 'inbound-rtp' && s.kind === 'video')
+              row.streams.push({
+                ssrc: s.ssrc,
+                packets: s.packetsReceived,
+                received: s.framesReceived,
+                frames: s.framesDecoded,
+                dropped: s.framesDropped,
+                keyframes: s.keyFramesDecoded,
+                plis: s.pliCount,
+                nacks: s.nackCount,
+                lost: s.packetsLost,
+                width: s.frameWidth,
+              });
+          },
+        );
+        out.push(row);
+      }
+      return out;
+    }),
+  });
+  const first = await read();
+  await new Promise((r) => setTimeout(r, 2000));
+  const second = await read();
+  return JSON.stringify({ first, second });
 }

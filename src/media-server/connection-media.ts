@@ -15,7 +15,16 @@ import type { SubscribeAck } from './signaling-frames';
 
 interface Subscription {
   streamId: number;
+  /** The section's sequencer: it outlives the subscription (see `sequencers`). */
   sequencer: RtpSequencer;
+}
+
+/**
+ * What the section's sequencer re-bases on: a new stream, or a new SSRC within one (a reconnected
+ * publisher). Exact below 2^21 streams in a meeting, which stream ids never reach.
+ */
+function inputKey(streamId: number, ssrc: number): number {
+  return streamId * 2 ** 32 + ssrc;
 }
 
 /** Retries cover a new subscriber whose DTLS is not up yet when the first request goes out. */
@@ -26,6 +35,14 @@ const KEYFRAME_MIN_INTERVAL_MS = 200;
 export class ConnectionMedia implements MediaEndpoint {
   private peer: PeerSession | undefined;
   private subscriptions = new Map<string, Subscription>();
+  /**
+   * One sequencer per outgoing section (mid), kept when the section switches to another stream: the
+   * browser keeps receiving on the section's SSRC, so the new stream must continue its numbering.
+   * A fresh numbering there can run backwards, and Chrome then drops every frame, keyframes too, as
+   * older than the last one it decoded (seen when a customer's camera restarted on the section their
+   * screen share had used).
+   */
+  private readonly sequencers = new Map<string, RtpSequencer>();
   private readonly paused = new Set<number>();
   private published: VideoSource | undefined;
   private inAudio = false;
@@ -65,7 +82,7 @@ export class ConnectionMedia implements MediaEndpoint {
       const prev = this.subscriptions.get(s.mid);
       if (prev?.streamId === s.streamId) next.set(s.mid, prev);
       else {
-        next.set(s.mid, { streamId: s.streamId, sequencer: new RtpSequencer(90_000, 1) });
+        next.set(s.mid, { streamId: s.streamId, sequencer: this.sequencerOf(s.mid) });
         added.push(s.streamId);
       }
     }
@@ -109,7 +126,11 @@ export class ConnectionMedia implements MediaEndpoint {
     if (!this.peer || this.paused.has(streamId)) return;
     for (const [mid, sub] of this.subscriptions) {
       if (sub.streamId === streamId)
-        this.peer.sendVideo(mid, packet, sub.sequencer.rewrite(ssrc, input, now));
+        this.peer.sendVideo(
+          mid,
+          packet,
+          sub.sequencer.rewrite(inputKey(streamId, ssrc), input, now),
+        );
     }
   }
 
@@ -143,7 +164,17 @@ export class ConnectionMedia implements MediaEndpoint {
     this.published = undefined;
     this.inAudio = false;
     this.subscriptions.clear();
+    this.sequencers.clear();
     await this.peer?.close();
+  }
+
+  private sequencerOf(mid: string): RtpSequencer {
+    let sequencer = this.sequencers.get(mid);
+    if (!sequencer) {
+      sequencer = new RtpSequencer(90_000, 1);
+      this.sequencers.set(mid, sequencer);
+    }
+    return sequencer;
   }
 
   /** Forwards one packet of this member's camera to the room. */

@@ -10,6 +10,10 @@ import type { FaultCounts } from '../../src/media-server/media-faults';
 
 type Request = ServerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
+/**
+ * The media server in its own process, so the bench's synthetic attendees do not share an event
+ * loop with the server they measure.
+ */
 export class ServerProcess {
   private nextId = 1;
   private readonly pending = new Map<number, (body: unknown) => void>();

@@ -44,6 +44,10 @@ export function contextsClosedAfterEach(): BrowserContext[] {
   return contexts;
 }
 
+/**
+ * Official Connect and Participant SDK clients pointed at the local emulator's /aws, with the
+ * instance and flow a contact starts on.
+ */
 export function sdkClients(baseUrl: string) {
   const clientConfig = {
     region: config.instance.region,

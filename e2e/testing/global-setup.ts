@@ -12,6 +12,10 @@ import { freePort } from '../../src/backend/testing/free-port';
 import { inBuild } from '../../scripts/build-dir.mjs';
 import { buildHarness } from './harness-build';
 
+/**
+ * Playwright global setup: builds the harness and starts one real server for all specs (unless
+ * BASE_URL names one); returns the teardown that stops it and removes its data.
+ */
 export default async function globalSetup() {
   await buildHarness();
   if (process.env.BASE_URL) return undefined; // an already running server was given

@@ -10,7 +10,12 @@ import { existsSync } from 'node:fs';
 import { freePort } from '../../src/backend/testing/free-port';
 import { startXvfb, XVFB_PATH } from './xvfb';
 
+/**
+ * Where Debian's webkit2gtk-driver installs the WebDriver server; the spec is skipped when it is
+ * missing.
+ */
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
+/** The MiniBrowser the driver launches (same package); checked before the spec runs. */
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Why WebKitGTK cannot run here, or null when it can. */

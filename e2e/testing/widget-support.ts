@@ -6,6 +6,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { releaseAgents } from './desk-reset';
 
+/** The URL of the server global-setup started (or the one BASE_URL named). */
 export const base = () => process.env.BASE_URL!;
 
 const AGENTS = {

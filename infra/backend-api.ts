@@ -25,6 +25,10 @@ export const CONNECT_ACTIONS = [
   'connect:UpdateContactAttributes',
 ] as const;
 
+/**
+ * The backend Lambda, its HTTP API and its log group, with least-privilege access to Connect and
+ * the two secrets.
+ */
 export class BackendApi extends Construct {
   readonly api: HttpApi;
   readonly fn: NodejsFunction;

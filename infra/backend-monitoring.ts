@@ -27,6 +27,7 @@ import { Construct } from 'constructs';
 export const METRIC_NAMESPACE = 'ConnectVideoCall';
 const PERIOD = Duration.minutes(5);
 
+/** What the monitoring construct watches and where it sends alarms. */
 export interface BackendMonitoringProps {
   api: HttpApi;
   fn: IFunction;
@@ -37,6 +38,9 @@ export interface BackendMonitoringProps {
   latencyP99AlarmMs: number;
 }
 
+/**
+ * The backend's CloudWatch alarms and dashboard, created from the API, the function and its logs.
+ */
 export class BackendMonitoring extends Construct {
   readonly alarms: Alarm[] = [];
   readonly dashboard: Dashboard;

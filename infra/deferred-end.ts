@@ -18,6 +18,10 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 
+/**
+ * The deferred-end table and its sweeper Lambda; the API function `api` is granted put and delete
+ * on the table.
+ */
 export class DeferredEnd extends Construct {
   readonly table: Table;
   readonly sweeper: NodejsFunction;

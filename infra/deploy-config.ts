@@ -16,6 +16,7 @@ const isOrigin = (u: string) => {
 };
 const INSTANCE_ARN = /^arn:aws[a-z-]*:connect:([a-z0-9-]+):(\d{12}):instance\/([0-9a-f-]{36})$/;
 
+/** Schema of infra/deploy.config.json; defaults fill what a first deployment may leave out. */
 export const DeployConfig = z.strictObject({
   stackName: z
     .string()
@@ -49,6 +50,10 @@ export const DeployConfig = z.strictObject({
 });
 export type DeployConfig = z.infer<typeof DeployConfig>;
 
+/**
+ * A validated configuration with what the stack derives from it: region, account and instance id
+ * from the ARN, and the entry points read from their file.
+ */
 export interface LoadedDeployment {
   config: DeployConfig;
   region: string;

@@ -11,6 +11,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
+/**
+ * The built widget to publish, the sites allowed to load it, and how long browsers may cache the
+ * entry scripts.
+ */
 export interface WidgetCdnProps {
   widgetDir: string;
   allowedOrigins: string[];
@@ -21,6 +25,9 @@ const HASHED = ['chunks/*', 'assets/*'];
 const NOT_PUBLISHED = ['site', 'site/*', '*.map', '**/*.map'];
 const YEAR = Duration.days(365);
 
+/**
+ * The widget's S3 bucket and CloudFront distribution (see the file comment for the caching rules).
+ */
 export class WidgetCdn extends Construct {
   readonly distribution: cloudfront.Distribution;
 

@@ -17,6 +17,10 @@ export {
   type FetchHandler,
   type FetchHandlerOptions,
 } from './handlers/fetch-handler';
+/**
+ * What a handler is built from: a ready Fastify app, or the configuration (and entry points) to
+ * build one.
+ */
 export type { HandlerSource } from './handlers/handler-source';
 export {
   createLambdaHandler,
@@ -27,7 +31,12 @@ export {
 export { createNodeHandler, type NodeHandler } from './handlers/node-handler';
 export { loadServerConfig, type ServerConfig, type ServerConfigInput } from './server-config';
 export { createAwsProvider, type AwsProviderOptions } from './providers/aws-provider';
+/**
+ * The interface a custom contact center provider implements (createAwsProvider is the built-in
+ * one).
+ */
 export type { ContactCenterProvider } from './providers/provider';
+/** The dependencies the /api routes are built from, for wiring the backend by hand. */
 export type { ApiDeps, ApiSecurity, CallGateway } from './routes/api-deps';
 export { ConnectGateway } from './connect-gateway';
 export { loggerOptions } from './logging';

@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:net';
 
+/** A port that was free a moment ago (the OS picks it; the listener closes before it resolves). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
 
+/** The certificate and key, as files and as PEM text; `remove()` deletes the temporary folder. */
 export interface SelfSignedCert {
   certFile: string;
   keyFile: string;

@@ -10,6 +10,7 @@ import { buildServer } from '../build-server';
 import { freePort } from './free-port';
 import { loadServerConfig } from '../server-config';
 
+/** What a test may vary in the local stack; everything else is the shipped local configuration. */
 export interface LocalStackOptions {
   /** Reuse a data folder (restart tests); a fresh temporary one otherwise. */
   dataDir?: string;
@@ -25,6 +26,10 @@ export interface LocalStackOptions {
   awsCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
+/**
+ * Starts the local stack on a free loopback port; close it when done (it also removes a data folder
+ * it made).
+ */
 export async function startLocalStack(options: LocalStackOptions = {}) {
   const port = await freePort();
   const ownDataDir = !options.dataDir;
@@ -58,4 +63,5 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     },
   };
 }
+/** A running local stack as startLocalStack returns it. */
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;

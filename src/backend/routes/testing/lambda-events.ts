@@ -4,6 +4,10 @@
  */
 import type { LambdaHttpEvent } from '../../handlers/lambda-handler';
 
+/**
+ * A plain HTTP request description, turned into each transport's own form (injection, fetch, Lambda
+ * event).
+ */
 export interface ApiRequest {
   method: string;
   url: string;

@@ -8,6 +8,10 @@ import { WebSocket } from 'ws';
 import { decodeFrame, encodeFrame, FrameType, proto } from '../../../media-server/signaling-frames';
 import { startTestCall } from '../start-test-call';
 
+/**
+ * Starts a call on the server and holds its customer's two sockets open; `stillUp()` checks they
+ * survived the fuzz cases.
+ */
 export async function callInProgress(baseUrl: string) {
   const call = await startTestCall(baseUrl, 'Call In Progress');
   const { Meeting, Attendee } = call.connectionData;

@@ -18,6 +18,10 @@ import { SyntheticAttendee } from '../../../media-server/testing/synthetic/synth
 
 const FLOW_TIMEOUT_MS = 10_000;
 
+/**
+ * Starts two synthetic attendees exchanging media through the server; `stillFlowing()` checks the
+ * fuzz cases did not stop it.
+ */
 export async function mediaInProgress(baseUrl: string) {
   const client = new ChimeSDKMeetingsClient({
     region: 'us-east-1',

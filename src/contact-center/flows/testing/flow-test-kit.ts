@@ -52,6 +52,7 @@ export function exportedFlow(
 /** The kit's default time: a Monday, 10:00 in New York. */
 const MONDAY_10_NEW_YORK = new Date('2026-11-23T15:00:00Z');
 
+/** What a flow test may set: the flow to run, the clock, and whether queues have room. */
 export interface FlowKitOptions {
   /** An exported flow document to run as `flow-1` (validated as the server's loader does). */
   flow?: unknown;

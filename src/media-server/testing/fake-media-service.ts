@@ -21,6 +21,9 @@ interface FakeMeeting {
   active: boolean;
 }
 
+/**
+ * The in-memory MediaService; its public fields are what the emulator asked of it, for assertions.
+ */
 export class FakeMediaService implements MediaService {
   readonly events = new EventEmitter<MediaServiceEvents>();
   readonly meetings = new Map<string, FakeMeeting>();

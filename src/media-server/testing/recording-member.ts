@@ -10,6 +10,10 @@ import type { MediaEndpoint } from '../room-media';
 import type { RoomMember } from '../room-member';
 import type { SignalFrameInit } from '../signaling-frames';
 
+/**
+ * A room member that only records; a test reads `frames`, `videos` and the counters after driving
+ * the room.
+ */
 export class RecordingMember implements RoomMember, MediaEndpoint {
   readonly frames: SignalFrameInit[] = [];
   readonly videos: Array<{ streamId: number; packet: RtpPacket }> = [];

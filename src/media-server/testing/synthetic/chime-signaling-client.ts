@@ -23,6 +23,7 @@ export interface IndexedSource {
 const QUERY =
   '?X-Chime-Control-Protocol-Version=3&X-Amzn-Chime-Send-Close-On-Error=1&X-Amzn-Version=3.32.0&X-Amzn-User-Agent=load-generator';
 
+/** One attendee's signaling connection: join, subscribe to streams, follow the INDEX, leave. */
 export class ChimeSignalingClient {
   private readonly waiters: Array<{ type: number; resolve: (f: SignalFrame) => void }> = [];
   private indexListener: (sources: IndexedSource[]) => void = () => undefined;

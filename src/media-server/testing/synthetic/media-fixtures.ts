@@ -15,7 +15,11 @@ export interface VideoFrame {
   keyframe: boolean;
 }
 
+/** The frame rate of the recorded camera fixture; the media clock sends video at this rate. */
 export const VIDEO_FPS = 15;
+/**
+ * The duration of one Opus frame; the media clock sends audio every this many ms (50 packets/s).
+ */
 export const AUDIO_FRAME_MS = 20;
 const FIXTURE = resolve(import.meta.dirname, 'camera-640x360-15fps.ivf');
 

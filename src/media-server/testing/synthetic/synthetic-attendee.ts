@@ -24,6 +24,9 @@ function loopbackOnly(sdp: string): string {
     .join('\r\n');
 }
 
+/**
+ * A synthetic attendee in one meeting; the load bench and the fuzz kit run calls of two of them.
+ */
 export class SyntheticAttendee {
   private readonly pc = new RTCPeerConnection({
     iceServers: [],

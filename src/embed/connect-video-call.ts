@@ -21,7 +21,8 @@ const loadUi = () => import('../widget/mount-widget');
 const scriptOrigin = new URL(import.meta.url).origin;
 
 /** `<connect-video-call entry-point="…">`: the embeddable Amazon Connect video-call widget. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below only narrows HTMLElement's own listener methods.
+/* eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging --
+   the interface below only narrows HTMLElement's own listener methods. */
 export class ConnectVideoCallElement extends HTMLElement {
   static observedAttributes = OBSERVED_ATTRIBUTES;
   readonly #root = this.attachShadow({ mode: 'open' });
@@ -139,8 +140,11 @@ export class ConnectVideoCallElement extends HTMLElement {
 export interface ConnectVideoCallElementEventMap
   extends HTMLElementEventMap, ConnectVideoCallEventMap {}
 
-// Typed listeners for the cvc-* events (declaration merging with the class: no runtime code).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the class.
+/**
+ * Typed listeners for the cvc-* events: addEventListener/removeEventListener know each event's
+ * detail (declaration merging with the class: no runtime code).
+ */
+/* eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the class. */
 export interface ConnectVideoCallElement {
   addEventListener<K extends keyof ConnectVideoCallElementEventMap>(
     type: K,
@@ -181,6 +185,9 @@ export function mount(target: HTMLElement, options: MountOptions): ConnectVideoC
   return el;
 }
 
+/** The types of the host-page events a site listens to. */
 export type { CallEndedBy, CallState, ConnectVideoCallEventMap } from './host-events';
+/** The element's attributes as a type, for sites that set them from TypeScript. */
 export type { ConnectVideoCallAttributes } from './element-attributes-type';
+/** The configuration `mount()` takes, and its options. */
 export type { EmbedConfig, MountOptions };

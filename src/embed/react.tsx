@@ -47,6 +47,7 @@ export function ConnectVideoCall(props: ConnectVideoCallProps): ReactElement {
   });
 }
 
+/** The element's types, re-exported so a React site needs only this entry. */
 export type {
   CallEndedBy,
   CallState,
@@ -55,4 +56,5 @@ export type {
   ConnectVideoCallEventMap,
   MountOptions,
 } from './connect-video-call';
+/** Typings that let a React site write <connect-video-call> directly in JSX. */
 export type { ConnectVideoCallJsxProps } from './react-jsx';

@@ -16,6 +16,10 @@ import {
   type VideoConnectionInfo,
 } from '../shared/agent-desk-api';
 
+/**
+ * Re-exported so desk components can type an agent row without importing the shared schemas
+ * themselves.
+ */
 export type { AgentSummary };
 
 const BASE = '/local/desk';

@@ -25,6 +25,7 @@ import { hostErrorOf, sessionErrorOf } from './session-errors';
 import { languageOf } from './strings/strings';
 import { forgetSavedCall, releaseSavedCall, saveCall, type SavedCall } from './saved-call';
 
+/** The controller's interface, re-exported for the widget's components. */
 export type { CallSession };
 
 /** Creates the controller of one widget's calls; `emit` receives the host-page events. */

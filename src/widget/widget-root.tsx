@@ -32,6 +32,10 @@ import { Tile } from './ui/tile';
 
 const pipBindings: EngineBindings = { useCallSnapshot, Tile };
 
+/**
+ * What the panel needs from the embed: the site's configuration, the call controller, and how to
+ * close it.
+ */
 export interface WidgetRootProps {
   config: WidgetConfig;
   session: CallSession;
@@ -69,6 +73,10 @@ function statusMessage(t: Strings, s: SessionState): string {
   }
 }
 
+/**
+ * The call panel around the current phase's screen; see the file comment for the focus and minimise
+ * rules.
+ */
 export function WidgetRoot({
   config,
   session,

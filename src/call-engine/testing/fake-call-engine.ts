@@ -13,8 +13,15 @@ import { createSnapshotStore } from '../snapshot-store';
 type Mocked<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K];
 };
+/**
+ * The fake engine's type: the CallEngine interface with every method a `vi.fn`, for assertions on
+ * the commands.
+ */
 export type FakeCallEngine = Mocked<CallEngine>;
 
+/**
+ * How a fake engine starts: whether joining starts the session on its own, and the first snapshot.
+ */
 export interface FakeEngineOptions {
   /** The session reports it started as soon as `join` ran (default true); false: call `meeting.started()`. */
   startsOnJoin?: boolean;

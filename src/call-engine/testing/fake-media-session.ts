@@ -26,6 +26,10 @@ const held = (): Held => {
   return { promise, release, fail };
 };
 
+/**
+ * One fake session with the test's handles (holds, log, meeting side), as createFakeSession builds
+ * it.
+ */
 export type FakeSession = ReturnType<typeof createFakeSession>;
 
 /** One fake session; `media` is what the engine sees, the rest is for the test. */

@@ -18,4 +18,5 @@ export function stringsFor(locale: string | undefined): Strings {
   return tables[languageOf(locale)] ?? en;
 }
 
+/** The shape every strings table has (English is the reference), re-exported for the UI. */
 export type { Strings };

@@ -9,6 +9,10 @@ import type { BackResponse, CallStatus, StartCallResponse } from '../../shared/c
 import type { ContactEvent } from '../../api/contact-events';
 import { createFakeCallEngine } from '../../call-engine/testing/fake-call-engine';
 
+/**
+ * The StartWebRTCContact answer the fake backend gives by default: a contact with video allowed
+ * both ways.
+ */
 export const call: StartCallResponse = {
   contactId: 'c-1',
   participantId: 'p-1',

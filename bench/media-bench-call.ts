@@ -43,7 +43,9 @@ export class BenchCall {
     );
   }
 
-  /** Starts A's camera and measures first decoded frame at B and the time until B receives 640×360. */
+  /**
+   * Starts A's camera and measures first decoded frame at B and the time until B receives 640×360.
+   */
   async measureVideo(timeoutMs = 30_000): Promise<Omit<CallTimings, 'joinMs'>> {
     const [a, b] = this.pages;
     const t0 = Date.now();

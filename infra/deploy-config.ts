@@ -1,6 +1,7 @@
 /**
- * The deployment's configuration (infra/deploy.config.json, see deploy.config.example.json), validated
- * before anything is synthesized: a bad value stops `npm run deploy` with a message naming the field.
+ * The deployment's configuration (infra/deploy.config.json, see deploy.config.example.json),
+ * validated before anything is synthesized: a bad value stops `npm run deploy` with a message
+ * naming the field.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -22,7 +23,10 @@ export const DeployConfig = z.strictObject({
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)
     .default('ConnectVideoCall'),
-  /** The Amazon Connect instance the backend may start calls on; its region and account are the stack's. */
+  /**
+   * The Amazon Connect instance the backend may start calls on; its region and account are the
+   * stack's.
+   */
   connectInstanceArn: z
     .string()
     .regex(INSTANCE_ARN, 'must be arn:aws:connect:<region>:<account>:instance/<instance id>'),
@@ -30,14 +34,22 @@ export const DeployConfig = z.strictObject({
   allowedOrigins: z
     .array(z.string().refine(isOrigin, 'must be an origin: scheme://host[:port], no path'))
     .min(1),
-  /** Entry points (README, "Entry points"), relative to this file; every one must use the instance above. */
+  /**
+   * Entry points (README, "Entry points"), relative to this file; every one must use the instance
+   * above.
+   */
   entryPointsFile: z.string(),
   requireCustomerJwt: z.boolean().default(false),
   /** The built widget (npm run build), relative to the repository root. */
   widgetDir: z.string().default('dist'),
-  /** Browser and CDN cache lifetime of the entry scripts (connect-video-call.js, react.js); hashed chunks keep a year. */
+  /**
+   * Browser and CDN cache lifetime of the entry scripts (connect-video-call.js, react.js); hashed
+   * chunks keep a year.
+   */
   entryScriptMaxAgeSeconds: z.number().int().min(0).max(86_400).default(300),
-  /** An existing SNS topic the CloudWatch alarms notify (alarm and recovery); none: console only. */
+  /**
+   * An existing SNS topic the CloudWatch alarms notify (alarm and recovery); none: console only.
+   */
   alarmTopicArn: z
     .string()
     .regex(

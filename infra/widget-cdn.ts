@@ -1,8 +1,8 @@
 /**
- * The widget's files on S3 behind CloudFront: hashed chunks and assets cached for a year (immutable),
- * the entry scripts (connect-video-call.js, react.js) for a few minutes so a new release reaches sites
- * quickly. Only the widget is published (no demo site, no source maps). CORS lets the configured
- * origins load it as a module script.
+ * The widget's files on S3 behind CloudFront: hashed chunks and assets cached for a year
+ * (immutable), the entry scripts (connect-video-call.js, react.js) for a few minutes so a new
+ * release reaches sites quickly. Only the widget is published (no demo site, no source maps). CORS
+ * lets the configured origins load it as a module script.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';

@@ -72,7 +72,9 @@ export class ServerProcess {
     });
   }
 
-  /** Asks the process to close its media server and exit; kills it when that takes more than 10 s. */
+  /**
+   * Asks the process to close its media server and exit; kills it when that takes more than 10 s.
+   */
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once('exit', r));

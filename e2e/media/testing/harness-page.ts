@@ -31,7 +31,10 @@ export async function closePages(): Promise<void> {
   await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
 }
 
-/** Opens the harness at `url` in a fresh context (own camera/mic permission; the page answered from its build on any origin) and joins the meeting. */
+/**
+ * Opens the harness at `url` in a fresh context (own camera/mic permission; the page answered from
+ * its build on any origin) and joins the meeting.
+ */
 export async function joinPage(
   browser: Browser,
   url: string,
@@ -88,11 +91,17 @@ export const call = (page: Page, method: string, ...args: unknown[]) =>
     [method, args] as const,
   );
 
-/** The viewer's tile of that attendee's video (`<id>#content` for their screen share), if it has one. */
+/**
+ * The viewer's tile of that attendee's video (`<id>#content` for their screen share), if it has
+ * one.
+ */
 export const tileOf = async (page: Page, attendeeId: string) =>
   (await tiles(page)).find((t) => t.attendeeId === attendeeId);
 
-/** Waits until the viewer decodes new frames of that attendee's tile (a fresh tile after each start). */
+/**
+ * Waits until the viewer decodes new frames of that attendee's tile (a fresh tile after each
+ * start).
+ */
 export async function expectFramesGrowing(viewer: Page, attendeeId: string): Promise<void> {
   await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(5);
   const first = (await tileOf(viewer, attendeeId))!.frames;

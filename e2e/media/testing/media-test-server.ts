@@ -68,7 +68,9 @@ export async function startMediaTestServer(): Promise<MediaTestServer> {
   };
 }
 
-/** A new meeting with two attendees joined on two harness pages, both started (specs and the bench). */
+/**
+ * A new meeting with two attendees joined on two harness pages, both started (specs and the bench).
+ */
 export async function joinTwo(
   browser: Browser,
   server: MediaTestServer,

@@ -1,7 +1,7 @@
 /**
  * A test-only server for the Meetings API specs: the local contact center's /aws plugin (the same
- * Connect + Chime SDK Meetings emulator main.ts mounts) over the real media server, plus the harness
- * page, on one free loopback port. Meetings and attendees are made with the official
+ * Connect + Chime SDK Meetings emulator main.ts mounts) over the real media server, plus the
+ * harness page, on one free loopback port. Meetings and attendees are made with the official
  * `@aws-sdk/client-chime-sdk-meetings` client against it, as any Chime SDK app's backend would.
  */
 import Fastify from 'fastify';

@@ -1,8 +1,8 @@
 /**
- * Test kit (tests and benchmarks): the emulated AWS (emulator plugin and participant WebSocket) over
- * the fake MediaService in a bare Fastify server on a loopback port, driven by the official SDK clients
- * (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes the emulated
- * AWS and builds a new one on the same data dir, as a process restart would.
+ * Test kit (tests and benchmarks): the emulated AWS (emulator plugin and participant WebSocket)
+ * over the fake MediaService in a bare Fastify server on a loopback port, driven by the official
+ * SDK clients (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes
+ * the emulated AWS and builds a new one on the same data dir, as a process restart would.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync } from 'node:fs';

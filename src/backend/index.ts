@@ -1,8 +1,9 @@
 /**
- * The server package's public entry (`connect-video-call-server`): the widget's backend as a library.
- * The standalone server's parts (createApp, buildServer, the configuration and its validation) and the
- * same backend as a Fetch, Node (Express) or AWS Lambda handler, all built from one validated
- * configuration; plus entry-point loading and the AWS Connect provider for custom wiring.
+ * The server package's public entry (`connect-video-call-server`): the widget's backend as a
+ * library. The standalone server's parts (createApp, buildServer, the configuration and its
+ * validation) and the same backend as a Fetch, Node (Express) or AWS Lambda handler, all built from
+ * one validated configuration; plus entry-point loading and the AWS Connect provider for custom
+ * wiring.
  */
 export { createApp, type AppDeps, type UpgradeHandler } from './app';
 export { buildServer, type BuildOptions, type BuiltServer } from './build-server';

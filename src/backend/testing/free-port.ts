@@ -1,6 +1,7 @@
 /**
  * Finds a free TCP port on loopback. The local provider must know its URL before the server listens
- * (the meeting URLs it hands out contain it), so tests, benchmarks and the e2e setup pick a port first.
+ * (the meeting URLs it hands out contain it), so tests, benchmarks and the e2e setup pick a port
+ * first.
  */
 import { createServer } from 'node:net';
 

@@ -1,6 +1,7 @@
 /**
  * Test kit: a fresh self-signed certificate and key made with the `openssl` CLI, as the README's
- * phone recipe makes one, for the names and addresses given (subjectAltName), in a temporary folder.
+ * phone recipe makes one, for the names and addresses given (subjectAltName), in a temporary
+ * folder.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';

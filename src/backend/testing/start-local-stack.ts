@@ -1,7 +1,7 @@
 /**
- * Test kit: starts the whole local stack in this process on a free loopback port through the same composition
- * root as main.ts (buildServer), with an isolated data folder and no logs. Integration tests,
- * benchmarks and the CLI tests use it; it reads no environment.
+ * Test kit: starts the whole local stack in this process on a free loopback port through the same
+ * composition root as main.ts (buildServer), with an isolated data folder and no logs. Integration
+ * tests, benchmarks and the CLI tests use it; it reads no environment.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +20,14 @@ export interface LocalStackOptions {
   /** Serve the built site from this dist folder (browser tests). */
   distDir?: string;
   speech?: boolean;
-  /** The emulator's rate limit per client and minute (default: high enough never to bite in tests). */
+  /**
+   * The emulator's rate limit per client and minute (default: high enough never to bite in tests).
+   */
   awsRateLimitPerMinute?: number;
-  /** Verify SigV4 signatures on /aws against this credential (LOCAL_AWS_ACCESS_KEY_ID/SECRET in main.ts). */
+  /**
+   * Verify SigV4 signatures on /aws against this credential (LOCAL_AWS_ACCESS_KEY_ID/SECRET in
+   * main.ts).
+   */
   awsCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
 

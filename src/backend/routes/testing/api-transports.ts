@@ -1,8 +1,8 @@
 /**
  * Test kit: the ways a request reaches the /api app, so one contract suite runs over all of them.
  * Fastify injection, the standalone server on a loopback port, the Fetch handler, the Node handler
- * on a plain `http` server, and the Lambda handler fed API Gateway HTTP API and function URL events.
- * useServedApp serves the api-test-kit app over one of them, a fresh one per test.
+ * on a plain `http` server, and the Lambda handler fed API Gateway HTTP API and function URL
+ * events. useServedApp serves the api-test-kit app over one of them, a fresh one per test.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,6 +1,6 @@
 /**
- * Test kit: API Gateway HTTP API and Lambda function URL events (payload format 2.0) as AWS documents
- * them, built from a plain request description.
+ * Test kit: API Gateway HTTP API and Lambda function URL events (payload format 2.0) as AWS
+ * documents them, built from a plain request description.
  */
 import type { LambdaHttpEvent } from '../../handlers/lambda-handler';
 
@@ -15,7 +15,10 @@ export interface ApiRequest {
   payload?: unknown;
 }
 
-/** The event API Gateway (`http-api`) or a function URL sends for `request` (payload already encoded). */
+/**
+ * The event API Gateway (`http-api`) or a function URL sends for `request` (payload already
+ * encoded).
+ */
 export function lambdaEvent(
   kind: 'http-api' | 'function-url',
   request: ApiRequest & { payload?: string },

@@ -39,7 +39,9 @@ export async function callInProgress(baseUrl: string) {
   let pingId = 0;
   return {
     call,
-    /** Resolves once both sockets of the call answered a fresh ping; throws if one of them closed. */
+    /**
+     * Resolves once both sockets of the call answered a fresh ping; throws if one of them closed.
+     */
     async stillUp(): Promise<void> {
       if (signaling.readyState !== WebSocket.OPEN || events.readyState !== WebSocket.OPEN)
         throw new Error('a socket of the call in progress was closed');

@@ -21,7 +21,10 @@ const write = (socket: Socket, bytes: Buffer) =>
     socket.destroyed ? resolve() : socket.write(bytes, () => resolve()),
   );
 
-/** Announces `announced` bytes and really streams them in 1 MiB chunks until done or the server hangs up. */
+/**
+ * Announces `announced` bytes and really streams them in 1 MiB chunks until done or the server
+ * hangs up.
+ */
 async function stream(socket: Socket, frames: number, announced: number): Promise<void> {
   const chunk = Buffer.alloc(1 << 20, 0x61);
   for (let f = 0; f < frames && !socket.destroyed; f++) {

@@ -1,8 +1,8 @@
 /**
  * The recorded media every synthetic attendee sends: VP8 frames of a 640×360, 15 fps test pattern
  * (camera-640x360-15fps.ivf beside this file, encoded once with libvpx, a keyframe every 2 s), and
- * 20 ms Opus frames of noise, encoded once at start-up. Each packet's payload is distinct within its
- * loop, which lets the delivery tracker recognise a forwarded packet by its payload alone (the
+ * 20 ms Opus frames of noise, encoded once at start-up. Each packet's payload is distinct within
+ * its loop, which lets the delivery tracker recognise a forwarded packet by its payload alone (the
  * server rewrites sequence numbers, timestamps and SSRCs, but forwards payloads untouched in 1:1).
  */
 import { readFileSync } from 'node:fs';

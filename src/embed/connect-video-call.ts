@@ -1,7 +1,7 @@
 /**
- * The script-tag entry: defines <connect-video-call> (launcher button in a shadow root, no React, no
- * Chime SDK) and exports `mount()`. The call UI chunk loads when the customer opens the widget and
- * is prefetched when the browser is idle or the launcher is hovered/focused.
+ * The script-tag entry: defines <connect-video-call> (launcher button in a shadow root, no React,
+ * no Chime SDK) and exports `mount()`. The call UI chunk loads when the customer opens the widget
+ * and is prefetched when the browser is idle or the launcher is hovered/focused.
  */
 import launcherCss from './launcher.css?inline';
 import {
@@ -45,7 +45,10 @@ export class ConnectVideoCallElement extends HTMLElement {
     this.#root.append(style, this.#button, this.#panel);
   }
 
-  /** Validates the attributes: the configuration, or null if they cannot work (each problem reported once on the console). */
+  /**
+   * Validates the attributes: the configuration, or null if they cannot work (each problem reported
+   * once on the console).
+   */
   #readConfig(): EmbedConfig | null {
     const parsed = parseAttributes(
       (n) => this.getAttribute(n),
@@ -62,7 +65,8 @@ export class ConnectVideoCallElement extends HTMLElement {
 
   connectedCallback() {
     this.#render();
-    // A call this tab's previous page left running (reload, another page of the site): rejoin it now.
+    // A call this tab's previous page left running (reload, another page of the site): rejoin it
+    // now.
     const config = this.#readConfig();
     if (config && hasCallToRejoin(config.backendUrl, config.entryPoint)) void this.open();
     const idle =
@@ -121,7 +125,8 @@ export class ConnectVideoCallElement extends HTMLElement {
   async close(): Promise<void> {
     const mounted = this.#mounted;
     this.#mounted = null;
-    // The UI goes and the launcher is back at once; the call's devices are released in the background.
+    // The UI goes and the launcher is back at once; the call's devices are released in the
+    // background.
     const unmounting = mounted?.unmount();
     this.#render();
     if (this.isConnected && !this.#button.hidden) this.#button.focus();

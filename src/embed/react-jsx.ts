@@ -1,8 +1,8 @@
 /**
  * `<connect-video-call>` in React 19 JSX (module augmentation of 'react'): its attributes, and its
- * `cvc-*` events as React 19 custom-element event props (`oncvc-state={(e) => …}` adds a listener for
- * `cvc-state`). Part of the `connect-video-call/react` declarations, so a React site that imports the
- * package's React entry (or just its types) can also write the element itself.
+ * `cvc-*` events as React 19 custom-element event props (`oncvc-state={(e) => …}` adds a listener
+ * for `cvc-state`). Part of the `connect-video-call/react` declarations, so a React site that
+ * imports the package's React entry (or just its types) can also write the element itself.
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 import type { ConnectVideoCallElement } from './connect-video-call';

@@ -1,8 +1,8 @@
 /**
- * A stand-in for the Chime audio-video facade ({@link MediaSession}) and the backend that opens it, for
- * engine unit tests in Node. It keeps the state a real session would (devices acquired, started,
- * stopped, live observers and subscriptions), lets a test hold any async step open to force an
- * interleaving, and lets it play the meeting's side (presence, mute, tiles, stop).
+ * A stand-in for the Chime audio-video facade ({@link MediaSession}) and the backend that opens it,
+ * for engine unit tests in Node. It keeps the state a real session would (devices acquired,
+ * started, stopped, live observers and subscriptions), lets a test hold any async step open to
+ * force an interleaving, and lets it play the meeting's side (presence, mute, tiles, stop).
  */
 import {
   MeetingSessionStatus,

@@ -1,6 +1,6 @@
 /**
- * Test kit for the call session: fake dependencies at the SessionDeps boundary (the contact's status
- * and events driven by the test, the shared fake CallEngine) and a controllable clock.
+ * Test kit for the call session: fake dependencies at the SessionDeps boundary (the contact's
+ * status and events driven by the test, the shared fake CallEngine) and a controllable clock.
  */
 import { vi } from 'vitest';
 import { createCallSession } from '../call-session';

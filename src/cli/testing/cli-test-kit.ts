@@ -81,7 +81,9 @@ export interface FakeEndpoint {
   close(): Promise<void>;
 }
 
-/** Starts the stand-in endpoint on a free loopback port (https when given a key and certificate). */
+/**
+ * Starts the stand-in endpoint on a free loopback port (https when given a key and certificate).
+ */
 export async function startFakeEndpoint(tls?: {
   key: string;
   cert: string;

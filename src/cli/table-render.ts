@@ -1,7 +1,7 @@
 /**
  * The AWS CLI's table renderer (awscli/table.py MultiTable): titled sections drawn with `-`, `+`
- * and `|`, nested sections indented by one `|` per level, every section stretched to the widest one,
- * and single-row sections turned vertical when the table would not fit the terminal.
+ * and `|`, nested sections indented by one `|` per level, every section stretched to the widest
+ * one, and single-row sections turned vertical when the table would not fit the terminal.
  */
 
 const WIDE =

@@ -21,7 +21,8 @@ export type ConnectVideoCallJsxProps = DetailedHTMLProps<
   };
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- React 19 types JSX through this namespace.
+  /* eslint-disable-next-line @typescript-eslint/no-namespace --
+     React 19 types JSX through this namespace. */
   namespace JSX {
     interface IntrinsicElements {
       'connect-video-call': ConnectVideoCallJsxProps;

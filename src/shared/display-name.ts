@@ -12,7 +12,8 @@ import { z } from 'zod/mini';
  * separators.
  */
 const UNSAFE_TEXT =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
+  /* eslint-disable-next-line no-control-regex --
+     matching control characters is the point of this pattern */
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'gu');
 

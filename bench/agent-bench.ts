@@ -1,11 +1,12 @@
 /**
  * Agent-side latencies of the local contact center, through the real pages in Chromium:
- *  - StartWebRTCContact → the contact rings on the agent desk (the sample flow runs with speech: the
- *    greeting and menu prompts are spoken, the customer presses 2 as soon as the menu caption appears),
- *    and the routing part alone, DTMF sent → ringing on the desk;
+ *  - StartWebRTCContact → the contact rings on the agent desk (the sample flow runs with speech:
+ *    the greeting and menu prompts are spoken, the customer presses 2 as soon as the menu caption
+ *    appears), and the routing part alone, DTMF sent → ringing on the desk;
  *  - Accept clicked → the agent's first decoded video frame of the customer.
- * Bounded: ROUNDS contacts, each step with a timeout. Needs `npm run build` (the customer page is the e2e
- * harness, built here and routed onto the stack's origin). Run: `npx tsx bench/agent-bench.ts`.
+ * Bounded: ROUNDS contacts, each step with a timeout. Needs `npm run build` (the customer page is
+ * the e2e harness, built here and routed onto the stack's origin). Run:
+ * `npx tsx bench/agent-bench.ts`.
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';

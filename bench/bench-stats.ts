@@ -1,4 +1,6 @@
-/** Small statistics helpers shared by the benchmarks: percentiles and one printable summary line. */
+/**
+ * Small statistics helpers shared by the benchmarks: percentiles and one printable summary line.
+ */
 
 /** The p-th percentile (0–100) of a list of numbers, nearest-rank method. */
 export function percentile(values: number[], p: number): number {

@@ -1,7 +1,8 @@
 /**
  * StartWebRTCContact throughput and latency directly against the local emulator (loopback, official
  * Connect SDK client, fake media service so only the emulator and its on-disk store are measured).
- * Bounded: at most COUNT contacts per run and DEADLINE_MS per run. Run: `npx tsx bench/emulator-bench.ts`.
+ * Bounded: at most COUNT contacts per run and DEADLINE_MS per run. Run:
+ * `npx tsx bench/emulator-bench.ts`.
  */
 import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';

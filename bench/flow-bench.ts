@@ -1,10 +1,10 @@
 /**
  * Touchtone buffering, measured: a customer who knows the menu presses 2 half a second into the
  * greeting. With the sample flow as shipped (buffering on), the key stops the greeting and answers
- * the menu; without it (the flow's first block skipped), the key is dropped and the customer must hear
- * the menu and press again. Prints start → queued (an available agent rings at that moment) for both,
- * the median of 5 runs. Prompts take as long as espeak-ng speaks them (175 words a minute), in real
- * time; the flow runner and contacts are the contact center's own, in memory.
+ * the menu; without it (the flow's first block skipped), the key is dropped and the customer must
+ * hear the menu and press again. Prints start → queued (an available agent rings at that moment)
+ * for both, the median of 5 runs. Prompts take as long as espeak-ng speaks them (175 words a
+ * minute), in real time; the flow runner and contacts are the contact center's own, in memory.
  */
 import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';

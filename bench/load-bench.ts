@@ -30,7 +30,8 @@ const clock = new MediaClock(opusNoiseFrames(), readIvf());
 let capacity = 0;
 try {
   for (const calls of LEVELS) {
-    // A fresh server process per level: each figure starts from the same state (and RSS is that level's).
+    // A fresh server process per level: each figure starts from the same state (and RSS is that
+    // level's).
     const server = await ServerProcess.start();
     const result = await runLevel(server, clock, calls, WINDOW_MS).finally(() => server.close());
     console.log(fmt(result));

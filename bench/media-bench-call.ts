@@ -6,18 +6,23 @@ import type { Browser, Page } from '@playwright/test';
 import { audioPackets, call, eventAt, tiles } from '../e2e/media/testing/harness-page';
 import { joinTwo, type MediaTestServer } from '../e2e/media/testing/media-test-server';
 
+/** How long one call took to set up: join, first remote video frame, and reaching 640 px wide. */
 export interface CallTimings {
   joinMs: number;
   firstFrameMs: number;
   secondsTo640: number;
 }
 
+/**
+ * What one page receives at one moment: video frame rate, audio packets per second, video width.
+ */
 export interface CallSample {
   fps: number;
   audioPacketsPerSecond: number;
   width: number;
 }
 
+/** Two real browser pages in one meeting, kept open while the bench samples what each receives. */
 export class BenchCall {
   private constructor(
     readonly pages: [Page, Page],
@@ -38,7 +43,9 @@ export class BenchCall {
     );
   }
 
-  /** Starts A's camera and measures first decoded frame at B and the time until B receives 640×360. */
+  /**
+   * Starts A's camera and measures first decoded frame at B and the time until B receives 640×360.
+   */
   async measureVideo(timeoutMs = 30_000): Promise<Omit<CallTimings, 'joinMs'>> {
     const [a, b] = this.pages;
     const t0 = Date.now();

@@ -16,7 +16,10 @@ import { median } from './bench-stats';
 const RUNS = 3;
 const MAX_CALLS = 8;
 const SAMPLE_SECONDS = 8;
-/** A call "holds" while every page decodes ≥ 10 fps of remote video and gets ≥ 45 audio packets/s (50 sent). */
+/**
+ * A call "holds" while every page decodes ≥ 10 fps of remote video and gets ≥ 45 audio packets/s
+ * (50 sent).
+ */
 const MIN_FPS = 10;
 const MIN_AUDIO_PPS = 45;
 
@@ -72,7 +75,8 @@ try {
       c = await BenchCall.open(browsers.at(-1)!, server);
       await c.startBothCameras();
     } catch (err) {
-      // The machine is saturated (the new call's pages cannot even load and join): that is the limit.
+      // The machine is saturated (the new call's pages cannot even load and join): that is the
+      // limit.
       console.log(
         `${n} call(s): could not be set up (${(err as Error).name}: the browsers and the server saturate the machine)`,
       );

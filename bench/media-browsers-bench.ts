@@ -1,10 +1,11 @@
 /**
  * The customer's browser side by side (`npm run bench -- media`): the same widget call through the
- * real local stack with the customer in Chromium and in Firefox (Debian's firefox-esr over WebDriver
- * BiDi, e2e/testing/firefox.ts), the agent in Chromium at the real desk. Per browser, the medians of:
+ * real local stack with the customer in Chromium and in Firefox (Debian's firefox-esr over
+ * WebDriver BiDi, e2e/testing/firefox.ts), the agent in Chromium at the real desk. Per browser, the
+ * medians of:
  *  - "Join call" click → the customer's peer connection is connected (joined);
- *  - the agent's Accept → the customer's first frame of the agent, and the agent's first frame of the
- *    customer.
+ *  - the agent's Accept → the customer's first frame of the agent, and the agent's first frame of
+ *    the customer.
  * Bounded: ROUNDS calls per browser, each step with a timeout. Needs `npm run build`. Firefox is
  * skipped, with the reason, where it is not installed.
  */

@@ -5,8 +5,8 @@
  *  - the customer page's CPU (main-thread task time per second, CDP Performance metrics) on the
  *    pre-call preview with the background off, blurred and replaced, and the segmentation step's
  *    time per frame (the compositor's User Timing measures);
- *  - noise suppression: the page's CPU with a microphone → RNNoise worklet graph running or not, and
- *    the added latency of the audio path (from the worklet's framing).
+ *  - noise suppression: the page's CPU with a microphone → RNNoise worklet graph running or not,
+ *    and the added latency of the audio path (from the worklet's framing).
  * Bounded: a few 8-second windows. Needs `npm run build`. Run: `npm run bench -- media-effects`.
  */
 import { join, resolve } from 'node:path';
@@ -40,7 +40,9 @@ async function cpu(cdp: CDPSession, page: Page): Promise<number> {
   return ((await task()) - t0) / (WINDOW_MS / 1000);
 }
 
-/** Mean of the compositor's segmentation and whole-frame times over a window (sampled every 200 ms). */
+/**
+ * Mean of the compositor's segmentation and whole-frame times over a window (sampled every 200 ms).
+ */
 async function frameTimes(page: Page): Promise<{ segment: number; frame: number }> {
   return page.evaluate(async (ms) => {
     const seg: number[] = [];
@@ -123,9 +125,9 @@ try {
   console.log(
     `  page CPU, graph running (on): ${(await cpu(cdp, page)).toFixed(3)} (the worklet runs on the audio thread, counted here)`,
   );
-  // The worklet writes 128-sample blocks into a 1920-sample ring, denoises 480-sample (10 ms) frames
-  // and reads 1280 samples ahead of the write position: its output trails its input by 640 samples.
-  // (An offline render cannot show it: the worklet's wasm loads asynchronously, and an
+  // The worklet writes 128-sample blocks into a 1920-sample ring, denoises 480-sample (10 ms)
+  // frames and reads 1280 samples ahead of the write position: its output trails its input by 640
+  // samples. (An offline render cannot show it: the worklet's wasm loads asynchronously, and an
   // OfflineAudioContext renders faster than that, so its output is silence.)
   console.log(
     `  added latency of the audio path: ${((640 / 48000) * 1000).toFixed(1)} ms (the worklet's framing, from its code; not measured)`,

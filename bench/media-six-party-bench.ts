@@ -1,9 +1,9 @@
 /**
  * Media server CPU for one six-party call (`npm run bench -- six-party`): six synthetic attendees
  * (werift clients speaking the Chime signaling protocol, as in the load bench) each send Opus audio
- * and a 640×360, 15 fps VP8 camera and subscribe to all five others' cameras, as the widget does in a
- * six-person call. Prints the server process's CPU and RSS over a fixed window, packets forwarded per
- * second and what each attendee receives, beside the same figures for one 1:1 call for scale.
+ * and a 640×360, 15 fps VP8 camera and subscribe to all five others' cameras, as the widget does in
+ * a six-person call. Prints the server process's CPU and RSS over a fixed window, packets forwarded
+ * per second and what each attendee receives, beside the same figures for one 1:1 call for scale.
  * Bounded: two calls, WINDOW_MS each, in a fresh server process each.
  */
 import { cpus } from 'node:os';
@@ -17,7 +17,9 @@ const WINDOW_MS = Number(process.env.SIX_PARTY_WINDOW_MS ?? 15_000);
 const READY_TIMEOUT_MS = 45_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One call of `size` attendees measured over the window; every attendee subscribes to every camera. */
+/**
+ * One call of `size` attendees measured over the window; every attendee subscribes to every camera.
+ */
 async function measure(clock: MediaClock, size: number) {
   const server = await ServerProcess.start();
   const attendees: SyntheticAttendee[] = [];

@@ -2,11 +2,11 @@
  * Long calls hold (`npm run bench -- soak`): SOAK_CALLS (4) concurrent 1:1 calls of synthetic
  * attendees (werift clients speaking the Chime protocol, recorded Opus and 640×360 VP8 both ways)
  * against the media server in a process of its own, for SOAK_MINUTES (2 by default; 30 for the
- * real soak). It prints, over time, the server's RSS, JS heap, CPU and event-loop delay, and for each
- * call its packet loss and added delay in a 10 s window at the start and at the end, then the RSS
- * and heap growth per hour fitted over the run, and the faults the media server contained. Beside
- * them, one browser call in Chromium for SOAK_BROWSER_MINUTES (the soak's length, at most 10 by
- * default; 0 for none), measured at its start and end (bench/soak-browser-call.ts).
+ * real soak). It prints, over time, the server's RSS, JS heap, CPU and event-loop delay, and for
+ * each call its packet loss and added delay in a 10 s window at the start and at the end, then the
+ * RSS and heap growth per hour fitted over the run, and the faults the media server contained.
+ * Beside them, one browser call in Chromium for SOAK_BROWSER_MINUTES (the soak's length, at most 10
+ * by default; 0 for none), measured at its start and end (bench/soak-browser-call.ts).
  */
 import { percentile } from './bench-stats';
 import { DeliveryTracker } from '../src/media-server/testing/synthetic/delivery-tracker';

@@ -1,9 +1,9 @@
 /**
- * The soak's browser call: two harness pages in real Chromium (the unmodified Chime SDK, fake camera
- * and microphone) in a meeting of the soak's media server process, both cameras on, held for a
- * number of minutes beside the synthetic calls. It reports what each page receives in a 10 s window
- * at the start and at the end: decoded frames per second of the other's camera and audio packets
- * per second (the SDK sends 50 a second, so the shortfall is the audio loss).
+ * The soak's browser call: two harness pages in real Chromium (the unmodified Chime SDK, fake
+ * camera and microphone) in a meeting of the soak's media server process, both cameras on, held for
+ * a number of minutes beside the synthetic calls. It reports what each page receives in a 10 s
+ * window at the start and at the end: decoded frames per second of the other's camera and audio
+ * packets per second (the SDK sends 50 a second, so the shortfall is the audio loss).
  */
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/testing/chromium';

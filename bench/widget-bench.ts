@@ -1,13 +1,14 @@
 /**
  * Customer-widget figures, from the built bundle and through the real pages in Chromium:
- *  - the gzip size of each chunk a customer downloads before joining (launcher, call UI, React, Chime
- *    SDK) and the total, against the budgets of scripts/bundle-budget.mjs;
- *  - launcher click → pre-call screen ready (the call UI chunk loads), and "Join call" click → joined
- *    (the meeting's peer connection is connected);
+ *  - the gzip size of each chunk a customer downloads before joining (launcher, call UI, React,
+ *    Chime SDK) and the total, against the budgets of scripts/bundle-budget.mjs;
+ *  - launcher click → pre-call screen ready (the call UI chunk loads), and "Join call" click →
+ *    joined (the meeting's peer connection is connected);
  *  - the agent's Accept on the real /agent/ desk → the customer's first decoded frame of the agent;
- *  - a reload mid-call (page.reload() called) → the rejoined page's first decoded frame of the agent
- *    (median of RELOADS reloads in one call: same contact, same attendee, no click).
- * Bounded: ROUNDS calls, each step with a timeout. Needs `npm run build`. Run: `npx tsx bench/widget-bench.ts`.
+ *  - a reload mid-call (page.reload() called) → the rejoined page's first decoded frame of the
+ *    agent (median of RELOADS reloads in one call: same contact, same attendee, no click).
+ * Bounded: ROUNDS calls, each step with a timeout. Needs `npm run build`. Run:
+ * `npx tsx bench/widget-bench.ts`.
  */
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -22,8 +23,9 @@ const RELOADS = 5;
 const STEP_TIMEOUT_MS = 30_000;
 const dist = resolve('dist');
 
-// --- Sizes: every chunk a customer downloads before a call is joined, grouped as the build's budget
-// check groups them (scripts/bundle-budget.mjs, from the bundle reports the widget build writes).
+// --- Sizes: every chunk a customer downloads before a call is joined, grouped as the build's
+// budget check groups them (scripts/bundle-budget.mjs, from the bundle reports the widget build
+// writes).
 for (const [title, file] of [
   ['Script-tag widget', 'bundle-report.json'],
   ['React component (React from the host)', 'react-bundle-report.json'],
@@ -121,7 +123,8 @@ try {
         `round ${round}: no decoded frame of the agent within ${STEP_TIMEOUT_MS / 1000} s`,
       );
     }
-    // The last call: reload mid-call, the widget rejoins by itself; time to the agent's first frame again.
+    // The last call: reload mid-call, the widget rejoins by itself; time to the agent's first frame
+    // again.
     for (let i = 0; round === ROUNDS - 1 && i < RELOADS; i++) {
       t = performance.now();
       await customer.reload();

@@ -57,7 +57,10 @@ async function supportContact(
   return customer;
 }
 
-/** Waits until the contact of `name` rings at the desk (rejecting contacts other specs left waiting). */
+/**
+ * Waits until the contact of `name` rings at the desk (rejecting contacts other specs left
+ * waiting).
+ */
 async function ringingFrom(agent: Page, name: string): Promise<Locator> {
   const incoming = agent.getByRole('dialog', { name: 'Incoming video contact' });
   for (let i = 0; i < 10; i++) {
@@ -118,10 +121,12 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
     await customerPage.evaluate(() => (window as unknown as Harness).harness.startVideo());
   });
 
-  // A contact rings for 20 s: only the desktop checks run while this one rings; a second contact rings at phone size below.
+  // A contact rings for 20 s: only the desktop checks run while this one rings; a second contact
+  // rings at phone size below.
   const incoming = await ringingFrom(agent, 'Dana Customer');
   await expectFocusRing(incoming);
-  // A contact rings for 20 s, too short for axe on a loaded machine: axe and both sizes of the ringing card are the next test's.
+  // A contact rings for 20 s, too short for axe on a loaded machine: axe and both sizes of the
+  // ringing card are the next test's.
   await screen(agent, 'desk-incoming-live-desktop');
   const acceptedAt = Date.now();
   await agent.keyboard.press('Enter');
@@ -132,7 +137,8 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
     .toBeGreaterThan(0);
   await expect(agent.locator('.tile.self video')).toBeVisible({ timeout: 30_000 });
 
-  // Call time starts at the accept: never more than the time since the Enter (the flow took seconds before).
+  // Call time starts at the accept: never more than the time since the Enter (the flow took seconds
+  // before).
   const timer = agent.getByTestId('call-timer');
   const shown = async () => {
     const [m = 0, s = 0] = ((await timer.textContent()) ?? '').split(':').map(Number);
@@ -142,8 +148,9 @@ test('desk states at both sizes: idle, incoming with a visible focus ring, in ca
   const first = await shown();
   await expect.poll(shown).toBeGreaterThan(first);
   await expect(agent.getByTestId('network-quality')).toHaveText(/^Network: (good|poor)/);
-  // DescribeContact's DeviceInfo and QualityMetrics as the desk shows them: the browser the customer's
-  // Chime SDK client described at JOIN, and each side's audio as the media server measured it.
+  // DescribeContact's DeviceInfo and QualityMetrics as the desk shows them: the browser the
+  // customer's Chime SDK client described at JOIN, and each side's audio as the media server
+  // measured it.
   await expect(agent.getByTestId('customer-device')).toHaveText(/^Customer on Chrome \d+, Linux$/);
   await expect(agent.getByTestId('audio-quality-customer')).toHaveText(/^Customer audio \d\.\d\/5/);
   await expect(agent.getByTestId('audio-quality-you')).toHaveText(/^Your audio \d\.\d\/5/);
@@ -177,8 +184,8 @@ test('the ringing card at both sizes: focus ring on Accept, nothing sticks out, 
   page,
 }) => {
   test.setTimeout(240_000);
-  // The desk's own state stream answers with one fixed ringing contact, so the card stays up while axe runs
-  // (a real contact rings for 20 s); the page, sign-in and agent list are the real ones.
+  // The desk's own state stream answers with one fixed ringing contact, so the card stays up while
+  // axe runs (a real contact rings for 20 s); the page, sign-in and agent list are the real ones.
   const ringing: DeskState = {
     agent: {
       id: AGENTS.sam,

@@ -72,11 +72,13 @@ test('a video contact goes through the flow to the Support queue and the agent d
   ] as const);
   await customerPage.evaluate(() => (window as unknown as HarnessWindow).harness.startVideo());
 
-  // 2. The flow asks for a digit (a caption in the Participant Service transcript); the customer sends "2".
+  // 2. The flow asks for a digit (a caption in the Participant Service transcript); the customer
+  //    sends "2".
   await expect
     .poll(() => customer.transcript(), { timeout: 30_000 })
     .toContain('Press 1 for sales, or 2 for support.');
-  // The prompts are also spoken into the call (espeak-ng): the customer receives audio with energy before any agent joined.
+  // The prompts are also spoken into the call (espeak-ng): the customer receives audio with energy
+  // before any agent joined.
   await expect
     .poll(async () => (await inboundMedia(customerPage)).audioEnergy, { timeout: 15_000 })
     .toBeGreaterThan(0.01);
@@ -147,7 +149,8 @@ test('a video contact goes through the flow to the Support queue and the agent d
   expect(described.Contact?.AgentInfo?.Id).toBe('0336b503-1430-41e8-9e50-f660e2ad5be0');
   expect(described.Contact?.AgentInfo?.ConnectedToAgentTimestamp).toBeInstanceOf(Date);
 
-  // 5. The agent enables screen sharing; the customer receives it, shares, and the agent sees it large.
+  // 5. The agent enables screen sharing; the customer receives it, shares, and the agent sees it
+  //    large.
   await agent.getByRole('button', { name: 'Enable screen sharing' }).click();
   await expect
     .poll(() =>
@@ -165,7 +168,8 @@ test('a video contact goes through the flow to the Support queue and the agent d
     .toBeGreaterThan(10);
   await expect(agent.getByRole('button', { name: 'Disable screen sharing' })).toBeVisible();
 
-  // 6. The agent ends the contact: the customer's call ends, the agent does after-contact work, then is available.
+  // 6. The agent ends the contact: the customer's call ends, the agent does after-contact work,
+  //    then is available.
   await agent.getByRole('button', { name: 'End contact' }).click();
   await expect
     .poll(() =>
@@ -201,8 +205,9 @@ test('a digit pressed during the greeting is buffered: it stops the greeting, th
   await agent.getByRole('button', { name: 'Sign in as Alex Rivera (alex)' }).click();
   await agent.getByRole('button', { name: 'Available', exact: true }).click();
 
-  // The contact is in its flow, whose first block turns touchtone buffering on; the "2" arrives while
-  // the greeting is still going (its speech waits for the customer's media, which has not joined).
+  // The contact is in its flow, whose first block turns touchtone buffering on; the "2" arrives
+  // while the greeting is still going (its speech waits for the customer's media, which has not
+  // joined).
   const customer = await startCustomerContact(base(), 'Early Keyer');
   const describe = () =>
     customer.connect.send(

@@ -1,11 +1,12 @@
 /**
- * The customer's journey in Firefox (Debian's firefox-esr over WebDriver BiDi, e2e/testing/firefox.ts)
- * with the agent in Chromium at the real desk, through the real local stack and the unmodified Chime
- * SDK: pre-call preview and pickers, Join, the flow's prompts and keypad, the call with video and audio
- * both ways, the agent's screen share seen, the customer's own screen share (the default entry point
- * allows it once the agent enables it), a device switch, minimise, End. Firefox offers every bundled
- * section after the first as `port 0` + `a=bundle-only`: this is the run that proves the media server
- * answers those as live sections. Skipped, with the reason printed, only where Firefox is not installed.
+ * The customer's journey in Firefox (Debian's firefox-esr over WebDriver BiDi,
+ * e2e/testing/firefox.ts) with the agent in Chromium at the real desk, through the real local stack
+ * and the unmodified Chime SDK: pre-call preview and pickers, Join, the flow's prompts and keypad,
+ * the call with video and audio both ways, the agent's screen share seen, the customer's own screen
+ * share (the default entry point allows it once the agent enables it), a device switch, minimise,
+ * End. Firefox offers every bundled section after the first as `port 0` + `a=bundle-only`: this is
+ * the run that proves the media server answers those as live sections. Skipped, with the reason
+ * printed, only where Firefox is not installed.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Browser as FirefoxBrowser, Page as FirefoxPage } from 'puppeteer-core';
@@ -133,8 +134,8 @@ test('a customer in Firefox calls an agent in Chromium: preview, flow, video and
     30_000,
   );
 
-  // The customer shares once the agent allows it: a second connection (content) from Firefox. Firefox
-  // captures a screen only on a display (Xvfb); headless it has none to offer.
+  // The customer shares once the agent allows it: a second connection (content) from Firefox.
+  // Firefox captures a screen only on a display (Xvfb); headless it has none to offer.
   if (launched.canShareScreen) {
     await agent.getByRole('button', { name: 'Enable screen sharing' }).click();
     await pollUntil(
@@ -168,9 +169,9 @@ test('a customer in Firefox calls an agent in Chromium: preview, flow, video and
     );
   }
 
-  // Devices mid-call: the pickers list Firefox's devices and take a choice (its fake backend has one
-  // camera and one microphone, so the choice is that device); the camera stops and starts again and
-  // the agent sees it again (Firefox re-offers the camera section, bundle-only, each time).
+  // Devices mid-call: the pickers list Firefox's devices and take a choice (its fake backend has
+  // one camera and one microphone, so the choice is that device); the camera stops and starts again
+  // and the agent sees it again (Firefox re-offers the camera section, bundle-only, each time).
   await clickDeep(customer, { role: 'button', name: 'Devices' });
   // Noise suppression runs in Firefox too (the RNNoise worklet in the SDK's Web Audio graph).
   await pollUntil(
@@ -243,8 +244,9 @@ test('a customer in Firefox calls an agent in Chromium: preview, flow, video and
 test('a Firefox whose Web Audio never runs (no audio device) still joins: the plain microphone, suppression waiting', async ({
   browser,
 }) => {
-  // The SDK awaits AudioContext.resume() before it applies an audio transform: with noise suppression
-  // chosen, a held context once kept the call from ever joining (no peer connection at all).
+  // The SDK awaits AudioContext.resume() before it applies an audio transform: with noise
+  // suppression chosen, a held context once kept the call from ever joining (no peer connection at
+  // all).
   test.setTimeout(180_000);
   const agent = await openAgentDesk(browser, trackPeerConnections);
   firefox = (await launchFirefox({ audioDevice: false })).browser;

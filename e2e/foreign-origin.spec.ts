@@ -1,8 +1,9 @@
 /**
- * Issue 10: what can be known before Join is said on opening. A shop on an origin the server does not
- * allow (another port on loopback, not in ALLOWED_ORIGINS) embeds the widget with backend-url pointing at our
- * server: opening the widget tells the customer, in customer words, that video calls are not set up
- * here, before any name is typed or Join pressed; the technical detail goes to `cvc-error`.
+ * Issue 10: what can be known before Join is said on opening. A shop on an origin the server does
+ * not allow (another port on loopback, not in ALLOWED_ORIGINS) embeds the widget with backend-url
+ * pointing at our server: opening the widget tells the customer, in customer words, that video
+ * calls are not set up here, before any name is typed or Join pressed; the technical detail goes to
+ * `cvc-error`.
  */
 import { createServer } from 'node:http';
 import { expect, test } from '@playwright/test';
@@ -12,13 +13,15 @@ import { base } from './testing/widget-support';
 test('a page on an origin the server refuses is told so when the widget opens', async ({
   page,
 }) => {
-  // Another port on loopback is another origin (and the same address space, so Chromium lets it call us).
+  // Another port on loopback is another origin (and the same address space, so Chromium lets it
+  // call us).
   const port = await freePort();
   const shop = `http://127.0.0.1:${port}`;
   const html = `<!doctype html><html lang="en"><head><title>Foreign shop</title></head><body><main><h1>Foreign shop</h1></main>
     <script type="module" src="/connect-video-call.js"></script>
     <connect-video-call entry-point="default" backend-url="${base()}"></connect-video-call></body></html>`;
-  // The widget's own files come from the shop's origin (a CDN would serve them); only /api is cross-origin.
+  // The widget's own files come from the shop's origin (a CDN would serve them); only /api is
+  // cross-origin.
   const server = createServer(async (req, res) => {
     if (req.url === '/') return void res.writeHead(200, { 'content-type': 'text/html' }).end(html);
     const upstream = await fetch(`${base()}${req.url}`);

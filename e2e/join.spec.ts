@@ -1,8 +1,8 @@
 /**
  * A call placed from a terminal, seen end to end: the CLI starts a contact with --join-url on the
  * real local stack, the join page opens the link in Chromium and joins the meeting as the customer
- * with the real Chime SDK; an agent accepts through the desk API and joins the same meeting (through
- * the same page, with the agent's credentials), and each side sees the other's camera.
+ * with the real Chime SDK; an agent accepts through the desk API and joins the same meeting
+ * (through the same page, with the agent's credentials), and each side sees the other's camera.
  */
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -45,9 +45,9 @@ const videoWidth = (page: Page, label: string) =>
 type DeskState = { agent: { status: string; contactId?: string }; contact?: { id: string } };
 
 /**
- * Makes the first agent Available until our contact rings, passing on any other contact that earlier
- * tests left in the queue (a rejected contact goes to the next agent), then accepts ours and returns a
- * join link carrying the agent's meeting credentials.
+ * Makes the first agent Available until our contact rings, passing on any other contact that
+ * earlier tests left in the queue (a rejected contact goes to the next agent), then accepts ours
+ * and returns a join link carrying the agent's meeting credentials.
  */
 async function agentAccepts(
   page: Page,

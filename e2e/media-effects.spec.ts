@@ -90,8 +90,8 @@ async function agentView(agent: Page) {
 test('background blur and replacement: chosen before joining, changed in the call, measured at the agent', async ({
   browser,
 }) => {
-  // Four effect settings measured over a few seconds each, after the model's first load: longer than
-  // the default 90 s of one call.
+  // Four effect settings measured over a few seconds each, after the model's first load: longer
+  // than the default 90 s of one call.
   test.setTimeout(180_000);
   const agent = await openAgentDesk(browser, trackPeerConnections);
   const customer = await (
@@ -146,7 +146,10 @@ test('background blur and replacement: chosen before joining, changed in the cal
   await finishAgent(agent);
 });
 
-/** The Content-Security-Policy the README documents for local mode, for a page on the widget's origin. */
+/**
+ * The Content-Security-Policy the README documents for local mode, for a page on the widget's
+ * origin.
+ */
 export function localModeCsp(origin: string): string {
   const ws = origin.replace(/^http/, 'ws');
   return [

@@ -139,7 +139,8 @@ test('three people: customer, agent and an added participant see and hear each o
   await agent.setViewportSize(VIEWPORTS.desktop);
   await screen(agent, 'three-party-desk');
 
-  // The guest leaves (announced), comes back from the same tab (the link was kept for this tab only).
+  // The guest leaves (announced), comes back from the same tab (the link was kept for this tab
+  // only).
   await guest.getByRole('button', { name: 'Leave' }).click();
   await expect(live).toHaveText('Lee Specialist left the call');
   await expect(dialog.locator('.cvw-grid-3')).toHaveCount(0);
@@ -156,7 +157,9 @@ test('three people: customer, agent and an added participant see and hear each o
   await guestCtx.close();
 });
 
-/** Adds a participant through the desk API (what the desk's form posts) and returns the join link. */
+/**
+ * Adds a participant through the desk API (what the desk's form posts) and returns the join link.
+ */
 async function addByApi(contactId: string, displayName: string, video: boolean) {
   const res = await fetch(`${base()}/local/desk/agents/${SAM}/contacts/${contactId}/participants`, {
     method: 'POST',
@@ -178,7 +181,8 @@ test('six people: the customer sees five named tiles; a seventh is refused', asy
   const customer = await customerCtx.newPage();
   await openWidget(customer);
   // Light on two cores: one camera in the call (Ana's); the customer calls voice only, the agent's
-  // camera goes off, three of the four invited people join audio only, all from one browser context.
+  // camera goes off, three of the four invited people join audio only, all from one browser
+  // context.
   const dialog = await callThroughFlow(customer, agent, 'Mia Six', { voiceOnly: true });
   const camera = agent.getByRole('button', { name: 'Camera' });
   await expect(camera).toHaveAttribute('aria-pressed', 'true');

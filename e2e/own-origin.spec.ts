@@ -1,7 +1,7 @@
 /**
  * Issue 10: a page the server served itself is same-origin. The demo shop opened at the server's
- * 127.0.0.1 address (while PUBLIC_URL says localhost) places a call that the agent accepts, instead of
- * Join failing with "Origin http://127.0.0.1:… is not allowed to use this API".
+ * 127.0.0.1 address (while PUBLIC_URL says localhost) places a call that the agent accepts, instead
+ * of Join failing with "Origin http://127.0.0.1:… is not allowed to use this API".
  */
 import { expect, test } from '@playwright/test';
 import { base, callThroughFlow, finishAgent, openAgentDesk } from './testing/widget-support';

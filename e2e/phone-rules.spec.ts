@@ -1,10 +1,10 @@
 /**
- * Phones' rules in Chromium's phone emulation (360x740, touch, mobile viewport): the panel fills the
- * screen and follows the visual viewport, so an on-screen keyboard (the viewport shrinking under the
- * focused name field) never hides Join; and when the page goes to the background mid-call (iOS stops
- * capture there) the camera stops, the agent's desk says why, and it comes back when the page is shown.
- * Page visibility cannot be changed from outside a headless browser: it is emulated in the page
- * (document.visibilityState + visibilitychange), everything else is the real call.
+ * Phones' rules in Chromium's phone emulation (360x740, touch, mobile viewport): the panel fills
+ * the screen and follows the visual viewport, so an on-screen keyboard (the viewport shrinking
+ * under the focused name field) never hides Join; and when the page goes to the background mid-call
+ * (iOS stops capture there) the camera stops, the agent's desk says why, and it comes back when the
+ * page is shown. Page visibility cannot be changed from outside a headless browser: it is emulated
+ * in the page (document.visibilityState + visibilitychange), everything else is the real call.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -42,7 +42,8 @@ test('on a phone the panel fills the screen and the on-screen keyboard never hid
   await expect(join).toBeInViewport({ ratio: 1 });
   expect(await dialog.boundingBox()).toEqual({ x: 0, y: 0, width: 360, height: 740 });
   await dialog.getByLabel('Your name').focus();
-  // The keyboard takes the lower 320 px: the panel shrinks to what is left, Join and the name stay in view.
+  // The keyboard takes the lower 320 px: the panel shrinks to what is left, Join and the name stay
+  // in view.
   await page.setViewportSize({ width: 360, height: 420 });
   await expect.poll(async () => (await dialog.boundingBox())?.height).toBe(420);
   await expect(join).toBeInViewport({ ratio: 1 });

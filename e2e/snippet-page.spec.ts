@@ -25,7 +25,8 @@ for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     await expect(code).toContainText(`contact-attributes='{"product":"trail-runner-2"}'`);
     await expect(code).toContainText(`src="${base()}/connect-video-call.js"`);
     expect(await horizontalOverflow(page)).toBe(0);
-    // The code box shows all of its text: nothing hidden past its right edge, and it fits the screen.
+    // The code box shows all of its text: nothing hidden past its right edge, and it fits the
+    // screen.
     const pre = page.locator('pre');
     expect(await pre.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
     expect((await pre.boundingBox())!.width).toBeLessThanOrEqual(viewport.width);

@@ -1,8 +1,8 @@
 /**
  * A browser that cannot call is told so before Join, with what to do, instead of failing after a
  * start: Chromium with WebRTC removed (as WebKitGTK ships, see webkit.spec.ts for the real one) and
- * with getUserMedia removed (as some apps' built-in web views). No call is placed, the host page gets
- * `cvc-error` UnsupportedBrowser, axe finds nothing. Screenshots at 1280x800 and 360x740 in
+ * with getUserMedia removed (as some apps' built-in web views). No call is placed, the host page
+ * gets `cvc-error` UnsupportedBrowser, axe finds nothing. Screenshots at 1280x800 and 360x740 in
  * test-results/widget-screens/.
  */
 import { expect, test } from '@playwright/test';

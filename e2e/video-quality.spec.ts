@@ -1,7 +1,8 @@
 /**
- * The entry point's camera quality cap, end to end: the agent's desk receives the customer's camera at
- * most 640×360 from the `low-video` entry point (maxVideoQuality 360p), and larger from the default
- * entry point (no cap: 540p capture, the SDK's default; Chromium's fake camera delivers the size asked for).
+ * The entry point's camera quality cap, end to end: the agent's desk receives the customer's camera
+ * at most 640×360 from the `low-video` entry point (maxVideoQuality 360p), and larger from the
+ * default entry point (no cap: 540p capture, the SDK's default; Chromium's fake camera delivers the
+ * size asked for).
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
@@ -23,7 +24,9 @@ const videoSize = (page: Page, label: string) =>
       height: (v as HTMLVideoElement).videoHeight,
     }));
 
-/** The largest size the element shows over `ms`, sampled every 250 ms (the encoder may change it). */
+/**
+ * The largest size the element shows over `ms`, sampled every 250 ms (the encoder may change it).
+ */
 async function largestSize(page: Page, label: string, ms: number) {
   let width = 0;
   let height = 0;

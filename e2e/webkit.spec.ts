@@ -1,10 +1,10 @@
 /**
- * The widget in WebKit, as far as Debian's WebKitGTK 2.50 goes (e2e/testing/webkit.ts): the launcher
- * and the custom element in its shadow root, the call UI loading on a click, the pre-call screen with
- * WebKit's mock camera playing in the preview, and, since this build has no WebRTC, the unsupported-
- * browser notice in place of Join (with cvc-error UnsupportedBrowser for the host page); Close returns
- * to the launcher and releases the camera. No call can be placed here. Skipped, with the reason
- * printed, only where webkit2gtk-driver or xvfb is not installed.
+ * The widget in WebKit, as far as Debian's WebKitGTK 2.50 goes (e2e/testing/webkit.ts): the
+ * launcher and the custom element in its shadow root, the call UI loading on a click, the pre-call
+ * screen with WebKit's mock camera playing in the preview, and, since this build has no WebRTC, the
+ * unsupported- browser notice in place of Join (with cvc-error UnsupportedBrowser for the host
+ * page); Close returns to the launcher and releases the camera. No call can be placed here.
+ * Skipped, with the reason printed, only where webkit2gtk-driver or xvfb is not installed.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -66,13 +66,15 @@ test('a customer calls from the shop, goes through the flow, talks to the agent 
     { timeout: 30_000 },
   );
   await expect(dialog.getByTestId('waiting-time')).toContainText('Waiting time 0:');
-  await expect(dialog.getByRole('group', { name: 'Keypad' })).toBeVisible(); // opened by itself: the flow asks
+  // opened by itself: the flow asks
+  await expect(dialog.getByRole('group', { name: 'Keypad' })).toBeVisible();
   await noAxeViolations(customer);
   await dialog
     .getByRole('group', { name: 'Keypad' })
     .getByRole('button', { name: '2', exact: true })
     .click();
-  // ("Sent 2" shows only until the flow moves on, too briefly to assert; the agent's log proves the digit.)
+  // ("Sent 2" shows only until the flow moves on, too briefly to assert; the agent's log proves the
+  // digit.)
   await expect(agent.getByRole('log')).toContainText('Customer pressed 2');
   // Queued: the queue is named (DescribeQueue), on screen and in the live region.
   await expect(dialog.locator('.cvw-status-line')).toHaveText('Waiting for an agent in Support', {
@@ -85,7 +87,8 @@ test('a customer calls from the shop, goes through the flow, talks to the agent 
   // The shop's contact-attributes reach the contact: the agent sees them while it rings.
   const incoming = agent.getByRole('dialog', { name: 'Incoming video contact' });
   await expect(incoming).toContainText('trail-runner-2', { timeout: 30_000 });
-  // The agent accepts: the customer sees the agent's video, name and timer; the agent sees the customer.
+  // The agent accepts: the customer sees the agent's video, name and timer; the agent sees the
+  // customer.
   await acceptContact(agent, 'Dana Widget');
   await expect(dialog.getByTestId('agent-name')).toHaveText(/In call with Sam/, {
     timeout: 30_000,
@@ -105,11 +108,13 @@ test('a customer calls from the shop, goes through the flow, talks to the agent 
     .toBeGreaterThan(10);
   await expect(dialog.getByLabel('Your video')).toHaveClass(/cvw-mirrored/);
   await expect(dialog.getByTestId('call-timer')).toContainText('Call time 0:');
-  // Fed by Chime's connection-health observers: either state is legitimate on a loaded test machine.
+  // Fed by Chime's connection-health observers: either state is legitimate on a loaded test
+  // machine.
   await expect(dialog.getByTestId('network')).toHaveText(/^Connection (good|poor)$/);
   await noAxeViolations(customer);
 
-  // Mute and camera flip their names; the agent sees the customer muted; camera off shows initials and frees the camera.
+  // Mute and camera flip their names; the agent sees the customer muted; camera off shows initials
+  // and frees the camera.
   await dialog.getByRole('button', { name: 'Mute' }).click();
   await expect(dialog.getByRole('img', { name: 'You are muted' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Unmute' }).click();
@@ -121,7 +126,8 @@ test('a customer calls from the shop, goes through the flow, talks to the agent 
   await dialog.getByRole('button', { name: 'Start video' }).click();
   await expect(dialog.getByLabel('Your video')).toBeVisible();
 
-  // Screen sharing: disabled until the agent enables it; the agent sees it; the agent's Stop ends it.
+  // Screen sharing: disabled until the agent enables it; the agent sees it; the agent's Stop ends
+  // it.
   const share = dialog.getByRole('button', { name: 'Share screen' });
   await expect(share).toHaveAttribute('aria-disabled', 'true');
   await agent.getByRole('button', { name: 'Enable screen sharing' }).click();

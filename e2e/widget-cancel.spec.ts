@@ -95,7 +95,8 @@ test('× while the start request is in flight: the contact is cancelled, the lau
   expect((await cancelled).status()).toBe(200);
   const { contactId } = JSON.parse(held!.body) as { contactId: string };
   expect(await disconnectedAt(contactId)).toBeInstanceOf(Date);
-  // The start's answer arriving late changes nothing: no engine, no device, the contact stays ended.
+  // The start's answer arriving late changes nothing: no engine, no device, the contact stays
+  // ended.
   await held!.route.fulfill({ status: 201, contentType: 'application/json', body: held!.body });
   await expect(page.getByRole('button', { name: 'Start video call' })).toBeVisible();
   expect(await liveTracks(page, 'audio')).toBe(0);
@@ -175,7 +176,8 @@ test('× while the devices open and the contact rings at the agent: devices rele
   expect((await deskOfSam()).agent.status).toBe('RINGING');
   await dialog.getByRole('button', { name: 'Cancel the call and close' }).click();
   await expect(page.getByRole('button', { name: 'Start video call' })).toBeVisible();
-  await releaseDevices(page); // the held getUserMedia now delivers: its tracks must be stopped at once
+  // the held getUserMedia now delivers: its tracks must be stopped at once
+  await releaseDevices(page);
   await nothingLeftOnThePage(page);
   await expect.poll(() => disconnectedAt(contactId)).toBeInstanceOf(Date);
   await expect.poll(async () => (await deskOfSam()).contact).toBeUndefined();

@@ -1,7 +1,7 @@
 /**
- * A camera that cannot start mid-call (another app holds it: Chromium's NotReadableError) is told to
- * the customer with what to do, logged on the console, and the call carries on; once the camera is
- * free, Start video works again.
+ * A camera that cannot start mid-call (another app holds it: Chromium's NotReadableError) is told
+ * to the customer with what to do, logged on the console, and the call carries on; once the camera
+ * is free, Start video works again.
  */
 import { expect, test } from '@playwright/test';
 import {

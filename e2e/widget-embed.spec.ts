@@ -1,8 +1,8 @@
 /**
- * The embedding surface and device loss: the entry prefetches the call code when the browser is idle
- * (and holds no Chime SDK code itself), the snippet page, `mount()` with launcher off opened by
- * `element.open()`, theming by --cvw-* properties, and a camera that stops mid-call (what Chromium
- * does when it is unplugged or its permission revoked).
+ * The embedding surface and device loss: the entry prefetches the call code when the browser is
+ * idle (and holds no Chime SDK code itself), the snippet page, `mount()` with launcher off opened
+ * by `element.open()`, theming by --cvw-* properties, and a camera that stops mid-call (what
+ * Chromium does when it is unplugged or its permission revoked).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -78,7 +78,8 @@ test('a camera that stops mid-call is reported with a way forward; turning it on
   const dialog = await openWidget(customer);
   await callThroughFlow(customer, agent, 'Uma Unplug');
   await expect(dialog.getByRole('button', { name: 'Stop video' })).toBeVisible();
-  // The camera's source ends: Chromium stops the track and fires `ended` (unplugged / permission revoked).
+  // The camera's source ends: Chromium stops the track and fires `ended` (unplugged / permission
+  // revoked).
   await customer.evaluate(() => {
     for (const t of (window as unknown as { __tracks: MediaStreamTrack[] }).__tracks) {
       if (t.kind !== 'video' || t.readyState !== 'live') continue;

@@ -1,9 +1,10 @@
 /**
  * The whole customer journey at 1280x800 and 360x740, in English and Spanish, each state shot in
- * light and dark with axe: pre-call (name and Join visible without scrolling), waiting (keypad opened
- * by itself, a number key answers, captions cleared, queue named), in call, minimised (the call goes
- * on: inbound RTP keeps growing), ended (same duration as the timer, agent named, Close). On desktop
- * the panel's outer box never changes; on a phone it fills the screen. Screenshots: test-results/widget-screens/.
+ * light and dark with axe: pre-call (name and Join visible without scrolling), waiting (keypad
+ * opened by itself, a number key answers, captions cleared, queue named), in call, minimised (the
+ * call goes on: inbound RTP keeps growing), ended (same duration as the timer, agent named, Close).
+ * On desktop the panel's outer box never changes; on a phone it fills the screen. Screenshots:
+ * test-results/widget-screens/.
  */
 import { expect, test } from '@playwright/test';
 import { inboundMedia, trackPeerConnections } from './testing/agent-desk-support';
@@ -26,11 +27,13 @@ const cases = [
 
 for (const { width, height, locale } of cases) {
   test(`journey at ${width}x${height} in ${locale}`, async ({ browser }) => {
-    test.setTimeout(600_000); // a whole call with screenshots and axe; slow on a loaded 2-core machine
+    // a whole call with screenshots and axe; slow on a loaded 2-core machine
+    test.setTimeout(600_000);
     const t = stringsFor(locale);
     const tag = `${width}-${locale}`;
     const agent = await openAgentDesk(browser);
-    await setAgentStatus('sam', 'OFFLINE'); // Available only once the waiting screens are shot, so no ring times out
+    // Available only once the waiting screens are shot, so no ring times out
+    await setAgentStatus('sam', 'OFFLINE');
     const ctx = await browser.newContext({
       viewport: { width, height },
       permissions: ['camera', 'microphone'],
@@ -45,7 +48,8 @@ for (const { width, height, locale } of cases) {
     await page.getByRole('button', { name: t.launcher }).click();
     const dialog = page.getByRole('dialog', { name: t.dialogTitle });
 
-    // Pre-call: focus lands in the dialog on the name; name and Join are on screen without scrolling.
+    // Pre-call: focus lands in the dialog on the name; name and Join are on screen without
+    // scrolling.
     const name = dialog.getByLabel(t.yourName);
     await expect(name).toBeFocused();
     await expect(name).toBeInViewport({ ratio: 1 });
@@ -83,7 +87,8 @@ for (const { width, height, locale } of cases) {
     const prompt = (await captions.locator('li').first().textContent()) ?? '';
     await dialog.getByRole('heading', { name: t.connectingTitle }).focus();
     await page.keyboard.press('2');
-    // The queue is named when the status carries its name (the local /api status does not yet: see README).
+    // The queue is named when the status carries its name (the local /api status does not yet: see
+    // README).
     await expect(dialog.locator('.cvw-status-line')).toHaveText(new RegExp(`^${t.queued}`), {
       timeout: 20_000,
     });
@@ -135,8 +140,9 @@ for (const { width, height, locale } of cases) {
     await bubble.getByRole('button', { name: t.expand }).click();
     await expect(dialog.getByTestId('agent-name')).toBeVisible();
 
-    // End: the ended screen says the same call time the timer showed, names the agent, offers Close.
-    // The timer's text is read in the page at the moment of the click, so a slow machine cannot widen the gap.
+    // End: the ended screen says the same call time the timer showed, names the agent, offers
+    // Close. The timer's text is read in the page at the moment of the click, so a slow machine
+    // cannot widen the gap.
     const end = dialog.getByRole('button', { name: t.endCall });
     await end.evaluate((button) => {
       const timerNow = () =>
@@ -156,7 +162,8 @@ for (const { width, height, locale } of cases) {
     const shown = timer.replace(/^\D+/, '');
     const ended = ((await dialog.getByTestId('duration').textContent()) ?? '').replace(/^\D+/, '');
     const secs = (s: string) => s.split(':').reduce((a, b) => a * 60 + Number(b), 0);
-    // The timer ticks once a second: the call time at the press may be one tick past the text shown.
+    // The timer ticks once a second: the call time at the press may be one tick past the text
+    // shown.
     expect(secs(ended) - secs(shown)).toBeGreaterThanOrEqual(0);
     expect(secs(ended) - secs(shown)).toBeLessThanOrEqual(1);
     await expect(dialog.getByTestId('ended-with')).toContainText(t.endedWith('Sam'));

@@ -1,9 +1,10 @@
 /**
- * Picture-in-picture in Chromium (Document Picture-in-Picture; Debian's Chromium 156 opens it headless
- * from a real click, which gives the user activation it needs): during a real call the customer pops
- * the call out; the window shows the agent's video with frames, Mute there mutes the customer (the
- * agent's desk sees it), closing the window brings the call back into the page, and End there ends the
- * call and closes the window. The page meanwhile shows a small "in picture-in-picture" card.
+ * Picture-in-picture in Chromium (Document Picture-in-Picture; Debian's Chromium 156 opens it
+ * headless from a real click, which gives the user activation it needs): during a real call the
+ * customer pops the call out; the window shows the agent's video with frames, Mute there mutes the
+ * customer (the agent's desk sees it), closing the window brings the call back into the page, and
+ * End there ends the call and closes the window. The page meanwhile shows a small "in
+ * picture-in-picture" card.
  */
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';

@@ -1,12 +1,13 @@
 /**
- * Rejoining too late. Connect's participant rule, applied locally by the emulator and the media server:
- * an attendee with no connection for more than 60 s is gone. The entry point's grace period interacts:
- * with a grace period (default 30 s, at most 60 s) the backend's deferred end ends the contact first, so a
- * customer who comes back later finds the call ended; only when no deferred end exists (the `away`
- * request never reached the backend: the network went with the page) does the contact outlive the
- * customer's absence, and then the participant rule alone refuses the rejoin. Both are run for real
- * (no faked time: the participant case waits 62 s). Either way the page that comes back says so ("You
- * were away too long, so the call could not be resumed"), forgets the saved call and starts nothing.
+ * Rejoining too late. Connect's participant rule, applied locally by the emulator and the media
+ * server: an attendee with no connection for more than 60 s is gone. The entry point's grace period
+ * interacts: with a grace period (default 30 s, at most 60 s) the backend's deferred end ends the
+ * contact first, so a customer who comes back later finds the call ended; only when no deferred end
+ * exists (the `away` request never reached the backend: the network went with the page) does the
+ * contact outlive the customer's absence, and then the participant rule alone refuses the rejoin.
+ * Both are run for real (no faked time: the participant case waits 62 s). Either way the page that
+ * comes back says so ("You were away too long, so the call could not be resumed"), forgets the
+ * saved call and starts nothing.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ConnectClient, DescribeContactCommand, StopContactCommand } from '@aws-sdk/client-connect';
@@ -44,7 +45,9 @@ const savedContactId = (page: Page) =>
     return raw ? (JSON.parse(raw) as { call: { contactId: string } }).call.contactId : null;
   }, SAVED);
 
-/** Records the close code of every WebSocket the page opens (the media server's refusal is 4403). */
+/**
+ * Records the close code of every WebSocket the page opens (the media server's refusal is 4403).
+ */
 async function recordSocketCloses(page: Page) {
   await page.addInitScript(() => {
     const w = window as unknown as { __closes: Array<{ url: string; code: number }> };
@@ -72,7 +75,9 @@ async function stopContact(contactId: string) {
   connect.destroy();
 }
 
-/** A customer in a call with Sam (optionally on another entry point); returns the pages and contact. */
+/**
+ * A customer in a call with Sam (optionally on another entry point); returns the pages and contact.
+ */
 async function inCall(browser: Browser, name: string, attrs: Record<string, string> = {}) {
   const agent = await openAgentDesk(browser);
   const context = await browser.newContext({
@@ -89,7 +94,9 @@ async function inCall(browser: Browser, name: string, attrs: Record<string, stri
   return { agent, customer, contactId };
 }
 
-/** The page with the saved call comes back: the widget opens by itself and says the call is over. */
+/**
+ * The page with the saved call comes back: the widget opens by itself and says the call is over.
+ */
 async function comeBackRefused(customer: Page, shots: string) {
   const starts: string[] = [];
   customer.on('request', (r) => {
@@ -123,10 +130,10 @@ test('no deferred end (the away request was lost): after more than 60 s away the
   browser,
 }) => {
   const { agent, customer, contactId } = await inCall(browser, 'Otto Overdue');
-  // The page goes while its network is gone: its `away` request fails, so the backend never schedules
-  // the deferred end. (Playwright cannot intercept a keepalive request sent from `pagehide`, and its
-  // offline emulation does not cover one: both were tried, the request still arrived. So the page's
-  // own fetch fails it, as the network would.)
+  // The page goes while its network is gone: its `away` request fails, so the backend never
+  // schedules the deferred end. (Playwright cannot intercept a keepalive request sent from
+  // `pagehide`, and its offline emulation does not cover one: both were tried, the request still
+  // arrived. So the page's own fetch fails it, as the network would.)
   await customer.evaluate(() => {
     const native = window.fetch;
     window.fetch = (input, init) =>
@@ -134,7 +141,8 @@ test('no deferred end (the away request was lost): after more than 60 s away the
         ? Promise.reject(new TypeError('Failed to fetch'))
         : native(input, init);
   });
-  await customer.goto(`${base()}/api/health`); // another page of the origin: this tab's sessionStorage stays
+  // another page of the origin: this tab's sessionStorage stays
+  await customer.goto(`${base()}/api/health`);
   await customer.waitForTimeout(62_000);
   // The contact is still there for the agent: nothing ended it, no countdown was set.
   const during = await describeContact(contactId);
@@ -156,8 +164,8 @@ test('no deferred end (the away request was lost): after more than 60 s away the
 test('with a grace period the deferred end comes first: a customer back after it finds the call ended while away', async ({
   browser,
 }) => {
-  // short-grace: 8 s (any grace period, the default 30 s included, is at most 60 s, so the deferred end
-  // always ends the contact before the participant rule could refuse the attendee).
+  // short-grace: 8 s (any grace period, the default 30 s included, is at most 60 s, so the deferred
+  // end always ends the contact before the participant rule could refuse the attendee).
   const { agent, customer, contactId } = await inCall(browser, 'Gail Gone', {
     'entry-point': 'short-grace',
   });
@@ -171,7 +179,8 @@ test('with a grace period the deferred end comes first: a customer back after it
   expect(contact.DisconnectReason).toBe('CUSTOMER_DISCONNECT');
   await expect(agent.getByRole('button', { name: 'Done — become available' })).toBeVisible();
 
-  // The shop's widget element names the same entry point on the page that comes back, as a site would.
+  // The shop's widget element names the same entry point on the page that comes back, as a site
+  // would.
   await customer.addInitScript(() =>
     new MutationObserver((_, observer) => {
       const el = document.querySelector('connect-video-call');

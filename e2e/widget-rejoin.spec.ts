@@ -1,10 +1,11 @@
 /**
- * A call that survives the customer's page going: a reload mid-call and a move from `/` to the shop's
- * second page (`/size-guide/`) rejoin the same contact as the same attendee without a click, and media
- * flows again both ways (inbound RTP statistics on both sides, the video elements' frames); a second
- * tab and a duplicated tab (sessionStorage copied while the call runs) do not take the call; closing
- * the tab ends the contact after the entry point's grace period (the `short-grace` entry point: 8 s),
- * and the agent's desk shows "customer reconnecting" with a countdown, then the end.
+ * A call that survives the customer's page going: a reload mid-call and a move from `/` to the
+ * shop's second page (`/size-guide/`) rejoin the same contact as the same attendee without a click,
+ * and media flows again both ways (inbound RTP statistics on both sides, the video elements'
+ * frames); a second tab and a duplicated tab (sessionStorage copied while the call runs) do not
+ * take the call; closing the tab ends the contact after the entry point's grace period (the
+ * `short-grace` entry point: 8 s), and the agent's desk shows "customer reconnecting" with a
+ * countdown, then the end.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ConnectClient, DescribeContactCommand } from '@aws-sdk/client-connect';
@@ -77,7 +78,10 @@ async function inCall(
   return { agent, customer, dialog };
 }
 
-/** Both sides receive media again: the customer from scratch on its new page, the agent more than before. */
+/**
+ * Both sides receive media again: the customer from scratch on its new page, the agent more than
+ * before.
+ */
 async function mediaFlowsBothWays(customer: Page, agent: Page, name: string) {
   const agentBefore = await inboundMedia(agent);
   const framesBefore = await videoFramesByLabel(agent, `${name}'s camera`);
@@ -233,7 +237,8 @@ test('closing the tab and not coming back ends the contact after the grace perio
   // Still active during the grace period.
   expect((await describeContact(contactId)).DisconnectTimestamp).toBeUndefined();
 
-  // Not back: the contact ends when the grace period runs out, and the desk moves to after-contact work.
+  // Not back: the contact ends when the grace period runs out, and the desk moves to after-contact
+  // work.
   await expect
     .poll(async () => (await describeContact(contactId)).DisconnectTimestamp, { timeout: 20_000 })
     .toBeInstanceOf(Date);

@@ -1,7 +1,8 @@
 /**
  * The widget's failure paths in real Chromium against the local stack: the backend answering 5xx
- * (a retry reuses the ClientToken), unreachable, or 4xx; camera/microphone permission blocked; the tab
- * frozen and resumed; bad attributes; Spanish on a 360-pixel phone screen with no axe violations.
+ * (a retry reuses the ClientToken), unreachable, or 4xx; camera/microphone permission blocked; the
+ * tab frozen and resumed; bad attributes; Spanish on a 360-pixel phone screen with no axe
+ * violations.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test } from '@playwright/test';
@@ -135,7 +136,8 @@ test('an unreachable backend and a 4xx answer each get a clear message and a way
 });
 
 test('blocked camera and microphone permission shows how to fix it in this browser', async () => {
-  // A browser without the auto-accepting fake UI, and a context that grants nothing: Chromium denies.
+  // A browser without the auto-accepting fake UI, and a context that grants nothing: Chromium
+  // denies.
   const options = chromiumLaunchOptions();
   const browser = await chromium.launch({
     ...options,

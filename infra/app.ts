@@ -1,6 +1,6 @@
 /**
- * The CDK app `npm run deploy` runs: reads infra/deploy.config.json (or `-c config=<file>`), checks that
- * the widget is built, and defines the stack in the instance's account and region.
+ * The CDK app `npm run deploy` runs: reads infra/deploy.config.json (or `-c config=<file>`), checks
+ * that the widget is built, and defines the stack in the instance's account and region.
  */
 import { App } from 'aws-cdk-lib';
 import { existsSync } from 'node:fs';

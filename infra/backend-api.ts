@@ -1,9 +1,10 @@
 /**
- * The widget's backend as a Lambda (createLambdaHandler, bundled from infra/lambda/handler.ts) behind an
- * API Gateway HTTP API at /api/*. Its role may call exactly the Connect actions the backend uses
- * (StartWebRTCContact, DescribeContact) on the configured instance only; the Participant Service calls
- * (CreateParticipantConnection, SendMessage, DisconnectParticipant) are authorised by the participant's
- * own tokens, not IAM. The two secrets live in Secrets Manager; the function gets their ARNs.
+ * The widget's backend as a Lambda (createLambdaHandler, bundled from infra/lambda/handler.ts)
+ * behind an API Gateway HTTP API at /api/*. Its role may call exactly the Connect actions the
+ * backend uses (StartWebRTCContact, DescribeContact) on the configured instance only; the
+ * Participant Service calls (CreateParticipantConnection, SendMessage, DisconnectParticipant) are
+ * authorised by the participant's own tokens, not IAM. The two secrets live in Secrets Manager; the
+ * function gets their ARNs.
  */
 import { CfnOutput, Duration } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -25,6 +26,10 @@ export const CONNECT_ACTIONS = [
   'connect:UpdateContactAttributes',
 ] as const;
 
+/**
+ * The backend Lambda, its HTTP API and its log group, with least-privilege access to Connect and
+ * the two secrets.
+ */
 export class BackendApi extends Construct {
   readonly api: HttpApi;
   readonly fn: NodejsFunction;

@@ -1,9 +1,10 @@
 /**
  * What operators watch in production: CloudWatch alarms on the backend (API 5xx, Connect throttling
- * the backend's calls, p99 latency, Lambda errors and throttles), each wired to an optional SNS topic
- * from the deploy config (alarm and recovery both notify), and one dashboard with the same figures.
- * Connect's throttling and faults are counted from the backend's own structured log records
- * (`event: "api-error"`, src/backend/routes/api-errors.ts) by metric filters on the function's logs.
+ * the backend's calls, p99 latency, Lambda errors and throttles), each wired to an optional SNS
+ * topic from the deploy config (alarm and recovery both notify), and one dashboard with the same
+ * figures. Connect's throttling and faults are counted from the backend's own structured log
+ * records (`event: "api-error"`, src/backend/routes/api-errors.ts) by metric filters on the
+ * function's logs.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -27,16 +28,23 @@ import { Construct } from 'constructs';
 export const METRIC_NAMESPACE = 'ConnectVideoCall';
 const PERIOD = Duration.minutes(5);
 
+/** What the monitoring construct watches and where it sends alarms. */
 export interface BackendMonitoringProps {
   api: HttpApi;
   fn: IFunction;
   logGroup: ILogGroup;
-  /** An existing SNS topic every alarm notifies (alarm and OK); none: the alarms only show in the console. */
+  /**
+   * An existing SNS topic every alarm notifies (alarm and OK); none: the alarms only show in the
+   * console.
+   */
   alarmTopicArn?: string;
   /** p99 latency of the API above which the latency alarm fires. */
   latencyP99AlarmMs: number;
 }
 
+/**
+ * The backend's CloudWatch alarms and dashboard, created from the API, the function and its logs.
+ */
 export class BackendMonitoring extends Construct {
   readonly alarms: Alarm[] = [];
   readonly dashboard: Dashboard;

@@ -1,7 +1,7 @@
 /**
- * The deployment synthesized offline (no AWS account, no bundling) and checked on its CloudFormation
- * template: least-privilege IAM on the configured instance, CORS from configuration, secrets from
- * Secrets Manager, cache lifetimes, and what the widget upload contains.
+ * The deployment synthesized offline (no AWS account, no bundling) and checked on its
+ * CloudFormation template: least-privilege IAM on the configured instance, CORS from configuration,
+ * secrets from Secrets Manager, cache lifetimes, and what the widget upload contains.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';

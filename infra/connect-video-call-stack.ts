@@ -10,12 +10,17 @@ import { DeferredEnd } from './deferred-end';
 import type { LoadedDeployment } from './deploy-config';
 import { WidgetCdn } from './widget-cdn';
 
+/** The validated deployment and the built widget folder the stack publishes. */
 export interface ConnectVideoCallStackProps extends StackProps {
   deployment: LoadedDeployment;
   /** Absolute path of the built widget. */
   widgetDir: string;
 }
 
+/**
+ * The production stack: backend API, deferred ends, monitoring and the widget CDN, with the embed
+ * snippet as an output.
+ */
 export class ConnectVideoCallStack extends Stack {
   constructor(scope: Construct, id: string, props: ConnectVideoCallStackProps) {
     super(scope, id, props);

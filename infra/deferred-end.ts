@@ -2,8 +2,8 @@
  * Deferred ends in production: a customer whose page went away (POST /api/calls/:id/away) gets an
  * item in a DynamoDB table (key contactId, due time, the customer's connection token; TTL attribute
  * `expiresAt` removes what nobody took). The API function may only put and delete items; a sweeper
- * Lambda, started every minute by an EventBridge rule and sweeping every 2 s for 55 s (one at a time:
- * reserved concurrency 1), may only scan and delete them, and ends each due contact with
+ * Lambda, started every minute by an EventBridge rule and sweeping every 2 s for 55 s (one at a
+ * time: reserved concurrency 1), may only scan and delete them, and ends each due contact with
  * DisconnectParticipant (authorised by the participant's token, not IAM). A customer back in time
  * deletes the item first (POST /back), so nothing ends.
  */
@@ -18,6 +18,10 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 
+/**
+ * The deferred-end table and its sweeper Lambda; the API function `api` is granted put and delete
+ * on the table.
+ */
 export class DeferredEnd extends Construct {
   readonly table: Table;
   readonly sweeper: NodejsFunction;

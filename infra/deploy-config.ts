@@ -1,6 +1,7 @@
 /**
- * The deployment's configuration (infra/deploy.config.json, see deploy.config.example.json), validated
- * before anything is synthesized: a bad value stops `npm run deploy` with a message naming the field.
+ * The deployment's configuration (infra/deploy.config.json, see deploy.config.example.json),
+ * validated before anything is synthesized: a bad value stops `npm run deploy` with a message
+ * naming the field.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -16,12 +17,16 @@ const isOrigin = (u: string) => {
 };
 const INSTANCE_ARN = /^arn:aws[a-z-]*:connect:([a-z0-9-]+):(\d{12}):instance\/([0-9a-f-]{36})$/;
 
+/** Schema of infra/deploy.config.json; defaults fill what a first deployment may leave out. */
 export const DeployConfig = z.strictObject({
   stackName: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9-]{0,127}$/)
     .default('ConnectVideoCall'),
-  /** The Amazon Connect instance the backend may start calls on; its region and account are the stack's. */
+  /**
+   * The Amazon Connect instance the backend may start calls on; its region and account are the
+   * stack's.
+   */
   connectInstanceArn: z
     .string()
     .regex(INSTANCE_ARN, 'must be arn:aws:connect:<region>:<account>:instance/<instance id>'),
@@ -29,14 +34,22 @@ export const DeployConfig = z.strictObject({
   allowedOrigins: z
     .array(z.string().refine(isOrigin, 'must be an origin: scheme://host[:port], no path'))
     .min(1),
-  /** Entry points (README, "Entry points"), relative to this file; every one must use the instance above. */
+  /**
+   * Entry points (README, "Entry points"), relative to this file; every one must use the instance
+   * above.
+   */
   entryPointsFile: z.string(),
   requireCustomerJwt: z.boolean().default(false),
   /** The built widget (npm run build), relative to the repository root. */
   widgetDir: z.string().default('dist'),
-  /** Browser and CDN cache lifetime of the entry scripts (connect-video-call.js, react.js); hashed chunks keep a year. */
+  /**
+   * Browser and CDN cache lifetime of the entry scripts (connect-video-call.js, react.js); hashed
+   * chunks keep a year.
+   */
   entryScriptMaxAgeSeconds: z.number().int().min(0).max(86_400).default(300),
-  /** An existing SNS topic the CloudWatch alarms notify (alarm and recovery); none: console only. */
+  /**
+   * An existing SNS topic the CloudWatch alarms notify (alarm and recovery); none: console only.
+   */
   alarmTopicArn: z
     .string()
     .regex(
@@ -49,6 +62,10 @@ export const DeployConfig = z.strictObject({
 });
 export type DeployConfig = z.infer<typeof DeployConfig>;
 
+/**
+ * A validated configuration with what the stack derives from it: region, account and instance id
+ * from the ARN, and the entry points read from their file.
+ */
 export interface LoadedDeployment {
   config: DeployConfig;
   region: string;

@@ -1,8 +1,8 @@
 /**
- * The widget's files on S3 behind CloudFront: hashed chunks and assets cached for a year (immutable),
- * the entry scripts (connect-video-call.js, react.js) for a few minutes so a new release reaches sites
- * quickly. Only the widget is published (no demo site, no source maps). CORS lets the configured
- * origins load it as a module script.
+ * The widget's files on S3 behind CloudFront: hashed chunks and assets cached for a year
+ * (immutable), the entry scripts (connect-video-call.js, react.js) for a few minutes so a new
+ * release reaches sites quickly. Only the widget is published (no demo site, no source maps). CORS
+ * lets the configured origins load it as a module script.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -11,6 +11,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
+/**
+ * The built widget to publish, the sites allowed to load it, and how long browsers may cache the
+ * entry scripts.
+ */
 export interface WidgetCdnProps {
   widgetDir: string;
   allowedOrigins: string[];
@@ -21,6 +25,9 @@ const HASHED = ['chunks/*', 'assets/*'];
 const NOT_PUBLISHED = ['site', 'site/*', '*.map', '**/*.map'];
 const YEAR = Duration.days(365);
 
+/**
+ * The widget's S3 bucket and CloudFront distribution (see the file comment for the caching rules).
+ */
 export class WidgetCdn extends Construct {
   readonly distribution: cloudfront.Distribution;
 

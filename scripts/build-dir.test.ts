@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-// .tmp exists in a checkout that ran npm test, not in a fresh copy (CI's Node 24 stage runs in one).
+// .tmp exists in a checkout that ran npm test, not in a fresh copy (CI's Node 24 stage runs in
+// one).
 mkdirSync('.tmp', { recursive: true });
 const out = mkdtempSync(join('.tmp', 'build-dir-test-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -1,8 +1,9 @@
-// The widget's download budgets (issue 10, "Weight"), from the build's dist/.vite/*bundle-report.json
-// (written by scripts/build/bundle-report.ts). Everything reachable from the launcher entry is what a
-// customer downloads before a call is joined: the call UI and the Chime SDK are prefetched when idle.
-// Groups, by the modules each chunk holds: launcher (the entry and its static imports), React, Chime
-// SDK (chunks holding amazon-chime-sdk-js), call UI (every other reachable chunk).
+// The widget's download budgets (issue 10, "Weight"), from the build's
+// dist/.vite/*bundle-report.json (written by scripts/build/bundle-report.ts). Everything reachable
+// from the launcher entry is what a customer downloads before a call is joined: the call UI and the
+// Chime SDK are prefetched when idle. Groups, by the modules each chunk holds: launcher (the entry
+// and its static imports), React, Chime SDK (chunks holding amazon-chime-sdk-js), call UI (every
+// other reachable chunk).
 import { readFileSync } from 'node:fs';
 
 /** KB are 1024 bytes of gzip (level 9). */
@@ -10,7 +11,8 @@ export const BUDGETS_KB = { launcher: 15, callUi: 39.5, total: 330 };
 
 /**
  * Files reachable from `roots`, following static imports, and dynamic ones too when asked; chunks
- * for which `stop` holds (media-effect runtimes, loaded only when an effect is used) are not entered.
+ * for which `stop` holds (media-effect runtimes, loaded only when an effect is used) are not
+ * entered.
  */
 function closure(byFile, roots, dynamic, stop = () => false) {
   const seen = new Set();
@@ -58,8 +60,8 @@ export function groupReport(report) {
       total: sum([...reachable].map((f) => byFile.get(f))),
     },
     /**
-     * Chunks and files loaded only when a media effect is used or the call pops out (picture-in-picture):
-     * not part of the pre-join download.
+     * Chunks and files loaded only when a media effect is used or the call pops out
+     * (picture-in-picture): not part of the pre-join download.
      */
     effects: {
       chunks: effects.map((f) => byFile.get(f)),

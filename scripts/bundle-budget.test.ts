@@ -27,7 +27,8 @@ const report = (chunks: Chunk[]) => ({
     ...c,
   })),
 });
-// The widget's shape: entry + strings (static), call UI (dynamic) importing React and the Chime chunk (dynamic).
+// The widget's shape: entry + strings (static), call UI (dynamic) importing React and the Chime
+// chunk (dynamic).
 const widget = (
   sizes: { launcher: number; ui: number; react: number; chime: number },
   flags: Partial<Chunk> = {},

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run check:budget` (a step of `npm test`, right after the build): prints the gzip size of every chunk a customer
-// downloads before a call is joined and fails (exit 1) when a budget of scripts/bundle-budget.mjs is
-// exceeded, for the script-tag build and for the React component's build (React is the host's there).
+// `npm run check:budget` (a step of `npm test`, right after the build): prints the gzip size of
+// every chunk a customer downloads before a call is joined and fails (exit 1) when a budget of
+// scripts/bundle-budget.mjs is exceeded, for the script-tag build and for the React component's
+// build (React is the host's there).
 import { inBuild } from './build-dir.mjs';
 import { existsSync } from 'node:fs';
 import { budgetViolations, describeReport, readReport } from './bundle-budget.mjs';

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Makes sure the system packages the browser tests need are present: Debian's Chromium (Playwright cannot
-// download its own browser here) and espeak-ng (spoken flow prompts), plus the other customers' browsers:
-// Debian's firefox-esr (the Firefox journey, driven over WebDriver BiDi) and WebKitGTK's WebDriver with
-// Xvfb (the WebKit run). Installs them through apt when running as root, otherwise explains what to
-// install. Only Chromium is required: a browser that cannot be installed makes its specs skip with a
-// printed reason (e2e/testing/other-browsers.ts). Safe to run repeatedly: it does nothing when all is present.
+// Makes sure the system packages the browser tests need are present: Debian's Chromium (Playwright
+// cannot download its own browser here) and espeak-ng (spoken flow prompts), plus the other
+// customers' browsers: Debian's firefox-esr (the Firefox journey, driven over WebDriver BiDi) and
+// WebKitGTK's WebDriver with Xvfb (the WebKit run). Installs them through apt when running as root,
+// otherwise explains what to install. Only Chromium is required: a browser that cannot be installed
+// makes its specs skip with a printed reason (e2e/testing/other-browsers.ts). Safe to run
+// repeatedly: it does nothing when all is present.
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 

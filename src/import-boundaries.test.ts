@@ -14,7 +14,8 @@ const restricted = async (filePath: string, source: string) => {
 };
 
 describe('import boundaries', () => {
-  // Loading the config and the TypeScript parser takes seconds on a busy machine: once, in the hook.
+  // Loading the config and the TypeScript parser takes seconds on a busy machine: once, in the
+  // hook.
   beforeAll(() => restricted('src/shared/probe.ts', ''));
 
   it.each([

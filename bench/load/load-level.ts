@@ -29,6 +29,10 @@ export interface LevelResult {
   worstCallDelayP95Ms: number;
 }
 
+/**
+ * Runs `calls` concurrent calls on the server, measures delivery over `windowMs` once all media
+ * flows, and hangs every call up before returning the level's figures.
+ */
 export async function runLevel(
   server: ServerProcess,
   clock: MediaClock,

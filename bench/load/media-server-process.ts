@@ -18,8 +18,8 @@ export type ServerRequest =
   | { id: number; type: 'faults' };
 
 /**
- * CPU time (µs, user + system), resident memory and JS heap of the server process at one moment, and
- * its event-loop delay (p99 and max, ms) since the previous stats request.
+ * CPU time (µs, user + system), resident memory and JS heap of the server process at one moment,
+ * and its event-loop delay (p99 and max, ms) since the previous stats request.
  */
 export interface ServerStats {
   cpuMicros: number;

@@ -10,6 +10,10 @@ import type { FaultCounts } from '../../src/media-server/media-faults';
 
 type Request = ServerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
 
+/**
+ * The media server in its own process, so the bench's synthetic attendees do not share an event
+ * loop with the server they measure.
+ */
 export class ServerProcess {
   private nextId = 1;
   private readonly pending = new Map<number, (body: unknown) => void>();
@@ -68,7 +72,9 @@ export class ServerProcess {
     });
   }
 
-  /** Asks the process to close its media server and exit; kills it when that takes more than 10 s. */
+  /**
+   * Asks the process to close its media server and exit; kills it when that takes more than 10 s.
+   */
   async close(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise((r) => this.child.once('exit', r));

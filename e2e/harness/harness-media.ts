@@ -1,4 +1,6 @@
-/** Media helpers of the test harness: an animated canvas as a "screen" and per-tile video figures. */
+/**
+ * Media helpers of the test harness: an animated canvas as a "screen" and per-tile video figures.
+ */
 
 /** A moving canvas stream, shared like a screen without any picker. */
 export function startCanvasShare(): MediaStream {
@@ -35,7 +37,10 @@ export function tileStats(): Array<{
   }));
 }
 
-/** Mean luminance (0 to 255) of a remote tile's current frame: near 0 while its sender sends black (paused). */
+/**
+ * Mean luminance (0 to 255) of a remote tile's current frame: near 0 while its sender sends black
+ * (paused).
+ */
 export function tileBrightness(attendeeId: string): number | undefined {
   const v = [...document.querySelectorAll<HTMLVideoElement>('#tiles video')].find(
     (el) => el.dataset.attendee === attendeeId,

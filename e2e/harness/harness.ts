@@ -96,7 +96,8 @@ export interface JoinOptions {
 }
 
 async function join(meeting: unknown, attendee: unknown, options: JoinOptions = {}): Promise<void> {
-  // `window.harnessLogLevel = LogLevel.INFO` before join shows the SDK's task and renegotiation log when debugging a spec.
+  // `window.harnessLogLevel = LogLevel.INFO` before join shows the SDK's task and renegotiation log
+  // when debugging a spec.
   const logger = new ConsoleLogger(
     'harness',
     (window as unknown as { harnessLogLevel?: LogLevel }).harnessLogLevel ?? LogLevel.WARN,

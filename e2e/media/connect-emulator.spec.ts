@@ -1,6 +1,6 @@
 /**
- * The media server inside the real `npm start` server (started by global-setup): attendees come from
- * the local Connect emulator through the official AWS SDK clients — StartWebRTCContact for the
+ * The media server inside the real `npm start` server (started by global-setup): attendees come
+ * from the local Connect emulator through the official AWS SDK clients — StartWebRTCContact for the
  * customer, CreateParticipant + CreateParticipantConnection(WEBRTC_CONNECTION) for a second person
  * — both join with the unmodified Chime SDK, and StopContact ends the call for both.
  */

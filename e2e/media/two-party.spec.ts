@@ -25,7 +25,8 @@ test('two attendees join, hear and see each other, and exchange data messages', 
   await expect
     .poll(async () => (await harnessState(b)).presence)
     .toMatchObject({ [alice.AttendeeId]: true, [bob.AttendeeId]: true });
-  // JOIN_ACK carries TURN credentials as Chime's does (no TURN service here: no URIs, host-candidate ICE).
+  // JOIN_ACK carries TURN credentials as Chime's does (no TURN service here: no URIs,
+  // host-candidate ICE).
   for (const page of [a, b])
     expect(consoleErrors(page).filter((e) => e.includes('TURN'))).toEqual([]);
 
@@ -34,7 +35,8 @@ test('two attendees join, hear and see each other, and exchange data messages', 
   await expect.poll(() => audioPackets(a)).toBeGreaterThan(before[0]! + 50);
   await expect.poll(() => audioPackets(b)).toBeGreaterThan(before[1]! + 50);
 
-  // Camera A → B first: with bandwidth feedback it reaches 640×360 within seconds (without, it sits at 320×180).
+  // Camera A → B first: with bandwidth feedback it reaches 640×360 within seconds (without, it sits
+  // at 320×180).
   const remote = async (page: typeof a, attendeeId: string) =>
     (await tiles(page)).find((t) => t.attendeeId === attendeeId);
   await call(a, 'startVideo');
@@ -80,7 +82,8 @@ test('two attendees join, hear and see each other, and exchange data messages', 
   expect((await harnessState(b)).messages[0]!.timestampMs).toBeGreaterThan(Date.now() - 60_000);
   expect((await harnessState(a)).messages).toEqual([]);
 
-  // A server-originated message (the agent side's screen-sharing signal) reaches everyone but the named sender.
+  // A server-originated message (the agent side's screen-sharing signal) reaches everyone but the
+  // named sender.
   server.media.sendDataMessage(meeting.MeetingId, {
     topic: 'AMAZON_CONNECT_SCREEN_SHARING',
     data: '{"message":"ScreenSharingStopped"}',

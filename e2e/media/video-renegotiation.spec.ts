@@ -1,6 +1,6 @@
 /**
- * Video across renegotiations, from real Chromium pages with the unmodified Chime SDK: a camera that
- * stops and starts again is seen again each time (the viewer's offer then recycles the stopped
+ * Video across renegotiations, from real Chromium pages with the unmodified Chime SDK: a camera
+ * that stops and starts again is seen again each time (the viewer's offer then recycles the stopped
  * m-line position for a new mid), a content share after a stopped camera, and a camera started
  * before `start()`, so that the very first SUBSCRIBE carries video.
  */

@@ -23,7 +23,8 @@ test('a tone is heard, and while muted the volume indicator reports silence', as
   const heardSince = async (since: number) =>
     ((await harnessState(b!)).heardAt[aliceId] ?? -1) > since;
 
-  // Chromium's fake microphone beeps: Bob decodes audible audio and the server reports Alice's volume.
+  // Chromium's fake microphone beeps: Bob decodes audible audio and the server reports Alice's
+  // volume.
   const energy = (await call(b!, 'audioEnergy')) as number;
   await expect.poll(() => call(b!, 'audioEnergy') as Promise<number>).toBeGreaterThan(energy);
   await expect.poll(() => heardSince(0)).toBe(true);
@@ -31,7 +32,8 @@ test('a tone is heard, and while muted the volume indicator reports silence', as
   await call(a!, 'mute');
   await expect.poll(async () => (await harnessState(b!)).muted[aliceId]).toBe(true);
   await expect.poll(volume).toBe(0);
-  // Silence holds while muted: over two seconds (four beeps of the fake microphone) nothing is heard.
+  // Silence holds while muted: over two seconds (four beeps of the fake microphone) nothing is
+  // heard.
   const mutedAt = await now();
   await b!.waitForTimeout(2_000);
   expect(await heardSince(mutedAt)).toBe(false);

@@ -1,8 +1,8 @@
 /**
- * Video across renegotiations in meetings made with the Chime SDK Meetings client, as ordinary Chime
- * apps use them: a camera turned on, off and on again is seen by the other side each time; a content
- * share after a stopped camera; a camera started with the session (its input acquired before start(),
- * its tile started while the session connects), so the first offer carries video.
+ * Video across renegotiations in meetings made with the Chime SDK Meetings client, as ordinary
+ * Chime apps use them: a camera turned on, off and on again is seen by the other side each time; a
+ * content share after a stopped camera; a camera started with the session (its input acquired
+ * before start(), its tile started while the session connects), so the first offer carries video.
  */
 import { expect, test } from '@playwright/test';
 import { CreateMeetingWithAttendeesCommand } from '@aws-sdk/client-chime-sdk-meetings';

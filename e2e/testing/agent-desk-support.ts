@@ -44,6 +44,10 @@ export function contextsClosedAfterEach(): BrowserContext[] {
   return contexts;
 }
 
+/**
+ * Official Connect and Participant SDK clients pointed at the local emulator's /aws, with the
+ * instance and flow a contact starts on.
+ */
 export function sdkClients(baseUrl: string) {
   const clientConfig = {
     region: config.instance.region,
@@ -58,7 +62,10 @@ export function sdkClients(baseUrl: string) {
   };
 }
 
-/** StartWebRTCContact as a website backend calls it, then a Participant connection token (for DTMF and the transcript). */
+/**
+ * StartWebRTCContact as a website backend calls it, then a Participant connection token (for DTMF
+ * and the transcript).
+ */
 export async function startCustomerContact(baseUrl: string, displayName: string) {
   const { connect, participant, instanceId, flowId } = sdkClients(baseUrl);
   const started = await connect.send(
@@ -108,7 +115,9 @@ export async function trackPeerConnections(page: Page): Promise<void> {
   });
 }
 
-/** Inbound audio packets and energy, and decoded video frames, over all of the page's connections. */
+/**
+ * Inbound audio packets and energy, and decoded video frames, over all of the page's connections.
+ */
 export async function inboundMedia(
   page: Page,
 ): Promise<{ audioPackets: number; audioEnergy: number; videoFrames: number }> {

@@ -1,7 +1,7 @@
 /**
- * Puts the sample agents back to Offline with nothing held, whatever an earlier test left them in: a
- * test that fails mid-call leaves its agent on the contact, and every later test that needs that agent
- * would fail too (one failure became seventeen). Uses the desk API, as the desk's buttons do.
+ * Puts the sample agents back to Offline with nothing held, whatever an earlier test left them in:
+ * a test that fails mid-call leaves its agent on the contact, and every later test that needs that
+ * agent would fail too (one failure became seventeen). Uses the desk API, as the desk's buttons do.
  */
 
 /** The sample agents of config/local. */
@@ -14,8 +14,8 @@ interface AgentState {
 
 /**
  * POSTs to the desk API as the desk does. A JSON content type goes only with a body: the server
- * refuses an empty JSON body (400), and with it the release's End, which mattered once a customer who
- * closes the page is given a grace period instead of ending the contact at once.
+ * refuses an empty JSON body (400), and with it the release's End, which mattered once a customer
+ * who closes the page is given a grace period instead of ending the contact at once.
  */
 const deskPost = (desk: string) => (path: string, body?: unknown) =>
   fetch(`${desk}${path}`, {
@@ -48,9 +48,10 @@ export async function releaseAgents(baseUrl: string): Promise<void> {
 }
 
 /**
- * Makes the agent Available until `contactId` rings it (passing on any other contact an earlier test
- * left queued), then accepts it through the desk API and returns the agent's meeting credentials in
- * Streams' camelCase shape. The contact is CONNECTED afterwards, as when the agent clicks Accept.
+ * Makes the agent Available until `contactId` rings it (passing on any other contact an earlier
+ * test left queued), then accepts it through the desk API and returns the agent's meeting
+ * credentials in Streams' camelCase shape. The contact is CONNECTED afterwards, as when the agent
+ * clicks Accept.
  */
 export async function agentAnswers(
   baseUrl: string,

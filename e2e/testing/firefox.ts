@@ -1,9 +1,9 @@
 /**
- * Debian's firefox-esr as a customer's browser, driven over WebDriver BiDi by puppeteer-core (Playwright
- * can only drive its own patched Firefox builds, which cannot be downloaded here). Fake camera and
- * microphone, no permission prompts, loopback ICE candidates and autoplay allowed: Firefox's
- * equivalents of the Chromium flags in chromium.ts. scripts/ensure-chromium.mjs installs the browser;
- * when it could not, `firefoxMissing()` says why and the specs skip with that reason.
+ * Debian's firefox-esr as a customer's browser, driven over WebDriver BiDi by puppeteer-core
+ * (Playwright can only drive its own patched Firefox builds, which cannot be downloaded here). Fake
+ * camera and microphone, no permission prompts, loopback ICE candidates and autoplay allowed:
+ * Firefox's equivalents of the Chromium flags in chromium.ts. scripts/ensure-chromium.mjs installs
+ * the browser; when it could not, `firefoxMissing()` says why and the specs skip with that reason.
  */
 import { existsSync } from 'node:fs';
 import type { Page as PlaywrightPage } from '@playwright/test';
@@ -49,9 +49,10 @@ export const FIREFOX_PREFS: Record<string, unknown> = {
  * NotFoundError), else headless. `canShareScreen` says which.
  */
 /**
- * Launches Debian's Firefox over WebDriver BiDi. `audioDevice` (default true) gives it Firefox's mock
- * audio backend, as Chromium's fake devices stand in for hardware: headless on a machine without
- * sound, Firefox never runs an AudioContext (resume() waits forever), which is what `false` keeps.
+ * Launches Debian's Firefox over WebDriver BiDi. `audioDevice` (default true) gives it Firefox's
+ * mock audio backend, as Chromium's fake devices stand in for hardware: headless on a machine
+ * without sound, Firefox never runs an AudioContext (resume() waits forever), which is what `false`
+ * keeps.
  */
 export async function launchFirefox(
   options: { audioDevice?: boolean } = {},
@@ -93,8 +94,8 @@ export async function findDeep(page: Page, target: DeepTarget): Promise<ElementH
   return el as ElementHandle | null;
 }
 
-// Plain JavaScript source, evaluated in the page: a function passed to evaluate would be compiled by
-// the test's TypeScript loader first, which may add helpers (esbuild's __name) the page lacks.
+// Plain JavaScript source, evaluated in the page: a function passed to evaluate would be compiled
+// by the test's TypeScript loader first, which may add helpers (esbuild's __name) the page lacks.
 const FIND_DEEP = `function findDeep(t) {
   const all = [];
   const walk = function (root) {
@@ -165,8 +166,8 @@ export async function textDeep(page: Page, target: DeepTarget): Promise<string> 
 
 /**
  * Frames a `<video>` found by `target` has painted (0 when absent). Firefox counts nothing in
- * getVideoPlaybackQuality() for a MediaStream source (0 while the video plays at 15 fps), so there its
- * own painted-frames counter is read.
+ * getVideoPlaybackQuality() for a MediaStream source (0 while the video plays at 15 fps), so there
+ * its own painted-frames counter is read.
  */
 export async function framesDeep(page: Page, target: DeepTarget): Promise<number> {
   const el = await findDeep(page, target);

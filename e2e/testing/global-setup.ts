@@ -2,7 +2,8 @@
  * Builds the e2e harness page on its own (it is not part of the site; specs load it through
  * harness-route.ts), then starts the real server once for the whole browser-test run, exactly as
  * `npm start` does (after the build `npm test` already ran), on a free loopback port with a fresh
- * data folder, serving that build (CVC_BUILD_DIR, see scripts/build-dir.mjs). Tests read the URL from process.env.BASE_URL.
+ * data folder, serving that build (CVC_BUILD_DIR, see scripts/build-dir.mjs). Tests read the URL
+ * from process.env.BASE_URL.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +13,10 @@ import { freePort } from '../../src/backend/testing/free-port';
 import { inBuild } from '../../scripts/build-dir.mjs';
 import { buildHarness } from './harness-build';
 
+/**
+ * Playwright global setup: builds the harness and starts one real server for all specs (unless
+ * BASE_URL names one); returns the teardown that stops it and removes its data.
+ */
 export default async function globalSetup() {
   await buildHarness();
   if (process.env.BASE_URL) return undefined; // an already running server was given
@@ -25,7 +30,8 @@ export default async function globalSetup() {
       HOST: '127.0.0.1',
       PUBLIC_URL: baseUrl,
       LOCAL_DATA_DIR: dataDir,
-      // The build of this test run (CVC_BUILD_DIR under npm test), never a dist/ `npm start` rebuilds.
+      // The build of this test run (CVC_BUILD_DIR under npm test), never a dist/ `npm start`
+      // rebuilds.
       DIST_DIR: inBuild(),
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
       RATE_LIMIT_PER_MINUTE: '10000',

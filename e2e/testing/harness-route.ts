@@ -1,15 +1,18 @@
 /**
- * Serves the separately built harness page (harness-build.ts) on the real server's origin without the
- * server knowing it: a browser context answers `<origin>/e2e/harness/…` from the built files, so
- * specs and benches open `${baseUrl}/e2e/harness/` on the same origin as the signaling, while the
- * product (dist/site, `npm start`) holds no test page.
+ * Serves the separately built harness page (harness-build.ts) on the real server's origin without
+ * the server knowing it: a browser context answers `<origin>/e2e/harness/…` from the built files,
+ * so specs and benches open `${baseUrl}/e2e/harness/` on the same origin as the signaling, while
+ * the product (dist/site, `npm start`) holds no test page.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import { HARNESS_DIR, HARNESS_PATH } from './harness-build';
 
-/** The built file for a harness URL's path, or undefined when there is none (or it leaves the folder). */
+/**
+ * The built file for a harness URL's path, or undefined when there is none (or it leaves the
+ * folder).
+ */
 function harnessFile(pathname: string): string | undefined {
   let decoded: string;
   try {
@@ -22,7 +25,10 @@ function harnessFile(pathname: string): string | undefined {
   return existsSync(file) && statSync(file).isFile() ? file : undefined;
 }
 
-/** Makes this context load `${origin of baseUrl}/e2e/harness/**` from the built harness (with camera, microphone and loopback access). */
+/**
+ * Makes this context load `${origin of baseUrl}/e2e/harness/**` from the built harness (with
+ * camera, microphone and loopback access).
+ */
 export async function routeHarness(context: BrowserContext, baseUrl: string): Promise<void> {
   const { origin } = new URL(baseUrl);
   if (!existsSync(join(HARNESS_DIR, HARNESS_PATH, 'index.html')))

@@ -8,7 +8,10 @@ import { chromiumLaunchOptions } from './chromium';
 
 const fixture = (name: string) => resolve(import.meta.dirname, '../fixtures', name);
 
-/** Launch options: the fake camera plays scene.y4m, the fake microphone noisy-speech.wav (both looped). */
+/**
+ * Launch options: the fake camera plays scene.y4m, the fake microphone noisy-speech.wav (both
+ * looped).
+ */
 export function effectsLaunchOptions() {
   const base = chromiumLaunchOptions();
   return {
@@ -17,16 +20,17 @@ export function effectsLaunchOptions() {
       ...base.args,
       `--use-file-for-fake-video-capture=${fixture('scene.y4m')}`,
       `--use-file-for-fake-audio-capture=${fixture('noisy-speech.wav')}`,
-      // The CSP page is answered by Playwright (to add the header), so it has no address: Chromium's
-      // Local Network Access would then count it as public and block its WebSockets to localhost.
+      // The CSP page is answered by Playwright (to add the header), so it has no address:
+      // Chromium's Local Network Access would then count it as public and block its WebSockets to
+      // localhost.
       '--disable-features=LocalNetworkAccessChecks',
     ],
   };
 }
 
 /**
- * The mean power of the audio the page receives, in windows of `windowMs` over `durationMs`, from the
- * inbound RTP statistics (totalAudioEnergy / totalSamplesDuration of each window).
+ * The mean power of the audio the page receives, in windows of `windowMs` over `durationMs`, from
+ * the inbound RTP statistics (totalAudioEnergy / totalSamplesDuration of each window).
  */
 export async function receivedAudioPowers(
   page: Page,
@@ -71,7 +75,9 @@ export async function receivedAudioPowers(
   );
 }
 
-/** The `q` quantile (0..1) of `values`: the energy outside speech is a low quantile of the windows. */
+/**
+ * The `q` quantile (0..1) of `values`: the energy outside speech is a low quantile of the windows.
+ */
 export function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
@@ -85,7 +91,9 @@ export interface Region {
   h: number;
 }
 
-/** Sharpness and colour of regions of the video the page receives (the live inbound video track). */
+/**
+ * Sharpness and colour of regions of the video the page receives (the live inbound video track).
+ */
 export interface RegionStats {
   /** Variance of the 4-neighbour Laplacian of the luma. */
   laplacianVariance: number;

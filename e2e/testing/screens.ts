@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, type Locator, type Page } from '@playwright/test';
 
+/** The two sizes every changed screen is checked at: a laptop and a small phone. */
 export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 360, height: 740 },

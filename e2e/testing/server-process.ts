@@ -13,6 +13,7 @@ import { freePort } from '../../src/backend/testing/free-port';
 import { inBuild } from '../../scripts/build-dir.mjs';
 import { selfSignedCert, type SelfSignedCert } from '../../src/backend/testing/self-signed-cert';
 
+/** A server process a spec controls: its URL, certificate, and crash/restart handles. */
 export interface E2eServer {
   baseUrl: string;
   /** The certificate served (https only). */

@@ -1,16 +1,21 @@
 /**
  * WebKitGTK as a customer's browser: Debian's webkit2gtk-driver (WebKitWebDriver, classic W3C
- * WebDriver over HTTP) drives the MiniBrowser on a virtual display (Xvfb) with WebKit's mock capture
- * devices. Debian's WebKitGTK 2.50 is built without WebRTC (no RTCPeerConnection), so it reaches the
- * widget's pre-call screen and its unsupported-browser notice, never a call. The client is the few
- * WebDriver commands the spec needs, over fetch: no extra package.
+ * WebDriver over HTTP) drives the MiniBrowser on a virtual display (Xvfb) with WebKit's mock
+ * capture devices. Debian's WebKitGTK 2.50 is built without WebRTC (no RTCPeerConnection), so it
+ * reaches the widget's pre-call screen and its unsupported-browser notice, never a call. The client
+ * is the few WebDriver commands the spec needs, over fetch: no extra package.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { freePort } from '../../src/backend/testing/free-port';
 import { startXvfb, XVFB_PATH } from './xvfb';
 
+/**
+ * Where Debian's webkit2gtk-driver installs the WebDriver server; the spec is skipped when it is
+ * missing.
+ */
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
+/** The MiniBrowser the driver launches (same package); checked before the spec runs. */
 export const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Why WebKitGTK cannot run here, or null when it can. */
@@ -30,7 +35,10 @@ export interface WebKitSession {
   /** The MiniBrowser's user agent (names the WebKit version). */
   userAgent: string;
   goto(url: string): Promise<void>;
-  /** Runs `script` (a function body; `arguments` are `args`) in the page; async when it returns a promise. */
+  /**
+   * Runs `script` (a function body; `arguments` are `args`) in the page; async when it returns a
+   * promise.
+   */
   run<T>(script: string, args?: unknown[]): Promise<T>;
   /** Clicks the element the script returns (a real click through WebDriver's element click). */
   clickReturned(script: string): Promise<void>;

@@ -57,7 +57,10 @@ export async function outerBox(dialog: Locator) {
   };
 }
 
-/** What is focused inside the widget: the element's accessible label or text, and whether it is inside the dialog. */
+/**
+ * What is focused inside the widget: the element's accessible label or text, and whether it is
+ * inside the dialog.
+ */
 export function focusInWidget(page: Page) {
   return page.evaluate(() => {
     const root = document.querySelector('connect-video-call')!.shadowRoot!;

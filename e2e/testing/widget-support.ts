@@ -6,6 +6,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { releaseAgents } from './desk-reset';
 
+/** The URL of the server global-setup started (or the one BASE_URL named). */
 export const base = () => process.env.BASE_URL!;
 
 const AGENTS = {
@@ -13,7 +14,10 @@ const AGENTS = {
   sam: 'a8483fc0-19df-43b3-b61f-de3bd7b4ca24',
 };
 
-/** Sets an agent's availability through the desk API (so only the agent a test drives gets contacts). */
+/**
+ * Sets an agent's availability through the desk API (so only the agent a test drives gets
+ * contacts).
+ */
 export async function setAgentStatus(agent: keyof typeof AGENTS, status: 'AVAILABLE' | 'OFFLINE') {
   const res = await fetch(`${base()}/local/desk/agents/${AGENTS[agent]}/status`, {
     method: 'POST',
@@ -112,7 +116,10 @@ export async function videoFramesByLabel(page: Page, label: string): Promise<num
     .evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames);
 }
 
-/** Opens the widget on the shop page (optionally for another entry point or locale) and returns its dialog. */
+/**
+ * Opens the widget on the shop page (optionally for another entry point or locale) and returns its
+ * dialog.
+ */
 export async function openWidget(page: Page, attrs: Record<string, string> = {}) {
   await page.goto(`${base()}/`);
   await page.evaluate((a) => {

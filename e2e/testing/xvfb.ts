@@ -5,8 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
+/**
+ * Where Debian's xvfb package installs the server; specs needing a display skip when it is absent.
+ */
 export const XVFB_PATH = '/usr/bin/Xvfb';
 
+/**
+ * A running virtual display: pass `display` as DISPLAY to the browser, and stop it after the spec.
+ */
 export interface VirtualDisplay {
   /** The DISPLAY value, e.g. ":99". */
   display: string;

@@ -1,8 +1,8 @@
 /**
  * The deployed Lambda's entry (bundled by the CDK stack): the process entry of a Lambda, so like
- * src/backend/main.ts it is where the environment is read. The two secrets come from Secrets Manager
- * (their ARNs are in the environment, never their values) once per cold start; the rest is the
- * server's own configuration, validated by loadServerConfig inside createLambdaHandler.
+ * src/backend/main.ts it is where the environment is read. The two secrets come from Secrets
+ * Manager (their ARNs are in the environment, never their values) once per cold start; the rest is
+ * the server's own configuration, validated by loadServerConfig inside createLambdaHandler.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createLambdaHandler, type LambdaHandler } from '../../src/backend/index';

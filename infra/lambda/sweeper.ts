@@ -1,8 +1,8 @@
 /**
- * The deferred-end sweeper Lambda (bundled by the CDK stack, see infra/deferred-end.ts): invoked once
- * a minute by an EventBridge rule, it sweeps the DynamoDB table of deferred ends every 2 seconds for
- * 55 seconds, so a contact ends within about 2 s of its grace period running out. Ending is
- * DisconnectParticipant with the customer's own connection token (no IAM action needed).
+ * The deferred-end sweeper Lambda (bundled by the CDK stack, see infra/deferred-end.ts): invoked
+ * once a minute by an EventBridge rule, it sweeps the DynamoDB table of deferred ends every 2
+ * seconds for 55 seconds, so a contact ends within about 2 s of its grace period running out.
+ * Ending is DisconnectParticipant with the customer's own connection token (no IAM action needed).
  */
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';

@@ -1,10 +1,10 @@
 /**
  * Vite plugin: writes `<outDir>/.vite/<file>` describing every JavaScript chunk of the build as
- * written (minified): its gzip size, its static and dynamic imports, and whether it holds Chime SDK,
- * React or Chime SDK messaging-client modules. scripts/bundle-budget.mjs groups the chunks from it
- * (launcher, call UI, React, Chime SDK) and checks the budgets; bench/widget-bench.ts prints them.
- * Classifying by the modules a chunk holds, not by its file name, keeps the check right when the
- * widget's chunks are renamed or split differently.
+ * written (minified): its gzip size, its static and dynamic imports, and whether it holds Chime
+ * SDK, React or Chime SDK messaging-client modules. scripts/bundle-budget.mjs groups the chunks
+ * from it (launcher, call UI, React, Chime SDK) and checks the budgets; bench/widget-bench.ts
+ * prints them. Classifying by the modules a chunk holds, not by its file name, keeps the check
+ * right when the widget's chunks are renamed or split differently.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +24,9 @@ export interface ReportedChunk {
   react: boolean;
   messagingClient: boolean;
   /**
-   * Loaded only when the customer asks for it, never before a call is joined: a media-effect runtime
-   * (noise suppression, segmentation) or the picture-in-picture window (src/widget/pip, on Pop out).
+   * Loaded only when the customer asks for it, never before a call is joined: a media-effect
+   * runtime (noise suppression, segmentation) or the picture-in-picture window (src/widget/pip, on
+   * Pop out).
    */
   effects: boolean;
 }

@@ -2,12 +2,13 @@
  * Vite plugin: keeps `@aws-sdk/client-chime-sdk-messaging` out of the browser bundles.
  *
  * amazon-chime-sdk-js is CommonJS and its index requires every module, so its messaging session
- * (DefaultMessagingSession, Chime SDK *messaging* channels) drags the whole messaging client and its
- * Smithy runtime into the Chime chunk (about 70 KB gzip). A meeting never uses it: the only use is
- * `new GetMessagingSessionEndpointCommand()` in DefaultMessagingSession.connect(). The plugin resolves
- * the client to a tiny module whose command throws a clear error if anything ever constructs it, and
- * fails the build if the client is imported from anywhere else, or if that one importer starts to use
- * more of the client than the stub provides (a new SDK version), so the stub cannot silently rot.
+ * (DefaultMessagingSession, Chime SDK *messaging* channels) drags the whole messaging client and
+ * its Smithy runtime into the Chime chunk (about 70 KB gzip). A meeting never uses it: the only use
+ * is `new GetMessagingSessionEndpointCommand()` in DefaultMessagingSession.connect(). The plugin
+ * resolves the client to a tiny module whose command throws a clear error if anything ever
+ * constructs it, and fails the build if the client is imported from anywhere else, or if that one
+ * importer starts to use more of the client than the stub provides (a new SDK version), so the stub
+ * cannot silently rot.
  */
 import type { Plugin } from 'vite';
 

@@ -1,9 +1,10 @@
 /**
- * Vite plugin: copies the media-effect runtimes from their npm packages into `<outDir>/media/`, next
- * to the widget's chunks, so the noise-suppression worklet, its wasm and the segmentation model load
- * from the widget's own origin (never a CDN). They are plain copies under fixed names, not bundled:
- * the worklet is an ES module a browser loads with `audioWorklet.addModule`, and MediaPipe's loader
- * fetches its files by name (`locateFile`). The runtime side is src/call-engine/effects/effect-assets.ts.
+ * Vite plugin: copies the media-effect runtimes from their npm packages into `<outDir>/media/`,
+ * next to the widget's chunks, so the noise-suppression worklet, its wasm and the segmentation
+ * model load from the widget's own origin (never a CDN). They are plain copies under fixed names,
+ * not bundled: the worklet is an ES module a browser loads with `audioWorklet.addModule`, and
+ * MediaPipe's loader fetches its files by name (`locateFile`). The runtime side is
+ * src/call-engine/effects/effect-assets.ts.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,8 +1,9 @@
 /**
  * The server package (connect-video-call-server) is the widget's backend alone: the local contact
  * center and its media server (werift, opusscript, SQLite) stay in the repository. Its one way in,
- * the backend's dynamic import of `contact-center/local-provider`, is answered in the package build by
- * a module that refuses local mode with what to do instead, so no line of either lands in the bundle.
+ * the backend's dynamic import of `contact-center/local-provider`, is answered in the package build
+ * by a module that refuses local mode with what to do instead, so no line of either lands in the
+ * bundle.
  */
 import type { Plugin } from 'vite';
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Writes e2e/fixtures/noisy-speech.wav, the microphone of the noise-suppression browser test: a sentence
-// spoken by espeak-ng (needed only to regenerate the file, `apt-get install espeak-ng`), then as long a
-// pause, over steady fan-like noise (filtered white noise plus a 100 Hz hum) at about -30 dBFS. 16 kHz
-// mono 16-bit keeps the committed file small; Chromium loops it as the fake microphone.
+// Writes e2e/fixtures/noisy-speech.wav, the microphone of the noise-suppression browser test: a
+// sentence spoken by espeak-ng (needed only to regenerate the file, `apt-get install espeak-ng`),
+// then as long a pause, over steady fan-like noise (filtered white noise plus a 100 Hz hum) at
+// about -30 dBFS. 16 kHz mono 16-bit keeps the committed file small; Chromium loops it as the fake
+// microphone.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 

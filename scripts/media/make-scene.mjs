@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Writes e2e/fixtures/scene.y4m, the camera of the background-effect browser tests: a head-and-
-// shoulders figure (shaded face, hair, neck, shirt) in front of a detailed background (a bookshelf of
-// striped, lettered book spines and a patterned wall), 240x180, three frames in which the figure sways
-// by two pixels (Chromium loops the file as the fake camera). Also writes scene-regions.json: the
-// boxes the tests measure (well inside the background, well inside the person).
+// shoulders figure (shaded face, hair, neck, shirt) in front of a detailed background (a bookshelf
+// of striped, lettered book spines and a patterned wall), 240x180, three frames in which the figure
+// sways by two pixels (Chromium loops the file as the fake camera). Also writes scene-regions.json:
+// the boxes the tests measure (well inside the background, well inside the person).
 import { writeFileSync } from 'node:fs';
 
 const W = 240;
@@ -106,8 +106,8 @@ for (let f = 0; f < FRAMES; f++) {
 }
 const header = Buffer.from(`YUV4MPEG2 W${W} H${H} F15:1 Ip A1:1 C420jpeg\n`);
 writeFileSync('e2e/fixtures/scene.y4m', Buffer.concat([header, ...frames]));
-// Regions as fractions of the frame (the agent may receive another resolution): a strip of shelves at
-// the top left and right, and the face/shirt middle.
+// Regions as fractions of the frame (the agent may receive another resolution): a strip of shelves
+// at the top left and right, and the face/shirt middle.
 const regions = {
   background: [
     { x: 0.02, y: 0.05, w: 0.22, h: 0.45 },

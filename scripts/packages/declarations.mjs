@@ -1,7 +1,8 @@
 // Type declarations of the published entries: tsc emits declarations for the entries' whole program
 // into .tmp/types/; copyDeclarations() then copies only the files an entry's declarations reach
 // (following their relative imports), adding the `.js` extension Node's ESM resolution needs, and
-// returns the packages they import, so a package never ships the widget's or the server's internals.
+// returns the packages they import, so a package never ships the widget's or the server's
+// internals.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -29,7 +30,10 @@ function resolveDeclaration(fromFile, spec) {
   throw new Error(`${relative(TYPES_OUT, fromFile)} imports ${spec}, which has no declaration`);
 }
 
-/** Package name of a bare specifier (`@scope/name/sub` → `@scope/name`), or null for `node:` built-ins. */
+/**
+ * Package name of a bare specifier (`@scope/name/sub` → `@scope/name`), or null for `node:`
+ * built-ins.
+ */
 export function packageOf(spec) {
   if (spec.startsWith('node:')) return null;
   const parts = spec.split('/');
@@ -37,8 +41,8 @@ export function packageOf(spec) {
 }
 
 /**
- * Copies `entry` (a path under .tmp/types, e.g. 'embed/react.d.ts') and every declaration it reaches
- * into `<destDir>/types/`; returns the set of packages those declarations import.
+ * Copies `entry` (a path under .tmp/types, e.g. 'embed/react.d.ts') and every declaration it
+ * reaches into `<destDir>/types/`; returns the set of packages those declarations import.
  */
 export function copyDeclarations(entry, destDir) {
   const packages = new Set();

@@ -1,5 +1,5 @@
-// The published packages' manifests, generated from the repository's package.json (the repo itself is
-// private: it holds the demo site, the local contact center, the tests). See README, "Packages".
+// The published packages' manifests, generated from the repository's package.json (the repo itself
+// is private: it holds the demo site, the local contact center, the tests). See README, "Packages".
 import { readFileSync } from 'node:fs';
 
 export const root = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -20,7 +20,9 @@ function versionOf(name) {
   return range;
 }
 
-/** `connect-video-call`: the browser widget, self-contained (no dependencies; React is the host's). */
+/**
+ * `connect-video-call`: the browser widget, self-contained (no dependencies; React is the host's).
+ */
 export function widgetManifest() {
   const peer = { react: '>=19', 'react-dom': '>=19' };
   return {
@@ -45,13 +47,15 @@ export function widgetManifest() {
 }
 
 /**
- * Packages with native code that the server package may load but never installs unasked: optional peer
- * dependencies (better-sqlite3 keeps the standalone server's deferred ends in a SQLite file; a deploy
- * uses DynamoDB instead).
+ * Packages with native code that the server package may load but never installs unasked: optional
+ * peer dependencies (better-sqlite3 keeps the standalone server's deferred ends in a SQLite file; a
+ * deploy uses DynamoDB instead).
  */
 export const OPTIONAL_NATIVE = ['better-sqlite3'];
 
-/** `connect-video-call-server`: the backend as a library; `dependencies` are what its code imports. */
+/**
+ * `connect-video-call-server`: the backend as a library; `dependencies` are what its code imports.
+ */
 export function serverManifest(imported) {
   const deps = [...imported]
     .filter((name) => !OPTIONAL_NATIVE.includes(name))

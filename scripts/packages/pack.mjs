@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run pack:packages`: stages and packs the two published packages from a widget build (run
-// `npm run build` first) into <build>/packages/ (dist/, or CVC_BUILD_DIR): connect-video-call (the browser widget) and
-// connect-video-call-server (the backend as a library). Prints the tarballs and the gzip size of
-// each published entry. Returns (as a module) the tarball paths for scripts/packages/test-packages.mjs.
-// Fails if the server bundle or either tarball holds a module of a testing/ folder (test-kits.mjs).
+// `npm run build` first) into <build>/packages/ (dist/, or CVC_BUILD_DIR): connect-video-call (the
+// browser widget) and connect-video-call-server (the backend as a library). Prints the tarballs and
+// the gzip size of each published entry. Returns (as a module) the tarball paths for
+// scripts/packages/test-packages.mjs. Fails if the server bundle or either tarball holds a module
+// of a testing/ folder (test-kits.mjs).
 import { inBuild } from '../build-dir.mjs';
 import { execFileSync } from 'node:child_process';
 import {
@@ -27,7 +28,9 @@ const OUT = inBuild('packages');
 const gzKb = (file) =>
   `${(gzipSync(readFileSync(file), { level: 9 }).length / 1024).toFixed(1)} KB`;
 
-/** Fills <build>/packages/<name>/ with `copy(dir)`, then writes `manifest(whatever copy returned)`. */
+/**
+ * Fills <build>/packages/<name>/ with `copy(dir)`, then writes `manifest(whatever copy returned)`.
+ */
 function stage(name, copy, manifest) {
   const dir = join(OUT, name);
   rmSync(dir, { recursive: true, force: true });

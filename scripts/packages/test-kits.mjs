@@ -1,6 +1,7 @@
-// Test kits and fakes live in `testing/` folders (and tests in *.test.ts files); none may be published.
-// pack.mjs runs these checks on the server bundle's modules and on both tarballs' file lists, so a
-// production import of a test kit (or a declaration reaching one) stops the pack with the path named.
+// Test kits and fakes live in `testing/` folders (and tests in *.test.ts files); none may be
+// published. pack.mjs runs these checks on the server bundle's modules and on both tarballs' file
+// lists, so a production import of a test kit (or a declaration reaching one) stops the pack with
+// the path named.
 
 const TEST_ONLY = /(^|[\\/])testing[\\/]|\.test\.[cm]?[jt]sx?$|\.test\.d\.ts$/;
 

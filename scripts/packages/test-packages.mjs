@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run test:packages` (and a step of `npm test`, after the build): packs both published packages,
-// lints them with publint and @arethetypeswrong/cli (both must report nothing), installs each tarball
-// into a fresh scratch project (.tmp/package-test/: a plain DOM site, a React 19 site, a Node backend)
-// and type-checks it with skipLibCheck off; the backend project also runs its code. Prints the
-// installed size of a project with only the widget and of one with only the server package.
-// Installs use --prefer-offline: the registry is only asked for what npm's cache lacks. The packages are
-// ESM-only ("type": "module"), so attw runs with its esm-only profile (CommonJS consumers use import()).
+// `npm run test:packages` (and a step of `npm test`, after the build): packs both published
+// packages, lints them with publint and @arethetypeswrong/cli (both must report nothing), installs
+// each tarball into a fresh scratch project (.tmp/package-test/: a plain DOM site, a React 19 site,
+// a Node backend) and type-checks it with skipLibCheck off; the backend project also runs its code.
+// Prints the installed size of a project with only the widget and of one with only the server
+// package. Installs use --prefer-offline: the registry is only asked for what npm's cache lacks.
+// The packages are ESM-only ("type": "module"), so attw runs with its esm-only profile (CommonJS
+// consumers use import()).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,7 +36,9 @@ const topLevelPackages = (dir) =>
     .flatMap((d) =>
       d.startsWith('@') ? readdirSync(join(dir, 'node_modules', d)).map((s) => `${d}/${s}`) : [d],
     );
-/** Files under `dir` that mean compiled native code: `.node` binaries and `binding.gyp` build files. */
+/**
+ * Files under `dir` that mean compiled native code: `.node` binaries and `binding.gyp` build files.
+ */
 const nativeFiles = (dir) =>
   readdirSync(dir, { recursive: true })
     .map(String)
@@ -113,7 +116,8 @@ for (const tarball of [widget, server]) {
   check(`attw ${tarball}`, r.ok, r.out);
 }
 
-// A plain DOM site: only the widget; nothing else may be installed (no server dependency, nothing native).
+// A plain DOM site: only the widget; nothing else may be installed (no server dependency, nothing
+// native).
 const dom = scratch(
   'dom',
   { 'connect-video-call': `file:${widget}` },
@@ -177,8 +181,8 @@ check(
   r.ok && browserOnly.length === 0,
   browserOnly.join(', '),
 );
-// No native module and no media server: nothing compiled (no .node binary, no binding.gyp) and none of
-// the local contact center's packages.
+// No native module and no media server: nothing compiled (no .node binary, no binding.gyp) and none
+// of the local contact center's packages.
 const localOnly = serverPackages.filter((p) =>
   ['better-sqlite3', 'werift', 'opusscript', 'opusscript-native'].includes(p),
 );

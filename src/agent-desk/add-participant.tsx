@@ -1,7 +1,7 @@
 /**
  * Add participant: the agent brings a colleague or a third party into the connected call (Connect's
- * CreateParticipant, through the desk API) and gets the join link to send them. The link carries the
- * person's meeting credentials in its fragment, so it is shown only here, never logged.
+ * CreateParticipant, through the desk API) and gets the join link to send them. The link carries
+ * the person's meeting credentials in its fragment, so it is shown only here, never logged.
  */
 import { useId, useState, type FormEvent } from 'react';
 import type { AddParticipantResponse } from '../shared/agent-desk-api';
@@ -15,11 +15,16 @@ export interface AddParticipantProps {
   /** The contact lets participants send video / share a screen (the agent's own capabilities). */
   canVideo: boolean;
   canShare: boolean;
-  /** Participants of the contact now (joined or invited), the agent included; Connect holds at most 6. */
+  /**
+   * Participants of the contact now (joined or invited), the agent included; Connect holds at
+   * most 6.
+   */
   present: number;
 }
 
-/** The desk's Add participant form: creates a participant and shows their /join/ link to hand over. */
+/**
+ * The desk's Add participant form: creates a participant and shows their /join/ link to hand over.
+ */
 export function AddParticipant({
   agentId,
   contactId,

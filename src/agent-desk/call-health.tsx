@@ -1,7 +1,7 @@
 /**
- * The customer's device and both sides' audio quality during a call, as DescribeContact reports them
- * (the media server's measurement), refreshed every few seconds. Not a live region: the numbers move
- * all the time; a chip turns to a warning when an issue appears.
+ * The customer's device and both sides' audio quality during a call, as DescribeContact reports
+ * them (the media server's measurement), refreshed every few seconds. Not a live region: the
+ * numbers move all the time; a chip turns to a warning when an issue appears.
  */
 import { useEffect, useState } from 'react';
 import type { CallHealth as Health } from '../shared/agent-desk-api';
@@ -31,7 +31,9 @@ function useCallHealth(agentId: string, contactId: string): Health | undefined {
   return health;
 }
 
-/** "Chrome 156" from the SDK's "chrome" and "156.0.8078.114": short enough for a chip on a phone. */
+/**
+ * "Chrome 156" from the SDK's "chrome" and "156.0.8078.114": short enough for a chip on a phone.
+ */
 function browserLabel(name: string | undefined, version: string | undefined): string {
   if (!name) return '';
   const major = version?.split('.')[0];

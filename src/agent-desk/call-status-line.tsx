@@ -26,7 +26,10 @@ export interface CallStatusLineProps {
   customerMuted: boolean;
 }
 
-/** One line under the call: the customer's device and network, and the audio quality Connect reports. */
+/**
+ * One line under the call: the customer's device and network, and the audio quality Connect
+ * reports.
+ */
 export function CallStatusLine({
   since,
   network,

@@ -1,6 +1,6 @@
 /**
- * The contact's DTMF digits and flow prompts (captions) as they happen, newest last, in a log region
- * so screen readers announce new items.
+ * The contact's DTMF digits and flow prompts (captions) as they happen, newest last, in a log
+ * region so screen readers announce new items.
  */
 import type { DeskContact } from '../shared/agent-desk-api';
 import { strings } from './strings';

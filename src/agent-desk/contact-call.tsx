@@ -1,8 +1,9 @@
 /**
  * The agent's side of a connected contact: joins the contact's meeting through the call engine with
- * the agent's own attendee, shows the customer (a shared screen large when someone shares) and every
- * participant the agent added, the controls the Agent capabilities allow (microphone, camera, own
- * screen share, enabling the customer's screen sharing with Connect's data message) and Add participant.
+ * the agent's own attendee, shows the customer (a shared screen large when someone shares) and
+ * every participant the agent added, the controls the Agent capabilities allow (microphone, camera,
+ * own screen share, enabling the customer's screen sharing with Connect's data message) and Add
+ * participant.
  */
 import { CallHealth } from './call-health';
 import { useEffect, useState } from 'react';
@@ -41,19 +42,26 @@ export interface ContactCallProps {
   busy: boolean;
 }
 
-/** The customer's page went to the background and the widget paused their camera (latest message). */
+/**
+ * The customer's page went to the background and the widget paused their camera (latest message).
+ */
 export function customerCameraPaused(snap: CallSnapshot): boolean {
   const last = lastMessageOn(snap, CAMERA_PAUSE_TOPIC);
   return !!last && parseCameraPause(last.text) === 'paused-in-background';
 }
 
-/** The customer's microphone is muted (their camera attendee; not muted while they are not present). */
+/**
+ * The customer's microphone is muted (their camera attendee; not muted while they are not present).
+ */
 export function customerMuted(snap: CallSnapshot, customerAttendeeId?: string): boolean {
   const people = remoteAttendees(snap).filter((a) => !a.isContent);
   return (people.find((a) => a.attendeeId === customerAttendeeId) ?? people[0])?.muted ?? false;
 }
 
-/** The agent's side of a call: the customer's video, the agent's own, the controls and the status line. */
+/**
+ * The agent's side of a call: the customer's video, the agent's own, the controls and the status
+ * line.
+ */
 export function ContactCall({ agentId, contact, connection, onEnd, busy }: ContactCallProps) {
   const [engine, setEngine] = useState<CallEngine | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -124,7 +132,8 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
         </p>
       )}
       {!joined && !failure && <p className="muted">{strings.joining}</p>}
-      {/* The main view and a strip beside it (below it on narrow windows): the self-view never covers the customer. */}
+      {/* The main view and a strip beside it (below it on narrow windows): the self-view never
+          covers the customer. */}
       <div className="stage">
         {content ? (
           <DeskTile
@@ -249,7 +258,8 @@ export function ContactCall({ agentId, contact, connection, onEnd, busy }: Conta
           present={contact.participants.length + 1}
         />
       )}
-      {/* Below the controls: its figures change as the call goes, and must never move the videos. */}
+      {/* Below the controls: its figures change as the call goes, and must never move the
+          videos. */}
       {joined && <CallHealth agentId={agentId} contactId={contact.id} />}
     </section>
   );

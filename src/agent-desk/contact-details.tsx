@@ -1,6 +1,7 @@
 /**
  * What the agent knows about a contact: customer, description, queue, attributes, references (links
- * open in a new tab) and the related contact. Shared by the incoming-contact card and the call view.
+ * open in a new tab) and the related contact. Shared by the incoming-contact card and the call
+ * view.
  */
 import { AWAY_UNTIL_ATTRIBUTE } from '../shared/call-api';
 import type { DeskContact } from '../shared/agent-desk-api';

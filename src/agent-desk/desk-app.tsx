@@ -17,7 +17,10 @@ import { StatusBar } from './status-bar';
 import { strings } from './strings';
 
 const STORAGE_KEY = 'cvc-agent';
-/** The contact this tab joined (per tab), so a second desk tab of the same agent does not join it too. */
+/**
+ * The contact this tab joined (per tab), so a second desk tab of the same agent does not join it
+ * too.
+ */
 const JOINED_KEY = 'cvc-agent-joined-contact';
 
 function announcement(state: DeskState | null): string {

@@ -16,6 +16,10 @@ import {
   type VideoConnectionInfo,
 } from '../shared/agent-desk-api';
 
+/**
+ * Re-exported so desk components can type an agent row without importing the shared schemas
+ * themselves.
+ */
 export type { AgentSummary };
 
 const BASE = '/local/desk';
@@ -30,7 +34,10 @@ const agentPath = (agentId: string) => `/agents/${encodeURIComponent(agentId)}`;
 const contactPath = (agentId: string, contactId: string) =>
   `${agentPath(agentId)}/contacts/${encodeURIComponent(contactId)}`;
 
-/** The desk API's client: one function per /local/desk endpoint, answers validated with the shared schemas. */
+/**
+ * The desk API's client: one function per /local/desk endpoint, answers validated with the shared
+ * schemas.
+ */
 export const deskClient = {
   listAgents: async () => (await request('/agents', AgentList)).agents,
   setStatus: (agentId: string, status: 'AVAILABLE' | 'OFFLINE') =>
@@ -55,7 +62,10 @@ export const deskClient = {
     request(`${agentPath(agentId)}/after-contact-work/complete`, DeskState, { method: 'POST' }),
 };
 
-/** Follows the agent's desk state; `onState` gets every state, `onConnection` whether the stream is up. */
+/**
+ * Follows the agent's desk state; `onState` gets every state, `onConnection` whether the stream is
+ * up.
+ */
 export function watchDesk(
   agentId: string,
   onState: (s: DeskState) => void,

@@ -1,4 +1,6 @@
-/** One tile of the desk's call: the engine's video, labelled, with an optional badge (e.g. Muted). */
+/**
+ * One tile of the desk's call: the engine's video, labelled, with an optional badge (e.g. Muted).
+ */
 import type { CallEngine } from '../call-engine/call-engine-api';
 import type { TileInfo } from '../call-engine/call-types';
 import { VideoTile } from '../call-engine/video-tile';

@@ -53,7 +53,10 @@ export const strings = {
   networkGood: 'Network: good',
   networkPoor: 'Network: poor — video may freeze',
   customerMuted: (name: string) => `${name} is muted`,
-  /** Announced once when the customer's page goes; the banner shows the countdown between the two parts. */
+  /**
+   * Announced once when the customer's page goes; the banner shows the countdown between the two
+   * parts.
+   */
   customerAway: (name: string, seconds: number) =>
     `${name} is reconnecting… The contact ends in ${seconds} seconds unless they come back.`,
   customerAwayLead: (name: string) => `${name} is reconnecting… The contact ends in`,

@@ -1,9 +1,11 @@
 /**
- * The one fetch wrapper of the browser code (the widget's `/api` client and the agent desk's client):
- * JSON in/out, every answer validated with the shared zod schemas, every failure turned into an
- * {@link ApiClientError} carrying the Connect error name, the server's message and whether a retry may help.
+ * The one fetch wrapper of the browser code (the widget's `/api` client and the agent desk's
+ * client): JSON in/out, every answer validated with the shared zod schemas, every failure turned
+ * into an {@link ApiClientError} carrying the Connect error name, the server's message and whether
+ * a retry may help.
  */
-// zod/mini's functions accept any zod schema: the widget's are zod/mini (small), the desk's classic zod.
+// zod/mini's functions accept any zod schema: the widget's are zod/mini (small), the desk's classic
+// zod.
 import { safeParse, type core } from 'zod/mini';
 import { ApiError } from '../shared/call-api';
 
@@ -41,13 +43,18 @@ export type ApiRequest<T extends core.$ZodType> = Omit<JsonRequest<T>, 'url'> & 
   path: string;
 };
 
-/** Joins the configured backend URL (with or without a trailing slash, with or without `/api`) and a path. */
+/**
+ * Joins the configured backend URL (with or without a trailing slash, with or without `/api`) and a
+ * path.
+ */
 export function apiUrl(baseUrl: string, path: string): string {
   const base = baseUrl.replace(/\/+$/, '');
   return `${base.endsWith('/api') ? base : `${base}/api`}${path}`;
 }
 
-/** Calls the widget's backend and returns the validated answer, or throws an {@link ApiClientError}. */
+/**
+ * Calls the widget's backend and returns the validated answer, or throws an {@link ApiClientError}.
+ */
 export function apiFetch<T extends core.$ZodType>({
   baseUrl,
   path,

@@ -5,7 +5,10 @@
 import { AwayResponse, BackResponse } from '../shared/call-api';
 import { apiFetch } from './api-fetch';
 
-/** Tells the backend the customer's page is going; `keepalive` lets it complete while the page unloads. */
+/**
+ * Tells the backend the customer's page is going; `keepalive` lets it complete while the page
+ * unloads.
+ */
 export function callAway(baseUrl: string, contactId: string, callToken: string) {
   return apiFetch({
     baseUrl,

@@ -22,7 +22,9 @@ async function explainUnreadable(baseUrl: string, error: ApiClientError): Promis
   );
 }
 
-/** Query options for one entry point; cached for the page's lifetime (it does not change mid-visit). */
+/**
+ * Query options for one entry point; cached for the page's lifetime (it does not change mid-visit).
+ */
 export function entryPointQuery(baseUrl: string, entryPoint: string) {
   return queryOptions({
     queryKey: ['entry-point', baseUrl, entryPoint],

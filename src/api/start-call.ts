@@ -1,6 +1,7 @@
 /**
- * POST /api/calls — starts the contact. Never retried automatically: the UI offers "Try again", and a
- * retry of the same attempt reuses the same clientToken, so Connect never creates a second contact.
+ * POST /api/calls — starts the contact. Never retried automatically: the UI offers "Try again", and
+ * a retry of the same attempt reuses the same clientToken, so Connect never creates a second
+ * contact.
  */
 import { StartCallResponse, type StartCallRequest } from '../shared/call-api';
 import { apiFetch } from './api-fetch';

@@ -22,14 +22,23 @@ import { guardUpgradeSocket, limitSlowClients, refuseUpgrade } from '../server-c
 /** Handles a WebSocket upgrade it recognises (returns true) or leaves it for the next handler. */
 export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
-/** What createApp is built from: the /api dependencies, and optionally the provider's routes, sockets and the site to serve. */
+/**
+ * What createApp is built from: the /api dependencies, and optionally the provider's routes,
+ * sockets and the site to serve.
+ */
 export interface AppDeps {
   api: ApiDeps;
-  /** Extra route plugins, e.g. the local provider's Connect emulator (`/aws`) and agent desk API (`/local`). */
+  /**
+   * Extra route plugins, e.g. the local provider's Connect emulator (`/aws`) and agent desk API
+   * (`/local`).
+   */
   plugins?: Array<{ prefix: string; plugin: FastifyPluginAsync }>;
   /** WebSocket upgrade handlers, e.g. the media server's `/control/<meetingId>` signaling. */
   upgradeHandlers?: UpgradeHandler[];
-  /** Folder with the built widget (dist/) whose `site/` holds the demo pages; omit in API-only tests. */
+  /**
+   * Folder with the built widget (dist/) whose `site/` holds the demo pages; omit in API-only
+   * tests.
+   */
   distDir?: string;
   /** A pino logger (main.ts builds it with secrets redacted); omit to log nothing (tests). */
   logger?: FastifyBaseLogger;
@@ -39,10 +48,16 @@ export interface AppDeps {
   timeouts?: { headersMs: number; requestMs: number };
 }
 
-/** Defaults for AppDeps.timeouts: generous for a phone on a slow network, short enough to cut a trickle. */
+/**
+ * Defaults for AppDeps.timeouts: generous for a phone on a slow network, short enough to cut a
+ * trickle.
+ */
 export const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 30_000 };
 
-/** The backend's Fastify app (routes, security headers, CORS, rate limits, socket guards), not listening: the caller mounts or listens. */
+/**
+ * The backend's Fastify app (routes, security headers, CORS, rate limits, socket guards), not
+ * listening: the caller mounts or listens.
+ */
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
@@ -54,8 +69,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // themselves, so a close would otherwise wait for them forever. Browsers then reconnect.
     forceCloseConnections: true,
     childLoggerFactory: contactRequestLogger,
-    // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer in
-    // the shape every client of this server understands: the API's, plus AWS's error-type header.
+    // Errors Fastify raises before routing (a malformed percent-encoding) still get a JSON answer
+    // in the shape every client of this server understands: the API's, plus AWS's error-type
+    // header.
     frameworkErrors: (err, _req, res) => {
       const reply = res as unknown as {
         status(c: number): typeof reply;
@@ -93,7 +109,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   for (const { prefix, plugin } of deps.plugins ?? []) await app.register(plugin, { prefix });
 
   if (deps.distDir && existsSync(join(deps.distDir, 'site'))) {
-    // The widget bundle at the root (/connect-video-call.js, /chunks/...), the demo pages from site/.
+    // The widget bundle at the root (/connect-video-call.js, /chunks/...), the demo pages from
+    // site/.
     await app.register(fastifyStatic, {
       root: [join(deps.distDir, 'site'), deps.distDir],
       prefix: '/',
@@ -104,7 +121,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const handlers = deps.upgradeHandlers ?? [];
   // Upgraded sockets (WebSockets) are no longer the HTTP server's connections, so the close above
-  // does not end them, yet the listener's close waits for them: they go first, and browsers reconnect.
+  // does not end them, yet the listener's close waits for them: they go first, and browsers
+  // reconnect.
   const upgraded = new Set<Duplex>();
   app.addHook('preClose', async () => {
     for (const socket of upgraded) socket.destroy();

@@ -1,7 +1,8 @@
 /**
- * The composition root: builds the whole server (provider, entry points, security, createApp) from a
- * validated ServerConfig. main.ts, the test stack, the benchmarks and every handler (Fetch, Node, Lambda)
- * build through here, so they all run the same wiring; it reads no environment and does not listen.
+ * The composition root: builds the whole server (provider, entry points, security, createApp) from
+ * a validated ServerConfig. main.ts, the test stack, the benchmarks and every handler (Fetch, Node,
+ * Lambda) build through here, so they all run the same wiring; it reads no environment and does not
+ * listen.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,7 +22,9 @@ import { startDeferredEndSweeper } from './deferred-end/deferred-end-sweeper';
 
 /** What a caller may give buildServer beyond the configuration. */
 export interface BuildOptions {
-  /** Entry points given in code (validated like ENTRY_POINTS_FILE); take precedence over the file. */
+  /**
+   * Entry points given in code (validated like ENTRY_POINTS_FILE); take precedence over the file.
+   */
   entryPoints?: EntryPoint[];
   /** Defaults to a pino logger at LOG_LEVEL with secrets redacted. */
   logger?: FastifyBaseLogger;
@@ -62,7 +65,8 @@ async function createProvider(
   tlsCert: string | undefined,
 ): Promise<ContactCenterProvider> {
   if (config.CONNECT_MODE === 'aws') return createAwsProvider({ region: config.AWS_REGION });
-  // Loaded only in local mode, so a handler bundle (aws mode) never initialises SQLite or the media server.
+  // Loaded only in local mode, so a handler bundle (aws mode) never initialises SQLite or the media
+  // server.
   const { createLocalProvider } = await import('../contact-center/local-provider');
   return createLocalProvider({
     publicUrl: config.publicUrl,
@@ -134,7 +138,9 @@ function resolveEntryPoints(
   return provider.defaultEntryPoints;
 }
 
-/** Builds the server a configuration describes; the caller decides whether to listen or to mount it. */
+/**
+ * Builds the server a configuration describes; the caller decides whether to listen or to mount it.
+ */
 export async function buildServer(
   config: ServerConfig,
   options: BuildOptions = {},

@@ -1,7 +1,7 @@
 /**
- * The one code path to Amazon Connect: the official AWS SDK v3 clients, whatever they point at (AWS's
- * own endpoints in production, the local emulator's `/aws` otherwise). Routes and the CLI call this;
- * nothing here knows which backend runs.
+ * The one code path to Amazon Connect: the official AWS SDK v3 clients, whatever they point at
+ * (AWS's own endpoints in production, the local emulator's `/aws` otherwise). Routes and the CLI
+ * call this; nothing here knows which backend runs.
  */
 import {
   ConnectClient,
@@ -24,14 +24,20 @@ import {
   type WebRTCConnection,
 } from '@aws-sdk/client-connectparticipant';
 
-/** The customer's Participant Service connection: its token, the token's expiry and the events WebSocket. */
+/**
+ * The customer's Participant Service connection: its token, the token's expiry and the events
+ * WebSocket.
+ */
 export interface ParticipantConnection {
   connectionToken: string;
   expiry?: string;
   websocketUrl?: string;
 }
 
-/** The backend's one path to Amazon Connect: each method is one Connect or Participant Service call through the official SDK clients. */
+/**
+ * The backend's one path to Amazon Connect: each method is one Connect or Participant Service call
+ * through the official SDK clients.
+ */
 export class ConnectGateway {
   constructor(
     readonly connect: ConnectClient,
@@ -70,7 +76,10 @@ export class ConnectGateway {
     );
   }
 
-  /** The queue's configuration (its name among it); Connect's QueueInfo on a contact carries only the id. */
+  /**
+   * The queue's configuration (its name among it); Connect's QueueInfo on a contact carries only
+   * the id.
+   */
   async describeQueue(instanceId: string, queueId: string): Promise<Queue> {
     const out = await this.connect.send(
       new DescribeQueueCommand({ InstanceId: instanceId, QueueId: queueId }),
@@ -122,7 +131,10 @@ export class ConnectGateway {
     return { participantId: created.ParticipantId, connection: out.WebRTCConnection };
   }
 
-  /** Trades the ParticipantToken for a ConnectionToken (DTMF, disconnect) and a WebSocket URL for contact events. */
+  /**
+   * Trades the ParticipantToken for a ConnectionToken (DTMF, disconnect) and a WebSocket URL for
+   * contact events.
+   */
   async createConnection(participantToken: string): Promise<ParticipantConnection> {
     const out = await this.participant.send(
       new CreateParticipantConnectionCommand({

@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { MaxVideoQuality } from '../shared/call-api';
 import { AllowedCapabilities } from '../shared/connect-schemas';
 
-/** One entry point: the Connect instance, flow and capabilities a page's widget starts calls with, and the widget's settings for them. */
+/**
+ * One entry point: the Connect instance, flow and capabilities a page's widget starts calls with,
+ * and the widget's settings for them.
+ */
 export const EntryPoint = z.strictObject({
   id: z
     .string()
@@ -33,8 +36,9 @@ export const EntryPoint = z.strictObject({
   /** Ask the customer for a 1–5 rating on the ended screen (stored as contact attributes). */
   rating: z.boolean().default(true),
   /**
-   * Seconds the contact waits for a customer whose page went away (reload, another page of the site)
-   * before it ends; at most Connect's 60-second participant rule. 0 ends the call when the page goes.
+   * Seconds the contact waits for a customer whose page went away (reload, another page of the
+   * site) before it ends; at most Connect's 60-second participant rule. 0 ends the call when the
+   * page goes.
    */
   rejoinGraceSeconds: z.number().int().min(0).max(60).default(30),
   /**

@@ -1,7 +1,7 @@
 /**
  * Logger options: request lines without query strings or bodies, and every header or field that can
- * carry a secret (SigV4 signatures, bearer tokens, join tokens, participant tokens) redacted, so tokens
- * and personal data never reach the logs.
+ * carry a secret (SigV4 signatures, bearer tokens, join tokens, participant tokens) redacted, so
+ * tokens and personal data never reach the logs.
  */
 import type { FastifyServerOptions } from 'fastify';
 
@@ -25,7 +25,9 @@ export function safeUrl(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
-/** pino options at `level`: JSON lines with the contact id where known, tokens and secrets redacted. */
+/**
+ * pino options at `level`: JSON lines with the contact id where known, tokens and secrets redacted.
+ */
 export function loggerOptions(level = 'info'): FastifyServerOptions['logger'] {
   return {
     level,

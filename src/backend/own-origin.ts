@@ -14,7 +14,10 @@ const bare = (hostname: string) => hostname.replace(/^\[|\]$/g, '').toLowerCase(
 const localAddressOf = (req: IncomingMessage) =>
   bare((req.socket.localAddress ?? '').replace(/^::ffff:/, ''));
 
-/** The hostname (no port, no brackets) of the request's Host header; undefined when absent or malformed. */
+/**
+ * The hostname (no port, no brackets) of the request's Host header; undefined when absent or
+ * malformed.
+ */
 export function requestHostname(req: IncomingMessage): string | undefined {
   const host = req.headers.host;
   if (!host) return undefined;
@@ -25,7 +28,9 @@ export function requestHostname(req: IncomingMessage): string | undefined {
   }
 }
 
-/** True when the Host header names one of `trustedHosts`, or the address the connection arrived on. */
+/**
+ * True when the Host header names one of `trustedHosts`, or the address the connection arrived on.
+ */
 export function isTrustedHost(req: IncomingMessage, trustedHosts: readonly string[]): boolean {
   const hostname = requestHostname(req);
   if (!hostname) return false;

@@ -133,6 +133,7 @@ describe('process policy of the standalone server', () => {
     again.child.kill('SIGTERM');
     expect(await again.exit).toBe(0);
     await rejoinClosed;
-    // Two starts of the real server process, each allowed 60 s (startServer), like the fuzz suite's.
+    // Two starts of the real server process, each allowed 60 s (startServer), like the fuzz
+    // suite's.
   }, 150_000);
 });

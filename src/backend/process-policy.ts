@@ -30,7 +30,10 @@ export interface PolicyProcess {
   exit(code: number): never;
 }
 
-/** What the standalone server's process policy needs: how to log, and how to close cleanly before it exits. */
+/**
+ * What the standalone server's process policy needs: how to log, and how to close cleanly before it
+ * exits.
+ */
 export interface ProcessPolicyOptions {
   /** Stops the server: closes its listeners and connections, then its store. */
   stop(): Promise<void>;

@@ -1,7 +1,7 @@
 /**
- * Every setting the server takes, parsed and validated in one place. main.ts passes process.env (nothing
- * else reads it); the handlers and the test stack pass the same names with typed values (numbers,
- * booleans, lists). The README's configuration table mirrors this file.
+ * Every setting the server takes, parsed and validated in one place. main.ts passes process.env
+ * (nothing else reads it); the handlers and the test stack pass the same names with typed values
+ * (numbers, booleans, lists). The README's configuration table mirrors this file.
  */
 import { z } from 'zod';
 
@@ -40,9 +40,14 @@ const Env = z
     SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
     LOCAL_CONFIG_DIR: z.string().default('config/local'),
     LOCAL_DATA_DIR: z.string().default('.data'),
-    /** DynamoDB table of deferred ends (the deploy); without it they are kept in DEFERRED_ENDS_FILE. */
+    /**
+     * DynamoDB table of deferred ends (the deploy); without it they are kept in DEFERRED_ENDS_FILE.
+     */
     DEFERRED_ENDS_TABLE: z.string().min(3).max(255).optional(),
-    /** SQLite file of deferred ends (default LOCAL_DATA_DIR/deferred-ends.db), shared by the processes using it. */
+    /**
+     * SQLite file of deferred ends (default LOCAL_DATA_DIR/deferred-ends.db), shared by the
+     * processes using it.
+     */
     DEFERRED_ENDS_FILE: z.string().min(1).optional(),
     /** Sweep deferred ends every second in this process (the deploy sweeps in its own Lambda). */
     DEFERRED_END_SWEEP: bool.default(true),
@@ -72,12 +77,20 @@ const Env = z
     message: 'set LOCAL_AWS_ACCESS_KEY_ID and LOCAL_AWS_SECRET_ACCESS_KEY together (or neither)',
   });
 
-/** A validated configuration; `publicUrl` and `trustedHosts` are derived (PUBLIC_URL, or this host and port). */
+/**
+ * A validated configuration; `publicUrl` and `trustedHosts` are derived (PUBLIC_URL, or this host
+ * and port).
+ */
 export type ServerConfig = z.infer<typeof Env> & { publicUrl: string; trustedHosts: string[] };
-/** What loadServerConfig accepts: the variable names, as strings (an environment) or typed values. */
+/**
+ * What loadServerConfig accepts: the variable names, as strings (an environment) or typed values.
+ */
 export type ServerConfigInput = z.input<typeof Env>;
 
-/** Validates a configuration (process.env or typed values); throws one error listing every bad setting. */
+/**
+ * Validates a configuration (process.env or typed values); throws one error listing every bad
+ * setting.
+ */
 export function loadServerConfig(input: ServerConfigInput | NodeJS.ProcessEnv): ServerConfig {
   const parsed = Env.safeParse(input);
   if (!parsed.success) {
@@ -93,7 +106,8 @@ export function loadServerConfig(input: ServerConfigInput | NodeJS.ProcessEnv): 
         ? 'localhost'
         : c.HOST;
   const publicUrl = (c.PUBLIC_URL ?? `${scheme}://${host}:${c.PORT}`).replace(/\/$/, '');
-  // Host names this server answers to: a page under one of them is same-origin, the local-only endpoints refuse others.
+  // Host names this server answers to: a page under one of them is same-origin, the local-only
+  // endpoints refuse others.
   const listen = c.HOST === '0.0.0.0' || c.HOST === '::' ? [] : [c.HOST];
   const trustedHosts = [
     ...new Set([

@@ -1,7 +1,7 @@
 /**
- * Defects 1 and 2 of issue 9 on the real local stack: a malformed frame on any WebSocket closes that
- * socket only (it used to kill the process through an unhandled `error` event), and the participant
- * WebSocket refuses frames larger than its protocol needs (it accepted 100 MiB).
+ * Defects 1 and 2 of issue 9 on the real local stack: a malformed frame on any WebSocket closes
+ * that socket only (it used to kill the process through an unhandled `error` event), and the
+ * participant WebSocket refuses frames larger than its protocol needs (it accepted 100 MiB).
  */
 import { describe, expect, it } from 'vitest';
 import { useLocalStack } from './testing/use-local-stack';

@@ -4,7 +4,10 @@
  */
 import type { BackgroundEffect, CallSnapshot, JoinOptions } from './call-types';
 
-/** The call engine: one snapshot to read and the commands of a call (join, leave, devices, share, effects). */
+/**
+ * The call engine: one snapshot to read and the commands of a call (join, leave, devices, share,
+ * effects).
+ */
 export interface CallEngine {
   /** Current immutable snapshot (stable identity between changes, for useSyncExternalStore). */
   getSnapshot(): CallSnapshot;
@@ -13,7 +16,9 @@ export interface CallEngine {
 
   /** Acquires the chosen devices and joins the meeting; resolves once the join has started. */
   join(options: JoinOptions): Promise<void>;
-  /** Leaves the meeting and releases every device (the camera light goes off). Safe to call twice. */
+  /**
+   * Leaves the meeting and releases every device (the camera light goes off). Safe to call twice.
+   */
   leave(): Promise<void>;
 
   setMuted(muted: boolean): void;
@@ -23,7 +28,9 @@ export interface CallEngine {
   chooseMicrophone(deviceId: string): Promise<void>;
   /** Only where `setSinkId` exists; otherwise a no-op. */
   chooseSpeaker(deviceId: string): Promise<void>;
-  /** Turns noise suppression of the microphone on or off (the plain microphone where unsupported). */
+  /**
+   * Turns noise suppression of the microphone on or off (the plain microphone where unsupported).
+   */
   setNoiseSuppression(on: boolean): Promise<void>;
   /** Changes what is shown behind the customer, in the call, without renegotiating. */
   setBackground(effect: BackgroundEffect): Promise<void>;

@@ -1,7 +1,7 @@
 /**
  * Small pure selectors over a {@link CallSnapshot} that the UIs pass to `useCallSnapshot` (who is
- * the remote party, which tile shows what, the own media toggles), so each component selects what it
- * shows and no component re-implements tile bookkeeping. A selector that builds a new object or
+ * the remote party, which tile shows what, the own media toggles), so each component selects what
+ * it shows and no component re-implements tile bookkeeping. A selector that builds a new object or
  * array each time says which equality to pair it with, so an equal result does not re-render.
  */
 import type {
@@ -43,7 +43,9 @@ export const deviceState = (s: CallSnapshot): DeviceState => s.devices;
 /** The media effects, for the effect settings. */
 export const effectsState = (s: CallSnapshot): EffectsState => s.effects;
 
-/** This client's own toggles: microphone muted, camera on, screen shared (pair with `equalData`). */
+/**
+ * This client's own toggles: microphone muted, camera on, screen shared (pair with `equalData`).
+ */
 export function selfMedia(s: CallSnapshot): {
   muted: boolean;
   cameraOn: boolean;
@@ -53,8 +55,8 @@ export function selfMedia(s: CallSnapshot): {
 }
 
 /**
- * The self-view as a tile shows it: the camera's tile while the camera is on (else null), muted, and
- * whether this client is the active speaker (pair with `equalData`).
+ * The self-view as a tile shows it: the camera's tile while the camera is on (else null), muted,
+ * and whether this client is the active speaker (pair with `equalData`).
  */
 export function selfView(s: CallSnapshot): {
   tileId: number | null;
@@ -110,7 +112,10 @@ export function secondsInCall(s: CallSnapshot, now: number): number {
     : 0;
 }
 
-/** Someone else on the call as the UIs show them: their mute state, whether they speak, their camera. */
+/**
+ * Someone else on the call as the UIs show them: their mute state, whether they speak, their
+ * camera.
+ */
 export interface RemoteParticipant {
   attendeeId: string;
   externalUserId: string;

@@ -3,7 +3,10 @@
  * these; the Chime SDK stays behind `createCallEngine` in a lazily loaded chunk.
  */
 
-/** A Chime meeting plus this participant's attendee, as Connect returns it (PascalCase or camelCase). */
+/**
+ * A Chime meeting plus this participant's attendee, as Connect returns it (PascalCase or
+ * camelCase).
+ */
 export interface JoinCredentials {
   Meeting: {
     MeetingId: string;
@@ -81,10 +84,16 @@ export interface DeviceState {
   lost: 'camera' | 'microphone' | null;
 }
 
-/** One media effect: off, its files downloading, on, not possible in this browser, or failed to start. */
+/**
+ * One media effect: off, its files downloading, on, not possible in this browser, or failed to
+ * start.
+ */
 export type EffectState = 'off' | 'loading' | 'on' | 'unavailable' | 'failed';
 
-/** What is shown behind the customer: the camera as it is, a blur, or an image (a URL or a built-in name). */
+/**
+ * What is shown behind the customer: the camera as it is, a blur, or an image (a URL or a built-in
+ * name).
+ */
 export type BackgroundEffect =
   | { kind: 'none' }
   | { kind: 'blur'; strength: 'light' | 'strong' }
@@ -121,7 +130,9 @@ export interface CallSnapshot {
   messages: DataMessageInfo[];
   devices: DeviceState;
   network: 'good' | 'poor';
-  /** The browser refused to start remote audio without a user gesture: show a "start audio" button. */
+  /**
+   * The browser refused to start remote audio without a user gesture: show a "start audio" button.
+   */
   audioBlocked: boolean;
   effects: EffectsState;
 }

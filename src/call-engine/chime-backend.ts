@@ -18,10 +18,11 @@ import type { MediaBackend } from './media-session';
 
 /** One backend per engine: it owns the device controller every session of that engine uses. */
 export function createChimeBackend(): MediaBackend {
-  const logger = new ConsoleLogger('call-engine', LogLevel.ERROR); // ERROR only: INFO logs would include join URLs
+  // ERROR only: INFO logs would include join URLs
+  const logger = new ConsoleLogger('call-engine', LogLevel.ERROR);
   const suppression = noiseSuppressionSupported();
-  // Web Audio carries the microphone only where noise suppression can run in it (its transform device
-  // needs the SDK's audio graph); elsewhere the track goes to the peer connection as it is.
+  // Web Audio carries the microphone only where noise suppression can run in it (its transform
+  // device needs the SDK's audio graph); elsewhere the track goes to the peer connection as it is.
   const deviceController = new DefaultDeviceController(logger, { enableWebAudio: suppression });
   return {
     effects: {

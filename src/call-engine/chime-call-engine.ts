@@ -1,6 +1,6 @@
 /**
- * The Chime-backed call engine: {@link createMediaCallEngine} over real Chime meeting sessions. This
- * module and its imports are the lazily loaded chunk that carries amazon-chime-sdk-js.
+ * The Chime-backed call engine: {@link createMediaCallEngine} over real Chime meeting sessions.
+ * This module and its imports are the lazily loaded chunk that carries amazon-chime-sdk-js.
  */
 import type { CallEngine } from './call-engine-api';
 import { createChimeBackend } from './chime-backend';

@@ -1,7 +1,7 @@
 /**
  * Translates Chime SDK observer callbacks into snapshot changes, so nothing above the engine sees
- * an SDK type. Each handler is a pure mapping onto the store; `attachSession` registers them all and
- * returns their removal.
+ * an SDK type. Each handler is a pure mapping onto the store; `attachSession` registers them all
+ * and returns their removal.
  */
 import {
   MeetingSessionStatusCode,
@@ -51,7 +51,9 @@ export interface ObserverHooks {
   onStarted(): void;
   /** Called when the session stopped for any reason. */
   onStopped(reason: LeaveReason): void;
-  /** Called when the camera or microphone in use stopped delivering (unplugged, permission revoked). */
+  /**
+   * Called when the camera or microphone in use stopped delivering (unplugged, permission revoked).
+   */
   onDeviceLost(kind: 'camera' | 'microphone'): void;
   /** Called when a device list changed. */
   onDevicesChanged(): void;
@@ -105,7 +107,10 @@ export function createObservers(store: SnapshotStore, hooks: ObserverHooks) {
   return { av, content, devices };
 }
 
-/** Registers the observers and realtime subscriptions on a session; returns the function that removes them all. */
+/**
+ * Registers the observers and realtime subscriptions on a session; returns the function that
+ * removes them all.
+ */
 export function attachSession(
   s: MediaSession,
   store: SnapshotStore,

@@ -1,7 +1,7 @@
 /**
  * Realtime subscriptions of a joined session (presence with each attendee's muted state, the active
- * speaker from the volume indicators, local mute, data messages) mapped onto the snapshot store. Every subscription made here is undone by the
- * function `subscribeRealtime` returns.
+ * speaker from the volume indicators, local mute, data messages) mapped onto the snapshot store.
+ * Every subscription made here is undone by the function `subscribeRealtime` returns.
  */
 import type { VolumeIndicatorCallback } from 'amazon-chime-sdk-js';
 import { nextActiveSpeaker } from './active-speaker';
@@ -26,7 +26,10 @@ function setMuted(
   return attendees.map((a) => (a.attendeeId === attendeeId ? { ...a, muted } : a));
 }
 
-/** Subscribes presence, muted states, local mute and the given topics; returns the unsubscribe function. */
+/**
+ * Subscribes presence, muted states, local mute and the given topics; returns the unsubscribe
+ * function.
+ */
 export function subscribeRealtime(
   av: MediaSession,
   store: SnapshotStore,
@@ -35,7 +38,8 @@ export function subscribeRealtime(
   const watched = new Set<string>();
   /** Each watched attendee's last volume (0 while muted), for the active speaker. */
   const levels = new Map<string, number>();
-  // `muted` is null when only the volume or signal strength changed; `volume` null when only mute did.
+  // `muted` is null when only the volume or signal strength changed; `volume` null when only mute
+  // did.
   const onVolume: VolumeIndicatorCallback = (attendeeId, volume, muted) => {
     store.update((s) => {
       const attendees = muted === null ? s.attendees : setMuted(s.attendees, attendeeId, muted);

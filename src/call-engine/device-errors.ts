@@ -15,7 +15,9 @@ export class CallEngineError extends Error {
   }
 }
 
-/** Maps a DOMException-like error (or Chime's PermissionDeniedError etc.) to an engine error code. */
+/**
+ * Maps a DOMException-like error (or Chime's PermissionDeniedError etc.) to an engine error code.
+ */
 export function deviceErrorCode(error: unknown): EngineErrorCode {
   const name = error instanceof Error ? error.name : '';
   if (/NotAllowed|PermissionDenied|Security/.test(name)) return 'permission-denied';

@@ -1,9 +1,9 @@
 /**
- * The steps of joining one session, in the order an ordinary Chime app takes them: microphone, audio
- * output, the camera, `start()`, and the camera's tile at once (so video is in the very first offer;
- * SDK 3.32 drops a `startLocalVideoTile` made before `start()`: "no transition found from NotConnected
- * with Update"). After every wait, a leave that ran meanwhile wins: what this join started is released
- * and nothing more starts.
+ * The steps of joining one session, in the order an ordinary Chime app takes them: microphone,
+ * audio output, the camera, `start()`, and the camera's tile at once (so video is in the very first
+ * offer; SDK 3.32 drops a `startLocalVideoTile` made before `start()`: "no transition found from
+ * NotConnected with Update"). After every wait, a leave that ran meanwhile wins: what this join
+ * started is released and nothing more starts.
  */
 import type { JoinOptions } from './call-types';
 import { keepOrFirst } from './device-lists';

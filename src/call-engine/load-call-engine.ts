@@ -12,7 +12,9 @@ export function prefetchCallEngine(): Promise<unknown> {
   return pending;
 }
 
-/** Loads the engine chunk and creates a fresh engine for one call (none once `signal` is aborted). */
+/**
+ * Loads the engine chunk and creates a fresh engine for one call (none once `signal` is aborted).
+ */
 export async function loadCallEngine(signal?: AbortSignal): Promise<CallEngine> {
   pending ??= import('./chime-call-engine');
   const mod = await pending;

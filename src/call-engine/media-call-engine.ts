@@ -1,7 +1,8 @@
 /**
- * The call engine over a {@link MediaBackend}: one engine is one call. Join, leave and device commands
- * may interleave in any order: a leave during joining wins (nothing starts after it, devices that
- * started meanwhile are released), and leaving removes every observer and realtime subscription.
+ * The call engine over a {@link MediaBackend}: one engine is one call. Join, leave and device
+ * commands may interleave in any order: a leave during joining wins (nothing starts after it,
+ * devices that started meanwhile are released), and leaving removes every observer and realtime
+ * subscription.
  */
 import type { CallEngine } from './call-engine-api';
 import type { LeaveReason } from './call-types';

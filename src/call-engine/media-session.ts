@@ -52,11 +52,13 @@ export interface MediaEffects {
   noiseSuppression: boolean;
   /** The microphone `deviceId` through noise suppression (its files load when it is first used). */
   suppressedMicrophone(deviceId: string): AudioTransformDevice;
-  /** A camera with a background effect (its model loads on `ready()`); absent where it cannot run. */
+  /**
+   * A camera with a background effect (its model loads on `ready()`); absent where it cannot run.
+   */
   backgroundCamera?(effect: BackgroundEffect): BackgroundCamera;
   /**
-   * Whether Web Audio (where suppression runs) may run now; false, at once, where the browser holds it
-   * until the page's first user gesture (Firefox, Safari), instead of waiting for that gesture.
+   * Whether Web Audio (where suppression runs) may run now; false, at once, where the browser holds
+   * it until the page's first user gesture (Firefox, Safari), instead of waiting for that gesture.
    */
   webAudioReady(): Promise<boolean>;
   /** Calls `then` once Web Audio runs (the page's next gesture resumes it); returns a cancel. */

@@ -2,7 +2,8 @@
  * The background effect of one session's camera. The camera starts through the effect's transform
  * device when an effect is chosen, plainly otherwise; changing between effects only changes the
  * processor, and only plain ↔ effect restarts the camera input (a track replacement, no
- * renegotiation). When the model cannot load, the camera goes on plainly and the state says `failed`.
+ * renegotiation). When the model cannot load, the camera goes on plainly and the state says
+ * `failed`.
  */
 import type { VideoInputDevice } from 'amazon-chime-sdk-js';
 import type { BackgroundEffect, EffectState } from './call-types';
@@ -22,7 +23,9 @@ export function createBackground(
     store.update((st) => ({ effects: { ...st.effects, background: effect, backgroundState } }));
   show(initial.kind !== 'none' && !effects?.backgroundCamera ? 'unavailable' : 'off');
   return {
-    /** The device to start for camera `deviceId`: through the effect when one is chosen and loads. */
+    /**
+     * The device to start for camera `deviceId`: through the effect when one is chosen and loads.
+     */
     async input(deviceId: string): Promise<VideoInputDevice> {
       if (effect.kind === 'none') return deviceId;
       if (!effects?.backgroundCamera) return (show('unavailable'), deviceId);

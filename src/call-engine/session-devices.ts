@@ -17,8 +17,8 @@ export async function releaseDevices(s: MediaSession): Promise<void> {
 }
 
 /**
- * The camera of one session; `ended()` says whether the call is over; `input` turns the chosen camera
- * into the device to start (through a background effect, background-session.ts).
+ * The camera of one session; `ended()` says whether the call is over; `input` turns the chosen
+ * camera into the device to start (through a background effect, background-session.ts).
  */
 export function createCamera(
   s: MediaSession,
@@ -29,7 +29,10 @@ export function createCamera(
   let turn = 0;
   let wanted = false;
   return {
-    /** Turns the camera on or off; `beforeTile` runs once the camera delivers, just before its tile starts. */
+    /**
+     * Turns the camera on or off; `beforeTile` runs once the camera delivers, just before its tile
+     * starts.
+     */
     async set(on: boolean, beforeTile?: () => void): Promise<void> {
       const mine = ++turn;
       wanted = on;

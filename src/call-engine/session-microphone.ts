@@ -1,7 +1,8 @@
 /**
- * The microphone of one session, with or without noise suppression. Suppression is wanted by default
- * where the backend can run it; when its files or worklet fail, the call goes on with the plain
- * microphone and the state says `failed` (the customer hears nothing of it but a calmer switch).
+ * The microphone of one session, with or without noise suppression. Suppression is wanted by
+ * default where the backend can run it; when its files or worklet fail, the call goes on with the
+ * plain microphone and the state says `failed` (the customer hears nothing of it but a calmer
+ * switch).
  */
 import type { AudioTransformDevice } from 'amazon-chime-sdk-js';
 import type { EffectState } from './call-types';
@@ -42,8 +43,8 @@ export function createMicrophone(
       }
       setState('loading');
       if (!(await effects.webAudioReady())) {
-        // The browser holds Web Audio until the page's first gesture: the call must not wait for it,
-        // so the plain microphone runs meanwhile and suppression follows once audio runs.
+        // The browser holds Web Audio until the page's first gesture: the call must not wait for
+        // it, so the plain microphone runs meanwhile and suppression follows once audio runs.
         await s.startAudioInput(id);
         replaced(null);
         if (mine !== turn) return;

@@ -1,6 +1,7 @@
 /**
  * The engine's external store: one immutable snapshot, changed by `update` (a partial patch that
- * notifies only on a real change), observed by `subscribe`. Built on the shared {@link createStore}.
+ * notifies only on a real change), observed by `subscribe`. Built on the shared
+ * {@link createStore}.
  */
 import { createStore } from '../shared/listener-store';
 import type { CallSnapshot, DeviceOption } from './call-types';
@@ -39,7 +40,10 @@ export function initialSnapshot(): CallSnapshot {
 export interface SnapshotStore {
   get(): CallSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Applies a partial change (or a function of the current snapshot); notifies only on a real change. */
+  /**
+   * Applies a partial change (or a function of the current snapshot); notifies only on a real
+   * change.
+   */
   update(change: Partial<CallSnapshot> | ((s: CallSnapshot) => Partial<CallSnapshot>)): void;
 }
 

@@ -1,6 +1,6 @@
 /**
- * The one `<video>` bound to an engine tile, used by the customer widget and the agent desk. It knows
- * the engine only through {@link CallEngine} (no SDK types); how the video looks (object-fit,
+ * The one `<video>` bound to an engine tile, used by the customer widget and the agent desk. It
+ * knows the engine only through {@link CallEngine} (no SDK types); how the video looks (object-fit,
  * mirroring) is the caller's, through `className`.
  */
 import type { CallEngine } from './call-engine-api';
@@ -19,7 +19,10 @@ export interface VideoTileProps {
   isContent?: boolean;
 }
 
-/** Plays the tile muted and inline: call audio comes through the engine's audio element, not the video. */
+/**
+ * Plays the tile muted and inline: call audio comes through the engine's audio element, not the
+ * video.
+ */
 export function VideoTile({
   engine,
   tileId,

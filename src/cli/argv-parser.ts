@@ -6,12 +6,18 @@
 import { UsageError } from './cli-errors';
 import { INPUT, optionName } from './input-model';
 
-/** The one Connect command the CLI speaks, named as the AWS CLI names it (`aws connect start-web-rtc-contact`). */
+/**
+ * The one Connect command the CLI speaks, named as the AWS CLI names it
+ * (`aws connect start-web-rtc-contact`).
+ */
 export const COMMAND = 'start-web-rtc-contact';
 const OUTPUTS = ['json', 'text', 'table'] as const;
 const COLORS = ['on', 'off', 'auto'] as const;
 
-/** The AWS CLI's global options the CLI honours (`--endpoint-url`, `--output`, `--query`, `--region`…). */
+/**
+ * The AWS CLI's global options the CLI honours (`--endpoint-url`, `--output`, `--query`,
+ * `--region`…).
+ */
 export interface GlobalOptions {
   endpointUrl?: string;
   output?: (typeof OUTPUTS)[number];
@@ -29,7 +35,10 @@ export interface GlobalOptions {
   joinUrl: boolean;
 }
 
-/** The command line, parsed: the command, help/version flags, the raw operation parameters and the globals. */
+/**
+ * The command line, parsed: the command, help/version flags, the raw operation parameters and the
+ * globals.
+ */
 export interface ParsedArgs {
   command?: string;
   help: boolean;

@@ -2,8 +2,8 @@
  * Decides where the CLI sends StartWebRTCContact and builds the official ConnectClient for it.
  * Endpoint, in order: `--endpoint-url`, `AWS_ENDPOINT_URL_CONNECT`, `AWS_ENDPOINT_URL`, then real
  * AWS when `CONNECT_MODE=aws`, else the local stack's emulator at `${CONNECT_VIDEO_CALL_URL}/aws`
- * (default `http://localhost:8080/aws`). Any endpoint that is not AWS's own counts as a local stack:
- * it gets dummy credentials (unless --profile is given) and local instance/flow defaults.
+ * (default `http://localhost:8080/aws`). Any endpoint that is not AWS's own counts as a local
+ * stack: it gets dummy credentials (unless --profile is given) and local instance/flow defaults.
  */
 import { Agent } from 'node:https';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,9 @@ import { ConfigError } from './cli-errors';
 /** Where `npm start` serves the demo site (and its /join/ page) when nothing else is said. */
 export const DEFAULT_SITE_URL = 'http://localhost:8080';
 
-/** The environment variables the CLI reads (main.ts passes them in; nothing else reads process.env). */
+/**
+ * The environment variables the CLI reads (main.ts passes them in; nothing else reads process.env).
+ */
 export type CliEnv = Partial<
   Record<
     | 'AWS_ENDPOINT_URL_CONNECT'
@@ -32,7 +34,10 @@ export type CliEnv = Partial<
   >
 >;
 
-/** Which Connect the CLI talks to (the local emulator or AWS) and how, as resolved from options and environment. */
+/**
+ * Which Connect the CLI talks to (the local emulator or AWS) and how, as resolved from options and
+ * environment.
+ */
 export interface ConnectTarget {
   kind: 'local' | 'aws';
   /** The endpoint URL, or undefined for AWS's regional endpoint. */

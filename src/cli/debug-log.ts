@@ -1,7 +1,8 @@
 /**
  * `--debug`: a trace of what the CLI does on stderr — resolved target, the HTTP request as sent
  * (after signing) and the response status — with every secret replaced by `[REDACTED]`: the
- * Authorization signature, session and bearer tokens, and the JoinToken/ParticipantToken of responses.
+ * Authorization signature, session and bearer tokens, and the JoinToken/ParticipantToken of
+ * responses.
  */
 import type { ConnectClient } from '@aws-sdk/client-connect';
 

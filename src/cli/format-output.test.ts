@@ -1,4 +1,7 @@
-/** The text and table formatters on shapes beyond StartWebRTCContact's (lists, gaps), as --query can produce them. */
+/**
+ * The text and table formatters on shapes beyond StartWebRTCContact's (lists, gaps), as --query can
+ * produce them.
+ */
 import { describe, expect, it } from 'vitest';
 import { formatOutput } from './format-output';
 import { formatText } from './format-text';

@@ -21,7 +21,10 @@ export interface OutputOptions {
 const badQuery = (query: string, err: unknown) =>
   new ParamError(`Bad value for --query ${query}: ${(err as Error).message}`);
 
-/** Compiles the expression only, as the AWS CLI does once the global options are parsed, before any request. */
+/**
+ * Compiles the expression only, as the AWS CLI does once the global options are parsed, before any
+ * request.
+ */
 export function checkQuery(query: string | undefined): void {
   if (query === undefined) return;
   try {

@@ -116,7 +116,10 @@ export function optionName(member: string): string {
   return '--' + member.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
-/** Sample JSON for a shape, as `--generate-cli-skeleton` prints it (input: empty strings; output: member names). */
+/**
+ * Sample JSON for a shape, as `--generate-cli-skeleton` prints it (input: empty strings; output:
+ * member names).
+ */
 export function skeleton(shape: Shape, name: string, useMemberNames: boolean): unknown {
   if (shape.type === 'string') return shape.enum ? shape.enum[0] : useMemberNames ? name : '';
   if (shape.type === 'map') return { KeyName: skeleton(shape.value, 'KeyName', useMemberNames) };

@@ -1,6 +1,7 @@
 /**
  * The CLI's process entry (loaded by bin/connect-video-call.mjs): the only CLI file that touches
- * process.argv, process.env and the exit code (quiet-warnings.ts, loaded first, handles process warnings).
+ * process.argv, process.env and the exit code (quiet-warnings.ts, loaded first, handles process
+ * warnings).
  */
 import './quiet-warnings';
 import { runCli } from './run-cli';

@@ -9,7 +9,9 @@ import { parseStructureMap } from './flattened-map';
 import type { Shape } from './input-model';
 import { parseShorthand } from './shorthand-parser';
 
-/** Reads `file://path` values (relative to the working directory); other text is returned unchanged. */
+/**
+ * Reads `file://path` values (relative to the working directory); other text is returned unchanged.
+ */
 export function readParamFile(option: string, value: string): string {
   if (!value.startsWith('file://')) return value;
   const path = value.slice('file://'.length);

@@ -6,7 +6,8 @@
  */
 const debug = process.argv.includes('--debug');
 
-// Node prints warnings from a default 'warning' listener; replacing it is the documented way to take over.
+// Node prints warnings from a default 'warning' listener; replacing it is the documented way to
+// take over.
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
   if (debug)

@@ -1,7 +1,8 @@
 /**
  * Each class of failure and its exit code: argparse usage errors (252, with the usage block),
  * parameter parsing and validation errors (252), configuration errors (253), service errors (254),
- * an unreachable endpoint (255). None of them sends a StartWebRTCContact request except the last two.
+ * an unreachable endpoint (255). None of them sends a StartWebRTCContact request except the last
+ * two.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { run, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
@@ -139,8 +140,8 @@ describe('parameter errors exit 252 without the usage block', () => {
 });
 
 describe('every option is checked before any request is sent', () => {
-  // Without --instance-id the local defaults are looked up first (ListInstances), so these also prove
-  // that nothing at all reaches the endpoint, not just StartWebRTCContact.
+  // Without --instance-id the local defaults are looked up first (ListInstances), so these also
+  // prove that nothing at all reaches the endpoint, not just StartWebRTCContact.
   const bare = (...extra: string[]) => [
     'start-web-rtc-contact',
     '--endpoint-url',

@@ -73,7 +73,8 @@ class Parser extends ShorthandScanner {
         this.expect(',', true);
         list.push(current);
       } catch (err) {
-        // `a=b,c=d`: what followed the comma was the next key, not a list item: go back to the comma.
+        // `a=b,c=d`: what followed the comma was the next key, not a list item: go back to the
+        // comma.
         if (!(err instanceof ShorthandSyntaxError) || this.eof()) throw err;
         while (this.i >= 0 && this.s[this.i] !== ',') this.i--;
         break;

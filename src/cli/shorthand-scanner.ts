@@ -7,7 +7,8 @@ import { ParamError } from './cli-errors';
 
 /** Characters a key may hold in the AWS CLI's shorthand syntax (`Key=value,Other=value`). */
 export const KEY_CHARS = /[A-Za-z0-9\-_.#/:]/u;
-// Unquoted values may contain inner spaces (trailing ones are trimmed); a second csv value stops at `=`.
+// Unquoted values may contain inner spaces (trailing ones are trimmed); a second csv value stops at
+// `=`.
 const FIRST_VALUE =
   /^((\\,)|[!#-&(-+\--<>-Z\\-z|-\u{10ffff}])((\\,)|[\s!#-&(-+\--\\^-|~-\u{10ffff}])*/u;
 const SECOND_VALUE =

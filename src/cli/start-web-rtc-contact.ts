@@ -1,7 +1,8 @@
 /**
  * The `start-web-rtc-contact` command: a thin layer over the official SDK's
  * StartWebRTCContactCommand. Checks every option and the input before anything is sent, prints
- * skeletons, fills local defaults, sends the request, and prints the response (plus `JoinUrl` with --join-url) in the chosen format.
+ * skeletons, fills local defaults, sends the request, and prints the response (plus `JoinUrl` with
+ * --join-url) in the chosen format.
  */
 import {
   StartWebRTCContactCommand,

@@ -1,7 +1,7 @@
 /**
  * The AWS CLI's table renderer (awscli/table.py MultiTable): titled sections drawn with `-`, `+`
- * and `|`, nested sections indented by one `|` per level, every section stretched to the widest one,
- * and single-row sections turned vertical when the table would not fit the terminal.
+ * and `|`, nested sections indented by one `|` per level, every section stretched to the widest
+ * one, and single-row sections turned vertical when the table would not fit the terminal.
  */
 
 const WIDE =
@@ -10,7 +10,10 @@ const WIDE =
 export const textLength = (text: string) =>
   [...text].reduce((n, ch) => n + (WIDE.test(ch) ? 2 : 1), 0);
 
-/** Colours as the AWS CLI's ColorizedStyler applies them (values bright blue, indentation dim yellow). */
+/**
+ * Colours as the AWS CLI's ColorizedStyler applies them (values bright blue, indentation dim
+ * yellow).
+ */
 export interface Styler {
   row(text: string): string;
   indent(text: string): string;
@@ -23,7 +26,10 @@ export const colorStyler: Styler = {
   indent: (t) => `\x1b[2m\x1b[33m${t}\x1b[0m`,
 };
 
-/** One titled block of an `--output table` rendering: headers, rows and nested sections, sized to fit. */
+/**
+ * One titled block of an `--output table` rendering: headers, rows and nested sections, sized to
+ * fit.
+ */
 export class Section {
   title = '';
   headers: string[] = [];

@@ -1,14 +1,17 @@
 /**
- * `connect-video-call test-flows [dir] [--junit FILE] [--config DIR] [--real-time]`: runs every flow
- * test case in a folder (`*.json`, each a CreateTestCase input: Name, EntryPoint, InitializationData,
- * Content in Connect's Testing language) against the local flow runner, prints a report and, with
- * --junit, writes JUnit XML. Exit 0 when every test passed, 1 when one failed, 252 on bad usage.
+ * `connect-video-call test-flows [dir] [--junit FILE] [--config DIR] [--real-time]`: runs every
+ * flow test case in a folder (`*.json`, each a CreateTestCase input: Name, EntryPoint,
+ * InitializationData, Content in Connect's Testing language) against the local flow runner, prints
+ * a report and, with --junit, writes JUnit XML. Exit 0 when every test passed, 1 when one failed,
+ * 252 on bad usage.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXIT, UsageError } from './cli-errors';
 
-/** What the command reads and writes: its arguments after `test-flows`, the config folder, stdout. */
+/**
+ * What the command reads and writes: its arguments after `test-flows`, the config folder, stdout.
+ */
 export interface TestFlowsIo {
   args: readonly string[];
   /** LOCAL_CONFIG_DIR, as the server reads it. */

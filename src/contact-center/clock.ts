@@ -1,7 +1,7 @@
 /**
- * The one clock of the local contact center: epoch milliseconds, injected into every part that reads
- * the time (contacts, router, roster, flows, desk, emulator), so a test moves time for all of them
- * at once and a contact's timestamps never mix two clocks.
+ * The one clock of the local contact center: epoch milliseconds, injected into every part that
+ * reads the time (contacts, router, roster, flows, desk, emulator), so a test moves time for all of
+ * them at once and a contact's timestamps never mix two clocks.
  */
 
 /** Now, in epoch milliseconds. */

@@ -1,8 +1,9 @@
 /**
  * The emulated AWS side of local mode: the on-disk store, the contacts (with their media meetings),
- * the Connect + Participant Service + Chime SDK Meetings emulator plugin (mounted at `/aws`) and its
- * participant WebSocket, and the local instance's default entry points. On start it re-registers every
- * active contact's meeting with the media server, so calls in progress survive a restart.
+ * the Connect + Participant Service + Chime SDK Meetings emulator plugin (mounted at `/aws`) and
+ * its participant WebSocket, and the local instance's default entry points. On start it
+ * re-registers every active contact's meeting with the media server, so calls in progress survive a
+ * restart.
  */
 import { TestCaseRegistry } from './test-cases/test-case-registry';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
@@ -21,7 +22,9 @@ import { ContactStore } from './store/contact-store';
 import { toMediaAttendee } from './meetings/meeting-record';
 import { MeetingStore } from './meetings/meeting-store';
 
-/** What the emulator is built from: the config, the store's folder, the media service and the clock. */
+/**
+ * What the emulator is built from: the config, the store's folder, the media service and the clock.
+ */
 export interface EmulatedAwsOptions {
   config: LocalConfig;
   /** Folder of the embedded store (`contact-center.sqlite`). */
@@ -30,11 +33,15 @@ export interface EmulatedAwsOptions {
   logger: FastifyBaseLogger;
   /** The contact center's one clock (tests move time to check expiry). */
   now: Clock;
-  /** Public base URL of the server; when absent, WebSocket URLs follow each request's Host header. */
+  /**
+   * Public base URL of the server; when absent, WebSocket URLs follow each request's Host header.
+   */
   publicUrl?: string;
 }
 
-/** The Connect, Participant Service and Chime SDK Meetings emulator, with its store and contacts. */
+/**
+ * The Connect, Participant Service and Chime SDK Meetings emulator, with its store and contacts.
+ */
 export interface EmulatedAws {
   contacts: LocalContacts;
   /** The emulator; register it under {@link EMULATOR_PREFIX}. */

@@ -143,7 +143,8 @@ describe('flows and queues with the real emulator (official SDK clients)', () =>
     expect(ended.DisconnectReason).toBe('CUSTOMER_DISCONNECT');
     const agent = desk(stack.baseUrl);
     await agent.post('/status', { status: 'AVAILABLE' });
-    expect((await agent.state()).agent.status).toBe('AVAILABLE'); // nothing left in the queue to ring
+    // nothing left in the queue to ring
+    expect((await agent.state()).agent.status).toBe('AVAILABLE');
   });
 
   it('picks up a contact still queued after a restart', async () => {

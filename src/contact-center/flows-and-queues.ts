@@ -1,7 +1,8 @@
 /**
- * The local contact center's runtime: the flow runner, queue routing and the agent desk API, wired to
- * the emulated contacts. A started contact runs its flow; DTMF feeds the flow's pending input; the flow hands the
- * contact to a queue; the router rings agents, whose desk pages follow it all over server-sent events.
+ * The local contact center's runtime: the flow runner, queue routing and the agent desk API, wired
+ * to the emulated contacts. A started contact runs its flow; DTMF feeds the flow's pending input;
+ * the flow hands the contact to a queue; the router rings agents, whose desk pages follow it all
+ * over server-sent events.
  */
 import { qualityMetricsOf } from './contacts/contact-quality';
 import { noteParticipantDevice } from './contacts/participant-devices';
@@ -31,7 +32,10 @@ export interface FlowsAndQueuesOptions {
   speech: boolean;
   /** The contact center's one clock, the same the emulated AWS side was given. */
   now: Clock;
-  /** Adds a participant to a connected call through the Connect clients (the desk's Add participant). */
+  /**
+   * Adds a participant to a connected call through the Connect clients (the desk's Add
+   * participant).
+   */
   addParticipant?: DeskRouteDeps['addParticipant'];
 }
 
@@ -42,7 +46,10 @@ export interface FlowsAndQueues {
   close(): void;
 }
 
-/** Starts flows for started contacts, routes queued ones to agents, and resumes both after a restart. */
+/**
+ * Starts flows for started contacts, routes queued ones to agents, and resumes both after a
+ * restart.
+ */
 export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQueues {
   const { config, contacts, media, logger, now } = options;
   const directory = new CenterDirectory(config);
@@ -50,7 +57,8 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
   const router = new QueueRouter({ contacts, directory, roster, now });
   const presence = new MeetingPresence(media.events, ({ meetingId, attendeeId }) => {
     noteParticipantDevice(contacts, media, { meetingId, attendeeId });
-    // The agent's media is up: note it once on the contact (DescribeContact's ConnectedToAgentTimestamp).
+    // The agent's media is up: note it once on the contact (DescribeContact's
+    // ConnectedToAgentTimestamp).
     const contact = contacts
       .listActive()
       .find(

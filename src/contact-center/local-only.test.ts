@@ -1,8 +1,8 @@
 /**
- * Issue 9 defects 4 and 8 (desk side): the local-only endpoints answer only the host names the server
- * is configured for, `Origin: null` is a 403 (it was a 500), a foreign page cannot change an agent's
- * status even when it also fakes the Host header, and the desk never shows a name's bidi or control
- * characters, however the contact was created.
+ * Issue 9 defects 4 and 8 (desk side): the local-only endpoints answer only the host names the
+ * server is configured for, `Origin: null` is a 403 (it was a 500), a foreign page cannot change an
+ * agent's status even when it also fakes the Host header, and the desk never shows a name's bidi or
+ * control characters, however the contact was created.
  */
 import { describe, expect, it } from 'vitest';
 import type { ContactRecord } from './contacts/contact-record';

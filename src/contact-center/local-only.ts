@@ -1,8 +1,8 @@
 /**
- * Guards for the local-only endpoints (agent desk, emulator, media and participant WebSockets): they
- * answer only to the host names the server is configured for, so a page on another site cannot reach
- * them through DNS rebinding, and never to `Origin: null` (sandboxed frames, local files). The desk
- * additionally takes commands only from the server's own pages.
+ * Guards for the local-only endpoints (agent desk, emulator, media and participant WebSockets):
+ * they answer only to the host names the server is configured for, so a page on another site cannot
+ * reach them through DNS rebinding, and never to `Origin: null` (sandboxed frames, local files).
+ * The desk additionally takes commands only from the server's own pages.
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { UpgradeHandler } from '../backend/app';
@@ -13,7 +13,10 @@ const forbidden = (message: string) => ({
   error: { name: 'AccessDeniedException', message, retryable: false },
 });
 
-/** Wraps a route plugin so it answers only trusted hosts, and only its own pages for anything but GET. */
+/**
+ * Wraps a route plugin so it answers only trusted hosts, and only its own pages for anything but
+ * GET.
+ */
 export function localOnly(
   trustedHosts: string[],
   ownOrigins: string[],
@@ -38,7 +41,10 @@ export function localOnly(
   };
 }
 
-/** An upgrade handler placed first: it refuses (403) every upgrade from an untrusted host or `Origin: null`. */
+/**
+ * An upgrade handler placed first: it refuses (403) every upgrade from an untrusted host or
+ * `Origin: null`.
+ */
 export function refuseUntrustedUpgrades(trustedHosts: string[]): UpgradeHandler {
   return (req, socket) =>
     isTrustedHost(req, trustedHosts) && req.headers.origin !== 'null'

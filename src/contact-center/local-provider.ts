@@ -1,9 +1,10 @@
 /**
  * Local mode's composition (the default provider): a whole contact center in this process, with no
- * AWS account. It builds the media server, the emulated AWS (store, contacts, the Connect + Participant
- * emulator at `/aws`), the flows and queues with the agent desk API at `/local`, the front door that
- * guards `/aws`, and the official SDK clients that reach the emulator through `endpoint`, so the
- * widget's backend runs the very code it runs against AWS. build-server.ts loads it only in local mode.
+ * AWS account. It builds the media server, the emulated AWS (store, contacts, the Connect +
+ * Participant emulator at `/aws`), the flows and queues with the agent desk API at `/local`, the
+ * front door that guards `/aws`, and the official SDK clients that reach the emulator through
+ * `endpoint`, so the widget's backend runs the very code it runs against AWS. build-server.ts loads
+ * it only in local mode.
  */
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { ConnectParticipantClient } from '@aws-sdk/client-connectparticipant';
@@ -25,11 +26,20 @@ import { selfTrustingAgent } from '../backend/self-link';
 
 /** What the local provider is built from (the local parts of the server's configuration). */
 export interface LocalProviderOptions {
-  /** Public base URL of this server (the emulator is at `${publicUrl}/aws`, signaling at ws(s)://…/control). */
+  /**
+   * Public base URL of this server (the emulator is at `${publicUrl}/aws`, signaling at
+   * ws(s)://…/control).
+   */
   publicUrl: string;
-  /** Base URL the server's own SDK clients use to reach the emulator (loopback). Defaults to publicUrl. */
+  /**
+   * Base URL the server's own SDK clients use to reach the emulator (loopback). Defaults to
+   * publicUrl.
+   */
   internalUrl?: string;
-  /** PEM of the certificate the server serves over `internalUrl` (https): the clients trust exactly it. */
+  /**
+   * PEM of the certificate the server serves over `internalUrl` (https): the clients trust exactly
+   * it.
+   */
   internalCert?: string;
   configDir: string;
   dataDir: string;
@@ -39,7 +49,10 @@ export interface LocalProviderOptions {
   logger: FastifyBaseLogger;
   /** Speak flow prompts with espeak-ng when it is installed (default true). */
   speech?: boolean;
-  /** Extra host names the local-only endpoints answer to (PUBLIC_URL's, loopback and iceAddress always). */
+  /**
+   * Extra host names the local-only endpoints answer to (PUBLIC_URL's, loopback and iceAddress
+   * always).
+   */
   trustedHosts?: string[];
   /** The emulator's rate limit per client IP and minute (default 600). */
   awsRateLimitPerMinute?: number;
@@ -60,7 +73,10 @@ function localTrustedHosts(
   return [...new Set(hosts.map((h) => h.replace(/^\[|\]$/g, '').toLowerCase()))];
 }
 
-/** Builds local mode's provider; close() stops the flows, the store, the media server and the clients. */
+/**
+ * Builds local mode's provider; close() stops the flows, the store, the media server and the
+ * clients.
+ */
 export async function createLocalProvider(
   options: LocalProviderOptions,
 ): Promise<ContactCenterProvider> {
@@ -82,8 +98,8 @@ export async function createLocalProvider(
   });
 
   // The server's own clients sign with a credential made for this process: the emulator verifies it
-  // and does not throttle it (/api limits these calls already). Explicit credentials also keep the SDK
-  // from walking its default provider chain (which can try network metadata endpoints).
+  // and does not throttle it (/api limits these calls already). Explicit credentials also keep the
+  // SDK from walking its default provider chain (which can try network metadata endpoints).
   const internal = {
     accessKeyId: `LOCALINTERNAL${randomBytes(8).toString('hex').toUpperCase()}`,
     secretAccessKey: randomBytes(32).toString('base64'),

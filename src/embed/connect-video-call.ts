@@ -1,7 +1,7 @@
 /**
- * The script-tag entry: defines <connect-video-call> (launcher button in a shadow root, no React, no
- * Chime SDK) and exports `mount()`. The call UI chunk loads when the customer opens the widget and
- * is prefetched when the browser is idle or the launcher is hovered/focused.
+ * The script-tag entry: defines <connect-video-call> (launcher button in a shadow root, no React,
+ * no Chime SDK) and exports `mount()`. The call UI chunk loads when the customer opens the widget
+ * and is prefetched when the browser is idle or the launcher is hovered/focused.
  */
 import launcherCss from './launcher.css?inline';
 import {
@@ -21,7 +21,8 @@ const loadUi = () => import('../widget/mount-widget');
 const scriptOrigin = new URL(import.meta.url).origin;
 
 /** `<connect-video-call entry-point="…">`: the embeddable Amazon Connect video-call widget. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the interface below only narrows HTMLElement's own listener methods.
+/* eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging --
+   the interface below only narrows HTMLElement's own listener methods. */
 export class ConnectVideoCallElement extends HTMLElement {
   static observedAttributes = OBSERVED_ATTRIBUTES;
   readonly #root = this.attachShadow({ mode: 'open' });
@@ -44,7 +45,10 @@ export class ConnectVideoCallElement extends HTMLElement {
     this.#root.append(style, this.#button, this.#panel);
   }
 
-  /** Validates the attributes: the configuration, or null if they cannot work (each problem reported once on the console). */
+  /**
+   * Validates the attributes: the configuration, or null if they cannot work (each problem reported
+   * once on the console).
+   */
   #readConfig(): EmbedConfig | null {
     const parsed = parseAttributes(
       (n) => this.getAttribute(n),
@@ -61,7 +65,8 @@ export class ConnectVideoCallElement extends HTMLElement {
 
   connectedCallback() {
     this.#render();
-    // A call this tab's previous page left running (reload, another page of the site): rejoin it now.
+    // A call this tab's previous page left running (reload, another page of the site): rejoin it
+    // now.
     const config = this.#readConfig();
     if (config && hasCallToRejoin(config.backendUrl, config.entryPoint)) void this.open();
     const idle =
@@ -120,7 +125,8 @@ export class ConnectVideoCallElement extends HTMLElement {
   async close(): Promise<void> {
     const mounted = this.#mounted;
     this.#mounted = null;
-    // The UI goes and the launcher is back at once; the call's devices are released in the background.
+    // The UI goes and the launcher is back at once; the call's devices are released in the
+    // background.
     const unmounting = mounted?.unmount();
     this.#render();
     if (this.isConnected && !this.#button.hidden) this.#button.focus();
@@ -139,8 +145,11 @@ export class ConnectVideoCallElement extends HTMLElement {
 export interface ConnectVideoCallElementEventMap
   extends HTMLElementEventMap, ConnectVideoCallEventMap {}
 
-// Typed listeners for the cvc-* events (declaration merging with the class: no runtime code).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the class.
+/**
+ * Typed listeners for the cvc-* events: addEventListener/removeEventListener know each event's
+ * detail (declaration merging with the class: no runtime code).
+ */
+/* eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- see the class. */
 export interface ConnectVideoCallElement {
   addEventListener<K extends keyof ConnectVideoCallElementEventMap>(
     type: K,
@@ -181,6 +190,9 @@ export function mount(target: HTMLElement, options: MountOptions): ConnectVideoC
   return el;
 }
 
+/** The types of the host-page events a site listens to. */
 export type { CallEndedBy, CallState, ConnectVideoCallEventMap } from './host-events';
+/** The element's attributes as a type, for sites that set them from TypeScript. */
 export type { ConnectVideoCallAttributes } from './element-attributes-type';
+/** The configuration `mount()` takes, and its options. */
 export type { EmbedConfig, MountOptions };

@@ -1,7 +1,8 @@
 /**
  * DOM events the host page receives from <connect-video-call> (bubbling, composed):
- * `cvc-state` {state}, `cvc-ended` {contactId, durationSeconds, endedBy}, `cvc-error` {name, message}.
- * Types only: they are part of the published declarations (dispatch-host-event.ts sends them).
+ * `cvc-state` {state}, `cvc-ended` {contactId, durationSeconds, endedBy}, `cvc-error` {name,
+ * message}. Types only: they are part of the published declarations (dispatch-host-event.ts sends
+ * them).
  */
 import type { EndedBy, SessionPhase } from '../widget/call-session-types';
 
@@ -13,8 +14,8 @@ export type CallState = 'pre-call' | 'starting' | 'connecting' | 'in-call' | 'en
  */
 export type CallEndedBy = 'customer' | 'agent' | 'system' | 'connection' | 'away';
 
-// The public types are spelled out (the published declarations must not pull in the widget's internal
-// types); these type-only lines fail tsc when the widget's own types drift from them.
+// The public types are spelled out (the published declarations must not pull in the widget's
+// internal types); these type-only lines fail tsc when the widget's own types drift from them.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 type _InSync = [Assert<Same<CallState, SessionPhase['phase']>>, Assert<Same<CallEndedBy, EndedBy>>];

@@ -8,7 +8,10 @@ import type { ConnectVideoCallEventMap } from './host-events';
 import { elementAttributes, type MountOptions } from './widget-attributes';
 import type {} from './react-jsx';
 
-/** Props of `<ConnectVideoCall>`: the element's settings (as in `mount()`) and callbacks for its events. */
+/**
+ * Props of `<ConnectVideoCall>`: the element's settings (as in `mount()`) and callbacks for its
+ * events.
+ */
 export interface ConnectVideoCallProps extends MountOptions {
   onStateChange?: (detail: ConnectVideoCallEventMap['cvc-state']['detail']) => void;
   onEnded?: (detail: ConnectVideoCallEventMap['cvc-ended']['detail']) => void;
@@ -16,7 +19,9 @@ export interface ConnectVideoCallProps extends MountOptions {
   onRating?: (detail: ConnectVideoCallEventMap['cvc-rating']['detail']) => void;
 }
 
-/** `<ConnectVideoCall entryPoint="default" />`: renders `<connect-video-call>` with these settings. */
+/**
+ * `<ConnectVideoCall entryPoint="default" />`: renders `<connect-video-call>` with these settings.
+ */
 export function ConnectVideoCall(props: ConnectVideoCallProps): ReactElement {
   const [el, setEl] = useState<HTMLElement | null>(null);
   const handlers = useRef(props);
@@ -47,6 +52,7 @@ export function ConnectVideoCall(props: ConnectVideoCallProps): ReactElement {
   });
 }
 
+/** The element's types, re-exported so a React site needs only this entry. */
 export type {
   CallEndedBy,
   CallState,
@@ -55,4 +61,5 @@ export type {
   ConnectVideoCallEventMap,
   MountOptions,
 } from './connect-video-call';
+/** Typings that let a React site write <connect-video-call> directly in JSX. */
 export type { ConnectVideoCallJsxProps } from './react-jsx';

@@ -1,6 +1,7 @@
 /**
  * The element's attributes, validated without any library (the launcher entry must stay tiny). A
- * bad attribute yields a clear console error naming it and what is allowed; optional ones fall back.
+ * bad attribute yields a clear console error naming it and what is allowed; optional ones fall
+ * back.
  */
 
 export interface EmbedConfig {
@@ -11,7 +12,10 @@ export interface EmbedConfig {
   theme: 'light' | 'dark' | 'auto';
   launcher: boolean;
   customerToken?: string;
-  /** Contact attributes the page sends (only keys its entry point allows are accepted by the server). */
+  /**
+   * Contact attributes the page sends (only keys its entry point allows are accepted by the
+   * server).
+   */
   attributes?: Record<string, string>;
   /** The site's own background image for the customer's camera (an absolute http(s) URL). */
   backgroundImage?: string;
@@ -30,7 +34,10 @@ export const OBSERVED_ATTRIBUTES = [
   'background-image',
 ] as const;
 
-/** `contact-attributes` is a JSON object of strings with Connect's key rule; anything else is refused. */
+/**
+ * `contact-attributes` is a JSON object of strings with Connect's key rule; anything else is
+ * refused.
+ */
 function parseContactAttributes(raw: string): Record<string, string> | undefined {
   try {
     const value: unknown = JSON.parse(raw);
@@ -154,7 +161,10 @@ export interface MountOptions {
   backgroundImage?: string;
 }
 
-/** The element attributes for a set of options (the inverse of parseAttributes); unset options are left out. */
+/**
+ * The element attributes for a set of options (the inverse of parseAttributes); unset options are
+ * left out.
+ */
 export function elementAttributes(options: MountOptions): Record<string, string> {
   const attrs: Record<string, string | undefined> = {
     'entry-point': options.entryPoint,

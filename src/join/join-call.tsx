@@ -1,7 +1,7 @@
 /**
  * The call part of the join page: self view, the agent's video and every other participant's, a
- * shared screen, Mute, Camera and (when allowed) Share screen toggles (aria-pressed), Leave, and the
- * status line in a polite live region. A participant the agent added joins with the same page.
+ * shared screen, Mute, Camera and (when allowed) Share screen toggles (aria-pressed), Leave, and
+ * the status line in a polite live region. A participant the agent added joins with the same page.
  */
 import { useEffect, useState } from 'react';
 import {

@@ -11,7 +11,8 @@ import { decodeJoinPayload, type JoinPayload } from './join-payload';
 import { joinStrings as t } from './join-strings';
 import './join.css';
 
-// The Chime SDK reads the Node-style `global` (e.g. its CSP monitor); browsers only have globalThis.
+// The Chime SDK reads the Node-style `global` (e.g. its CSP monitor); browsers only have
+// globalThis.
 (globalThis as { global?: unknown }).global ??= globalThis;
 
 /**

@@ -13,7 +13,9 @@ export const JoinPayload = z.object({
   contactId: z.string().min(1),
   displayName: z.string().optional(),
   connectionData: ConnectionData,
-  /** Who opens the link: the contact's customer (the CLI's link) or a participant the agent added. */
+  /**
+   * Who opens the link: the contact's customer (the CLI's link) or a participant the agent added.
+   */
   joiningAs: z.optional(z.enum(['customer', 'participant'])),
   /** What the contact was started with; absent means audio only, as in Connect. */
   allowedCapabilities: z.optional(AllowedCapabilities),
@@ -38,7 +40,10 @@ export function joinUrl(siteUrl: string, payload: JoinPayload): string {
   return `${siteUrl.replace(/\/+$/, '')}/join/#${toBase64Url(JSON.stringify(payload))}`;
 }
 
-/** Reads a payload from a location hash (with or without `#`); throws a readable Error when it is not one. */
+/**
+ * Reads a payload from a location hash (with or without `#`); throws a readable Error when it is
+ * not one.
+ */
 export function decodeJoinPayload(hash: string): JoinPayload {
   const fragment = hash.replace(/^#/, '');
   if (!fragment)

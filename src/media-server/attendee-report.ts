@@ -35,8 +35,8 @@ export function clientDeviceOf(details: Record<string, unknown> | null | undefin
 
 /**
  * Keeps the last measurement of one connection's audio. Reading it starts the next measurement in
- * the background, so the caller never waits on werift's statistics (DescribeContact answers at once,
- * from the previous measurement; the agent desk asks every few seconds).
+ * the background, so the caller never waits on werift's statistics (DescribeContact answers at
+ * once, from the previous measurement; the agent desk asks every few seconds).
  */
 export class AudioLinkWatch {
   private readonly meter = new AudioLinkMeter();

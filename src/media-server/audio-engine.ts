@@ -27,7 +27,9 @@ export interface AudioListener {
   send(payload: Buffer, position: RtpPosition): void;
 }
 
-/** How an engine is built; everything is optional (tests inject a clock, codecs and a fault sink). */
+/**
+ * How an engine is built; everything is optional (tests inject a clock, codecs and a fault sink).
+ */
 export interface AudioEngineOptions {
   now?: () => number;
   codecs?: AudioCodecs;
@@ -52,7 +54,10 @@ const SERVER_SOURCE = -1;
 const MAX_QUEUE = 5;
 const SILENCE_AFTER_MS = 3 * FRAME_MS;
 
-/** One meeting's audio mix: forwards, mixes and fills with silence each listener's single downstream stream. */
+/**
+ * One meeting's audio mix: forwards, mixes and fills with silence each listener's single downstream
+ * stream.
+ */
 export class AudioEngine {
   private readonly members = new Map<number, Member>();
   private readonly prompts: Array<{ frames: Int16Array[]; done: () => void }> = [];
@@ -152,7 +157,8 @@ export class AudioEngine {
     }
     const mixes = mixMinus([...this.members.keys()], talkers, shared);
     for (const [id, pcm] of mixes) {
-      // A listener dropped earlier in this frame has no member any more: skip it, never reuse its codec.
+      // A listener dropped earlier in this frame has no member any more: skip it, never reuse its
+      // codec.
       const member = this.members.get(id);
       if (!member) continue;
       this.share(member, () => {
@@ -170,7 +176,9 @@ export class AudioEngine {
     }
   }
 
-  /** Runs one member's share of a frame; if it throws, that member leaves the mix and is reported. */
+  /**
+   * Runs one member's share of a frame; if it throws, that member leaves the mix and is reported.
+   */
   private share(member: Member, work: () => void): void {
     try {
       work();

@@ -18,7 +18,9 @@ export function mixFrames(frames: ReadonlyArray<Int16Array | undefined>): Int16A
   return out;
 }
 
-/** For every listener id, the mix of all talkers except the listener itself, plus the shared extra. */
+/**
+ * For every listener id, the mix of all talkers except the listener itself, plus the shared extra.
+ */
 export function mixMinus(
   listeners: readonly number[],
   talkers: ReadonlyMap<number, Int16Array>,

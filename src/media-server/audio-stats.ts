@@ -1,6 +1,6 @@
 /**
- * Reads one attendee's audio counters from werift's statistics: what its upstream audio lost and its
- * jitter (the receiver's inbound-rtp), and the round-trip time its receiver reports gave (the
+ * Reads one attendee's audio counters from werift's statistics: what its upstream audio lost and
+ * its jitter (the receiver's inbound-rtp), and the round-trip time its receiver reports gave (the
  * sender's remote-inbound-rtp), falling back to the ICE pair's.
  */
 import type { RTCRtpTransceiver } from 'werift';

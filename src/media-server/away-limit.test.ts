@@ -34,7 +34,9 @@ afterEach(async () => {
   http.close();
 });
 
-/** Connects like the SDK and sends JOIN; resolves with the first frame's type, or the close code. */
+/**
+ * Connects like the SDK and sends JOIN; resolves with the first frame's type, or the close code.
+ */
 async function joinWith(url: string, token: string, audioSessionId: number) {
   const ws = new WebSocket(`${url}?X-Chime-Control-Protocol-Version=3`, ['_aws_wt_session', token]);
   const first = new Promise<{ frame?: SignalFrame; code?: number }>((resolve) => {

@@ -46,7 +46,10 @@ export function rembPacket(
   return new RtcpPayloadSpecificFeedback({ feedback });
 }
 
-/** Sends REMB for the camera a receiver gets, now and every REMB_INTERVAL_MS; returns the stop function. */
+/**
+ * Sends REMB for the camera a receiver gets, now and every REMB_INTERVAL_MS; returns the stop
+ * function.
+ */
 export function startRembLoop(
   receiver: RTCRtpReceiver,
   cameraSsrc: () => number | undefined,

@@ -1,7 +1,7 @@
 /**
  * Audio quality as Connect reports it in DescribeContact's QualityMetrics: a score from 1 to 5 (an
- * estimated mean opinion score) and up to three potential issues, from what the media server measures
- * on one attendee's audio: packet loss, round-trip time and jitter.
+ * estimated mean opinion score) and up to three potential issues, from what the media server
+ * measures on one attendee's audio: packet loss, round-trip time and jitter.
  */
 
 /** One attendee's audio link over the last measurement window. */
@@ -23,13 +23,16 @@ export interface AudioQuality {
   PotentialQualityIssues: PotentialQualityIssue[];
 }
 
-/** Where each issue starts: past these, speech is audibly hurt (ITU-T G.114 and G.113 planning values). */
+/**
+ * Where each issue starts: past these, speech is audibly hurt (ITU-T G.114 and G.113 planning
+ * values).
+ */
 export const QUALITY_THRESHOLDS = { packetLossPercent: 3, roundTripMs: 300, jitterMs: 30 };
 
 /**
- * A simplified ITU-T G.107 E-model: the R factor loses one point per 40 ms of one-way delay (one per
- * 10 ms past 160 ms) and 2.5 per percent of loss, and maps to a mean opinion score of at most 4.5.
- * Jitter counts twice, as a jitter buffer that absorbs it adds that much delay.
+ * A simplified ITU-T G.107 E-model: the R factor loses one point per 40 ms of one-way delay (one
+ * per 10 ms past 160 ms) and 2.5 per percent of loss, and maps to a mean opinion score of at most
+ * 4.5. Jitter counts twice, as a jitter buffer that absorbs it adds that much delay.
  */
 export function audioQuality(link: AudioLink): AudioQuality {
   const oneWayMs = (link.roundTripMs ?? 0) / 2 + link.jitterMs * 2 + 10;

@@ -1,7 +1,7 @@
 /**
  * The media half of one member: its peer session, the video it publishes, the videos it subscribes
- * to (mid → stream, each with its own sequence/timestamp rewriting), its place in the audio mix, and
- * keyframe requests in both directions. It talks to the room only through RoomMedia.
+ * to (mid → stream, each with its own sequence/timestamp rewriting), its place in the audio mix,
+ * and keyframe requests in both directions. It talks to the room only through RoomMedia.
  */
 import type { AudioCounters } from './call-quality';
 import type { RtpPacket } from 'werift';
@@ -54,7 +54,10 @@ export class ConnectionMedia implements MediaEndpoint {
     private readonly makePeer: (handlers: PeerHandlers) => PeerSession,
   ) {}
 
-  /** Answers one SUBSCRIBE and updates publishing, subscriptions and audio; `afterAck` runs once the ACK is sent. */
+  /**
+   * Answers one SUBSCRIBE and updates publishing, subscriptions and audio; `afterAck` runs once the
+   * ACK is sent.
+   */
   async negotiate(
     offer: string,
     receiveStreamIds: number[],
@@ -115,7 +118,9 @@ export class ConnectionMedia implements MediaEndpoint {
     return { suback, afterAck };
   }
 
-  /** One packet of a published video: forwarded on every section subscribed to it, unless paused. */
+  /**
+   * One packet of a published video: forwarded on every section subscribed to it, unless paused.
+   */
   deliver(
     streamId: number,
     ssrc: number,
@@ -158,7 +163,9 @@ export class ConnectionMedia implements MediaEndpoint {
     return this.peer?.audioCounters() ?? Promise.resolve(undefined);
   }
 
-  /** Stops receiving and closes the peer (the room already dropped this member's videos and audio). */
+  /**
+   * Stops receiving and closes the peer (the room already dropped this member's videos and audio).
+   */
   async close(): Promise<void> {
     this.room.detach(this);
     this.published = undefined;

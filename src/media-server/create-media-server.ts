@@ -27,18 +27,24 @@ import { installSrtpRolloverEstimate } from './srtp-rollover';
 
 /** Where the media server listens for ICE, its TURN settings, its logger and its clock. */
 export interface MediaServerOptions {
-  /** Public base URL of the HTTP server; the signaling URL uses its host (ws:, or wss: for https:). */
+  /**
+   * Public base URL of the HTTP server; the signaling URL uses its host (ws:, or wss: for https:).
+   */
   publicUrl: string;
   /** Extra host address announced in ICE candidates, e.g. the LAN address a phone can reach. */
   iceAddress?: string;
-  /** A TURN service JOIN_ACK sends browsers to (host = the public URL's host name); none by default. */
+  /**
+   * A TURN service JOIN_ACK sends browsers to (host = the public URL's host name); none by default.
+   */
   turn?: { port: number; secret: string };
   logger: FastifyBaseLogger;
   /** Where contained faults are counted (media-faults.ts); one of its own by default. */
   faults?: MediaFaults;
   /** The audio mix's Opus codecs; libopus by default (tests inject failing ones). */
   codecs?: AudioCodecs;
-  /** The clock of Connect's 60-second participant rule (meeting-attendees.ts); Date.now by default. */
+  /**
+   * The clock of Connect's 60-second participant rule (meeting-attendees.ts); Date.now by default.
+   */
   now?: () => number;
 }
 
@@ -76,7 +82,10 @@ export function createMediaServer(options: MediaServerOptions): MediaService {
     return room;
   };
 
-  /** Refusals happen after the upgrade: a refused upgrade looks like a network error and makes the SDK retry. */
+  /**
+   * Refusals happen after the upgrade: a refused upgrade looks like a network error and makes the
+   * SDK retry.
+   */
   const reject = (ws: WebSocket, code: number, reason: string) => {
     const close = () => ws.readyState === ws.OPEN && ws.close(code, reason);
     ws.once('message', close);

@@ -50,7 +50,8 @@ describe('AudioEngine fault isolation', () => {
     engine.upstream(1, 5, { sequenceNumber: 1, timestamp: 0 }, packet);
     other.upstream(1, 5, { sequenceNumber: 1, timestamp: 0 }, packet);
 
-    codecs.failEncode = true; // listeners 2 and 3 hear talker 1 through an encoder; listener 1 hears silence
+    // listeners 2 and 3 hear talker 1 through an encoder; listener 1 hears silence
+    codecs.failEncode = true;
     engine.tick();
     other.tick();
     codecs.failEncode = false;

@@ -48,7 +48,8 @@ export class FrameClock {
         this.onError(err);
       }
     }
-    if (performance.now() >= this.next) this.next = performance.now() + this.periodMs; // give up catching up
+    // give up catching up
+    if (performance.now() >= this.next) this.next = performance.now() + this.periodMs;
     if (this.timer) this.schedule();
   }
 }

@@ -4,7 +4,9 @@
  */
 import type { RTCPeerConnection } from 'werift';
 
-/** Resolves once the peer connection's gathering state is `complete` (at once when it already is). */
+/**
+ * Resolves once the peer connection's gathering state is `complete` (at once when it already is).
+ */
 export async function iceGathered(pc: RTCPeerConnection): Promise<void> {
   if (pc.iceGatheringState === 'complete') return;
   await new Promise<void>((resolve) => {

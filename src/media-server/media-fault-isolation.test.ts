@@ -2,7 +2,8 @@
  * Fault isolation across meetings, through the real media server with synthetic attendees (werift
  * peers speaking the Chime protocol): meeting A's audio mix gets encoders that throw, and listeners
  * of A's events throw. A's members lose their media; meeting B's audio and video keep flowing,
- * the process has no uncaught exception (Vitest fails a run that has one), and every fault is counted.
+ * the process has no uncaught exception (Vitest fails a run that has one), and every fault is
+ * counted.
  */
 import { createServer } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -2,7 +2,8 @@
  * The MediaService contract, run over the real media server (createMediaServer) and over
  * FakeMediaService, the fake the emulator's tests use, on what the fake implements: meetings,
  * attendees, restore, end, removal, data messages and prompts. Signaling (handleUpgrade on
- * `/control/...` and the attendee events it causes) is the real server's alone: create-media-server.test.ts.
+ * `/control/...` and the attendee events it causes) is the real server's alone:
+ * create-media-server.test.ts.
  */
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';

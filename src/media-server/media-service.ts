@@ -1,14 +1,17 @@
 /**
- * What the rest of the server may ask of the local media server (signaling + SFU). The local Connect
- * emulator creates a meeting per contact and an attendee per participant; the routing engine adds the
- * agent; the flow runner plays prompts into the meeting. Only this interface crosses the boundary.
+ * What the rest of the server may ask of the local media server (signaling + SFU). The local
+ * Connect emulator creates a meeting per contact and an attendee per participant; the routing
+ * engine adds the agent; the flow runner plays prompts into the meeting. Only this interface
+ * crosses the boundary.
  */
 import type { AttendeeReport } from './attendee-report';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { EventEmitter } from 'node:events';
 
-/** A meeting in the shape of Connect's `ConnectionData.Meeting` (PascalCase, as the API returns it). */
+/**
+ * A meeting in the shape of Connect's `ConnectionData.Meeting` (PascalCase, as the API returns it).
+ */
 export interface MediaMeeting {
   MeetingId: string;
   MediaRegion: string;
@@ -26,7 +29,10 @@ export interface MediaMeeting {
 /** An attendee in the shape of Connect's `ConnectionData.Attendee`, plus the id others see. */
 export interface MediaAttendee {
   AttendeeId: string;
-  /** Random, unguessable, sub-protocol safe (`[A-Za-z0-9_-]`), bound to this attendee of this meeting. */
+  /**
+   * Random, unguessable, sub-protocol safe (`[A-Za-z0-9_-]`), bound to this attendee of this
+   * meeting.
+   */
   JoinToken: string;
   ExternalUserId: string;
 }
@@ -37,7 +43,10 @@ export interface MediaServiceEvents {
   'attendee-left': [{ meetingId: string; attendeeId: string; dropped: boolean }];
 }
 
-/** The media server as the Chime SDK Meetings emulator uses it: meetings and attendees, and whether an attendee is still active. */
+/**
+ * The media server as the Chime SDK Meetings emulator uses it: meetings and attendees, and whether
+ * an attendee is still active.
+ */
 export interface MediaService {
   /** Creates a meeting whose SignalingUrl points at this server's `/control/<MeetingId>`. */
   createMeeting(): MediaMeeting;
@@ -73,7 +82,9 @@ export interface MediaService {
       senderExternalUserId: string;
     },
   ): void;
-  /** Plays mono 48 kHz 16-bit PCM into the meeting (flow prompts); resolves when it has been sent. */
+  /**
+   * Plays mono 48 kHz 16-bit PCM into the meeting (flow prompts); resolves when it has been sent.
+   */
   playAudio(meetingId: string, pcm: Int16Array): Promise<void>;
   readonly events: EventEmitter<MediaServiceEvents>;
   /** Handles a WebSocket upgrade for `/control/...`; returns false for any other path. */

@@ -11,7 +11,10 @@ import { CONTENT_SUFFIX, parsePresentedToken, tokensEqual } from './join-token';
 /** Connect: a participant away for 60 seconds must be re-created (CreateParticipant). */
 export const AWAY_LIMIT_MS = 60_000;
 
-/** The attendees of one meeting and the check of a presented join token (the 60-second rule included). */
+/**
+ * The attendees of one meeting and the check of a presented join token (the 60-second rule
+ * included).
+ */
 export class MeetingAttendees {
   private readonly byId = new Map<string, MediaAttendee>();
   /** When each attendee's last connection went (absent: connected, or never joined). */
@@ -63,7 +66,10 @@ export class MeetingAttendees {
     return undefined;
   }
 
-  /** True when the attendee exists and has not been away too long (the emulator's CreateParticipantConnection asks). */
+  /**
+   * True when the attendee exists and has not been away too long (the emulator's
+   * CreateParticipantConnection asks).
+   */
   isActive(attendeeId: string): boolean {
     return this.byId.has(attendeeId) && !this.expired(attendeeId);
   }

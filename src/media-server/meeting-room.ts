@@ -1,8 +1,8 @@
 /**
  * One meeting on the media server, and the single owner of its state: its attendees, the live
- * members and what the room knows of each (audio stream id, presence, mute), retained data messages,
- * and its media (room-media.ts: videos and audio mix). Every frame that goes to more than one member
- * (INDEX, presence, volume metadata, data messages, the meeting end) is sent from here.
+ * members and what the room knows of each (audio stream id, presence, mute), retained data
+ * messages, and its media (room-media.ts: videos and audio mix). Every frame that goes to more than
+ * one member (INDEX, presence, volume metadata, data messages, the meeting end) is sent from here.
  * It is also the fault boundary of the meeting (media-faults.ts): work for one member that throws
  * ends that member's connection (its browser reconnects), work for the whole meeting that throws
  * ends the meeting's connections; other meetings never notice.
@@ -38,7 +38,10 @@ export type OutgoingMessage = Omit<StampedMessage, 'ingestTimeNs'>;
 
 const END_GRACE_MS = 3000;
 
-/** One meeting on the media server: the owner of its members, messages and media, and its fault boundary. */
+/**
+ * One meeting on the media server: the owner of its members, messages and media, and its fault
+ * boundary.
+ */
 export class MeetingRoom {
   readonly attendees: MeetingAttendees;
   private readonly members = new Map<RoomMember, Membership>();
@@ -76,7 +79,9 @@ export class MeetingRoom {
     return this.isEnded;
   }
 
-  /** Runs work for one member: if it throws, the fault is counted and that member's connection ends. */
+  /**
+   * Runs work for one member: if it throws, the fault is counted and that member's connection ends.
+   */
   guardMember(member: RoomMember, source: FaultSource, work: () => void): boolean {
     return this.faults.run(
       { meetingId: this.id, attendeeId: member.attendeeId },
@@ -86,7 +91,10 @@ export class MeetingRoom {
     );
   }
 
-  /** Records a member's fault caught elsewhere (a rejected promise) and ends that member's connection. */
+  /**
+   * Records a member's fault caught elsewhere (a rejected promise) and ends that member's
+   * connection.
+   */
   memberFault(member: RoomMember, source: FaultSource, err: unknown): void {
     this.faults.record({ meetingId: this.id, attendeeId: member.attendeeId }, source, err);
     this.faults.run({ meetingId: this.id, attendeeId: member.attendeeId }, source, () =>
@@ -96,7 +104,8 @@ export class MeetingRoom {
 
   /**
    * Runs work for the whole meeting. If it throws, the fault is counted and, with `endMedia`, every
-   * connection of this meeting ends (the browsers reconnect to a fresh state); other meetings go on.
+   * connection of this meeting ends (the browsers reconnect to a fresh state); other meetings go
+   * on.
    */
   guardMeeting(source: FaultSource, work: () => void, endMedia = true): boolean {
     return this.faults.run(
@@ -107,8 +116,14 @@ export class MeetingRoom {
     );
   }
 
-  /** JOIN: replaces an older connection of the attendee, then sends the newcomer the INDEX and retained messages. */
-  /** The report of an attendee's live connection (not its content share); undefined when it has none. */
+  /**
+   * JOIN: replaces an older connection of the attendee, then sends the newcomer the INDEX and
+   * retained messages.
+   */
+  /**
+   * The report of an attendee's live connection (not its content share); undefined when it has
+   * none.
+   */
   reportOf(attendeeId: string): AttendeeReport | undefined {
     return [...this.members.keys()].find((m) => m.attendeeId === attendeeId)?.report();
   }
@@ -155,7 +170,10 @@ export class MeetingRoom {
       this.toAnnounced(presenceFrame([{ audioStreamId: state.audioStreamId, muted }]));
   }
 
-  /** Removes a member (idempotent): presence removal (`dropped` = connection lost), its videos, its audio. */
+  /**
+   * Removes a member (idempotent): presence removal (`dropped` = connection lost), its videos, its
+   * audio.
+   */
   remove(member: RoomMember, dropped: boolean): void {
     const state = this.members.get(member);
     if (!state) return;
@@ -188,7 +206,10 @@ export class MeetingRoom {
     for (const m of [...this.members.keys()]) this.deliver(m, frame);
   }
 
-  /** Fans data messages out to every member but the sender, stamping the ingest time; retains those with a lifetime. */
+  /**
+   * Fans data messages out to every member but the sender, stamping the ingest time; retains those
+   * with a lifetime.
+   */
   sendData(messages: OutgoingMessage[], senderAttendeeId: string): void {
     const now = Date.now();
     const stamped = messages.map((m) => ({ ...m, ingestTimeNs: now * 1_000_000 }));
@@ -210,7 +231,10 @@ export class MeetingRoom {
     if (attendeeStates.length > 0) this.toAnnounced(audioMetadataFrame(attendeeStates));
   }
 
-  /** Ends the meeting: every client gets AUDIO_STATUS 410 (MeetingEnded) and later joins are refused. */
+  /**
+   * Ends the meeting: every client gets AUDIO_STATUS 410 (MeetingEnded) and later joins are
+   * refused.
+   */
   end(): void {
     this.isEnded = true;
     for (const m of [...this.members.keys()]) this.deliver(m, audioStatusFrame('meetingEnded'));
@@ -218,7 +242,10 @@ export class MeetingRoom {
     this.terminateLater(() => [...this.members.keys()]);
   }
 
-  /** One attendee removed (its token already forgotten): its members, `#content` too, stop with AUDIO_STATUS 411. */
+  /**
+   * One attendee removed (its token already forgotten): its members, `#content` too, stop with
+   * AUDIO_STATUS 411.
+   */
   removeAttendee(attendeeId: string): void {
     const theirs = [...this.members.keys()].filter(
       (m) => m.attendeeId === attendeeId || m.attendeeId === `${attendeeId}#content`,
@@ -234,24 +261,34 @@ export class MeetingRoom {
       this.guardMember(m, 'signaling-event', () => m.terminate());
   }
 
-  /** Clients answer a final AUDIO_STATUS with LEAVE and close; sockets that do not are closed after a grace period. */
+  /**
+   * Clients answer a final AUDIO_STATUS with LEAVE and close; sockets that do not are closed after
+   * a grace period.
+   */
   private terminateLater(members: () => RoomMember[]): void {
     setTimeout(() => {
       for (const m of members()) this.guardMember(m, 'timer', () => m.terminate());
     }, END_GRACE_MS).unref();
   }
 
-  /** Sends one frame to one member; a socket that throws ends that member only, the fan-out goes on. */
+  /**
+   * Sends one frame to one member; a socket that throws ends that member only, the fan-out goes on.
+   */
   private deliver(member: RoomMember, frame: SignalFrameInit): void {
     this.guardMember(member, 'signaling-send', () => member.send(frame));
   }
 
-  /** Tells the rest of the server; a listener that throws is its own fault, so no media ends for it. */
+  /**
+   * Tells the rest of the server; a listener that throws is its own fault, so no media ends for it.
+   */
   private tell(work: () => void): void {
     this.guardMeeting('meeting-event', work, false);
   }
 
-  /** A fault in the audio mix: a member's share ends that member, the whole frame ends the meeting's media. */
+  /**
+   * A fault in the audio mix: a member's share ends that member, the whole frame ends the meeting's
+   * media.
+   */
   private audioFault(member: RoomMember | undefined, err: unknown): void {
     this.faults.record(
       { meetingId: this.id, attendeeId: member?.attendeeId },
@@ -263,7 +300,10 @@ export class MeetingRoom {
     );
   }
 
-  /** Containment for one member: the room forgets it at once and its socket closes (the SDK reconnects). */
+  /**
+   * Containment for one member: the room forgets it at once and its socket closes (the SDK
+   * reconnects).
+   */
   private endMember(member: RoomMember): void {
     this.remove(member, true);
     member.terminate();

@@ -1,20 +1,27 @@
 /**
- * libopus as opusscript compiles it to WebAssembly, driven directly rather than through opusscript's
- * JavaScript wrapper. That wrapper is unsafe to use with more than a few codecs alive: it views each
- * byte pointer `p` it gets from `malloc` through `HEAPU16.subarray(p, …)`, i.e. at byte `2p`, so
- * every encode and decode writes 4 KB outside its own allocation, into whatever another codec keeps
- * there. Once a meeting has had a few members come and go, one codec's PCM lands in another's
- * encoder state and libopus answers `Encode error: Bad argument` (or aborts on a NaN assertion).
- * Here every buffer is allocated at the size the native code really touches, and addressed at the
- * pointer `malloc` returned. Heap views are read on every call: the heap may grow and replace them.
+ * libopus as opusscript compiles it to WebAssembly, driven directly rather than through
+ * opusscript's JavaScript wrapper. That wrapper is unsafe to use with more than a few codecs alive:
+ * it views each byte pointer `p` it gets from `malloc` through `HEAPU16.subarray(p, …)`, i.e. at
+ * byte `2p`, so every encode and decode writes 4 KB outside its own allocation, into whatever
+ * another codec keeps there. Once a meeting has had a few members come and go, one codec's PCM
+ * lands in another's encoder state and libopus answers `Encode error: Bad argument` (or aborts on a
+ * NaN assertion). Here every buffer is allocated at the size the native code really touches, and
+ * addressed at the pointer `malloc` returned. Heap views are read on every call: the heap may grow
+ * and replace them.
  */
 import { createRequire } from 'node:module';
 
 /** The native handler opusscript's C++ exports (one encoder and one decoder per handler). */
 interface NativeHandler {
-  /** Reads `count` 16-bit cells holding one PCM byte each, packs them in place, encodes `frameSize` samples. */
+  /**
+   * Reads `count` 16-bit cells holding one PCM byte each, packs them in place, encodes `frameSize`
+   * samples.
+   */
   _encode(input: number, count: number, output: number, frameSize: number): number;
-  /** Decodes `bytes` of Opus into `output` as two 16-bit cells per sample (low byte, high byte); returns samples. */
+  /**
+   * Decodes `bytes` of Opus into `output` as two 16-bit cells per sample (low byte, high byte);
+   * returns samples.
+   */
   _decode(input: number, bytes: number, output: number): number;
   _encoder_ctl(ctl: number, arg: number): number;
 }

@@ -31,8 +31,8 @@ export function peerConfig(iceAddress: string | undefined): RTCPeerConnectionCon
     iceUseIpv6: false,
     iceAdditionalHostAddresses: hosts,
     // Answer connectivity checks only where the browser's and our address are both loopback or both
-    // not. Otherwise werift (ICE lite) nominated the first checked pair, e.g. our 127.0.0.1 socket with
-    // the browser's LAN address, and everything it sent on it (DTLS, media) was lost.
+    // not. Otherwise werift (ICE lite) nominated the first checked pair, e.g. our 127.0.0.1 socket
+    // with the browser's LAN address, and everything it sent on it (DTLS, media) was lost.
     iceFilterStunResponse: (_message, addr, protocol) =>
       isLoopback(addr[0]) === isLoopback((protocol as { localIp?: string }).localIp ?? ''),
     codecs: {

@@ -1,7 +1,7 @@
 /**
- * PeerSession over real werift with Chromium-shaped offers and Firefox's own: the sequence that lost video (a
- * subscription stops, its m-line goes to port 0, then Chromium recycles that position for a new
- * mid) must send on the transceiver whose SSRC the answer announced for the new mid.
+ * PeerSession over real werift with Chromium-shaped offers and Firefox's own: the sequence that
+ * lost video (a subscription stops, its m-line goes to port 0, then Chromium recycles that position
+ * for a new mid) must send on the transceiver whose SSRC the answer announced for the new mid.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RtpHeader, RtpPacket, RTCRtpSender } from 'werift';

@@ -34,7 +34,10 @@ export interface Negotiation {
   cameraActive: boolean;
 }
 
-/** What a peer session reports: upstream audio and camera packets, keyframe requests for a forwarded video. */
+/**
+ * What a peer session reports: upstream audio and camera packets, keyframe requests for a forwarded
+ * video.
+ */
 export interface PeerHandlers {
   onAudio(packet: RtpPacket, level: number | undefined): void;
   onCamera(packet: RtpPacket): void;
@@ -57,13 +60,18 @@ export class PeerSession {
   constructor(
     iceAddress: string | undefined,
     private readonly handlers: PeerHandlers,
-    /** werift calls our packet callbacks from its socket handlers: a throw there would be uncaught. */
+    /**
+     * werift calls our packet callbacks from its socket handlers: a throw there would be uncaught.
+     */
     private readonly guard: MemberGuard = unguarded,
   ) {
     this.pc = new RTCPeerConnection(peerConfig(iceAddress));
   }
 
-  /** Answers an offer; `streamFor(index)` is the stream wanted on the index-th video section (0 = none). */
+  /**
+   * Answers an offer; `streamFor(index)` is the stream wanted on the index-th video section (0 =
+   * none).
+   */
   async negotiate(offer: string, streamFor: (videoIndex: number) => number): Promise<Negotiation> {
     const sections = parseSdp(offer).sections;
     // werift only registers a receiver if the transceiver can receive *while* the offer is applied,
@@ -130,7 +138,9 @@ export class PeerSession {
     void t.sender.sendRtp(new RtpPacket(header, payload).serialize()).catch(() => undefined);
   }
 
-  /** Sends one forwarded video packet on the section `mid`, with the upstream extensions stripped. */
+  /**
+   * Sends one forwarded video packet on the section `mid`, with the upstream extensions stripped.
+   */
   sendVideo(mid: string, packet: RtpPacket, position: RtpPosition): void {
     const t = this.bound.get(mid);
     if (!t || t.direction !== 'sendonly') return;
@@ -138,7 +148,8 @@ export class PeerSession {
     packet.header.timestamp = position.timestamp;
     packet.header.extensions = [];
     packet.header.extension = false;
-    // A serialised copy: sendRtp mutates the header it is given, and the packet is shared by subscribers.
+    // A serialised copy: sendRtp mutates the header it is given, and the packet is shared by
+    // subscribers.
     void t.sender.sendRtp(packet.serialize()).catch(() => undefined);
   }
 

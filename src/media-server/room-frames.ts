@@ -25,12 +25,17 @@ export function presenceEntry(
   };
 }
 
-/** AUDIO_STATUS with one of the codes the SDK turns into a session status (410 ended, 411 removed, …). */
+/**
+ * AUDIO_STATUS with one of the codes the SDK turns into a session status (410 ended, 411 removed,
+ * …).
+ */
 export function audioStatusFrame(status: keyof typeof AudioStatus): SignalFrameInit {
   return { type: FrameType.AUDIO_STATUS, audioStatus: { audioStatus: AudioStatus[status] } };
 }
 
-/** AUDIO_METADATA: each announced talker's volume (attenuation in dB, 0 = loudest, 127 = silent). */
+/**
+ * AUDIO_METADATA: each announced talker's volume (attenuation in dB, 0 = loudest, 127 = silent).
+ */
 export function audioMetadataFrame(
   attendeeStates: Array<{ audioStreamId: number; volume: number }>,
 ): SignalFrameInit {

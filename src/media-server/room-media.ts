@@ -1,7 +1,8 @@
 /**
- * The media side of a meeting room: its published videos and its audio mix, as the connections' media
- * halves use them. The room (meeting-room.ts) owns membership; this part only knows each member's
- * audio stream id, which it asks the room for, and tells the room when the INDEX must go out.
+ * The media side of a meeting room: its published videos and its audio mix, as the connections'
+ * media halves use them. The room (meeting-room.ts) owns membership; this part only knows each
+ * member's audio stream id, which it asks the room for, and tells the room when the INDEX must go
+ * out.
  * Media goes straight between media halves: a camera packet from the publisher's half to each
  * subscriber's half, a keyframe request from a subscriber's half to the publisher's; the signaling
  * connections and the room's membership are not on the way.
@@ -101,7 +102,10 @@ export class RoomMedia {
     this.room.broadcastIndex();
   }
 
-  /** Fans one packet of a published video out to every media half (each forwards what it subscribed to). */
+  /**
+   * Fans one packet of a published video out to every media half (each forwards what it subscribed
+   * to).
+   */
   forwardVideo(
     streamId: number,
     ssrc: number,
@@ -156,7 +160,9 @@ export class RoomMedia {
     return this.audio.play(pcm);
   }
 
-  /** Audio levels by audio stream id for one volume report (ssrc-audio-level, attenuation in dB). */
+  /**
+   * Audio levels by audio stream id for one volume report (ssrc-audio-level, attenuation in dB).
+   */
   takeLevels(): Map<number, number | undefined> {
     return this.levels.take();
   }
@@ -168,7 +174,10 @@ export class RoomMedia {
     return this.video.unpublishAll(member);
   }
 
-  /** The mix and the volume reports forget a member together, so neither keeps one the other dropped. */
+  /**
+   * The mix and the volume reports forget a member together, so neither keeps one the other
+   * dropped.
+   */
   private forgetAudio(audioStreamId: number): void {
     this.audioMembers.delete(audioStreamId);
     this.audio.remove(audioStreamId);

@@ -14,10 +14,16 @@ export interface RoomMember {
   readonly externalUserId: string;
   /** Sends one signaling frame (dropped once the socket is closed). */
   send(frame: SignalFrameInit): void;
-  /** Another connection of the same attendee took its place (the room already removed it); `reconnect` = the same SDK session came back. */
+  /**
+   * Another connection of the same attendee took its place (the room already removed it);
+   * `reconnect` = the same SDK session came back.
+   */
   replaced(reconnect: boolean): void;
   /** Closes the socket at once (meeting end grace period, server shutdown). */
   terminate(): void;
-  /** The member's device and last measured audio link (DescribeContact's DeviceInfo, QualityMetrics). */
+  /**
+   * The member's device and last measured audio link (DescribeContact's DeviceInfo,
+   * QualityMetrics).
+   */
   report(): AttendeeReport;
 }

@@ -19,21 +19,27 @@ interface InputOffsets {
 const SEQ_MOD = 0x10000;
 const TS_MOD = 0x100000000;
 
-/** Rewrites one outgoing stream's sequence numbers and timestamps so its changing inputs look continuous. */
+/**
+ * Rewrites one outgoing stream's sequence numbers and timestamps so its changing inputs look
+ * continuous.
+ */
 export class RtpSequencer {
   private current: InputOffsets | undefined;
   private last: (RtpPosition & { atMs: number }) | undefined;
 
   /**
    * @param clockRate RTP clock rate of the stream (48000 for Opus, 90000 for video).
-   * @param minStepTicks smallest timestamp advance on a switch (one audio frame, or 1 tick for video).
+   * @param minStepTicks smallest timestamp advance on a switch (one audio frame, or 1 tick for
+   * video).
    */
   constructor(
     private readonly clockRate: number,
     private readonly minStepTicks: number,
   ) {}
 
-  /** Maps one input packet (identified by its source key, e.g. the upstream SSRC) to output numbers. */
+  /**
+   * Maps one input packet (identified by its source key, e.g. the upstream SSRC) to output numbers.
+   */
   rewrite(source: number, input: RtpPosition, nowMs: number): RtpPosition {
     if (!this.current || this.current.source !== source)
       this.current = this.rebase(source, input, nowMs);

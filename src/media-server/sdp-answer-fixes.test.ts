@@ -168,7 +168,10 @@ describe('fixAnswer with Firefox offers (max-bundle: bundle-only sections on por
   });
 });
 
-/** The offer with `mid`'s section stopped as Firefox stops one: port 0, no bundle-only, out of BUNDLE. */
+/**
+ * The offer with `mid`'s section stopped as Firefox stops one: port 0, no bundle-only, out of
+ * BUNDLE.
+ */
 function stopSection(sdp: string, mid: string): string {
   const { session, sections } = parseSdp(sdp);
   return [

@@ -8,8 +8,8 @@
  *    other (port 9, its direction): answering it port 0 made Firefox stop the transceiver and the
  *    SDK's next direction change threw "Transceiver is stopping/stopped", in a reconnect loop;
  *  - the BUNDLE group is copied from the offer, so stopped mids are never in it;
- *  - every video section we send on carries `a=msid:v_<mid> …`, the label SUBSCRIBE_ACK.tracks uses;
- *    the audio section gets a fixed msid so the SDK can bind the remote audio stream.
+ *  - every video section we send on carries `a=msid:v_<mid> …`, the label SUBSCRIBE_ACK.tracks
+ *    uses; the audio section gets a fixed msid so the SDK can bind the remote audio stream.
  */
 import {
   parseSdp,
@@ -25,7 +25,9 @@ export function videoTrackLabel(mid: string): string {
   return `v_${mid}`;
 }
 
-/** Applies every answer fix; `offer` and `answer` must have the same m-sections in the same order. */
+/**
+ * Applies every answer fix; `offer` and `answer` must have the same m-sections in the same order.
+ */
 export function fixAnswer(offer: string, answer: string): string {
   const o = parseSdp(offer);
   const a = parseSdp(answer);
@@ -67,7 +69,9 @@ function withTransport(section: SdpSection, source: SdpSection | undefined): Sdp
   return added.length === 0 ? section : { ...section, lines: [...section.lines, ...added] };
 }
 
-/** Chromium's send start bitrate hint; its default (300 kbps) means 320×180 for the first seconds. */
+/**
+ * Chromium's send start bitrate hint; its default (300 kbps) means 320×180 for the first seconds.
+ */
 export const START_BITRATE_KBPS = 1500;
 
 /** Adds `x-google-start-bitrate` to the fmtp of every codec of a section the browser sends on. */

@@ -94,7 +94,9 @@ export function withDirection(section: SdpSection, direction: SdpSection['direct
   return describe(kept);
 }
 
-/** Replaces every `a=msid` (and `a=ssrc:<n> msid:`) line with one msid for the given stream/track. */
+/**
+ * Replaces every `a=msid` (and `a=ssrc:<n> msid:`) line with one msid for the given stream/track.
+ */
 export function withMsid(section: SdpSection, streamId: string, trackId: string): SdpSection {
   const kept = section.lines.filter(
     (l) => !l.startsWith('a=msid:') && !/^a=ssrc:\d+ msid:/.test(l),

@@ -1,8 +1,8 @@
 /**
  * The server side of one Chime SDK signaling WebSocket (one attendee, or one `#content` session):
  * JOIN → JOIN_ACK + INDEX, SUBSCRIBE → SDP answer + SUBSCRIBE_ACK (+ presence the first time),
- * PING/PONG, LEAVE/LEAVE_ACK, mute, data messages, pause/resume. It is a member of its meeting room,
- * which owns membership and fan-out; media goes through ConnectionMedia and PeerSession.
+ * PING/PONG, LEAVE/LEAVE_ACK, mute, data messages, pause/resume. It is a member of its meeting
+ * room, which owns membership and fan-out; media goes through ConnectionMedia and PeerSession.
  */
 import {
   AudioLinkWatch,
@@ -73,7 +73,8 @@ export class SignalingConnection implements RoomMember {
     );
     ws.on('message', (data: Buffer) => {
       // Frames are handled strictly in order: a SUBSCRIBE must finish before the next frame.
-      // A frame that fails (a malformed offer, mostly) is the client's problem: logged, not a fault.
+      // A frame that fails (a malformed offer, mostly) is the client's problem: logged, not a
+      // fault.
       this.queue = this.queue
         .then(() => this.handle(data))
         .catch((err: Error) =>
@@ -169,7 +170,8 @@ export class SignalingConnection implements RoomMember {
     if (!this.joined || !sub?.sdpOffer) return;
     const receiveStreamIds = sub.receiveStreamIds ?? [];
     const who = { meeting: this.room.id, attendeeId: this.attendeeId };
-    // Sections, mids, directions and SSRCs only: the SDP's ICE credentials and fingerprints stay out of logs.
+    // Sections, mids, directions and SSRCs only: the SDP's ICE credentials and fingerprints stay
+    // out of logs.
     this.settings.logger.debug(
       { ...who, duplex: sub.duplex, receiveStreamIds, sections: summarizeSdp(sub.sdpOffer) },
       'SUBSCRIBE offer',

@@ -6,7 +6,8 @@
  */
 import { createRequire } from 'node:module';
 // The one server-side use of the SDK package: its generated wire schema (types here, code below),
-// not its client; the browser-facing rule "only src/call-engine imports amazon-chime-sdk-js" still holds.
+// not its client; the browser-facing rule "only src/call-engine imports amazon-chime-sdk-js" still
+// holds.
 import type * as Proto from 'amazon-chime-sdk-js/build/signalingprotocol/SignalingProtocol';
 
 const require = createRequire(import.meta.url);
@@ -37,7 +38,9 @@ export function encodeFrame(frame: SignalFrameInit): Buffer {
   return out;
 }
 
-/** Decodes a client frame (the SDK accepts type bytes 0x05 and 0x02; so do we). Throws on garbage. */
+/**
+ * Decodes a client frame (the SDK accepts type bytes 0x05 and 0x02; so do we). Throws on garbage.
+ */
 export function decodeFrame(data: Buffer): SignalFrame {
   if (data.length < 1) throw new Error('empty signaling frame');
   const type = data[0];

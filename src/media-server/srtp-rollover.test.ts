@@ -16,7 +16,9 @@ function link() {
     profile,
   });
   const packets = new Map<number, Buffer>();
-  /** Encrypts every packet from `first` for `count` numbers (wrapping), as the sender sends them. */
+  /**
+   * Encrypts every packet from `first` for `count` numbers (wrapping), as the sender sends them.
+   */
   const send = (first: number, count: number) => {
     for (let i = 0; i < count; i++) {
       const sequenceNumber = (first + i) & 0xffff;

@@ -26,7 +26,8 @@ export function bindTransceivers(
     if (section.mid === undefined) continue;
     const t = transceivers.find((x) => x.mid === section.mid && !x.stopped);
     if (!t) continue;
-    // werift would otherwise recycle an inactive transceiver for a new m-line and overwrite its mid.
+    // werift would otherwise recycle an inactive transceiver for a new m-line and overwrite its
+    // mid.
     t.usedForSender = true;
     if (section.stopped) t.setDirection('inactive');
     else bound.set(section.mid, t);

@@ -1,6 +1,6 @@
 /**
- * The published videos of one meeting (cameras and content shares) with the ids Chime clients depend
- * on: stream and group ids that only ever increase, and the INDEX frame that lists them.
+ * The published videos of one meeting (cameras and content shares) with the ids Chime clients
+ * depend on: stream and group ids that only ever increase, and the INDEX frame that lists them.
  */
 import { FrameType, proto, type SignalFrameInit } from './signaling-frames';
 import type { RoomMember } from './room-member';

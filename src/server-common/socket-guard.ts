@@ -8,7 +8,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type ServerOptions, type WebSocket } from 'ws';
 
-/** Errors on a raw upgrade socket (a reset while it is being answered or refused) end that socket only. */
+/**
+ * Errors on a raw upgrade socket (a reset while it is being answered or refused) end that socket
+ * only.
+ */
 export function guardUpgradeSocket(socket: Duplex): void {
   if (socket.listenerCount('error') === 0) socket.on('error', () => socket.destroy());
 }
@@ -19,7 +22,8 @@ export function guardedWebSocketServer(
 ): WebSocketServer {
   const wss = new WebSocketServer({ ...options, noServer: true });
   wss.on('error', () => undefined);
-  // Bad handshakes are answered (400) and closed by ws itself; listening keeps it from logging to stderr.
+  // Bad handshakes are answered (400) and closed by ws itself; listening keeps it from logging to
+  // stderr.
   wss.on('wsClientError', (_err, socket) => socket.destroy());
   return wss;
 }

@@ -1,10 +1,14 @@
 /**
- * The local agent desk API (`/local/desk`), shared by its server routes and the agent page. The desk
- * state reaches the page as server-sent events carrying a whole {@link DeskState} on every change.
+ * The local agent desk API (`/local/desk`), shared by its server routes and the agent page. The
+ * desk state reaches the page as server-sent events carrying a whole {@link DeskState} on every
+ * change.
  */
 import { z } from 'zod';
 
-/** The agent's routing status, as Connect's agent states: RINGING while a contact is offered, MISSED after an offer timed out. */
+/**
+ * The agent's routing status, as Connect's agent states: RINGING while a contact is offered, MISSED
+ * after an offer timed out.
+ */
 export const AgentStatus = z.enum([
   'OFFLINE',
   'AVAILABLE',
@@ -52,7 +56,9 @@ export const DeskContact = z.object({
   customerAwayUntil: z.number().optional(),
   disconnectReason: z.string().optional(),
   capabilities: z.object({ customer: Capabilities, agent: Capabilities }),
-  /** Everyone on the call besides the agent: the customer first, then the people the agent added. */
+  /**
+   * Everyone on the call besides the agent: the customer first, then the people the agent added.
+   */
   participants: z
     .array(
       z.object({
@@ -68,7 +74,9 @@ export const DeskContact = z.object({
 });
 export type DeskContact = z.infer<typeof DeskContact>;
 
-/** A contact the agent handled (connected to), newest first, with the customer's rating once given. */
+/**
+ * A contact the agent handled (connected to), newest first, with the customer's rating once given.
+ */
 export const DeskHistoryItem = z.object({
   id: z.string(),
   customerName: z.string(),

@@ -35,14 +35,22 @@ export const EntryPointInfo = z.object({
 });
 export type EntryPointInfo = z.infer<typeof EntryPointInfo>;
 
-/** POST /api/calls — start a contact. The browser never chooses the instance, flow or capabilities. */
+/**
+ * POST /api/calls — start a contact. The browser never chooses the instance, flow or capabilities.
+ */
 export const StartCallRequest = z.strictObject({
   entryPoint: z.string().check(z.minLength(1), z.maxLength(64)),
   displayName: DisplayName,
   attributes: z.optional(z.record(AttributeKey, z.string().check(z.maxLength(1024)))),
-  /** Generated once per call attempt by the browser; a retry with the same token never creates a second contact. */
+  /**
+   * Generated once per call attempt by the browser; a retry with the same token never creates a
+   * second contact.
+   */
   clientToken: z.string().check(z.minLength(16), z.maxLength(500)),
-  /** Optional customer JWT signed by the website (HS256); its `attributes` claim wins over `attributes`. */
+  /**
+   * Optional customer JWT signed by the website (HS256); its `attributes` claim wins over
+   * `attributes`.
+   */
   customerToken: z.optional(z.string().check(z.maxLength(8192))),
   locale: z.optional(z.string().check(z.maxLength(35))),
 });
@@ -56,9 +64,15 @@ export const StartCallResponse = z.object({
   allowedCapabilities: AllowedCapabilities,
   /** Bearer token for the other /api/calls endpoints of this contact (opaque to the browser). */
   callToken: z.string(),
-  /** Participant Service WebSocket for contact events (captions, participant joined, ended), when available. */
+  /**
+   * Participant Service WebSocket for contact events (captions, participant joined, ended), when
+   * available.
+   */
   eventsUrl: z.optional(z.string()),
-  /** The entry point's camera quality cap; absent: none, the quality adapts to the network up to 720p. */
+  /**
+   * The entry point's camera quality cap; absent: none, the quality adapts to the network up to
+   * 720p.
+   */
   maxVideoQuality: z.optional(MaxVideoQuality),
 });
 export type StartCallResponse = z.infer<typeof StartCallResponse>;
@@ -67,7 +81,10 @@ export type StartCallResponse = z.infer<typeof StartCallResponse>;
 export const CallStatus = z.object({
   contactId: z.string(),
   state: z.enum(['in-flow', 'queued', 'connected', 'ended']),
-  /** The queue's name (DescribeQueue), once the contact is in a queue; absent when Connect does not tell it. */
+  /**
+   * The queue's name (DescribeQueue), once the contact is in a queue; absent when Connect does not
+   * tell it.
+   */
   queueName: z.optional(z.string()),
   enqueuedAt: z.optional(z.string()),
   agentConnectedAt: z.optional(z.string()),
@@ -79,7 +96,10 @@ export type CallStatus = z.infer<typeof CallStatus>;
 /** POST /api/calls/:contactId/dtmf */
 export const SendDtmfRequest = z.strictObject({
   digits: DtmfDigits,
-  /** One per key press, the same on each retry of it: Connect's SendMessage ClientToken, so the digit arrives once. */
+  /**
+   * One per key press, the same on each retry of it: Connect's SendMessage ClientToken, so the
+   * digit arrives once.
+   */
   clientToken: z.optional(z.string().check(z.minLength(16), z.maxLength(500))),
 });
 /** POST /api/calls/:contactId/dtmf: the Participant Service message that carried the digits. */
@@ -106,14 +126,16 @@ export const RATING_ATTRIBUTES = {
 } as const;
 
 /**
- * POST /api/calls/:contactId/away — the customer's page went away (reload, another page, tab closed):
- * the contact ends at `endsAt` unless the customer comes back first (the entry point's grace period).
+ * POST /api/calls/:contactId/away — the customer's page went away (reload, another page, tab
+ * closed): the contact ends at `endsAt` unless the customer comes back first (the entry point's
+ * grace period).
  */
 export const AwayResponse = z.object({ endsAt: z.string() });
 
 /**
  * POST /api/calls/:contactId/back — the customer's page is back: the deferred end is cancelled. The
- * contact's status, and a fresh contact-events WebSocket (the old URL was single use) when available.
+ * contact's status, and a fresh contact-events WebSocket (the old URL was single use) when
+ * available.
  */
 export const BackResponse = z.object({ status: CallStatus, eventsUrl: z.optional(z.string()) });
 export type BackResponse = z.infer<typeof BackResponse>;
@@ -127,7 +149,10 @@ export const AWAY_UNTIL_ATTRIBUTE = 'cvc-away-until';
 /** POST /api/calls/:contactId/end */
 export const EndCallResponse = z.object({ ended: z.literal(true) });
 
-/** Every error from /api: the Connect error name where one applies, and a message saying what is wrong. */
+/**
+ * Every error from /api: the Connect error name where one applies, and a message saying what is
+ * wrong.
+ */
 export const ApiError = z.object({
   error: z.object({ name: z.string(), message: z.string(), retryable: z.optional(z.boolean()) }),
 });

@@ -1,9 +1,10 @@
 /**
  * Shapes of Amazon Connect's StartWebRTCContact data as they cross our own API, validated on both
- * sides. Names follow the Connect API (PascalCase) so nothing is renamed between the SDK and the widget.
+ * sides. Names follow the Connect API (PascalCase) so nothing is renamed between the SDK and the
+ * widget.
  */
-// zod/mini (functional API): the same schemas for a fraction of the weight in the customer's browser;
-// server code composes them with the classic API, which accepts them as they are.
+// zod/mini (functional API): the same schemas for a fraction of the weight in the customer's
+// browser; server code composes them with the classic API, which accepts them as they are.
 import { z } from 'zod/mini';
 
 /** `SEND` is the only value Connect defines for both capabilities. */

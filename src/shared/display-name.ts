@@ -7,9 +7,13 @@
 // zod/mini, like call-api.ts: this schema ships to the customer's browser.
 import { z } from 'zod/mini';
 
-/** C0 and C1 controls, bidi marks, embeddings, overrides and isolates, line and paragraph separators. */
+/**
+ * C0 and C1 controls, bidi marks, embeddings, overrides and isolates, line and paragraph
+ * separators.
+ */
 const UNSAFE_TEXT =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this pattern
+  /* eslint-disable-next-line no-control-regex --
+     matching control characters is the point of this pattern */
   /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const UNSAFE_TEXT_ALL = new RegExp(UNSAFE_TEXT.source, 'gu');
 
@@ -22,14 +26,20 @@ const hasUnsafeText = (text: string): boolean => UNSAFE_TEXT.test(text);
 /** `text` with every such character removed (for showing names that arrived by other routes). */
 export const withoutUnsafeText = (text: string): string => text.replace(UNSAFE_TEXT_ALL, '');
 
-/** A rating's optional comment: up to 500 characters, single line, nothing that could spoof the desk. */
+/**
+ * A rating's optional comment: up to 500 characters, single line, nothing that could spoof the
+ * desk.
+ */
 export const RatingComment = z.string().check(
   z.trim(),
   z.maxLength(500),
   z.refine((v) => !hasUnsafeText(v), `comment ${UNSAFE_NAME_MESSAGE}`),
 );
 
-/** A customer's display name, 1 to 256 characters after trimming, with nothing that could spoof the desk. */
+/**
+ * A customer's display name, 1 to 256 characters after trimming, with nothing that could spoof the
+ * desk.
+ */
 export const DisplayName = z.string().check(
   z.trim(),
   z.minLength(1),

@@ -1,7 +1,8 @@
 /**
  * The one listener primitive of the codebase: a set of listeners, and on top of it a store of one
- * immutable value (the shape React's useSyncExternalStore reads). Used by the call engine's snapshot,
- * the widget's call session and the desk's event fan-out. Imports nothing, so server and browser share it.
+ * immutable value (the shape React's useSyncExternalStore reads). Used by the call engine's
+ * snapshot, the widget's call session and the desk's event fan-out. Imports nothing, so server and
+ * browser share it.
  */
 
 /** Listeners of one kind of event. */

@@ -15,7 +15,10 @@ export interface PageVisibility {
   removeEventListener(type: 'visibilitychange', listener: () => void): void;
 }
 
-/** Pauses and resumes the camera with the page's visibility during a call; returns the stop function. */
+/**
+ * Pauses and resumes the camera with the page's visibility during a call; returns the stop
+ * function.
+ */
 export function watchBackgroundCamera(engine: CallEngine, page: PageVisibility): () => void {
   let pausedByUs = false;
   const tell = (camera: CameraPauseMessage['camera']) =>

@@ -1,8 +1,9 @@
 /**
  * Can this browser make a call at all? Known before Join, so the customer is told on the pre-call
- * screen what to do instead of meeting "The call could not connect" after a failed start. Checked in
- * the call UI chunk (loaded when the widget opens), never in the launcher. Three cases:
- *  - an insecure origin (http:// other than localhost): browsers hide the camera and microphone there;
+ * screen what to do instead of meeting "The call could not connect" after a failed start. Checked
+ * in the call UI chunk (loaded when the widget opens), never in the launcher. Three cases:
+ *  - an insecure origin (http:// other than localhost): browsers hide the camera and microphone
+ *    there;
  *  - no `getUserMedia` (some apps' built-in web views): no camera or microphone to call with;
  *  - no WebRTC (`RTCPeerConnection`/`RTCRtpSender` missing, e.g. WebKitGTK built without it): the
  *    Chime SDK cannot connect.
@@ -32,8 +33,9 @@ export function browserProblem(
 }
 
 /**
- * Whether this browser can share a screen: `getDisplayMedia` is missing on iOS and Android browsers,
- * where the Share screen button is then not offered at all (rather than failing when pressed).
+ * Whether this browser can share a screen: `getDisplayMedia` is missing on iOS and Android
+ * browsers, where the Share screen button is then not offered at all (rather than failing when
+ * pressed).
  */
 export function screenCaptureAvailable(
   w: BrowserGlobals & { navigator?: { mediaDevices?: { getDisplayMedia?: unknown } } } = globalThis,

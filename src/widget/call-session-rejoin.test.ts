@@ -1,8 +1,8 @@
 /**
  * Reload and navigation: the running call is kept in this tab's sessionStorage, released on
- * `pagehide` (the backend told the customer is away, nothing ended), and the next page rejoins it as
- * the same attendee; a duplicated tab's copy (still held) is refused; an ended or failed call leaves
- * nothing to rejoin.
+ * `pagehide` (the backend told the customer is away, nothing ended), and the next page rejoins it
+ * as the same attendee; a duplicated tab's copy (still held) is refused; an ended or failed call
+ * leaves nothing to rejoin.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { call, choice, setup } from './testing/session-harness';
@@ -125,7 +125,8 @@ describe('rejoin after a reload or another page', () => {
     await first.session.start(choice);
     first.session.leavePage();
     const next = setup();
-    // The media server closes the returning attendee's signaling (4403): the engine leaves before joining.
+    // The media server closes the returning attendee's signaling (4403): the engine leaves before
+    // joining.
     next.engine.join.mockImplementationOnce(async () =>
       next.store.update({ status: { kind: 'left', reason: 'connection-lost' } }),
     );

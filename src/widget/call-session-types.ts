@@ -15,8 +15,9 @@ import type { ContactEvent } from '../api/contact-events';
 import type { SavedCall } from './saved-call';
 
 /**
- * Who or what ended a call, as the Ended screen and the host page's event report it; `away`: a rejoining
- * page found the call over (ended while the customer was away, or their attendee refused after 60 s).
+ * Who or what ended a call, as the Ended screen and the host page's event report it; `away`: a
+ * rejoining page found the call over (ended while the customer was away, or their attendee refused
+ * after 60 s).
  */
 export type EndedBy = 'customer' | 'agent' | 'system' | 'connection' | 'away';
 
@@ -46,7 +47,9 @@ export type SessionError =
   | { kind: 'backend'; name: string; message: string; retryable: boolean; unreachable: boolean }
   | { kind: 'device' | 'join'; code: EngineErrorCode; message: string };
 
-/** Where the call is: pre-call, starting, connecting (flow and queue), in call, ended, or failed. */
+/**
+ * Where the call is: pre-call, starting, connecting (flow and queue), in call, ended, or failed.
+ */
 export type SessionPhase =
   | { phase: 'pre-call' }
   | { phase: 'starting' }
@@ -74,13 +77,15 @@ export interface SessionState {
   /** The customer's display name for the current call (null before the first start). */
   selfName: string | null;
   /**
-   * The agent's display name once known: the one owner of it (the phases hold none). It arrives with
-   * the contact's `agent-joined` event (or a rejoin's saved call), which may come after the status
-   * poll already moved the call to in-call; it stays through the ended screen and is cleared by the
-   * next start or reset, so it is non-null only for a call that reached a named agent.
+   * The agent's display name once known: the one owner of it (the phases hold none). It arrives
+   * with the contact's `agent-joined` event (or a rejoin's saved call), which may come after the
+   * status poll already moved the call to in-call; it stays through the ended screen and is cleared
+   * by the next start or reset, so it is non-null only for a call that reached a named agent.
    */
   agentName: string | null;
-  /** Names of the other participants the agent added, by participant id (from the contact events). */
+  /**
+   * Names of the other participants the agent added, by participant id (from the contact events).
+   */
   people: Record<string, string>;
   /**
    * The last participant who joined or left the meeting (by attendee), for the live region; the
@@ -114,7 +119,10 @@ export interface SessionDeps {
   /** Ends the contact a start request (still unanswered) began; same body, same clientToken. */
   cancelStart(body: StartCallRequest): Promise<unknown>;
   endCall(contactId: string, callToken: string): Promise<unknown>;
-  /** The page is going with the call running: the backend ends it after the grace period unless the customer is back. */
+  /**
+   * The page is going with the call running: the backend ends it after the grace period unless the
+   * customer is back.
+   */
   callAway(contactId: string, callToken: string): Promise<unknown>;
   /** The customer is back (a rejoining page): cancels the deferred end. */
   callBack(contactId: string, callToken: string): Promise<BackResponse>;
@@ -145,8 +153,9 @@ export interface CallSession {
   getState(): SessionState;
   subscribe(listener: () => void): () => void;
   /**
-   * Starts a call; a retry after a failure reuses the attempt's clientToken. `allowedAttributes` are the
-   * entry point's: the widget's `language` attribute is sent only where the entry point allows it.
+   * Starts a call; a retry after a failure reuses the attempt's clientToken. `allowedAttributes`
+   * are the entry point's: the widget's `language` attribute is sent only where the entry point
+   * allows it.
    */
   start(choice: JoinChoice, allowedAttributes?: string[]): Promise<void>;
   retry(): Promise<void>;
@@ -159,20 +168,20 @@ export interface CallSession {
    */
   cancel(): Promise<void>;
   /**
-   * The customer rates the call that just ended (1–5, optional comment): stored on the contact by the
-   * backend, then the host page gets `rating`. Rejects when it could not be stored.
+   * The customer rates the call that just ended (1–5, optional comment): stored on the contact by
+   * the backend, then the host page gets `rating`. Rejects when it could not be stored.
    */
   rate(score: number, comment?: string): Promise<void>;
   /**
-   * Rejoins the call a previous page of this tab ran (see saved-call.ts) as the same attendee: tells
-   * the backend the customer is back, follows the contact again and joins the meeting with the saved
-   * credentials and choices. A contact that ended meanwhile shows as ended.
+   * Rejoins the call a previous page of this tab ran (see saved-call.ts) as the same attendee:
+   * tells the backend the customer is back, follows the contact again and joins the meeting with
+   * the saved credentials and choices. A contact that ended meanwhile shows as ended.
    */
   rejoin(saved: SavedCall): Promise<void>;
   /**
-   * The page is going (`pagehide`) with a call running: the call is left to the next page of this tab
-   * (saved and released, the backend told the customer is away), this page's devices are released.
-   * A call still being set up is cancelled instead (see `dispose`).
+   * The page is going (`pagehide`) with a call running: the call is left to the next page of this
+   * tab (saved and released, the backend told the customer is away), this page's devices are
+   * released. A call still being set up is cancelled instead (see `dispose`).
    */
   leavePage(): void;
   /** Back to the pre-call screen for a new attempt (new clientToken). */
@@ -181,6 +190,9 @@ export interface CallSession {
   sendDigit(digits: string): Promise<void>;
   /** The tab became visible again: re-check the contact at once. */
   resume(): void;
-  /** The widget goes away (closed or the page left): cancels a call being set up, ends a running one. */
+  /**
+   * The widget goes away (closed or the page left): cancels a call being set up, ends a running
+   * one.
+   */
   dispose(): Promise<void>;
 }

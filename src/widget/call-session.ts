@@ -1,10 +1,10 @@
 /**
- * The customer call controller: start the contact (idempotent retries), join the meeting, follow the
- * contact (events + status polling), detect the agent from the contact itself, end and clean up.
- * Each start has one AbortSignal: checked after every await (start request, engine load), handed to
- * the engine load and the join (where aborting is a leave); whoever aborts also stops the follow.
- * Cancelling a start that is still being set up returns at once: the UI is back to pre-call while
- * the contact is disconnected and every device released.
+ * The customer call controller: start the contact (idempotent retries), join the meeting, follow
+ * the contact (events + status polling), detect the agent from the contact itself, end and clean
+ * up. Each start has one AbortSignal: checked after every await (start request, engine load),
+ * handed to the engine load and the join (where aborting is a leave); whoever aborts also stops the
+ * follow. Cancelling a start that is still being set up returns at once: the UI is back to pre-call
+ * while the contact is disconnected and every device released.
  * Framework-free so it is tested in Node; React reads it through useSyncExternalStore.
  */
 import { createListeners } from '../shared/listener-store';
@@ -25,6 +25,7 @@ import { hostErrorOf, sessionErrorOf } from './session-errors';
 import { languageOf } from './strings/strings';
 import { forgetSavedCall, releaseSavedCall, saveCall, type SavedCall } from './saved-call';
 
+/** The controller's interface, re-exported for the widget's components. */
 export type { CallSession };
 
 /** Creates the controller of one widget's calls; `emit` receives the host-page events. */
@@ -64,7 +65,9 @@ export function createCallSession(
   let leftPage = false;
   /** A rejoin not yet back in the meeting: an end now means the call could not be resumed. */
   let rejoining = false;
-  /** Keeps the running call in this tab's sessionStorage, so the next page of the tab rejoins it. */
+  /**
+   * Keeps the running call in this tab's sessionStorage, so the next page of the tab rejoins it.
+   */
   const persist = () => {
     const p = state.phase;
     if ((p.phase !== 'connecting' && p.phase !== 'in-call') || !lastChoice || leftPage) return;
@@ -108,7 +111,8 @@ export function createCallSession(
     finishing = true;
     forgetSavedCall();
     stopStart(); // an engine still loading or joining must not start after the end
-    // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no duration.
+    // Call time runs from the agent's connect (whole seconds, as the timer shows it); no agent, no
+    // duration.
     const durationSeconds =
       p.phase === 'in-call' ? Math.max(0, Math.floor((at - p.connectedAt) / 1000)) : null;
     await teardown();
@@ -241,7 +245,8 @@ export function createCallSession(
         ? {}
         : { noiseSuppression: choice.noiseSuppression }),
       ...(choice.background ? { background: choice.background } : {}),
-      // The entry point's cap, else the quality adapts to the network (the call keeps it on rejoin).
+      // The entry point's cap, else the quality adapts to the network (the call keeps it on
+      // rejoin).
       videoQuality: call.maxVideoQuality ?? 'auto',
       topics: [SCREEN_SHARING_TOPIC],
       signal,
@@ -270,7 +275,8 @@ export function createCallSession(
         settingUp: true,
       });
       try {
-        // The server refuses attributes its entry point does not allow, so `language` goes only where allowed.
+        // The server refuses attributes its entry point does not allow, so `language` goes only
+        // where allowed.
         const attributes = allowed?.includes('language')
           ? { language: languageOf(config.locale), ...config.attributes }
           : config.attributes;
@@ -330,8 +336,8 @@ export function createCallSession(
         settingUp: false,
       });
       try {
-        // The meeting is joined while the backend cancels the deferred end: media flows again sooner.
-        // A contact that ended meanwhile finishes the session, which aborts the join.
+        // The meeting is joined while the backend cancels the deferred end: media flows again
+        // sooner. A contact that ended meanwhile finishes the session, which aborts the join.
         const back = deps.callBack(call.contactId, call.callToken).then(async (answer) => {
           signal.throwIfAborted();
           if (answer.status.state === 'ended') return finish('away');
@@ -365,7 +371,8 @@ export function createCallSession(
       const p = state.phase;
       customerEnding = true;
       stopStart();
-      // Sent before anything else, so it leaves even from `pagehide`; not awaited: the launcher comes back at once.
+      // Sent before anything else, so it leaves even from `pagehide`; not awaited: the launcher
+      // comes back at once.
       const ending =
         p.phase === 'connecting' || p.phase === 'in-call'
           ? deps.endCall(p.call.contactId, p.call.callToken)

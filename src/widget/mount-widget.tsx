@@ -1,6 +1,7 @@
 /**
  * The lazily loaded call UI chunk: renders the React widget into the launcher's shadow root. The
- * launcher imports this module only when the customer opens the widget (or prefetches it when idle).
+ * launcher imports this module only when the customer opens the widget (or prefetches it when
+ * idle).
  */
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -15,7 +16,9 @@ import widgetCss from './styles/widget.css?inline';
 
 /** A mounted widget: open, close, and unmount. */
 export interface MountedWidget {
-  /** Removes the UI at once, then cancels or ends any call; resolves once every device is released. */
+  /**
+   * Removes the UI at once, then cancels or ends any call; resolves once every device is released.
+   */
   unmount(): Promise<void>;
 }
 
@@ -43,12 +46,13 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
     createSessionDeps(queryClient, options.config.backendUrl),
     options.onEvent,
   );
-  // A call a previous page of this tab left running (reload, another page of the site) goes on here.
+  // A call a previous page of this tab left running (reload, another page of the site) goes on
+  // here.
   const saved = claimSavedCall(options.config.backendUrl, options.config.entryPoint);
   if (saved) void session.rejoin(saved);
-  // Leaving the page with a call running leaves it to the next page of this tab when the entry point
-  // has a grace period (the backend ends it if the customer does not come back); otherwise it ends the
-  // contact. A call still being set up is cancelled either way.
+  // Leaving the page with a call running leaves it to the next page of this tab when the entry
+  // point has a grace period (the backend ends it if the customer does not come back); otherwise it
+  // ends the contact. A call still being set up is cancelled either way.
   const onPageHide = () => {
     const info = queryClient.getQueryData(
       entryPointQuery(options.config.backendUrl, options.config.entryPoint).queryKey,
@@ -72,7 +76,8 @@ export function mountWidget(container: HTMLElement, options: MountWidgetOptions)
   return {
     async unmount() {
       window.removeEventListener('pagehide', onPageHide);
-      // The UI goes at once; releasing devices may wait for one still opening (see CallSession.dispose).
+      // The UI goes at once; releasing devices may wait for one still opening (see
+      // CallSession.dispose).
       reactRoot.unmount();
       await session.dispose();
       queryClient.clear();

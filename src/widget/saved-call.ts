@@ -5,14 +5,17 @@
  *
  * A duplicated tab gets a copy of sessionStorage, so the record also says whether a page holds the
  * call: `held` while a page runs it, `released` once that page is hidden (`pagehide`, written
- * synchronously before the next page of the tab starts). A page finding a held record is a copy (the
- * original tab still runs the call): it refuses it and forgets its copy.
+ * synchronously before the next page of the tab starts). A page finding a held record is a copy
+ * (the original tab still runs the call): it refuses it and forgets its copy.
  */
 import type { StartCallResponse } from '../shared/call-api';
 
 const KEY = 'connect-video-call:call';
 
-/** What rejoining needs: the contact, the attendee's credentials, the call token and the customer's choices. */
+/**
+ * What rejoining needs: the contact, the attendee's credentials, the call token and the customer's
+ * choices.
+ */
 export interface SavedCall {
   v: 1;
   backendUrl: string;
@@ -33,7 +36,9 @@ export interface SavedCall {
 
 type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-/** This tab's sessionStorage, or null where it is unavailable (blocked storage, sandboxed frames). */
+/**
+ * This tab's sessionStorage, or null where it is unavailable (blocked storage, sandboxed frames).
+ */
 function tabStorage(): Store | null {
   try {
     return globalThis.sessionStorage ?? null;

@@ -1,9 +1,10 @@
 /**
- * The call panel: one stable frame (a labelled modal dialog whose header never scrolls away) with the
- * screen of the current phase; during a call × and Escape minimise it to a bubble instead of hanging
- * up. Where the browser has Document Picture-in-Picture the call can pop out of the page (the module
- * loads on the press) and back. Focus moves into the dialog on open, stays inside while open and follows each new screen;
- * number keys answer the flow; one polite live region announces each state change.
+ * The call panel: one stable frame (a labelled modal dialog whose header never scrolls away) with
+ * the screen of the current phase; during a call × and Escape minimise it to a bubble instead of
+ * hanging up. Where the browser has Document Picture-in-Picture the call can pop out of the page
+ * (the module loads on the press) and back. Focus moves into the dialog on open, stays inside while
+ * open and follows each new screen; number keys answer the flow; one polite live region announces
+ * each state change.
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
@@ -32,6 +33,10 @@ import { Tile } from './ui/tile';
 
 const pipBindings: EngineBindings = { useCallSnapshot, Tile };
 
+/**
+ * What the panel needs from the embed: the site's configuration, the call controller, and how to
+ * close it.
+ */
 export interface WidgetRootProps {
   config: WidgetConfig;
   session: CallSession;
@@ -69,6 +74,10 @@ function statusMessage(t: Strings, s: SessionState): string {
   }
 }
 
+/**
+ * The call panel around the current phase's screen; see the file comment for the focus and minimise
+ * rules.
+ */
 export function WidgetRoot({
   config,
   session,
@@ -87,11 +96,13 @@ export function WidgetRoot({
   const [problem] = useState(() => browserProblem(browser));
   const p = state.phase;
   const inCall = p.phase === 'connecting' || p.phase === 'in-call';
-  // A call still being set up is cancelled by closing (the widget goes away with it); a running one minimises.
+  // A call still being set up is cancelled by closing (the widget goes away with it); a running one
+  // minimises.
   const running = inCall && !state.settingUp;
-  if (!inCall && minimised) setMinimised(false); // the call ended while minimised: show how it ended
-  // The call in a picture-in-picture window; `pipNote` says what happened last (back in the page, or
-  // the window did not open): announced, shown when it failed, and focus goes back to Pop out.
+  // the call ended while minimised: show how it ended
+  if (!inCall && minimised) setMinimised(false);
+  // The call in a picture-in-picture window; `pipNote` says what happened last (back in the page,
+  // or the window did not open): announced, shown when it failed, and focus goes back to Pop out.
   const [popped, setPopped] = useState<PoppedOut | null>(null);
   const [pipNote, setPipNote] = useState<string | null>(null);
   if (p.phase !== 'in-call' && (popped || pipNote)) {
@@ -125,7 +136,8 @@ export function WidgetRoot({
   );
   useDigitKeys(panel, sendTyped);
 
-  // Focus: into the dialog on open (first field or Join), to each new screen's heading, to the bubble's expand.
+  // Focus: into the dialog on open (first field or Join), to each new screen's heading, to the
+  // bubble's expand.
   const opened = useRef(false);
   useEffect(() => {
     if (minimised) return bubble.current?.querySelector<HTMLElement>('[data-cvw-expand]')?.focus();
@@ -163,7 +175,8 @@ export function WidgetRoot({
     );
     onEvent?.({ type: 'error', name, message: entry.error.message });
   }, [entry.error, config.entryPoint, config.backendUrl, onEvent]);
-  // A browser that cannot call: said on screen before Join; the host page and console get the reason.
+  // A browser that cannot call: said on screen before Join; the host page and console get the
+  // reason.
   useEffect(() => {
     if (!problem) return;
     console.error(`<connect-video-call>: this browser cannot make calls here (${problem}).`);

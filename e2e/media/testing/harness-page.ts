@@ -9,6 +9,7 @@ type HarnessWindow = {
   harness: Record<string, (...args: unknown[]) => unknown> & { state: HarnessState };
 };
 
+/** A remote video tile as the harness page reports it, with the frames it has rendered so far. */
 export interface HarnessTile {
   attendeeId: string;
   /** The tile's boundExternalUserId, as the SDK reports it. */
@@ -30,7 +31,10 @@ export async function closePages(): Promise<void> {
   await Promise.all(opened.splice(0).map((c) => c.close().catch(() => undefined)));
 }
 
-/** Opens the harness at `url` in a fresh context (own camera/mic permission; the page answered from its build on any origin) and joins the meeting. */
+/**
+ * Opens the harness at `url` in a fresh context (own camera/mic permission; the page answered from
+ * its build on any origin) and joins the meeting.
+ */
 export async function joinPage(
   browser: Browser,
   url: string,
@@ -55,34 +59,49 @@ export async function joinPage(
 }
 
 // Each function below runs in the page, so it reaches the harness through `window` itself.
+/** Waits until the page's Chime session has fired audioVideoDidStart. */
 export const started = (page: Page) =>
   page.waitForFunction(
     () => (window as unknown as HarnessWindow).harness.eventAt!('audioVideoDidStart') !== undefined,
   );
+/** The page's remote video tiles, with sizes and frame counts. */
 export const tiles = (page: Page) =>
   page.evaluate(() => (window as unknown as HarnessWindow).harness.tiles!() as HarnessTile[]);
+/** How many audio packets the page has received so far (WebRTC inbound statistics). */
 export const audioPackets = (page: Page) =>
   page.evaluate(
     () => (window as unknown as HarnessWindow).harness.audioPackets!() as Promise<number>,
   );
+/** The harness page's recorded state: events, presence and volumes as its observers saw them. */
 export const harnessState = (page: Page) =>
   page.evaluate(() => (window as unknown as HarnessWindow).harness.state);
+/**
+ * When (page `performance.now()`) the harness first recorded event `name`; undefined if it never
+ * did.
+ */
 export const eventAt = (page: Page, name: string) =>
   page.evaluate(
     (n) => (window as unknown as HarnessWindow).harness.eventAt!(n) as number | undefined,
     name,
   );
+/** Calls any method of the page's harness by name, for the actions no typed helper covers. */
 export const call = (page: Page, method: string, ...args: unknown[]) =>
   page.evaluate(
     ([m, a]) => (window as unknown as HarnessWindow).harness[m as string]!(...(a as unknown[])),
     [method, args] as const,
   );
 
-/** The viewer's tile of that attendee's video (`<id>#content` for their screen share), if it has one. */
+/**
+ * The viewer's tile of that attendee's video (`<id>#content` for their screen share), if it has
+ * one.
+ */
 export const tileOf = async (page: Page, attendeeId: string) =>
   (await tiles(page)).find((t) => t.attendeeId === attendeeId);
 
-/** Waits until the viewer decodes new frames of that attendee's tile (a fresh tile after each start). */
+/**
+ * Waits until the viewer decodes new frames of that attendee's tile (a fresh tile after each
+ * start).
+ */
 export async function expectFramesGrowing(viewer: Page, attendeeId: string): Promise<void> {
   await expect.poll(async () => (await tileOf(viewer, attendeeId))?.frames ?? 0).toBeGreaterThan(5);
   const first = (await tileOf(viewer, attendeeId))!.frames;

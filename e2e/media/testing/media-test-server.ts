@@ -16,6 +16,10 @@ import { joinPage, started } from './harness-page';
 import { tokenFromProtocols } from '../../../src/media-server/join-token';
 import { HARNESS_DIR, HARNESS_PATH } from '../../testing/harness-build';
 
+/**
+ * The running media test server: URLs, the MediaService to make meetings with, and a way to cut
+ * sockets.
+ */
 export interface MediaTestServer {
   baseUrl: string;
   harnessUrl: string;
@@ -25,6 +29,7 @@ export interface MediaTestServer {
   close(): Promise<void>;
 }
 
+/** Starts the real media server and the harness page on a free loopback port for one spec file. */
 export async function startMediaTestServer(): Promise<MediaTestServer> {
   const app = Fastify({ logger: false });
   await app.register(fastifyStatic, { root: HARNESS_DIR, prefix: '/' });
@@ -63,7 +68,9 @@ export async function startMediaTestServer(): Promise<MediaTestServer> {
   };
 }
 
-/** A new meeting with two attendees joined on two harness pages, both started (specs and the bench). */
+/**
+ * A new meeting with two attendees joined on two harness pages, both started (specs and the bench).
+ */
 export async function joinTwo(
   browser: Browser,
   server: MediaTestServer,

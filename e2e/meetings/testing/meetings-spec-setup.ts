@@ -1,7 +1,7 @@
 /**
- * Shared setup of the Meetings API specs: one server per spec file (harness page built by the global setup),
- * meetings and attendees made with the official Chime SDK Meetings client, and harness pages that
- * join them with the unmodified Chime SDK (closed after each test).
+ * Shared setup of the Meetings API specs: one server per spec file (harness page built by the
+ * global setup), meetings and attendees made with the official Chime SDK Meetings client, and
+ * harness pages that join them with the unmodified Chime SDK (closed after each test).
  */
 import { test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import {
@@ -32,7 +32,10 @@ export function useMeetingsTestServer(): () => MeetingsTestServer {
   };
 }
 
-/** Opens the harness in a fresh context and joins the meeting as that attendee (exactly the API's response objects). */
+/**
+ * Opens the harness in a fresh context and joins the meeting as that attendee (exactly the API's
+ * response objects).
+ */
 export async function joinAs(
   browser: Browser,
   server: MeetingsTestServer,
@@ -57,7 +60,10 @@ export async function joinAs(
   return page;
 }
 
-/** CreateMeetingWithAttendees for these ExternalUserIds, every attendee joined on its own page and started. */
+/**
+ * CreateMeetingWithAttendees for these ExternalUserIds, every attendee joined on its own page and
+ * started.
+ */
 export async function meetingWith(
   browser: Browser,
   server: MeetingsTestServer,

@@ -1,7 +1,7 @@
 /**
  * A test-only server for the Meetings API specs: the local contact center's /aws plugin (the same
- * Connect + Chime SDK Meetings emulator main.ts mounts) over the real media server, plus the harness
- * page, on one free loopback port. Meetings and attendees are made with the official
+ * Connect + Chime SDK Meetings emulator main.ts mounts) over the real media server, plus the
+ * harness page, on one free loopback port. Meetings and attendees are made with the official
  * `@aws-sdk/client-chime-sdk-meetings` client against it, as any Chime SDK app's backend would.
  */
 import Fastify from 'fastify';
@@ -20,6 +20,7 @@ import { HARNESS_DIR, HARNESS_PATH } from '../../testing/harness-build';
 
 const root = resolve(import.meta.dirname, '../../..');
 
+/** The running Meetings API test server and an official SDK client already pointed at it. */
 export interface MeetingsTestServer {
   baseUrl: string;
   harnessUrl: string;
@@ -28,6 +29,10 @@ export interface MeetingsTestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the Meetings emulator, media server and harness page on a free loopback port, with a fresh
+ * data folder.
+ */
 export async function startMeetingsTestServer(): Promise<MeetingsTestServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,14 +1,17 @@
 /**
  * Ends the contacts whose customer did not come back in time: takes the due deferred ends and
- * disconnects each customer (DisconnectParticipant with the customer's own connection token, exactly
- * what pressing End does). Runs on a timer in the standalone server and in a scheduled Lambda in the
- * deploy (infra/lambda/sweeper.ts).
+ * disconnects each customer (DisconnectParticipant with the customer's own connection token,
+ * exactly what pressing End does). Runs on a timer in the standalone server and in a scheduled
+ * Lambda in the deploy (infra/lambda/sweeper.ts).
  */
 import type { FastifyBaseLogger } from 'fastify';
 import type { ConnectGateway } from '../connect-gateway';
 import type { DeferredEnds } from './deferred-ends';
 
-/** What a sweep pass needs: the store of deferred ends, the gateway that ends contacts, a logger and a clock. */
+/**
+ * What a sweep pass needs: the store of deferred ends, the gateway that ends contacts, a logger and
+ * a clock.
+ */
 export interface SweepDeps {
   ends: DeferredEnds;
   gateway: Pick<ConnectGateway, 'disconnect'>;
@@ -16,7 +19,9 @@ export interface SweepDeps {
   now?: () => number;
 }
 
-/** One pass: ends every due contact; returns how many it took. A failure is logged, never thrown. */
+/**
+ * One pass: ends every due contact; returns how many it took. A failure is logged, never thrown.
+ */
 export async function sweepDeferredEnds(deps: SweepDeps): Promise<number> {
   let due;
   try {
@@ -34,7 +39,8 @@ export async function sweepDeferredEnds(deps: SweepDeps): Promise<number> {
           'the customer did not come back: contact ended',
         );
       } catch (err) {
-        // Already ended (the agent hung up meanwhile): the participant's token is no longer accepted.
+        // Already ended (the agent hung up meanwhile): the participant's token is no longer
+        // accepted.
         deps.logger.info(
           { contactId: end.contactId, err: (err as Error).name },
           'deferred end: the contact was already over',

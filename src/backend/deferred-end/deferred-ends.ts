@@ -1,11 +1,13 @@
 /**
  * Deferred ends: a contact whose customer's page went away ends when its grace period runs out,
  * unless the customer came back first. The record is the backend's own and outlives the process
- * (SQLite for the standalone server, DynamoDB for the deploy), so any instance may take the end of a
- * contact another one scheduled, and a restart loses none.
+ * (SQLite for the standalone server, DynamoDB for the deploy), so any instance may take the end of
+ * a contact another one scheduled, and a restart loses none.
  */
 
-/** One scheduled end. The connection token is the customer's own (DisconnectParticipant needs it). */
+/**
+ * One scheduled end. The connection token is the customer's own (DisconnectParticipant needs it).
+ */
 export interface DeferredEnd {
   contactId: string;
   instanceId: string;
@@ -14,7 +16,10 @@ export interface DeferredEnd {
   dueAt: number;
 }
 
-/** Where deferred ends are kept; every implementation is shared by all instances using the same store. */
+/**
+ * Where deferred ends are kept; every implementation is shared by all instances using the same
+ * store.
+ */
 export interface DeferredEnds {
   /** Schedules the end of a contact, replacing an earlier one of the same contact. */
   put(end: DeferredEnd): Promise<void>;

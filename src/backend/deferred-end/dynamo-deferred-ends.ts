@@ -64,7 +64,8 @@ export function dynamoDeferredEnds(table: string, client = new DynamoDBClient({}
             dueAt: Number(item.dueAt?.N ?? 0),
           };
           try {
-            // Only the sweeper whose delete finds the same due time takes it (a customer back meanwhile deleted it).
+            // Only the sweeper whose delete finds the same due time takes it (a customer back
+            // meanwhile deleted it).
             await client.send(
               new DeleteItemCommand({
                 TableName: table,

@@ -1,6 +1,6 @@
 /**
- * The SQLite deferred ends: survive closing and reopening the file (a restart), and two stores on the
- * same file (two server processes) never both take the same end.
+ * The SQLite deferred ends: survive closing and reopening the file (a restart), and two stores on
+ * the same file (two server processes) never both take the same end.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,6 +1,7 @@
 /**
- * Deferred ends in a SQLite file (the standalone server): durable across restarts, and shared by every
- * server process on the machine that opens the same file (SQLite's locking makes `takeDue` atomic).
+ * Deferred ends in a SQLite file (the standalone server): durable across restarts, and shared by
+ * every server process on the machine that opens the same file (SQLite's locking makes `takeDue`
+ * atomic).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';

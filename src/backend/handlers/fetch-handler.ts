@@ -11,7 +11,10 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** Options of a Fetch handler beyond its source. */
 export interface FetchHandlerOptions {
-  /** The client's IP address for the rate limit (e.g. Bun's `server.requestIP(req)`); default 127.0.0.1. */
+  /**
+   * The client's IP address for the rate limit (e.g. Bun's `server.requestIP(req)`); default
+   * 127.0.0.1.
+   */
   clientAddress?: (request: Request) => string | undefined;
 }
 

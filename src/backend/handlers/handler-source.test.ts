@@ -1,6 +1,6 @@
 /**
- * Handlers built from a configuration: validated when the handler is created (nothing is built for a
- * bad one), then wired by the composition root exactly like the standalone server in aws mode.
+ * Handlers built from a configuration: validated when the handler is created (nothing is built for
+ * a bad one), then wired by the composition root exactly like the standalone server in aws mode.
  */
 import { describe, expect, it } from 'vitest';
 import { testEntryPoint } from '../routes/testing/api-test-kit';

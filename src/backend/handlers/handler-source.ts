@@ -8,7 +8,10 @@ import { buildServer } from '../build-server';
 import type { EntryPoint } from '../entry-points';
 import { loadServerConfig, type ServerConfig, type ServerConfigInput } from '../server-config';
 
-/** What a handler serves: an app built by the caller, or a configuration the handler builds one from (once, on its first request). */
+/**
+ * What a handler serves: an app built by the caller, or a configuration the handler builds one from
+ * (once, on its first request).
+ */
 export type HandlerSource =
   | { app: FastifyInstance | Promise<FastifyInstance> }
   | {
@@ -19,7 +22,10 @@ export type HandlerSource =
       logger?: FastifyBaseLogger;
     };
 
-/** Validates the source now (a bad setting throws here, not at the first request) and starts building. */
+/**
+ * Validates the source now (a bad setting throws here, not at the first request) and starts
+ * building.
+ */
 export function prepareApp(source: HandlerSource): Promise<FastifyInstance> {
   if ('app' in source) return Promise.resolve(source.app).then(readyApp);
   const config = loadServerConfig(source.config);

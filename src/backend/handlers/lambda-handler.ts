@@ -1,12 +1,15 @@
 /**
  * The backend as an AWS Lambda handler for API Gateway HTTP APIs (payload format 2.0) and Lambda
- * function URLs (the same format), through @fastify/aws-lambda: each event is injected into the app,
- * so routes, CORS, limits and error shapes are the standalone server's.
+ * function URLs (the same format), through @fastify/aws-lambda: each event is injected into the
+ * app, so routes, CORS, limits and error shapes are the standalone server's.
  */
 import awsLambdaFastify from '@fastify/aws-lambda';
 import { prepareApp, startFailure, type HandlerSource } from './handler-source';
 
-/** The members of an HTTP API / function URL event the handler reads (aws-lambda's APIGatewayProxyEventV2 fits). */
+/**
+ * The members of an HTTP API / function URL event the handler reads (aws-lambda's
+ * APIGatewayProxyEventV2 fits).
+ */
 export interface LambdaHttpEvent {
   version?: string;
   rawPath: string;

@@ -1,6 +1,6 @@
 /**
- * Production provider: the official SDK clients on AWS's own endpoints, with the standard region and
- * credential chain (env, profile, SSO, instance role). `AWS_ENDPOINT_URL_CONNECT` and
+ * Production provider: the official SDK clients on AWS's own endpoints, with the standard region
+ * and credential chain (env, profile, SSO, instance role). `AWS_ENDPOINT_URL_CONNECT` and
  * `AWS_ENDPOINT_URL_CONNECTPARTICIPANT` are honoured by the SDK itself.
  */
 import { ConnectClient } from '@aws-sdk/client-connect';
@@ -16,7 +16,10 @@ export interface AwsProviderOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-/** The production provider: real Amazon Connect through the official SDK v3 clients, no routes of its own. */
+/**
+ * The production provider: real Amazon Connect through the official SDK v3 clients, no routes of
+ * its own.
+ */
 export function createAwsProvider(options: AwsProviderOptions = {}): ContactCenterProvider {
   const common = {
     ...(options.region ? { region: options.region } : {}),

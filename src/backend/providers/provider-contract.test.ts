@@ -1,7 +1,7 @@
 /**
- * One contract for every provider: whatever backend the server runs on, the gateway behaves the same.
- * The local provider is tested as the server wires it; the AWS provider is the production code with
- * only its endpoint pointed at the local emulator (as AWS_ENDPOINT_URL_CONNECT would).
+ * One contract for every provider: whatever backend the server runs on, the gateway behaves the
+ * same. The local provider is tested as the server wires it; the AWS provider is the production
+ * code with only its endpoint pointed at the local emulator (as AWS_ENDPOINT_URL_CONNECT would).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
@@ -68,8 +68,8 @@ describe.each(['local', 'aws'] as const)('%s provider', (which) => {
     const conn = await provider().gateway.createConnection(out.ParticipantToken!);
     expect(conn.connectionToken).toBeTruthy();
     expect(conn.websocketUrl).toMatch(/^wss?:\/\//);
-    // "2" is Support, open around the clock in the sample flow ("1", Sales, closes in the evening and
-    // the flow would hang up before this test disconnects).
+    // "2" is Support, open around the clock in the sample flow ("1", Sales, closes in the evening
+    // and the flow would hang up before this test disconnects).
     const sent = await provider().gateway.sendDtmf(conn.connectionToken, '2#');
     expect(sent.id).toBeTruthy();
     await expect(provider().gateway.sendDtmf(conn.connectionToken, '1a')).rejects.toMatchObject({

@@ -8,11 +8,17 @@ import type { EntryPointRegistry } from '../entry-points';
 import type { DeferredEnds } from '../deferred-end/deferred-ends';
 import { ApiHttpError } from './api-errors';
 
-/** The /api security settings: allowed origins, trusted hosts, limits, proxies and the token secrets. */
+/**
+ * The /api security settings: allowed origins, trusted hosts, limits, proxies and the token
+ * secrets.
+ */
 export interface ApiSecurity {
   /** Origins (scheme://host[:port]) whose pages may call the API; `*` allows any. */
   allowedOrigins: string[];
-  /** Host names this server answers to (PUBLIC_URL's, loopback, MEDIA_ICE_ADDRESS); a page served under one is same-origin. */
+  /**
+   * Host names this server answers to (PUBLIC_URL's, loopback, MEDIA_ICE_ADDRESS); a page served
+   * under one is same-origin.
+   */
   trustedHosts?: string[];
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
@@ -35,7 +41,10 @@ export type CallGateway = Pick<
   | 'updateContactAttributes'
 >;
 
-/** Everything the /api routes use: the gateway to Connect, the entry points, the security settings and the stores. */
+/**
+ * Everything the /api routes use: the gateway to Connect, the entry points, the security settings
+ * and the stores.
+ */
 export interface ApiDeps {
   gateway: CallGateway;
   entryPoints: EntryPointRegistry;
@@ -44,7 +53,10 @@ export interface ApiDeps {
   deferredEnds?: DeferredEnds;
 }
 
-/** Validates a request body against a shared schema; a mismatch is an InvalidParameterException naming the fields. */
+/**
+ * Validates a request body against a shared schema; a mismatch is an InvalidParameterException
+ * naming the fields.
+ */
 export function parseBody<T extends z.core.$ZodType>(schema: T, body: unknown): z.infer<T> {
   const parsed = z.safeParse(schema, body ?? {});
   if (parsed.success) return parsed.data;

@@ -1,7 +1,7 @@
 /**
  * Turning every failure into the one `/api` error shape: `{ error: { name, message, retryable } }`.
- * Connect's own errors keep their name and message; network failures and server faults become 502/503
- * with `retryable: true`, so the widget knows a retry (with the same ClientToken) is safe.
+ * Connect's own errors keep their name and message; network failures and server faults become
+ * 502/503 with `retryable: true`, so the widget knows a retry (with the same ClientToken) is safe.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../shared/call-api';
@@ -83,9 +83,9 @@ export function apiNotFound(method: string, url: string, what = 'No API endpoint
 /**
  * Fastify error handler for the /api scope. Server faults, and throttling by Connect, are logged as
  * one structured `api-error` record (operators' metric filters count them: see infra/): the status,
- * the error's name (Connect's own where Connect answered), whether Connect raised it, the route, and
- * the contact id when the request names one (added to the request's logger by registerApi). Never
- * the request body or a token.
+ * the error's name (Connect's own where Connect answered), whether Connect raised it, the route,
+ * and the contact id when the request names one (added to the request's logger by registerApi).
+ * Never the request body or a token.
  */
 export function handleApiError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   const { status, body: payload } = toApiError(err);

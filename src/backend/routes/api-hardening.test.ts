@@ -1,7 +1,7 @@
 /**
- * Issue 9 defects 5, 6 and 8 and issue 10 on /api: body and header timeouts, the documented error shape
- * for every error (404 included), display names without control or bidi characters, call tokens that
- * must expire, and pages the server served itself (its own origin) being allowed.
+ * Issue 9 defects 5, 6 and 8 and issue 10 on /api: body and header timeouts, the documented error
+ * shape for every error (404 included), display names without control or bidi characters, call
+ * tokens that must expire, and pages the server served itself (its own origin) being allowed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';

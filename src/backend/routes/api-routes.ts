@@ -1,7 +1,7 @@
 /**
  * The widget's backend, mounted at `/api`: origin allow-list (CORS), per-client rate limit, JSON
- * errors everywhere, and the call endpoints. Everything reaches Connect through the gateway, so this
- * code is the same against AWS and against the local emulator.
+ * errors everywhere, and the call endpoints. Everything reaches Connect through the gateway, so
+ * this code is the same against AWS and against the local emulator.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import cors from '@fastify/cors';
@@ -21,7 +21,8 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
   const trustedHosts = deps.security.trustedHosts ?? LOOPBACK_HOSTS;
   const listed = (origin: string) =>
     allowedOrigins.includes('*') || allowedOrigins.includes(origin);
-  // A page this server served itself (e.g. opened at 127.0.0.1 while PUBLIC_URL says localhost) is same-origin.
+  // A page this server served itself (e.g. opened at 127.0.0.1 while PUBLIC_URL says localhost) is
+  // same-origin.
   const originAllowed = (origin: string, req: FastifyRequest) =>
     listed(origin) || isOwnOrigin(req.raw, trustedHosts);
 
@@ -35,7 +36,8 @@ export async function registerApi(app: FastifyInstance, deps: ApiDeps) {
     allowedHeaders: ['content-type', 'authorization'],
     maxAge: 600,
   });
-  // CORS only stops the browser from reading answers; refuse the request itself from a foreign page.
+  // CORS only stops the browser from reading answers; refuse the request itself from a foreign
+  // page.
   app.addHook('onRequest', async (req) => {
     const origin = req.headers.origin;
     if (origin && !originAllowed(origin, req))

@@ -1,4 +1,7 @@
-/** The /api security contract (origins, limits, customer JWT, malformed input) over every way the backend is served. */
+/**
+ * The /api security contract (origins, limits, customer JWT, malformed input) over every way the
+ * backend is served.
+ */
 import { describe, expect, it } from 'vitest';
 import { customerToken, startBody, TEST_ORIGIN } from './testing/api-test-kit';
 import { API_TRANSPORTS, useServedApp } from './testing/api-transports';

@@ -1,8 +1,8 @@
 /**
  * POST /api/calls/:contactId/away and /back over the fake gateway and the in-memory deferred ends:
- * away schedules the end after the entry point's grace and tells the agent (contact attribute), back
- * cancels it and hands out a fresh events URL, End cancels it, only the call's own token is accepted;
- * the sweeper ends exactly the contacts whose customer did not come back.
+ * away schedules the end after the entry point's grace and tells the agent (contact attribute),
+ * back cancels it and hands out a fresh events URL, End cancels it, only the call's own token is
+ * accepted; the sweeper ends exactly the contacts whose customer did not come back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { StartCallResponse } from '../../shared/call-api';

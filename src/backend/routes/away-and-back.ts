@@ -19,7 +19,10 @@ type Params = { Params: { contactId: string } };
 /** The grace period of an entry point that does not set one. */
 export const DEFAULT_REJOIN_GRACE_SECONDS = 30;
 
-/** POST /api/calls/:id/away and /back: the customer's page went away (a deferred end is scheduled) or came back (it is cancelled). */
+/**
+ * POST /api/calls/:id/away and /back: the customer's page went away (a deferred end is scheduled)
+ * or came back (it is cancelled).
+ */
 export function registerAwayAndBack(app: FastifyInstance, deps: ApiDeps, now = () => Date.now()) {
   const secret = deps.security.sessionSecret;
   const ends = () => {
@@ -31,7 +34,10 @@ export function registerAwayAndBack(app: FastifyInstance, deps: ApiDeps, now = (
       );
     return deps.deferredEnds;
   };
-  /** The contact's own attribute (UpdateContactAttributes); a failure only costs the agent's countdown. */
+  /**
+   * The contact's own attribute (UpdateContactAttributes); a failure only costs the agent's
+   * countdown.
+   */
   const tellAgent = async (call: CallClaims, value: string) => {
     try {
       const contact = await deps.gateway.describeContact(call.instanceId, call.contactId);
@@ -77,7 +83,8 @@ export function registerAwayAndBack(app: FastifyInstance, deps: ApiDeps, now = (
     );
     if (status.state === 'ended') return { status };
     if (cancelled) await tellAgent(call, '');
-    // The old events URL was single use: a new connection of the same participant gives a fresh one.
+    // The old events URL was single use: a new connection of the same participant gives a fresh
+    // one.
     const connection = call.participantToken
       ? await deps.gateway.createConnection(call.participantToken).catch(() => undefined)
       : undefined;

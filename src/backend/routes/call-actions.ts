@@ -12,7 +12,10 @@ import { createQueueNames } from './queue-names';
 
 type Params = { Params: { contactId: string } };
 
-/** The actions on a started call, each allowed only to the call's own token: status, DTMF, screen-share messages, end. */
+/**
+ * The actions on a started call, each allowed only to the call's own token: status, DTMF,
+ * screen-share messages, end.
+ */
 export function registerCallActions(app: FastifyInstance, deps: ApiDeps) {
   const secret = deps.security.sessionSecret;
   const queueNames = createQueueNames(deps.gateway, {

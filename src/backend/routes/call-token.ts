@@ -1,13 +1,16 @@
 /**
  * The call token: what the browser holds to act on the contact it started (status, DTMF, end).
- * A short-lived HS256 JWT signed with the server's session secret, so the backend stays stateless and
- * any server behind a load balancer with the same SESSION_SECRET accepts it. It carries the customer's
- * own Participant Service connection token, which only that customer may use anyway.
+ * A short-lived HS256 JWT signed with the server's session secret, so the backend stays stateless
+ * and any server behind a load balancer with the same SESSION_SECRET accepts it. It carries the
+ * customer's own Participant Service connection token, which only that customer may use anyway.
  */
 import { SignJWT, jwtVerify } from 'jose';
 import { ApiHttpError } from './api-errors';
 
-/** What a call token carries: the contact, its instance and the customer's Participant Service tokens. */
+/**
+ * What a call token carries: the contact, its instance and the customer's Participant Service
+ * tokens.
+ */
 export interface CallClaims {
   contactId: string;
   instanceId: string;

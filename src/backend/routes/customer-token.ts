@@ -1,7 +1,8 @@
 /**
  * Optional customer authentication: the website signs a short JWT (HS256, shared secret) for its
- * signed-in customer. Its `attributes` claim wins over anything the page sends, and its `name` claim
- * (if any) becomes the display name, so a verified identity cannot be overridden from the browser.
+ * signed-in customer. Its `attributes` claim wins over anything the page sends, and its `name`
+ * claim (if any) becomes the display name, so a verified identity cannot be overridden from the
+ * browser.
  */
 import { jwtVerify } from 'jose';
 import { z } from 'zod';
@@ -16,10 +17,16 @@ const Claims = z.object({
   name: z.optional(DisplayName),
   attributes: z.record(z.string(), z.string()).optional(),
 });
-/** The customer claims the site's backend may sign into a customer JWT (name and contact attributes). */
+/**
+ * The customer claims the site's backend may sign into a customer JWT (name and contact
+ * attributes).
+ */
 export type CustomerClaims = z.infer<typeof Claims>;
 
-/** Verifies a site-signed customer JWT and returns its claims; an invalid one is a 401 with what is wrong. */
+/**
+ * Verifies a site-signed customer JWT and returns its claims; an invalid one is a 401 with what is
+ * wrong.
+ */
 export async function verifyCustomerToken(
   token: string,
   secret: Uint8Array,

@@ -32,7 +32,10 @@ const LASTING = new Set([
   'InvalidRequestException',
 ]);
 
-/** A cache of queue names over `gateway`: names and lasting refusals are kept for a TTL, at most `maxEntries`. */
+/**
+ * A cache of queue names over `gateway`: names and lasting refusals are kept for a TTL, at most
+ * `maxEntries`.
+ */
 export function createQueueNames(
   gateway: Pick<CallGateway, 'describeQueue'>,
   options: QueueNamesOptions = {},

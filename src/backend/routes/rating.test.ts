@@ -1,7 +1,8 @@
 /**
- * POST /api/calls/:contactId/rating over the fake gateway: only after the end and within the window,
- * once, only where the entry point asks for ratings, only with the call's own token; bad input gets
- * Connect's error name and stores nothing. (The local-stack test drives the real emulator.)
+ * POST /api/calls/:contactId/rating over the fake gateway: only after the end and within the
+ * window, once, only where the entry point asks for ratings, only with the call's own token; bad
+ * input gets Connect's error name and stores nothing. (The local-stack test drives the real
+ * emulator.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { StartCallResponse } from '../../shared/call-api';

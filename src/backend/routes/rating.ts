@@ -1,7 +1,7 @@
 /**
  * POST /api/calls/:contactId/rating: the customer says how the call went (1–5, optional comment).
- * Stored on the contact as attributes with UpdateContactAttributes, allowed only with the call's own
- * token, once (a rated contact keeps its rating), only after the contact ended and within
+ * Stored on the contact as attributes with UpdateContactAttributes, allowed only with the call's
+ * own token, once (a rated contact keeps its rating), only after the contact ended and within
  * {@link RATING_WINDOW_MS} of its end, and only where the entry point asks for ratings.
  */
 import type { FastifyInstance } from 'fastify';
@@ -15,7 +15,10 @@ export const RATING_WINDOW_MS = 15 * 60_000;
 
 type Params = { Params: { contactId: string } };
 
-/** POST /api/calls/:id/rating: the customer's rating, stored once as contact attributes shortly after the end. */
+/**
+ * POST /api/calls/:id/rating: the customer's rating, stored once as contact attributes shortly
+ * after the end.
+ */
 export function registerRating(app: FastifyInstance, deps: ApiDeps, now = () => Date.now()) {
   app.post<Params>('/calls/:contactId/rating', async (req) => {
     const call = await verifyCallToken(

@@ -5,7 +5,9 @@
  */
 import type { FastifyServerOptions } from 'fastify';
 
-/** `/api/calls/<contactId>` and below; Connect's contact ids are UUIDs, anything odd is not logged. */
+/**
+ * `/api/calls/<contactId>` and below; Connect's contact ids are UUIDs, anything odd is not logged.
+ */
 const CONTACT_PATH = /^\/api\/calls\/([A-Za-z0-9-]{1,64})(?:[/?]|$)/;
 
 /** The contact a request URL is about, if any. */
@@ -13,7 +15,9 @@ export function contactIdOfUrl(url: string | undefined): string | undefined {
   return CONTACT_PATH.exec(url ?? '')?.[1];
 }
 
-/** Fastify's childLoggerFactory: the usual request child, plus `contactId` when the path names one. */
+/**
+ * Fastify's childLoggerFactory: the usual request child, plus `contactId` when the path names one.
+ */
 export const contactRequestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
   logger,
   bindings,

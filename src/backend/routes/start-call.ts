@@ -21,7 +21,10 @@ import { mintCallToken } from './call-token';
 import { verifyCustomerToken } from './customer-token';
 import { parseBody, type ApiDeps } from './api-deps';
 
-/** POST /api/calls: validates the request against its entry point, calls StartWebRTCContact and returns what the widget joins with. */
+/**
+ * POST /api/calls: validates the request against its entry point, calls StartWebRTCContact and
+ * returns what the widget joins with.
+ */
 export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
   app.post('/calls', async (req, reply) => {
     const { entryPoint, started, connection } = await startContact(req.body, deps);
@@ -52,8 +55,8 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
     return reply.status(201).send(response);
   });
 
-  // The start request's answer never reached the page (it was closed or left meanwhile). Knowing the
-  // clientToken proves it is the same customer: only that page ever had it.
+  // The start request's answer never reached the page (it was closed or left meanwhile). Knowing
+  // the clientToken proves it is the same customer: only that page ever had it.
   app.post('/calls/cancel', async (req): Promise<CancelStartResponse> => {
     const { started, connection } = await startContact(req.body, deps);
     await deps.gateway.disconnect(connection.connectionToken);
@@ -61,7 +64,9 @@ export function registerStartCall(app: FastifyInstance, deps: ApiDeps) {
   });
 }
 
-/** Validates a start request and runs StartWebRTCContact (idempotent) + CreateParticipantConnection. */
+/**
+ * Validates a start request and runs StartWebRTCContact (idempotent) + CreateParticipantConnection.
+ */
 async function startContact(rawBody: unknown, deps: ApiDeps) {
   const body = parseBody(StartCallRequest, rawBody);
   const entryPoint = deps.entryPoints.get(body.entryPoint);
@@ -142,7 +147,8 @@ function startInput(
       .map(
         ([key, ref]) => [key, { Type: ref.Type, Value: fillTemplate(ref.Value, values) }] as const,
       )
-      // A template the page left empty (e.g. no `page` attribute) is no reference: Connect refuses an empty URL.
+      // A template the page left empty (e.g. no `page` attribute) is no reference: Connect refuses
+      // an empty URL.
       .filter(([, ref]) => ref.Value !== ''),
   );
   return {

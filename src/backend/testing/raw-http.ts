@@ -1,6 +1,7 @@
 /**
- * Test kit: sends bytes exactly as given over a loopback TCP connection and collects the answer until
- * the server closes. For headers fetch() will not send (a foreign Host) and for malformed requests.
+ * Test kit: sends bytes exactly as given over a loopback TCP connection and collects the answer
+ * until the server closes. For headers fetch() will not send (a foreign Host) and for malformed
+ * requests.
  */
 import { connect } from 'node:net';
 

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { connect, type Socket } from 'node:net';
 
+/** One frame to encode, fields as RFC 6455 names them; any combination is allowed, valid or not. */
 export interface RawFrame {
   fin?: boolean;
   /** The three reserved bits (RSV1..3) as a number 0..7. */
@@ -42,6 +43,10 @@ export function encodeRawFrame(f: RawFrame): Buffer {
   return Buffer.concat([header, key, masked]);
 }
 
+/**
+ * A socket after a hand-made upgrade: what the server answered, what it sent since, and when it
+ * closed.
+ */
 export interface RawWebSocket {
   socket: Socket;
   /** The status line and headers of the server's answer to the upgrade. */

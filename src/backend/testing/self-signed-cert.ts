@@ -1,6 +1,7 @@
 /**
  * Test kit: a fresh self-signed certificate and key made with the `openssl` CLI, as the README's
- * phone recipe makes one, for the names and addresses given (subjectAltName), in a temporary folder.
+ * phone recipe makes one, for the names and addresses given (subjectAltName), in a temporary
+ * folder.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
 
+/** The certificate and key, as files and as PEM text; `remove()` deletes the temporary folder. */
 export interface SelfSignedCert {
   certFile: string;
   keyFile: string;

@@ -1,7 +1,7 @@
 /**
- * Test kit: starts the whole local stack in this process on a free loopback port through the same composition
- * root as main.ts (buildServer), with an isolated data folder and no logs. Integration tests,
- * benchmarks and the CLI tests use it; it reads no environment.
+ * Test kit: starts the whole local stack in this process on a free loopback port through the same
+ * composition root as main.ts (buildServer), with an isolated data folder and no logs. Integration
+ * tests, benchmarks and the CLI tests use it; it reads no environment.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { buildServer } from '../build-server';
 import { freePort } from './free-port';
 import { loadServerConfig } from '../server-config';
 
+/** What a test may vary in the local stack; everything else is the shipped local configuration. */
 export interface LocalStackOptions {
   /** Reuse a data folder (restart tests); a fresh temporary one otherwise. */
   dataDir?: string;
@@ -19,12 +20,21 @@ export interface LocalStackOptions {
   /** Serve the built site from this dist folder (browser tests). */
   distDir?: string;
   speech?: boolean;
-  /** The emulator's rate limit per client and minute (default: high enough never to bite in tests). */
+  /**
+   * The emulator's rate limit per client and minute (default: high enough never to bite in tests).
+   */
   awsRateLimitPerMinute?: number;
-  /** Verify SigV4 signatures on /aws against this credential (LOCAL_AWS_ACCESS_KEY_ID/SECRET in main.ts). */
+  /**
+   * Verify SigV4 signatures on /aws against this credential (LOCAL_AWS_ACCESS_KEY_ID/SECRET in
+   * main.ts).
+   */
   awsCredentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
+/**
+ * Starts the local stack on a free loopback port; close it when done (it also removes a data folder
+ * it made).
+ */
 export async function startLocalStack(options: LocalStackOptions = {}) {
   const port = await freePort();
   const ownDataDir = !options.dataDir;
@@ -58,4 +68,5 @@ export async function startLocalStack(options: LocalStackOptions = {}) {
     },
   };
 }
+/** A running local stack as startLocalStack returns it. */
 export type LocalStack = Awaited<ReturnType<typeof startLocalStack>>;

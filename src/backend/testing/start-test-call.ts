@@ -1,11 +1,14 @@
 /**
- * Test kit: starts a call through `/api` on a running stack, as the widget does, and returns what the
- * browser would get (the signaling URL and join token, the participant WebSocket URL, the call token).
+ * Test kit: starts a call through `/api` on a running stack, as the widget does, and returns what
+ * the browser would get (the signaling URL and join token, the participant WebSocket URL, the call
+ * token).
  */
 import { randomUUID } from 'node:crypto';
 import { StartCallResponse } from '../../shared/call-api';
 
-/** POST /api/calls from the server's own origin; throws with the API's answer unless it is a 201. */
+/**
+ * POST /api/calls from the server's own origin; throws with the API's answer unless it is a 201.
+ */
 export async function startTestCall(
   baseUrl: string,
   displayName = 'Test Caller',

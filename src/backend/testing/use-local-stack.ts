@@ -6,6 +6,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from './start-local-stack';
 
+/** The file's shared stack, read lazily because it exists only between beforeAll and afterAll. */
 export interface LocalStackHandle {
   /** The running stack (throws before the file's beforeAll has run). */
   readonly stack: LocalStack;

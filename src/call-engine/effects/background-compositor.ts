@@ -1,9 +1,10 @@
 /**
- * Draws one camera frame with its background blurred or replaced, without the Chime SDK (the pre-call
- * preview uses it directly, the call through background-processor.ts). Per frame: the person mask
- * from the segmenter, smoothed over time and feathered (mask-smoothing.ts) at about 160 pixels wide;
- * the background (the frame shrunk and blurred, then scaled back: cheap and smooth; or the image,
- * cropped to fill); the person (the frame through the mask, scaled up with smoothing) on top.
+ * Draws one camera frame with its background blurred or replaced, without the Chime SDK (the
+ * pre-call preview uses it directly, the call through background-processor.ts). Per frame: the
+ * person mask from the segmenter, smoothed over time and feathered (mask-smoothing.ts) at about 160
+ * pixels wide; the background (the frame shrunk and blurred, then scaled back: cheap and smooth; or
+ * the image, cropped to fill); the person (the frame through the mask, scaled up with smoothing) on
+ * top.
  */
 import type { BackgroundEffect } from '../call-types';
 import { drawBuiltInBackground } from './built-in-backgrounds';
@@ -24,7 +25,10 @@ export interface Compositor {
   effect(): BackgroundEffect;
   /** Changes the effect from the next frame on (the mask history is kept). */
   setEffect(effect: BackgroundEffect): void;
-  /** Draws `frame` (width × height) with the effect; returns the output canvas (the same one each time). */
+  /**
+   * Draws `frame` (width × height) with the effect; returns the output canvas (the same one each
+   * time).
+   */
   render(frame: Frame, width: number, height: number): Promise<HTMLCanvasElement>;
   /** Milliseconds the last frame's segmentation took, and the whole frame (for the bench). */
   timings(): { segmentMs: number; frameMs: number };
@@ -40,7 +44,9 @@ const sized = (c: HTMLCanvasElement, w: number, h: number) => {
 /** Canvas `filter` exists (Chromium, Firefox; not older Safari, where the shrink alone blurs). */
 const hasFilter = (ctx: CanvasRenderingContext2D) => 'filter' in ctx;
 
-/** Loads a site image (CORS, so the canvas stays exportable); null until it loaded, or if it fails. */
+/**
+ * Loads a site image (CORS, so the canvas stays exportable); null until it loaded, or if it fails.
+ */
 function sitePicture(src: string, doc: Document): { get(): Picture | null } {
   let ready: Picture | null = null;
   const img = doc.createElement('img');
@@ -150,7 +156,8 @@ export function createCompositor(
       else drawBlur(octx, frame, w, h, effect.kind === 'blur' ? effect.strength : 'strong');
       octx.drawImage(person, 0, 0);
       times = { segmentMs: segmented - start, frameMs: performance.now() - start };
-      // The latest frame's figures as User Timing (one entry each, replaced): what `npm run bench` reads.
+      // The latest frame's figures as User Timing (one entry each, replaced): what `npm run bench`
+      // reads.
       performance.clearMeasures('cvc-segmentation');
       performance.clearMeasures('cvc-background-frame');
       performance.measure('cvc-segmentation', { start, end: segmented });

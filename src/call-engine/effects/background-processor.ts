@@ -18,12 +18,16 @@ import { loadCompositor } from './load-compositor';
 
 /** A camera whose background can change while it runs. */
 export interface BackgroundCamera {
-  /** Loads the compositor chunk, the segmentation runtime and model (once; retried after a failure). */
+  /**
+   * Loads the compositor chunk, the segmentation runtime and model (once; retried after a failure).
+   */
   ready(): Promise<void>;
   /** The transform device to start for camera `deviceId` (the same one while the camera stays). */
   device(deviceId: string): VideoInputDevice;
   setEffect(effect: BackgroundEffect): void;
-  /** Stops the transform device (the camera went plain); the loaded model stays for the next time. */
+  /**
+   * Stops the transform device (the camera went plain); the loaded model stays for the next time.
+   */
   detach(): Promise<void>;
   /** Frees everything. */
   stop(): Promise<void>;

@@ -1,7 +1,8 @@
 /**
- * The built-in background images, drawn on a canvas when first used (no file to download or to allow
- * in a Content-Security-Policy): "calm" (a soft blue gradient with out-of-focus light discs) and
- * "warm" (a sunlit room: warm wall, a window, a plant-green shape). Plain enough not to distract.
+ * The built-in background images, drawn on a canvas when first used (no file to download or to
+ * allow in a Content-Security-Policy): "calm" (a soft blue gradient with out-of-focus light discs)
+ * and "warm" (a sunlit room: warm wall, a window, a plant-green shape). Plain enough not to
+ * distract.
  */
 
 /** The names the engine accepts as `builtin:<name>`. */

@@ -1,7 +1,7 @@
 /**
  * Whether the background effects can run here: WebAssembly and WebGL (MediaPipe's segmentation runs
- * its model through WebGL), a 2D canvas and `captureStream` (the processed picture becomes a track).
- * SDK-free, so the pre-call screen can ask without loading the call engine.
+ * its model through WebGL), a 2D canvas and `captureStream` (the processed picture becomes a
+ * track). SDK-free, so the pre-call screen can ask without loading the call engine.
  */
 export function backgroundEffectsSupported(
   doc: Document | undefined = globalThis.document,

@@ -1,7 +1,7 @@
 /**
- * Loads the background compositor and the segmenter in their own lazy chunk (MediaPipe and the model
- * are fetched here, not before). One segmenter per page, shared by the pre-call preview and the call,
- * so the model initialises once; it lives as long as the page.
+ * Loads the background compositor and the segmenter in their own lazy chunk (MediaPipe and the
+ * model are fetched here, not before). One segmenter per page, shared by the pre-call preview and
+ * the call, so the model initialises once; it lives as long as the page.
  */
 import type { BackgroundEffect } from '../call-types';
 import type { Compositor } from './background-compositor';

@@ -1,11 +1,14 @@
 /**
- * The person mask between the segmentation model and the picture, kept clean: smoothed over time (an
- * exponential moving average, so a pixel the model is unsure of does not flicker from frame to frame),
- * its soft ramp narrowed to the model's boundary, then feathered (a small box blur, so the edge fades
- * over a few pixels instead of a jagged cut-out). Plain arrays: no canvas, testable anywhere.
+ * The person mask between the segmentation model and the picture, kept clean: smoothed over time
+ * (an exponential moving average, so a pixel the model is unsure of does not flicker from frame to
+ * frame), its soft ramp narrowed to the model's boundary, then feathered (a small box blur, so the
+ * edge fades over a few pixels instead of a jagged cut-out). Plain arrays: no canvas, testable
+ * anywhere.
  */
 
-/** acc = alpha·next + (1 − alpha)·acc, in place (a fresh copy of `next` when there is no `acc` yet). */
+/**
+ * acc = alpha·next + (1 − alpha)·acc, in place (a fresh copy of `next` when there is no `acc` yet).
+ */
 export function emaMask(
   acc: Float32Array | null,
   next: ArrayLike<number>,
@@ -25,7 +28,10 @@ export function narrowRamp(mask: Float32Array, lo: number, hi: number, out: Floa
   return out;
 }
 
-/** A separable box blur of radius `r` (a 2r+1 square), edges clamped; `tmp` is scratch of the same size. */
+/**
+ * A separable box blur of radius `r` (a 2r+1 square), edges clamped; `tmp` is scratch of the same
+ * size.
+ */
 export function featherMask(
   mask: Float32Array,
   w: number,

@@ -1,9 +1,9 @@
 /**
  * Noise suppression of the customer's microphone: RNNoise (wasm, SIMD build where the browser has
- * SIMD) in an AudioWorklet, as the Chime SDK's {@link AudioTransformDevice}. The worklet and wasm come
- * from the widget's origin (effect-assets.ts) and are fetched the first time suppression is used.
- * Kept out of the engine chunk: the package's node class extends `AudioWorkletNode`, which does not
- * exist in every browser, so it is imported only when used.
+ * SIMD) in an AudioWorklet, as the Chime SDK's {@link AudioTransformDevice}. The worklet and wasm
+ * come from the widget's origin (effect-assets.ts) and are fetched the first time suppression is
+ * used. Kept out of the engine chunk: the package's node class extends `AudioWorkletNode`, which
+ * does not exist in every browser, so it is imported only when used.
  */
 import type { AudioTransformDevice, AudioNodeSubgraph, Device } from 'amazon-chime-sdk-js';
 import { mediaUrl } from './effect-assets';

@@ -1,8 +1,8 @@
 /**
  * The background effect on the pre-call preview, without the Chime SDK: the camera track plays in a
- * detached `<video>`, each frame goes through the compositor, and the compositor's canvas becomes the
- * preview's video track (`captureStream`). The effect changes in place; `stop()` ends the loop and the
- * processed track (the camera track itself belongs to the preview).
+ * detached `<video>`, each frame goes through the compositor, and the compositor's canvas becomes
+ * the preview's video track (`captureStream`). The effect changes in place; `stop()` ends the loop
+ * and the processed track (the camera track itself belongs to the preview).
  */
 import type { BackgroundEffect } from '../call-types';
 import type { Compositor } from './background-compositor';

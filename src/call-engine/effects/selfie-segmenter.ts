@@ -1,8 +1,9 @@
 /**
  * Person segmentation with MediaPipe's selfie-segmentation solution (the legacy npm package, which
- * ships the model and its wasm): its loader script is bundled into this lazy chunk, and every file it
- * fetches (wasm loader, wasm, graph, model) is located on the widget's origin (effect-assets.ts), so
- * nothing comes from a CDN. The mask is read back small (about 160 pixels wide) as 0..1 per pixel.
+ * ships the model and its wasm): its loader script is bundled into this lazy chunk, and every file
+ * it fetches (wasm loader, wasm, graph, model) is located on the widget's origin
+ * (effect-assets.ts), so nothing comes from a CDN. The mask is read back small (about 160 pixels
+ * wide) as 0..1 per pixel.
  */
 import type { Results, SelfieSegmentation } from '@mediapipe/selfie_segmentation';
 import { mediaUrl } from './effect-assets';
@@ -18,7 +19,10 @@ export interface Segmenter {
   close(): Promise<void>;
 }
 
-/** Loads the runtime and the model (several MB, once per segmenter); rejects when WebGL or wasm fail. */
+/**
+ * Loads the runtime and the model (several MB, once per segmenter); rejects when WebGL or wasm
+ * fail.
+ */
 export async function loadSegmenter(): Promise<Segmenter> {
   // The solution's script assigns its class to the global object (a Closure-compiled bundle).
   await import('@mediapipe/selfie_segmentation');

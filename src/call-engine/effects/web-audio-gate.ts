@@ -1,14 +1,16 @@
 /**
- * Whether Web Audio may run yet. Firefox and Safari keep an AudioContext suspended until the page has
- * had a user gesture, and `resume()` then waits for one: the SDK awaits exactly that before it applies
- * an audio transform device, so noise suppression chosen on a page with no gesture yet (a call rejoined
- * by itself after a reload, or any start not driven by a click) would hold the whole call start
- * forever. The microphone asks here first, goes plain while audio is held, and comes back through
- * suppression once the context runs (the page's next gesture resumes it).
+ * Whether Web Audio may run yet. Firefox and Safari keep an AudioContext suspended until the page
+ * has had a user gesture, and `resume()` then waits for one: the SDK awaits exactly that before it
+ * applies an audio transform device, so noise suppression chosen on a page with no gesture yet (a
+ * call rejoined by itself after a reload, or any start not driven by a click) would hold the whole
+ * call start forever. The microphone asks here first, goes plain while audio is held, and comes
+ * back through suppression once the context runs (the page's next gesture resumes it).
  */
 import { DefaultDeviceController } from 'amazon-chime-sdk-js';
 
-/** Events that carry user activation in every engine (HTML's activation-triggering input events). */
+/**
+ * Events that carry user activation in every engine (HTML's activation-triggering input events).
+ */
 const GESTURES = ['pointerdown', 'pointerup', 'keydown', 'touchend'] as const;
 
 /** How long a resume on a page that has had a gesture may take before audio counts as held. */
@@ -26,8 +28,8 @@ function hadGesture(): boolean {
 }
 
 /**
- * True when the SDK's audio context runs (resuming it when the page has had a gesture); false, without
- * waiting for a gesture, when the browser holds it.
+ * True when the SDK's audio context runs (resuming it when the page has had a gesture); false,
+ * without waiting for a gesture, when the browser holds it.
  */
 export async function webAudioReady(): Promise<boolean> {
   const context = DefaultDeviceController.getAudioContext();
@@ -45,8 +47,8 @@ export async function webAudioReady(): Promise<boolean> {
 }
 
 /**
- * Calls `then` once the SDK's audio context runs: the page's next gesture resumes it (a resume inside
- * a gesture handler is allowed everywhere). Returns a function that stops waiting.
+ * Calls `then` once the SDK's audio context runs: the page's next gesture resumes it (a resume
+ * inside a gesture handler is allowed everywhere). Returns a function that stops waiting.
  */
 export function whenWebAudioRuns(then: () => void): () => void {
   const context = DefaultDeviceController.getAudioContext();

@@ -1,8 +1,9 @@
 /**
  * The shared stand-in {@link CallEngine} for UI and controller tests: every command is a `vi.fn`
- * that changes the snapshot as the real engine does, and `meeting` plays the other side (the session
- * starting, attendees, mute, tiles, the meeting ending). It passes the same contract test as the real
- * engine (call-engine-contract.ts), so a test written against it holds for the real one.
+ * that changes the snapshot as the real engine does, and `meeting` plays the other side (the
+ * session starting, attendees, mute, tiles, the meeting ending). It passes the same contract test
+ * as the real engine (call-engine-contract.ts), so a test written against it holds for the real
+ * one.
  */
 import { vi, type Mock } from 'vitest';
 import type { CallEngine } from '../call-engine-api';
@@ -13,10 +14,20 @@ import { createSnapshotStore } from '../snapshot-store';
 type Mocked<T> = {
   [K in keyof T]: T[K] extends (...args: infer A) => infer R ? Mock<(...args: A) => R> : T[K];
 };
+/**
+ * The fake engine's type: the CallEngine interface with every method a `vi.fn`, for assertions on
+ * the commands.
+ */
 export type FakeCallEngine = Mocked<CallEngine>;
 
+/**
+ * How a fake engine starts: whether joining starts the session on its own, and the first snapshot.
+ */
 export interface FakeEngineOptions {
-  /** The session reports it started as soon as `join` ran (default true); false: call `meeting.started()`. */
+  /**
+   * The session reports it started as soon as `join` ran (default true); false: call
+   * `meeting.started()`.
+   */
   startsOnJoin?: boolean;
   /** The snapshot to begin with (e.g. already joined, for a screen shown only in a call). */
   initial?: Partial<CallSnapshot>;

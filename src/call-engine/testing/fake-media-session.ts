@@ -1,8 +1,8 @@
 /**
- * A stand-in for the Chime audio-video facade ({@link MediaSession}) and the backend that opens it, for
- * engine unit tests in Node. It keeps the state a real session would (devices acquired, started,
- * stopped, live observers and subscriptions), lets a test hold any async step open to force an
- * interleaving, and lets it play the meeting's side (presence, mute, tiles, stop).
+ * A stand-in for the Chime audio-video facade ({@link MediaSession}) and the backend that opens it,
+ * for engine unit tests in Node. It keeps the state a real session would (devices acquired,
+ * started, stopped, live observers and subscriptions), lets a test hold any async step open to
+ * force an interleaving, and lets it play the meeting's side (presence, mute, tiles, stop).
  */
 import {
   MeetingSessionStatus,
@@ -26,6 +26,10 @@ const held = (): Held => {
   return { promise, release, fail };
 };
 
+/**
+ * One fake session with the test's handles (holds, log, meeting side), as createFakeSession builds
+ * it.
+ */
 export type FakeSession = ReturnType<typeof createFakeSession>;
 
 /** One fake session; `media` is what the engine sees, the rest is for the test. */

@@ -1,6 +1,7 @@
 /**
  * Builders of whole, well-typed call-engine values for tests, so none needs a cast: a snapshot is
- * the idle one with the given parts replaced, an attendee or tile has every field with test defaults.
+ * the idle one with the given parts replaced, an attendee or tile has every field with test
+ * defaults.
  */
 import type { CallSnapshot, PresentAttendee, TileInfo } from '../call-types';
 import { initialSnapshot } from '../snapshot-store';

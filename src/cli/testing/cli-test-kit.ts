@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { CliEnv } from '../connect-target';
 import { runCli } from '../run-cli';
 
+/** What one CLI run ended with: exit code and everything written to stdout and stderr. */
 export interface CliRun {
   code: number;
   stdout: string;
@@ -34,6 +35,7 @@ export async function run(argv: string[], env: CliEnv = {}, terminalWidth = 80):
   return { code, stdout, stderr };
 }
 
+/** One request the fake endpoint received from the SDK client, with its JSON body parsed. */
 export interface RecordedRequest {
   method: string;
   path: string;
@@ -41,6 +43,10 @@ export interface RecordedRequest {
   body: Record<string, unknown> | undefined;
 }
 
+/**
+ * The StartWebRTCContact response the fake endpoint answers with, so tests can compare the CLI's
+ * output to it.
+ */
 export const SAMPLE_RESPONSE = {
   ContactId: 'c-123',
   ParticipantId: 'p-456',
@@ -62,6 +68,9 @@ export const SAMPLE_RESPONSE = {
   },
 };
 
+/**
+ * The fake Connect endpoint: its URL, what it received, and how to make it fail or answer slowly.
+ */
 export interface FakeEndpoint {
   url: string;
   requests: RecordedRequest[];
@@ -72,7 +81,9 @@ export interface FakeEndpoint {
   close(): Promise<void>;
 }
 
-/** Starts the stand-in endpoint on a free loopback port (https when given a key and certificate). */
+/**
+ * Starts the stand-in endpoint on a free loopback port (https when given a key and certificate).
+ */
 export async function startFakeEndpoint(tls?: {
   key: string;
   cert: string;

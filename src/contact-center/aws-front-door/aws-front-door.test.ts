@@ -1,8 +1,9 @@
 /**
- * Issue 9 defect 3: the emulator at /aws behaves like AWS towards browsers and strangers. No CORS grant
- * to other origins, no foreign Host, a rate limit, MissingAuthenticationTokenException without a
- * signature; any access key by default, verified signatures once local credentials are configured,
- * with the official SDK client, the AWS CLI and the server's own /api all still working.
+ * Issue 9 defect 3: the emulator at /aws behaves like AWS towards browsers and strangers. No CORS
+ * grant to other origins, no foreign Host, a rate limit, MissingAuthenticationTokenException
+ * without a signature; any access key by default, verified signatures once local credentials are
+ * configured, with the official SDK client, the AWS CLI and the server's own /api all still
+ * working.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';

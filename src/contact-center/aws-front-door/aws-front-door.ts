@@ -5,9 +5,10 @@
  *   CORS grant except to the server's own pages;
  * - a per-client rate limit (ThrottlingException), waived for the server's own SDK clients, which
  *   /api already limits;
- * - SigV4: a request without a signature is refused (MissingAuthenticationTokenException) unless its
- *   operation is one AWS serves unsigned (the Participant Service's bearer-token calls). Any access key
- *   works by default; with local credentials configured, signatures are verified as AWS verifies them.
+ * - SigV4: a request without a signature is refused (MissingAuthenticationTokenException) unless
+ *   its operation is one AWS serves unsigned (the Participant Service's bearer-token calls). Any
+ *   access key works by default; with local credentials configured, signatures are verified as AWS
+ *   verifies them.
  */
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
@@ -15,7 +16,10 @@ import { isOwnOrigin, isTrustedHost } from '../../backend/own-origin';
 import { refuse } from './aws-reply';
 import { authenticateRequest, type AuthOutcome, type AwsCredential } from './request-auth';
 
-/** What the /aws front door needs: trusted hosts and origins, its rate limit and the credentials it accepts. */
+/**
+ * What the /aws front door needs: trusted hosts and origins, its rate limit and the credentials it
+ * accepts.
+ */
 export interface AwsFrontDoorOptions {
   /** Host names the server answers to (PUBLIC_URL's, loopback, MEDIA_ICE_ADDRESS). */
   trustedHosts: string[];
@@ -25,9 +29,15 @@ export interface AwsFrontDoorOptions {
   rateLimitPerMinute: number;
   /** LOCAL_AWS_ACCESS_KEY_ID / LOCAL_AWS_SECRET_ACCESS_KEY: verify signatures against these. */
   credentials?: AwsCredential;
-  /** The server's own SDK clients' credential (random per process): verified always, never throttled. */
+  /**
+   * The server's own SDK clients' credential (random per process): verified always, never
+   * throttled.
+   */
   internal: AwsCredential;
-  /** Paths (below the prefix) whose operations AWS serves without SigV4, authorised by their own tokens. */
+  /**
+   * Paths (below the prefix) whose operations AWS serves without SigV4, authorised by their own
+   * tokens.
+   */
   unsigned: (path: string) => boolean;
   /** Largest body read for verification (the services' own limit applies after). */
   bodyLimitBytes: number;
@@ -79,7 +89,8 @@ export function awsFrontDoor(
       }
     });
 
-    // The signature covers the body, so it is checked on the raw bytes, whatever the service parses them as.
+    // The signature covers the body, so it is checked on the raw bytes, whatever the service parses
+    // them as.
     app.addHook('preParsing', async (req, _reply, payload) => {
       const { outcome, body } = await authenticateRequest(req, payload, {
         ...options,

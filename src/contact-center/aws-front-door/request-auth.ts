@@ -97,7 +97,8 @@ async function decide(
   const signed = { method: req.method, url: req.raw.url ?? '/', headers: req.headers, body };
   const known =
     auth.accessKeyId === options.internal.accessKeyId ? options.internal : options.credentials;
-  if (!known) return { ok: true, internal: false }; // no local credentials configured: any access key works, as documented
+  // no local credentials configured: any access key works, as documented
+  if (!known) return { ok: true, internal: false };
   if (known.accessKeyId !== auth.accessKeyId)
     return fail(
       403,

@@ -2,7 +2,8 @@
  * Reads `contact-center.json` and the flow files it names, validates them and checks that every id
  * reference (default flow, queues' hours, routing profiles, agents, entry-point flows) points at
  * something defined. Every error names the file and the field that is wrong. The validation alone
- * (validateLocalConfig) also serves the flow test kit, so a test runs only flows the server would load.
+ * (validateLocalConfig) also serves the flow test kit, so a test runs only flows the server would
+ * load.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -76,7 +77,10 @@ function checkReferences(file: string, c: LocalConfigFile): void {
     );
 }
 
-/** Where a configuration comes from: its file (for messages), its folder and how to read a flow file. */
+/**
+ * Where a configuration comes from: its file (for messages), its folder and how to read a flow
+ * file.
+ */
 export interface ConfigSource {
   /** Path of `contact-center.json`, named in every error. */
   file: string;
@@ -110,7 +114,10 @@ export function validateLocalConfig(json: unknown, source: ConfigSource): LocalC
   return { ...parsed.data, flows, dir: root };
 }
 
-/** Loads and validates `<dir>/contact-center.json` and its flow files. Throws a message naming file and field. */
+/**
+ * Loads and validates `<dir>/contact-center.json` and its flow files. Throws a message naming file
+ * and field.
+ */
 export function loadLocalConfig(dir: string): LocalConfig {
   const root = resolve(dir);
   const file = join(root, CONFIG_FILE_NAME);

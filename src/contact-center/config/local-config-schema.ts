@@ -1,7 +1,7 @@
 /**
- * The local contact center's configuration (`config/local/contact-center.json`): one instance with its
- * flows, hours of operation, queues, routing profiles, agents and default entry points. The emulator,
- * the flow runner, the router and the agent desk all read this one validated shape.
+ * The local contact center's configuration (`config/local/contact-center.json`): one instance with
+ * its flows, hours of operation, queues, routing profiles, agents and default entry points. The
+ * emulator, the flow runner, the router and the agent desk all read this one validated shape.
  */
 import { z } from 'zod';
 import { EntryPoint } from '../../backend/entry-points';
@@ -12,7 +12,10 @@ const Time = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'times are HH:MM (00:00 to 24:00)');
 const Day = z.enum(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY']);
 
-/** An exported flow document (Connect flow language); the flow runner validates the actions in depth. */
+/**
+ * An exported flow document (Connect flow language); the flow runner validates the actions in
+ * depth.
+ */
 export const FlowDocument = z.looseObject({
   Version: z.literal('2019-10-30', 'flow Version must be "2019-10-30"'),
   StartAction: z.string().min(1),
@@ -42,7 +45,10 @@ export const FlowConfig = z.strictObject({
   description: z.string().max(500).optional(),
 });
 
-/** Hours of operation: open intervals per day in one time zone (Check hours of operation reads them). */
+/**
+ * Hours of operation: open intervals per day in one time zone (Check hours of operation reads
+ * them).
+ */
 export const HoursOfOperation = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -52,7 +58,10 @@ export const HoursOfOperation = z.strictObject({
 });
 export type HoursOfOperation = z.infer<typeof HoursOfOperation>;
 
-/** A queue: its hours and, optionally, how many contacts it holds before Transfer to queue fails (QueueAtCapacity). */
+/**
+ * A queue: its hours and, optionally, how many contacts it holds before Transfer to queue fails
+ * (QueueAtCapacity).
+ */
 export const QueueConfig = z.strictObject({
   id: Id,
   name: z.string().min(1),
@@ -77,12 +86,17 @@ export const AgentConfig = z.strictObject({
 });
 export type AgentConfig = z.infer<typeof AgentConfig>;
 
-/** An entry point as written in the config: instance and flow are filled from the local instance. */
+/**
+ * An entry point as written in the config: instance and flow are filled from the local instance.
+ */
 export const LocalEntryPoint = EntryPoint.omit({ instanceId: true, contactFlowId: true }).extend({
   contactFlowId: Id.optional(),
 });
 
-/** The whole file as written; ring and after-contact-work times default to Connect's usual 20 s and 10 s. */
+/**
+ * The whole file as written; ring and after-contact-work times default to Connect's usual 20 s and
+ * 10 s.
+ */
 export const LocalConfigFile = z.strictObject({
   instance: z.strictObject({ id: Id, alias: z.string().min(1).max(62), region: z.string().min(1) }),
   flows: z.array(FlowConfig).min(1),

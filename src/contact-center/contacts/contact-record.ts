@@ -1,7 +1,7 @@
 /**
  * The local contact center's record of one contact, as persisted in the store. The emulator's
- * DescribeContact, the flow runner, the router and the agent desk all read and update this one record
- * (through {@link LocalContacts}), so every step is visible in DescribeContact.
+ * DescribeContact, the flow runner, the router and the agent desk all read and update this one
+ * record (through {@link LocalContacts}), so every step is visible in DescribeContact.
  */
 import type { MediaAttendee, MediaMeeting } from '../../media-server/media-service';
 
@@ -42,7 +42,10 @@ export interface ContactParticipant {
   disconnectedAt?: number;
   /** The browser and system its client reported when it joined (DescribeContact's DeviceInfo). */
   deviceInfo?: DeviceInfo;
-  /** What a participant added with CreateParticipant may send besides audio (its ParticipantCapabilities). */
+  /**
+   * What a participant added with CreateParticipant may send besides audio (its
+   * ParticipantCapabilities).
+   */
   capabilities?: { Video?: 'SEND'; ScreenShare?: 'SEND' };
 }
 
@@ -66,7 +69,10 @@ export interface TranscriptItem {
   displayName?: string;
 }
 
-/** Every timestamp is epoch milliseconds internally; the emulator converts to Connect's epoch seconds. */
+/**
+ * Every timestamp is epoch milliseconds internally; the emulator converts to Connect's epoch
+ * seconds.
+ */
 export interface ContactRecord {
   id: string;
   instanceId: string;
@@ -86,7 +92,10 @@ export interface ContactRecord {
   meeting: MediaMeeting;
   customer: ContactParticipant;
   agentParticipant?: ContactParticipant;
-  /** Further CUSTOMER participants added with Connect CreateParticipant (a colleague, a third party, a second device). */
+  /**
+   * Further CUSTOMER participants added with Connect CreateParticipant (a colleague, a third party,
+   * a second device).
+   */
   extraParticipants?: ContactParticipant[];
   queue?: { id: string; name: string; enqueuedAt: number };
   agent?: {
@@ -102,7 +111,10 @@ export interface ContactRecord {
   recordingBehavior?: unknown;
   /** Set by the flow (UpdateContactData LanguageCode); `$.LanguageCode`, en-US until then. */
   languageCode?: string;
-  /** Polly voice name set by the flow (UpdateContactTextToSpeechVoice); prompts are spoken in its language. */
+  /**
+   * Polly voice name set by the flow (UpdateContactTextToSpeechVoice); prompts are spoken in its
+   * language.
+   */
   textToSpeechVoice?: string;
   eventHooks?: Record<string, string>;
   /** Each state the contact entered, for DescribeContact and the agent desk. */

@@ -1,7 +1,7 @@
 /**
- * The transition table: every transition from every state is either applied (the right state, history
- * entry and fields, on a new record) or refused with a ContactTransitionError that names the contact
- * and both states, leaving the given record as it was.
+ * The transition table: every transition from every state is either applied (the right state,
+ * history entry and fields, on a new record) or refused with a ContactTransitionError that names
+ * the contact and both states, leaving the given record as it was.
  */
 import { describe, expect, it } from 'vitest';
 import type { ContactParticipant, ContactState } from './contact-record';

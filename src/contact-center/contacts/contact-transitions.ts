@@ -1,9 +1,9 @@
 /**
  * The named transitions of a contact: the only ways its record changes. Each is checked against the
- * contact's current state (an illegal one throws {@link ContactTransitionError} and changes nothing),
- * writes the history entry itself, and stamps `lastUpdatedAt`. The contacts implementations persist
- * and announce what {@link applyTransition} returns; every other part of the contact center asks them
- * for a transition by name instead of editing the record.
+ * contact's current state (an illegal one throws {@link ContactTransitionError} and changes
+ * nothing), writes the history entry itself, and stamps `lastUpdatedAt`. The contacts
+ * implementations persist and announce what {@link applyTransition} returns; every other part of
+ * the contact center asks them for a transition by name instead of editing the record.
  */
 import type {
   ContactParticipant,
@@ -14,7 +14,10 @@ import type {
 } from './contact-record';
 import { participantsOf } from './participant-events';
 
-/** What a flow may set on the contact itself (Set voice, Set contact attributes' data, recording, hooks). */
+/**
+ * What a flow may set on the contact itself (Set voice, Set contact attributes' data, recording,
+ * hooks).
+ */
 export type FlowData = Partial<
   Pick<
     ContactRecord,
@@ -39,7 +42,9 @@ export type ContactTransition =
     }
   /** The router offers the contact to an agent: it rings. */
   | { kind: 'offered'; agentId: string; detail: string }
-  /** The ring ended unanswered (missed, rejected, agent went away): that agent is not rung again. */
+  /**
+   * The ring ended unanswered (missed, rejected, agent went away): that agent is not rung again.
+   */
   | { kind: 'offer-declined'; agentId: string; detail: string }
   /** The ringing agent accepted: CONNECTED (the agent's participant is added first). */
   | { kind: 'accepted'; agentId: string; detail: string }
@@ -59,7 +64,9 @@ export type ContactTransition =
   /** The client of a participant reported its device when its media joined. */
   | { kind: 'device-noted'; attendeeId: string; deviceInfo: DeviceInfo };
 
-/** Transitions only the contacts implementations take, as part of an operation with side effects. */
+/**
+ * Transitions only the contacts implementations take, as part of an operation with side effects.
+ */
 export type OwnTransition =
   | { kind: 'participant-added'; participant: ContactParticipant }
   | { kind: 'participant-left'; participantId: string }
@@ -86,7 +93,8 @@ export const TRANSITIONS: Record<
   'offer-declined': { from: ['RINGING'] },
   accepted: { from: ['RINGING'], to: 'CONNECTED' },
   'agent-media-connected': { from: ['CONNECTED'] },
-  // The router learns of the end from 'contact-ended', so after-contact work is noted on an ended contact.
+  // The router learns of the end from 'contact-ended', so after-contact work is noted on an ended
+  // contact.
   'after-contact-work-started': { from: ['ENDED'] },
   'after-contact-work-ended': { from: ['ENDED'] },
   'declines-forgotten': { from: ['QUEUED'] },
@@ -102,7 +110,9 @@ export const TRANSITIONS: Record<
   ended: { from: ACTIVE, to: 'ENDED' },
 };
 
-/** An illegal transition: names the contact, its state and the state the transition would lead to. */
+/**
+ * An illegal transition: names the contact, its state and the state the transition would lead to.
+ */
 export class ContactTransitionError extends Error {
   override readonly name = 'ContactTransitionError';
   constructor(

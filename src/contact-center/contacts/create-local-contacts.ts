@@ -1,7 +1,7 @@
 /**
  * The implementation of {@link LocalContacts} over the on-disk store and the media service. Every
- * change is a named transition (contact-transitions.ts, which checks it and writes the history) taken
- * by `write`, which persists it and emits the events the flow runner, router, agent desk and
+ * change is a named transition (contact-transitions.ts, which checks it and writes the history)
+ * taken by `write`, which persists it and emits the events the flow runner, router, agent desk and
  * Participant WebSocket listen to.
  */
 import { EventEmitter } from 'node:events';
@@ -22,11 +22,14 @@ import {
 
 /** LocalContacts plus what only the emulator needs. */
 export interface LocalContactsImpl extends LocalContacts {
-  /** Persists a new contact (no events: the emulator emits 'contact-started' once the response is stored). */
+  /**
+   * Persists a new contact (no events: the emulator emits 'contact-started' once the response is
+   * stored).
+   */
   insert(record: ContactRecord): void;
   /**
-   * Adds another CUSTOMER participant with its own attendee (Connect CreateParticipant) and announces
-   * it with a participant-joined event, so every client can name its tile.
+   * Adds another CUSTOMER participant with its own attendee (Connect CreateParticipant) and
+   * announces it with a participant-joined event, so every client can name its tile.
    */
   addCustomerParticipant(
     contactId: string,
@@ -37,7 +40,10 @@ export interface LocalContactsImpl extends LocalContacts {
   disconnectParticipant(contactId: string, participantId: string): void;
 }
 
-/** The contacts of the local contact center over its store: the one writer of contact records, through named transitions. */
+/**
+ * The contacts of the local contact center over its store: the one writer of contact records,
+ * through named transitions.
+ */
 export function createLocalContacts(deps: {
   store: ContactStore;
   media: MediaService;
@@ -46,7 +52,8 @@ export function createLocalContacts(deps: {
 }): LocalContactsImpl {
   const { store, media, now } = deps;
   const events = new EventEmitter<LocalContactsEvents>();
-  events.setMaxListeners(0); // one 'transcript' listener per open participant WebSocket, plus flows, router and desk
+  // one 'transcript' listener per open participant WebSocket, plus flows, router and desk
+  events.setMaxListeners(0);
   const cache = new Map<string, ContactRecord>(store.activeContacts().map((c) => [c.id, c]));
 
   const get = (id: string): ContactRecord | undefined => {

@@ -1,7 +1,7 @@
 /**
- * The LocalContacts contract, run over the real contacts (SQLite store and the real media server) and
- * over MemoryContacts, the fake the flow, router, desk and prompt tests use: a test against the fake
- * can only pass where the real thing behaves the same.
+ * The LocalContacts contract, run over the real contacts (SQLite store and the real media server)
+ * and over MemoryContacts, the fake the flow, router, desk and prompt tests use: a test against the
+ * fake can only pass where the real thing behaves the same.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ContactRecord } from './contact-record';

@@ -2,9 +2,9 @@
  * An in-memory {@link LocalContacts}: the contacts of flow test executions (StartTestCaseExecution,
  * `connect-video-call test-flows`), which must never reach the contact center's store, queues or
  * agents, and the double of the unit tests of the flow runner, router and desk. It passes the same
- * contract as the real contacts (local-contacts-contract.test.ts): history, events, the agent's joined
- * event, end's participant events; it has no media meetings (the meeting and attendees are made up)
- * and returns copies.
+ * contract as the real contacts (local-contacts-contract.test.ts): history, events, the agent's
+ * joined event, end's participant events; it has no media meetings (the meeting and attendees are
+ * made up) and returns copies.
  */
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
@@ -18,7 +18,10 @@ import {
   EVENT_PARTICIPANT_LEFT,
 } from './participant-events';
 
-/** A contact in state INITIATED, as StartWebRTCContact leaves it, with a made-up meeting; also seeds a real store in tests. */
+/**
+ * A contact in state INITIATED, as StartWebRTCContact leaves it, with a made-up meeting; also seeds
+ * a real store in tests.
+ */
 export function testContactRecord(
   at: number,
   overrides: Partial<ContactRecord> = {},
@@ -70,7 +73,9 @@ export class MemoryContacts implements LocalContacts {
 
   constructor(private readonly now: Clock = systemClock) {}
 
-  /** Creates a contact as StartWebRTCContact would (state INITIATED); does not emit contact-started. */
+  /**
+   * Creates a contact as StartWebRTCContact would (state INITIATED); does not emit contact-started.
+   */
   create(overrides: Partial<ContactRecord> = {}): ContactRecord {
     const record = testContactRecord(this.now(), overrides);
     this.records.set(record.id, record);
@@ -92,7 +97,10 @@ export class MemoryContacts implements LocalContacts {
     return this.write(contactId, t);
   }
 
-  /** The one writer of a contact, as the real contacts': applies the transition, stores and announces it. */
+  /**
+   * The one writer of a contact, as the real contacts': applies the transition, stores and
+   * announces it.
+   */
   private write(contactId: string, t: AnyTransition): ContactRecord {
     const prev = this.records.get(contactId);
     if (!prev) throw new Error(`Contact ${contactId} does not exist`);

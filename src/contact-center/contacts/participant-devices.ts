@@ -21,7 +21,9 @@ export function deviceInfoOf(device: ClientDevice): DeviceInfo | undefined {
   return Object.keys(info).length > 0 ? info : undefined;
 }
 
-/** On an attendee's join: stores its device on the participant of the active contact it belongs to. */
+/**
+ * On an attendee's join: stores its device on the participant of the active contact it belongs to.
+ */
 export function noteParticipantDevice(
   contacts: LocalContacts,
   media: MediaService,

@@ -88,7 +88,8 @@ describe('desk: add a participant', () => {
     expect(((await bad.json()) as { error: { name: string } }).error.name).toBe(
       'InvalidRequestException',
     );
-    // Customer, agent and Sam are three: three more fit, the seventh is refused with Connect's error.
+    // Customer, agent and Sam are three: three more fit, the seventh is refused with Connect's
+    // error.
     for (const n of [4, 5, 6])
       expect((await add(call.contactId, { ...guest, displayName: `Guest ${n}` })).status).toBe(200);
     const seventh = await add(call.contactId, { ...guest, displayName: 'Guest 7' });

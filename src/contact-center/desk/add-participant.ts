@@ -1,8 +1,8 @@
 /**
  * The desk's Add participant: Connect's CreateParticipant and CreateParticipantConnection
- * (WEBRTC_CONNECTION) through the official clients, turned into a `/join/` link for the added person.
- * Their meeting credentials travel only in the link's fragment, which browsers never send to a
- * server, and this module logs nothing of them.
+ * (WEBRTC_CONNECTION) through the official clients, turned into a `/join/` link for the added
+ * person. Their meeting credentials travel only in the link's fragment, which browsers never send
+ * to a server, and this module logs nothing of them.
  */
 import type { WebRTCConnection } from '@aws-sdk/client-connectparticipant';
 import type { AddParticipantRequest, AddParticipantResponse } from '../../shared/agent-desk-api';
@@ -11,7 +11,9 @@ import { joinUrl } from '../../join/join-payload';
 import type { ConnectGateway } from '../../backend/connect-gateway';
 import type { ContactRecord } from '../contacts/contact-record';
 
-/** The WebRTCConnection of CreateParticipantConnection in StartWebRTCContact's ConnectionData shape. */
+/**
+ * The WebRTCConnection of CreateParticipantConnection in StartWebRTCContact's ConnectionData shape.
+ */
 export function connectionDataOf(c: WebRTCConnection): ConnectionData {
   const placement = c.Meeting?.MediaPlacement;
   return {

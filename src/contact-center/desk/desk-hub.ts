@@ -17,7 +17,10 @@ const HISTORY_LENGTH = 10;
 /** Told the whole desk state on every change (one per open desk page). */
 export type DeskListener = (state: DeskState) => void;
 
-/** The desks' state and its listeners: computes each agent's desk from the contacts and fans changes out. */
+/**
+ * The desks' state and its listeners: computes each agent's desk from the contacts and fans changes
+ * out.
+ */
 export class DeskHub {
   private readonly listeners = new Map<string, Listeners<DeskState>>();
   private readonly dtmf = new Map<string, Array<{ at: number; digits: string }>>();

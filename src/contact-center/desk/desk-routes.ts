@@ -1,7 +1,8 @@
 /**
  * The agent desk API, registered under `/local`: sign-in list, Available/Offline, the desk state as
  * server-sent events, Accept/Reject, the agent's meeting credentials, adding a participant to the
- * call (a `/join/` link for them), End contact and after-contact work. Errors carry the Connect error name and a message, and change nothing.
+ * call (a `/join/` link for them), End contact and after-contact work. Errors carry the Connect
+ * error name and a message, and change nothing.
  */
 import type {
   AddParticipantRequest as AddRequest,
@@ -22,10 +23,16 @@ import type { QueueRouter } from '../routing/queue-router';
 import type { DeskHub } from './desk-hub';
 import { videoConnectionInfo } from './desk-view';
 
-/** What the desk API routes need: the contacts, the roster, the router, the hub, and the call's health. */
+/**
+ * What the desk API routes need: the contacts, the roster, the router, the hub, and the call's
+ * health.
+ */
 export interface DeskRouteDeps {
   contacts: LocalContacts;
-  /** The customer's device and the call's audio quality (DescribeContact's DeviceInfo, QualityMetrics). */
+  /**
+   * The customer's device and the call's audio quality (DescribeContact's DeviceInfo,
+   * QualityMetrics).
+   */
   callHealth: (contact: ContactRecord) => CallHealth;
   roster: AgentRoster;
   router: QueueRouter;
@@ -57,7 +64,10 @@ function sendError(reply: FastifyReply, error: unknown): FastifyReply {
   throw error;
 }
 
-/** The agent desk API at /local/desk (sign in, status, accept, decline, end, add participant, events). */
+/**
+ * The agent desk API at /local/desk (sign in, status, accept, decline, end, add participant,
+ * events).
+ */
 export function deskRoutes(deps: DeskRouteDeps): FastifyPluginAsync {
   const { contacts, roster, router, hub } = deps;
   const held = (agentId: string, contactId: string) => {

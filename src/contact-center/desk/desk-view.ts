@@ -15,7 +15,10 @@ import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentState } from '../routing/agent-roster';
 import { withoutUnsafeText } from '../../shared/display-name';
 
-/** Names reach the store from any SDK caller too; the desk never shows characters that could spoof it. */
+/**
+ * Names reach the store from any SDK caller too; the desk never shows characters that could spoof
+ * it.
+ */
 const shown = <T extends string | undefined>(text: T): T =>
   text === undefined ? text : (withoutUnsafeText(text) as T);
 
@@ -74,7 +77,8 @@ export function deskContact(
         name: shown(p.displayName),
         added: p !== c.customer,
       })),
-    // The emulator may keep DTMF in the transcript; otherwise the desk's own log of 'dtmf' events is used.
+    // The emulator may keep DTMF in the transcript; otherwise the desk's own log of 'dtmf' events
+    // is used.
     dtmf: dtmfItems.length > 0 ? dtmfItems : dtmf,
     captions: c.transcript
       .filter((t) => t.kind === 'caption')

@@ -3,7 +3,10 @@
  * `__type`), the HTTP status is the one in the service model, the message says what is wrong.
  */
 
-/** An error answered as `{"Message", "__type"}` (plus modelled members such as `Code`) with its modelled status. */
+/**
+ * An error answered as `{"Message", "__type"}` (plus modelled members such as `Code`) with its
+ * modelled status.
+ */
 export class AwsError extends Error {
   constructor(
     readonly type: string,

@@ -1,7 +1,7 @@
 /**
- * Contract: StopContact, DescribeContact (queue, agent, capabilities, timestamps, disconnect reason),
- * Get/UpdateContactAttributes, CreateParticipant, ListInstances and ListContactFlows through the
- * official Connect client.
+ * Contract: StopContact, DescribeContact (queue, agent, capabilities, timestamps, disconnect
+ * reason), Get/UpdateContactAttributes, CreateParticipant, ListInstances and ListContactFlows
+ * through the official Connect client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,7 +1,8 @@
 /**
  * Connect contact operations on the local instance: StopContact, DescribeContact,
- * GetContactAttributes, UpdateContactAttributes and CreateParticipant (another CUSTOMER of a connected
- * WebRTC call, up to 6 participants, who then joins with CreateParticipantConnection WEBRTC_CONNECTION).
+ * GetContactAttributes, UpdateContactAttributes and CreateParticipant (another CUSTOMER of a
+ * connected WebRTC call, up to 6 participants, who then joins with CreateParticipantConnection
+ * WEBRTC_CONNECTION).
  */
 import { z } from 'zod';
 import type { ContactRecord } from '../contacts/contact-record';
@@ -14,7 +15,9 @@ import { AttributesInput, checkAttributes, parseConnectInput } from './webrtc-co
 
 const InstanceId = z.string().min(1).max(100);
 const ContactId = z.string().min(1).max(256);
-/** Credentials of a participant added with CreateParticipant last one day, like connection tokens. */
+/**
+ * Credentials of a participant added with CreateParticipant last one day, like connection tokens.
+ */
 const PARTICIPANT_CREDENTIAL_MS = 24 * 3600 * 1000;
 /** Connect: a WebRTC call holds at most 6 participants (the agent, the customer and 4 more). */
 export const MAX_CALL_PARTICIPANTS = 6;

@@ -1,8 +1,8 @@
 /**
- * Maps a local contact record to Connect's `Contact` (DescribeContact) as a real WebRTC contact looks:
- * Channel VOICE, InitiationMethod WEBRTC_API, the subtype segment attribute, capabilities per party,
- * queue and agent info, each side's DeviceInfo and (while the call lasts) audio QualityMetrics, and
- * every timestamp in epoch seconds.
+ * Maps a local contact record to Connect's `Contact` (DescribeContact) as a real WebRTC contact
+ * looks: Channel VOICE, InitiationMethod WEBRTC_API, the subtype segment attribute, capabilities
+ * per party, queue and agent info, each side's DeviceInfo and (while the call lasts) audio
+ * QualityMetrics, and every timestamp in epoch seconds.
  */
 import type { ContactRecord } from '../contacts/contact-record';
 import { qualityMetricsOf } from '../contacts/contact-quality';

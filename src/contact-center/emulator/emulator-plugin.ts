@@ -1,8 +1,9 @@
 /**
  * The emulator as a Fastify plugin (mounted at `/aws`, behind the front door that checks hosts,
  * origins, signatures and rates): its own body parsing, routing and error handling for Connect, the
- * Participant Service and Chime SDK Meetings, so every answer is AWS-shaped JSON with `x-amzn-RequestId` — also for unknown routes,
- * bad JSON and oversized bodies, which Fastify would otherwise answer in its own shape.
+ * Participant Service and Chime SDK Meetings, so every answer is AWS-shaped JSON with
+ * `x-amzn-RequestId` — also for unknown routes, bad JSON and oversized bodies, which Fastify would
+ * otherwise answer in its own shape.
  */
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
@@ -58,7 +59,8 @@ function sendError(
     }
   }
   const requestId = randomUUID();
-  // Chime SDK Meetings errors model `Code` and `RequestId` as body members; the others ignore extras.
+  // Chime SDK Meetings errors model `Code` and `RequestId` as body members; the others ignore
+  // extras.
   const extra =
     'Code' in error.members ? { ...error.members, RequestId: requestId } : error.members;
   return send(
@@ -85,7 +87,10 @@ function parseBody(raw: unknown, service: ServiceFamily): Record<string, unknown
   return body as Record<string, unknown>;
 }
 
-/** The region of the SigV4 credential scope (`Credential=AKID/date/region/service/aws4_request`), if signed. */
+/**
+ * The region of the SigV4 credential scope (`Credential=AKID/date/region/service/aws4_request`), if
+ * signed.
+ */
 function signedRegion(authorization: string | undefined): string | undefined {
   return /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//.exec(authorization ?? '')?.[1];
 }
@@ -105,7 +110,8 @@ export function createEmulatorPlugin(deps: EmulatorDeps): FastifyPluginAsync {
     );
 
     app.route({
-      method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'], // OPTIONS: the front door answers preflights
+      // OPTIONS: the front door answers preflights
+      method: ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS'],
       url: '/*',
       bodyLimit: BODY_LIMIT,
       handler: async (req, reply) => {

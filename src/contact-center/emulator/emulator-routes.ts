@@ -2,7 +2,8 @@
  * The operations the emulator serves, by method and URI template exactly as in the Connect,
  * Participant Service and Chime SDK Meetings models (their paths never collide: `/contact…`,
  * `/participant/…`, `/meetings…`). Matching splits the raw path on `/` first and then decodes each
- * segment, as the SDK percent-encodes labels per segment; a template's `?operation=x` must match too.
+ * segment, as the SDK percent-encodes labels per segment; a template's `?operation=x` must match
+ * too.
  */
 import type { Route } from './route-spec';
 import { route } from './route-spec';
@@ -72,7 +73,10 @@ export const ROUTES: Route[] = [
   ...MEETINGS_ROUTES,
 ];
 
-/** Splits a raw path (no query) into decoded segments; undefined if a segment is not valid percent-encoding. */
+/**
+ * Splits a raw path (no query) into decoded segments; undefined if a segment is not valid
+ * percent-encoding.
+ */
 export function pathSegments(rawPath: string): string[] | undefined {
   try {
     return rawPath.split('/').slice(1).map(decodeURIComponent);
@@ -81,7 +85,10 @@ export function pathSegments(rawPath: string): string[] | undefined {
   }
 }
 
-/** The route for a method and decoded segments, with its labels; a `{Label}` segment must not be empty. */
+/**
+ * The route for a method and decoded segments, with its labels; a `{Label}` segment must not be
+ * empty.
+ */
 export function matchRoute(
   method: string,
   segments: string[],

@@ -99,7 +99,8 @@ describe('restart persistence', () => {
     expect(h.aws.contacts.get(a.ContactId ?? '')?.transcript.map((t) => t.content)).toEqual(['5']);
   });
 
-  // Join tokens stay in the record: restoreMeeting needs them to re-admit attendees after a restart.
+  // Join tokens stay in the record: restoreMeeting needs them to re-admit attendees after a
+  // restart.
   it('keeps no raw client, participant or connection token on disk', async () => {
     h = await startEmulatorHarness();
     const a = await start('hashed-client-token-xyz');

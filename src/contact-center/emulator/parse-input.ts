@@ -5,7 +5,10 @@
 import type { z } from 'zod';
 import type { AwsError } from './aws-error';
 
-/** Validates a request body with `schema`; invalid input throws `toError` (the service's own validation error) naming the field. */
+/**
+ * Validates a request body with `schema`; invalid input throws `toError` (the service's own
+ * validation error) naming the field.
+ */
 export function parseInput<T>(
   schema: z.ZodType<T>,
   body: unknown,

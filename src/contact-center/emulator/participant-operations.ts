@@ -1,7 +1,7 @@
 /**
  * Connect Participant Service: CreateParticipantConnection (CONNECTION_CREDENTIALS, WEBSOCKET,
- * WEBRTC_CONNECTION), SendMessage (`audio/dtmf` digits and `text/plain`), DisconnectParticipant (the
- * customer leaving ends the contact) and GetTranscript.
+ * WEBRTC_CONNECTION), SendMessage (`audio/dtmf` digits and `text/plain`), DisconnectParticipant
+ * (the customer leaving ends the contact) and GetTranscript.
  */
 import { z } from 'zod';
 import { participantError } from './aws-error';
@@ -28,7 +28,9 @@ const ConnectionInput = z.object({
   ConnectParticipant: z.boolean().optional(),
 });
 
-/** CreateParticipantConnection: a connection token and the events WebSocket for a participant token. */
+/**
+ * CreateParticipantConnection: a connection token and the events WebSocket for a participant token.
+ */
 export const createParticipantConnection: Operation = (deps, req) => {
   const input = parse(ConnectionInput, req.body);
   const { contact, participant } = authenticate(deps, req, 'participant');

@@ -1,6 +1,6 @@
 /**
- * Contract: the Participant Service through the official client — CreateParticipantConnection types,
- * SendMessage DTMF and text, DisconnectParticipant ending the contact, GetTranscript, and
+ * Contract: the Participant Service through the official client — CreateParticipantConnection
+ * types, SendMessage DTMF and text, DisconnectParticipant ending the contact, GetTranscript, and
  * AccessDeniedException for missing, wrong, expired and spent tokens.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,8 +1,8 @@
 /**
  * The Participant Service WebSocket (`/aws/participant/websocket?token=…`), speaking the Amazon
- * Connect chat protocol: after `aws/subscribe` to `aws/chat`, the existing transcript and then every
- * new item go out as `aws/chat` frames; the socket closes after the chat-ended event. The URL token
- * is single-use and short-lived.
+ * Connect chat protocol: after `aws/subscribe` to `aws/chat`, the existing transcript and then
+ * every new item go out as `aws/chat` frames; the socket closes after the chat-ended event. The URL
+ * token is single-use and short-lived.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';

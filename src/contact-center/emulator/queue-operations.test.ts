@@ -1,4 +1,7 @@
-/** Contract: DescribeQueue through the official Connect client — the Queue shape and the modelled errors. */
+/**
+ * Contract: DescribeQueue through the official Connect client — the Queue shape and the modelled
+ * errors.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeQueueCommand } from '@aws-sdk/client-connect';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';

@@ -10,10 +10,15 @@ import type { Operation } from './emulator-context';
 export interface Route {
   method: string;
   segments: string[];
-  /** The `operation` query member the template requires (Chime's `?operation=batch-create`), if any. */
+  /**
+   * The `operation` query member the template requires (Chime's `?operation=batch-create`), if any.
+   */
   queryOperation?: string;
   operation: Operation;
-  /** The service whose error names the route answers with (e.g. InternalServerException for participant). */
+  /**
+   * The service whose error names the route answers with (e.g. InternalServerException for
+   * participant).
+   */
   service: ServiceFamily;
   /** The model's success status (200, or 204 for Chime's deletes). */
   status: number;

@@ -1,8 +1,8 @@
 /**
  * StartWebRTCContact (`PUT /contact/webrtc`): validates, replays a known ClientToken, creates the
- * meeting and the customer's attendee on the media server, and stores contact, token and idempotency
- * entry in one transaction. All of it runs synchronously, so concurrent requests with one token
- * create exactly one contact.
+ * meeting and the customer's attendee on the media server, and stores contact, token and
+ * idempotency entry in one transaction. All of it runs synchronously, so concurrent requests with
+ * one token create exactly one contact.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { ContactRecord } from '../contacts/contact-record';
@@ -66,7 +66,10 @@ function buildRecord(
   };
 }
 
-/** StartWebRTCContact: creates the meeting and the customer's attendee, starts the flow, answers the ConnectionData. */
+/**
+ * StartWebRTCContact: creates the meeting and the customer's attendee, starts the flow, answers the
+ * ConnectionData.
+ */
 export const startWebRTCContact: Operation = (deps, req) => {
   const input = parseStartWebRTCContact(req.body);
   requireInstance(deps, input.InstanceId);

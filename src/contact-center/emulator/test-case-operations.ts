@@ -1,9 +1,9 @@
 /**
- * Connect's flow-testing operations against the local flow runner: CreateTestCase, DescribeTestCase,
- * ListTestCases, DeleteTestCase, StartTestCaseExecution (the test runs in the background, as in
- * Connect; poll GetTestCaseExecutionSummary), StopTestCaseExecution, GetTestCaseExecutionSummary,
- * ListTestCaseExecutionRecords and ListTestCaseExecutions. Test contacts run in a sandbox: they never
- * reach the contact center's queues, agents or desk.
+ * Connect's flow-testing operations against the local flow runner: CreateTestCase,
+ * DescribeTestCase, ListTestCases, DeleteTestCase, StartTestCaseExecution (the test runs in the
+ * background, as in Connect; poll GetTestCaseExecutionSummary), StopTestCaseExecution,
+ * GetTestCaseExecutionSummary, ListTestCaseExecutionRecords and ListTestCaseExecutions. Test
+ * contacts run in a sandbox: they never reach the contact center's queues, agents or desk.
  */
 import { executeTestCase } from '../test-cases/execute-test-case';
 import {
@@ -96,7 +96,8 @@ export const createTestCase: Operation = (deps, req) => {
   if (status !== 'PUBLISHED' && status !== 'SAVED')
     throw connectError.invalidParameter('Status must be PUBLISHED or SAVED');
   const initializationData = optionalString(body, 'InitializationData');
-  // PUBLISHED validates the content (and the entry point against this instance's flows); SAVED does not.
+  // PUBLISHED validates the content (and the entry point against this instance's flows); SAVED does
+  // not.
   if (status === 'PUBLISHED')
     validated(deps, {
       Content: content,
@@ -162,7 +163,10 @@ export const deleteTestCase: Operation = (deps, req) => {
   return {};
 };
 
-/** StartTestCaseExecution: runs in the background; a repeated ClientToken returns the same execution. */
+/**
+ * StartTestCaseExecution: runs in the background; a repeated ClientToken returns the same
+ * execution.
+ */
 export const startTestCaseExecution: Operation = (deps, req) => {
   const testCase = testCaseOf(deps, req);
   const clientToken = optionalString(req.body, 'ClientToken');
@@ -216,7 +220,9 @@ export const getTestCaseExecutionSummary: Operation = (deps, req) => {
   };
 };
 
-/** ListTestCaseExecutionRecords: one record per observation, its Record the JSON of what happened. */
+/**
+ * ListTestCaseExecutionRecords: one record per observation, its Record the JSON of what happened.
+ */
 export const listTestCaseExecutionRecords: Operation = (deps, req) => {
   const e = executionOf(deps, req);
   const status = req.query.get('status');

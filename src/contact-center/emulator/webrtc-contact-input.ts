@@ -1,8 +1,8 @@
 /**
  * Validation of StartWebRTCContact input exactly as Connect models and documents it: member lengths
- * and enums (InvalidParameterException), attribute key charset and the 32,768-byte attribute budget,
- * reference types allowed at creation (ATTACHMENT and others: InvalidRequestException), well-formed
- * reference values and the 4,096-byte reference budget.
+ * and enums (InvalidParameterException), attribute key charset and the 32,768-byte attribute
+ * budget, reference types allowed at creation (ATTACHMENT and others: InvalidRequestException),
+ * well-formed reference values and the 4,096-byte reference budget.
  */
 import { z } from 'zod';
 import { connectError } from './aws-error';
@@ -90,12 +90,18 @@ export const MAX_REFERENCE_BYTES = 4_096;
 const CREATION_REFERENCE_TYPES = new Set(['URL', 'NUMBER', 'STRING', 'DATE', 'EMAIL']);
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-/** Parses a body with a zod schema; the first problem becomes an InvalidParameterException naming the member. */
+/**
+ * Parses a body with a zod schema; the first problem becomes an InvalidParameterException naming
+ * the member.
+ */
 export function parseConnectInput<T>(schema: z.ZodType<T>, body: unknown): T {
   return parseInput(schema, body, connectError.invalidParameter);
 }
 
-/** Connect's attribute rules: keys `A-Z a-z 0-9 - _`, at most 32,768 UTF-8 bytes over all keys and values. */
+/**
+ * Connect's attribute rules: keys `A-Z a-z 0-9 - _`, at most 32,768 UTF-8 bytes over all keys and
+ * values.
+ */
 export function checkAttributes(attributes: Record<string, string>): void {
   let total = 0;
   for (const [key, value] of Object.entries(attributes)) {

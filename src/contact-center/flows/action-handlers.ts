@@ -1,6 +1,6 @@
 /**
- * The flow actions the local contact center runs, by their flow-language `Type`. Any other type takes
- * its error branch and is logged by name (see FlowRunner).
+ * The flow actions the local contact center runs, by their flow-language `Type`. Any other type
+ * takes its error branch and is logged by name (see FlowRunner).
  */
 import * as contact from './contact-actions';
 import type { ActionHandler } from './flow-execution';

@@ -20,7 +20,10 @@ const EVENT_HOOKS = [
   'ResumeContact',
 ];
 
-/** Set contact attributes: merges interpolated values into the current or related contact, within Connect's 32 KB. */
+/**
+ * Set contact attributes: merges interpolated values into the current or related contact, within
+ * Connect's 32 KB.
+ */
 export const updateContactAttributes: ActionHandler = (action, run, services) => {
   const attrs = action.Parameters.Attributes;
   if (!attrs || typeof attrs !== 'object') return fail('Attributes must be an object');
@@ -66,7 +69,10 @@ export const compare: ActionHandler = (action, run) => {
     : { kind: 'result', value };
 };
 
-/** Check hours of operation: `True`/`False` for the given hours, or the working queue's, at the runner's clock. */
+/**
+ * Check hours of operation: `True`/`False` for the given hours, or the working queue's, at the
+ * runner's clock.
+ */
 export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
   const given = param(action, 'HoursOfOperationId');
   const hoursId =
@@ -90,7 +96,10 @@ export const checkHoursOfOperation: ActionHandler = (action, run, services) => {
   }
 };
 
-/** Set working queue: a queue, or an agent's own queue (`agent/<id>`), for a later Transfer to queue. */
+/**
+ * Set working queue: a queue, or an agent's own queue (`agent/<id>`), for a later Transfer to
+ * queue.
+ */
 export const updateContactTargetQueue: ActionHandler = (action, run, services) => {
   const queueParam = param(action, 'QueueId');
   const agentParam = param(action, 'AgentId');
@@ -117,7 +126,10 @@ export const transferContactToQueue: ActionHandler = (_action, run, services) =>
   return { kind: 'stop', ending: 'queued' };
 };
 
-/** Set recording and analytics behavior: kept on the contact as given (the local center records nothing). */
+/**
+ * Set recording and analytics behavior: kept on the contact as given (the local center records
+ * nothing).
+ */
 export const updateContactRecordingBehavior: ActionHandler = (action, run, services) => {
   const { RecordingBehavior, AnalyticsBehavior, VoiceBehavior, ScreenRecordingBehavior } =
     action.Parameters;
@@ -171,7 +183,10 @@ export const updateContactData: ActionHandler = (action, run, services) => {
   return next();
 };
 
-/** Loop: `ContinueLooping` LoopCount times (0 to 100) per block, then `DoneLooping` and the count resets. */
+/**
+ * Loop: `ContinueLooping` LoopCount times (0 to 100) per block, then `DoneLooping` and the count
+ * resets.
+ */
 export const loop: ActionHandler = (action, run) => {
   const count = Number(param(action, 'LoopCount') ?? '0');
   const done = run.loops.get(action.Identifier) ?? 0;
@@ -184,7 +199,10 @@ export const loop: ActionHandler = (action, run) => {
   return { kind: 'result', value: 'ContinueLooping' };
 };
 
-/** Distribute by percentage: a uniform draw of 1 to 100, matched by the block's percentage conditions. */
+/**
+ * Distribute by percentage: a uniform draw of 1 to 100, matched by the block's percentage
+ * conditions.
+ */
 export const distributeByPercentage: ActionHandler = () => ({
   kind: 'result',
   value: String(1 + Math.floor(Math.random() * 100)),

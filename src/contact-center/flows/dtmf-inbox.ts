@@ -29,14 +29,17 @@ export interface PendingDtmfInput {
   keyed(): boolean;
 }
 
-/** Every contact's pending input and touchtone buffer; keys go to the input first, else the buffer. */
+/**
+ * Every contact's pending input and touchtone buffer; keys go to the input first, else the buffer.
+ */
 export class DtmfInbox {
   private readonly pending = new Map<string, (digits: string) => void>();
   private readonly buffers = new Map<string, TouchtoneBuffer>();
 
   /**
-   * @param timeScale multiplies every input time limit: 1 in the contact center; flow test executions
-   *   run the flow's timeouts faster (a customer who never presses a key is simulated, not awaited).
+   * @param timeScale multiplies every input time limit: 1 in the contact center; flow test
+   *   executions run the flow's timeouts faster (a customer who never presses a key is simulated,
+   *   not awaited).
    */
   constructor(private readonly timeScale = 1) {}
 

@@ -5,7 +5,9 @@
 import type { FlowTransitions } from './flow-document';
 import { interpolate, type FlowScope } from './flow-references';
 
-/** Whether `value` stands in the relation `operator` (Connect's condition operators) to `operand`. */
+/**
+ * Whether `value` stands in the relation `operator` (Connect's condition operators) to `operand`.
+ */
 export function conditionHolds(operator: string, value: string, operand: string): boolean {
   const a = Number(value);
   const b = Number(operand);
@@ -48,7 +50,9 @@ export function matchCondition(
   return undefined;
 }
 
-/** The branch for an error: the specific ErrorType, else NoMatchingError; undefined ends the flow. */
+/**
+ * The branch for an error: the specific ErrorType, else NoMatchingError; undefined ends the flow.
+ */
 export function errorBranch(transitions: FlowTransitions, errorType: string): string | undefined {
   const errors = transitions.Errors ?? [];
   return (

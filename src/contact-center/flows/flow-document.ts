@@ -1,7 +1,7 @@
 /**
- * An exported Amazon Connect flow (flow language `Version` 2019-10-30), validated once when loaded so
- * the runner can trust its shape. Actions live in a Map: identifiers are arbitrary strings and may
- * collide with JS prototype names.
+ * An exported Amazon Connect flow (flow language `Version` 2019-10-30), validated once when loaded
+ * so the runner can trust its shape. Actions live in a Map: identifiers are arbitrary strings and
+ * may collide with JS prototype names.
  */
 import { z } from 'zod';
 

@@ -37,7 +37,10 @@ export interface FlowObserver {
   actionStarted(contactId: string, action: FlowAction, scope: FlowScope): void;
 }
 
-/** What flow blocks may use: the contacts, the directory, prompts, queues, DTMF input, logs and the clock. */
+/**
+ * What flow blocks may use: the contacts, the directory, prompts, queues, DTMF input, logs and the
+ * clock.
+ */
 export interface FlowServices {
   contacts: LocalContacts;
   directory: CenterDirectory;

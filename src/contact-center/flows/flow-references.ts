@@ -1,7 +1,8 @@
 /**
- * Attribute references of the flow language: `$.Attributes.x`, `$.SegmentAttributes['connect:Subtype']`,
- * `$.Queue.Name`, … resolved against the contact and the running flow. An unresolvable reference is
- * `undefined` (Compare then takes NoMatchingCondition; interpolated text gets an empty string).
+ * Attribute references of the flow language: `$.Attributes.x`,
+ * `$.SegmentAttributes['connect:Subtype']`, `$.Queue.Name`, … resolved against the contact and the
+ * running flow. An unresolvable reference is `undefined` (Compare then takes NoMatchingCondition;
+ * interpolated text gets an empty string).
  */
 import type { ContactRecord, SegmentAttributeValue } from '../contacts/contact-record';
 import { DEFAULT_LANGUAGE, DEFAULT_VOICE } from '../speech/voices';

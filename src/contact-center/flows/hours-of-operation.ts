@@ -1,7 +1,7 @@
 /**
  * CheckHoursOfOperation: is a moment inside configured hours, in the hours' own time zone?
- * As in Connect, an entry whose end equals its start is open all day, and an end before the start runs
- * past midnight into the next day.
+ * As in Connect, an entry whose end equals its start is open all day, and an end before the start
+ * runs past midnight into the next day.
  */
 import type { HoursOfOperationSetup } from '../routing/center-directory';
 

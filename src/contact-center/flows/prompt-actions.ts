@@ -1,6 +1,6 @@
 /**
- * MessageParticipant and GetParticipantInput (DTMF): the prompt reaches the customer as a caption and,
- * where a TTS engine is installed, as speech; digits arrive from the Participant Service.
+ * MessageParticipant and GetParticipantInput (DTMF): the prompt reaches the customer as a caption
+ * and, where a TTS engine is installed, as speech; digits arrive from the Participant Service.
  */
 import type { FlowAction } from './flow-document';
 import { interpolate } from './flow-references';

@@ -1,7 +1,7 @@
 /**
- * Set Touchtone Buffer Behavior: in the flow language a GetParticipantInput whose `EnableDTMFBuffer`
- * is "true" (start buffering) or "false" (stop and clear, optionally storing what was buffered in
- * $.StoredCustomerInput first).
+ * Set Touchtone Buffer Behavior: in the flow language a GetParticipantInput whose
+ * `EnableDTMFBuffer` is "true" (start buffering) or "false" (stop and clear, optionally storing
+ * what was buffered in $.StoredCustomerInput first).
  */
 import type { FlowAction } from './flow-document';
 import { fail, next, param, type ActionHandler } from './flow-execution';
@@ -10,14 +10,19 @@ import { fail, next, param, type ActionHandler } from './flow-execution';
 export const isTouchtoneBufferBlock = (action: FlowAction): boolean =>
   action.Parameters.EnableDTMFBuffer !== undefined;
 
-/** Connect's flow language writes booleans as "True"/"False", its newer exports as "true"/"false". */
+/**
+ * Connect's flow language writes booleans as "True"/"False", its newer exports as "true"/"false".
+ */
 function flag(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined;
   const lower = value.toLowerCase();
   return lower === 'true' ? true : lower === 'false' ? false : undefined;
 }
 
-/** Enable, or Stop and Clear (storing the keys first with StoreInput); bad parameters take the error branch. */
+/**
+ * Enable, or Stop and Clear (storing the keys first with StoreInput); bad parameters take the error
+ * branch.
+ */
 export const setTouchtoneBufferBehavior: ActionHandler = (action, run, services) => {
   const enable = flag(param(action, 'EnableDTMFBuffer'));
   if (enable === undefined) return fail('EnableDTMFBuffer must be true or false');

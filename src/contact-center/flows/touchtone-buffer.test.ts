@@ -4,7 +4,10 @@ import { TOUCHTONE_BUFFER_LIMIT, TouchtoneBuffer } from './touchtone-buffer';
 
 const SUPPORT = 'e6ae982a-8d10-457c-b048-628cc7125a3c';
 
-/** A playback that holds the prompts `held` until the test calls their `release()`; others play at once. */
+/**
+ * A playback that holds the prompts `held` until the test calls their `release()`; others play at
+ * once.
+ */
 function heldPlayback(...held: string[]) {
   const playing: Array<{ text: string; release: () => void }> = [];
   const playback = async (prompt: { text: string }, signal: AbortSignal) => {

@@ -1,7 +1,7 @@
 /**
- * A contact's touchtone buffer (Connect's Set Touchtone Buffer Behavior block): while it is on, keys
- * pressed with no input pending are kept, first in first out, up to 30, for the next Get or Store
- * customer input block instead of being dropped.
+ * A contact's touchtone buffer (Connect's Set Touchtone Buffer Behavior block): while it is on,
+ * keys pressed with no input pending are kept, first in first out, up to 30, for the next Get or
+ * Store customer input block instead of being dropped.
  */
 
 /** Connect keeps at most 30 buffered keys; later ones are dropped until some are consumed. */

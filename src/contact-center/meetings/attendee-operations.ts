@@ -68,7 +68,10 @@ export const listAttendees: Operation = (deps, req) => {
   return { Attendees: attendees, ...next };
 };
 
-/** Removes the attendee from the meeting: its connections stop with AttendeeRemoved, its token is refused. */
+/**
+ * Removes the attendee from the meeting: its connections stop with AttendeeRemoved, its token is
+ * refused.
+ */
 export const deleteAttendee: Operation = (deps, req) => {
   const { record, attendee } = attendeeOf(deps, req.labels);
   record.attendees = record.attendees.filter((a) => a !== attendee);

@@ -70,7 +70,10 @@ export function planAttendees(
   return capabilities;
 }
 
-/** Adds checked attendees on the media server and to the record (not saved); one attendee per item, in order. */
+/**
+ * Adds checked attendees on the media server and to the record (not saved); one attendee per item,
+ * in order.
+ */
 export function addAttendees(
   deps: EmulatorDeps,
   record: MeetingRecord,

@@ -20,7 +20,10 @@ import {
 
 type MeetingRequest = CreateMeetingInput & { Attendees?: AttendeeItem[] };
 
-/** The meeting this token already made, if the request matches it; a different request is a conflict. */
+/**
+ * The meeting this token already made, if the request matches it; a different request is a
+ * conflict.
+ */
 function replayed(
   deps: EmulatorDeps,
   input: MeetingRequest,

@@ -53,7 +53,9 @@ export interface MeetingRecord {
   /** sha256 of the ClientRequestToken, and of the rest of the request (a reuse must match it). */
   tokenHash: string;
   fingerprint: string;
-  /** CreateMeetingWithAttendees: the attendees it created, so a repeated request answers the same. */
+  /**
+   * CreateMeetingWithAttendees: the attendees it created, so a repeated request answers the same.
+   */
   initialAttendeeIds: string[];
   createdAt: number;
 }

@@ -14,7 +14,10 @@ CREATE TABLE IF NOT EXISTS meetings (id TEXT PRIMARY KEY, token_hash TEXT NOT NU
 CREATE INDEX IF NOT EXISTS meetings_token ON meetings(token_hash);
 `;
 
-/** The emulator's meetings and attendees, in memory and written through to SQLite (they survive a restart). */
+/**
+ * The emulator's meetings and attendees, in memory and written through to SQLite (they survive a
+ * restart).
+ */
 export class MeetingStore {
   private readonly db: Database.Database;
   private readonly byId = new Map<string, MeetingRecord>();

@@ -23,7 +23,10 @@ beforeAll(async () => {
 });
 afterAll(async () => h.close());
 
-/** Expects a BadRequestException naming the problem, with nothing created on the media server or in the store. */
+/**
+ * Expects a BadRequestException naming the problem, with nothing created on the media server or in
+ * the store.
+ */
 async function badRequest(
   call: Promise<unknown>,
   message: RegExp,

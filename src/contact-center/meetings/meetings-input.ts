@@ -1,8 +1,8 @@
 /**
  * Chime SDK Meetings (2021-07-15) request members as the model constrains them: lengths, patterns,
  * enums and list sizes (BadRequestException naming the member), plus the documented rules the model
- * cannot express: `aws:` prefixes are reserved, FHD video / UHD content need an attendee MaxCount of
- * at most 25, and capability combinations are checked against the meeting's features.
+ * cannot express: `aws:` prefixes are reserved, FHD video / UHD content need an attendee MaxCount
+ * of at most 25, and capability combinations are checked against the meeting's features.
  */
 import { z } from 'zod';
 import { meetingsError } from '../emulator/aws-error';
@@ -168,7 +168,10 @@ export function resolveFeatures(input: CreateMeetingInput): MeetingFeatures {
 
 const receives = (c: string) => c === 'SendReceive' || c === 'Receive';
 
-/** Capabilities as given (checked against the meeting) or the default: everything the meeting allows. */
+/**
+ * Capabilities as given (checked against the meeting) or the default: everything the meeting
+ * allows.
+ */
 export function resolveCapabilities(
   given: AttendeeCapabilities | undefined,
   features: MeetingFeatures,

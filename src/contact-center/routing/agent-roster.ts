@@ -81,7 +81,9 @@ export class AgentRoster {
     return { ...agent };
   }
 
-  /** Available agents who may take a contact of `queueId` (or only `agentId`), longest idle first. */
+  /**
+   * Available agents who may take a contact of `queueId` (or only `agentId`), longest idle first.
+   */
   candidates(queueId: string, agentId: string | undefined, exclude: string[]): AgentState[] {
     return [...this.agents.values()]
       .filter((a) => a.status === 'AVAILABLE' && !exclude.includes(a.id))

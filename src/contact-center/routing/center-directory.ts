@@ -16,7 +16,9 @@ export interface QueueSetup {
   id: string;
   name: string;
   hoursOfOperationId?: string;
-  /** Optional capacity: TransferContactToQueue takes its QueueAtCapacity branch when this many wait. */
+  /**
+   * Optional capacity: TransferContactToQueue takes its QueueAtCapacity branch when this many wait.
+   */
   maxContacts?: number;
 }
 

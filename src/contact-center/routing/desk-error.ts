@@ -1,6 +1,7 @@
 /**
- * An error the agent desk API answers with: the Connect error name and a message saying what is wrong.
- * Raised before anything changes, so a refused request leaves contacts and agents as they were.
+ * An error the agent desk API answers with: the Connect error name and a message saying what is
+ * wrong. Raised before anything changes, so a refused request leaves contacts and agents as they
+ * were.
  */
 export class DeskError extends Error {
   constructor(

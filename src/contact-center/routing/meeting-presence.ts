@@ -1,6 +1,7 @@
 /**
- * Who is in which meeting right now, from the media server's attendee events: lets a prompt wait for
- * the customer to join before it is spoken, and the router note when the agent's media connected.
+ * Who is in which meeting right now, from the media server's attendee events: lets a prompt wait
+ * for the customer to join before it is spoken, and the router note when the agent's media
+ * connected.
  */
 import type { EventEmitter } from 'node:events';
 import type { MediaServiceEvents } from '../../media-server/media-service';

@@ -66,7 +66,8 @@ describe('queue routing', () => {
     available('kim', 'sam', 'alex');
     const c = inFlow(contacts);
     expect(router.enqueue(c.id, { queueId: 'support' })).toBe(true);
-    expect(roster.get('sam').status).toBe('RINGING'); // kim is idle longest but does not serve Support
+    // kim is idle longest but does not serve Support
+    expect(roster.get('sam').status).toBe('RINGING');
     expect(contacts.get(c.id)).toMatchObject({
       state: 'RINGING',
       queue: { id: 'support', name: 'Support' },
@@ -204,7 +205,8 @@ describe('status changes while a contact rings', () => {
     expect(contacts.get(first.id)?.state).toBe('QUEUED');
     expect(contacts.get(second.id)?.state).toBe('QUEUED');
     router.setAvailability('sam', 'AVAILABLE');
-    expect(roster.get('sam').contactId).toBe(first.id); // first keeps its place at the head of the queue
+    // first keeps its place at the head of the queue
+    expect(roster.get('sam').contactId).toBe(first.id);
     vi.advanceTimersByTime(60_000);
     expect(roster.get('alex').status).toBe('OFFLINE');
   });

@@ -1,7 +1,7 @@
 /**
- * Queue routing: contacts wait in their queue (oldest first) and ring the longest-idle available agent
- * who serves it; an unanswered ring moves on to the next agent, a reject too. Accept adds the agent's
- * attendee to the meeting; the end of a contact frees the agent after after-contact work.
+ * Queue routing: contacts wait in their queue (oldest first) and ring the longest-idle available
+ * agent who serves it; an unanswered ring moves on to the next agent, a reject too. Accept adds the
+ * agent's attendee to the meeting; the end of a contact frees the agent after after-contact work.
  */
 import type { Clock } from '../clock';
 import type { ContactParticipant, ContactRecord } from '../contacts/contact-record';
@@ -34,7 +34,9 @@ export class QueueRouter {
 
   private now = (): number => this.deps.now();
 
-  /** Puts a contact in a queue (QueueGate for the flow runner); false when the queue is at capacity. */
+  /**
+   * Puts a contact in a queue (QueueGate for the flow runner); false when the queue is at capacity.
+   */
   enqueue(
     contactId: string,
     target: { queueId: string; agentId?: string },
@@ -163,7 +165,10 @@ export class QueueRouter {
     };
   }
 
-  /** The contact ended (any reason): take it out of the queue, stop its ring, or start after-contact work. */
+  /**
+   * The contact ended (any reason): take it out of the queue, stop its ring, or start after-contact
+   * work.
+   */
   contactEnded(contact: ContactRecord): void {
     this.waiting = this.waiting.filter((w) => w.contactId !== contact.id);
     const agent = this.deps.roster.holding(contact.id);

@@ -1,14 +1,16 @@
 /**
  * After a server restart, contacts keep their place: queued or ringing contacts wait again in their
- * queue in their original order (a ring cut by the restart starts over), and a connected contact keeps
- * its agent busy, so the agent's desk rejoins it when they sign in again.
+ * queue in their original order (a ring cut by the restart starts over), and a connected contact
+ * keeps its agent busy, so the agent's desk rejoins it when they sign in again.
  */
 import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
 import type { AgentRoster } from './agent-roster';
 import type { QueueRouter } from './queue-router';
 
-/** After a restart, puts the stored contacts back in their queues and agents back on their contacts. */
+/**
+ * After a restart, puts the stored contacts back in their queues and agents back on their contacts.
+ */
 export function restoreRouting(
   deps: { contacts: LocalContacts; roster: AgentRoster; router: QueueRouter },
   active: ContactRecord[],

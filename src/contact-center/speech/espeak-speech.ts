@@ -1,6 +1,6 @@
 /**
- * Text to speech with Debian's `espeak-ng` (when installed): the flow prompt is synthesized to WAV on
- * stdout and converted to mono 48 kHz PCM. Without espeak-ng (or with speech off) `synthesize`
+ * Text to speech with Debian's `espeak-ng` (when installed): the flow prompt is synthesized to WAV
+ * on stdout and converted to mono 48 kHz PCM. Without espeak-ng (or with speech off) `synthesize`
  * returns undefined and prompts are captions only.
  */
 import { spawn, spawnSync } from 'node:child_process';

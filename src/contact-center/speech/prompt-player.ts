@@ -1,7 +1,8 @@
 /**
- * Plays flow prompts to the customer: always as a caption on the Participant Service (the widget shows
- * it), and as synthesized speech into the meeting when a TTS engine is available. Speech waits briefly
- * for the customer to join the meeting, so the greeting is not spoken to an empty room.
+ * Plays flow prompts to the customer: always as a caption on the Participant Service (the widget
+ * shows it), and as synthesized speech into the meeting when a TTS engine is available. Speech
+ * waits briefly for the customer to join the meeting, so the greeting is not spoken to an empty
+ * room.
  */
 import type { ContactRecord } from '../contacts/contact-record';
 import type { LocalContacts } from '../contacts/local-contacts';
@@ -9,7 +10,10 @@ import type { PromptPlayer } from '../flows/flow-execution';
 import type { Speech } from './espeak-speech';
 import { DEFAULT_LANGUAGE, espeakVoice, voiceLanguage } from './voices';
 
-/** What prompts need: the contacts, speech, playing audio into a meeting, and waiting for the attendee. */
+/**
+ * What prompts need: the contacts, speech, playing audio into a meeting, and waiting for the
+ * attendee.
+ */
 export interface PromptPlayerDeps {
   contacts: LocalContacts;
   speech: Speech;
@@ -33,7 +37,10 @@ export function ssmlToText(ssml: string): string {
     .trim();
 }
 
-/** The espeak-ng voice for the contact: its Set voice's language, else its LanguageCode, else English. */
+/**
+ * The espeak-ng voice for the contact: its Set voice's language, else its LanguageCode, else
+ * English.
+ */
 export function speakingVoice(
   contact: Pick<ContactRecord, 'textToSpeechVoice' | 'languageCode'>,
 ): string {
@@ -72,7 +79,8 @@ export function createPromptPlayer(deps: PromptPlayerDeps): PromptPlayer {
       try {
         await deps.playAudio(contact.meeting.MeetingId, pcm);
       } catch (error) {
-        // The meeting may have ended while the prompt was being synthesized; the caption already went out.
+        // The meeting may have ended while the prompt was being synthesized; the caption already
+        // went out.
         deps.logger.warn(
           { contactId: contact.id, err: (error as Error).message },
           'Prompt audio could not be played',

@@ -51,7 +51,8 @@ describe('speech', () => {
       const seconds = (pcm?.length ?? 0) / 48_000;
       expect(seconds).toBeGreaterThan(1);
       expect(seconds).toBeLessThan(6);
-      expect(Math.max(...(pcm ?? []).slice(0, 48_000 * 2).map(Math.abs))).toBeGreaterThan(1000); // not silence
+      // not silence
+      expect(Math.max(...(pcm ?? []).slice(0, 48_000 * 2).map(Math.abs))).toBeGreaterThan(1000);
     },
   );
 });

@@ -45,7 +45,10 @@ export function voiceLanguage(voice: string): string | undefined {
   return Object.hasOwn(POLLY_VOICES, voice) ? POLLY_VOICES[voice] : undefined;
 }
 
-/** The espeak-ng voice for a language code: Latin American Spanish for the Americas, Spain's otherwise. */
+/**
+ * The espeak-ng voice for a language code: Latin American Spanish for the Americas, Spain's
+ * otherwise.
+ */
 export function espeakVoice(languageCode: string): string {
   const [lang = 'en', region = ''] = languageCode.toLowerCase().split('-');
   if (lang === 'es') return region === 'es' || region === '' ? 'es' : 'es-419';

@@ -1,6 +1,7 @@
 /**
  * Turns a WAV stream (as `espeak-ng --stdout` writes it) into mono 48 kHz 16-bit PCM for the media
- * server. espeak-ng streams its WAV with placeholder sizes, so the data chunk runs to the end of input.
+ * server. espeak-ng streams its WAV with placeholder sizes, so the data chunk runs to the end of
+ * input.
  */
 
 export interface WavPcm {

@@ -1,6 +1,7 @@
 /**
- * Issue 9 defect 7: a store file that cannot be opened stops the start with a message naming the file
- * and saying what to do, and the file is left exactly as it was (nothing is recreated over data).
+ * Issue 9 defect 7: a store file that cannot be opened stops the start with a message naming the
+ * file and saying what to do, and the file is left exactly as it was (nothing is recreated over
+ * data).
  */
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 /**
- * Runs one flow test case against the local flow runner: a test contact enters the entry point's flow
- * in a sandbox, and each observation waits, in the order its transitions give, for the event it
- * describes, then takes its actions. The test passes when every observation was observed as often as
- * its usage says and each of its actions passed.
+ * Runs one flow test case against the local flow runner: a test contact enters the entry point's
+ * flow in a sandbox, and each observation waits, in the order its transitions give, for the event
+ * it describes, then takes its actions. The test passes when every observation was observed as
+ * often as its usage says and each of its actions passed.
  */
 import { systemClock, type Clock } from '../clock';
 import type { LocalConfig } from '../config/local-config-schema';

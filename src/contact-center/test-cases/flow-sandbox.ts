@@ -1,7 +1,8 @@
 /**
- * A flow runner of its own for one test execution: the contact center's flows, hours and queues, but
- * contacts in memory, prompts that only report what they say, and a queue gate that records the
- * transfer and takes nobody to an agent. Nothing a test does reaches the real contacts, queues or desk.
+ * A flow runner of its own for one test execution: the contact center's flows, hours and queues,
+ * but contacts in memory, prompts that only report what they say, and a queue gate that records the
+ * transfer and takes nobody to an agent. Nothing a test does reaches the real contacts, queues or
+ * desk.
  */
 import type { Clock } from '../clock';
 import type { LocalConfig } from '../config/local-config-schema';
@@ -29,7 +30,10 @@ export interface SandboxOptions {
   substituteHours: (hoursIdOrArn: string) => string;
 }
 
-/** A flow runner over in-memory contacts, reporting prompts and actions; transfers are only recorded. */
+/**
+ * A flow runner over in-memory contacts, reporting prompts and actions; transfers are only
+ * recorded.
+ */
 export function createFlowSandbox(options: SandboxOptions) {
   const contacts = new MemoryContacts(options.now);
   const dtmf = new DtmfInbox(options.timeScale);

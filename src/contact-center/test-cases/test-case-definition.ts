@@ -44,8 +44,8 @@ function entryPointOf(value: unknown, config: LocalConfig): TestCaseRun['entryPo
 }
 
 /**
- * InitializationData: a JSON object (or its string) of the test contact's attributes, either flat or
- * under `Attributes`, with the customer's display name under `Name` in the latter form.
+ * InitializationData: a JSON object (or its string) of the test contact's attributes, either flat
+ * or under `Attributes`, with the customer's display name under `Name` in the latter form.
  */
 function initializationOf(value: unknown): TestCaseRun['initialization'] {
   if (value === undefined || value === '') return { attributes: {} };

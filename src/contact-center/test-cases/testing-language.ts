@@ -55,7 +55,9 @@ const observationSchema = z.object({
   Transitions: z.object({ NextObservations: z.array(z.string()).optional() }).optional(),
 });
 
-/** A test case's Content: observations with unique identifiers whose transitions name observations. */
+/**
+ * A test case's Content: observations with unique identifiers whose transitions name observations.
+ */
 export const testContentSchema = z
   .object({
     Version: z.literal(TESTING_LANGUAGE_VERSION, {
@@ -90,8 +92,8 @@ export type TestEvent = TestObservation['Event'];
 export type TestAction = NonNullable<TestObservation['Actions']>[number];
 
 /**
- * Parses test content (a JSON string, as CreateTestCase takes it, or an object); throws an Error whose
- * message lists every problem with its path.
+ * Parses test content (a JSON string, as CreateTestCase takes it, or an object); throws an Error
+ * whose message lists every problem with its path.
  */
 export function parseTestContent(content: unknown): TestContent {
   let json = content;

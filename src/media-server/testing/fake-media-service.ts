@@ -1,6 +1,6 @@
 /**
- * Test fake: a small in-memory MediaService for the emulator's tests (the module boundary to the media
- * server). It passes the MediaService contract (media-service-contract.test.ts) for meetings,
+ * Test fake: a small in-memory MediaService for the emulator's tests (the module boundary to the
+ * media server). It passes the MediaService contract (media-service-contract.test.ts) for meetings,
  * attendees, restore, end, data messages and prompts, records what was asked of it, and speaks no
  * signaling: it handles no upgrade and emits no attendee events (a test emits them on `events`).
  */
@@ -21,6 +21,9 @@ interface FakeMeeting {
   active: boolean;
 }
 
+/**
+ * The in-memory MediaService; its public fields are what the emulator asked of it, for assertions.
+ */
 export class FakeMediaService implements MediaService {
   readonly events = new EventEmitter<MediaServiceEvents>();
   readonly meetings = new Map<string, FakeMeeting>();

@@ -37,7 +37,9 @@ export class FaultyCodecs implements AudioCodecs {
   }
 }
 
-/** A member whose socket throws on send once `broken` is set, as a socket torn down under us would. */
+/**
+ * A member whose socket throws on send once `broken` is set, as a socket torn down under us would.
+ */
 export class BrokenSocketMember extends RecordingMember {
   broken = false;
 

@@ -1,10 +1,11 @@
 /**
  * Offers Firefox 153 (Debian's firefox-esr) made in a real call through the local stack with
  * amazon-chime-sdk-js 3.32, captured at setLocalDescription and kept verbatim (the first before ICE
- * gathering, so without candidates; the later one with the first section's candidates). Unlike Chromium's: max-bundle JSEP puts every section after the first on port 0 with
- * `a=bundle-only`; Opus is payload type 109 and VP8 120 (VP9, AV1, RTX, RED and ULPFEC offered too, no
- * H.264 in Debian's build); header extension ids differ (sdes:mid is 3, transport-cc 7); msids and
- * cnames are {uuid}s.
+ * gathering, so without candidates; the later one with the first section's candidates). Unlike
+ * Chromium's: max-bundle JSEP puts every section after the first on port 0 with `a=bundle-only`;
+ * Opus is payload type 109 and VP8 120 (VP9, AV1, RTX, RED and ULPFEC offered too, no H.264 in
+ * Debian's build); header extension ids differ (sdes:mid is 3, transport-cc 7); msids and cnames
+ * are {uuid}s.
  */
 
 /** The first SUBSCRIBE: audio, and the idle camera section (bundle-only, inactive). */
@@ -103,7 +104,10 @@ export const firefoxFirstOffer = [
   'a=ssrc:1504051755 cname:{bc4f862f-4c41-43e0-a9bd-80edd7f9da4b}',
 ].join('\r\n');
 
-/** In the call: the camera (mid 1, sendrecv), the agent's camera and screen subscribed (mids 2 and 3, recvonly), all bundle-only. */
+/**
+ * In the call: the camera (mid 1, sendrecv), the agent's camera and screen subscribed (mids 2 and
+ * 3, recvonly), all bundle-only.
+ */
 export const firefoxCallOffer = [
   'v=0',
   'o=mozilla...THIS_IS_SDPARTA-99.0 3497297322870626709 3 IN IP4 0.0.0.0',

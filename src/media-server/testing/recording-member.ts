@@ -1,8 +1,8 @@
 /**
  * Test kit: a RoomMember that records what the room sends it and what it is asked to do, in place
- * of a signaling connection, and is its own media half (MediaEndpoint) in place of a ConnectionMedia
- * (it honours both contracts: frames in order, one `replaced` per takeover, videos delivered in
- * order, keyframe requests counted).
+ * of a signaling connection, and is its own media half (MediaEndpoint) in place of a
+ * ConnectionMedia (it honours both contracts: frames in order, one `replaced` per takeover, videos
+ * delivered in order, keyframe requests counted).
  */
 import type { RtpPacket } from 'werift';
 import type { AttendeeReport } from '../attendee-report';
@@ -10,6 +10,10 @@ import type { MediaEndpoint } from '../room-media';
 import type { RoomMember } from '../room-member';
 import type { SignalFrameInit } from '../signaling-frames';
 
+/**
+ * A room member that only records; a test reads `frames`, `videos` and the counters after driving
+ * the room.
+ */
 export class RecordingMember implements RoomMember, MediaEndpoint {
   readonly frames: SignalFrameInit[] = [];
   readonly videos: Array<{ streamId: number; packet: RtpPacket }> = [];

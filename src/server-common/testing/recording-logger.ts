@@ -5,6 +5,10 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 
+/**
+ * A logger whose output a test can read back: `records` parsed, `text()` as written (to look for a
+ * secret anywhere).
+ */
 export function recordingLogger(options: pino.LoggerOptions = { level: 'info' }): {
   logger: pino.Logger;
   records: Array<Record<string, unknown>>;

@@ -1,7 +1,8 @@
 /**
- * Opens the Document Picture-in-Picture window for a call and dresses it like the widget: the widget's
- * stylesheets are copied into a shadow root of the new document, with the `--cvw-*` values the host page
- * resolved (its own theme, light or dark) set on that root's host, so the window looks like the panel.
+ * Opens the Document Picture-in-Picture window for a call and dresses it like the widget: the
+ * widget's stylesheets are copied into a shadow root of the new document, with the `--cvw-*` values
+ * the host page resolved (its own theme, light or dark) set on that root's host, so the window
+ * looks like the panel.
  */
 import type { DocumentPip } from './pip-support';
 import pipCss from './pip.css?inline';
@@ -13,8 +14,8 @@ export interface PipWindow {
 }
 
 /**
- * Opens the window (needs the user activation of the Pop out press) with the styles and theme of the
- * widget that `from` is in, titled `title`, in the widget's language.
+ * Opens the window (needs the user activation of the Pop out press) with the styles and theme of
+ * the widget that `from` is in, titled `title`, in the widget's language.
  */
 export async function openPipWindow(
   api: DocumentPip,

@@ -1,8 +1,8 @@
 /**
  * Feature detection of Document Picture-in-Picture (Chromium 116+; Firefox 153 ESR exposes it too):
- * the call can pop out into an always-on-top window only where the browser has it and the widget is in
- * the top-level page (the API refuses frames). Elsewhere (WebKit) there is no Pop out; the in-page
- * bubble stays.
+ * the call can pop out into an always-on-top window only where the browser has it and the widget is
+ * in the top-level page (the API refuses frames). Elsewhere (WebKit) there is no Pop out; the
+ * in-page bubble stays.
  */
 
 /** The part of `window.documentPictureInPicture` the widget uses. */

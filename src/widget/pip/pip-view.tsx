@@ -1,6 +1,7 @@
 /**
- * The call in the picture-in-picture window: the agent's video (or initials), the call time, Mute and
- * End. It owns no call state: it reads the engine's one snapshot through selectors, as the panel does.
+ * The call in the picture-in-picture window: the agent's video (or initials), the call time, Mute
+ * and End. It owns no call state: it reads the engine's one snapshot through selectors, as the
+ * panel does.
  */
 import { Mic, MicOff, PhoneOff } from 'lucide-react';
 import type { CallEngine } from '../../call-engine/call-engine-api';
@@ -14,8 +15,8 @@ import type { Tile } from '../ui/tile';
 import { useNow } from '../ui/use-now';
 
 /**
- * The engine bindings, handed over by the call UI rather than imported: this view loads lazily, and a
- * lazy chunk importing them made the bundler move the engine's shared modules out of the call UI
+ * The engine bindings, handed over by the call UI rather than imported: this view loads lazily, and
+ * a lazy chunk importing them made the bundler move the engine's shared modules out of the call UI
  * chunk into one of their own (1 KB more before a call is joined).
  */
 export interface EngineBindings {
@@ -39,7 +40,9 @@ const sameTile = (a: ReturnType<typeof agentTile>, b: ReturnType<typeof agentTil
 const selfMuted = (s: CallSnapshot) => s.muted;
 const agentMuted = (s: CallSnapshot) => remoteAttendees(s).some((a) => !a.isContent && a.muted);
 
-/** The picture-in-picture window's call: the agent's video or initials, the call time, Mute and End. */
+/**
+ * The picture-in-picture window's call: the agent's video or initials, the call time, Mute and End.
+ */
 export function PipView({ t, engine, bindings, agentName, connectedAt, onEnd }: PipViewProps) {
   const { useCallSnapshot: useSnapshot, Tile } = bindings;
   const remote = useSnapshot(engine, agentTile, sameTile);

@@ -1,8 +1,9 @@
 /**
- * The lazily loaded picture-in-picture module (imported when Pop out is pressed, so the call UI chunk
- * does not carry it): while the call is popped out, the page shows a small "in picture-in-picture" card
- * with Bring back, and the call view renders into the window through a portal of the same tree.
- * Closing the window (its ×, Bring back, or the call ending) puts the call back in the page.
+ * The lazily loaded picture-in-picture module (imported when Pop out is pressed, so the call UI
+ * chunk does not carry it): while the call is popped out, the page shows a small "in
+ * picture-in-picture" card with Bring back, and the call view renders into the window through a
+ * portal of the same tree. Closing the window (its ×, Bring back, or the call ending) puts the call
+ * back in the page.
  */
 import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
@@ -22,8 +23,8 @@ export interface PoppedOut {
 }
 
 /**
- * Opens the window for the running call of `session` (from the Pop out press); null, with the window
- * closed again, when the call ended while it opened.
+ * Opens the window for the running call of `session` (from the Pop out press); null, with the
+ * window closed again, when the call ended while it opened.
  */
 export async function popOut(
   api: DocumentPip,
@@ -48,7 +49,10 @@ export interface PoppedOutCallProps {
   onClosed: () => void;
 }
 
-/** Renders the call into the picture-in-picture window (a portal) and the in-page card with Bring back. */
+/**
+ * Renders the call into the picture-in-picture window (a portal) and the in-page card with Bring
+ * back.
+ */
 export function PoppedOutCall({ t, pip, session, state, bindings, onClosed }: PoppedOutCallProps) {
   const card = useRef<HTMLDivElement>(null);
   // The window's listener outlives renders: it calls the latest `onClosed`.

@@ -22,8 +22,8 @@ const capable: BrowserGlobals = {
 };
 
 /**
- * A Document Picture-in-Picture whose window is a second document (an iframe's: jsdom gives it a view,
- * as the browser does); closing the window fires `pagehide` on it.
+ * A Document Picture-in-Picture whose window is a second document (an iframe's: jsdom gives it a
+ * view, as the browser does); closing the window fires `pagehide` on it.
  */
 function fakePip(fail?: Error) {
   const frame = document.createElement('iframe');

@@ -1,8 +1,8 @@
 /**
  * The in-call control bar: icon + label toggles whose icon and name flip with the state (Mute /
  * Unmute, Stop video / Start video), Share screen (gated by the agent), keypad and devices (folded
- * into More on narrow screens), Pop out where the browser has Document Picture-in-Picture (in More too),
- * and End, red and last. Controls the capabilities forbid are absent.
+ * into More on narrow screens), Pop out where the browser has Document Picture-in-Picture (in More
+ * too), and End, red and last. Controls the capabilities forbid are absent.
  */
 import { useId, useState } from 'react';
 import {
@@ -45,7 +45,10 @@ export interface ControlsProps {
   onPopOut?: (() => void) | undefined;
 }
 
-/** The call's control bar: Mute, Video, Share, Keypad, Devices, Pop out, End (the rest in More on narrow widths). */
+/**
+ * The call's control bar: Mute, Video, Share, Keypad, Devices, Pop out, End (the rest in More on
+ * narrow widths).
+ */
 export function CallControls(p: ControlsProps) {
   const shareHint = useId();
   const moreId = useId();

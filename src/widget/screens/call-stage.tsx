@@ -2,7 +2,8 @@
  * The in-call stage. With one other person: the agent's camera (or initials) as the main view and
  * the customer's self-view small, mirrored. With two to five others: a grid of everyone, the
  * customer included, the agent marked by a badge and whoever speaks highlighted. A shared screen is
- * always the main view, everyone else as thumbnails beside it. Every tile has a name and a muted badge.
+ * always the main view, everyone else as thumbnails beside it. Every tile has a name and a muted
+ * badge.
  */
 import { useRef } from 'react';
 import { Maximize } from 'lucide-react';
@@ -37,7 +38,10 @@ export interface CallStageProps {
   people?: Record<string, string>;
 }
 
-/** The in-call stage: the agent (or a grid of everyone) and the self-view, a shared screen as the main view. */
+/**
+ * The in-call stage: the agent (or a grid of everyone) and the self-view, a shared screen as the
+ * main view.
+ */
 export function CallStage({
   t,
   engine,
@@ -69,8 +73,8 @@ export function CallStage({
       testId={p.agent ? 'agent-video' : 'participant-video'}
     />
   );
-  // Before the agent's media arrives the main view still names them (initials), as in a two-party call;
-  // no one else is present then, so no one is muted.
+  // Before the agent's media arrives the main view still names them (initials), as in a two-party
+  // call; no one else is present then, so no one is muted.
   const agent = others.find((p) => p.agent) ?? {
     attendeeId: 'agent',
     externalUserId: '',

@@ -1,7 +1,7 @@
 /**
  * Waiting, designed: where the contact is (flow, or the named queue) and the time waiting, the
- * self-preview, the flow's prompts as captions (latest first), and the keypad, which opens by itself
- * while the flow waits for an answer (number keys work too).
+ * self-preview, the flow's prompts as captions (latest first), and the keypad, which opens by
+ * itself while the flow waits for an answer (number keys work too).
  */
 import { useState } from 'react';
 import { Grid3x3, PhoneOff } from 'lucide-react';
@@ -24,7 +24,10 @@ export interface ConnectingProps {
   captions: Caption[];
   onDigit: (digit: string) => Promise<void>;
   onEnd: () => void;
-  /** The joined (or joining) meeting, for the self-preview and its notices (blocked audio, lost device). */
+  /**
+   * The joined (or joining) meeting, for the self-preview and its notices (blocked audio, lost
+   * device).
+   */
   engine?: CallEngine | null;
   selfName?: string;
   /** The last digit typed on the keyboard (shown in the keypad's note). */
@@ -37,7 +40,9 @@ export function connectingStatus(t: Strings, phase: ConnectingProps['phase']): s
   return t.inFlow;
 }
 
-/** While the flow runs and the contact queues: the preview, the queue, the captions and the keypad. */
+/**
+ * While the flow runs and the contact queues: the preview, the queue, the captions and the keypad.
+ */
 export function ConnectingScreen({
   t,
   phase,

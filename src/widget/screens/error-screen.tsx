@@ -10,7 +10,10 @@ export function errorText(t: Strings, error: SessionError): string {
   return t.joinFailed;
 }
 
-/** A call that could not start or stopped: what happened and what to do (with help for a refused device). */
+/**
+ * A call that could not start or stopped: what happened and what to do (with help for a refused
+ * device).
+ */
 export function ErrorScreen({
   t,
   error,

@@ -1,7 +1,7 @@
 /**
- * Who each remote participant is: the agent (by the `agent-` attendee the local contact center gives
- * agents, else the first to arrive, as in a two-party call), a person the agent added (their name
- * from the contact's participant-joined events), or a guest.
+ * Who each remote participant is: the agent (by the `agent-` attendee the local contact center
+ * gives agents, else the first to arrive, as in a two-party call), a person the agent added (their
+ * name from the contact's participant-joined events), or a guest.
  */
 import type { RemoteParticipant } from '../../call-engine/call-selectors';
 import type { Strings } from '../strings/strings';

@@ -23,7 +23,10 @@ export interface UnavailableProps {
   onClose: () => void;
 }
 
-/** Calls cannot be offered here (origin refused, no such entry point, service unreachable): why, and what to do. */
+/**
+ * Calls cannot be offered here (origin refused, no such entry point, service unreachable): why, and
+ * what to do.
+ */
 export function UnavailableScreen({ t, error, onRetry, onClose }: UnavailableProps) {
   const reason = unavailableReason(error);
   const text =

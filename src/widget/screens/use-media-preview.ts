@@ -15,7 +15,10 @@ export interface PreviewDevices {
   speakers: DeviceOption[];
 }
 
-/** The preview for the current choice; none while `enabled` is false (a browser without camera access). */
+/**
+ * The preview for the current choice; none while `enabled` is false (a browser without camera
+ * access).
+ */
 export function useMediaPreview(
   video: boolean,
   camera: string | null,

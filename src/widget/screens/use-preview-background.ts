@@ -1,8 +1,8 @@
 /**
  * The background effect on the pre-call preview: while an effect is chosen, the preview shows the
  * processed picture; the compositor and model load when the customer first picks an effect (state
- * `loading` meanwhile), and the effect changes in place afterwards. Where the effects cannot run the
- * state is `unavailable` and the preview stays plain.
+ * `loading` meanwhile), and the effect changes in place afterwards. Where the effects cannot run
+ * the state is `unavailable` and the preview stays plain.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { BackgroundEffect, EffectState } from '../../call-engine/call-types';

@@ -1,6 +1,6 @@
 /**
- * Test kit for the call session: fake dependencies at the SessionDeps boundary (the contact's status
- * and events driven by the test, the shared fake CallEngine) and a controllable clock.
+ * Test kit for the call session: fake dependencies at the SessionDeps boundary (the contact's
+ * status and events driven by the test, the shared fake CallEngine) and a controllable clock.
  */
 import { vi } from 'vitest';
 import { createCallSession } from '../call-session';
@@ -9,6 +9,10 @@ import type { BackResponse, CallStatus, StartCallResponse } from '../../shared/c
 import type { ContactEvent } from '../../api/contact-events';
 import { createFakeCallEngine } from '../../call-engine/testing/fake-call-engine';
 
+/**
+ * The StartWebRTCContact answer the fake backend gives by default: a contact with video allowed
+ * both ways.
+ */
 export const call: StartCallResponse = {
   contactId: 'c-1',
   participantId: 'p-1',

@@ -1,4 +1,6 @@
-/** Camera, microphone and speaker pickers (speaker only where the browser can route audio output). */
+/**
+ * Camera, microphone and speaker pickers (speaker only where the browser can route audio output).
+ */
 import { useId } from 'react';
 import type { DeviceOption } from '../../call-engine/call-types';
 import type { Strings } from '../strings/strings';

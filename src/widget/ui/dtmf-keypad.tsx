@@ -14,7 +14,9 @@ export interface DtmfKeypadProps {
   typed?: { digit: string; ok: boolean; n: number } | null;
 }
 
-/** The keypad for the flow's touchtone prompts (a labelled group of buttons, with keyboard digits). */
+/**
+ * The keypad for the flow's touchtone prompts (a labelled group of buttons, with keyboard digits).
+ */
 export function DtmfKeypad({ t, onDigit, typed }: DtmfKeypadProps) {
   const [pressed, setPressed] = useState<{ note: string; at: number } | null>(null);
   const press = async (digit: string) => {

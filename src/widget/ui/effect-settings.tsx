@@ -1,7 +1,8 @@
 /**
  * The media-effect settings next to the device pickers: noise suppression (a switch) and the
  * background behind the customer (none, two blurs, images), each with its state said in words
- * (loading, not available, failed) in a live region, so the wait for the model is visible and heard.
+ * (loading, not available, failed) in a live region, so the wait for the model is visible and
+ * heard.
  */
 import { useId } from 'react';
 import type { BackgroundEffect, EffectState } from '../../call-engine/call-types';

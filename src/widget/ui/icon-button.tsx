@@ -1,7 +1,7 @@
 /**
  * The one round control of the widget: a Lucide icon over a short label. "Off" (muted mic, stopped
- * camera) is one convention everywhere: the crossed icon on a red-tinted button; the caller flips the
- * icon and the accessible name with the state ("Mute" / "Unmute").
+ * camera) is one convention everywhere: the crossed icon on a red-tinted button; the caller flips
+ * the icon and the accessible name with the state ("Mute" / "Unmute").
  */
 import type { ComponentProps } from 'react';
 import type { LucideIcon } from 'lucide-react';

@@ -1,6 +1,6 @@
 /**
- * The pre-call microphone toggle with the level meter built in: a native <meter> (exposed to assistive
- * tech, fed by `level()` each frame) drawn as a bar inside the round button's frame.
+ * The pre-call microphone toggle with the level meter built in: a native <meter> (exposed to
+ * assistive tech, fed by `level()` each frame) drawn as a bar inside the round button's frame.
  */
 import { useEffect, useState } from 'react';
 import { Mic, MicOff } from 'lucide-react';

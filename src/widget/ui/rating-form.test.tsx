@@ -14,7 +14,8 @@ describe('RatingForm', () => {
     expect(group.querySelectorAll('input[type=radio]')).toHaveLength(5);
     await userEvent.click(screen.getByRole('button', { name: 'Send rating' }));
     expect(onRate).not.toHaveBeenCalled(); // no score chosen yet
-    // Arrow keys within the group are the browser's (checked in Playwright); Space picks the focused one.
+    // Arrow keys within the group are the browser's (checked in Playwright); Space picks the
+    // focused one.
     screen.getByRole('radio', { name: '4 of 5: good' }).focus();
     await userEvent.keyboard(' ');
     expect(screen.getByRole('radio', { name: '4 of 5: good' })).toHaveProperty('checked', true);

@@ -16,7 +16,8 @@ export interface TileProps {
   tileId: number | null;
   /**
    * The tile has frames to show. Chime reports a tile active only once a <video> is bound to it, so
-   * the video is always rendered and the initials cover it while it is not active (paused, no stream).
+   * the video is always rendered and the initials cover it while it is not active (paused, no
+   * stream).
    */
   active?: boolean;
   name: string;

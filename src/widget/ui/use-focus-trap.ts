@@ -1,7 +1,7 @@
 /**
- * Keeps Tab and Shift+Tab inside the dialog while it is open (shadow DOM aware: the active element is
- * read from the dialog's own root). Hand-written rather than focus-trap + tabbable: the launcher and
- * call UI have byte budgets and the dialog needs only this one behaviour.
+ * Keeps Tab and Shift+Tab inside the dialog while it is open (shadow DOM aware: the active element
+ * is read from the dialog's own root). Hand-written rather than focus-trap + tabbable: the launcher
+ * and call UI have byte budgets and the dialog needs only this one behaviour.
  */
 import { useEffect, type RefObject } from 'react';
 

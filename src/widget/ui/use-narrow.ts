@@ -1,4 +1,7 @@
-/** True while the viewport is phone-narrow (the widget then fills the screen and folds controls into More). */
+/**
+ * True while the viewport is phone-narrow (the widget then fills the screen and folds controls into
+ * More).
+ */
 import { useSyncExternalStore } from 'react';
 
 const QUERY = '(max-width: 480px)';

@@ -1,9 +1,10 @@
 /**
  * Keeps the panel inside the visual viewport on phones: when the on-screen keyboard opens, iOS
  * Safari shrinks only the visual viewport (the layout viewport, and so `position: fixed; inset: 0`
- * and even 100dvh, stay full height), and the panel's footer with Join would sit under the keyboard.
- * The panel gets the visual viewport's height and top as `--cvw-vv-height` / `--cvw-vv-top`, which
- * the phone layout in widget.css uses (falling back to 100dvh where the API is missing).
+ * and even 100dvh, stay full height), and the panel's footer with Join would sit under the
+ * keyboard. The panel gets the visual viewport's height and top as `--cvw-vv-height` /
+ * `--cvw-vv-top`, which the phone layout in widget.css uses (falling back to 100dvh where the API
+ * is missing).
  */
 import { useEffect, type RefObject } from 'react';
 

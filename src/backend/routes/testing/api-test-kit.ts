@@ -10,9 +10,15 @@ import { entryPointRegistry, type EntryPoint } from '../../entry-points';
 import type { ApiSecurity, CallGateway } from '../api-deps';
 import { memoryDeferredEnds } from '../../deferred-end/deferred-ends';
 
+/** The one site origin the test app allows (CORS and the Origin check). */
 export const TEST_ORIGIN = 'https://shop.example';
+/** The HS256 secret of customer tokens in the test app; customerToken signs with it. */
 export const CUSTOMER_SECRET = 'customer-secret-for-tests-0123456789abcdef';
 
+/**
+ * An entry point using every option (capabilities, attributes, templates, references, rating,
+ * rejoin), so the routes' handling of each shows in the requests the gateway fake records.
+ */
 export const testEntryPoint: EntryPoint = {
   id: 'default',
   instanceId: 'inst-1',
@@ -132,6 +138,10 @@ export async function testApp(
   return { app, deferredEnds, ...fake };
 }
 
+/**
+ * Signs a customer token (HS256) with these claims, as a site's backend would; pass another secret
+ * or a negative lifetime to test refusals.
+ */
 export function customerToken(
   claims: Record<string, unknown>,
   expiresInSeconds = 300,
@@ -143,6 +153,7 @@ export function customerToken(
     .sign(new TextEncoder().encode(secret));
 }
 
+/** A valid POST /api/calls body; `over` replaces or adds fields to make a bad one. */
 export const startBody = (over: Record<string, unknown> = {}) => ({
   entryPoint: 'default',
   displayName: 'Jane Doe',

@@ -1,8 +1,8 @@
 /**
  * Test kit: the ways a request reaches the /api app, so one contract suite runs over all of them.
  * Fastify injection, the standalone server on a loopback port, the Fetch handler, the Node handler
- * on a plain `http` server, and the Lambda handler fed API Gateway HTTP API and function URL events.
- * useServedApp serves the api-test-kit app over one of them, a fresh one per test.
+ * on a plain `http` server, and the Lambda handler fed API Gateway HTTP API and function URL
+ * events. useServedApp serves the api-test-kit app over one of them, a fresh one per test.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,19 +15,23 @@ import type { ApiSecurity } from '../api-deps';
 import { testApp } from './api-test-kit';
 import { lambdaEvent, type ApiRequest } from './lambda-events';
 
+/** The transport-neutral request every contract test is written in. */
 export type { ApiRequest } from './lambda-events';
 
+/** A response as the tests read it, whichever transport carried it. */
 export interface ApiResponse {
   statusCode: number;
   headers: Record<string, string | string[] | number | undefined>;
   json(): any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies
 }
 
+/** One app served over one transport: send requests, then close what the transport opened. */
 export interface ApiClient {
   inject(request: ApiRequest): Promise<ApiResponse>;
   close(): Promise<void>;
 }
 
+/** One way a request reaches the app (its name titles the test), turning an app into a client. */
 export interface ApiTransport {
   name: string;
   connect(app: FastifyInstance): Promise<ApiClient>;

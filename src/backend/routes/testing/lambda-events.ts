@@ -1,9 +1,13 @@
 /**
- * Test kit: API Gateway HTTP API and Lambda function URL events (payload format 2.0) as AWS documents
- * them, built from a plain request description.
+ * Test kit: API Gateway HTTP API and Lambda function URL events (payload format 2.0) as AWS
+ * documents them, built from a plain request description.
  */
 import type { LambdaHttpEvent } from '../../handlers/lambda-handler';
 
+/**
+ * A plain HTTP request description, turned into each transport's own form (injection, fetch, Lambda
+ * event).
+ */
 export interface ApiRequest {
   method: string;
   url: string;
@@ -11,7 +15,10 @@ export interface ApiRequest {
   payload?: unknown;
 }
 
-/** The event API Gateway (`http-api`) or a function URL sends for `request` (payload already encoded). */
+/**
+ * The event API Gateway (`http-api`) or a function URL sends for `request` (payload already
+ * encoded).
+ */
 export function lambdaEvent(
   kind: 'http-api' | 'function-url',
   request: ApiRequest & { payload?: string },

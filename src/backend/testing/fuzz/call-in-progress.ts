@@ -8,6 +8,10 @@ import { WebSocket } from 'ws';
 import { decodeFrame, encodeFrame, FrameType, proto } from '../../../media-server/signaling-frames';
 import { startTestCall } from '../start-test-call';
 
+/**
+ * Starts a call on the server and holds its customer's two sockets open; `stillUp()` checks they
+ * survived the fuzz cases.
+ */
 export async function callInProgress(baseUrl: string) {
   const call = await startTestCall(baseUrl, 'Call In Progress');
   const { Meeting, Attendee } = call.connectionData;
@@ -35,7 +39,9 @@ export async function callInProgress(baseUrl: string) {
   let pingId = 0;
   return {
     call,
-    /** Resolves once both sockets of the call answered a fresh ping; throws if one of them closed. */
+    /**
+     * Resolves once both sockets of the call answered a fresh ping; throws if one of them closed.
+     */
     async stillUp(): Promise<void> {
       if (signaling.readyState !== WebSocket.OPEN || events.readyState !== WebSocket.OPEN)
         throw new Error('a socket of the call in progress was closed');

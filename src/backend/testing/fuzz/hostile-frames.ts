@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { encodeRawFrame } from '../raw-websocket';
 
+/** One malformed frame case: a name for the report and the bytes it writes after the upgrade. */
 export interface FrameCase {
   name: string;
   /** Writes the hostile bytes; resolves when done writing (the server may close first). */
@@ -20,7 +21,10 @@ const write = (socket: Socket, bytes: Buffer) =>
     socket.destroyed ? resolve() : socket.write(bytes, () => resolve()),
   );
 
-/** Announces `announced` bytes and really streams them in 1 MiB chunks until done or the server hangs up. */
+/**
+ * Announces `announced` bytes and really streams them in 1 MiB chunks until done or the server
+ * hangs up.
+ */
 async function stream(socket: Socket, frames: number, announced: number): Promise<void> {
   const chunk = Buffer.alloc(1 << 20, 0x61);
   for (let f = 0; f < frames && !socket.destroyed; f++) {
@@ -38,6 +42,10 @@ const one = (name: string, bytes: () => Buffer): FrameCase => ({
   send: (s) => write(s, bytes()),
 });
 
+/**
+ * Every frame case, sent to every WebSocket endpoint; each must close that one socket and nothing
+ * else.
+ */
 export const FRAME_CASES: FrameCase[] = [
   one('unmasked text frame', () =>
     encodeRawFrame({ opcode: 1, masked: false, payload: Buffer.from('hello!!') }),

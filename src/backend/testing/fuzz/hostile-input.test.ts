@@ -2,9 +2,9 @@
  * The fuzz suite of issue 9, against the real server in a child process (loopback only, bounded in
  * count): malformed frames to every WebSocket endpoint with and without valid tokens, and malformed
  * requests to every route. After each case the server must still start a call, a call already in
- * progress must still answer on its signaling and participant sockets, and a meeting in progress must
- * still carry audio and video both ways (synthetic attendees, media-in-progress.ts). Prints the cases tried and
- * survived and the peak memory during the oversized-frame cases.
+ * progress must still answer on its signaling and participant sockets, and a meeting in progress
+ * must still carry audio and video both ways (synthetic attendees, media-in-progress.ts). Prints
+ * the cases tried and survived and the peak memory during the oversized-frame cases.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartCallResponse } from '../../../shared/call-api';
@@ -39,7 +39,10 @@ afterAll(async () => {
   );
 });
 
-/** After a case: the process lives, a new call starts (its tokens feed the next case), the call in progress answers. */
+/**
+ * After a case: the process lives, a new call starts (its tokens feed the next case), the call in
+ * progress answers.
+ */
 async function survived(name: string) {
   tally.tried++;
   expect(server.alive(), `server exited after: ${name}`).toBe(true);
@@ -49,7 +52,10 @@ async function survived(name: string) {
   tally.survived++;
 }
 
-/** The WebSocket endpoints, each without and with a valid token (a fresh call's, so single-use tokens work). */
+/**
+ * The WebSocket endpoints, each without and with a valid token (a fresh call's, so single-use
+ * tokens work).
+ */
 const ENDPOINTS: Array<{ name: string; path: () => string; protocols?: () => string }> = [
   {
     name: 'signaling, no token',

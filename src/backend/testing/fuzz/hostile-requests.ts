@@ -4,6 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 
+/**
+ * One malformed request case: a name for the report and the raw bytes (given the Host header
+ * value).
+ */
 export interface RequestCase {
   name: string;
   bytes: (host: string) => Buffer;

@@ -1,9 +1,10 @@
 /**
  * Fuzz kit: media that keeps flowing while the hostile cases run. A meeting made through the local
- * Chime SDK Meetings API (the official client, any credentials) with two synthetic attendees (werift
- * clients speaking Chime signaling) that send audio and a 640×360 camera to each other through the
- * media server. `stillFlowing()` proves that both received new audio and video packets since the
- * previous check, so a case that stalled the media path, not only one that killed it, fails.
+ * Chime SDK Meetings API (the official client, any credentials) with two synthetic attendees
+ * (werift clients speaking Chime signaling) that send audio and a 640×360 camera to each other
+ * through the media server. `stillFlowing()` proves that both received new audio and video packets
+ * since the previous check, so a case that stalled the media path, not only one that killed it,
+ * fails.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -18,6 +19,10 @@ import { SyntheticAttendee } from '../../../media-server/testing/synthetic/synth
 
 const FLOW_TIMEOUT_MS = 10_000;
 
+/**
+ * Starts two synthetic attendees exchanging media through the server; `stillFlowing()` checks the
+ * fuzz cases did not stop it.
+ */
 export async function mediaInProgress(baseUrl: string) {
   const client = new ChimeSDKMeetingsClient({
     region: 'us-east-1',
@@ -46,7 +51,9 @@ export async function mediaInProgress(baseUrl: string) {
   await waitFor(() => pair.every((p) => p.receiving), 'the media call never started');
   let last = pair.map((p) => p.receivedCounts());
   return {
-    /** Resolves once both attendees received fresh audio and video; throws if that takes too long. */
+    /**
+     * Resolves once both attendees received fresh audio and video; throws if that takes too long.
+     */
     async stillFlowing(): Promise<void> {
       const before = last;
       await waitFor(

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../free-port';
 
+/** The server child process under fuzzing: its address, liveness and memory, and how to stop it. */
 export interface ServerProcess {
   baseUrl: string;
   port: number;
@@ -27,6 +28,7 @@ const statusField = (pid: number, field: string) => {
   return m ? Math.round(Number(m[1]) / 1024) : 0;
 };
 
+/** Starts the server as `npm start` does, with `env` added, and waits until it answers. */
 export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cvc-fuzz-'));

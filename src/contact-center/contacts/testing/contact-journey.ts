@@ -5,6 +5,10 @@
 import type { ContactRecord, ContactState } from '../contact-record';
 import type { LocalContacts } from '../local-contacts';
 
+/**
+ * Where the journey's contact waits and who accepts it; the defaults match the shipped local
+ * configuration.
+ */
 export interface JourneyOptions {
   /** The queue the contact waits in; default a queue named "BasicQueue". */
   queue?: { id: string; name: string; enqueuedAt?: number };

@@ -14,6 +14,7 @@ import { createLocalContacts } from '../create-local-contacts';
 import type { LocalContacts } from '../local-contacts';
 import { MemoryContacts, testContactRecord } from '../memory-contacts';
 
+/** One LocalContacts implementation under the contract test, with a way to add a fresh contact. */
 export interface ContactsSubject {
   contacts: LocalContacts;
   /** Adds a contact as StartWebRTCContact leaves it (INITIATED), without events. */

@@ -1,8 +1,8 @@
 /**
- * Test kit (tests and benchmarks): the emulated AWS (emulator plugin and participant WebSocket) over
- * the fake MediaService in a bare Fastify server on a loopback port, driven by the official SDK clients
- * (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes the emulated
- * AWS and builds a new one on the same data dir, as a process restart would.
+ * Test kit (tests and benchmarks): the emulated AWS (emulator plugin and participant WebSocket)
+ * over the fake MediaService in a bare Fastify server on a loopback port, driven by the official
+ * SDK clients (Connect, Participant, Chime SDK Meetings) with dummy credentials. `restart()` closes
+ * the emulated AWS and builds a new one on the same data dir, as a process restart would.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { mkdtempSync } from 'node:fs';
@@ -18,6 +18,10 @@ import { createEmulatedAws, EMULATOR_PREFIX, type EmulatedAws } from '../../emul
 import { systemClock, type Clock } from '../../clock';
 import { FakeMediaService } from '../../../media-server/testing/fake-media-service';
 
+/**
+ * The running harness: its URL, the emulated AWS and fake media behind it, and SDK clients pointed
+ * at it.
+ */
 export interface EmulatorHarness {
   url: string;
   config: LocalConfig;
@@ -33,6 +37,10 @@ export interface EmulatorHarness {
 
 const CONFIG_DIR = join(import.meta.dirname, '../../../../config/local');
 
+/**
+ * Starts the harness on a loopback port; reuse `dataDir` to test what survives a restart, `now` to
+ * control time.
+ */
 export async function startEmulatorHarness(
   options: { dataDir?: string; now?: Clock; region?: string } = {},
 ): Promise<EmulatorHarness> {

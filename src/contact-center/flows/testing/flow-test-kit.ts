@@ -1,7 +1,8 @@
 /**
- * Test kit for the flow runner: a runner over in-memory contacts and the shipped configuration (with a
- * test's flow added), validated by the config loader's own validation; a prompt player that records
- * what reached the customer, and a routing gate that records transfers. Used only by the *.test.ts files.
+ * Test kit for the flow runner: a runner over in-memory contacts and the shipped configuration
+ * (with a test's flow added), validated by the config loader's own validation; a prompt player that
+ * records what reached the customer, and a routing gate that records transfers. Used only by the
+ * *.test.ts files.
  */
 import { join, resolve } from 'node:path';
 import { CONFIG_FILE_NAME, readJson, validateLocalConfig } from '../../config/load-local-config';
@@ -52,21 +53,28 @@ export function exportedFlow(
 /** The kit's default time: a Monday, 10:00 in New York. */
 const MONDAY_10_NEW_YORK = new Date('2026-11-23T15:00:00Z');
 
+/** What a flow test may set: the flow to run, the clock, and whether queues have room. */
 export interface FlowKitOptions {
   /** An exported flow document to run as `flow-1` (validated as the server's loader does). */
   flow?: unknown;
   /** The one clock of the kit's contacts and flows, stopped at this time. */
   now?: Date;
-  /** false: every queue is at capacity (TransferContactToQueue takes its QueueAtCapacity branch). */
+  /**
+   * false: every queue is at capacity (TransferContactToQueue takes its QueueAtCapacity branch).
+   */
   capacity?: boolean;
   /**
-   * How long a prompt plays: resolves when it has played. Default: at once. The signal aborts when the
-   * runner stops the prompt early (a key interrupted it); the kit then lists it in `interrupted`.
+   * How long a prompt plays: resolves when it has played. Default: at once. The signal aborts when
+   * the runner stops the prompt early (a key interrupted it); the kit then lists it in
+   * `interrupted`.
    */
   playback?: (prompt: { text: string }, signal: AbortSignal) => Promise<void>;
 }
 
-/** A flow runner over MemoryContacts and the validated configuration, recording prompts, transfers and warnings. */
+/**
+ * A flow runner over MemoryContacts and the validated configuration, recording prompts, transfers
+ * and warnings.
+ */
 export function flowKit(options: FlowKitOptions = {}) {
   const setup = testConfig(options.flow);
   const clock = () => (options.now ?? MONDAY_10_NEW_YORK).getTime();
@@ -116,7 +124,9 @@ export function flowKit(options: FlowKitOptions = {}) {
       await new Promise((r) => setTimeout(r, 5));
     if (!dtmf.isWaiting(contactId)) throw new Error('no input pending');
   };
-  /** Waits for the contact's pending input, then keys `digits` into it; false if nothing took them. */
+  /**
+   * Waits for the contact's pending input, then keys `digits` into it; false if nothing took them.
+   */
   const press = async (contactId: string, digits: string) => {
     await waitForInput(contactId);
     return runner.deliverDtmf(contactId, digits);

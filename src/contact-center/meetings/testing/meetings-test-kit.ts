@@ -27,6 +27,10 @@ export async function refusal(promise: Promise<unknown>): Promise<SdkError> {
   return outcome;
 }
 
+/**
+ * Creates a meeting through the official client (us-east-1, external id "standup" unless `input`
+ * says otherwise).
+ */
 export async function newMeeting(
   client: ChimeSDKMeetingsClient,
   input: Partial<CreateMeetingCommandInput> = {},

@@ -1,8 +1,8 @@
 /**
  * The client side of the Chime SDK signaling protocol, as amazon-chime-sdk-js 3.32 speaks it
- * (see shared notes, chime-signaling.md): a WebSocket with the `_aws_wt_session` sub-protocol and the
- * join token, JOIN → JOIN_ACK + INDEX, SUBSCRIBE → SUBSCRIBE_ACK, LEAVE. Frames are the SDK's own
- * generated protobuf module, through the media server's codec, so both ends encode identically.
+ * (see shared notes, chime-signaling.md): a WebSocket with the `_aws_wt_session` sub-protocol and
+ * the join token, JOIN → JOIN_ACK + INDEX, SUBSCRIBE → SUBSCRIBE_ACK, LEAVE. Frames are the SDK's
+ * own generated protobuf module, through the media server's codec, so both ends encode identically.
  */
 import WebSocket from 'ws';
 import {
@@ -23,13 +23,15 @@ export interface IndexedSource {
 const QUERY =
   '?X-Chime-Control-Protocol-Version=3&X-Amzn-Chime-Send-Close-On-Error=1&X-Amzn-Version=3.32.0&X-Amzn-User-Agent=load-generator';
 
+/** One attendee's signaling connection: join, subscribe to streams, follow the INDEX, leave. */
 export class ChimeSignalingClient {
   private readonly waiters: Array<{ type: number; resolve: (f: SignalFrame) => void }> = [];
   private indexListener: (sources: IndexedSource[]) => void = () => undefined;
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data: Buffer) => this.onFrame(data));
-    ws.on('error', () => undefined); // a closed socket ends the attendee; the bench reports it as loss
+    // a closed socket ends the attendee; the bench reports it as loss
+    ws.on('error', () => undefined);
   }
 
   /** Opens the signaling socket of `signalingUrl` with `joinToken`. */

@@ -22,6 +22,7 @@ export interface CallDelivery {
   delaysMs: number[];
 }
 
+/** Loss and delay per call for the load bench, from every packet's send and arrival. */
 export class DeliveryTracker {
   private readonly pending = new Map<string, Pending>();
   private calls = new Map<number, CallDelivery>();

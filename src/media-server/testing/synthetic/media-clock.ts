@@ -17,6 +17,7 @@ interface Paced {
   videoIndex: number;
 }
 
+/** The one timer that paces all synthetic attendees' audio and video frames. */
 export class MediaClock {
   private readonly paced: Paced[] = [];
   private readonly timer: NodeJS.Timeout;

@@ -1,8 +1,8 @@
 /**
  * The recorded media every synthetic attendee sends: VP8 frames of a 640×360, 15 fps test pattern
  * (camera-640x360-15fps.ivf beside this file, encoded once with libvpx, a keyframe every 2 s), and
- * 20 ms Opus frames of noise, encoded once at start-up. Each packet's payload is distinct within its
- * loop, which lets the delivery tracker recognise a forwarded packet by its payload alone (the
+ * 20 ms Opus frames of noise, encoded once at start-up. Each packet's payload is distinct within
+ * its loop, which lets the delivery tracker recognise a forwarded packet by its payload alone (the
  * server rewrites sequence numbers, timestamps and SSRCs, but forwards payloads untouched in 1:1).
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +15,11 @@ export interface VideoFrame {
   keyframe: boolean;
 }
 
+/** The frame rate of the recorded camera fixture; the media clock sends video at this rate. */
 export const VIDEO_FPS = 15;
+/**
+ * The duration of one Opus frame; the media clock sends audio every this many ms (50 packets/s).
+ */
 export const AUDIO_FRAME_MS = 20;
 const FIXTURE = resolve(import.meta.dirname, 'camera-640x360-15fps.ivf');
 

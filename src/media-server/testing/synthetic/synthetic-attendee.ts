@@ -1,8 +1,9 @@
 /**
- * One synthetic Chime attendee: a werift peer connection driven through the Chime signaling protocol
- * like amazon-chime-sdk-js drives a browser's. It sends Opus audio (50 packets/s) and a 640×360,
- * 15 fps VP8 camera from the recorded fixtures, subscribes to the other attendee's camera as soon as
- * an INDEX lists it, and reports every packet it sends and receives to the delivery tracker.
+ * One synthetic Chime attendee: a werift peer connection driven through the Chime signaling
+ * protocol like amazon-chime-sdk-js drives a browser's. It sends Opus audio (50 packets/s) and a
+ * 640×360,
+ * 15 fps VP8 camera from the recorded fixtures, subscribes to the other attendee's camera as soon
+ * as an INDEX lists it, and reports every packet it sends and receives to the delivery tracker.
  * Only loopback addresses are offered and paired, so no packet leaves the machine.
  */
 import { RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
@@ -24,6 +25,9 @@ function loopbackOnly(sdp: string): string {
     .join('\r\n');
 }
 
+/**
+ * A synthetic attendee in one meeting; the load bench and the fuzz kit run calls of two of them.
+ */
 export class SyntheticAttendee {
   private readonly pc = new RTCPeerConnection({
     iceServers: [],
@@ -82,7 +86,8 @@ export class SyntheticAttendee {
       this.attendee.JoinToken,
     );
     const sources = await this.signaling.join();
-    // Every renegotiation runs after the previous one: an INDEX may arrive while the first is in flight.
+    // Every renegotiation runs after the previous one: an INDEX may arrive while the first is in
+    // flight.
     this.negotiating = this.renegotiate([0]);
     this.signaling.onIndex((s) => this.onIndex(s));
     this.onIndex(sources);
@@ -170,8 +175,9 @@ export class SyntheticAttendee {
     if (!remote || this.subscribing) return;
     this.subscribing = true;
     // The transceiver is added only once the negotiation in flight is done, as the Chime SDK does:
-    // werift added to mid-offer could leave ICE gathering unfinished, and that join stalled for good.
-    // A failed renegotiation leaves the attendee without the remote camera: the level reports it as not ready.
+    // werift added to mid-offer could leave ICE gathering unfinished, and that join stalled for
+    // good. A failed renegotiation leaves the attendee without the remote camera: the level reports
+    // it as not ready.
     this.negotiating = this.negotiating
       .then(() => {
         this.remoteVideo = this.pc.addTransceiver('video', { direction: 'recvonly' });
@@ -180,7 +186,9 @@ export class SyntheticAttendee {
       .catch(() => undefined);
   }
 
-  /** Group call: one more receive transceiver per new remote camera, then one renegotiation for all. */
+  /**
+   * Group call: one more receive transceiver per new remote camera, then one renegotiation for all.
+   */
   private subscribeToAll(sources: IndexedSource[]): void {
     const fresh = sources.filter(
       (s) => s.attendeeId !== this.attendee.AttendeeId && !this.subscribed.includes(s.streamId),

@@ -38,6 +38,23 @@ export function testConfig(flow?: unknown): LocalConfig {
   });
 }
 
+/**
+ * `setup` with its first flow starting one action later: at its StartAction's NextAction, as if its
+ * first block were taken out (for the sample flow: Set Touchtone Buffer Behavior, leaving Connect's
+ * default of dropping keys pressed during a prompt).
+ */
+export function withoutFirstAction(setup: LocalConfig): LocalConfig {
+  const flow = setup.flows[0]!;
+  const exported = flow.content as unknown as {
+    StartAction: string;
+    Actions: Array<{ Identifier: string; Transitions: { NextAction?: string } }>;
+  };
+  const next = exported.Actions.find((a) => a.Identifier === exported.StartAction)!.Transitions
+    .NextAction!;
+  const content = { ...exported, StartAction: next } as unknown as typeof flow.content;
+  return { ...setup, flows: [{ ...flow, content }, ...setup.flows.slice(1)] };
+}
+
 /** An exported flow document from actions (Parameters/Transitions as in a Connect export). */
 export function exportedFlow(
   actions: Array<Partial<FlowAction> & Pick<FlowAction, 'Identifier' | 'Type'>>,

@@ -5,7 +5,6 @@
  * bounds a slow answer, --no-paginate is accepted and --color auto follows the terminal.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,42 +15,25 @@ import {
   type FakeEndpoint,
 } from './testing/cli-test-kit';
 import { runCli } from './run-cli';
+import { selfSignedCert, type SelfSignedCert } from '../backend/testing/self-signed-cert';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvc-cli-tls-'));
 let plain: FakeEndpoint;
 let tls: FakeEndpoint;
+let cert: SelfSignedCert;
 beforeAll(async () => {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
+  cert = selfSignedCert(['127.0.0.1']);
   plain = await startFakeEndpoint();
   tls = await startFakeEndpoint({
-    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    key: readFileSync(cert.keyFile, 'utf8'),
+    cert: cert.cert,
   });
 });
 afterAll(async () => {
   await plain.close();
   await tls.close();
   rmSync(dir, { recursive: true, force: true });
+  cert.remove();
 });
 beforeEach(() => {
   plain.requests.splice(0);
@@ -114,9 +96,7 @@ describe('TLS options', () => {
 
   it('connects with --no-verify-ssl, or with --ca-bundle naming the certificate', async () => {
     expect((await run(startContactArgs(tls.url, '--no-verify-ssl'))).code).toBe(0);
-    expect((await run(startContactArgs(tls.url, '--ca-bundle', join(dir, 'cert.pem')))).code).toBe(
-      0,
-    );
+    expect((await run(startContactArgs(tls.url, '--ca-bundle', cert.certFile))).code).toBe(0);
     expect(tls.requests.filter((r) => r.path.endsWith('/contact/webrtc'))).toHaveLength(2);
   });
 

@@ -12,6 +12,7 @@ import { loadLocalConfig } from '../src/contact-center/config/load-local-config'
 import type { LocalConfig } from '../src/contact-center/config/local-config-schema';
 import { MemoryContacts } from '../src/contact-center/contacts/memory-contacts';
 import { DtmfInbox } from '../src/contact-center/flows/dtmf-inbox';
+import { withoutFirstAction } from '../src/contact-center/flows/testing/flow-test-kit';
 import { FlowRunner } from '../src/contact-center/flows/flow-runner';
 import { CenterDirectory } from '../src/contact-center/routing/center-directory';
 import { medianLine } from './bench-stats';
@@ -19,19 +20,6 @@ import { medianLine } from './bench-stats';
 const ROUNDS = 5;
 const WORDS_PER_MINUTE = 175;
 const config = loadLocalConfig(join(import.meta.dirname, '../config/local'));
-
-/** The sample flow without its first block (Set Touchtone Buffer Behavior): Connect's default. */
-function withoutBuffering(setup: LocalConfig): LocalConfig {
-  const flow = setup.flows[0]!;
-  const exported = flow.content as unknown as {
-    StartAction: string;
-    Actions: Array<{ Identifier: string; Transitions: { NextAction?: string } }>;
-  };
-  const next = exported.Actions.find((a) => a.Identifier === exported.StartAction)!.Transitions
-    .NextAction!;
-  const content = { ...exported, StartAction: next } as unknown as typeof flow.content;
-  return { ...setup, flows: [{ ...flow, content }, ...setup.flows.slice(1)] };
-}
 
 /** How long espeak-ng takes to say `text`. */
 const speakingMs = (text: string) => (text.split(/\s+/).length / WORDS_PER_MINUTE) * 60_000;
@@ -91,7 +79,7 @@ async function call(setup: LocalConfig): Promise<number> {
 
 for (const [label, setup] of [
   ['with touchtone buffering (as shipped)', config],
-  ['without (Connect default)', withoutBuffering(config)],
+  ['without (Connect default)', withoutFirstAction(config)],
 ] as const) {
   const times: number[] = [];
   for (let i = 0; i < ROUNDS; i++) times.push(await call(setup));

@@ -4,12 +4,13 @@
  * with a certificate made for the run. `kill()` ends it like a crash (SIGKILL), `start()` brings it
  * back on the same port and data folder, as a supervisor would.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/backend/testing/free-port';
+import { processExited, startMainProcess } from '../../src/backend/testing/main-process';
 import { inBuild } from '../../scripts/build-dir.mjs';
 import { selfSignedCert, type SelfSignedCert } from '../../src/backend/testing/self-signed-cert';
 
@@ -26,13 +27,8 @@ export interface E2eServer {
   close(): Promise<void>;
 }
 
-function healthy(baseUrl: string, cert: SelfSignedCert | undefined): Promise<boolean> {
-  const url = `${baseUrl}/api/health`;
-  if (!cert)
-    return fetch(url).then(
-      (r) => r.ok,
-      () => false,
-    );
+/** Whether `url` answers 200 over TLS, trusting only the run's own certificate. */
+function healthyOverTls(url: string, cert: SelfSignedCert): Promise<boolean> {
   return new Promise((resolve) => {
     get(url, { ca: cert.cert }, (res) => {
       res.resume();
@@ -50,45 +46,34 @@ export async function e2eServer(
   const cert = options.https ? selfSignedCert(['localhost', '127.0.0.1']) : undefined;
   const baseUrl = `${cert ? 'https' : 'http'}://localhost:${port}`;
   let child: ChildProcess | undefined;
-  const exited = () =>
-    new Promise<void>((resolve) => {
-      if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
   return {
     baseUrl,
     cert,
     async start() {
-      child = spawn(process.execPath, ['--import', 'tsx', 'src/backend/main.ts'], {
+      child = await startMainProcess({
+        port,
+        baseUrl,
+        dataDir,
         env: {
-          ...process.env,
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          PUBLIC_URL: baseUrl,
-          LOCAL_DATA_DIR: dataDir,
           LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
           RATE_LIMIT_PER_MINUTE: '10000',
           AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          // The build of this test run (CVC_BUILD_DIR under npm test), never a dist/ `npm start` rebuilds.
           DIST_DIR: options.distDir ?? inBuild(),
           ...(cert ? { TLS_CERT_FILE: cert.certFile, TLS_KEY_FILE: cert.keyFile } : {}),
           ...options.env,
         },
-        stdio: ['ignore', 'inherit', 'inherit'],
+        stdout: 'inherit',
+        ...(cert ? { healthy: () => healthyOverTls(`${baseUrl}/api/health`, cert) } : {}),
       });
-      for (const deadline = Date.now() + 60_000; ;) {
-        if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-        if (await healthy(baseUrl, cert)) return;
-        if (Date.now() > deadline) throw new Error('server did not start within 60 s');
-        await new Promise((r) => setTimeout(r, 250));
-      }
     },
     async kill() {
       child?.kill('SIGKILL');
-      await exited();
+      await processExited(child);
     },
     async close() {
       if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited();
+      await processExited(child);
       rmSync(dataDir, { recursive: true, force: true });
       cert?.remove();
     },

@@ -4,17 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { remoteParticipants } from './call-selectors';
-import { createMediaCallEngine } from './media-call-engine';
 import {
-  createFakeBackend,
+  engineOverFakeBackend as setup,
   settle,
   testJoinOptions as options,
 } from './testing/fake-media-session';
-
-const setup = () => {
-  const fake = createFakeBackend();
-  return { ...fake, engine: createMediaCallEngine(fake.backend) };
-};
 
 describe('call engine: device calls interleaved', () => {
   it('camera on then off before it started: it ends off', async () => {

@@ -4,17 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MeetingSessionStatusCode } from 'amazon-chime-sdk-js';
-import { createMediaCallEngine } from './media-call-engine';
 import {
-  createFakeBackend,
+  engineOverFakeBackend as setup,
   settle,
   testJoinOptions as options,
 } from './testing/fake-media-session';
-
-const setup = () => {
-  const fake = createFakeBackend();
-  return { ...fake, engine: createMediaCallEngine(fake.backend) };
-};
 
 describe('call engine: join and leave interleaved', () => {
   it('End pressed while the microphone starts: the session never starts and the microphone is released', async () => {

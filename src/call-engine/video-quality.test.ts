@@ -1,14 +1,12 @@
 /** The engine sets the camera's quality from the join options before the camera starts. */
 import { describe, expect, it } from 'vitest';
-import { createMediaCallEngine } from './media-call-engine';
-import { createFakeBackend, testJoinOptions } from './testing/fake-media-session';
+import { engineOverFakeBackend, testJoinOptions } from './testing/fake-media-session';
 import type { VideoQuality } from './call-types';
 
 const joinWith = async (videoQuality?: VideoQuality) => {
-  const fake = createFakeBackend();
-  const engine = createMediaCallEngine(fake.backend);
+  const { engine, session } = engineOverFakeBackend();
   await engine.join({ ...testJoinOptions(true), ...(videoQuality ? { videoQuality } : {}) });
-  return fake.session();
+  return session();
 };
 
 describe('call engine: video quality', () => {

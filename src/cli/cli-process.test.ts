@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
+import { startContactArgs, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
 
 let endpoint: FakeEndpoint;
 beforeAll(async () => {
@@ -35,37 +35,15 @@ function bin(args: string[]): Promise<{ code: number; stdout: string; stderr: st
 
 describe(`connect-video-call on Node ${process.version}`, () => {
   it('prints only the response on success', async () => {
-    const out = await bin([
-      'start-web-rtc-contact',
-      '--endpoint-url',
-      endpoint.url,
-      '--instance-id',
-      'i',
-      '--contact-flow-id',
-      'f',
-      '--participant-details',
-      'DisplayName=J',
-      '--query',
-      'ContactId',
-      '--output',
-      'text',
-    ]);
+    const out = await bin(
+      startContactArgs(endpoint.url, '--query', 'ContactId', '--output', 'text'),
+    );
     expect(out).toEqual({ code: 0, stdout: 'c-123\n', stderr: '' });
   });
 
   it('prints only its own error on failure', async () => {
     endpoint.failNext(404, 'ResourceNotFoundException', 'Contact flow f does not exist');
-    const out = await bin([
-      'start-web-rtc-contact',
-      '--endpoint-url',
-      endpoint.url,
-      '--instance-id',
-      'i',
-      '--contact-flow-id',
-      'f',
-      '--participant-details',
-      'DisplayName=J',
-    ]);
+    const out = await bin(startContactArgs(endpoint.url));
     expect(out.code).toBe(254);
     expect(out.stderr).toBe(
       '\nAn error occurred (ResourceNotFoundException) when calling the StartWebRTCContact operation: Contact flow f does not exist\n',

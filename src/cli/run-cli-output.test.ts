@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodeJoinPayload } from '../join/join-payload';
-import { run, SAMPLE_RESPONSE, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
+import {
+  run,
+  SAMPLE_RESPONSE,
+  startContactArgs,
+  startFakeEndpoint,
+  type FakeEndpoint,
+} from './testing/cli-test-kit';
 
 let endpoint: FakeEndpoint;
 beforeAll(async () => {
@@ -13,19 +19,7 @@ beforeAll(async () => {
 afterAll(() => endpoint.close());
 beforeEach(() => endpoint.requests.splice(0));
 
-const call = (...extra: string[]) =>
-  run([
-    'start-web-rtc-contact',
-    '--endpoint-url',
-    endpoint.url,
-    '--instance-id',
-    'i',
-    '--contact-flow-id',
-    'f',
-    '--participant-details',
-    'DisplayName=Jane',
-    ...extra,
-  ]);
+const call = (...extra: string[]) => run(startContactArgs(endpoint.url, ...extra));
 
 describe('output formats', () => {
   it('prints JSON indented by four spaces, without $metadata', async () => {
@@ -169,7 +163,7 @@ describe('--join-url, signing and debug', () => {
     const payload = decodeJoinPayload(url.hash);
     expect(payload).toMatchObject({
       contactId: 'c-123',
-      displayName: 'Jane',
+      displayName: 'J',
       connectionData: SAMPLE_RESPONSE.ConnectionData,
     });
   });

@@ -5,70 +5,44 @@
  * bounds a slow answer, --no-paginate is accepted and --color auto follows the terminal.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run, startFakeEndpoint, type FakeEndpoint } from './testing/cli-test-kit';
+import {
+  run,
+  startContactArgs,
+  startFakeEndpoint,
+  type FakeEndpoint,
+} from './testing/cli-test-kit';
 import { runCli } from './run-cli';
+import { selfSignedCert, type SelfSignedCert } from '../backend/testing/self-signed-cert';
 
 const dir = mkdtempSync(join(tmpdir(), 'cvc-cli-tls-'));
 let plain: FakeEndpoint;
 let tls: FakeEndpoint;
+let cert: SelfSignedCert;
 beforeAll(async () => {
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  );
+  cert = selfSignedCert(['127.0.0.1']);
   plain = await startFakeEndpoint();
   tls = await startFakeEndpoint({
-    key: readFileSync(join(dir, 'key.pem'), 'utf8'),
-    cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+    key: readFileSync(cert.keyFile, 'utf8'),
+    cert: cert.cert,
   });
 });
 afterAll(async () => {
   await plain.close();
   await tls.close();
   rmSync(dir, { recursive: true, force: true });
+  cert.remove();
 });
 beforeEach(() => {
   plain.requests.splice(0);
   plain.delay(0);
 });
 
-const args = (endpoint: string, ...extra: string[]) => [
-  'start-web-rtc-contact',
-  '--endpoint-url',
-  endpoint,
-  '--instance-id',
-  'i',
-  '--contact-flow-id',
-  'f',
-  '--participant-details',
-  'DisplayName=J',
-  ...extra,
-];
-
 describe('region, profile and endpoint', () => {
   it('signs for the --region given', async () => {
-    expect((await run(args(plain.url, '--region', 'eu-west-2'))).code).toBe(0);
+    expect((await run(startContactArgs(plain.url, '--region', 'eu-west-2'))).code).toBe(0);
     expect(plain.requests[0]?.headers.authorization).toMatch(
       /Credential=local\/\d{8}\/eu-west-2\/connect\/aws4_request/,
     );
@@ -89,7 +63,7 @@ describe('region, profile and endpoint', () => {
     process.env.AWS_CONFIG_FILE = join(dir, 'config');
     try {
       const result = await run(
-        args(plain.url, '--profile', 'tester', '--region', 'ap-southeast-2'),
+        startContactArgs(plain.url, '--profile', 'tester', '--region', 'ap-southeast-2'),
       );
       expect(result.code).toBe(0);
     } finally {
@@ -104,7 +78,7 @@ describe('region, profile and endpoint', () => {
   });
 
   it('uses AWS_ENDPOINT_URL_CONNECT when no --endpoint-url is given, and accepts --no-paginate', async () => {
-    const argv = args(plain.url, '--no-paginate').filter(
+    const argv = startContactArgs(plain.url, '--no-paginate').filter(
       (a, i, all) => a !== '--endpoint-url' && all[i - 1] !== '--endpoint-url',
     );
     expect((await run(argv, { AWS_ENDPOINT_URL_CONNECT: plain.url })).code).toBe(0);
@@ -114,20 +88,22 @@ describe('region, profile and endpoint', () => {
 
 describe('TLS options', () => {
   it('refuses an untrusted certificate by default (exit 255)', async () => {
-    const { code, stderr } = await run(args(tls.url));
+    const { code, stderr } = await run(startContactArgs(tls.url));
     expect(code).toBe(255);
     expect(stderr).toMatch(/self.signed|certificate/i);
     expect(tls.requests).toHaveLength(0);
   });
 
   it('connects with --no-verify-ssl, or with --ca-bundle naming the certificate', async () => {
-    expect((await run(args(tls.url, '--no-verify-ssl'))).code).toBe(0);
-    expect((await run(args(tls.url, '--ca-bundle', join(dir, 'cert.pem')))).code).toBe(0);
+    expect((await run(startContactArgs(tls.url, '--no-verify-ssl'))).code).toBe(0);
+    expect((await run(startContactArgs(tls.url, '--ca-bundle', cert.certFile))).code).toBe(0);
     expect(tls.requests.filter((r) => r.path.endsWith('/contact/webrtc'))).toHaveLength(2);
   });
 
   it('reports an unreadable --ca-bundle as a configuration error (exit 253)', async () => {
-    const { code, stderr } = await run(args(tls.url, '--ca-bundle', join(dir, 'missing.pem')));
+    const { code, stderr } = await run(
+      startContactArgs(tls.url, '--ca-bundle', join(dir, 'missing.pem')),
+    );
     expect(code).toBe(253);
     expect(stderr).toContain('Unable to read the CA bundle');
   });
@@ -137,7 +113,7 @@ describe('timeouts and colour', () => {
   it('gives up on a slow answer after --cli-read-timeout seconds', async () => {
     plain.delay(2500);
     const started = Date.now();
-    const { code, stderr } = await run(args(plain.url, '--cli-read-timeout', '1'));
+    const { code, stderr } = await run(startContactArgs(plain.url, '--cli-read-timeout', '1'));
     expect(code).toBe(255);
     expect(stderr).toMatch(/timeout/i);
     // Three attempts of about one second each, not three of 2.5 s.
@@ -146,16 +122,20 @@ describe('timeouts and colour', () => {
 
   it('takes the default format from AWS_DEFAULT_OUTPUT and refuses an unknown one (exit 253)', async () => {
     expect(
-      (await run(args(plain.url, '--query', 'ContactId'), { AWS_DEFAULT_OUTPUT: 'text' })).stdout,
+      (
+        await run(startContactArgs(plain.url, '--query', 'ContactId'), {
+          AWS_DEFAULT_OUTPUT: 'text',
+        })
+      ).stdout,
     ).toBe('c-123\n');
     expect(
       (
-        await run(args(plain.url, '--query', 'ContactId', '--output', 'json'), {
+        await run(startContactArgs(plain.url, '--query', 'ContactId', '--output', 'json'), {
           AWS_DEFAULT_OUTPUT: 'text',
         })
       ).stdout,
     ).toBe('"c-123"\n');
-    const bad = await run(args(plain.url), { AWS_DEFAULT_OUTPUT: 'yaml' });
+    const bad = await run(startContactArgs(plain.url), { AWS_DEFAULT_OUTPUT: 'yaml' });
     expect(bad.code).toBe(253);
     expect(bad.stderr).toContain('AWS_DEFAULT_OUTPUT must be json, text or table');
   });
@@ -164,7 +144,7 @@ describe('timeouts and colour', () => {
     const out = async (isTty: boolean) => {
       let text = '';
       await runCli({
-        argv: args(plain.url, '--output', 'table'),
+        argv: startContactArgs(plain.url, '--output', 'table'),
         env: {},
         stdout: (t) => (text += t),
         stderr: () => undefined,

@@ -4,7 +4,7 @@
  * the flow hands the contact to a queue; the router rings agents, whose desk pages follow it all
  * over server-sent events.
  */
-import { qualityMetricsOf } from './contacts/contact-quality';
+import { callHealthOf } from './contacts/contact-quality';
 import { noteParticipantDevice } from './contacts/participant-devices';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { MediaService } from '../media-server/media-service';
@@ -136,13 +136,7 @@ export function createFlowsAndQueues(options: FlowsAndQueuesOptions): FlowsAndQu
       router,
       hub,
       ...(options.addParticipant ? { addParticipant: options.addParticipant } : {}),
-      callHealth: (c) => {
-        const quality = qualityMetricsOf(media, c);
-        return {
-          ...(c.customer.deviceInfo ? { customerDevice: c.customer.deviceInfo } : {}),
-          ...(quality ? { quality } : {}),
-        };
-      },
+      callHealth: (c) => callHealthOf(media, c),
     }),
     close() {
       contacts.events.off('contact-started', onStarted);

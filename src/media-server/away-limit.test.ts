@@ -5,12 +5,13 @@
  * an attendee still connected, or never connected, is not affected by time.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { once } from 'node:events';
 import pino from 'pino';
 import { WebSocket } from 'ws';
 import { createMediaServer } from './create-media-server';
 import type { MediaService } from './media-service';
+import { listenOnLoopback, routeUpgrades } from './testing/loopback-http';
 import { decodeFrame, encodeFrame, FrameType, type SignalFrame } from './signaling-frames';
 
 let http: Server;
@@ -19,15 +20,14 @@ let now = 1_000_000;
 
 beforeEach(async () => {
   now = 1_000_000;
-  http = createServer();
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  const base = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
-  media = createMediaServer({ publicUrl: base, logger: pino({ level: 'silent' }), now: () => now });
-  http.on(
-    'upgrade',
-    (req, socket, head) => media.handleUpgrade(req, socket, head) || socket.destroy(),
-  );
+  const loopback = await listenOnLoopback();
+  http = loopback.http;
+  media = createMediaServer({
+    publicUrl: loopback.base,
+    logger: pino({ level: 'silent' }),
+    now: () => now,
+  });
+  routeUpgrades(http, media);
 });
 afterEach(async () => {
   await media.close();

@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { once } from 'node:events';
 import pino from 'pino';
 import { WebSocket } from 'ws';
 import { createMediaServer } from './create-media-server';
 import type { MediaService } from './media-service';
+import { listenOnLoopback, routeUpgrades } from './testing/loopback-http';
 import { decodeFrame, encodeFrame, FrameType, proto, type SignalFrame } from './signaling-frames';
 
 let http: Server;
@@ -12,15 +13,9 @@ let media: MediaService;
 let base: string;
 
 beforeEach(async () => {
-  http = createServer();
-  http.listen(0, '127.0.0.1');
-  await once(http, 'listening');
-  base = `http://127.0.0.1:${(http.address() as { port: number }).port}`;
+  ({ http, base } = await listenOnLoopback());
   media = createMediaServer({ publicUrl: base, logger: pino({ level: 'silent' }) });
-  http.on(
-    'upgrade',
-    (req, socket, head) => media.handleUpgrade(req, socket, head) || socket.destroy(),
-  );
+  routeUpgrades(http, media);
 });
 afterEach(async () => {
   await media.close();
@@ -86,11 +81,7 @@ describe('createMediaServer', () => {
       turn: { port: 3478, secret: 'a-shared-turn-secret' },
       logger: pino({ level: 'silent' }),
     });
-    http.removeAllListeners('upgrade');
-    http.on(
-      'upgrade',
-      (req, socket, head) => withTurn.handleUpgrade(req, socket, head) || socket.destroy(),
-    );
+    routeUpgrades(http, withTurn);
     const meeting = withTurn.createMeeting();
     const a = withTurn.createAttendee(meeting.MeetingId, 'alice');
     const { ws, frames } = await open(meeting.MediaPlacement.SignalingUrl, a.JoinToken);

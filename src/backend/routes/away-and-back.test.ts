@@ -4,33 +4,17 @@
  * back cancels it and hands out a fresh events URL, End cancels it, only the call's own token is
  * accepted; the sweeper ends exactly the contacts whose customer did not come back.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { StartCallResponse } from '../../shared/call-api';
+import { describe, expect, it } from 'vitest';
 import { sweepDeferredEnds } from '../deferred-end/deferred-end-sweeper';
-import { startBody, testApp } from './testing/api-test-kit';
+import { useAppsWithCall } from './testing/api-test-kit';
 
-const apps: Array<{ close(): Promise<unknown> }> = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-});
+const appWithCall = useAppsWithCall();
 const quiet = { info: () => undefined, warn: () => undefined };
 
 async function setup(entryPoint = 'default') {
-  const t = await testApp();
-  apps.push(t.app);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/calls',
-    payload: startBody({ entryPoint }),
-  });
-  const call = StartCallResponse.parse(res.json());
-  const post = (what: 'away' | 'back' | 'end', token = call.callToken) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/calls/${call.contactId}/${what}`,
-      headers: { authorization: `Bearer ${token}` },
-    });
-  return { ...t, call, post };
+  const t = await appWithCall(entryPoint);
+  const post = (what: 'away' | 'back' | 'end', token?: string) => t.callRoute(what, { token });
+  return { ...t, post };
 }
 
 describe('away and back', () => {

@@ -4,35 +4,19 @@
  * input gets Connect's error name and stores nothing. (The local-stack test drives the real
  * emulator.)
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { StartCallResponse } from '../../shared/call-api';
+import { describe, expect, it } from 'vitest';
 import { RATING_WINDOW_MS } from './rating';
-import { startBody, testApp } from './testing/api-test-kit';
+import { useAppsWithCall } from './testing/api-test-kit';
 
-const apps: Array<{ close(): Promise<unknown> }> = [];
-afterEach(async () => {
-  for (const app of apps.splice(0)) await app.close();
-});
+const appWithCall = useAppsWithCall();
 
 async function setup(entryPoint = 'default') {
-  const t = await testApp();
-  apps.push(t.app);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/calls',
-    payload: startBody({ entryPoint }),
-  });
-  const call = StartCallResponse.parse(res.json());
+  const t = await appWithCall(entryPoint);
   let contact: { DisconnectTimestamp?: Date; Attributes?: Record<string, string> } = {};
-  t.gateway.describeContact = async () => ({ Id: call.contactId, ...contact });
-  const rate = (payload: unknown, token = call.callToken) =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/calls/${call.contactId}/rating`,
-      headers: { authorization: `Bearer ${token}` },
-      payload: payload as Record<string, unknown>,
-    });
-  return { ...t, call, rate, set: (c: typeof contact) => (contact = c) };
+  t.gateway.describeContact = async () => ({ Id: t.call.contactId, ...contact });
+  const rate = (payload: unknown, token?: string) =>
+    t.callRoute('rating', { token, payload: payload as Record<string, unknown> });
+  return { ...t, rate, set: (c: typeof contact) => (contact = c) };
 }
 
 describe('POST /api/calls/:contactId/rating', () => {

@@ -13,6 +13,7 @@ import {
   type VolumeIndicatorCallback,
 } from 'amazon-chime-sdk-js';
 import type { DeviceOption, JoinOptions } from '../call-types';
+import { createMediaCallEngine } from '../media-call-engine';
 import type { MediaBackend, MediaSession } from '../media-session';
 
 type Held = { promise: Promise<void>; release(): void; fail(error: Error): void };
@@ -168,6 +169,12 @@ export function createFakeBackend(
     audioElement: () => null,
   };
   return { backend, sessions, session: (): FakeSession => sessions[sessions.length - 1]! };
+}
+
+/** The real media call engine over a fake backend (createFakeBackend's `lists`): the engine and the fake. */
+export function engineOverFakeBackend(lists?: Parameters<typeof createFakeBackend>[0]) {
+  const fake = createFakeBackend(lists);
+  return { ...fake, engine: createMediaCallEngine(fake.backend) };
 }
 
 /** Join options for a test meeting, as attendee `me`. */

@@ -21,6 +21,23 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The arguments of `start-web-rtc-contact` against `endpointUrl` with instance `i`, flow `f` and a
+ * customer called `J`, followed by `extra`.
+ */
+export const startContactArgs = (endpointUrl: string, ...extra: string[]): string[] => [
+  'start-web-rtc-contact',
+  '--endpoint-url',
+  endpointUrl,
+  '--instance-id',
+  'i',
+  '--contact-flow-id',
+  'f',
+  '--participant-details',
+  'DisplayName=J',
+  ...extra,
+];
+
 /** Runs the CLI with `argv` and `env`, as the bin would. */
 export async function run(argv: string[], env: CliEnv = {}, terminalWidth = 80): Promise<CliRun> {
   let stdout = '';

@@ -1,10 +1,12 @@
 /**
  * DescribeContact's QualityMetrics for a contact in progress: the agent's and the customer's audio,
- * scored from what the media server measures on each (see media/call-quality.ts).
+ * scored from what the media server measures on each (see media/call-quality.ts); and the call's
+ * health (the customer's DeviceInfo with those metrics), which both DescribeContact and the agent
+ * desk's health route report.
  */
 import { audioQuality, type AudioQuality } from '../../media-server/call-quality';
 import type { MediaService } from '../../media-server/media-service';
-import type { ContactParticipant, ContactRecord } from './contact-record';
+import type { ContactParticipant, ContactRecord, DeviceInfo } from './contact-record';
 
 /** DescribeContact's QualityMetrics: each side's audio, when measured. */
 export interface QualityMetrics {
@@ -28,4 +30,22 @@ export function qualityMetricsOf(
   const customer = audioOf(media, c, c.customer);
   if (!agent && !customer) return undefined;
   return { ...(agent ? { Agent: agent } : {}), ...(customer ? { Customer: customer } : {}) };
+}
+
+/** A call's health: the customer's DeviceInfo and the QualityMetrics, each absent until known. */
+export interface CallHealthOf {
+  customerDevice?: DeviceInfo;
+  quality?: QualityMetrics;
+}
+
+/**
+ * The one reading of a call's health: DescribeContact's Customer.DeviceInfo and QualityMetrics, and the
+ * agent desk's health route, both take it from here so they cannot disagree.
+ */
+export function callHealthOf(media: MediaService, c: ContactRecord): CallHealthOf {
+  const quality = qualityMetricsOf(media, c);
+  return {
+    ...(c.customer.deviceInfo ? { customerDevice: c.customer.deviceInfo } : {}),
+    ...(quality ? { quality } : {}),
+  };
 }

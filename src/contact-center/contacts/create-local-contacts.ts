@@ -14,9 +14,10 @@ import type { ContactParticipant, ContactRecord, TranscriptItem } from './contac
 import { applyTransition, type AnyTransition } from './contact-transitions';
 import type { LocalContacts, LocalContactsEvents } from './local-contacts';
 import {
-  EVENT_CHAT_ENDED,
   EVENT_PARTICIPANT_JOINED,
   EVENT_PARTICIPANT_LEFT,
+  endingEventItems,
+  participantEventItem,
   participantsOf,
 } from './participant-events';
 
@@ -99,33 +100,14 @@ export function createLocalContacts(deps: {
     contentType: string,
     p: ContactParticipant,
   ): void => {
-    addTranscript(contactId, {
-      kind: 'event',
-      participantRole: p.role,
-      contentType,
-      content: '',
-      participantId: p.participantId,
-      displayName: p.displayName,
-    });
+    addTranscript(contactId, participantEventItem(contentType, p));
   };
 
   const end = (contactId: string, reason: string): ContactRecord | undefined => {
     const prev = get(contactId);
     if (!prev || prev.state === 'ENDED') return prev;
-    const leaver =
-      reason === 'AGENT_DISCONNECT'
-        ? prev.agentParticipant
-        : reason === 'CUSTOMER_DISCONNECT'
-          ? prev.customer
-          : undefined;
     write(contactId, { kind: 'ended', reason });
-    if (leaver) participantEvent(contactId, EVENT_PARTICIPANT_LEFT, leaver);
-    addTranscript(contactId, {
-      kind: 'event',
-      participantRole: 'SYSTEM',
-      contentType: EVENT_CHAT_ENDED,
-      content: '',
-    });
+    for (const item of endingEventItems(prev, reason)) addTranscript(contactId, item);
     media.endMeeting(prev.meeting.MeetingId);
     const ended = mustGet(contactId);
     events.emit('contact-ended', ended);

@@ -13,9 +13,9 @@ import type { ContactParticipant, ContactRecord, TranscriptItem } from './contac
 import { applyTransition, type AnyTransition, type ContactTransition } from './contact-transitions';
 import type { LocalContacts, LocalContactsEvents } from './local-contacts';
 import {
-  EVENT_CHAT_ENDED,
   EVENT_PARTICIPANT_JOINED,
-  EVENT_PARTICIPANT_LEFT,
+  endingEventItems,
+  participantEventItem,
 } from './participant-events';
 
 /**
@@ -109,7 +109,10 @@ export class MemoryContacts implements LocalContacts {
     this.events.emit('contact-updated', structuredClone(next));
     // As the real contacts do: the agent's connect is announced to the customer's transcript.
     if (next.state === 'CONNECTED' && prev.state !== 'CONNECTED' && next.agentParticipant)
-      this.announce(contactId, EVENT_PARTICIPANT_JOINED, next.agentParticipant);
+      this.addTranscript(
+        contactId,
+        participantEventItem(EVENT_PARTICIPANT_JOINED, next.agentParticipant),
+      );
     return this.get(contactId)!;
   }
 
@@ -141,34 +144,10 @@ export class MemoryContacts implements LocalContacts {
   end(contactId: string, reason: string): ContactRecord | undefined {
     const prev = this.records.get(contactId);
     if (!prev || prev.state === 'ENDED') return prev && structuredClone(prev);
-    const leaver =
-      reason === 'AGENT_DISCONNECT'
-        ? prev.agentParticipant
-        : reason === 'CUSTOMER_DISCONNECT'
-          ? prev.customer
-          : undefined;
     this.write(contactId, { kind: 'ended', reason });
-    if (leaver) this.announce(contactId, EVENT_PARTICIPANT_LEFT, leaver);
-    this.addTranscript(contactId, {
-      kind: 'event',
-      participantRole: 'SYSTEM',
-      contentType: EVENT_CHAT_ENDED,
-      content: '',
-    });
+    for (const item of endingEventItems(prev, reason)) this.addTranscript(contactId, item);
     const ended = this.get(contactId)!;
     this.events.emit('contact-ended', ended);
     return ended;
-  }
-
-  /** A participant event in the transcript, as the Participant Service shows it. */
-  private announce(contactId: string, contentType: string, p: ContactParticipant): void {
-    this.addTranscript(contactId, {
-      kind: 'event',
-      participantRole: p.role,
-      contentType,
-      content: '',
-      participantId: p.participantId,
-      displayName: p.displayName,
-    });
   }
 }

@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-connectparticipant';
 import { walkTo } from '../contacts/testing/contact-journey';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
+import { awsFailure } from './testing/aws-failure';
 
 let h: EmulatorHarness;
 beforeAll(async () => {
@@ -40,15 +41,6 @@ const start = (attrs: Record<string, string> = {}) =>
         Customer: { Video: 'SEND' },
         Agent: { Video: 'SEND', ScreenShare: 'SEND' },
       },
-    }),
-  );
-const fail = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: Error & { $metadata: { httpStatusCode: number } }) => ({
-      name: e.name,
-      status: e.$metadata.httpStatusCode,
-      message: e.message,
     }),
   );
 /** Puts the first agent on the call, as the router does when the agent accepts. */
@@ -113,23 +105,27 @@ describe('contact operations', () => {
     const { ContactId = '' } = await start();
     await h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }));
     expect(
-      await fail(h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }))),
+      await awsFailure(h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId }))),
     ).toMatchObject({ name: 'ContactNotFoundException', status: 410 });
     expect(
-      await fail(h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId: 'nope' }))),
+      await awsFailure(
+        h.connect.send(new StopContactCommand({ InstanceId: inst(), ContactId: 'nope' })),
+      ),
     ).toMatchObject({ name: 'ResourceNotFoundException', status: 404 });
     expect(
-      await fail(h.connect.send(new StopContactCommand({ InstanceId: inst() } as never))),
+      await awsFailure(h.connect.send(new StopContactCommand({ InstanceId: inst() } as never))),
     ).toMatchObject({ name: 'InvalidParameterException', message: 'ContactId is required' });
   });
 
   it('DescribeContact: unknown contact or instance is ResourceNotFoundException; labels are decoded per segment', async () => {
-    expect(await fail(describeC('c:1/2'))).toMatchObject({
+    expect(await awsFailure(describeC('c:1/2'))).toMatchObject({
       name: 'ResourceNotFoundException',
       message: expect.stringContaining('Contact c:1/2 does not exist'),
     });
     expect(
-      await fail(h.connect.send(new DescribeContactCommand({ InstanceId: 'x y', ContactId: 'c' }))),
+      await awsFailure(
+        h.connect.send(new DescribeContactCommand({ InstanceId: 'x y', ContactId: 'c' })),
+      ),
     ).toMatchObject({
       name: 'ResourceNotFoundException',
       message: expect.stringContaining('Instance x y'),
@@ -150,7 +146,7 @@ describe('contact operations', () => {
         new GetContactAttributesCommand({ InstanceId: inst(), InitialContactId: ContactId }),
       );
     expect((await get()).Attributes).toEqual({ a: '1', b: '3', c: '' });
-    const tooBig = await fail(
+    const tooBig = await awsFailure(
       h.connect.send(
         new UpdateContactAttributesCommand({
           InstanceId: inst(),
@@ -160,7 +156,7 @@ describe('contact operations', () => {
       ),
     );
     expect(tooBig).toMatchObject({ name: 'InvalidParameterException', status: 400 });
-    const badKey = await fail(
+    const badKey = await awsFailure(
       h.connect.send(
         new UpdateContactAttributesCommand({
           InstanceId: inst(),
@@ -181,7 +177,7 @@ describe('contact operations', () => {
     );
     expect((await get()).Attributes?.after).toBe('end');
     expect(
-      await fail(
+      await awsFailure(
         h.connect.send(
           new GetContactAttributesCommand({ InstanceId: inst(), InitialContactId: 'nope' }),
         ),
@@ -260,13 +256,16 @@ describe('contact operations', () => {
           ParticipantDetails: { DisplayName: name },
         }),
       );
-    expect(await fail(add('Too early'))).toMatchObject({ name: 'ConflictException', status: 409 });
+    expect(await awsFailure(add('Too early'))).toMatchObject({
+      name: 'ConflictException',
+      status: 409,
+    });
     expect(h.aws.contacts.get(ContactId)?.extraParticipants ?? []).toEqual([]);
     connectAgent(ContactId);
     // The customer and the agent are two of six: four more fit.
     const guest3 = await add('Guest 3');
     for (const n of [4, 5, 6]) await add(`Guest ${n}`);
-    expect(await fail(add('Guest 7'))).toMatchObject({
+    expect(await awsFailure(add('Guest 7'))).toMatchObject({
       name: 'ServiceQuotaExceededException',
       status: 402,
     });
@@ -292,7 +291,7 @@ describe('contact operations', () => {
     const { ContactId = '' } = await start();
     connectAgent(ContactId);
     const send = (details: Record<string, unknown>, contactId = ContactId) =>
-      fail(
+      awsFailure(
         h.connect.send(
           new CreateParticipantCommand({
             InstanceId: inst(),
@@ -347,7 +346,7 @@ describe('contact operations', () => {
     );
     expect(JSON.parse(flow.ContactFlow?.Content ?? '{}').Version).toBe('2019-10-30');
     expect(
-      await fail(h.connect.send(new ListContactFlowsCommand({ InstanceId: 'other' }))),
+      await awsFailure(h.connect.send(new ListContactFlowsCommand({ InstanceId: 'other' }))),
     ).toMatchObject({ name: 'ResourceNotFoundException' });
   });
 });

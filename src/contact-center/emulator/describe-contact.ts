@@ -5,7 +5,7 @@
  * QualityMetrics, and every timestamp in epoch seconds.
  */
 import type { ContactRecord } from '../contacts/contact-record';
-import { qualityMetricsOf } from '../contacts/contact-quality';
+import { callHealthOf } from '../contacts/contact-quality';
 import { epochSeconds, instanceArn, type EmulatorDeps } from './emulator-context';
 
 function agentInfo(deps: EmulatorDeps, c: ContactRecord): Record<string, unknown> | undefined {
@@ -53,6 +53,7 @@ function agentInfo(deps: EmulatorDeps, c: ContactRecord): Record<string, unknown
 
 /** The DescribeContact `Contact` for a record. */
 export function describeContact(deps: EmulatorDeps, c: ContactRecord): Record<string, unknown> {
+  const health = callHealthOf(deps.media, c);
   return {
     Arn: `${instanceArn(deps.config)}/contact/${c.id}`,
     Id: c.id,
@@ -74,10 +75,10 @@ export function describeContact(deps: EmulatorDeps, c: ContactRecord): Record<st
     LastUpdateTimestamp: epochSeconds(c.lastUpdatedAt),
     DisconnectReason: c.disconnectReason,
     Customer: {
-      ...(c.customer.deviceInfo ? { DeviceInfo: c.customer.deviceInfo } : {}),
+      ...(health.customerDevice ? { DeviceInfo: health.customerDevice } : {}),
       Capabilities: c.allowedCapabilities.Customer ?? {},
     },
-    QualityMetrics: qualityMetricsOf(deps.media, c),
+    QualityMetrics: health.quality,
     Attributes: c.attributes,
     SegmentAttributes: c.segmentAttributes,
   };

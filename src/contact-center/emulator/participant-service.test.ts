@@ -12,6 +12,7 @@ import {
   SendMessageCommand,
 } from '@aws-sdk/client-connectparticipant';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
+import { awsFailure } from './testing/aws-failure';
 
 let h: EmulatorHarness;
 afterEach(async () => h?.close());
@@ -33,15 +34,6 @@ async function call(options: { now?: () => number } = {}) {
   );
   return { started, token: conn.ConnectionCredentials?.ConnectionToken ?? '', conn };
 }
-const fail = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: Error & { $metadata: { httpStatusCode: number } }) => ({
-      name: e.name,
-      status: e.$metadata.httpStatusCode,
-      message: e.message,
-    }),
-  );
 const send = (token: string, ContentType: string, Content: string) =>
   h.participant.send(new SendMessageCommand({ ConnectionToken: token, ContentType, Content }));
 
@@ -60,7 +52,7 @@ describe('Participant Service', () => {
     expect(conn.WebRTCConnection?.Meeting?.MediaPlacement?.SignalingUrl).toBe(
       started.ConnectionData?.Meeting?.MediaPlacement?.SignalingUrl,
     );
-    const noType = await fail(
+    const noType = await awsFailure(
       h.participant.send(
         new CreateParticipantConnectionCommand({
           ParticipantToken: started.ParticipantToken,
@@ -69,7 +61,7 @@ describe('Participant Service', () => {
       ),
     );
     expect(noType).toMatchObject({ name: 'ValidationException', status: 400 });
-    const badType = await fail(
+    const badType = await awsFailure(
       h.participant.send(
         new CreateParticipantConnectionCommand({
           ParticipantToken: started.ParticipantToken,
@@ -88,7 +80,7 @@ describe('Participant Service', () => {
     const meetingId = started.ConnectionData?.Meeting?.MeetingId ?? '';
     const attendeeId = started.ConnectionData?.Attendee?.AttendeeId ?? '';
     h.media.awayTooLong.add(`${meetingId}/${attendeeId}`);
-    const refused = await fail(
+    const refused = await awsFailure(
       h.participant.send(
         new CreateParticipantConnectionCommand({
           ParticipantToken: started.ParticipantToken,
@@ -111,19 +103,19 @@ describe('Participant Service', () => {
     expect(Date.parse(sent.AbsoluteTime ?? '')).toBeGreaterThan(0);
     await send(token, 'text/plain', 'hello');
     expect(dtmf).toEqual([`${started.ContactId}:0123456789*#`]);
-    expect(await fail(send(token, 'audio/dtmf', '12A'))).toMatchObject({
+    expect(await awsFailure(send(token, 'audio/dtmf', '12A'))).toMatchObject({
       name: 'ValidationException',
       status: 400,
       message: expect.stringContaining('0-9, * and #'),
     });
-    expect(await fail(send(token, 'audio/dtmf', ''))).toMatchObject({
+    expect(await awsFailure(send(token, 'audio/dtmf', ''))).toMatchObject({
       name: 'ValidationException',
     });
-    expect(await fail(send(token, 'image/png', 'x'))).toMatchObject({
+    expect(await awsFailure(send(token, 'image/png', 'x'))).toMatchObject({
       name: 'ValidationException',
       message: expect.stringContaining('image/png'),
     });
-    expect(await fail(send(token, 'text/plain', 'x'.repeat(16_385)))).toMatchObject({
+    expect(await awsFailure(send(token, 'text/plain', 'x'.repeat(16_385)))).toMatchObject({
       name: 'ValidationException',
     });
     const { Transcript, InitialContactId } = await h.participant.send(
@@ -184,12 +176,14 @@ describe('Participant Service', () => {
     const contact = h.aws.contacts.get(started.ContactId ?? '');
     expect(contact?.disconnectReason).toBe('CUSTOMER_DISCONNECT');
     expect(h.media.isMeetingActive(started.ConnectionData?.Meeting?.MeetingId ?? '')).toBe(false);
-    expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({
+    expect(await awsFailure(send(token, 'audio/dtmf', '1'))).toMatchObject({
       name: 'AccessDeniedException',
       status: 403,
     });
     expect(
-      await fail(h.participant.send(new DisconnectParticipantCommand({ ConnectionToken: token }))),
+      await awsFailure(
+        h.participant.send(new DisconnectParticipantCommand({ ConnectionToken: token })),
+      ),
     ).toMatchObject({ name: 'AccessDeniedException' });
     const items =
       (await h.participant.send(new GetTranscriptCommand({ ConnectionToken: token }))).Transcript ??
@@ -204,12 +198,12 @@ describe('Participant Service', () => {
     let now = Date.now();
     const { started, token } = await call({ now: () => now });
     const denied = { name: 'AccessDeniedException', status: 403 };
-    expect(await fail(send('not-a-token', 'audio/dtmf', '1'))).toMatchObject(denied);
-    expect(await fail(send(started.ParticipantToken ?? '', 'audio/dtmf', '1'))).toMatchObject(
+    expect(await awsFailure(send('not-a-token', 'audio/dtmf', '1'))).toMatchObject(denied);
+    expect(await awsFailure(send(started.ParticipantToken ?? '', 'audio/dtmf', '1'))).toMatchObject(
       denied,
     ); // participant token is not a connection token
     expect(
-      await fail(
+      await awsFailure(
         h.participant.send(
           new CreateParticipantConnectionCommand({
             ParticipantToken: token,
@@ -219,7 +213,7 @@ describe('Participant Service', () => {
       ),
     ).toMatchObject(denied);
     expect(
-      await fail(
+      await awsFailure(
         h.participant.send(
           new CreateParticipantConnectionCommand({
             ParticipantToken: 'x',
@@ -238,7 +232,7 @@ describe('Participant Service', () => {
       Message: expect.stringContaining('X-Amz-Bearer'),
     });
     now += 24 * 3600 * 1000 + 1;
-    expect(await fail(send(token, 'audio/dtmf', '1'))).toMatchObject({
+    expect(await awsFailure(send(token, 'audio/dtmf', '1'))).toMatchObject({
       ...denied,
       message: expect.stringContaining('expired'),
     });

@@ -5,22 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DescribeQueueCommand } from '@aws-sdk/client-connect';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
+import { awsFailure } from './testing/aws-failure';
 
 let h: EmulatorHarness;
 beforeAll(async () => {
   h = await startEmulatorHarness();
 });
 afterAll(async () => h.close());
-
-const fail = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: Error & { $metadata: { httpStatusCode: number } }) => ({
-      name: e.name,
-      status: e.$metadata.httpStatusCode,
-      message: e.message,
-    }),
-  );
 
 describe('DescribeQueue', () => {
   it('returns the configured queue with its name, ARN, hours and status', async () => {
@@ -41,7 +32,7 @@ describe('DescribeQueue', () => {
 
   it('answers ResourceNotFoundException for an unknown queue or instance, naming it', async () => {
     expect(
-      await fail(
+      await awsFailure(
         h.connect.send(
           new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: 'nope' }),
         ),
@@ -52,7 +43,7 @@ describe('DescribeQueue', () => {
       message: expect.stringContaining('nope'),
     });
     expect(
-      await fail(
+      await awsFailure(
         h.connect.send(
           new DescribeQueueCommand({ InstanceId: 'other', QueueId: h.config.queues[0]!.id }),
         ),
@@ -66,7 +57,7 @@ describe('DescribeQueue', () => {
 
   it('answers InvalidParameterException for an empty queue id', async () => {
     expect(
-      await fail(
+      await awsFailure(
         h.connect.send(new DescribeQueueCommand({ InstanceId: h.config.instance.id, QueueId: '' })),
       ),
     ).toMatchObject({ name: 'InvalidParameterException', status: 400 });

@@ -10,6 +10,7 @@ import {
   type StartWebRTCContactCommandInput,
 } from '@aws-sdk/client-connect';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
+import { expectStartRefused } from './testing/expect-start-refused';
 
 let h: EmulatorHarness;
 beforeAll(async () => {
@@ -30,25 +31,13 @@ const start = (extra: Partial<StartWebRTCContactCommandInput> = {}) =>
 const describeContact = (id: string) =>
   h.connect.send(new DescribeContactCommand({ InstanceId: h.config.instance.id, ContactId: id }));
 
-/** Expects the call to fail with this error and to create no contact and no meeting. */
-async function refused(
+/** Expects StartWebRTCContact with `extra` refused with this error, creating no contact and no meeting. */
+const refused = (
   extra: Partial<StartWebRTCContactCommandInput>,
   name: string,
   status: number,
   message: RegExp,
-) {
-  const meetings = h.media.meetings.size;
-  const contacts = h.aws.contacts.listActive().length;
-  const err = await start(extra).then(
-    () => undefined,
-    (e: Error & { $metadata: { httpStatusCode: number } }) => e,
-  );
-  expect(err?.name).toBe(name);
-  expect(err?.$metadata.httpStatusCode).toBe(status);
-  expect(err?.message).toMatch(message);
-  expect(h.media.meetings.size).toBe(meetings);
-  expect(h.aws.contacts.listActive().length).toBe(contacts);
-}
+) => expectStartRefused(h, input(extra), name, status, message);
 
 const utf8 = (n: number) => 'é'.repeat(n / 2); // 2 bytes per character
 

@@ -3,11 +3,8 @@
  * JSON message naming the problem) and creates nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  StartWebRTCContactCommand,
-  type StartWebRTCContactCommandInput,
-} from '@aws-sdk/client-connect';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
+import { expectStartRefused } from './testing/expect-start-refused';
 
 let h: EmulatorHarness;
 beforeAll(async () => {
@@ -21,20 +18,9 @@ const base = () => ({
   ParticipantDetails: { DisplayName: 'Grace' },
 });
 
-async function refused(body: unknown, name: string, status: number, message: RegExp) {
-  const meetings = h.media.meetings.size;
-  const err = await h.connect
-    .send(new StartWebRTCContactCommand(body as StartWebRTCContactCommandInput))
-    .then(
-      () => undefined,
-      (e: Error & { $metadata: { httpStatusCode: number } }) => e,
-    );
-  expect(err?.name).toBe(name);
-  expect(err?.$metadata.httpStatusCode).toBe(status);
-  expect(err?.message).toMatch(message);
-  expect(h.media.meetings.size).toBe(meetings);
-  expect(h.aws.contacts.listActive()).toHaveLength(0);
-}
+/** Expects StartWebRTCContact with `body` refused with this error, creating no contact and no meeting. */
+const refused = (body: unknown, name: string, status: number, message: RegExp) =>
+  expectStartRefused(h, body, name, status, message);
 
 describe('StartWebRTCContact: bad input', () => {
   it('unknown instance or flow: ResourceNotFoundException 404', async () => {

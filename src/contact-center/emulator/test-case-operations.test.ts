@@ -15,6 +15,7 @@ import {
   type TestCaseEntryPoint,
 } from '@aws-sdk/client-connect';
 import { startEmulatorHarness, type EmulatorHarness } from './testing/emulator-harness';
+import { awsFailure } from './testing/aws-failure';
 
 let h: EmulatorHarness;
 beforeAll(async () => {
@@ -32,15 +33,6 @@ const sample = (file: string) => {
   };
   return { ...json, Content: JSON.stringify(json.Content) };
 };
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => undefined,
-    (e: Error & { $metadata: { httpStatusCode: number } }) => ({
-      name: e.name,
-      status: e.$metadata.httpStatusCode,
-      message: e.message,
-    }),
-  );
 
 async function create(file: string): Promise<string> {
   const { TestCaseId } = await h.connect.send(
@@ -174,7 +166,7 @@ describe('flow test cases through the Connect client', () => {
       Content: JSON.stringify({ Version: '2025-06-21', Observations: [] }),
     };
     expect(
-      await failure(
+      await awsFailure(
         h.connect.send(new CreateTestCaseCommand({ InstanceId: h.config.instance.id, ...bad })),
       ),
     ).toMatchObject({
@@ -191,7 +183,7 @@ describe('flow test cases through the Connect client', () => {
   it('answers ResourceNotFoundException for an unknown test case or execution, and deletes', async () => {
     const id = await create('sales.json');
     expect(
-      await failure(
+      await awsFailure(
         h.connect.send(
           new GetTestCaseExecutionSummaryCommand({
             InstanceId: h.config.instance.id,
@@ -205,7 +197,7 @@ describe('flow test cases through the Connect client', () => {
       new DeleteTestCaseCommand({ InstanceId: h.config.instance.id, TestCaseId: id }),
     );
     expect(
-      await failure(
+      await awsFailure(
         h.connect.send(
           new DescribeTestCaseCommand({ InstanceId: h.config.instance.id, TestCaseId: id }),
         ),

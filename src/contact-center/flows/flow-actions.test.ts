@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { exportedFlow, flowKit } from './testing/flow-test-kit';
+import { bye, exportedFlow, runFlow, say } from './testing/flow-test-kit';
 
 const SUPPORT = 'e6ae982a-8d10-457c-b048-628cc7125a3c';
 const BUSINESS_HOURS = '9ba63cc3-d315-4225-98b5-7e9e556cd764';
-const say = (id: string, text: string, next?: string) => ({
-  Identifier: id,
-  Type: 'MessageParticipant',
-  Parameters: { Text: text },
-  Transitions: next ? { NextAction: next } : {},
-});
-const bye = { Identifier: 'bye', Type: 'DisconnectParticipant' };
-
-async function run(
-  flow: unknown,
-  options: Parameters<typeof flowKit>[0] = {},
-  contact: Parameters<ReturnType<typeof flowKit>['contacts']['create']>[0] = {},
-) {
-  const kit = flowKit({ ...options, flow });
-  const created = kit.contacts.create({ contactFlowId: 'flow-1', ...contact });
-  const ending = await kit.runner.run(created.id);
-  return {
-    ...kit,
-    ending,
-    contact: kit.contacts.get(created.id),
-    said: kit.prompts.map((p) => p.text),
-  };
-}
 
 describe('flow actions', () => {
   it('Compare reads $.Attributes and $.SegmentAttributes and falls to NoMatchingCondition', async () => {
@@ -54,15 +31,15 @@ describe('flow actions', () => {
         bye,
       ]);
     expect(
-      (await run(compareTo('$.Attributes.tier'), {}, { attributes: { tier: 'gold' } })).said,
+      (await runFlow(compareTo('$.Attributes.tier'), {}, { attributes: { tier: 'gold' } })).said,
     ).toEqual(['vip']);
-    expect((await run(compareTo("$.SegmentAttributes['connect:Subtype']"))).said).toEqual([
+    expect((await runFlow(compareTo("$.SegmentAttributes['connect:Subtype']"))).said).toEqual([
       'webrtc',
     ]);
     expect(
-      (await run(compareTo('$.Attributes.tier'), {}, { attributes: { tier: 'silver' } })).said,
+      (await runFlow(compareTo('$.Attributes.tier'), {}, { attributes: { tier: 'silver' } })).said,
     ).toEqual(['nomatch']);
-    expect((await run(compareTo('$.Attributes.missing'))).said).toEqual(['nomatch']);
+    expect((await runFlow(compareTo('$.Attributes.missing'))).said).toEqual(['nomatch']);
   });
 
   it('number operators compare numerically', async () => {
@@ -82,9 +59,9 @@ describe('flow actions', () => {
       say('small', 'small', 'bye'),
       bye,
     ]);
-    expect((await run(flow, {}, { attributes: { n: '10' } })).said).toEqual(['big']);
-    expect((await run(flow, {}, { attributes: { n: '9' } })).said).toEqual(['small']);
-    expect((await run(flow, {}, { attributes: { n: 'ten' } })).said).toEqual(['small']);
+    expect((await runFlow(flow, {}, { attributes: { n: '10' } })).said).toEqual(['big']);
+    expect((await runFlow(flow, {}, { attributes: { n: '9' } })).said).toEqual(['small']);
+    expect((await runFlow(flow, {}, { attributes: { n: 'ten' } })).said).toEqual(['small']);
   });
 
   it('UpdateContactAttributes interpolates references, and fails to its branch for a missing related contact', async () => {
@@ -113,7 +90,7 @@ describe('flow actions', () => {
       say('err', 'no related contact', 'bye'),
       bye,
     ]);
-    const r = await run(flow, {}, { name: 'Ana', attributes: { city: 'Lisbon' } });
+    const r = await runFlow(flow, {}, { name: 'Ana', attributes: { city: 'Lisbon' } });
     expect(r.contact?.attributes.greeting).toBe('Hi Ana from Lisbon');
     expect(r.said).toEqual(['no related contact']);
   });
@@ -139,14 +116,14 @@ describe('flow actions', () => {
         bye,
       ]);
     expect(
-      (await run(flow(BUSINESS_HOURS), { now: new Date('2026-11-23T15:00:00Z') })).said,
+      (await runFlow(flow(BUSINESS_HOURS), { now: new Date('2026-11-23T15:00:00Z') })).said,
     ).toEqual(['open']); // Mon 10:00 NY
     expect(
-      (await run(flow(BUSINESS_HOURS), { now: new Date('2026-11-23T23:30:00Z') })).said,
+      (await runFlow(flow(BUSINESS_HOURS), { now: new Date('2026-11-23T23:30:00Z') })).said,
     ).toEqual(['closed']); // Mon 18:30 NY
     expect(
       (
-        await run(
+        await runFlow(
           flow(
             `arn:aws:connect:us-east-1:000000000000:instance/i/operating-hours/${BUSINESS_HOURS}`,
           ),
@@ -154,7 +131,7 @@ describe('flow actions', () => {
         )
       ).said,
     ).toEqual(['closed']); // Sunday
-    expect((await run(flow('no-such-hours'))).said).toEqual(['err']);
+    expect((await runFlow(flow('no-such-hours'))).said).toEqual(['err']);
   });
 
   it('UpdateContactTargetQueue takes ids, ARNs and references; unknown queues take the error branch', async () => {
@@ -184,11 +161,11 @@ describe('flow actions', () => {
         say('full', 'full', 'bye'),
         bye,
       ]);
-    const byRef = await run(flow('$.Attributes.queue'), {}, { attributes: { queue: SUPPORT } });
+    const byRef = await runFlow(flow('$.Attributes.queue'), {}, { attributes: { queue: SUPPORT } });
     expect(byRef.ending).toBe('queued');
     expect(byRef.queued[0]?.queueId).toBe(SUPPORT);
-    expect((await run(flow('nope'))).said).toEqual(['err']);
-    expect((await run(flow(SUPPORT), { capacity: false })).said).toEqual(['full']);
+    expect((await runFlow(flow('nope'))).said).toEqual(['err']);
+    expect((await runFlow(flow(SUPPORT), { capacity: false })).said).toEqual(['full']);
   });
 
   it('UpdateContactTargetQueue with AgentId targets that agent', async () => {
@@ -202,7 +179,7 @@ describe('flow actions', () => {
       { Identifier: 't', Type: 'TransferContactToQueue', Transitions: { NextAction: 'bye' } },
       bye,
     ]);
-    expect((await run(flow)).queued[0]).toMatchObject({
+    expect((await runFlow(flow)).queued[0]).toMatchObject({
       agentId: '0336b503-1430-41e8-9e50-f660e2ad5be0',
     });
   });
@@ -220,6 +197,6 @@ describe('flow actions', () => {
       say('err', 'no queue', 'bye'),
       bye,
     ]);
-    expect((await run(flow)).said).toEqual(['no queue']);
+    expect((await runFlow(flow)).said).toEqual(['no queue']);
   });
 });

@@ -1,37 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlowDocument } from './flow-document';
-import { exportedFlow, flowKit } from './testing/flow-test-kit';
+import { bye, exportedFlow, flowKit, runFlow, say } from './testing/flow-test-kit';
 import { isWithinHours } from './hours-of-operation';
-
-const say = (id: string, text: string, next?: string) => ({
-  Identifier: id,
-  Type: 'MessageParticipant',
-  Parameters: { Text: text },
-  Transitions: next ? { NextAction: next } : {},
-});
-const bye = { Identifier: 'bye', Type: 'DisconnectParticipant' };
-
-async function run(
-  flow: unknown,
-  contact: Record<string, unknown> = {},
-  during?: (kit: ReturnType<typeof flowKit>, id: string) => Promise<void>,
-) {
-  const kit = flowKit({ flow });
-  const created = kit.contacts.create({ contactFlowId: 'flow-1', ...contact });
-  const pending = kit.runner.run(created.id);
-  await during?.(kit, created.id);
-  const ending = await pending;
-  return {
-    ...kit,
-    ending,
-    contact: kit.contacts.get(created.id),
-    said: kit.prompts.map((p) => p.text),
-  };
-}
 
 describe('flow endings and error branches', () => {
   it('an unknown action takes its error branch and is logged by name', async () => {
-    const r = await run(
+    const r = await runFlow(
       exportedFlow([
         {
           Identifier: 'x',
@@ -51,7 +25,7 @@ describe('flow endings and error branches', () => {
   });
 
   it('a failing action with no error branch ends the contact with a reason', async () => {
-    const r = await run(
+    const r = await runFlow(
       exportedFlow([{ Identifier: 't', Type: 'TransferContactToQueue', Transitions: {} }]),
     );
     expect(r.ending).toBe('ended');
@@ -63,17 +37,17 @@ describe('flow endings and error branches', () => {
   });
 
   it('EndFlowExecution and a missing NextAction both end the contact', async () => {
-    const ended = await run(
+    const ended = await runFlow(
       exportedFlow([say('a', 'one', 'end'), { Identifier: 'end', Type: 'EndFlowExecution' }]),
     );
     expect(ended.contact?.history.some((h) => h.detail === 'EndFlowExecution')).toBe(true);
     expect(ended.contact?.state).toBe('ENDED');
-    const fell = await run(exportedFlow([say('a', 'only')]));
+    const fell = await runFlow(exportedFlow([say('a', 'only')]));
     expect(fell.contact?.disconnectReason).toBe('CONTACT_FLOW_DISCONNECT');
   });
 
   it('an endless loop is stopped and the contact ended', async () => {
-    const r = await run(
+    const r = await runFlow(
       exportedFlow([
         {
           Identifier: 'a',
@@ -88,7 +62,7 @@ describe('flow endings and error branches', () => {
   });
 
   it('records recording behavior and event hooks on the contact; a bad hook takes its error branch', async () => {
-    const r = await run(
+    const r = await runFlow(
       exportedFlow([
         {
           Identifier: 'rec',
@@ -130,7 +104,7 @@ describe('flow endings and error branches', () => {
   });
 
   it('PromptId prompts have no local prompt library and take the error branch', async () => {
-    const r = await run(
+    const r = await runFlow(
       exportedFlow([
         {
           Identifier: 'p',
@@ -149,7 +123,7 @@ describe('flow endings and error branches', () => {
   });
 
   it('GetParticipantInput times out to InputTimeLimitExceeded', async () => {
-    const r = await run(
+    const r = await runFlow(
       exportedFlow([
         {
           Identifier: 'in',
@@ -172,7 +146,7 @@ describe('flow endings and error branches', () => {
   });
 
   it('GetParticipantInput with StoreInput stores digits up to the terminator in $.StoredCustomerInput', async () => {
-    const r = await run(
+    const r = await runFlow(
       exportedFlow([
         {
           Identifier: 'in',
@@ -200,10 +174,11 @@ describe('flow endings and error branches', () => {
         },
         bye,
       ]),
-      {},
-      async (kit, id) => {
-        await kit.press(id, '12');
-        kit.runner.deliverDtmf(id, '34#');
+      {
+        during: async (kit, id) => {
+          await kit.press(id, '12');
+          kit.runner.deliverDtmf(id, '34#');
+        },
       },
     );
     expect(r.contact?.attributes.orderId).toBe('1234');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportedFlow, flowKit } from './testing/flow-test-kit';
+import { bye, exportedFlow, flowKit, say } from './testing/flow-test-kit';
 import { TOUCHTONE_BUFFER_LIMIT, TouchtoneBuffer } from './touchtone-buffer';
 
 const SUPPORT = 'e6ae982a-8d10-457c-b048-628cc7125a3c';
@@ -33,12 +33,6 @@ const buffering = (id: string, next: string, parameters: Record<string, unknown>
   Type: 'GetParticipantInput',
   Parameters: { EnableDTMFBuffer: 'true', ...parameters },
   Transitions: { NextAction: next, Errors: [{ ErrorType: 'NoMatchingError', NextAction: 'err' }] },
-});
-const say = (id: string, text: string, next: string, parameters: Record<string, unknown> = {}) => ({
-  Identifier: id,
-  Type: 'MessageParticipant',
-  Parameters: { Text: text, ...parameters },
-  Transitions: { NextAction: next },
 });
 const menu = (
   id: string,
@@ -94,8 +88,28 @@ const ends = [
   say('two', 'chose two', 'bye'),
   say('timeout', 'no input', 'bye'),
   say('err', 'error branch', 'bye'),
-  { Identifier: 'bye', Type: 'DisconnectParticipant' },
+  bye,
 ];
+
+/**
+ * Starts `actions`, followed by the shared endings, as flow-1 for a new contact. The prompts `hold`
+ * play until the test releases them; `typeAhead` keys are pressed as the prompt `during` starts.
+ */
+function startBuffered(
+  actions: Parameters<typeof exportedFlow>[0],
+  { hold = [], typeAhead }: { hold?: string[]; typeAhead?: { during: string; keys: string } } = {},
+) {
+  const held = heldPlayback(...hold);
+  const kit = flowKit({
+    flow: exportedFlow([...actions, ...ends]),
+    playback: async (prompt, signal) => {
+      if (prompt.text === typeAhead?.during) kit.runner.deliverDtmf(contact.id, typeAhead.keys);
+      await held.playback(prompt, signal);
+    },
+  });
+  const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
+  return { kit, contact, started: held.started, done: kit.runner.run(contact.id) };
+}
 
 describe('TouchtoneBuffer', () => {
   it('keeps keys first in, first out, and at most 30', () => {
@@ -127,100 +141,76 @@ describe('TouchtoneBuffer', () => {
 
 describe('Set Touchtone Buffer Behavior in the flow runner', () => {
   it("without it, a key pressed during a prompt is dropped (Connect's default)", async () => {
-    const held = heldPlayback('Welcome', 'Press 1 or 2');
-    const kit = flowKit({
-      flow: exportedFlow([say('hello', 'Welcome', 'menu'), menu('menu', 'timeout'), ...ends]),
-      playback: held.playback,
-    });
-    const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-    const done = kit.runner.run(contact.id);
+    const { kit, contact, started, done } = startBuffered(
+      [say('hello', 'Welcome', 'menu'), menu('menu', 'timeout')],
+      { hold: ['Welcome', 'Press 1 or 2'] },
+    );
     expect(kit.runner.deliverDtmf(contact.id, '2')).toBe(false);
-    (await held.started('Welcome')).release();
-    (await held.started('Press 1 or 2')).release();
+    (await started('Welcome')).release();
+    (await started('Press 1 or 2')).release();
     expect(await done).toBe('disconnected');
     expect(kit.prompts.map((p) => p.text)).toEqual(['Welcome', 'Press 1 or 2', 'no input']);
   });
 
   it('with it, a key pressed during a prompt is taken by the next Get customer input, which skips its prompt', async () => {
-    const held = heldPlayback('Welcome');
-    const kit = flowKit({
-      flow: exportedFlow([
-        buffering('buffer', 'hello'),
-        say('hello', 'Welcome', 'menu'),
-        menu('menu', 'timeout'),
-        ...ends,
-      ]),
-      playback: held.playback,
-    });
-    const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-    const done = kit.runner.run(contact.id);
-    await held.started('Welcome');
+    const { kit, contact, started, done } = startBuffered(
+      [buffering('buffer', 'hello'), say('hello', 'Welcome', 'menu'), menu('menu', 'timeout')],
+      { hold: ['Welcome'] },
+    );
+    await started('Welcome');
     expect(kit.runner.deliverDtmf(contact.id, '2')).toBe(true);
     expect(kit.dtmf.buffer(contact.id)?.contents).toBe('2');
     // The greeting does not have the skip option: it plays to its end.
     expect(kit.interrupted).toEqual([]);
-    (await held.started('Welcome')).release();
+    (await started('Welcome')).release();
     expect(await done).toBe('disconnected');
     expect(kit.prompts.map((p) => p.text)).toEqual(['Welcome', 'chose two']);
   });
 
   it('Get customer input takes one buffered key at a time, oldest first', async () => {
-    const held = heldPlayback('Welcome');
-    const kit = flowKit({
-      flow: exportedFlow([
+    const { kit, contact, started, done } = startBuffered(
+      [
         buffering('buffer', 'hello'),
         say('hello', 'Welcome', 'first'),
         menu('first', 'timeout', { 1: 'second' }),
         menu('second', 'timeout'),
-        ...ends,
-      ]),
-      playback: held.playback,
-    });
-    const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-    const done = kit.runner.run(contact.id);
-    await held.started('Welcome');
+      ],
+      { hold: ['Welcome'] },
+    );
+    await started('Welcome');
     kit.runner.deliverDtmf(contact.id, '12');
-    (await held.started('Welcome')).release();
+    (await started('Welcome')).release();
     expect(await done).toBe('disconnected');
     expect(kit.prompts.map((p) => p.text)).toEqual(['Welcome', 'chose two']);
   });
 
   it('Store customer input takes up to its maximum from the buffer and leaves the rest for the next input', async () => {
-    const kit = flowKit({
-      flow: exportedFlow([
+    // The customer types ahead during the greeting: an account number and a menu choice.
+    const { kit, contact, done } = startBuffered(
+      [
         buffering('buffer', 'hello'),
         say('hello', 'Welcome', 'account'),
         storeDigits('account', '4', 'keep-account'),
         keep('keep-account', 'account', 'menu'),
         menu('menu', 'timeout'),
-        ...ends,
-      ]),
-      playback: async (prompt) => {
-        // The customer types ahead during the greeting: an account number and a menu choice.
-        if (prompt.text === 'Welcome') kit.runner.deliverDtmf(contact.id, '48172');
-      },
-    });
-    const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-    expect(await kit.runner.run(contact.id)).toBe('disconnected');
+      ],
+      { typeAhead: { during: 'Welcome', keys: '48172' } },
+    );
+    expect(await done).toBe('disconnected');
     expect(kit.contacts.get(contact.id)?.attributes.account).toBe('4817');
     expect(kit.prompts.at(-1)?.text).toBe('chose two');
   });
 
   it('Store customer input with fewer buffered keys than its maximum waits for the rest, inter-digit', async () => {
-    const kit = flowKit({
-      flow: exportedFlow([
+    const { kit, contact, done } = startBuffered(
+      [
         buffering('buffer', 'hello'),
         say('hello', 'Welcome', 'account'),
         storeDigits('account', '6', 'keep-account'),
         keep('keep-account', 'account', 'bye'),
-        ...ends,
-      ]),
-      playback: async (prompt) => {
-        if (prompt.text === 'Welcome') kit.runner.deliverDtmf(contact.id, '12');
-      },
-    });
-    const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-    const done = kit.runner.run(contact.id);
+      ],
+      { typeAhead: { during: 'Welcome', keys: '12' } },
+    );
     await kit.waitForInput(contact.id);
     expect(kit.runner.deliverDtmf(contact.id, '34#')).toBe(true);
     expect(await done).toBe('disconnected');
@@ -228,21 +218,17 @@ describe('Set Touchtone Buffer Behavior in the flow runner', () => {
   });
 
   it('a prompt with SkipWhenDTMFBufferEnabled is skipped when keys are buffered and stopped by a key', async () => {
-    const held = heldPlayback('Welcome', 'Our opening hours changed');
     const skippable = { SkipWhenDTMFBufferEnabled: 'true' };
-    const kit = flowKit({
-      flow: exportedFlow([
+    const { kit, contact, started, done } = startBuffered(
+      [
         buffering('buffer', 'hello'),
         say('hello', 'Welcome', 'news', skippable),
         say('news', 'Our opening hours changed', 'menu', skippable),
         menu('menu', 'timeout'),
-        ...ends,
-      ]),
-      playback: held.playback,
-    });
-    const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-    const done = kit.runner.run(contact.id);
-    await held.started('Welcome');
+      ],
+      { hold: ['Welcome', 'Our opening hours changed'] },
+    );
+    await started('Welcome');
     kit.runner.deliverDtmf(contact.id, '1');
     expect(await done).toBe('disconnected');
     // The key stopped the greeting, the next skippable prompt was skipped, the menu took the key.
@@ -251,26 +237,22 @@ describe('Set Touchtone Buffer Behavior in the flow runner', () => {
   });
 
   it('Stop and Clear stores what was buffered in $.StoredCustomerInput and drops later keys', async () => {
-    const held = heldPlayback('Welcome', 'Press 1 or 2');
-    const kit = flowKit({
-      flow: exportedFlow([
+    const { kit, contact, started, done } = startBuffered(
+      [
         buffering('buffer', 'hello'),
         say('hello', 'Welcome', 'stop'),
         buffering('stop', 'keep-typed', { EnableDTMFBuffer: 'False', StoreInput: 'True' }),
         keep('keep-typed', 'typed', 'menu'),
         menu('menu', 'timeout'),
-        ...ends,
-      ]),
-      playback: held.playback,
-    });
-    const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-    const done = kit.runner.run(contact.id);
-    await held.started('Welcome');
+      ],
+      { hold: ['Welcome', 'Press 1 or 2'] },
+    );
+    await started('Welcome');
     kit.runner.deliverDtmf(contact.id, '99');
-    (await held.started('Welcome')).release();
-    await held.started('Press 1 or 2');
+    (await started('Welcome')).release();
+    await started('Press 1 or 2');
     expect(kit.dtmf.buffer(contact.id)).toBeUndefined();
-    (await held.started('Press 1 or 2')).release();
+    (await started('Press 1 or 2')).release();
     expect(await done).toBe('disconnected');
     expect(kit.contacts.get(contact.id)?.attributes.typed).toBe('99');
     expect(kit.prompts.at(-1)?.text).toBe('no input');
@@ -282,11 +264,8 @@ describe('Set Touchtone Buffer Behavior in the flow runner', () => {
       { EnableDTMFBuffer: 'true', StoreInput: 'True' },
       { EnableDTMFBuffer: 'false', StoreInput: 'maybe' },
     ]) {
-      const kit = flowKit({
-        flow: exportedFlow([buffering('buffer', 'bye', parameters), ...ends]),
-      });
-      const contact = kit.contacts.create({ contactFlowId: 'flow-1' });
-      await kit.runner.run(contact.id);
+      const { kit, done } = startBuffered([buffering('buffer', 'bye', parameters)]);
+      await done;
       expect(kit.prompts.map((p) => p.text)).toEqual(['error branch']);
     }
   });

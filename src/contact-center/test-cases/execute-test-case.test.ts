@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLocalConfig } from '../config/load-local-config';
-import type { LocalConfig } from '../config/local-config-schema';
 import { executeTestCase, type TestCaseRun } from './execute-test-case';
 import { testCaseRunOf } from './test-case-definition';
+import { withoutFirstAction } from '../flows/testing/flow-test-kit';
 
 const CONFIG_DIR = join(import.meta.dirname, '../../../config/local');
 const TESTS_DIR = join(CONFIG_DIR, 'tests');
@@ -64,24 +64,8 @@ describe('the shipped sample flow test cases', () => {
   });
 
   it('the early-digit case fails on a flow that does not buffer touchtones', async () => {
-    const flow = config.flows[0]!;
-    // The flow as exported: its first action turns buffering on; start at the one after it instead.
-    const exported = flow.content as unknown as {
-      StartAction: string;
-      Actions: Array<{ Identifier: string; Transitions: { NextAction?: string } }>;
-    };
-    const startAction = exported.Actions.find((a) => a.Identifier === exported.StartAction)!
-      .Transitions.NextAction!;
-    const unbuffered: LocalConfig = {
-      ...config,
-      flows: [
-        {
-          ...flow,
-          content: { ...exported, StartAction: startAction } as unknown as typeof flow.content,
-        },
-        ...config.flows.slice(1),
-      ],
-    };
+    // The sample flow's first action turns buffering on; start at the one after it instead.
+    const unbuffered = withoutFirstAction(config);
     const result = await executeTestCase(
       unbuffered,
       testCaseRunOf(sample('early-digit.json'), unbuffered),

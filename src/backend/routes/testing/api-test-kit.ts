@@ -5,6 +5,8 @@
  */
 import type { StartWebRTCContactCommandInput } from '@aws-sdk/client-connect';
 import { SignJWT } from 'jose';
+import { afterEach } from 'vitest';
+import { StartCallResponse } from '../../../shared/call-api';
 import { createApp, type AppDeps } from '../../app';
 import { entryPointRegistry, type EntryPoint } from '../../entry-points';
 import type { ApiSecurity, CallGateway } from '../api-deps';
@@ -160,3 +162,40 @@ export const startBody = (over: Record<string, unknown> = {}) => ({
   clientToken: 'client-token-0123456789',
   ...over,
 });
+
+/**
+ * For a test file whose tests each start a call: returns `appWithCall(entryPoint)`, which builds a test
+ * app, starts a call on it through POST /api/calls and gives `callRoute(what)` to POST the call's own
+ * routes (/api/calls/:contactId/<what>) bearing its call token unless another `token` is given. Every
+ * app it built is closed after each test.
+ */
+export function useAppsWithCall() {
+  const apps: Array<{ close(): Promise<unknown> }> = [];
+  afterEach(async () => {
+    for (const app of apps.splice(0)) await app.close();
+  });
+  return async function appWithCall(entryPoint = 'default') {
+    const t = await testApp();
+    apps.push(t.app);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/calls',
+      payload: startBody({ entryPoint }),
+    });
+    const call = StartCallResponse.parse(res.json());
+    const callRoute = (
+      what: string,
+      {
+        token = call.callToken,
+        payload,
+      }: { token?: string; payload?: Record<string, unknown> } = {},
+    ) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/calls/${call.contactId}/${what}`,
+        headers: { authorization: `Bearer ${token}` },
+        ...(payload === undefined ? {} : { payload }),
+      });
+    return { ...t, call, callRoute };
+  };
+}

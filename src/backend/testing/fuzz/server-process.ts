@@ -3,11 +3,12 @@
  * a free loopback port with a fresh data folder, so a crash shows as an exit and its memory can be
  * read from /proc without the test runner's own.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../free-port';
+import { processExited, startMainProcess } from '../main-process';
 
 /** The server child process under fuzzing: its address, liveness and memory, and how to stop it. */
 export interface ServerProcess {
@@ -33,34 +34,19 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cvc-fuzz-'));
   const baseUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/backend/main.ts'], {
+  const child = await startMainProcess({
+    port,
+    baseUrl,
+    dataDir,
     env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PUBLIC_URL: baseUrl,
-      LOCAL_DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       LOCAL_SPEECH: 'false',
       RATE_LIMIT_PER_MINUTE: '1000000',
       LOCAL_AWS_RATE_LIMIT_PER_MINUTE: '1000000',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdout: 'ignore',
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  for (const deadline = Date.now() + 60_000; ;) {
-    if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}`);
-    if (
-      await fetch(`${baseUrl}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error('server did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
   const pid = child.pid!;
   return {
     baseUrl,
@@ -72,7 +58,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
+      await processExited(child);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

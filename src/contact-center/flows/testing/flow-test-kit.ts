@@ -9,6 +9,7 @@ import { CONFIG_FILE_NAME, readJson, validateLocalConfig } from '../../config/lo
 import type { LocalConfig } from '../../config/local-config-schema';
 import { CenterDirectory } from '../../routing/center-directory';
 import { MemoryContacts } from '../../contacts/memory-contacts';
+import type { ContactRecord } from '../../contacts/contact-record';
 import { DtmfInbox } from '../dtmf-inbox';
 import type { FlowAction } from '../flow-document';
 import { FlowRunner } from '../flow-runner';
@@ -38,6 +39,23 @@ export function testConfig(flow?: unknown): LocalConfig {
   });
 }
 
+/**
+ * `setup` with its first flow starting one action later: at its StartAction's NextAction, as if its
+ * first block were taken out (for the sample flow: Set Touchtone Buffer Behavior, leaving Connect's
+ * default of dropping keys pressed during a prompt).
+ */
+export function withoutFirstAction(setup: LocalConfig): LocalConfig {
+  const flow = setup.flows[0]!;
+  const exported = flow.content as unknown as {
+    StartAction: string;
+    Actions: Array<{ Identifier: string; Transitions: { NextAction?: string } }>;
+  };
+  const next = exported.Actions.find((a) => a.Identifier === exported.StartAction)!.Transitions
+    .NextAction!;
+  const content = { ...exported, StartAction: next } as unknown as typeof flow.content;
+  return { ...setup, flows: [{ ...flow, content }, ...setup.flows.slice(1)] };
+}
+
 /** An exported flow document from actions (Parameters/Transitions as in a Connect export). */
 export function exportedFlow(
   actions: Array<Partial<FlowAction> & Pick<FlowAction, 'Identifier' | 'Type'>>,
@@ -49,6 +67,25 @@ export function exportedFlow(
     Actions: actions.map((a) => ({ Parameters: {}, Transitions: {}, ...a })),
   };
 }
+
+/**
+ * A MessageParticipant action saying `text`, going on to `next` (none: the flow falls off its end there),
+ * with any extra `parameters` (such as SkipWhenDTMFBufferEnabled).
+ */
+export const say = (
+  id: string,
+  text: string,
+  next?: string,
+  parameters: Record<string, unknown> = {},
+) => ({
+  Identifier: id,
+  Type: 'MessageParticipant',
+  Parameters: { Text: text, ...parameters },
+  Transitions: next ? { NextAction: next } : {},
+});
+
+/** The DisconnectParticipant action `bye` that the kit's test flows end on. */
+export const bye = { Identifier: 'bye', Type: 'DisconnectParticipant' };
 
 /** The kit's default time: a Monday, 10:00 in New York. */
 const MONDAY_10_NEW_YORK = new Date('2026-11-23T15:00:00Z');
@@ -143,5 +180,33 @@ export function flowKit(options: FlowKitOptions = {}) {
     waitForInput,
     press,
     contactFlowId,
+  };
+}
+
+/** How runFlow runs a flow: the kit's options, and what to do while the flow runs. */
+export interface RunFlowOptions extends Omit<FlowKitOptions, 'flow'> {
+  /** Acts on the running contact (keys it in, say); the run's ending is awaited after it. */
+  during?: (kit: ReturnType<typeof flowKit>, contactId: string) => Promise<void>;
+}
+
+/**
+ * Runs the exported `flow` as `flow-1` for a new contact created with `contact`, to its end. Returns the
+ * kit with the run's `ending`, the contact as it ended and the prompts' texts (`said`).
+ */
+export async function runFlow(
+  flow: unknown,
+  { during, ...options }: RunFlowOptions = {},
+  contact: Partial<ContactRecord> = {},
+) {
+  const kit = flowKit({ ...options, flow });
+  const created = kit.contacts.create({ contactFlowId: 'flow-1', ...contact });
+  const pending = kit.runner.run(created.id);
+  await during?.(kit, created.id);
+  const ending = await pending;
+  return {
+    ...kit,
+    ending,
+    contact: kit.contacts.get(created.id),
+    said: kit.prompts.map((p) => p.text),
   };
 }

@@ -72,6 +72,24 @@ function widgetOverflow(dialog: Locator) {
 
 const NONE = { panel: 0, body: 0, drawer: 0, selectsPastDrawer: 0, pastPanel: 0 };
 
+/**
+ * With the drawer open at 360×740 (the microphone's long name in its list): nothing sticks out of the
+ * widget there nor at 1280×800; screenshots of both, and the page is left at 360×740.
+ */
+async function fitsAtBothSizes(customer: Page, dialog: Locator, name: string) {
+  const mic = dialog.getByLabel('Microphone', { exact: true });
+  await expect(mic.locator('option').first()).toHaveText(
+    new RegExp(`^${LONG_MIC.replace(/[()]/g, '\\$&')}`),
+  );
+  expect.soft(await widgetOverflow(dialog)).toEqual(NONE);
+  expect.soft(await horizontalOverflow(customer)).toBe(0);
+  await reviewScreen(customer, `${name}-360x740`);
+  await customer.setViewportSize(VIEWPORTS.desktop);
+  expect.soft(await widgetOverflow(dialog)).toEqual(NONE);
+  await reviewScreen(customer, `${name}-1280x800`);
+  await customer.setViewportSize(VIEWPORTS.phone);
+}
+
 test('long device names stay inside the pre-call pickers and the in-call Devices drawer at 360×740', async ({
   browser,
 }) => {
@@ -82,31 +100,13 @@ test('long device names stay inside the pre-call pickers and the in-call Devices
   });
   const dialog = await openWidget(customer);
   await dialog.getByRole('button', { name: 'Device settings' }).click();
-  const mic = dialog.getByLabel('Microphone', { exact: true });
-  await expect(mic.locator('option').first()).toHaveText(
-    new RegExp(`^${LONG_MIC.replace(/[()]/g, '\\$&')}`),
-  );
-  expect.soft(await widgetOverflow(dialog)).toEqual(NONE);
-  expect.soft(await horizontalOverflow(customer)).toBe(0);
-  await reviewScreen(customer, 'device-names-precall-360x740');
-  await customer.setViewportSize(VIEWPORTS.desktop);
-  expect.soft(await widgetOverflow(dialog)).toEqual(NONE);
-  await reviewScreen(customer, 'device-names-precall-1280x800');
-  await customer.setViewportSize(VIEWPORTS.phone);
+  await fitsAtBothSizes(customer, dialog, 'device-names-precall');
   await dialog.getByRole('button', { name: 'Device settings' }).click();
 
   await callThroughFlow(customer, agent, 'Lena Longname');
   await dialog.getByRole('button', { name: 'More' }).click(); // narrow: Devices is under More
   await dialog.getByRole('button', { name: 'Devices' }).click();
-  await expect(mic.locator('option').first()).toHaveText(
-    new RegExp(`^${LONG_MIC.replace(/[()]/g, '\\$&')}`),
-  );
-  expect.soft(await widgetOverflow(dialog)).toEqual(NONE);
-  expect.soft(await horizontalOverflow(customer)).toBe(0);
-  await reviewScreen(customer, 'device-names-in-call-360x740');
-  await customer.setViewportSize(VIEWPORTS.desktop);
-  expect.soft(await widgetOverflow(dialog)).toEqual(NONE);
-  await reviewScreen(customer, 'device-names-in-call-1280x800');
+  await fitsAtBothSizes(customer, dialog, 'device-names-in-call');
 
   await dialog.getByRole('button', { name: 'End call' }).click();
   await expect(dialog.getByRole('heading', { name: 'Call ended' })).toBeVisible();

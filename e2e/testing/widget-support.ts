@@ -30,7 +30,7 @@ export async function setAgentStatus(agent: keyof typeof AGENTS, status: 'AVAILA
  */
 export async function openAgentDesk(
   browser: Browser,
-  beforeLoad?: (page: Page) => Promise<void>,
+  beforeLoad?: (page: Page) => Promise<unknown>,
 ): Promise<Page> {
   await releaseAgents(base());
   const ctx = await browser.newContext({ permissions: ['camera', 'microphone'] });
@@ -163,7 +163,7 @@ export async function openCustomerPage(
   browser: Browser,
   opts: {
     viewport?: { width: number; height: number };
-    beforeLoad?: (page: Page) => Promise<void>;
+    beforeLoad?: (page: Page) => Promise<unknown>;
   } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
@@ -193,8 +193,8 @@ export async function customerInCall(
   name: string,
   opts: {
     attrs?: Record<string, string>;
-    agentBeforeLoad?: (page: Page) => Promise<void>;
-    customerBeforeLoad?: (page: Page) => Promise<void>;
+    agentBeforeLoad?: (page: Page) => Promise<unknown>;
+    customerBeforeLoad?: (page: Page) => Promise<unknown>;
   } = {},
 ) {
   const agent = await openAgentDesk(browser, opts.agentBeforeLoad);

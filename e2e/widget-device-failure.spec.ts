@@ -8,8 +8,8 @@ import {
   callThroughFlow,
   finishAgent,
   liveTracks,
-  observeCustomerPage,
   openAgentDesk,
+  openCustomerPage,
   openWidget,
 } from './testing/widget-support';
 import { axeViolations, screen, VIEWPORTS } from './testing/screens';
@@ -18,20 +18,19 @@ test('a camera that cannot start mid-call is shown with a way forward, then reco
   browser,
 }) => {
   const agent = await openAgentDesk(browser);
-  const customer = await (
-    await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop })
-  ).newPage();
-  await observeCustomerPage(customer);
   // While __cameraBusy is set, asking for a camera fails as it does when another app holds it.
-  await customer.addInitScript(() => {
-    const w = window as unknown as { __cameraBusy?: boolean };
-    const md = navigator.mediaDevices;
-    const gum = md.getUserMedia.bind(md);
-    md.getUserMedia = async (c) => {
-      if (w.__cameraBusy && c?.video)
-        throw new DOMException('Could not start video source', 'NotReadableError');
-      return gum(c);
-    };
+  const customer = await openCustomerPage(browser, {
+    beforeLoad: (page) =>
+      page.addInitScript(() => {
+        const w = window as unknown as { __cameraBusy?: boolean };
+        const md = navigator.mediaDevices;
+        const gum = md.getUserMedia.bind(md);
+        md.getUserMedia = async (c) => {
+          if (w.__cameraBusy && c?.video)
+            throw new DOMException('Could not start video source', 'NotReadableError');
+          return gum(c);
+        };
+      }),
   });
   const warnings: string[] = [];
   customer.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));

@@ -6,16 +6,9 @@
  * End there ends the call and closes the window. The page meanwhile shows a small "in
  * picture-in-picture" card.
  */
-import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import {
-  callThroughFlow,
-  finishAgent,
-  observeCustomerPage,
-  openAgentDesk,
-  openWidget,
-} from './testing/widget-support';
-import { axeViolations, screen, VIEWPORTS } from './testing/screens';
+import { customerInCall, finishAgent } from './testing/widget-support';
+import { axeViolations, reviewScreen, VIEWPORTS } from './testing/screens';
 
 /** Frames presented by the agent's video (found by its accessible name) on a page, or 0. */
 const agentFrames = (page: Page) =>
@@ -37,26 +30,10 @@ async function popOut(customer: Page): Promise<Page> {
   return pip;
 }
 
-/** Screenshots also go to the helper's folder for review, when it exists (never into the repo). */
-async function shot(page: Page, name: string) {
-  await screen(page, name);
-  const dir = process.env.SHOTS_DIR;
-  if (!dir) return;
-  mkdirSync(dir, { recursive: true });
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
-
 test('the call pops out into picture-in-picture and back; Mute and End there act on the call', async ({
   browser,
 }) => {
-  const agent = await openAgentDesk(browser);
-  const customer = await (
-    await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop })
-  ).newPage();
-  await observeCustomerPage(customer);
-  const dialog = await openWidget(customer);
-  await callThroughFlow(customer, agent, 'Pia Popout');
-  await expect.poll(() => agentFrames(customer), { timeout: 30_000 }).toBeGreaterThan(5);
+  const { agent, customer, dialog } = await customerInCall(browser, 'Pia Popout');
   expect(await customer.evaluate(() => 'documentPictureInPicture' in window)).toBe(true);
 
   // Pop out: the window plays the agent's video; the page keeps a small card with Bring back.
@@ -77,23 +54,23 @@ test('the call pops out into picture-in-picture and back; Mute and End there act
       .evaluate((el) => getComputedStyle(el).getPropertyValue('--cvw-end').trim()),
   ).toBe('#c5221f');
   expect(await axeViolations(pip)).toEqual([]);
-  await shot(customer, 'pip-page-card-1280x800');
+  await reviewScreen(customer, 'pip-page-card-1280x800');
   // The window at the size the widget asks for, and at the two review sizes.
   for (const size of [{ width: 360, height: 320 }, VIEWPORTS.desktop, VIEWPORTS.phone]) {
     await pip.setViewportSize(size);
     await expect(pip.getByRole('button', { name: 'End call' })).toBeInViewport();
-    await shot(pip, `pip-window-${size.width}x${size.height}`);
+    await reviewScreen(pip, `pip-window-${size.width}x${size.height}`);
   }
   await customer.setViewportSize(VIEWPORTS.phone);
   await expect(card.getByRole('button', { name: 'Bring back' })).toBeInViewport();
-  await shot(customer, 'pip-page-card-360x740');
+  await reviewScreen(customer, 'pip-page-card-360x740');
   await customer.setViewportSize(VIEWPORTS.desktop);
 
   // Mute in the window mutes the customer: the agent's desk sees it; Unmute there undoes it.
   await pip.getByRole('button', { name: 'Mute' }).click();
   await expect(agent.getByTestId('customer-muted')).toHaveText('Pia Popout is muted');
   await expect(pip.getByRole('button', { name: 'Unmute' })).toBeVisible();
-  await shot(pip, 'pip-window-muted');
+  await reviewScreen(pip, 'pip-window-muted');
   await pip.getByRole('button', { name: 'Unmute' }).click();
   await expect(agent.getByTestId('customer-muted')).toHaveCount(0);
 

@@ -5,31 +5,27 @@
  * agent's desk lists it under Recent contacts. Screenshots of the question at 1280×800 and 360×740.
  */
 import { expect, test } from '@playwright/test';
-import { ConnectClient, DescribeContactCommand } from '@aws-sdk/client-connect';
+import { describeContact } from './testing/contacts';
 import { axeViolations, screen, VIEWPORTS } from './testing/screens';
 import {
-  base,
   callThroughFlow,
   finishAgent,
-  observeCustomerPage,
   openAgentDesk,
+  openCustomerPage,
   openWidget,
 } from './testing/widget-support';
-
-const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 
 test('the customer rates the call; the contact, the host page and the desk get it', async ({
   browser,
 }) => {
   const agent = await openAgentDesk(browser);
-  const customer = await (
-    await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop })
-  ).newPage();
-  await observeCustomerPage(customer);
-  await customer.addInitScript(() => {
-    const w = window as unknown as { __ratings: unknown[] };
-    w.__ratings = [];
-    document.addEventListener('cvc-rating', (e) => w.__ratings.push((e as CustomEvent).detail));
+  const customer = await openCustomerPage(browser, {
+    beforeLoad: (page) =>
+      page.addInitScript(() => {
+        const w = window as unknown as { __ratings: unknown[] };
+        w.__ratings = [];
+        document.addEventListener('cvc-rating', (e) => w.__ratings.push((e as CustomEvent).detail));
+      }),
   });
   const started = customer.waitForResponse(
     (r) => r.url().endsWith('/api/calls') && r.request().method() === 'POST',
@@ -66,12 +62,7 @@ test('the customer rates the call; the contact, the host page and the desk get i
   expect(
     await customer.evaluate(() => (window as unknown as { __ratings: unknown[] }).__ratings),
   ).toEqual([{ contactId, score: 4, comment: 'Sam sorted it out' }]);
-  const described = await new ConnectClient({
-    region: 'us-east-1',
-    endpoint: `${base()}/aws`,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  }).send(new DescribeContactCommand({ InstanceId: INSTANCE_ID, ContactId: contactId }));
-  expect(described.Contact?.Attributes).toMatchObject({
+  expect((await describeContact(contactId)).Attributes).toMatchObject({
     'cvc-rating': '4',
     'cvc-rating-comment': 'Sam sorted it out',
   });

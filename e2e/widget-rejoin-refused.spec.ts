@@ -10,34 +10,17 @@
  * saved call and starts nothing.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { ConnectClient, DescribeContactCommand, StopContactCommand } from '@aws-sdk/client-connect';
+import { describeContact, stopContact } from './testing/contacts';
 import {
   base,
-  callThroughFlow,
+  customerInCall,
   finishAgent,
   hostEvents,
   liveTracks,
-  observeCustomerPage,
-  openAgentDesk,
-  openWidget,
 } from './testing/widget-support';
-import { screen, VIEWPORTS } from './testing/screens';
+import { reviewScreen, VIEWPORTS } from './testing/screens';
 
-const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 const SAVED = 'connect-video-call:call';
-
-async function describeContact(contactId: string) {
-  const connect = new ConnectClient({
-    region: 'us-east-1',
-    endpoint: `${base()}/aws`,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  const out = await connect.send(
-    new DescribeContactCommand({ InstanceId: INSTANCE_ID, ContactId: contactId }),
-  );
-  connect.destroy();
-  return out.Contact!;
-}
 
 const savedContactId = (page: Page) =>
   page.evaluate((key) => {
@@ -64,31 +47,12 @@ async function recordSocketCloses(page: Page) {
 
 const AWAY_TEXT = 'You were away too long, so the call could not be resumed.';
 
-/** Ends a contact left active at Connect (the agent would end it at the desk). */
-async function stopContact(contactId: string) {
-  const connect = new ConnectClient({
-    region: 'us-east-1',
-    endpoint: `${base()}/aws`,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  await connect.send(new StopContactCommand({ InstanceId: INSTANCE_ID, ContactId: contactId }));
-  connect.destroy();
-}
-
-/**
- * A customer in a call with Sam (optionally on another entry point); returns the pages and contact.
- */
+/** A customer in a call with Sam (optionally on another entry point); returns the pages and contact. */
 async function inCall(browser: Browser, name: string, attrs: Record<string, string> = {}) {
-  const agent = await openAgentDesk(browser);
-  const context = await browser.newContext({
-    permissions: ['camera', 'microphone'],
-    viewport: VIEWPORTS.desktop,
+  const { agent, customer } = await customerInCall(browser, name, {
+    attrs,
+    customerBeforeLoad: recordSocketCloses,
   });
-  const customer = await context.newPage();
-  await observeCustomerPage(customer);
-  await recordSocketCloses(customer);
-  await openWidget(customer, attrs);
-  await callThroughFlow(customer, agent, name);
   const contactId = (await savedContactId(customer))!;
   expect(contactId).toBeTruthy();
   return { agent, customer, contactId };
@@ -112,13 +76,10 @@ async function comeBackRefused(customer: Page, shots: string) {
   const ended = (await hostEvents(customer)).filter((e) => e.type === 'cvc-ended');
   expect(ended.map((e) => e.detail.endedBy)).toEqual(['away']);
   expect(await liveTracks(customer, 'video')).toBe(0);
-  const dir = process.env.SHOTS_DIR;
-  await screen(customer, `${shots}-1280x800`);
-  if (dir) await customer.screenshot({ path: `${dir}/${shots}-1280x800.png` });
+  await reviewScreen(customer, `${shots}-1280x800`);
   await customer.setViewportSize(VIEWPORTS.phone);
   await expect(dialog.getByRole('button', { name: 'Call again' })).toBeInViewport();
-  await screen(customer, `${shots}-360x740`);
-  if (dir) await customer.screenshot({ path: `${dir}/${shots}-360x740.png` });
+  await reviewScreen(customer, `${shots}-360x740`);
   await customer.setViewportSize(VIEWPORTS.desktop);
   return dialog;
 }

@@ -8,34 +8,18 @@
  * countdown, then the end.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { ConnectClient, DescribeContactCommand } from '@aws-sdk/client-connect';
 import { inboundMedia, trackPeerConnections } from './testing/agent-desk-support';
+import { describeContact } from './testing/contacts';
 import {
+  agentVideoFrames,
   base,
-  callThroughFlow,
+  customerInCall,
   finishAgent,
-  observeCustomerPage,
-  openAgentDesk,
-  openWidget,
   videoFramesByLabel,
 } from './testing/widget-support';
 import { screen, VIEWPORTS } from './testing/screens';
 
-const INSTANCE_ID = '2639718f-95c5-4bc8-9a3a-1540ddcb76c9';
 const SAVED = 'connect-video-call:call';
-
-async function describeContact(contactId: string) {
-  const connect = new ConnectClient({
-    region: 'us-east-1',
-    endpoint: `${base()}/aws`,
-    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
-  });
-  const out = await connect.send(
-    new DescribeContactCommand({ InstanceId: INSTANCE_ID, ContactId: contactId }),
-  );
-  connect.destroy();
-  return out.Contact!;
-}
 
 /** The contact and attendee this tab's page holds (from its sessionStorage), or null. */
 function savedCall(page: Page) {
@@ -54,29 +38,17 @@ function savedCall(page: Page) {
   }, SAVED);
 }
 
-const agentVideoFrames = (customer: Page) =>
-  customer
-    .getByTestId('agent-video')
-    .evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames)
-    .catch(() => 0);
-
-/** A customer (peer connections tracked) in a call with Sam at the desk. */
-async function inCall(
+/** A customer (peer connections tracked on both sides) in a call with Sam at the desk. */
+const inCall = (
   browser: import('@playwright/test').Browser,
   name: string,
   attrs: Record<string, string> = {},
-) {
-  const agent = await openAgentDesk(browser, trackPeerConnections);
-  const customer = await (
-    await browser.newContext({ permissions: ['camera', 'microphone'], viewport: VIEWPORTS.desktop })
-  ).newPage();
-  await observeCustomerPage(customer);
-  await trackPeerConnections(customer);
-  const dialog = await openWidget(customer, attrs);
-  await callThroughFlow(customer, agent, name);
-  await expect.poll(() => agentVideoFrames(customer), { timeout: 30_000 }).toBeGreaterThan(5);
-  return { agent, customer, dialog };
-}
+) =>
+  customerInCall(browser, name, {
+    attrs,
+    agentBeforeLoad: trackPeerConnections,
+    customerBeforeLoad: trackPeerConnections,
+  });
 
 /**
  * Both sides receive media again: the customer from scratch on its new page, the agent more than

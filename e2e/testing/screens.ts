@@ -3,6 +3,7 @@
  * test-results/screens/ (stable names, to look at after a run) and attached to the test's report;
  * axe runs with the WCAG 2.2 AA tags.
  */
+import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { test, type Locator, type Page } from '@playwright/test';
 
@@ -17,6 +18,18 @@ export async function screen(page: Page, name: string): Promise<void> {
   const path = `test-results/screens/${name}.png`;
   await page.screenshot({ path, fullPage: true });
   await test.info().attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * `screen`, and when SHOTS_DIR names a folder (a reviewer's, never the repo) the viewport's screenshot
+ * there too, as <name>.png.
+ */
+export async function reviewScreen(page: Page, name: string): Promise<void> {
+  await screen(page, name);
+  const dir = process.env.SHOTS_DIR;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png` });
 }
 
 /** axe violations as `rule: targets` lines (empty when clean), of the page or only of `include`. */

@@ -5,6 +5,7 @@
  */
 import { expect, type Browser, type Page } from '@playwright/test';
 import { releaseAgents } from './desk-reset';
+import { VIEWPORTS } from './screens';
 
 /** The URL of the server global-setup started (or the one BASE_URL named). */
 export const base = () => process.env.BASE_URL!;
@@ -33,7 +34,7 @@ export async function setAgentStatus(agent: keyof typeof AGENTS, status: 'AVAILA
  */
 export async function openAgentDesk(
   browser: Browser,
-  beforeLoad?: (page: Page) => Promise<void>,
+  beforeLoad?: (page: Page) => Promise<unknown>,
 ): Promise<Page> {
   await releaseAgents(base());
   const ctx = await browser.newContext({ permissions: ['camera', 'microphone'] });
@@ -159,4 +160,54 @@ export async function callThroughFlow(
     timeout: 30_000,
   });
   return dialog;
+}
+
+/**
+ * A customer page in a context of its own (camera and microphone allowed, desktop-sized unless told),
+ * its media and host events observed; `beforeLoad` adds more init scripts before any page loads.
+ */
+export async function openCustomerPage(
+  browser: Browser,
+  opts: {
+    viewport?: { width: number; height: number };
+    beforeLoad?: (page: Page) => Promise<unknown>;
+  } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    permissions: ['camera', 'microphone'],
+    viewport: opts.viewport ?? VIEWPORTS.desktop,
+  });
+  const customer = await context.newPage();
+  await observeCustomerPage(customer);
+  await opts.beforeLoad?.(customer);
+  return customer;
+}
+
+/** Frames the customer's view of the agent's video has presented (0 before it exists). */
+export const agentVideoFrames = (customer: Page): Promise<number> =>
+  customer
+    .getByTestId('agent-video')
+    .evaluate((v) => (v as HTMLVideoElement).getVideoPlaybackQuality().totalVideoFrames)
+    .catch(() => 0);
+
+/**
+ * Sam at the desk and a customer in a call with him: the customer opens the widget on the shop page
+ * (`attrs` set on its element first), goes through the sample flow, the agent accepts, and the agent's
+ * video plays on the customer's page. `agentBeforeLoad`/`customerBeforeLoad` run before each page loads.
+ */
+export async function customerInCall(
+  browser: Browser,
+  name: string,
+  opts: {
+    attrs?: Record<string, string>;
+    agentBeforeLoad?: (page: Page) => Promise<unknown>;
+    customerBeforeLoad?: (page: Page) => Promise<unknown>;
+  } = {},
+) {
+  const agent = await openAgentDesk(browser, opts.agentBeforeLoad);
+  const customer = await openCustomerPage(browser, { beforeLoad: opts.customerBeforeLoad });
+  await openWidget(customer, opts.attrs);
+  const dialog = await callThroughFlow(customer, agent, name);
+  await expect.poll(() => agentVideoFrames(customer), { timeout: 30_000 }).toBeGreaterThan(5);
+  return { agent, customer, dialog };
 }

@@ -109,15 +109,30 @@ export function WidgetRoot({
     setPopped(null);
     setPipNote(null);
   }
+  // The pop-out under way (its module loads, then the window opens): the widget going away cancels
+  // it, so no window opens for a widget that is gone.
+  const popping = useRef<AbortController | null>(null);
+  useEffect(() => () => popping.current?.abort(), []);
   const popOut = pictureInPicture
     ? () => {
+        const from = panel.current;
+        if (!from) return;
+        popping.current?.abort();
+        const start = new AbortController();
+        popping.current = start;
         setPipNote(null);
         import('./pip/popped-out-call')
-          .then((m) => m.popOut(pictureInPicture, panel.current!, t, session))
-          .then(setPopped, (e: unknown) => {
-            console.warn('<connect-video-call>: picture-in-picture did not open', e);
-            setPipNote(t.popOutFailed);
-          });
+          .then((m) => m.popOut(pictureInPicture, from, t, session, start.signal))
+          .then(
+            (opened) => {
+              if (!start.signal.aborted) setPopped(opened);
+            },
+            (e: unknown) => {
+              if (start.signal.aborted) return;
+              console.warn('<connect-video-call>: picture-in-picture did not open', e);
+              setPipNote(t.popOutFailed);
+            },
+          );
       }
     : undefined;
 

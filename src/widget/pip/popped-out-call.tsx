@@ -24,16 +24,20 @@ export interface PoppedOut {
 
 /**
  * Opens the window for the running call of `session` (from the Pop out press); null, with the
- * window closed again, when the call ended while it opened.
+ * window closed again, when the call ended or `signal` aborted (the widget went away) while it
+ * opened.
  */
 export async function popOut(
   api: DocumentPip,
   from: Element,
   t: Strings,
   session: CallSession,
+  signal: AbortSignal,
 ): Promise<PoppedOut | null> {
+  signal.throwIfAborted();
   const pip = await openPipWindow(api, from, t.dialogTitle);
-  if (session.getState().phase.phase === 'in-call') return { pip, View: PoppedOutCall };
+  if (!signal.aborted && session.getState().phase.phase === 'in-call')
+    return { pip, View: PoppedOutCall };
   pip.win.close();
   return null;
 }

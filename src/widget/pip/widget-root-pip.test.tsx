@@ -1,7 +1,7 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { choice, setup } from '../testing/session-harness';
 import { WidgetRoot } from '../widget-root';
 import type { BrowserGlobals } from '../browser-support';
@@ -70,6 +70,10 @@ async function inCall(pictureInPicture: DocumentPip | null) {
 }
 const announced = () => document.querySelector('[aria-live="polite"]')?.textContent;
 
+// The widget imports the picture-in-picture module on the Pop out press. Its first import here is
+// a cold transform that can outlast findByRole's wait on a loaded machine; what the tests check is
+// what the press does, so the module is loaded once before them (the press still imports it).
+beforeAll(() => import('./popped-out-call'));
 beforeEach(() =>
   vi.stubGlobal(
     'fetch',
@@ -139,6 +143,17 @@ describe('WidgetRoot picture-in-picture', () => {
     expect(h.deps.endCall).toHaveBeenCalledWith('c-1', 'tok');
     expect(pip.win.close).toHaveBeenCalled();
     expect(screen.queryByRole('region', { name: 'Call is in picture-in-picture' })).toBeNull();
+  });
+
+  it('a widget that goes away while Pop out is under way opens no window', async () => {
+    const pip = fakePip();
+    await inCall(pip.api);
+    // A press and an unmount in one task: the module's import has not resolved in between.
+    fireEvent.click(screen.getByRole('button', { name: 'Pop out' }));
+    cleanup();
+    await import('./popped-out-call');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pip.api.requestWindow).not.toHaveBeenCalled();
   });
 
   it('a window that does not open is said in the panel and announced; the call stays', async () => {

@@ -13,9 +13,9 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 20_000 },
   workers: 1,
-  // Flaky is failing: none is retried locally. CI retries once so that one intermittent spec does not
-  // block every landing while its cause is found; `npm test` names each spec that needed the retry.
-  retries: process.env.CI ? 1 : 0,
+  // Flaky is failing: no spec is retried, locally or in CI. A spec that fails once has a cause to
+  // find (the last ones: a video section's numbering running backwards, a PiP test's cold import).
+  retries: 0,
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright.json' }]],
   globalSetup: './e2e/testing/global-setup.ts',
   use: {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 
 /** KB are 1024 bytes of gzip (level 9). */
-export const BUDGETS_KB = { launcher: 15, callUi: 39.5, total: 330 };
+export const BUDGETS_KB = { launcher: 15, callUi: 40, total: 330 };
 
 /**
  * Files reachable from `roots`, following static imports, and dynamic ones too when asked; chunks

@@ -21,7 +21,7 @@ import {
   pollUntil,
   recordFirefoxPage,
   textDeep,
-  videoPathReport,
+  mediaPathReport,
   waitDeep,
 } from './testing/firefox';
 import {
@@ -205,7 +205,9 @@ test('a customer in Firefox calls an agent in Chromium: preview, flow, video and
     .poll(() => videoFramesByLabel(agent, "Fiona Fox's camera"), { timeout: 30_000 })
     .toBeGreaterThan(framesBefore + 10)
     .catch(async (error: Error) => {
-      throw new Error(`${error.message}\nvideo path: ${await videoPathReport(customer, agent)}`);
+      throw new Error(
+        `${error.message}\nvideo path: ${await mediaPathReport(customer, agent, 'video')}`,
+      );
     });
 
   // Minimise: the bubble shows and the call's audio keeps arriving; then back.
@@ -266,10 +268,28 @@ test('a Firefox whose Web Audio never runs (no audio device) still joins: the pl
     (n) => n > 10,
     30_000,
   );
+  // The microphone goes out plain: Firefox sends the captured track itself, not the SDK's Web Audio
+  // graph's, which the held context keeps silent (it did: Opus frames of 3 bytes on the wire, and
+  // nothing heard at the desk), and the agent hears it.
+  expect(
+    await customer.evaluate(`(function () {
+      const sent = window.__pcs.flatMap(function (pc) { return pc.getSenders(); })
+        .map(function (s) { return s.track; })
+        .filter(function (t) { return t && t.kind === 'audio'; });
+      return sent.map(function (t) {
+        return { captured: window.__tracks.includes(t), state: t.readyState, enabled: t.enabled };
+      });
+    })()`),
+  ).toEqual([{ captured: true, state: 'live', enabled: true }]);
   const heardAtAgent = await agentAudio(agent);
   await expect
     .poll(async () => (await agentAudio(agent)).audioEnergy, { timeout: 20_000 })
-    .toBeGreaterThan(heardAtAgent.audioEnergy);
+    .toBeGreaterThan(heardAtAgent.audioEnergy + 1e-6)
+    .catch(async (error: Error) => {
+      throw new Error(
+        `${error.message}\naudio path: ${await mediaPathReport(customer, agent, 'audio')}`,
+      );
+    });
   await clickDeep(customer, { role: 'button', name: 'Devices' });
   expect(await textDeep(customer, { testId: 'noise-suppression-state' })).toBe('Loading…');
   await clickDeep(customer, { role: 'button', name: 'End call' });

@@ -256,71 +256,80 @@ export async function firefoxInbound(
 }
 
 /**
- * What each side of a Firefox video path reports, for a failure message: Firefox's outbound video
- * (per connection: its state, SSRC, packets sent, frames encoded) and the other page's inbound video
- * (SSRC, packets received, frames decoded, keyframes, PLIs sent). Read twice, 2 s apart, so the
+ * What each side of a Firefox media path reports, for a failure message. Video: Firefox's outbound
+ * video (per connection: its state, SSRC, packets sent, frames encoded, keyframes, PLIs received)
+ * and the other page's inbound video (SSRC, packets, frames received and decoded, keyframes, PLIs
+ * sent). Audio: Firefox's outbound audio (packets and bytes sent) and its microphone tracks, and
+ * the other page's inbound audio (packets, energy, concealed samples). Read twice, 2 s apart, so the
  * message says whether media was still moving.
  */
-export async function videoPathReport(firefox: Page, receiver: PlaywrightPage): Promise<string> {
+export async function mediaPathReport(
+  firefox: Page,
+  receiver: PlaywrightPage,
+  kind: 'audio' | 'video',
+): Promise<string> {
   const read = async () => ({
-    firefoxOut: await firefox.evaluate(`(async function () {
+    firefoxOut: await firefox.evaluate(`(async function (kind) {
       const out = [];
       for (const pc of window.__pcs || []) {
         const row = { state: pc.connectionState, streams: [] };
         (await pc.getStats()).forEach(function (s) {
-          if (s.type === 'outbound-rtp' && s.kind === 'video')
+          if (s.type === 'outbound-rtp' && s.kind === kind)
             row.streams.push({
               ssrc: s.ssrc,
               packets: s.packetsSent,
+              bytes: s.bytesSent,
               frames: s.framesEncoded,
               keyframes: s.keyFramesEncoded,
               plis: s.pliCount,
-              firs: s.firCount,
-              size: s.frameWidth + 'x' + s.frameHeight,
+              size: kind === 'video' ? s.frameWidth + 'x' + s.frameHeight : undefined,
             });
         });
         out.push(row);
       }
-      return out;
-    })()`),
-    receiverIn: await receiver.evaluate(async () => {
+      const tracks = (window.__tracks || [])
+        .filter(function (t) { return t.kind === kind; })
+        .map(function (t) {
+          return { label: t.label, state: t.readyState, enabled: t.enabled, muted: t.muted };
+        });
+      return { pcs: out, tracks: tracks };
+    })(${JSON.stringify(kind)})`),
+    receiverIn: await receiver.evaluate(async (k) => {
       const out: unknown[] = [];
       for (const pc of (window as unknown as { __pcs?: RTCPeerConnection[] }).__pcs ?? []) {
         const row = { state: pc.connectionState, streams: [] as unknown[] };
-        (await pc.getStats()).forEach(
-          (s: {
-            type: string;
-            kind?: string;
-            ssrc?: number;
-            packetsReceived?: number;
-            framesDecoded?: number;
-            framesReceived?: number;
-            framesDropped?: number;
-            keyFramesDecoded?: number;
-            pliCount?: number;
-            nackCount?: number;
-            packetsLost?: number;
-            frameWidth?: number;
-          }) => {
-            if (s.type === 'inbound-rtp' && s.kind === 'video')
-              row.streams.push({
-                ssrc: s.ssrc,
-                packets: s.packetsReceived,
-                received: s.framesReceived,
-                frames: s.framesDecoded,
-                dropped: s.framesDropped,
-                keyframes: s.keyFramesDecoded,
-                plis: s.pliCount,
-                nacks: s.nackCount,
-                lost: s.packetsLost,
-                width: s.frameWidth,
-              });
-          },
-        );
+        (await pc.getStats()).forEach((s: Record<string, unknown>) => {
+          if (s.type !== 'inbound-rtp' || s.kind !== k) return;
+          row.streams.push(
+            k === 'video'
+              ? {
+                  ssrc: s.ssrc,
+                  packets: s.packetsReceived,
+                  received: s.framesReceived,
+                  frames: s.framesDecoded,
+                  dropped: s.framesDropped,
+                  keyframes: s.keyFramesDecoded,
+                  plis: s.pliCount,
+                  nacks: s.nackCount,
+                  lost: s.packetsLost,
+                  width: s.frameWidth,
+                }
+              : {
+                  ssrc: s.ssrc,
+                  packets: s.packetsReceived,
+                  lost: s.packetsLost,
+                  energy: s.totalAudioEnergy,
+                  level: s.audioLevel,
+                  samples: s.totalSamplesReceived,
+                  concealed: s.concealedSamples,
+                  silentConcealed: s.silentConcealedSamples,
+                },
+          );
+        });
         out.push(row);
       }
       return out;
-    }),
+    }, kind),
   });
   const first = await read();
   await new Promise((r) => setTimeout(r, 2000));

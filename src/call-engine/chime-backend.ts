@@ -4,7 +4,6 @@
  */
 import {
   ConsoleLogger,
-  DefaultDeviceController,
   DefaultMeetingSession,
   LogLevel,
   MeetingSessionConfiguration,
@@ -14,6 +13,7 @@ import { createNoiseSuppressor, noiseSuppressionSupported } from './effects/nois
 import { createBackgroundCamera } from './effects/background-processor';
 import { backgroundEffectsSupported } from './effects/effect-support';
 import { webAudioReady, whenWebAudioRuns } from './effects/web-audio-gate';
+import { DirectAudioDeviceController } from './direct-audio-device-controller';
 import type { MediaBackend } from './media-session';
 
 /** One backend per engine: it owns the device controller every session of that engine uses. */
@@ -23,13 +23,16 @@ export function createChimeBackend(): MediaBackend {
   const suppression = noiseSuppressionSupported();
   // Web Audio carries the microphone only where noise suppression can run in it (its transform
   // device needs the SDK's audio graph); elsewhere the track goes to the peer connection as it is.
-  const deviceController = new DefaultDeviceController(logger, { enableWebAudio: suppression });
+  const deviceController = new DirectAudioDeviceController(logger, { enableWebAudio: suppression });
   return {
     effects: {
       noiseSuppression: suppression,
       suppressedMicrophone: createNoiseSuppressor,
       webAudioReady,
       whenWebAudioRuns,
+      ...(suppression
+        ? { directMicrophone: (id) => sendMicrophoneDirect(deviceController, id) }
+        : {}),
       ...(backgroundEffectsSupported()
         ? { backgroundCamera: (effect) => createBackgroundCamera(logger, effect) }
         : {}),
@@ -44,5 +47,23 @@ export function createChimeBackend(): MediaBackend {
     },
     listDevices,
     audioElement: () => (typeof Audio === 'function' ? new Audio() : null),
+  };
+}
+
+/**
+ * Captures microphone `deviceId` and sends its own track around the SDK's audio graph (held Web
+ * Audio would send silence); the returned function goes back to the graph and stops the track.
+ */
+async function sendMicrophoneDirect(
+  controller: DirectAudioDeviceController,
+  deviceId: string,
+): Promise<() => Promise<void>> {
+  const stream = await navigator.mediaDevices.getUserMedia({
+    audio: { deviceId: { exact: deviceId } },
+  });
+  await controller.sendDirect(stream);
+  return async () => {
+    await controller.sendDirect(undefined);
+    for (const track of stream.getTracks()) track.stop();
   };
 }

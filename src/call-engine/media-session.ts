@@ -63,6 +63,12 @@ export interface MediaEffects {
   webAudioReady(): Promise<boolean>;
   /** Calls `then` once Web Audio runs (the page's next gesture resumes it); returns a cancel. */
   whenWebAudioRuns(then: () => void): () => void;
+  /**
+   * Where the session carries every microphone through Web Audio (and so sends silence while the
+   * browser holds it): sends microphone `deviceId`'s own track instead, until the returned function
+   * is called (back to the session's input, the track stopped).
+   */
+  directMicrophone?(deviceId: string): Promise<() => Promise<void>>;
 }
 
 /** What the engine needs from outside: a session per join, and the browser's device lists. */

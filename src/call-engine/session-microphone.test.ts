@@ -28,6 +28,7 @@ function setup(opts: { supported?: boolean; failTransform?: boolean; audioHeld?:
   // Web Audio as a browser holds it until a gesture: `gesture()` lets it run and tells the waiters.
   let audioRuns = !opts.audioHeld;
   const waiters = new Set<() => void>();
+  const directs: Array<{ id: string; ended: boolean }> = [];
   const gesture = () => {
     audioRuns = true;
     for (const w of [...waiters]) w();
@@ -41,6 +42,12 @@ function setup(opts: { supported?: boolean; failTransform?: boolean; audioHeld?:
       return d;
     }),
     webAudioReady: async () => audioRuns,
+    // The microphone's own track, sent around held Web Audio: which device, and whether it ended.
+    directMicrophone: vi.fn(async (id: string) => {
+      const sent = { id, ended: false };
+      directs.push(sent);
+      return async () => void (sent.ended = true);
+    }),
     whenWebAudioRuns: (then) => {
       if (audioRuns) {
         then();
@@ -51,7 +58,7 @@ function setup(opts: { supported?: boolean; failTransform?: boolean; audioHeld?:
     },
   };
   const store = createSnapshotStore();
-  return { s, store, effects, started, devices, gesture, waiting: () => waiters.size };
+  return { s, store, effects, started, devices, gesture, directs, waiting: () => waiters.size };
 }
 
 describe('the session microphone', () => {
@@ -74,6 +81,36 @@ describe('the session microphone', () => {
     gesture();
     await vi.waitFor(() => expect(started).toEqual(['mic-1', devices[0]]));
     expect(store.get().effects.noiseSuppression).toBe('on');
+  });
+
+  it('sends the microphone’s own track while Web Audio is held (its graph would send silence), until suppression runs', async () => {
+    const { s, store, effects, directs, gesture } = setup({ audioHeld: true });
+    const mic = createMicrophone(s, store, effects, true);
+    await mic.start('mic-1');
+    expect(directs).toEqual([{ id: 'mic-1', ended: false }]);
+    await mic.start('mic-2'); // a switch while held: the new device's own track
+    expect(directs).toEqual([
+      { id: 'mic-1', ended: true },
+      { id: 'mic-2', ended: false },
+    ]);
+    gesture();
+    await vi.waitFor(() => expect(store.get().effects.noiseSuppression).toBe('on'));
+    expect(directs[1]!.ended).toBe(true); // the graph carries the suppressed microphone now
+
+    const released = setup({ audioHeld: true });
+    const mic2 = createMicrophone(released.s, released.store, released.effects, false);
+    await mic2.start('mic-1'); // suppression off, Web Audio held: the own track too
+    expect(released.directs).toEqual([{ id: 'mic-1', ended: false }]);
+    mic2.release();
+    await vi.waitFor(() => expect(released.directs[0]!.ended).toBe(true));
+  });
+
+  it('sends no own track where Web Audio runs', async () => {
+    const { s, store, effects } = setup();
+    const mic = createMicrophone(s, store, effects, false);
+    await mic.start('mic-1');
+    await mic.setSuppression(true);
+    expect(effects.directMicrophone).not.toHaveBeenCalled();
   });
 
   it('stops waiting for Web Audio when released, or when suppression is turned off meanwhile', async () => {

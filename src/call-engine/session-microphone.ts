@@ -21,6 +21,15 @@ export function createMicrophone(
   let deviceId: string | null = null;
   let turn = 0;
   let stopWaiting = () => undefined as void;
+  /** Ends the microphone's own track sent while Web Audio is held (see `plain`). */
+  let direct: (() => Promise<void>) | null = null;
+  const endDirect = async () => {
+    const end = direct;
+    direct = null;
+    await end?.().catch((error: unknown) =>
+      console.warn('<connect-video-call>: the microphone could not be switched back', error),
+    );
+  };
   const setState = (noiseSuppression: EffectState) =>
     store.update((st) => ({ effects: { ...st.effects, noiseSuppression } }));
   const replaced = (next: AudioTransformDevice | null) => {
@@ -29,6 +38,19 @@ export function createMicrophone(
     if (old && old !== next) void old.stop().catch(() => undefined);
   };
   setState(effects?.noiseSuppression ? 'off' : 'unavailable');
+  /**
+   * The plain microphone `id`. Where the session carries it through Web Audio and the browser holds
+   * that (`held`), the graph would send silence: the microphone's own track goes out meanwhile.
+   */
+  const plain = async (id: string, mine: number, held: boolean) => {
+    await s.startAudioInput(id);
+    replaced(null);
+    await endDirect();
+    if (!held || !effects?.directMicrophone || mine !== turn) return;
+    const end = await effects.directMicrophone(id);
+    if (mine === turn) direct = end;
+    else await end();
+  };
   const mic = {
     /** Starts (or switches to) microphone `id`, suppressed when wanted and possible. */
     async start(id: string): Promise<void> {
@@ -36,8 +58,7 @@ export function createMicrophone(
       deviceId = id;
       stopWaiting();
       if (!suppress || !effects?.noiseSuppression) {
-        await s.startAudioInput(id);
-        replaced(null);
+        await plain(id, mine, !!effects?.noiseSuppression && !(await effects.webAudioReady()));
         if (effects?.noiseSuppression) setState('off');
         return;
       }
@@ -45,8 +66,7 @@ export function createMicrophone(
       if (!(await effects.webAudioReady())) {
         // The browser holds Web Audio until the page's first gesture: the call must not wait for
         // it, so the plain microphone runs meanwhile and suppression follows once audio runs.
-        await s.startAudioInput(id);
-        replaced(null);
+        await plain(id, mine, true);
         if (mine !== turn) return;
         stopWaiting = effects.whenWebAudioRuns(() => {
           if (mine === turn && suppress && deviceId !== null)
@@ -63,12 +83,12 @@ export function createMicrophone(
       } catch (error) {
         void device.stop().catch(() => undefined);
         console.warn('<connect-video-call>: noise suppression did not start', error);
-        await s.startAudioInput(id);
-        replaced(null);
+        await plain(id, mine, false);
         if (mine === turn) setState('failed');
         return;
       }
       replaced(device);
+      await endDirect();
       if (mine === turn) setState('on');
     },
     /** Turns suppression on or off for the microphone in use (a no-op before it started). */
@@ -82,6 +102,7 @@ export function createMicrophone(
       turn++;
       stopWaiting();
       replaced(null);
+      void endDirect();
     },
   };
   return mic;

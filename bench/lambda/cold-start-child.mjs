@@ -20,5 +20,7 @@ console.log(
     firstMs: firstDone - loaded,
     secondMs: secondDone - firstDone,
     statuses: [first.statusCode, second.statusCode],
+    // What a refusal said, for the bench's error message.
+    errors: [first, second].filter((r) => r.statusCode >= 400).map((r) => r.body),
   }),
 );

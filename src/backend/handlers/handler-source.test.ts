@@ -2,6 +2,8 @@
  * Handlers built from a configuration: validated when the handler is created (nothing is built for
  * a bad one), then wired by the composition root exactly like the standalone server in aws mode.
  */
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { testEntryPoint } from '../routes/testing/api-test-kit';
 import type { ServerConfigInput } from '../server-config';
@@ -69,5 +71,24 @@ describe('a handler built from a configuration', () => {
       name: 'InternalServerException',
       retryable: true,
     });
+  });
+
+  it('logs why the app could not be built, once, where its 500 answer says to look', async () => {
+    const lines: Array<{ level: number; msg: string; err?: { message: string } }> = [];
+    const logger = pino(
+      { level: 'info' },
+      { write: (line: string) => void lines.push(JSON.parse(line)) },
+    ) as FastifyBaseLogger;
+    const handle = createLambdaHandler({
+      config: { ...awsConfig, ENTRY_POINTS_FILE: '/no/such/entry-points.json' },
+      logger,
+    });
+    const event = lambdaEvent('http-api', { method: 'GET', url: '/api/entry-points/default' });
+    expect((await handle(event)).statusCode).toBe(500);
+    expect((await handle(event)).statusCode).toBe(500);
+    const errors = lines.filter((l) => l.level >= 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]!.msg).toMatch(/failed to start/);
+    expect(errors[0]!.err?.message).toMatch(/no\/such\/entry-points\.json/);
   });
 });

@@ -4,8 +4,10 @@
  * serve Amazon Connect (`CONNECT_MODE=aws`); the local contact center needs the standalone server.
  */
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import pino from 'pino';
 import { buildServer } from '../build-server';
 import type { EntryPoint } from '../entry-points';
+import { loggerOptions } from '../logging';
 import { loadServerConfig, type ServerConfig, type ServerConfigInput } from '../server-config';
 
 /**
@@ -41,13 +43,18 @@ export function prepareApp(source: HandlerSource): Promise<FastifyInstance> {
   }
   if (!source.entryPoints && !config.ENTRY_POINTS_FILE)
     throw new Error('No entry points: pass entryPoints or set ENTRY_POINTS_FILE.');
+  // Made here, not inside buildServer, so a start that fails is logged where the answer says.
+  const logger =
+    source.logger ?? (pino(loggerOptions(config.LOG_LEVEL) as object) as FastifyBaseLogger);
   const built = buildServer(config, {
     ...(source.entryPoints ? { entryPoints: source.entryPoints } : {}),
-    ...(source.logger ? { logger: source.logger } : {}),
+    logger,
   });
   const ready = built.then(({ app }) => readyApp(app));
-  // Keep a failed start from being an unhandled rejection before the first request awaits it.
-  ready.catch(() => undefined);
+  // Logged once, and kept from being an unhandled rejection before the first request awaits it.
+  ready.catch((err: unknown) => {
+    logger.error({ err }, 'The video-call backend failed to start; every request answers 500.');
+  });
   return ready;
 }
 

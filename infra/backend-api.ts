@@ -17,6 +17,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
 import type { LoadedDeployment } from './deploy-config';
+import { API_BUNDLING } from './lambda/api-bundling';
 
 /** The Connect actions the backend calls (src/backend/connect-gateway.ts), nothing more. */
 export const CONNECT_ACTIONS = [
@@ -71,10 +72,9 @@ export class BackendApi extends Construct {
         CUSTOMER_JWT_SECRET_ARN: customerJwtSecret.secretArn,
       },
       bundling: {
-        format: OutputFormat.CJS,
-        target: 'node22',
-        // Only the local contact center uses these, and aws mode never loads it.
-        externalModules: ['better-sqlite3', 'werift', 'opusscript'],
+        format: API_BUNDLING.format as OutputFormat,
+        target: API_BUNDLING.target,
+        externalModules: [...API_BUNDLING.external],
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
